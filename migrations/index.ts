@@ -1,0 +1,20 @@
+import type { Knex } from 'knex';
+import * as domain from './20261126_01_domain';
+
+/**
+ * The migrations, in order. Listed here (not discovered on disk) so that they run the same under
+ * tsx, Vitest and a bundled build.
+ */
+const migrations: Record<string, Knex.Migration> = {
+  '20261126_01_domain': domain,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => {
+    const migration = migrations[name];
+    if (!migration) throw new Error(`Unknown migration ${name}`);
+    return migration;
+  },
+};

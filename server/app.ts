@@ -1,0 +1,64 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { devAuthRoutes } from './auth/devRoutes';
+import type { Config } from './config';
+import type { Db } from './db';
+import type { EmbeddedService } from './embedded/service';
+import { NotFoundError, UnauthorizedError } from './errors';
+import { healthRoutes } from './health/routes';
+import { errorMiddleware } from './http/errorMiddleware';
+import { requestLogger } from './http/requestLogger';
+import type { Logger } from './logger';
+import { webRoutes } from './web/routes';
+import type { Search } from '../search';
+import type { Storage } from '../storage';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  search: Search;
+  storage: Storage;
+  /** The embedded services this process runs, when it runs any (their state shows in /readyz). */
+  embedded?: EmbeddedService[];
+  /** Directory of the built web app; omitted, the API runs alone. */
+  webDir?: string;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestLogger(deps.logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+        },
+      },
+      referrerPolicy: { policy: 'same-origin' },
+    }),
+  );
+  app.use(express.json({ limit: '100kb' }));
+
+  app.use(healthRoutes(deps));
+  if (!deps.config.isProduction) app.use(devAuthRoutes(deps));
+  app.get('/api/session', () => {
+    throw new UnauthorizedError();
+  });
+  app.use('/api', () => {
+    throw new NotFoundError("Cette adresse de l'API n'existe pas.");
+  });
+  if (deps.webDir) app.use(webRoutes(deps.webDir));
+  app.use(() => {
+    throw new NotFoundError('Cette page est introuvable.');
+  });
+  app.use(errorMiddleware(deps));
+  return app;
+}

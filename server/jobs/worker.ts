@@ -1,0 +1,67 @@
+import { hostname } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Db } from '../db';
+import type { Logger } from '../logger';
+import { claimNextJob, completeJob, failJob, requeueStaleJobs, type JobRow } from './queue';
+
+export type JobHandler = (payload: Record<string, unknown>, job: JobRow) => Promise<void>;
+export type JobHandlers = Record<string, JobHandler>;
+
+export interface Worker {
+  /** Finishes the job under way (up to `timeoutMs`), then stops taking jobs. */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * The job loop: takes due jobs one at a time, retries failures with backoff, and marks a job dead
+ * (visible to admins with its error) after its last attempt. Several workers may run at once.
+ */
+export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandlers; idleMs?: number }): Worker {
+  const workerId = `${hostname()}:${process.pid}`;
+  const idleMs = deps.idleMs ?? 500;
+  const logger = deps.logger.child({ worker: workerId });
+  const controller = new AbortController();
+  let lastStaleCheck = 0;
+
+  async function runOne(): Promise<boolean> {
+    if (Date.now() - lastStaleCheck > 60000) {
+      lastStaleCheck = Date.now();
+      const requeued = await requeueStaleJobs(deps.db);
+      if (requeued > 0) logger.warn({ requeued }, 'requeued jobs of a vanished worker');
+    }
+    const job = await claimNextJob(deps.db, workerId);
+    if (!job) return false;
+    const handler = deps.handlers[job.type];
+    const startedAt = Date.now();
+    try {
+      if (!handler) throw new Error(`No handler for jobs of type ${job.type}`);
+      await handler(job.payload, job);
+      await completeJob(deps.db, job.id);
+      logger.info({ jobId: job.id, type: job.type, ms: Date.now() - startedAt }, 'job done');
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const isDead = await failJob(deps.db, job, message);
+      logger[isDead ? 'error' : 'warn']({ jobId: job.id, type: job.type, attempts: job.attempts, err: error }, isDead ? 'job dead' : 'job failed, will retry');
+    }
+    return true;
+  }
+
+  const loop = (async () => {
+    while (!controller.signal.aborted) {
+      let didWork = false;
+      try {
+        didWork = await runOne();
+      } catch (error) {
+        logger.warn({ err: error }, 'job queue unavailable, retrying');
+      }
+      if (!didWork) await delay(idleMs, undefined, { signal: controller.signal }).catch(() => undefined);
+    }
+  })();
+
+  return {
+    async stop(timeoutMs = 10000) {
+      controller.abort();
+      await Promise.race([loop, delay(timeoutMs)]);
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { migrateLatest } from './db';
+import { assertPortFree, closeGracefully, listen } from './http/listen';
+import { startWorker } from './jobs/worker';
+import { jobHandlers } from './jobs/handlers';
+import { createLogger } from './logger';
+import { seed } from './seed';
+import { startServices } from './services';
+import { ensureWebBuild } from './web/build';
+
+/**
+ * `npm start`: the whole app (HTTP + job worker) on the configured services, or on the embedded
+ * default for each one left unconfigured. `npm run worker`: the job worker alone.
+ */
+const isWorkerOnly = process.argv.includes('--worker');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+const config = loadConfigOrExit();
+const logger = createLogger(config.logLevel);
+
+/** One line on stderr for a person at the terminal, the details in the structured log. */
+function fail(error: unknown): never {
+  logger.fatal({ err: error }, 'could not start');
+  process.stderr.write(`Could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+async function main() {
+  const startedAt = Date.now();
+  if (!isWorkerOnly) await assertPortFree(config.http.host, config.http.port);
+  const services = await startServices(config, logger, { attachToRunningApp: isWorkerOnly });
+  let isStopping = false;
+  const stop = async (reason: string, code: number) => {
+    if (isStopping) return;
+    isStopping = true;
+    logger.info({ reason }, 'stopping');
+    const deadline = setTimeout(() => {
+      logger.error('shutdown took too long, exiting');
+      process.exit(code || 1);
+    }, config.shutdownTimeoutMs + 15000);
+    deadline.unref();
+    if (server) await closeGracefully(server, config.shutdownTimeoutMs);
+    await worker?.stop(config.shutdownTimeoutMs);
+    await services.stop();
+    logger.info('stopped');
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop('SIGINT', 0));
+  process.once('SIGTERM', () => void stop('SIGTERM', 0));
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'uncaught exception');
+    void stop('uncaught exception', 1);
+  });
+
+  let server: Awaited<ReturnType<typeof listen>> | undefined;
+  let worker: ReturnType<typeof startWorker> | undefined;
+  try {
+    const applied = await migrateLatest(services.db);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    if (services.isFreshEmbeddedDatabase) logger.info({ added: await seed(services.db) }, 'demo data seeded on first start');
+    if (!isWorkerOnly) {
+      const webDir = config.isProduction ? path.join(root, 'dist', 'web') : await ensureWebBuild(root, logger);
+      const app = createApp({ config, logger, ...services, webDir });
+      server = await listen(app, config.http.host, config.http.port);
+    }
+    if (isWorkerOnly || config.worker.enabled) worker = startWorker({ db: services.db, logger, handlers: jobHandlers });
+  } catch (error) {
+    await services.stop();
+    throw error;
+  }
+  const address = server?.address();
+  const url = address && typeof address === 'object' ? `http://${config.http.host}:${address.port}` : undefined;
+  logger.info({ url, ms: Date.now() - startedAt, worker: Boolean(worker) }, isWorkerOnly ? 'worker ready' : 'ready');
+  if (url && process.stdout.isTTY) process.stdout.write(`\nL'info pour tous est prêt : ${url}\n\n`);
+}
+
+main().catch(fail);

@@ -1,0 +1,150 @@
+import path from 'node:path';
+import type { Config } from './config';
+import { createDb, type Db } from './db';
+import { lockDataDir, runningOwner } from './embedded/lock';
+import { startEmbeddedMeilisearch } from './embedded/meilisearch';
+import { embeddedPostgresUrl, startEmbeddedPostgres } from './embedded/postgres';
+import { loadOrCreateSecrets } from './embedded/secrets';
+import type { EmbeddedService } from './embedded/service';
+import type { Logger } from './logger';
+import { createSearch, type Search } from '../search';
+import { createStorage, type Storage } from '../storage';
+
+export const embeddedDatabaseName = 'info_pour_tous';
+
+export interface Services {
+  db: Db;
+  search: Search;
+  storage: Storage;
+  embedded: EmbeddedService[];
+  /** True when this start created the embedded PostgreSQL cluster. */
+  isFreshEmbeddedDatabase: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Connects to PostgreSQL, Meilisearch and storage; each one left unconfigured runs on its embedded
+ * default, started (and later stopped) by this process.
+ */
+export async function startServices(config: Config, logger: Logger, options: { attachToRunningApp?: boolean } = {}): Promise<Services> {
+  const needsEmbedded = !config.database.url || !config.meili.url;
+  if (needsEmbedded && options.attachToRunningApp) {
+    const attached = await attachToRunningApp(config);
+    if (attached) return attached;
+  }
+  const embedded: EmbeddedService[] = [];
+  const lock = needsEmbedded ? await lockDataDir(config.dataDir) : undefined;
+  const secrets = needsEmbedded ? await loadOrCreateSecrets(config.dataDir) : undefined;
+  const stopAll = async () => {
+    for (const service of [...embedded].reverse()) {
+      await service.stop().catch((error: unknown) => logger.warn({ err: error, service: service.name }, 'could not stop embedded service'));
+    }
+    await lock?.release();
+  };
+
+  try {
+    let databaseUrl = config.database.url;
+    let isFreshEmbeddedDatabase = false;
+    let postgresPort: number | undefined;
+    if (!databaseUrl && secrets) {
+      const pgDir = path.join(config.dataDir, 'pg');
+      const postgres = await startEmbeddedPostgres({ dir: pgDir, password: secrets.postgresPassword, database: embeddedDatabaseName, logger });
+      isFreshEmbeddedDatabase = postgres.wasInitialised;
+      embedded.push(postgres);
+      databaseUrl = postgres.url;
+      postgresPort = postgres.port;
+    }
+
+    let meiliUrl = config.meili.url;
+    let meiliKey = config.meili.masterKey;
+    let meiliPort: number | undefined;
+    if (!meiliUrl && secrets) {
+      const meili = await startEmbeddedMeilisearch({ dir: path.join(config.dataDir, 'meili'), masterKey: secrets.meiliMasterKey, logger });
+      embedded.push(meili);
+      meiliUrl = meili.url;
+      meiliKey = meili.masterKey;
+      meiliPort = meili.port;
+    }
+    await lock?.update({ postgresPort, meiliPort });
+
+    return connect(config, { databaseUrl: databaseUrl as string, meiliUrl: meiliUrl as string, meiliKey }, embedded, isFreshEmbeddedDatabase, stopAll);
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function connect(
+  config: Config,
+  urls: { databaseUrl: string; meiliUrl: string; meiliKey?: string },
+  embedded: EmbeddedService[],
+  isFreshEmbeddedDatabase: boolean,
+  stopEmbedded: () => Promise<void>,
+): Services {
+  const db = createDb(urls.databaseUrl, { poolMax: config.database.poolMax });
+  return {
+    db,
+    search: createSearch({ url: urls.meiliUrl, apiKey: urls.meiliKey, indexPrefix: config.meili.indexPrefix }),
+    storage: createStorage(config.storage),
+    embedded,
+    isFreshEmbeddedDatabase,
+    stop: async () => {
+      await db.destroy().catch(() => undefined);
+      await stopEmbedded();
+    },
+  };
+}
+
+/** URLs of the embedded services run by the app process that owns DATA_DIR, if one runs. */
+async function runningAppUrls(config: Config) {
+  const owner = await runningOwner(config.dataDir);
+  if (!owner) return undefined;
+  const secrets = await loadOrCreateSecrets(config.dataDir);
+  return {
+    databaseUrl:
+      config.database.url ??
+      (owner.postgresPort ? embeddedPostgresUrl(secrets.postgresPassword, owner.postgresPort, embeddedDatabaseName) : undefined),
+    meiliUrl: config.meili.url ?? (owner.meiliPort ? `http://127.0.0.1:${owner.meiliPort}` : undefined),
+    meiliKey: config.meili.url ? config.meili.masterKey : secrets.meiliMasterKey,
+  };
+}
+
+/** A second process (worker) beside a running app shares the app's embedded services. */
+async function attachToRunningApp(config: Config): Promise<Services | undefined> {
+  const urls = await runningAppUrls(config);
+  if (!urls?.databaseUrl || !urls.meiliUrl) return undefined;
+  return connect(config, { databaseUrl: urls.databaseUrl, meiliUrl: urls.meiliUrl, meiliKey: urls.meiliKey }, [], false, async () => {});
+}
+
+/**
+ * A database connection for a command (migrate, seed): the running app's embedded PostgreSQL when
+ * there is one, else DATABASE_URL, else an embedded PostgreSQL started for the command's time.
+ */
+export async function connectDatabaseForCommand(config: Config, logger: Logger): Promise<{ db: Db; close(): Promise<void> }> {
+  if (config.database.url) {
+    const db = createDb(config.database.url);
+    return { db, close: () => db.destroy() };
+  }
+  const running = await runningAppUrls(config);
+  if (running?.databaseUrl) {
+    const db = createDb(running.databaseUrl);
+    return { db, close: () => db.destroy() };
+  }
+  const secrets = await loadOrCreateSecrets(config.dataDir);
+  const lock = await lockDataDir(config.dataDir);
+  const postgres = await startEmbeddedPostgres({
+    dir: path.join(config.dataDir, 'pg'),
+    password: secrets.postgresPassword,
+    database: embeddedDatabaseName,
+    logger,
+  });
+  const db = createDb(postgres.url);
+  return {
+    db,
+    close: async () => {
+      await db.destroy();
+      await postgres.stop();
+      await lock.release();
+    },
+  };
+}

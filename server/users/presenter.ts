@@ -1,0 +1,22 @@
+export interface UserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  role: 'agent' | 'editor' | 'admin';
+  directorate_code: string | null;
+  directorate_name: string | null;
+  maison_code: string | null;
+  maison_name: string | null;
+}
+
+/** A user as the UI sees them: no identity-provider keys, no groups. */
+export function presentUser(row: UserRow) {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    directorate: row.directorate_code ? { code: row.directorate_code, name: row.directorate_name } : null,
+    maison: row.maison_code ? { code: row.maison_code, name: row.maison_name } : null,
+  };
+}

@@ -1,0 +1,27 @@
+import type { Db } from '../db';
+import type { UserRow } from './presenter';
+
+/** Users joined with the names of their directorate and Maison. */
+export function usersWithPlaces(db: Db) {
+  return db('users as u')
+    .leftJoin('directorates as d', 'd.id', 'u.directorate_id')
+    .leftJoin('maisons as m', 'm.id', 'u.maison_id')
+    .select<UserRow[]>(
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'd.code as directorate_code',
+      'd.name as directorate_name',
+      'm.code as maison_code',
+      'm.name as maison_name',
+    );
+}
+
+const roleOrder = { admin: 0, editor: 1, agent: 2 } as const;
+
+/** The seeded demo accounts of the embedded default, admins first. */
+export async function listDevUsers(db: Db) {
+  const rows = await usersWithPlaces(db).where('u.idp_issuer', 'dev').andWhere('u.is_active', true);
+  return rows.sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.display_name.localeCompare(b.display_name, 'fr'));
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { access, constants, mkdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ServiceUnavailableError } from '../server/errors';
+import { assertStorageKey, StorageObjectNotFoundError, type ByteRange, type Storage } from './types';
+
+/** Files on local disk. An object appears under its key only once fully written (temp file, then rename). */
+export function createLocalStorage(root: string): Storage {
+  const tmpDir = path.join(root, '.tmp');
+  const fileOf = (key: string) => {
+    assertStorageKey(key);
+    return path.join(root, ...key.split('/'));
+  };
+
+  return {
+    kind: 'local',
+
+    async put(key: string, body: Readable) {
+      const target = fileOf(key);
+      await mkdir(tmpDir, { recursive: true });
+      await mkdir(path.dirname(target), { recursive: true });
+      const temporary = path.join(tmpDir, randomUUID());
+      let size = 0;
+      const counter = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          size += chunk.length;
+          done(null, chunk);
+        },
+      });
+      try {
+        await pipeline(body, counter, createWriteStream(temporary, { flags: 'wx' }));
+        await rename(temporary, target);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+      return { size };
+    },
+
+    async get(key: string, range?: ByteRange) {
+      const file = fileOf(key);
+      const size = await stat(file).then(
+        (s) => s.size,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') throw new StorageObjectNotFoundError(key);
+          throw new ServiceUnavailableError('storage', { cause: error });
+        },
+      );
+      const body = createReadStream(file, range ? { start: range.start, end: range.end } : {});
+      return { body, size };
+    },
+
+    async exists(key: string) {
+      return stat(fileOf(key)).then(
+        () => true,
+        () => false,
+      );
+    },
+
+    async delete(key: string) {
+      await rm(fileOf(key), { force: true });
+    },
+
+    async checkHealth() {
+      try {
+        await mkdir(root, { recursive: true });
+        await access(root, constants.R_OK | constants.W_OK);
+      } catch (error) {
+        throw new ServiceUnavailableError('storage', { cause: error });
+      }
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  NotFound,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { PassThrough, Readable } from 'node:stream';
+import type { StorageConfig } from '../server/config';
+import { ServiceUnavailableError } from '../server/errors';
+import { assertStorageKey, StorageObjectNotFoundError, type ByteRange, type Storage } from './types';
+
+type S3Config = Extract<StorageConfig, { kind: 's3' }>;
+
+/** A failure to reach S3 (network, 5xx) is a 503; a 4xx is our own mistake and stays an error. */
+function toStorageError(error: unknown): unknown {
+  if (error instanceof S3ServiceException && error.$metadata.httpStatusCode !== undefined && error.$metadata.httpStatusCode < 500) {
+    return error;
+  }
+  return new ServiceUnavailableError('storage', { cause: error });
+}
+
+/** Any S3 (AWS, MinIO, Scaleway, OVH…); uploads stream as multipart, never held whole in memory. */
+export function createS3Storage(config: S3Config): Storage {
+  const client = new S3Client({
+    region: config.region,
+    endpoint: config.endpoint,
+    forcePathStyle: config.forcePathStyle,
+    credentials:
+      config.accessKeyId && config.secretAccessKey
+        ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
+        : undefined,
+    maxAttempts: 2,
+  });
+  const Bucket = config.bucket;
+
+  return {
+    kind: 's3',
+
+    async put(key: string, body: Readable) {
+      assertStorageKey(key);
+      let size = 0;
+      const counted = new PassThrough();
+      counted.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+      });
+      body.once('error', (error) => counted.destroy(error));
+      body.pipe(counted);
+      const upload = new Upload({ client, params: { Bucket, Key: key, Body: counted }, queueSize: 2, partSize: 8 * 1024 * 1024 });
+      try {
+        await upload.done();
+      } catch (error) {
+        throw toStorageError(error);
+      }
+      return { size };
+    },
+
+    async get(key: string, range?: ByteRange) {
+      assertStorageKey(key);
+      try {
+        const result = await client.send(
+          new GetObjectCommand({ Bucket, Key: key, Range: range ? `bytes=${range.start}-${range.end}` : undefined }),
+        );
+        const total = result.ContentRange ? Number(result.ContentRange.split('/')[1]) : Number(result.ContentLength ?? 0);
+        return { body: result.Body as Readable, size: total };
+      } catch (error) {
+        if (error instanceof NoSuchKey) throw new StorageObjectNotFoundError(key);
+        throw toStorageError(error);
+      }
+    },
+
+    async exists(key: string) {
+      assertStorageKey(key);
+      try {
+        await client.send(new HeadObjectCommand({ Bucket, Key: key }));
+        return true;
+      } catch (error) {
+        if (error instanceof NotFound || (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)) return false;
+        throw toStorageError(error);
+      }
+    },
+
+    async delete(key: string) {
+      assertStorageKey(key);
+      try {
+        await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
+      } catch (error) {
+        throw toStorageError(error);
+      }
+    },
+
+    async checkHealth() {
+      try {
+        await client.send(new HeadBucketCommand({ Bucket }));
+      } catch (error) {
+        throw new ServiceUnavailableError('storage', { cause: error });
+      }
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { Readable } from 'node:stream';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * The one door to stored files: local disk or any S3. Keys are always made by the server
+ * (see newStorageKey), never taken from a user's file name.
+ */
+export interface ByteRange {
+  /** First byte, inclusive. */
+  start: number;
+  /** Last byte, inclusive. */
+  end: number;
+}
+
+export interface StoredObject {
+  body: Readable;
+  /** Size of the whole object. */
+  size: number;
+}
+
+export interface Storage {
+  readonly kind: 'local' | 's3';
+  /** Streams `body` into the object `key`; resolves with the number of bytes written. */
+  put(key: string, body: Readable): Promise<{ size: number }>;
+  /** Streams the object (or one byte range of it). Throws StorageObjectNotFoundError when missing. */
+  get(key: string, range?: ByteRange): Promise<StoredObject>;
+  exists(key: string): Promise<boolean>;
+  /** Removes the object; removing a missing object is not an error. */
+  delete(key: string): Promise<void>;
+  /** Throws ServiceUnavailableError('storage') when the files cannot be reached. */
+  checkHealth(): Promise<void>;
+}
+
+export class StorageObjectNotFoundError extends Error {
+  override name = 'StorageObjectNotFoundError';
+  constructor(readonly key: string) {
+    super(`No stored object ${key}`);
+  }
+}
+
+export const storageKeyPattern = /^[a-z0-9][a-z0-9/_-]{0,200}$/;
+
+/** Refuses any key we did not make ourselves (no `..`, no absolute path, no odd characters). */
+export function assertStorageKey(key: string): void {
+  if (!storageKeyPattern.test(key) || key.includes('//') || key.endsWith('/')) {
+    throw new Error(`Invalid storage key ${JSON.stringify(key)}`);
+  }
+}
+
+/** A new key for a stored file: made by the server, never from a user's file name. */
+export function newStorageKey(kind: 'versions' = 'versions', now = new Date()): string {
+  const month = String(now.getUTCMonth() + 1).padStart(2, '0');
+  return `${kind}/${now.getUTCFullYear()}/${month}/${randomUUID()}`;
+}
