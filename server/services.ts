@@ -29,7 +29,7 @@ export interface Services {
 export async function startServices(config: Config, logger: Logger, options: { attachToRunningApp?: boolean } = {}): Promise<Services> {
   const needsEmbedded = !config.database.url || !config.meili.url;
   if (needsEmbedded && options.attachToRunningApp) {
-    const attached = await attachToRunningApp(config);
+    const attached = await attachToRunningApp(config, logger);
     if (attached) return attached;
   }
   const embedded: EmbeddedService[] = [];
@@ -67,7 +67,7 @@ export async function startServices(config: Config, logger: Logger, options: { a
     }
     await lock?.update({ postgresPort, meiliPort });
 
-    return connect(config, { databaseUrl: databaseUrl as string, meiliUrl: meiliUrl as string, meiliKey }, embedded, isFreshEmbeddedDatabase, stopAll);
+    return connect(config, logger, { databaseUrl: databaseUrl as string, meiliUrl: meiliUrl as string, meiliKey }, embedded, isFreshEmbeddedDatabase, stopAll);
   } catch (error) {
     await stopAll();
     throw error;
@@ -76,12 +76,13 @@ export async function startServices(config: Config, logger: Logger, options: { a
 
 function connect(
   config: Config,
+  logger: Logger,
   urls: { databaseUrl: string; meiliUrl: string; meiliKey?: string },
   embedded: EmbeddedService[],
   isFreshEmbeddedDatabase: boolean,
   stopEmbedded: () => Promise<void>,
 ): Services {
-  const db = createDb(urls.databaseUrl, { poolMax: config.database.poolMax });
+  const db = createDb(urls.databaseUrl, { poolMax: config.database.poolMax, logger });
   return {
     db,
     search: createSearch({ url: urls.meiliUrl, apiKey: urls.meiliKey, indexPrefix: config.meili.indexPrefix }),
@@ -110,10 +111,10 @@ async function runningAppUrls(config: Config) {
 }
 
 /** A second process (worker) beside a running app shares the app's embedded services. */
-async function attachToRunningApp(config: Config): Promise<Services | undefined> {
+async function attachToRunningApp(config: Config, logger: Logger): Promise<Services | undefined> {
   const urls = await runningAppUrls(config);
   if (!urls?.databaseUrl || !urls.meiliUrl) return undefined;
-  return connect(config, { databaseUrl: urls.databaseUrl, meiliUrl: urls.meiliUrl, meiliKey: urls.meiliKey }, [], false, async () => {});
+  return connect(config, logger, { databaseUrl: urls.databaseUrl, meiliUrl: urls.meiliUrl, meiliKey: urls.meiliKey }, [], false, async () => {});
 }
 
 /**

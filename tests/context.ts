@@ -90,7 +90,7 @@ export async function createTestContext(options: { storage?: 'local' | 's3'; env
   );
   const storageConfig: StorageConfig = config.storage.kind === 's3' ? s3StorageConfig(services.s3.endpoint, services.s3.bucket) : config.storage;
   const { logger, lines } = capturingLogger();
-  const db = createDb(database.url, { poolMax: 5 });
+  const db = createDb(database.url, { poolMax: 5, logger });
   const search = createSearch({ url: services.meili.url, apiKey: services.meili.masterKey, indexPrefix: name });
   const storage = createStorage(storageConfig);
   const app = createApp({ config, logger, db, search, storage, webDir: services.webDir });

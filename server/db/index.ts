@@ -1,6 +1,7 @@
 import knex, { type Knex } from 'knex';
 import pg from 'pg';
 import { ServiceUnavailableError } from '../errors';
+import type { Logger } from '../logger';
 import { migrationSource } from '../../migrations';
 
 export type Db = Knex;
@@ -9,13 +10,21 @@ export type Transaction = Knex.Transaction;
 // PostgreSQL returns int8 (bigint, count(*)) as strings by default; our counts and sizes fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-export function createDb(url: string, options: { poolMax?: number } = {}): Db {
+export function createDb(url: string, options: { poolMax?: number; logger?: Logger } = {}): Db {
+  const logger = options.logger;
   return knex({
     client: 'pg',
     connection: { connectionString: url, connectionTimeoutMillis: 5000 },
     pool: { min: 0, max: options.poolMax ?? 10, idleTimeoutMillis: 30000 },
     acquireConnectionTimeout: 5000,
     migrations: { migrationSource, tableName: 'knex_migrations' },
+    // knex prints its own warnings to the console; they belong in the structured log.
+    log: {
+      warn: (message: unknown) => logger?.warn({ component: 'knex' }, String(message)),
+      error: (message: unknown) => logger?.warn({ component: 'knex' }, String(message)),
+      deprecate: (message: unknown) => logger?.warn({ component: 'knex' }, String(message)),
+      debug: (message: unknown) => logger?.debug({ component: 'knex' }, String(message)),
+    },
   });
 }
 

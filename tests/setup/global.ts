@@ -36,12 +36,28 @@ export default async function setup(project: TestProject) {
   await chmod(tmpDir, 0o755);
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn');
   const password = 'test-password-not-secret';
-  const [postgres, meili, s3, webDir] = await Promise.all([
+  const started = await Promise.allSettled([
     startEmbeddedPostgres({ dir: path.join(tmpDir, 'pg'), password, database: templateDatabase, logger, isThrowaway: true }),
     startEmbeddedMeilisearch({ dir: path.join(tmpDir, 'meili'), masterKey: 'test-master-key-0123456789', logger }),
     startS3rver(path.join(tmpDir, 's3'), [testBucket]),
     ensureWebBuild(path.resolve(import.meta.dirname, '../..'), logger),
-  ]);
+  ] as const);
+  const [postgres, meili, s3, webDir] = started.map((result) => (result.status === 'fulfilled' ? result.value : undefined)) as [
+    Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined,
+    Awaited<ReturnType<typeof startEmbeddedMeilisearch>> | undefined,
+    Awaited<ReturnType<typeof startS3rver>> | undefined,
+    string | undefined,
+  ];
+  const stopAll = async () => {
+    await Promise.allSettled([postgres?.stop(), meili?.stop(), s3?.server.close()]);
+    await rm(tmpDir, { recursive: true, force: true });
+  };
+  if (!postgres || !meili || !s3 || !webDir) {
+    // Stop what did start, so that a failed setup leaves no process behind.
+    await stopAll();
+    const failure = started.find((result) => result.status === 'rejected');
+    throw failure?.reason ?? new Error('test services did not start');
+  }
   const template = createDb(postgres.url);
   await migrateLatest(template);
   await template.destroy();
@@ -54,8 +70,5 @@ export default async function setup(project: TestProject) {
     webDir,
   });
 
-  return async () => {
-    await Promise.allSettled([postgres.stop(), meili.stop(), s3.server.close()]);
-    await rm(tmpDir, { recursive: true, force: true });
-  };
+  return stopAll;
 }

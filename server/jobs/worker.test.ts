@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../tests/context';
+import { claimNextJob, enqueueJob, retryDelaySeconds } from './queue';
+import { startWorker, type JobHandlers } from './worker';
+
+describe('job queue and worker', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestContext();
+  });
+  afterAll(() => ctx.close());
+  beforeEach(async () => {
+    await ctx.db('jobs').delete();
+  });
+
+  /** Runs a worker until `done()` says so (bounded), then stops it. */
+  async function runWorker(handlers: JobHandlers, done: () => Promise<boolean>) {
+    const worker = startWorker({ db: ctx.db, logger: ctx.logger, handlers, idleMs: 20 });
+    const deadline = Date.now() + 15000;
+    while (!(await done()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await worker.stop();
+  }
+
+  it('enqueues with the write it follows: a rolled-back transaction leaves no job', async () => {
+    await ctx.db
+      .transaction(async (trx) => {
+        await enqueueJob(trx, 'index.document', { documentId: 'a' });
+        throw new Error('the write failed');
+      })
+      .catch(() => undefined);
+    expect(await ctx.db('jobs').count({ n: '*' }).first()).toEqual({ n: 0 });
+  });
+
+  it('runs a committed job once and marks it done', async () => {
+    const seen: unknown[] = [];
+    await ctx.db.transaction((trx) => enqueueJob(trx, 'index.document', { documentId: 'b' }));
+    await runWorker({ 'index.document': async (payload) => void seen.push(payload) }, async () => seen.length > 0);
+    expect(seen).toEqual([{ documentId: 'b' }]);
+    const job = await ctx.db('jobs').first();
+    expect(job).toMatchObject({ status: 'done', attempts: 1, last_error: null });
+  });
+
+  it('retries a failing job later, then marks it dead with its error after the last attempt', async () => {
+    const { id } = await enqueueJob(ctx.db, 'flaky', {}, { maxAttempts: 2 });
+    let calls = 0;
+    const handlers = {
+      flaky: async () => {
+        calls += 1;
+        throw new Error(`Meilisearch refused (attempt ${calls})`);
+      },
+    };
+    await runWorker(handlers, async () => calls >= 1);
+    const retried = await ctx.db('jobs').where({ id }).first();
+    expect(retried).toMatchObject({ status: 'queued', attempts: 1, last_error: 'Meilisearch refused (attempt 1)' });
+    expect(new Date(retried.run_at).getTime()).toBeGreaterThan(Date.now());
+
+    await ctx.db('jobs').where({ id }).update({ run_at: ctx.db.fn.now() });
+    await runWorker(handlers, async () => calls >= 2);
+    expect(await ctx.db('jobs').where({ id }).first()).toMatchObject({ status: 'dead', attempts: 2, last_error: 'Meilisearch refused (attempt 2)' });
+  });
+
+  it('marks a job of an unknown type dead, naming the type', async () => {
+    const { id } = await enqueueJob(ctx.db, 'no.such.type', {}, { maxAttempts: 1 });
+    await runWorker({}, async () => (await ctx.db('jobs').where({ id }).first()).status === 'dead');
+    expect((await ctx.db('jobs').where({ id }).first()).last_error).toBe('No handler for jobs of type no.such.type');
+  });
+
+  it('never gives the same job to two workers', async () => {
+    await Promise.all(Array.from({ length: 20 }, (_, i) => enqueueJob(ctx.db, 'count', { i })));
+    const claims = await Promise.all(Array.from({ length: 40 }, (_, i) => claimNextJob(ctx.db, `worker-${i % 4}`)));
+    const ids = claims.filter((job) => job !== undefined).map((job) => job.id);
+    expect(ids).toHaveLength(20);
+    expect(new Set(ids).size).toBe(20);
+  });
+
+  it('backs off exponentially up to ten minutes', () => {
+    expect([1, 2, 3, 10, 20].map(retryDelaySeconds)).toEqual([2, 4, 8, 600, 600]);
+  });
+});

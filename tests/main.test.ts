@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { findFreePort } from '../server/embedded/ports';
+import { isAlive } from '../server/embedded/processes';
+import { uniqueName } from './context';
+
+const root = path.resolve(import.meta.dirname, '..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** `npm start`'s own entry point, as a real process, with only the given environment. */
+function startApp(env: Record<string, string>): Run {
+  const child = spawn(tsx, ['server/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+function stderrLines(output: string) {
+  return output.split('\n').filter((line) => line !== '' && !line.startsWith('{'));
+}
+
+async function waitReady(port: number, run: Run, timeoutMs = 60000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (run.child.exitCode !== null) throw new Error(`the app exited: ${run.output()}`);
+    const status = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`not ready after ${timeoutMs} ms: ${run.output()}`);
+}
+
+const runs: Run[] = [];
+afterAll(() => {
+  for (const run of runs) if (run.child.exitCode === null) run.child.kill('SIGKILL');
+});
+
+describe('starting the app', () => {
+  it('exits 1 with one line naming a bad setting', async () => {
+    const run = startApp({ PORT: 'abc' });
+    expect(await run.exited).toBe(1);
+    expect(stderrLines(run.output())).toEqual(['Invalid configuration: PORT: expected the HTTP port: a whole number from 0 to 65535 (got "abc")']);
+  });
+
+  it('exits 1 with a clear message when the port is already in use', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const dataDir = path.join(inject('services').tmpDir, uniqueName('busy'));
+      const run = startApp({ PORT: String(port), DATA_DIR: dataDir });
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toContain(`Could not start: Port ${port} on 127.0.0.1 is already in use: stop the program that uses it, or set PORT to another port`);
+      expect(existsSync(path.join(dataDir, 'pg'))).toBe(false);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('runs on the embedded default, stops its children on SIGTERM, and reuses the data on the next start', async () => {
+    const dataDir = path.join(inject('services').tmpDir, uniqueName('embedded'));
+    await mkdir(dataDir, { recursive: true });
+    const port = await findFreePort();
+    const env = { PORT: String(port), DATA_DIR: dataDir };
+
+    const first = startApp(env);
+    runs.push(first);
+    await waitReady(port, first);
+    const users = (await (await fetch(`http://127.0.0.1:${port}/api/dev/users`)).json()) as { users: { id: string }[] };
+    expect(users.users.length).toBeGreaterThanOrEqual(11);
+    expect(first.output()).toContain('demo data seeded on first start');
+    const postgresPid = Number((await readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    const meiliPid = Number(await readFile(path.join(dataDir, 'meili', 'meilisearch.pid'), 'utf8'));
+    expect(isAlive(postgresPid) && isAlive(meiliPid)).toBe(true);
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(isAlive(postgresPid)).toBe(false);
+    expect(isAlive(meiliPid)).toBe(false);
+    expect(existsSync(path.join(dataDir, 'app.lock'))).toBe(false);
+
+    const second = startApp(env);
+    runs.push(second);
+    await waitReady(port, second);
+    expect(second.output()).not.toContain('demo data seeded');
+    expect(second.output()).not.toContain('initialising the embedded PostgreSQL cluster');
+    const again = (await (await fetch(`http://127.0.0.1:${port}/api/dev/users`)).json()) as { users: { id: string }[] };
+    expect(again.users.map((u) => u.id).sort()).toEqual(users.users.map((u) => u.id).sort());
+
+    const intruder = startApp({ PORT: String(await findFreePort()), DATA_DIR: dataDir });
+    expect(await intruder.exited).toBe(1);
+    expect(intruder.output()).toContain(`already runs the embedded services of ${dataDir}`);
+
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  });
+});
