@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as domain from './20261126_01_domain';
+import * as samlRequests from './20261126_02_saml_requests';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they run the same under
@@ -7,6 +8,7 @@ import * as domain from './20261126_01_domain';
  */
 const migrations: Record<string, Knex.Migration> = {
   '20261126_01_domain': domain,
+  '20261126_02_saml_requests': samlRequests,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,10 +1,12 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { devAuthRoutes } from './auth/devRoutes';
+import { authRoutes, samlPaths } from './auth/routes';
+import { csrfProtection, loadUser, sessionMiddleware } from './auth/session';
 import type { Config } from './config';
 import type { Db } from './db';
 import type { EmbeddedService } from './embedded/service';
-import { NotFoundError, UnauthorizedError } from './errors';
+import { NotFoundError } from './errors';
 import { healthRoutes } from './health/routes';
 import { errorMiddleware } from './http/errorMiddleware';
 import { requestLogger } from './http/requestLogger';
@@ -23,6 +25,10 @@ export interface AppDeps {
   embedded?: EmbeddedService[];
   /** Directory of the built web app; omitted, the API runs alone. */
   webDir?: string;
+  /** The PostgreSQL the sessions are kept in (the same database as `db`). */
+  databaseUrl: string;
+  /** Signs the session cookie; the same on every instance. */
+  sessionSecret: string;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -48,11 +54,15 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '100kb' }));
 
   app.use(healthRoutes(deps));
-  if (!deps.config.isProduction) app.use(devAuthRoutes(deps));
-  app.get('/api/session', () => {
-    throw new UnauthorizedError();
-  });
-  app.use('/api', () => {
+  app.use(
+    ['/api', '/auth'],
+    sessionMiddleware(deps),
+    loadUser(deps),
+    csrfProtection([samlPaths.acs, samlPaths.logoutCallback], ['/auth/dev-login']),
+  );
+  app.use(authRoutes(deps));
+  if (deps.config.auth.mode === 'dev') app.use(devAuthRoutes({ db: deps.db, signInRateLimitPerMinute: deps.config.signInRateLimitPerMinute }));
+  app.use(['/api', '/auth'], () => {
     throw new NotFoundError("Cette adresse de l'API n'existe pas.");
   });
   if (deps.webDir) app.use(webRoutes(deps.webDir));

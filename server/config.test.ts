@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import selfsigned from 'selfsigned';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, parseRoleGroups } from './config';
 
 const cwd = '/srv/app';
 
@@ -12,6 +13,21 @@ function configError(env: Record<string, string>): string {
     return (error as Error).message;
   }
   throw new Error('expected a configuration error');
+}
+
+let idpCert: string;
+beforeAll(async () => {
+  idpCert = (await selfsigned.generate([{ name: 'commonName', value: 'idp.test' }], { keySize: 2048, algorithm: 'sha256' })).cert;
+});
+
+function samlEnv(): Record<string, string> {
+  return {
+    PUBLIC_URL: 'https://info.region.example/',
+    SAML_ENTRY_POINT: 'https://idp.region.example/sso',
+    SAML_IDP_ISSUER: 'https://idp.region.example',
+    SAML_IDP_CERT: idpCert,
+    SAML_ROLE_GROUPS: 'admin:LPT-ADMINS;editor:LPT-EDITORS,LPT-EDITORS-2;agent:LPT-AGENTS',
+  };
 }
 
 describe('loadConfig', () => {
@@ -29,7 +45,9 @@ describe('loadConfig', () => {
   it('uses the external services that are set', () => {
     const config = loadConfig(
       {
+        ...samlEnv(),
         NODE_ENV: 'production',
+        SESSION_SECRET: 'a-session-secret-of-at-least-32-chars',
         DATABASE_URL: 'postgres://app:secret@db:5432/lpt',
         MEILI_URL: 'http://meili:7700',
         MEILI_MASTER_KEY: 'a-master-key-of-32-characters-xx',
@@ -69,6 +87,42 @@ describe('loadConfig', () => {
     expect(message).toContain(expected);
     expect(message.startsWith('Invalid configuration: ')).toBe(true);
     expect(message).not.toContain('\n');
+  });
+
+  it('signs in with the dev login when no SAML setting is present, outside production', () => {
+    expect(loadConfig({}, cwd).auth).toEqual({ mode: 'dev' });
+  });
+
+  it('reads the SAML settings, deriving the SP entity id and ACS from PUBLIC_URL', () => {
+    const { auth } = loadConfig({ ...samlEnv(), SAML_IDP_CERT: `${idpCert}\n${idpCert}`.replaceAll('\n', '\\n') }, cwd);
+    expect(auth.mode).toBe('saml');
+    if (auth.mode !== 'saml') return;
+    expect(auth.saml).toMatchObject({
+      spEntityId: 'https://info.region.example/auth/saml/metadata',
+      callbackUrl: 'https://info.region.example/auth/saml/callback',
+      roleGroups: { admin: ['LPT-ADMINS'], editor: ['LPT-EDITORS', 'LPT-EDITORS-2'], agent: ['LPT-AGENTS'] },
+      maxAssertionAgeMs: 300000,
+      clockSkewMs: 30000,
+    });
+    expect(auth.saml.idpCerts).toHaveLength(2);
+  });
+
+  it.each([
+    [{ NODE_ENV: 'production', SESSION_SECRET: 'a-session-secret-of-at-least-32-chars' }, 'SAML_ENTRY_POINT: required in production'],
+    [{ NODE_ENV: 'production' }, 'SESSION_SECRET: required in production'],
+    [{ SAML_ENTRY_POINT: 'https://idp.region.example/sso' }, 'SAML_IDP_ISSUER: required for SAML sign-in; SAML_IDP_CERT: required for SAML sign-in'],
+    [{ SAML_IDP_CERT: 'not a certificate' }, 'SAML_IDP_CERT: expected one or more PEM certificates'],
+    [{ SAML_ROLE_GROUPS: 'boss:GROUP' }, 'SAML_ROLE_GROUPS: expected role:group,group;role:group…'],
+    [{ SAML_CLOCK_SKEW_SECONDS: '300' }, 'SAML_CLOCK_SKEW_SECONDS: expected a number of seconds from 0 to 60'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET: expected at least 32 characters'],
+  ])('refuses the sign-in settings %j', (env, expected) => {
+    expect(configError(env)).toContain(expected);
+  });
+
+  it('parses role groups, keeping several groups per role', () => {
+    expect(parseRoleGroups('agent: A , B ; admin:C')).toEqual({ admin: ['C'], editor: [], agent: ['A', 'B'] });
+    expect(parseRoleGroups('')).toBeUndefined();
+    expect(parseRoleGroups('admin')).toBeUndefined();
   });
 
   it('never echoes a secret it refuses', () => {

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -58,7 +59,62 @@ const environmentSchema = z.object({
   S3_FORCE_PATH_STYLE: withDefault(bool, 'true'),
   RUN_WORKER: withDefault(bool, 'true'),
   SHUTDOWN_TIMEOUT_MS: withDefault(positiveInt('a duration in milliseconds'), 10000),
+  SESSION_SECRET: optional(z.string().min(32, { error: 'expected at least 32 characters' })),
+  SESSION_IDLE_TIMEOUT_MINUTES: withDefault(positiveInt('a number of minutes'), 480),
+  SESSION_ABSOLUTE_TIMEOUT_MINUTES: withDefault(positiveInt('a number of minutes'), 720),
+  SIGN_IN_RATE_LIMIT_PER_MINUTE: withDefault(positiveInt('a number of attempts'), 30),
+  SAML_ENTRY_POINT: optional(url(['http:', 'https:'])),
+  SAML_IDP_ISSUER: optional(z.string().min(1)),
+  SAML_IDP_CERT: optional(z.string().refine(isCertificateList, { error: 'expected one or more PEM certificates (-----BEGIN CERTIFICATE-----…)' })),
+  SAML_SP_ENTITY_ID: optional(z.string().min(1)),
+  SAML_CALLBACK_URL: optional(url(['http:', 'https:'])),
+  SAML_LOGOUT_URL: optional(url(['http:', 'https:'])),
+  SAML_ATTR_EMAIL: withDefault(z.string().min(1), 'email'),
+  SAML_ATTR_DISPLAY_NAME: withDefault(z.string().min(1), 'displayName'),
+  SAML_ATTR_DIRECTORATE: withDefault(z.string().min(1), 'directorate'),
+  SAML_ATTR_MAISON: withDefault(z.string().min(1), 'maison'),
+  SAML_ATTR_GROUPS: withDefault(z.string().min(1), 'groups'),
+  SAML_ROLE_GROUPS: optional(
+    z.string().refine((value) => parseRoleGroups(value) !== undefined, {
+      error: 'expected role:group,group;role:group… with roles admin, editor, agent (e.g. "admin:LPT-ADMINS;editor:LPT-EDITORS;agent:LPT-AGENTS")',
+    }),
+  ),
+  SAML_MAX_ASSERTION_AGE_SECONDS: withDefault(positiveInt('a number of seconds'), 300),
+  SAML_CLOCK_SKEW_SECONDS: withDefault(
+    z.coerce.number({ error: 'expected a number of seconds from 0 to 60' }).int({ error: 'expected a number of seconds from 0 to 60' }).min(0, { error: 'expected a number of seconds from 0 to 60' }).max(60, { error: 'expected a number of seconds from 0 to 60' }),
+    30,
+  ),
 });
+
+export type Role = 'agent' | 'editor' | 'admin';
+const roleNames: readonly Role[] = ['agent', 'editor', 'admin'];
+
+/** "admin:G1,G2;editor:G3" → { admin: [G1, G2], editor: [G3], agent: [] }; undefined when malformed. */
+export function parseRoleGroups(value: string): Record<Role, string[]> | undefined {
+  const mapping: Record<Role, string[]> = { admin: [], editor: [], agent: [] };
+  for (const part of value.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const [role, groups] = part.split(':', 2).map((p) => p.trim());
+    if (!roleNames.includes(role as Role) || !groups) return undefined;
+    mapping[role as Role].push(...groups.split(',').map((g) => g.trim()).filter(Boolean));
+  }
+  return Object.values(mapping).some((groups) => groups.length > 0) ? mapping : undefined;
+}
+
+/** PEM certificates found in the text (one or several, for key rotation). */
+export function certificatesIn(text: string): string[] {
+  return text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+}
+
+function isCertificateList(text: string): boolean {
+  const certificates = certificatesIn(text.replaceAll('\\n', '\n'));
+  if (certificates.length === 0) return false;
+  try {
+    certificates.forEach((pem) => new X509Certificate(pem));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type StorageConfig =
   | { kind: 'local'; dir: string }
@@ -83,6 +139,56 @@ export interface Config {
   storage: StorageConfig;
   worker: { enabled: boolean };
   shutdownTimeoutMs: number;
+  session: { secret?: string; idleTimeoutMs: number; absoluteTimeoutMs: number };
+  signInRateLimitPerMinute: number;
+  auth: AuthConfig;
+}
+
+export interface SamlConfig {
+  entryPoint: string;
+  idpIssuer: string;
+  idpCerts: string[];
+  spEntityId: string;
+  callbackUrl: string;
+  logoutUrl?: string;
+  logoutCallbackUrl: string;
+  attributes: { email: string; displayName: string; directorate: string; maison: string; groups: string };
+  roleGroups: Record<Role, string[]>;
+  maxAssertionAgeMs: number;
+  clockSkewMs: number;
+}
+
+/** SAML single sign-on, or the embedded default's dev sign-in (never in production). */
+export type AuthConfig = { mode: 'saml'; saml: SamlConfig } | { mode: 'dev' };
+
+function samlConfig(e: z.infer<typeof environmentSchema>): SamlConfig | undefined {
+  const anySet = [e.SAML_ENTRY_POINT, e.SAML_IDP_ISSUER, e.SAML_IDP_CERT, e.SAML_ROLE_GROUPS].some((v) => v !== undefined);
+  if (!anySet) return undefined;
+  const required = { SAML_ENTRY_POINT: e.SAML_ENTRY_POINT, SAML_IDP_ISSUER: e.SAML_IDP_ISSUER, SAML_IDP_CERT: e.SAML_IDP_CERT, SAML_ROLE_GROUPS: e.SAML_ROLE_GROUPS, PUBLIC_URL: e.PUBLIC_URL };
+  const missing = Object.entries(required).filter(([, value]) => value === undefined).map(([name]) => name);
+  if (missing.length > 0) {
+    throw new ConfigError(`Invalid configuration: ${missing.map((name) => `${name}: required for SAML sign-in`).join('; ')}`);
+  }
+  const publicUrl = (e.PUBLIC_URL as string).replace(/\/$/, '');
+  return {
+    entryPoint: e.SAML_ENTRY_POINT as string,
+    idpIssuer: e.SAML_IDP_ISSUER as string,
+    idpCerts: certificatesIn((e.SAML_IDP_CERT as string).replaceAll('\\n', '\n')),
+    spEntityId: e.SAML_SP_ENTITY_ID ?? `${publicUrl}/auth/saml/metadata`,
+    callbackUrl: e.SAML_CALLBACK_URL ?? `${publicUrl}/auth/saml/callback`,
+    logoutUrl: e.SAML_LOGOUT_URL,
+    logoutCallbackUrl: `${publicUrl}/auth/saml/logout/callback`,
+    attributes: {
+      email: e.SAML_ATTR_EMAIL,
+      displayName: e.SAML_ATTR_DISPLAY_NAME,
+      directorate: e.SAML_ATTR_DIRECTORATE,
+      maison: e.SAML_ATTR_MAISON,
+      groups: e.SAML_ATTR_GROUPS,
+    },
+    roleGroups: parseRoleGroups(e.SAML_ROLE_GROUPS as string) as Record<Role, string[]>,
+    maxAssertionAgeMs: e.SAML_MAX_ASSERTION_AGE_SECONDS * 1000,
+    clockSkewMs: e.SAML_CLOCK_SKEW_SECONDS * 1000,
+  };
 }
 
 export class ConfigError extends Error {
@@ -107,6 +213,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (e.MEILI_URL && e.NODE_ENV === 'production' && !e.MEILI_MASTER_KEY) {
     throw new ConfigError('Invalid configuration: MEILI_MASTER_KEY: required when MEILI_URL is set in production');
   }
+  if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
+    throw new ConfigError('Invalid configuration: SESSION_SECRET: required in production (at least 32 characters, the same on every instance)');
+  }
+  const saml = samlConfig(e);
+  if (e.NODE_ENV === 'production' && !saml) {
+    throw new ConfigError(
+      'Invalid configuration: SAML_ENTRY_POINT: required in production (with SAML_IDP_ISSUER, SAML_IDP_CERT, SAML_ROLE_GROUPS, PUBLIC_URL); the dev sign-in never runs in production',
+    );
+  }
   const dataDir = path.resolve(cwd, e.DATA_DIR);
   const storage: StorageConfig = e.S3_BUCKET
     ? {
@@ -130,5 +245,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     storage,
     worker: { enabled: e.RUN_WORKER },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    session: {
+      secret: e.SESSION_SECRET,
+      idleTimeoutMs: e.SESSION_IDLE_TIMEOUT_MINUTES * 60000,
+      absoluteTimeoutMs: e.SESSION_ABSOLUTE_TIMEOUT_MINUTES * 60000,
+    },
+    signInRateLimitPerMinute: e.SIGN_IN_RATE_LIMIT_PER_MINUTE,
+    auth: saml ? { mode: 'saml', saml } : { mode: 'dev' },
   };
 }

@@ -65,6 +65,12 @@ export class PayloadTooLargeError extends AppError {
   }
 }
 
+export class RateLimitedError extends AppError {
+  constructor() {
+    super('rate_limited', 429, 'Trop de tentatives. Patientez une minute avant de réessayer.');
+  }
+}
+
 export type ServiceName = 'database' | 'search' | 'storage';
 
 const serviceLabels: Record<ServiceName, string> = {

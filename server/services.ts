@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from './config';
 import { createDb, type Db } from './db';
@@ -14,6 +15,8 @@ export const embeddedDatabaseName = 'info_pour_tous';
 
 export interface Services {
   db: Db;
+  databaseUrl: string;
+  sessionSecret: string;
   search: Search;
   storage: Storage;
   embedded: EmbeddedService[];
@@ -67,7 +70,13 @@ export async function startServices(config: Config, logger: Logger, options: { a
     }
     await lock?.update({ postgresPort, meiliPort });
 
-    return connect(config, logger, { databaseUrl: databaseUrl as string, meiliUrl: meiliUrl as string, meiliKey }, embedded, isFreshEmbeddedDatabase, stopAll);
+    return connect(config, logger, {
+      urls: { databaseUrl: databaseUrl as string, meiliUrl: meiliUrl as string, meiliKey },
+      sessionSecret: config.session.secret ?? secrets?.sessionSecret,
+      embedded,
+      isFreshEmbeddedDatabase,
+      stopEmbedded: stopAll,
+    });
   } catch (error) {
     await stopAll();
     throw error;
@@ -77,14 +86,22 @@ export async function startServices(config: Config, logger: Logger, options: { a
 function connect(
   config: Config,
   logger: Logger,
-  urls: { databaseUrl: string; meiliUrl: string; meiliKey?: string },
-  embedded: EmbeddedService[],
-  isFreshEmbeddedDatabase: boolean,
-  stopEmbedded: () => Promise<void>,
+  parts: {
+    urls: { databaseUrl: string; meiliUrl: string; meiliKey?: string };
+    sessionSecret?: string;
+    embedded: EmbeddedService[];
+    isFreshEmbeddedDatabase: boolean;
+    stopEmbedded: () => Promise<void>;
+  },
 ): Services {
+  const { urls, embedded, isFreshEmbeddedDatabase, stopEmbedded } = parts;
   const db = createDb(urls.databaseUrl, { poolMax: config.database.poolMax, logger });
+  if (!parts.sessionSecret) logger.warn('SESSION_SECRET is not set: sessions end when this process stops');
   return {
     db,
+    databaseUrl: urls.databaseUrl,
+    // Production requires SESSION_SECRET (config.ts); a development process without one makes its own.
+    sessionSecret: parts.sessionSecret ?? randomBytes(32).toString('base64url'),
     search: createSearch({ url: urls.meiliUrl, apiKey: urls.meiliKey, indexPrefix: config.meili.indexPrefix }),
     storage: createStorage(config.storage),
     embedded,
@@ -107,6 +124,7 @@ async function runningAppUrls(config: Config) {
       (owner.postgresPort ? embeddedPostgresUrl(secrets.postgresPassword, owner.postgresPort, embeddedDatabaseName) : undefined),
     meiliUrl: config.meili.url ?? (owner.meiliPort ? `http://127.0.0.1:${owner.meiliPort}` : undefined),
     meiliKey: config.meili.url ? config.meili.masterKey : secrets.meiliMasterKey,
+    sessionSecret: config.session.secret ?? secrets.sessionSecret,
   };
 }
 
@@ -114,7 +132,13 @@ async function runningAppUrls(config: Config) {
 async function attachToRunningApp(config: Config, logger: Logger): Promise<Services | undefined> {
   const urls = await runningAppUrls(config);
   if (!urls?.databaseUrl || !urls.meiliUrl) return undefined;
-  return connect(config, logger, { databaseUrl: urls.databaseUrl, meiliUrl: urls.meiliUrl, meiliKey: urls.meiliKey }, [], false, async () => {});
+  return connect(config, logger, {
+    urls: { databaseUrl: urls.databaseUrl, meiliUrl: urls.meiliUrl, meiliKey: urls.meiliKey },
+    sessionSecret: urls.sessionSecret,
+    embedded: [],
+    isFreshEmbeddedDatabase: false,
+    stopEmbedded: async () => {},
+  });
 }
 
 /**

@@ -53,7 +53,11 @@ export async function createTestDatabase(): Promise<{ url: string; name: string;
   };
 }
 
+export const testSessionSecret = 'test-session-secret-0123456789-abcdef';
+
 export interface TestContext {
+  databaseUrl: string;
+  sessionSecret: string;
   config: Config;
   db: Db;
   search: Search;
@@ -93,8 +97,10 @@ export async function createTestContext(options: { storage?: 'local' | 's3'; env
   const db = createDb(database.url, { poolMax: 5, logger });
   const search = createSearch({ url: services.meili.url, apiKey: services.meili.masterKey, indexPrefix: name });
   const storage = createStorage(storageConfig);
-  const app = createApp({ config, logger, db, search, storage, webDir: services.webDir });
+  const app = createApp({ config, logger, db, search, storage, webDir: services.webDir, databaseUrl: database.url, sessionSecret: testSessionSecret });
   return {
+    databaseUrl: database.url,
+    sessionSecret: testSessionSecret,
     config,
     db,
     search,

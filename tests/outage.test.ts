@@ -43,6 +43,8 @@ describe('when an embedded service goes away', () => {
       search: createSearch({ url: meili.url, apiKey: meili.masterKey, indexPrefix: 'outage' }),
       storage: createStorage(config.storage),
       embedded: [postgres, meili],
+      databaseUrl: postgres.url,
+      sessionSecret: 'outage-session-secret-0123456789abcdef',
     });
   });
 

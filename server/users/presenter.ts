@@ -3,6 +3,8 @@ export interface UserRow {
   email: string;
   display_name: string;
   role: 'agent' | 'editor' | 'admin';
+  directorate_id: string | null;
+  maison_id: string | null;
   directorate_code: string | null;
   directorate_name: string | null;
   maison_code: string | null;

@@ -11,6 +11,8 @@ export function usersWithPlaces(db: Db) {
       'u.email',
       'u.display_name',
       'u.role',
+      'u.directorate_id',
+      'u.maison_id',
       'd.code as directorate_code',
       'd.name as directorate_name',
       'm.code as maison_code',
@@ -21,7 +23,23 @@ export function usersWithPlaces(db: Db) {
 const roleOrder = { admin: 0, editor: 1, agent: 2 } as const;
 
 /** The seeded demo accounts of the embedded default, admins first. */
-export async function listDevUsers(db: Db) {
-  const rows = await usersWithPlaces(db).where('u.idp_issuer', 'dev').andWhere('u.is_active', true);
+export async function listDevUsers(db: Db, devIssuer: string) {
+  const rows = await usersWithPlaces(db).where('u.idp_issuer', devIssuer).andWhere('u.is_active', true);
   return rows.sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.display_name.localeCompare(b.display_name, 'fr'));
+}
+
+export async function findActiveUser(db: Db, id: string): Promise<UserRow | undefined> {
+  return usersWithPlaces(db).where('u.id', id).andWhere('u.is_active', true).first();
+}
+
+/** The user as the policies see them. */
+export function toActor(row: UserRow): Express.User {
+  return {
+    id: row.id,
+    role: row.role,
+    directorateId: row.directorate_id,
+    maisonId: row.maison_id,
+    email: row.email,
+    displayName: row.display_name,
+  };
 }
