@@ -5,7 +5,8 @@
 export function safeReturnPath(value: unknown): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 2000) return '/';
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  if (/[\u0000-\u001f\u007f\\]/.test(value)) return '/';
+  const hasControlCharacter = [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+  if (hasControlCharacter || value.includes('\\')) return '/';
   try {
     const url = new URL(value, 'http://app.invalid');
     if (url.origin !== 'http://app.invalid') return '/';

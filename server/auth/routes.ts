@@ -60,6 +60,11 @@ export function authRoutes(deps: { config: Config; db: Db; logger: Logger }) {
     });
 
     router.post(samlPaths.acs, publicRoute('SAML ACS: the IdP posts its signed response'), limiter, formBody, (req, res, next) => {
+      if (typeof (req.body as { SAMLResponse?: unknown } | undefined)?.SAMLResponse !== 'string') {
+        // passport-saml would take a bare POST for a new sign-in; at the ACS it is a broken response.
+        void completeSamlSignIn(req, res, { error: new Error('no SAMLResponse posted'), user: undefined }).catch(next);
+        return;
+      }
       saml.passport.authenticate('saml', { session: false }, (error: unknown, user: SignedInBySaml | false | undefined, info?: { accessDenied?: string }) => {
         void completeSamlSignIn(req, res, { error, user, info }).catch(next);
       })(req, res, next);

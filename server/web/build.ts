@@ -35,7 +35,7 @@ async function sourceSignature(root: string): Promise<string> {
  * Builds the web app when its build is missing or older than its sources; returns the directory
  * to serve. Without sources (a production image ships only the build) the build is used as it is.
  */
-export async function ensureWebBuild(root: string, logger: Logger): Promise<string> {
+export async function ensureWebBuild(root: string, logger: Logger, options: { force?: boolean } = {}): Promise<string> {
   const outDir = path.join(root, 'dist', 'web');
   const hasSources = await stat(path.join(root, 'web', 'index.html')).then(
     () => true,
@@ -44,7 +44,7 @@ export async function ensureWebBuild(root: string, logger: Logger): Promise<stri
   if (!hasSources) return outDir;
   const signature = await sourceSignature(root);
   const built = await readFile(path.join(outDir, signatureFile), 'utf8').catch(() => '');
-  if (built === signature) return outDir;
+  if (built === signature && !options.force) return outDir;
   logger.info('building the web app (missing or stale)');
   const startedAt = Date.now();
   const { build } = await import('vite');
