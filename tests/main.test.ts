@@ -61,6 +61,14 @@ describe('starting the app', () => {
     expect(stderrLines(run.output())).toEqual(['Invalid configuration: PORT: expected the HTTP port: a whole number from 0 to 65535 (got "abc")']);
   });
 
+  it('refuses to start in production without SAML, naming what is missing', async () => {
+    const run = startApp({ NODE_ENV: 'production', SESSION_SECRET: 'a-production-secret-of-40-characters-xx' });
+    expect(await run.exited).toBe(1);
+    expect(stderrLines(run.output())).toEqual([
+      'Invalid configuration: SAML_ENTRY_POINT: required in production (with SAML_IDP_ISSUER, SAML_IDP_CERT, SAML_ROLE_GROUPS, PUBLIC_URL); the dev sign-in never runs in production',
+    ]);
+  });
+
   it('exits 1 with a clear message when the port is already in use', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { checkDatabase, type Db } from '../db';
+import { publicRoute } from '../http/access';
 import type { EmbeddedService } from '../embedded/service';
 import type { Search } from '../../search';
 import type { Storage } from '../../storage';
@@ -38,11 +39,11 @@ export function healthRoutes(deps: { db: Db; search: Search; storage: Storage; e
     storage: () => deps.storage.checkHealth(),
   };
 
-  router.get('/healthz', (_req, res) => {
+  router.get('/healthz', publicRoute('liveness probe'), (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
 
-  router.get('/readyz', async (req, res) => {
+  router.get('/readyz', publicRoute('readiness probe'), async (req, res) => {
     const keys = Object.keys(checks) as ServiceKey[];
     const results = await Promise.all(keys.map((key) => probe(checks[key], 2000)));
     const report = Object.fromEntries(

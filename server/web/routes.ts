@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isPagePath } from '../../web/src/routes';
+import { publicRoute } from '../http/access';
 
 /**
  * Serves the built web app: fingerprinted assets cached for a year, index.html never cached.
@@ -15,7 +16,7 @@ export function webRoutes(webDir: string) {
     express.static(path.join(webDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false, index: false }),
   );
   router.use(express.static(webDir, { index: false, maxAge: '1h' }));
-  router.get(/.*/, (req, res, next) => {
+  router.get(/.*/, publicRoute('the web app (it asks the API for data)'), (req, res, next) => {
     if (!req.accepts('html') || !existsSync(indexFile)) {
       next();
       return;

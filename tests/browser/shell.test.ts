@@ -28,7 +28,8 @@ describe('the app shell in a real browser', () => {
 
   it('loads in French with header, navigation, sign-in state and content, without serious accessibility violations', async () => {
     await page.goto(server.url);
-    await expect.poll(() => page.getByText('Non connecté').isVisible()).toBe(true);
+    const session = page.getByRole('region', { name: 'Votre session' });
+    await expect.poll(() => session.getByRole('link', { name: 'Se connecter' }).isVisible()).toBe(true);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     expect(await page.title()).toBe("Accueil — L'info pour tous");
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe("L'info pour tous");
@@ -43,7 +44,7 @@ describe('the app shell in a real browser', () => {
 
   it('lets a keyboard user skip straight to the content', async () => {
     await page.goto(server.url);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('region', { name: 'Votre session' }).getByRole('link', { name: 'Se connecter' }).waitFor();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Aller au contenu' });
     expect(await skip.evaluate((element) => element === document.activeElement)).toBe(true);

@@ -1,7 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { pagePaths } from '../routes';
-import type { SessionState } from '../session';
 import { SessionStatus } from './SessionStatus';
 
 const text = {
@@ -14,17 +13,15 @@ const text = {
 };
 
 /** The app shell: skip link, header with navigation and sign-in state, main content, footer. */
-export function Layout({ session, children }: { session: SessionState; children: ReactNode }) {
+export function Layout({ children }: { children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   const location = useLocation();
-  const isFirstRender = useRef(true);
+  const shownPath = useRef(location.pathname);
 
-  // On navigation, move focus to the new page's content so screen readers announce it.
+  // On navigation to another page, move focus to its content so screen readers announce it.
   useEffect(() => {
-    if (isFirstRender.current) {
-      isFirstRender.current = false;
-      return;
-    }
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
     mainRef.current?.focus();
   }, [location.pathname]);
 
@@ -49,7 +46,7 @@ export function Layout({ session, children }: { session: SessionState; children:
             </li>
           </ul>
         </nav>
-        <SessionStatus session={session} />
+        <SessionStatus />
       </header>
       <main id="contenu" ref={mainRef} tabIndex={-1} className="app-main">
         {children}
