@@ -57,7 +57,7 @@ const columns: { role: Role; relation: Relation }[] = [
 export function documentRightsCells(): RightsCell[] {
   return Object.entries(documentRightsTable).flatMap(([action, byScope]) =>
     Object.entries(byScope).flatMap(([scope, byStatus]) =>
-      Object.entries(byStatus).flatMap(([status, row]) =>
+      Object.entries(byStatus as Record<DocumentStatus, string>).flatMap(([status, row]) =>
         columns.map((column, i) => ({
           action: action as DocumentAction,
           ...column,
