@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as domain from './20261126_01_domain';
 import * as samlRequests from './20261126_02_saml_requests';
+import * as publishing from './20261126_03_publishing';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they run the same under
@@ -9,6 +10,7 @@ import * as samlRequests from './20261126_02_saml_requests';
 const migrations: Record<string, Knex.Migration> = {
   '20261126_01_domain': domain,
   '20261126_02_saml_requests': samlRequests,
+  '20261126_03_publishing': publishing,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -7,6 +7,9 @@ import type { Config } from './config';
 import type { Db } from './db';
 import type { EmbeddedService } from './embedded/service';
 import { NotFoundError } from './errors';
+import { directorateRoutes } from './directorates/routes';
+import { documentRoutes } from './documents/routes';
+import { folderRoutes } from './folders/routes';
 import { healthRoutes } from './health/routes';
 import { errorMiddleware } from './http/errorMiddleware';
 import { requestLogger } from './http/requestLogger';
@@ -61,6 +64,9 @@ export function createApp(deps: AppDeps): Express {
     csrfProtection([samlPaths.acs, samlPaths.logoutCallback], ['/auth/dev-login']),
   );
   app.use(authRoutes(deps));
+  app.use(folderRoutes(deps));
+  app.use(directorateRoutes(deps));
+  app.use(documentRoutes(deps));
   if (deps.config.auth.mode === 'dev') app.use(devAuthRoutes({ db: deps.db, signInRateLimitPerMinute: deps.config.signInRateLimitPerMinute }));
   app.use(['/api', '/auth'], () => {
     throw new NotFoundError("Cette adresse de l'API n'existe pas.");

@@ -59,6 +59,8 @@ const environmentSchema = z.object({
   S3_FORCE_PATH_STYLE: withDefault(bool, 'true'),
   RUN_WORKER: withDefault(bool, 'true'),
   SHUTDOWN_TIMEOUT_MS: withDefault(positiveInt('a duration in milliseconds'), 10000),
+  UPLOAD_MAX_MB: withDefault(positiveInt('a size in megabytes'), 100),
+  DELETED_FILES_GRACE_DAYS: withDefault(positiveInt('a number of days'), 30),
   SESSION_SECRET: optional(z.string().min(32, { error: 'expected at least 32 characters' })),
   SESSION_IDLE_TIMEOUT_MINUTES: withDefault(positiveInt('a number of minutes'), 480),
   SESSION_ABSOLUTE_TIMEOUT_MINUTES: withDefault(positiveInt('a number of minutes'), 720),
@@ -142,6 +144,8 @@ export interface Config {
   session: { secret?: string; idleTimeoutMs: number; absoluteTimeoutMs: number };
   signInRateLimitPerMinute: number;
   auth: AuthConfig;
+  uploads: { maxBytes: number };
+  deletedFilesGraceDays: number;
 }
 
 export interface SamlConfig {
@@ -252,5 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     signInRateLimitPerMinute: e.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     auth: saml ? { mode: 'saml', saml } : { mode: 'dev' },
+    uploads: { maxBytes: e.UPLOAD_MAX_MB * 1024 * 1024 },
+    deletedFilesGraceDays: e.DELETED_FILES_GRACE_DAYS,
   };
 }

@@ -35,6 +35,8 @@ export function createLocalStorage(root: string): Storage {
         await rename(temporary, target);
       } catch (error) {
         await rm(temporary, { force: true });
+        // The disk failing (full, read-only…) is the storage being unavailable; a failing body is the caller's.
+        if ((error as NodeJS.ErrnoException).syscall) throw new ServiceUnavailableError('storage', { cause: error });
         throw error;
       }
       return { size };

@@ -9,6 +9,8 @@ export type Transaction = Knex.Transaction;
 
 // PostgreSQL returns int8 (bigint, count(*)) as strings by default; our counts and sizes fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+// A date column is a calendar day: kept as its YYYY-MM-DD text, never shifted by a time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export function createDb(url: string, options: { poolMax?: number; logger?: Logger } = {}): Db {
   const logger = options.logger;

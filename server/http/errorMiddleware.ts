@@ -1,9 +1,12 @@
 import type { ErrorRequestHandler } from 'express';
 import createHttpError from 'http-errors';
+import { MulterError } from 'multer';
 import { ZodError } from 'zod';
 import { toSearchError } from '../../search';
 import { isConnectionError, isDatabaseUp, type Db } from '../db';
 import { AppError, InternalError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError, ValidationError } from '../errors';
+import type { Config } from '../config';
+import { maxSizeMessage } from '../documents/uploadEngine';
 import type { Logger } from '../logger';
 
 /** Errors raised by express.json() carry a `type`. */
@@ -22,9 +25,23 @@ function fromHttpStatus(status: number): AppError {
   return new ValidationError();
 }
 
+/** Upload limits hit while multer reads a multipart body. */
+function uploadError(error: MulterError, maxBytes: number): AppError {
+  switch (error.code) {
+    case 'LIMIT_FILE_SIZE':
+      return new PayloadTooLargeError(maxSizeMessage(maxBytes));
+    case 'LIMIT_FILE_COUNT':
+    case 'LIMIT_UNEXPECTED_FILE':
+      return new ValidationError('file : Un seul fichier par envoi, dans le champ « file ».');
+    default:
+      return new ValidationError('La demande contient trop de champs, ou un champ trop long.');
+  }
+}
+
 /** What the client is told about an error: one of our typed errors, whatever was thrown. */
-export async function classifyError(error: unknown, db: Db): Promise<AppError> {
+export async function classifyError(error: unknown, db: Db, maxUploadBytes = 100 * 1024 * 1024): Promise<AppError> {
   if (error instanceof AppError) return error;
+  if (error instanceof MulterError) return uploadError(error, maxUploadBytes);
   if (error instanceof ZodError) {
     const issue = error.issues[0];
     const field = issue?.path.join('.');
@@ -41,13 +58,13 @@ export async function classifyError(error: unknown, db: Db): Promise<AppError> {
   return new InternalError();
 }
 
-export function errorMiddleware(deps: { db: Db; logger: Logger }): ErrorRequestHandler {
+export function errorMiddleware(deps: { db: Db; logger: Logger; config: Config }): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) {
       next(error);
       return;
     }
-    void classifyError(error, deps.db).then((appError) => {
+    void classifyError(error, deps.db, deps.config.uploads.maxBytes).then((appError) => {
       const log = req.log ?? deps.logger;
       if (appError.status >= 500) log.error({ err: error, code: appError.code }, 'request failed');
       else log.info({ code: appError.code, reason: appError.message }, 'request refused');

@@ -1,0 +1,36 @@
+/**
+ * A user's file name is only ever shown, never used as a path: control characters, bidirectional
+ * overrides and path parts removed, length bounded (keeping the extension).
+ */
+const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function withoutControlCharacters(text: string): string {
+  return [...text].filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && !(c.charCodeAt(0) >= 0x80 && c.charCodeAt(0) < 0xa0)).join('');
+}
+
+export function sanitizeFilename(raw: string, maxLength = 200): string {
+  const base = raw.split(/[/\\]/).pop() ?? '';
+  let name = withoutControlCharacters(base.normalize('NFC').replace(bidiControls, ''))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '');
+  if ([...name].length > maxLength) {
+    const dot = name.lastIndexOf('.');
+    const extension = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
+    name = [...name].slice(0, maxLength - extension.length).join('').trimEnd() + extension;
+  }
+  return name || 'document';
+}
+
+/** A title from a file name: without its extension, separators as spaces. */
+export function titleFromFilename(filename: string): string {
+  const withoutExtension = filename.replace(/\.[A-Za-z0-9]{1,8}$/, '');
+  const title = withoutExtension.replace(/[_]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return ([...title].slice(0, 300).join('') || 'Document sans titre').trim();
+}
+
+/** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */
+export function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
+  const ascii = filename.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}

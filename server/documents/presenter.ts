@@ -1,0 +1,110 @@
+import type { FolderRow } from '../folders/presenter';
+import { availabilityOf } from '../folders/availability';
+import { can, type Actor, type DocumentSubject } from '../policies';
+
+export interface DocumentRow {
+  id: string;
+  folder_id: string;
+  title: string;
+  summary: string;
+  doc_type: string;
+  scope: 'internal' | 'external';
+  status: 'draft' | 'published' | 'archived';
+  directorate_id: string;
+  directorate_code: string;
+  directorate_name: string;
+  owner_id: string | null;
+  owner_name: string | null;
+  current_version_id: string | null;
+  published_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  version_number: number | null;
+  version_filename: string | null;
+  version_file_type: string | null;
+  version_mime_type: string | null;
+  version_size: number | null;
+  version_sha256: string | null;
+  version_created_at: Date | null;
+  version_extraction_status: string | null;
+  version_extraction_error: string | null;
+}
+
+export const documentSubject = (row: Pick<DocumentRow, 'directorate_id' | 'scope' | 'status'>): DocumentSubject => ({
+  kind: 'document',
+  directorateId: row.directorate_id,
+  scope: row.scope,
+  status: row.status,
+});
+
+/** The scheme a folder belongs to: itself, or its nearest ancestor with a scheme card. */
+export function schemeOf(folderId: string, folders: Map<string, FolderRow>): FolderRow | undefined {
+  for (let folder = folders.get(folderId); folder; folder = folder.parent_id ? folders.get(folder.parent_id) : undefined) {
+    if (folder.is_scheme) return folder;
+  }
+  return undefined;
+}
+
+export function presentVersion(row: { number: number; original_filename: string; file_type: string; mime_type: string; size_bytes: number; sha256: string; created_at: Date; extraction_status: string; extraction_error: string | null; uploaded_by_name?: string | null }) {
+  return {
+    number: row.number,
+    originalFilename: row.original_filename,
+    fileType: row.file_type,
+    mimeType: row.mime_type,
+    size: row.size_bytes,
+    sha256: row.sha256,
+    createdAt: row.created_at,
+    extractionStatus: row.extraction_status,
+    extractionError: row.extraction_error,
+    ...(row.uploaded_by_name !== undefined ? { uploadedBy: row.uploaded_by_name } : {}),
+  };
+}
+
+/** A document as the UI sees it, with its scheme, current version and what the user may do. */
+export function presentDocument(row: DocumentRow, folders: Map<string, FolderRow>, actor: Actor) {
+  const folder = folders.get(row.folder_id);
+  const scheme = schemeOf(row.folder_id, folders);
+  const subject = documentSubject(row);
+  return {
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    docType: row.doc_type,
+    scope: row.scope,
+    status: row.status,
+    folder: folder ? { id: folder.id, name: folder.name } : null,
+    scheme: scheme
+      ? {
+          id: scheme.id,
+          name: scheme.name,
+          promise: scheme.scheme_promise ?? '',
+          availability: availabilityOf({ opensOn: scheme.scheme_opens_on, closesOn: scheme.scheme_closes_on, isPermanent: scheme.scheme_is_permanent }),
+        }
+      : null,
+    directorate: { id: row.directorate_id, code: row.directorate_code, name: row.directorate_name },
+    owner: row.owner_id ? { id: row.owner_id, displayName: row.owner_name } : null,
+    currentVersion:
+      row.version_number === null
+        ? null
+        : presentVersion({
+            number: row.version_number,
+            original_filename: row.version_filename as string,
+            file_type: row.version_file_type as string,
+            mime_type: row.version_mime_type as string,
+            size_bytes: row.version_size as number,
+            sha256: row.version_sha256 as string,
+            created_at: row.version_created_at as Date,
+            extraction_status: row.version_extraction_status as string,
+            extraction_error: row.version_extraction_error,
+          }),
+    publishedAt: row.published_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    can: {
+      update: can(actor, 'document.update', subject),
+      delete: can(actor, 'document.delete', subject),
+      readHistory: can(actor, 'document.readHistory', subject),
+      manageShare: can(actor, 'share.manage', subject),
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+export const docTypes = ['fiche_synthese', 'reglement', 'formulaire', 'faq', 'note_interne', 'deliberation', 'guide', 'autre'] as const;
+export type DocType = (typeof docTypes)[number];
+
+const title = z
+  .string()
+  .trim()
+  .min(1, { error: 'Le titre ne peut pas être vide.' })
+  .max(300, { error: 'Le titre : 300 caractères au plus.' });
+const summary = z.string().trim().max(5000, { error: 'Le résumé : 5000 caractères au plus.' });
+const docType = z.enum(docTypes, { error: `Type de document inconnu (attendu : ${docTypes.join(', ')}).` });
+const scope = z.enum(['internal', 'external'], { error: 'Périmètre inconnu (attendu : internal ou external).' });
+
+/** The fields of an upload (multipart); they must come before the file. */
+export const createDocumentFieldsSchema = z
+  .object({
+    folderId: z.uuid({ error: 'Dossier introuvable.' }),
+    title: title.optional(),
+    summary: summary.default(''),
+    docType: docType.default('fiche_synthese'),
+    scope: scope.default('internal'),
+    status: z.enum(['draft', 'published'], { error: 'Statut inconnu (attendu : draft ou published).' }).default('draft'),
+  })
+  .strict();
+export type CreateDocumentFields = z.infer<typeof createDocumentFieldsSchema>;
+
+export const updateDocumentSchema = z
+  .object({
+    title: title.optional(),
+    summary: summary.optional(),
+    docType: docType.optional(),
+    scope: scope.optional(),
+    status: z.enum(['draft', 'published', 'archived'], { error: 'Statut inconnu (attendu : draft, published ou archived).' }).optional(),
+    folderId: z.uuid({ error: 'Dossier introuvable.' }).optional(),
+  })
+  .strict()
+  .refine((input) => Object.keys(input).length > 0, { error: 'Rien à modifier.' });
+export type UpdateDocumentInput = z.infer<typeof updateDocumentSchema>;
+
+export const documentIdParams = z.object({ id: z.uuid({ error: 'Document introuvable.' }) });
+
+export const fileQuery = z.object({
+  version: z.coerce.number({ error: 'Numéro de version invalide.' }).int({ error: 'Numéro de version invalide.' }).min(1, { error: 'Numéro de version invalide.' }).optional(),
+});
+
+export const listQuery = z
+  .object({
+    folderId: z.uuid({ error: 'Dossier introuvable.' }).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .strict();

@@ -1,0 +1,227 @@
+import { recordAudit, type AuditContext } from '../audit/record';
+import type { Db, Transaction } from '../db';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { changedFields, findFolder, listFolders } from '../folders/service';
+import type { FolderRow } from '../folders/presenter';
+import { authorize, type Actor } from '../policies';
+import type { Storage } from '../../storage';
+import { titleFromFilename } from './filenames';
+import { documentSubject, type DocumentRow } from './presenter';
+import type { CreateDocumentFields, UpdateDocumentInput } from './schema';
+import type { StoredUpload } from './uploadEngine';
+
+function documentsQuery(db: Db | Transaction) {
+  return db('documents as doc')
+    .join('directorates as d', 'd.id', 'doc.directorate_id')
+    .leftJoin('users as u', 'u.id', 'doc.owner_id')
+    .leftJoin('versions as v', 'v.id', 'doc.current_version_id')
+    .whereNull('doc.deleted_at')
+    .select(
+      'doc.id',
+      'doc.folder_id',
+      'doc.title',
+      'doc.summary',
+      'doc.doc_type',
+      'doc.scope',
+      'doc.status',
+      'doc.directorate_id',
+      'd.code as directorate_code',
+      'd.name as directorate_name',
+      'doc.owner_id',
+      'u.display_name as owner_name',
+      'doc.current_version_id',
+      'doc.published_at',
+      'doc.created_at',
+      'doc.updated_at',
+      'v.number as version_number',
+      'v.original_filename as version_filename',
+      'v.file_type as version_file_type',
+      'v.mime_type as version_mime_type',
+      'v.size_bytes as version_size',
+      'v.sha256 as version_sha256',
+      'v.created_at as version_created_at',
+      'v.extraction_status as version_extraction_status',
+      'v.extraction_error as version_extraction_error',
+    );
+}
+
+export async function findDocument(db: Db | Transaction, id: string): Promise<DocumentRow> {
+  const row = (await documentsQuery(db).where('doc.id', id).first()) as DocumentRow | undefined;
+  if (!row) throw new NotFoundError('Ce document est introuvable.');
+  return row;
+}
+
+export async function foldersById(db: Db): Promise<Map<string, FolderRow>> {
+  return new Map((await listFolders(db)).map((row) => [row.id, row]));
+}
+
+/** Documents the actor may read: published ones, plus drafts and archives of their directorate (all, for admins). */
+export async function listDocuments(db: Db, actor: Actor, filter: { folderId?: string; publishedOnly?: boolean; limit: number }) {
+  const query = documentsQuery(db).orderBy('doc.updated_at', 'desc').limit(filter.limit);
+  if (filter.folderId) query.where('doc.folder_id', filter.folderId);
+  if (filter.publishedOnly) query.where('doc.status', 'published');
+  else if (actor.role === 'editor') query.where((w) => w.where('doc.status', 'published').orWhere('doc.directorate_id', actor.directorateId));
+  else if (actor.role !== 'admin') query.where('doc.status', 'published');
+  return (await query) as DocumentRow[];
+}
+
+/** The folder a document may go into: a scheme or one of its sub-folders (they carry a directorate). */
+export async function folderForDocuments(db: Db | Transaction, folderId: string): Promise<FolderRow & { directorate_id: string }> {
+  const folder = await findFolder(db, folderId);
+  if (!folder.directorate_id) {
+    throw new ValidationError('folderId : Déposez les documents dans un dispositif ou un de ses sous-dossiers, pas directement dans un thème.');
+  }
+  return folder as FolderRow & { directorate_id: string };
+}
+
+/** Authorizes an upload into a folder before any byte is stored. */
+export async function authorizeUpload(db: Db, actor: Actor, fields: CreateDocumentFields) {
+  const folder = await folderForDocuments(db, fields.folderId);
+  authorize(actor, 'document.create', { kind: 'document', directorateId: folder.directorate_id, scope: fields.scope, status: fields.status });
+}
+
+/** Records a stored upload as a new document with its first version, in one transaction. */
+export async function createDocument(db: Db, actor: Actor, fields: CreateDocumentFields, upload: StoredUpload, audit: AuditContext) {
+  return db.transaction(async (trx) => {
+    const folder = await folderForDocuments(trx, fields.folderId);
+    authorize(actor, 'document.create', { kind: 'document', directorateId: folder.directorate_id, scope: fields.scope, status: fields.status });
+    const title = fields.title ?? titleFromFilename(upload.originalFilename);
+    const [document] = await trx('documents')
+      .insert({
+        folder_id: folder.id,
+        title,
+        summary: fields.summary,
+        doc_type: fields.docType,
+        scope: fields.scope,
+        status: fields.status,
+        directorate_id: folder.directorate_id,
+        owner_id: actor.id,
+        published_at: fields.status === 'published' ? trx.fn.now() : null,
+      })
+      .returning<{ id: string }[]>('id');
+    const documentId = (document as { id: string }).id;
+    await insertVersion(trx, documentId, 1, upload, actor);
+    await recordAudit(trx, audit, {
+      action: 'document.created',
+      objectType: 'document',
+      objectId: documentId,
+      changes: { title: { before: null, after: title }, scope: { before: null, after: fields.scope }, status: { before: null, after: fields.status }, version: { before: null, after: 1 } },
+    });
+    return findDocument(trx, documentId);
+  });
+}
+
+async function insertVersion(trx: Transaction, documentId: string, number: number, upload: StoredUpload, actor: Actor) {
+  const [version] = await trx('versions')
+    .insert({
+      document_id: documentId,
+      number,
+      storage_key: upload.storageKey,
+      original_filename: upload.originalFilename,
+      file_type: upload.fileType,
+      mime_type: upload.mime,
+      size_bytes: upload.size,
+      sha256: upload.sha256,
+      uploaded_by: actor.id,
+    })
+    .returning<{ id: string }[]>('id');
+  await trx('documents').where({ id: documentId }).update({ current_version_id: (version as { id: string }).id, updated_at: trx.fn.now() });
+  await trx('upload_intents').where({ storage_key: upload.storageKey }).delete();
+}
+
+/** Authorizes a new version before any byte is stored. */
+export async function authorizeNewVersion(db: Db, actor: Actor, documentId: string) {
+  authorize(actor, 'document.update', documentSubject(await findDocument(db, documentId)));
+}
+
+/** A new current version; the same bytes as an existing version are refused (409). */
+export async function addVersion(db: Db, actor: Actor, documentId: string, upload: StoredUpload, audit: AuditContext) {
+  return db.transaction(async (trx) => {
+    await trx('documents').where({ id: documentId }).forUpdate().first('id');
+    const document = await findDocument(trx, documentId);
+    authorize(actor, 'document.update', documentSubject(document));
+    const same = await trx('versions').where({ document_id: documentId, sha256: upload.sha256 }).first('number');
+    if (same) throw new ConflictError(`Ce fichier est identique à la version ${same.number as number} : aucune nouvelle version n'a été créée.`);
+    const last = await trx('versions').where({ document_id: documentId }).max<{ max: number }>('number as max').first();
+    const number = (last?.max ?? 0) + 1;
+    await insertVersion(trx, documentId, number, upload, actor);
+    await recordAudit(trx, audit, {
+      action: 'document.version_added',
+      objectType: 'document',
+      objectId: documentId,
+      changes: { version: { before: document.version_number, after: number }, file: { before: document.version_filename, after: upload.originalFilename } },
+    });
+    return findDocument(trx, documentId);
+  });
+}
+
+export async function updateDocument(db: Db, actor: Actor, documentId: string, input: UpdateDocumentInput, audit: AuditContext) {
+  return db.transaction(async (trx) => {
+    await trx('documents').where({ id: documentId }).forUpdate().first('id');
+    const before = await findDocument(trx, documentId);
+    authorize(actor, 'document.update', documentSubject(before));
+    const changes: Record<string, unknown> = {};
+    if (input.title !== undefined) changes.title = input.title;
+    if (input.summary !== undefined) changes.summary = input.summary;
+    if (input.docType !== undefined) changes.doc_type = input.docType;
+    if (input.scope !== undefined) changes.scope = input.scope;
+    if (input.status !== undefined) {
+      changes.status = input.status;
+      if (input.status === 'published' && !before.published_at) changes.published_at = trx.fn.now();
+    }
+    if (input.folderId !== undefined && input.folderId !== before.folder_id) {
+      const target = await folderForDocuments(trx, input.folderId);
+      authorize(actor, 'document.create', { kind: 'document', directorateId: target.directorate_id, scope: before.scope, status: before.status });
+      changes.folder_id = target.id;
+      changes.directorate_id = target.directorate_id;
+    }
+    await trx('documents').where({ id: documentId }).update({ ...changes, updated_at: trx.fn.now() });
+    const after = await findDocument(trx, documentId);
+    const fields = ['title', 'summary', 'doc_type', 'scope', 'status', 'folder_id', 'directorate_id'] as const;
+    const pick = (row: DocumentRow) => Object.fromEntries(fields.map((f) => [f, row[f]]));
+    await recordAudit(trx, audit, {
+      action: input.status === 'archived' && before.status !== 'archived' ? 'document.archived' : 'document.updated',
+      objectType: 'document',
+      objectId: documentId,
+      changes: changedFields(pick(before), pick(after)),
+    });
+    return { before, after };
+  });
+}
+
+/** Soft delete: the document disappears at once; its files are removed after the grace period. */
+export async function deleteDocument(db: Db, actor: Actor, documentId: string, audit: AuditContext) {
+  await db.transaction(async (trx) => {
+    const document = await findDocument(trx, documentId);
+    authorize(actor, 'document.delete', documentSubject(document));
+    await trx('documents').where({ id: documentId }).update({ deleted_at: trx.fn.now(), updated_at: trx.fn.now() });
+    await recordAudit(trx, audit, { action: 'document.deleted', objectType: 'document', objectId: documentId, changes: { title: { before: document.title, after: null } } });
+  });
+}
+
+export async function listVersions(db: Db, documentId: string) {
+  return db('versions as v')
+    .leftJoin('users as u', 'u.id', 'v.uploaded_by')
+    .where('v.document_id', documentId)
+    .orderBy('v.number', 'desc')
+    .select('v.number', 'v.original_filename', 'v.file_type', 'v.mime_type', 'v.size_bytes', 'v.sha256', 'v.created_at', 'v.extraction_status', 'v.extraction_error', 'u.display_name as uploaded_by_name');
+}
+
+export async function findVersion(db: Db, documentId: string, number?: number) {
+  const query = db('versions').where({ document_id: documentId });
+  if (number === undefined) query.whereIn('id', db('documents').where({ id: documentId }).select('current_version_id'));
+  else query.where({ number });
+  const version = await query.first('id', 'number', 'storage_key', 'original_filename', 'file_type', 'mime_type', 'size_bytes', 'sha256', 'storage_deleted_at');
+  if (!version || version.storage_deleted_at) throw new NotFoundError('Cette version est introuvable.');
+  return version as { id: string; number: number; storage_key: string; original_filename: string; file_type: string; mime_type: string; size_bytes: number; sha256: string };
+}
+
+/** Removes a stored object whose database record failed; the upload intent lets cleanup retry. */
+export async function discardUpload(storage: Storage, db: Db, upload: StoredUpload) {
+  try {
+    await storage.delete(upload.storageKey);
+    await db('upload_intents').where({ storage_key: upload.storageKey }).delete();
+  } catch {
+    // Left for the cleanup job (the intent is still there).
+  }
+}

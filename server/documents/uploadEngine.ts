@@ -1,0 +1,84 @@
+import type { Request, RequestHandler } from 'express';
+import multer, { type StorageEngine } from 'multer';
+import { ZodError } from 'zod';
+import type { Db } from '../db';
+import { isConnectionError } from '../db';
+import { AppError, PayloadTooLargeError, ValidationError } from '../errors';
+import { newStorageKey, type Storage } from '../../storage';
+import { sanitizeFilename } from './filenames';
+import { storeInspected, type InspectedFile } from './inspect';
+
+/** What multer puts on req.file once the upload is stored. */
+export interface StoredUpload extends InspectedFile {
+  storageKey: string;
+  originalFilename: string;
+}
+
+export const maxSizeMessage = (maxBytes: number) => `Le fichier dépasse la taille maximale de ${Math.round(maxBytes / 1024 / 1024)} Mo.`;
+
+/**
+ * A multer storage engine that streams each file straight to our storage driver (never to memory
+ * or a temporary disk copy), after `beforeStore` has validated the fields and authorized the
+ * upload. An upload intent is committed first, so that an object whose version never gets
+ * recorded (crash, database failure) is found and removed by the cleanup job.
+ */
+class StreamingEngine implements StorageEngine {
+  constructor(private readonly deps: { db: Db; storage: Storage; maxBytes: number; beforeStore: (req: Request) => Promise<void> }) {}
+
+  _handleFile(req: Request, file: Express.Multer.File, callback: (error?: unknown, info?: Partial<Express.Multer.File>) => void): void {
+    const { db, storage } = this.deps;
+    const storageKey = newStorageKey();
+    let isIntentWritten = false;
+    void (async () => {
+      await this.deps.beforeStore(req);
+      await db('upload_intents').insert({ storage_key: storageKey });
+      isIntentWritten = true;
+      // Past the size limit busboy truncates the stream: stop storing at once.
+      file.stream.once('limit', () => file.stream.destroy(new PayloadTooLargeError(maxSizeMessage(this.deps.maxBytes))));
+      const inspected = await storeInspected(storage, storageKey, file.stream);
+      const upload: StoredUpload = { ...inspected, storageKey, originalFilename: sanitizeFilename(file.originalname) };
+      return upload;
+    })().then(
+      (upload) => callback(null, upload as unknown as Partial<Express.Multer.File>),
+      async (error: unknown) => {
+        file.stream.resume();
+        if (isIntentWritten) await db('upload_intents').where({ storage_key: storageKey }).delete().catch(() => undefined);
+        callback(error);
+      },
+    );
+  }
+
+  _removeFile(_req: Request, file: Express.Multer.File, callback: (error: Error | null) => void): void {
+    const upload = file as unknown as Partial<StoredUpload>;
+    if (!upload.storageKey) {
+      callback(null);
+      return;
+    }
+    const key = upload.storageKey;
+    void this.deps.storage
+      .delete(key)
+      .then(() => this.deps.db('upload_intents').where({ storage_key: key }).delete())
+      .then(
+        () => callback(null),
+        // The intent stays: the cleanup job removes the object later.
+        () => callback(null),
+      );
+  }
+}
+
+/**
+ * One file per request, in the field `file`, with bounded fields and parts. A body busboy cannot
+ * parse (malformed part headers, cut short) is the client's error: 400.
+ */
+export function singleFileUpload(deps: { db: Db; storage: Storage; maxBytes: number; beforeStore: (req: Request) => Promise<void> }): RequestHandler {
+  const upload = multer({
+    storage: new StreamingEngine(deps),
+    defParamCharset: 'utf8',
+    limits: { fileSize: deps.maxBytes, files: 1, fields: 10, parts: 12, fieldSize: 20 * 1024, fieldNameSize: 50, headerPairs: 100 },
+  }).single('file');
+  return (req, res, next) =>
+    upload(req, res, (error?: unknown) => {
+      const isOurs = error instanceof AppError || error instanceof ZodError || error instanceof multer.MulterError || isConnectionError(error);
+      next(error === undefined || isOurs ? error : new ValidationError("Le formulaire d'envoi est mal formé : renvoyez le fichier."));
+    });
+}

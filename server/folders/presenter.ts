@@ -1,0 +1,68 @@
+import { can, type Actor } from '../policies';
+import { availabilityOf } from './availability';
+
+export interface FolderRow {
+  id: string;
+  parent_id: string | null;
+  name: string;
+  position: number;
+  directorate_id: string | null;
+  directorate_code: string | null;
+  directorate_name: string | null;
+  is_scheme: boolean;
+  scheme_promise: string | null;
+  scheme_summary: string | null;
+  scheme_audiences: string[];
+  scheme_aid_types: string[];
+  scheme_keywords: string[];
+  scheme_opens_on: string | null;
+  scheme_closes_on: string | null;
+  scheme_is_permanent: boolean;
+  referent_name: string | null;
+  referent_service: string | null;
+  referent_email: string | null;
+  referent_phone: string | null;
+  info_url: string | null;
+  apply_url: string | null;
+  archived_at: Date | null;
+  updated_at: Date;
+}
+
+export function presentScheme(row: FolderRow) {
+  if (!row.is_scheme) return null;
+  const dates = { opensOn: row.scheme_opens_on, closesOn: row.scheme_closes_on, isPermanent: row.scheme_is_permanent };
+  return {
+    promise: row.scheme_promise ?? '',
+    summary: row.scheme_summary ?? '',
+    directorate: row.directorate_id ? { id: row.directorate_id, code: row.directorate_code, name: row.directorate_name } : null,
+    audiences: row.scheme_audiences,
+    aidTypes: row.scheme_aid_types,
+    keywords: row.scheme_keywords,
+    ...dates,
+    availability: availabilityOf(dates),
+    referent: { name: row.referent_name, service: row.referent_service, email: row.referent_email, phone: row.referent_phone },
+    links: { infoUrl: row.info_url, applyUrl: row.apply_url },
+    isArchived: row.archived_at !== null,
+  };
+}
+
+/** A folder of the thematic tree, with its scheme card when it is a scheme, and what the user may do. */
+export function presentFolder(row: FolderRow, actor: Actor) {
+  const subject = { kind: 'folder' as const, directorateId: row.directorate_id };
+  return {
+    id: row.id,
+    name: row.name,
+    parentId: row.parent_id,
+    position: row.position,
+    directorateId: row.directorate_id,
+    scheme: presentScheme(row),
+    updatedAt: row.updated_at,
+    can: {
+      update: can(actor, 'folder.update', subject),
+      delete: can(actor, 'folder.delete', subject),
+      createScheme: row.parent_id === null && (actor.role === 'admin' || (actor.role === 'editor' && actor.directorateId !== null)),
+      createSubfolder: row.directorate_id !== null && can(actor, 'folder.create', { kind: 'folderPlacement', parent: subject, directorateId: row.directorate_id }),
+      upload: row.directorate_id !== null && can(actor, 'document.create', { kind: 'document', directorateId: row.directorate_id, scope: 'internal', status: 'draft' }),
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { Router } from 'express';
+import { auditContextOf } from '../audit/record';
+import type { Db } from '../db';
+import { currentUser, signedIn } from '../http/access';
+import { authorize } from '../policies';
+import { presentFolder } from './presenter';
+import { createFolderSchema, folderIdParams, updateFolderSchema } from './schema';
+import { createFolder, deleteFolder, findFolder, folderSubject, listFolders, updateFolder } from './service';
+
+/** The thematic tree: themes, schemes (folders with a scheme card) and their sub-folders. */
+export function folderRoutes(deps: { db: Db }) {
+  const router = Router();
+  const { db } = deps;
+
+  router.get('/api/folders', signedIn, async (req, res) => {
+    const user = currentUser(req);
+    const folders = await listFolders(db);
+    res.json({ folders: folders.map((row) => presentFolder(row, user)) });
+  });
+
+  router.get('/api/folders/:id', signedIn, async (req, res) => {
+    const user = currentUser(req);
+    const { id } = folderIdParams.parse(req.params);
+    const folder = await findFolder(db, id);
+    authorize(user, 'folder.read', folderSubject(folder));
+    const all = await listFolders(db);
+    const byId = new Map(all.map((row) => [row.id, row]));
+    const path = [];
+    for (let parent = folder.parent_id ? byId.get(folder.parent_id) : undefined; parent; parent = parent.parent_id ? byId.get(parent.parent_id) : undefined) {
+      path.unshift({ id: parent.id, name: parent.name });
+    }
+    res.json({
+      folder: presentFolder(folder, user),
+      path,
+      children: all.filter((row) => row.parent_id === id).map((row) => presentFolder(row, user)),
+    });
+  });
+
+  router.post('/api/folders', signedIn, async (req, res) => {
+    const user = currentUser(req);
+    const input = createFolderSchema.parse(req.body);
+    const folder = await createFolder(db, user, input, auditContextOf(req));
+    res.status(201).json({ folder: presentFolder(folder, user) });
+  });
+
+  router.patch('/api/folders/:id', signedIn, async (req, res) => {
+    const user = currentUser(req);
+    const { id } = folderIdParams.parse(req.params);
+    const input = updateFolderSchema.parse(req.body);
+    const { after } = await updateFolder(db, user, id, input, auditContextOf(req));
+    res.json({ folder: presentFolder(after, user) });
+  });
+
+  router.delete('/api/folders/:id', signedIn, async (req, res) => {
+    const { id } = folderIdParams.parse(req.params);
+    await deleteFolder(db, currentUser(req), id, auditContextOf(req));
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,189 @@
+import { recordAudit, type AuditContext } from '../audit/record';
+import type { Db, Transaction } from '../db';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { authorize, type Actor, type FolderSubject } from '../policies';
+import type { FolderRow } from './presenter';
+import type { CreateFolderInput, SchemeCardInput, UpdateFolderInput } from './schema';
+
+const folderColumns = [
+  'f.id',
+  'f.parent_id',
+  'f.name',
+  'f.position',
+  'f.directorate_id',
+  'd.code as directorate_code',
+  'd.name as directorate_name',
+  'f.is_scheme',
+  'f.scheme_promise',
+  'f.scheme_summary',
+  'f.scheme_audiences',
+  'f.scheme_aid_types',
+  'f.scheme_keywords',
+  'f.scheme_opens_on',
+  'f.scheme_closes_on',
+  'f.scheme_is_permanent',
+  'f.referent_name',
+  'f.referent_service',
+  'f.referent_email',
+  'f.referent_phone',
+  'f.info_url',
+  'f.apply_url',
+  'f.archived_at',
+  'f.updated_at',
+];
+
+function foldersQuery(db: Db | Transaction) {
+  return db('folders as f')
+    .leftJoin('directorates as d', 'd.id', 'f.directorate_id')
+    .select(folderColumns);
+}
+
+export async function listFolders(db: Db): Promise<FolderRow[]> {
+  return (await foldersQuery(db).orderBy([{ column: 'f.position' }, { column: 'f.name' }])) as FolderRow[];
+}
+
+export async function findFolder(db: Db | Transaction, id: string): Promise<FolderRow> {
+  const row = (await foldersQuery(db).where('f.id', id).first()) as FolderRow | undefined;
+  if (!row) throw new NotFoundError('Ce dossier est introuvable.');
+  return row;
+}
+
+export const folderSubject = (row: Pick<FolderRow, 'directorate_id'>): FolderSubject => ({ kind: 'folder', directorateId: row.directorate_id });
+
+function schemeColumns(card: SchemeCardInput) {
+  return {
+    is_scheme: true,
+    directorate_id: card.directorateId,
+    scheme_promise: card.promise,
+    scheme_summary: card.summary,
+    scheme_audiences: card.audiences,
+    scheme_aid_types: card.aidTypes,
+    scheme_keywords: card.keywords,
+    scheme_opens_on: card.opensOn,
+    scheme_closes_on: card.closesOn,
+    scheme_is_permanent: card.isPermanent,
+    referent_name: card.referent.name ?? null,
+    referent_service: card.referent.service ?? null,
+    referent_email: card.referent.email ?? null,
+    referent_phone: card.referent.phone ?? null,
+    info_url: card.links.infoUrl ?? null,
+    apply_url: card.links.applyUrl ?? null,
+  };
+}
+
+/** What a write changed, field by field, for the audit trail. */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const changes: Record<string, { before: unknown; after: unknown }> = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(value ?? null)) changes[key] = { before: before[key] ?? null, after: value ?? null };
+  }
+  return changes;
+}
+
+async function assertDirectorateExists(trx: Transaction, id: string) {
+  const found = await trx('directorates').where({ id, is_active: true }).first('id');
+  if (!found) throw new ValidationError('scheme.directorateId : Direction inconnue.');
+}
+
+function uniqueNameConflict(error: unknown): boolean {
+  return (error as { constraint?: string }).constraint === 'folders_sibling_name_unique';
+}
+
+async function withNameCheck<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (uniqueNameConflict(error)) throw new ConflictError('Un dossier de ce nom existe déjà à cet endroit.');
+    throw error;
+  }
+}
+
+/**
+ * A new folder: a theme at the top (admins), a scheme under a theme, or a sub-folder of a scheme
+ * (which belongs to the scheme's directorate).
+ */
+export async function createFolder(db: Db, actor: Actor, input: CreateFolderInput, audit: AuditContext) {
+  return db.transaction(async (trx) => {
+    const parent = input.parentId ? await findFolder(trx, input.parentId) : null;
+    const directorateId = input.scheme?.directorateId ?? parent?.directorate_id ?? null;
+    authorize(actor, 'folder.create', { kind: 'folderPlacement', parent: parent ? folderSubject(parent) : null, directorateId });
+    if (input.scheme) await assertDirectorateExists(trx, input.scheme.directorateId);
+    if (!input.scheme && parent && parent.parent_id === null && parent.directorate_id === null && actor.role !== 'admin') {
+      throw new ValidationError('Sous un thème, créez un dispositif (avec sa fiche).');
+    }
+    const [created] = await withNameCheck(() =>
+      trx('folders')
+        .insert({
+          name: input.name,
+          parent_id: input.parentId,
+          directorate_id: directorateId,
+          created_by: actor.id,
+          ...(input.scheme ? schemeColumns(input.scheme) : {}),
+        })
+        .returning<{ id: string }[]>('id'),
+    );
+    const row = await findFolder(trx, (created as { id: string }).id);
+    await recordAudit(trx, audit, {
+      action: input.scheme ? 'scheme.created' : 'folder.created',
+      objectType: 'folder',
+      objectId: row.id,
+      changes: { name: { before: null, after: row.name }, parentId: { before: null, after: row.parent_id } },
+    });
+    return row;
+  });
+}
+
+async function assertNoCycle(trx: Transaction, folderId: string, newParentId: string) {
+  const result = await trx.raw<{ rows: { id: string }[] }>(
+    `with recursive subtree(id) as (select ?::uuid union all select f.id from folders f join subtree s on f.parent_id = s.id)
+     select id from subtree where id = ?::uuid`,
+    [folderId, newParentId],
+  );
+  if (result.rows.length > 0) throw new ConflictError('Un dossier ne peut pas être déplacé dans lui-même ni dans un de ses sous-dossiers.');
+}
+
+export async function updateFolder(db: Db, actor: Actor, id: string, input: UpdateFolderInput, audit: AuditContext) {
+  return db.transaction(async (trx) => {
+    const before = await findFolder(trx, id);
+    authorize(actor, 'folder.update', folderSubject(before));
+    const changes: Record<string, unknown> = {};
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.parentId !== undefined && input.parentId !== before.parent_id) {
+      const parent = input.parentId ? await findFolder(trx, input.parentId) : null;
+      authorize(actor, 'folder.create', { kind: 'folderPlacement', parent: parent ? folderSubject(parent) : null, directorateId: before.directorate_id });
+      if (input.parentId) await assertNoCycle(trx, id, input.parentId);
+      changes.parent_id = input.parentId;
+    }
+    if (input.scheme) {
+      if (!before.is_scheme) throw new ValidationError("Ce dossier n'est pas un dispositif.");
+      if (input.scheme.directorateId !== before.directorate_id) {
+        authorize(actor, 'folder.create', { kind: 'folderPlacement', parent: { kind: 'folder', directorateId: null }, directorateId: input.scheme.directorateId });
+        await assertDirectorateExists(trx, input.scheme.directorateId);
+      }
+      Object.assign(changes, schemeColumns(input.scheme));
+    }
+    if (input.isArchived !== undefined) changes.archived_at = input.isArchived ? (before.archived_at ?? new Date()) : null;
+    await withNameCheck(() => trx('folders').where({ id }).update({ ...changes, updated_at: trx.fn.now() }));
+    const after = await findFolder(trx, id);
+    await recordAudit(trx, audit, {
+      action: input.isArchived === true && !before.archived_at ? 'scheme.archived' : 'folder.updated',
+      objectType: 'folder',
+      objectId: id,
+      changes: changedFields(before as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>),
+    });
+    return { before, after };
+  });
+}
+
+/** Deletes an empty folder; one with sub-folders or documents answers 409. */
+export async function deleteFolder(db: Db, actor: Actor, id: string, audit: AuditContext) {
+  await db.transaction(async (trx) => {
+    const folder = await findFolder(trx, id);
+    authorize(actor, 'folder.delete', folderSubject(folder));
+    const child = await trx('folders').where({ parent_id: id }).first('id');
+    const document = await trx('documents').where({ folder_id: id }).whereNull('deleted_at').first('id');
+    if (child || document) throw new ConflictError("Ce dossier n'est pas vide : déplacez ou supprimez d'abord son contenu.");
+    await trx('folders').where({ id }).delete();
+    await recordAudit(trx, audit, { action: 'folder.deleted', objectType: 'folder', objectId: id, changes: { name: { before: folder.name, after: null } } });
+  });
+}
