@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { migrateLatest } from './db';
 import { assertPortFree, closeGracefully, listen } from './http/listen';
 import { startWorker } from './jobs/worker';
-import { jobHandlers } from './jobs/handlers';
+import { createJobHandlers, recurringJobs } from './jobs/handlers';
 import { createLogger } from './logger';
 import { seed } from './seed';
 import { startServices } from './services';
@@ -76,7 +76,9 @@ async function main() {
       const app = createApp({ config, logger, ...services, webDir });
       server = await listen(app, config.http.host, config.http.port);
     }
-    if (isWorkerOnly || config.worker.enabled) worker = startWorker({ db: services.db, logger, handlers: jobHandlers });
+    if (isWorkerOnly || config.worker.enabled) {
+      worker = startWorker({ db: services.db, logger, handlers: createJobHandlers({ ...services, logger, config }), recurring: recurringJobs });
+    }
   } catch (error) {
     await services.stop();
     throw error;

@@ -93,6 +93,12 @@ export function createS3Storage(config: S3Config): Storage {
       }
     },
 
+    async removeAbandonedPartials() {
+      // Incomplete multipart uploads are invisible as objects; the bucket's lifecycle rule
+      // (AbortIncompleteMultipartUpload) removes them. Nothing is half-visible meanwhile.
+      return 0;
+    },
+
     async checkHealth() {
       try {
         await client.send(new HeadBucketCommand({ Bucket }));

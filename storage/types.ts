@@ -29,6 +29,11 @@ export interface Storage {
   delete(key: string): Promise<void>;
   /** Throws ServiceUnavailableError('storage') when the files cannot be reached. */
   checkHealth(): Promise<void>;
+  /**
+   * Removes partial writes older than `olderThanMs` left by a process killed mid-upload; returns
+   * how many. (S3 keeps incomplete multipart uploads apart: a bucket lifecycle rule expires them.)
+   */
+  removeAbandonedPartials(olderThanMs: number): Promise<number>;
 }
 
 export class StorageObjectNotFoundError extends Error {

@@ -1,4 +1,25 @@
-import type { JobHandlers } from './worker';
+import type { Config } from '../config';
+import type { Db } from '../db';
+import type { Logger } from '../logger';
+import type { Storage } from '../../storage';
+import { cleanUpStorage } from './cleanup';
+import type { JobHandlers, RecurringJob } from './worker';
 
-/** Every job type the worker knows, by name. Later capabilities (indexing, cleanup) register here. */
-export const jobHandlers: JobHandlers = {};
+export interface JobDeps {
+  db: Db;
+  storage: Storage;
+  logger: Logger;
+  config: Config;
+}
+
+/** Every job type the worker knows, by name. */
+export function createJobHandlers(deps: JobDeps): JobHandlers {
+  return {
+    'storage.cleanup': async () => {
+      await cleanUpStorage({ ...deps, graceDays: deps.config.deletedFilesGraceDays });
+    },
+  };
+}
+
+/** Jobs the worker keeps scheduled. */
+export const recurringJobs: RecurringJob[] = [{ type: 'storage.cleanup', everySeconds: 15 * 60 }];

@@ -67,3 +67,22 @@ export async function requeueStaleJobs(db: Db, staleSeconds = 600): Promise<numb
     .andWhere('locked_at', '<', db.raw(`now() - make_interval(secs => ?)`, [staleSeconds]))
     .update({ status: 'queued', locked_at: null, locked_by: null, updated_at: db.fn.now() });
 }
+
+/**
+ * Enqueues a recurring job unless one is waiting or running, or one finished less than
+ * `everySeconds` ago. An advisory lock keeps two instances from both enqueuing it.
+ */
+export async function scheduleRecurring(db: Db, job: { type: string; everySeconds: number }): Promise<boolean> {
+  return db.transaction(async (trx) => {
+    const locked = await trx.raw<{ rows: { locked: boolean }[] }>('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`recurring:${job.type}`]);
+    if (!locked.rows[0]?.locked) return false;
+    const pending = await trx('jobs').where({ type: job.type }).whereIn('status', ['queued', 'running']).first('id');
+    const recent = await trx('jobs')
+      .where({ type: job.type, status: 'done' })
+      .andWhere('finished_at', '>', trx.raw(`now() - make_interval(secs => ?)`, [job.everySeconds]))
+      .first('id');
+    if (pending || recent) return false;
+    await enqueueJob(trx, job.type, {}, { maxAttempts: 3 });
+    return true;
+  });
+}

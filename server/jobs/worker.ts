@@ -2,10 +2,16 @@ import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Db } from '../db';
 import type { Logger } from '../logger';
-import { claimNextJob, completeJob, failJob, requeueStaleJobs, type JobRow } from './queue';
+import { claimNextJob, completeJob, failJob, requeueStaleJobs, scheduleRecurring, type JobRow } from './queue';
 
 export type JobHandler = (payload: Record<string, unknown>, job: JobRow) => Promise<void>;
 export type JobHandlers = Record<string, JobHandler>;
+
+/** A job type kept scheduled: enqueued again `everySeconds` after the last one finished. */
+export interface RecurringJob {
+  type: string;
+  everySeconds: number;
+}
 
 export interface Worker {
   /** Finishes the job under way (up to `timeoutMs`), then stops taking jobs. */
@@ -16,7 +22,7 @@ export interface Worker {
  * The job loop: takes due jobs one at a time, retries failures with backoff, and marks a job dead
  * (visible to admins with its error) after its last attempt. Several workers may run at once.
  */
-export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandlers; idleMs?: number }): Worker {
+export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandlers; recurring?: RecurringJob[]; idleMs?: number }): Worker {
   const workerId = `${hostname()}:${process.pid}`;
   const idleMs = deps.idleMs ?? 500;
   const logger = deps.logger.child({ worker: workerId });
@@ -28,6 +34,7 @@ export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandler
       lastStaleCheck = Date.now();
       const requeued = await requeueStaleJobs(deps.db);
       if (requeued > 0) logger.warn({ requeued }, 'requeued jobs of a vanished worker');
+      for (const recurring of deps.recurring ?? []) await scheduleRecurring(deps.db, recurring);
     }
     const job = await claimNextJob(deps.db, workerId);
     if (!job) return false;

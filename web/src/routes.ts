@@ -5,10 +5,35 @@
 export const pagePaths = {
   home: '/',
   signIn: '/connexion',
+  themes: '/themes',
+  news: '/nouveautes',
+  folder: '/dossiers/:id',
+  newScheme: '/dossiers/:id/nouveau-dispositif',
+  editScheme: '/dossiers/:id/modifier',
+  document: '/documents/:id',
 } as const;
 
-const patterns: RegExp[] = [/^\/$/, /^\/connexion\/?$/];
+const id = '[0-9a-fA-F-]{1,64}';
+const patterns: RegExp[] = [
+  /^\/$/,
+  /^\/connexion\/?$/,
+  /^\/themes\/?$/,
+  /^\/nouveautes\/?$/,
+  new RegExp(`^/dossiers/${id}/?$`),
+  new RegExp(`^/dossiers/${id}/nouveau-dispositif/?$`),
+  new RegExp(`^/dossiers/${id}/modifier/?$`),
+  new RegExp(`^/documents/${id}/?$`),
+];
 
 export function isPagePath(pathname: string): boolean {
   return patterns.some((pattern) => pattern.test(pathname));
 }
+
+/** Links to the pages that take an id. */
+export const linkTo = {
+  folder: (id: string) => `/dossiers/${encodeURIComponent(id)}`,
+  newScheme: (themeId: string) => `/dossiers/${encodeURIComponent(themeId)}/nouveau-dispositif`,
+  editScheme: (id: string) => `/dossiers/${encodeURIComponent(id)}/modifier`,
+  document: (id: string) => `/documents/${encodeURIComponent(id)}`,
+  documentFile: (id: string, version?: number) => `/api/documents/${encodeURIComponent(id)}/file${version === undefined ? '' : `?version=${version}`}`,
+};

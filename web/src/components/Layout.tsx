@@ -9,6 +9,8 @@ const text = {
   tagline: 'Les dispositifs de la Région, pour les Maisons de Région',
   mainNavigation: 'Navigation principale',
   home: 'Accueil',
+  themes: 'Thèmes',
+  news: 'Nouveautés',
   footer: 'Région — Direction du numérique',
 };
 
@@ -42,6 +44,16 @@ export function Layout({ children }: { children: ReactNode }) {
             <li>
               <NavLink to={pagePaths.home} end>
                 {text.home}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={pagePaths.themes} end>
+                {text.themes}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to={pagePaths.news} end>
+                {text.news}
               </NavLink>
             </li>
           </ul>

@@ -1,0 +1,95 @@
+import { useState, type FormEvent } from 'react';
+import { sendJson } from '../../api';
+import { messageOf, useCsrfToken } from '../../hooks';
+import { scopeHelp, scopeLabels, statusLabels } from '../../labels';
+import type { DocumentItem, DocumentStatus, Scope } from '../../types';
+import { RadioGroup } from '../Fields';
+
+const text = {
+  title: 'Diffusion et statut',
+  scope: 'Diffusion',
+  status: 'Statut',
+  statusHints: {
+    draft: 'Visible seulement par votre direction.',
+    published: 'Visible par tous les agents des Maisons de Région, et trouvé par la recherche.',
+  },
+  externalTitle: 'Diffusion externe : un lien public',
+  externalBody:
+    'Un lien public sera créé pour ce document : toute personne qui le reçoit (par exemple l’usager reçu à l’accueil, par QR code ou par e-mail) pourra ouvrir et télécharger la version en cours, sans compte. Le lien cesse de fonctionner dès que le document redevient interne, est archivé ou supprimé.',
+  externalDraft: 'Le document étant en brouillon, le lien ne fonctionnera qu’à sa publication.',
+  archived: 'Ce document est archivé : choisissez « Brouillon » ou « Publié » pour le remettre en service.',
+  save: 'Enregistrer la diffusion et le statut',
+  pending: 'Enregistrement…',
+  saved: 'La diffusion et le statut sont enregistrés.',
+  refused: 'La diffusion n’a pas été enregistrée :',
+};
+
+/** Internal or external (with what "external" means for citizens), draft or published. */
+export function PublishingForm({ document, onSaved }: { document: DocumentItem; onSaved(document: DocumentItem, notice: string): void }) {
+  const csrfToken = useCsrfToken();
+  const [scope, setScope] = useState<Scope>(document.scope);
+  const [status, setStatus] = useState<DocumentStatus>(document.status);
+  const [error, setError] = useState<string>();
+  const [isPending, setIsPending] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setIsPending(true);
+    setError(undefined);
+    try {
+      const body = { scope, ...(status !== document.status ? { status } : {}) };
+      const { document: saved } = await sendJson<{ document: DocumentItem }>('PATCH', `/api/documents/${document.id}`, body, csrfToken);
+      onSaved(saved, text.saved);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setIsPending(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="diffusion" className="panel">
+      <h2 id="diffusion">{text.title}</h2>
+      <form className="form" onSubmit={(event) => void submit(event)}>
+        <div role="alert">
+          {error && (
+            <p className="alert alert--error">
+              <strong>{text.refused}</strong> {error}
+            </p>
+          )}
+        </div>
+        <RadioGroup
+          legend={text.scope}
+          name="diffusion"
+          value={scope}
+          onChange={(value) => setScope(value as Scope)}
+          choices={(['internal', 'external'] as const).map((value) => ({ value, label: scopeLabels[value], hint: scopeHelp[value] }))}
+        />
+        <div aria-live="polite">
+          {scope === 'external' && (
+            <div className="alert alert--info" id="explication-externe">
+              <p>
+                <strong>{text.externalTitle}</strong>
+              </p>
+              <p>{text.externalBody}</p>
+              {status === 'draft' && <p>{text.externalDraft}</p>}
+            </div>
+          )}
+        </div>
+        <RadioGroup
+          legend={text.status}
+          name="statut"
+          value={status}
+          onChange={(value) => setStatus(value as DocumentStatus)}
+          hint={document.status === 'archived' ? text.archived : undefined}
+          choices={(['draft', 'published'] as const).map((value) => ({ value, label: statusLabels[value], hint: text.statusHints[value] }))}
+        />
+        <div className="actions">
+          <button type="submit" className="button" disabled={isPending}>
+            {isPending ? text.pending : text.save}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
