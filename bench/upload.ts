@@ -176,13 +176,13 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
 /** Starts bench/uploadServer.ts with `env` (and nothing of this shell's settings) and waits for its port. */
 async function startAppServer(env: Record<string, string>): Promise<AppServer> {
   const baseEnv: Record<string, string> = {};
-  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG']) {
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'NODE_OPTIONS_TMP_PROBE']) {
     const value = process.env[name];
     if (value !== undefined) baseEnv[name] = value;
   }
   const child = spawn(tsxBin, [serverEntry], {
     cwd: repoRoot,
-    env: { ...baseEnv, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', RUN_WORKER: 'false', UPLOAD_MAX_MB: '600', SESSION_SECRET: sessionSecret, ...env },
+    env: { ...baseEnv, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', RUN_WORKER: 'false', UPLOAD_MAX_MB: '600', SESSION_SECRET: sessionSecret, ...(process.env.APP_NODE_OPTIONS_TMP ? { NODE_OPTIONS: process.env.APP_NODE_OPTIONS_TMP } : {}), ...env },
     // Its own process group: tsx's wrapper and the app can be killed at once if need be.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -53,11 +53,12 @@ describe('when an embedded service goes away', () => {
     await Promise.allSettled([postgres.stop(), meili.stop()]);
   });
 
-  async function waitForReadiness(status: number) {
+  /** /readyz once it answers `status` (and, when given, once `isSettled` holds for its body). */
+  async function waitForReadiness(status: number, isSettled: (body: { checks: Record<string, { embedded?: { state: string } }> }) => boolean = () => true) {
     const deadline = Date.now() + 20000;
     for (;;) {
       const response = await request(app).get('/readyz');
-      if (response.status === status || Date.now() > deadline) return response;
+      if ((response.status === status && isSettled(response.body)) || Date.now() > deadline) return response;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -71,7 +72,7 @@ describe('when an embedded service goes away', () => {
   it('Meilisearch dying: /readyz 503 names it, the log says which child died, and a restart recovers', async () => {
     const pid = Number((await readFile(path.join(dir, 'meili', 'meilisearch.pid'), 'utf8')).trim());
     process.kill(pid, 'SIGKILL');
-    const down = await waitForReadiness(503);
+    const down = await waitForReadiness(503, (body) => body.checks.search?.embedded?.state === 'exited');
     expect(down.status).toBe(503);
     expect(down.body.checks.search).toMatchObject({ status: 'down', embedded: { state: 'exited', signal: 'SIGKILL' } });
     expect(down.body.checks.database.status).toBe('up');
@@ -104,7 +105,7 @@ describe('when an embedded service goes away', () => {
   it('PostgreSQL dying: the log says which child died, /readyz says so', async () => {
     const pid = Number((await readFile(path.join(dir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
     process.kill(pid, 'SIGKILL');
-    const down = await waitForReadiness(503);
+    const down = await waitForReadiness(503, (body) => body.checks.database?.embedded?.state === 'exited');
     expect(down.body.checks.database).toMatchObject({ status: 'down', embedded: { state: 'exited', signal: 'SIGKILL' } });
     expect(lines).toContainEqual(expect.objectContaining({ level: 50, service: 'postgres', msg: 'embedded postgres exited unexpectedly' }));
     await request(app).get('/api/dev/users').expect(503);

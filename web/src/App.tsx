@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { RequireSignIn } from './components/RequireSignIn';
@@ -11,7 +12,7 @@ import { SignInPage } from './pages/SignInPage';
 import { ThemesPage } from './pages/ThemesPage';
 import { pagePaths } from './routes';
 
-const signedIn = (page: React.ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
+const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
 export function App() {
   return (

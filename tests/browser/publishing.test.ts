@@ -1,0 +1,289 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seed } from '../../server/seed';
+import { createTestContext, type TestContext } from '../context';
+import { buildDocument, buildScheme, buildVersion } from '../factories';
+import { makePdf } from '../fixtures/files';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp } from './harness';
+
+const editorEmail = 'editeur.dtee@region.example';
+const agentEmail = 'agent.ales@region.example';
+
+describe('publishing in a real browser: schemes, uploads, documents, Nouveautés', () => {
+  let ctx: TestContext;
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveApp>>;
+  let page: Page;
+  let themeId: string;
+  let dteeId: string;
+  let editorId: string;
+
+  beforeAll(async () => {
+    ctx = await createTestContext({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' } });
+    await seed(ctx.db);
+    themeId = (await ctx.db('folders').whereNull('parent_id').where({ name: 'Environnement-Climat' }).first('id')).id;
+    dteeId = (await ctx.db('directorates').where({ code: 'DTEE' }).first('id')).id;
+    editorId = (await ctx.db('users').where({ email: editorEmail }).first('id')).id;
+    [browser, server] = await Promise.all([launchBrowser(), serveApp(ctx.app)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await ctx?.close();
+  });
+  beforeEach(async () => {
+    page = await (await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' })).newPage();
+  });
+  afterEach(async () => {
+    await page.context().close();
+  });
+
+  /** Signs in through the dev login (same cookies as the page), then opens `path`. */
+  async function signInAndOpen(email: string, path: string) {
+    const response = await page.request.post(`${server.url}/auth/dev-login`, { data: { email } });
+    expect(response.status()).toBe(200);
+    await page.goto(`${server.url}${path}`);
+  }
+
+  /** Presses Tab until `target` has focus: proves it is reachable with the keyboard. */
+  async function tabTo(target: Locator, maxPresses = 60) {
+    for (let i = 0; i < maxPresses; i++) {
+      if (await target.evaluate((element) => element === document.activeElement)) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`not reached with Tab: ${target.toString()}`);
+  }
+
+  async function expectAccessible(name: string) {
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, name);
+  }
+
+  const h1 = () => page.getByRole('heading', { level: 1 });
+
+  async function arrangeScheme(name: string) {
+    const scheme = await buildScheme(ctx.db, { name, parent_id: themeId, directorate_id: dteeId });
+    await ctx.db('folders').where({ id: scheme.id }).update({
+      scheme_promise: 'Jusqu’à 50 % des travaux qui économisent l’eau.',
+      scheme_audiences: ['entreprises', 'associations'],
+      scheme_aid_types: ['subvention'],
+      scheme_is_permanent: true,
+      referent_name: 'Claire Martin',
+      referent_service: 'Service Eau',
+      referent_email: 'claire.martin@region.example',
+    });
+    return scheme;
+  }
+
+  async function arrangeDocument(folderId: string, fields: { title: string; status?: 'draft' | 'published'; scope?: 'internal' | 'external' }) {
+    const document = await buildDocument(ctx.db, { folder_id: folderId, directorate_id: dteeId, owner_id: editorId, status: 'published', scope: 'internal', ...fields });
+    await ctx.db('documents').where({ id: document.id }).update({ published_at: fields.status === 'draft' ? null : ctx.db.fn.now() });
+    const pdf = await makePdf([`${fields.title} : conditions et montants.`]);
+    await buildVersion(ctx.db, ctx.storage, { document_id: document.id, content: pdf, original_filename: 'reglement-camping.pdf', file_type: 'pdf', mime_type: 'application/pdf' });
+    return document;
+  }
+
+  it('(a) an editor of DTEE creates a scheme under a theme, filling the form with the keyboard only', async () => {
+    await signInAndOpen(editorEmail, '/themes');
+    await expect.poll(() => h1().textContent()).toBe('Thèmes');
+    expect(await page.title()).toBe("Thèmes — L'info pour tous");
+    await expectAccessible('publishing-themes');
+
+    await page.getByRole('link', { name: 'Environnement-Climat' }).click();
+    const create = page.getByRole('link', { name: 'Créer un dispositif dans ce thème' });
+    await create.waitFor();
+    expect(await page.getByRole('navigation', { name: "Fil d'Ariane" }).textContent()).toContain('Environnement-Climat');
+    await expectAccessible('publishing-theme');
+    await tabTo(create);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => h1().textContent()).toBe('Nouveau dispositif');
+    expect(await page.title()).toBe("Nouveau dispositif — L'info pour tous");
+    await expectAccessible('publishing-scheme-form');
+
+    // The editor's own directorate is the only choice.
+    const directorate = page.getByLabel('Direction responsable');
+    expect(await directorate.locator('option').allTextContents()).toEqual(['Direction de la Transition écologique et énergétique (DTEE)']);
+
+    const type = async (label: string, value: string) => {
+      await tabTo(page.getByLabel(label, { exact: true }));
+      await page.keyboard.type(value);
+    };
+    const check = async (label: string) => {
+      await tabTo(page.getByRole('checkbox', { name: label, exact: true }));
+      await page.keyboard.press('Space');
+    };
+    await type('Nom du dispositif', 'Économies d’eau au camping');
+    await type('Promesse', 'Jusqu’à 50 % des travaux qui économisent l’eau.');
+    await type('Résumé', 'Pour les campings qui installent récupération d’eau de pluie et équipements économes.');
+    await check('Entreprises');
+    await check('Associations');
+    await check('Subvention');
+    await check('Dispositif permanent (sans date de clôture)');
+    expect(await page.getByLabel('Date de clôture').isDisabled()).toBe(true);
+    await type('Nom du référent', 'Claire Martin');
+    await type('Service', 'Service Eau');
+    await type('Adresse e-mail', 'pas-une-adresse');
+    await type('Téléphone', '04 67 22 80 00');
+    await type("Page d'information", 'https://www.region.example/eau-camping');
+    await type('Mots-clés', 'camping, économies d’eau, hôtellerie de plein air');
+    await tabTo(page.getByRole('button', { name: 'Créer le dispositif' }));
+    await page.keyboard.press('Enter');
+
+    // The server's refusal is announced and shown next to its field.
+    const alert = page.getByRole('alert').filter({ hasText: 'La fiche n’a pas été enregistrée' });
+    await expect.poll(() => alert.textContent()).toContain('Adresse e-mail du référent invalide.');
+    const email = page.getByLabel('Adresse e-mail', { exact: true });
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible('publishing-scheme-form-error');
+
+    await tabTo(email);
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('claire.martin@region.example');
+    await tabTo(page.getByRole('button', { name: 'Créer le dispositif' }));
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => h1().textContent()).toContain('Économies d’eau au camping');
+    expect(page.url()).toMatch(/\/dossiers\/[0-9a-f-]{36}$/);
+    expect(await page.getByRole('status').filter({ hasText: 'est créé' }).count()).toBe(1);
+    const card = page.getByRole('region', { name: 'Fiche du dispositif' });
+    expect(await card.textContent()).toContain('Permanent');
+    expect(await card.textContent()).toContain('Entreprises, Associations');
+    expect(await page.getByRole('heading', { name: 'Qui contacter' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'claire.martin@region.example' }).getAttribute('href')).toBe('mailto:claire.martin@region.example');
+    expect(await page.getByRole('heading', { name: 'Déposer des documents' }).isVisible()).toBe(true);
+    await expectAccessible('publishing-scheme-created');
+
+    const saved = await ctx.db('folders').where({ name: 'Économies d’eau au camping' }).first();
+    expect(saved).toMatchObject({ parent_id: themeId, directorate_id: dteeId, is_scheme: true, scheme_is_permanent: true, referent_phone: '04 67 22 80 00' });
+    expect(saved.scheme_keywords).toEqual(['camping', 'économies d’eau', 'hôtellerie de plein air']);
+  });
+
+  it('(b) uploads two files at once with the file picker: a progress bar each, the PDF listed, the French 415 refusal for the other', async () => {
+    const scheme = await arrangeScheme('Aide au tri des déchets');
+    await signInAndOpen(editorEmail, `/dossiers/${scheme.id}`);
+    await page.getByRole('heading', { name: 'Déposer des documents' }).waitFor();
+    await page.getByRole('radio', { name: 'Publié' }).check();
+
+    const picker = page.getByLabel('Choisir des fichiers à envoyer');
+    expect(await picker.getAttribute('multiple')).not.toBeNull();
+    const pdf = await makePdf(['Règlement du tri : les campings éligibles, les montants.']);
+    const fakePdf = Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>', 'utf8');
+    await picker.setInputFiles([
+      { name: 'Reglement_tri.pdf', mimeType: 'application/pdf', buffer: pdf },
+      { name: 'page-web.pdf', mimeType: 'application/pdf', buffer: fakePdf },
+    ]);
+
+    expect(await page.getByRole('progressbar', { name: 'Envoi de Reglement_tri.pdf' }).count()).toBe(1);
+    expect(await page.getByRole('progressbar', { name: 'Envoi de page-web.pdf' }).count()).toBe(1);
+    const refusal = page.getByRole('alert').filter({ hasText: 'page-web.pdf' }).or(page.getByRole('listitem').filter({ hasText: 'page-web.pdf' }).getByRole('alert'));
+    await expect.poll(() => refusal.textContent()).toContain("Ce type de fichier n'est pas accepté.");
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'envoyé' }).textContent()).toBe('1 fichier envoyé, 1 fichier refusé.');
+    expect(await page.getByRole('progressbar', { name: 'Envoi de Reglement_tri.pdf' }).getAttribute('value')).toBe('100');
+
+    const table = page.getByRole('table', { name: 'Documents de Aide au tri des déchets' });
+    await expect.poll(() => table.getByRole('link', { name: 'Reglement tri' }).count()).toBe(1);
+    expect(await table.textContent()).toContain('Publié');
+    expect(await table.textContent()).toContain('Interne');
+    expect(await table.textContent()).not.toContain('page-web');
+    await expectAccessible('publishing-upload');
+    expect(await ctx.db('documents').where({ folder_id: scheme.id }).count({ n: '*' }).first()).toEqual({ n: 1 });
+  });
+
+  it('(c) on the document page: switches scope to Externe with its explanation, refuses the same file as a new version, archives through a confirmation dialog', async () => {
+    const scheme = await arrangeScheme('Rénovation des refuges');
+    const doc = await arrangeDocument(scheme.id, { title: 'Règlement refuges' });
+    await signInAndOpen(editorEmail, `/documents/${doc.id}`);
+    await expect.poll(() => h1().textContent()).toBe('Règlement refuges');
+    expect(await page.title()).toBe("Règlement refuges — L'info pour tous");
+    const file = page.getByRole('region', { name: 'Fichier' });
+    expect(await file.textContent()).toContain('reglement-camping.pdf');
+    expect(await file.textContent()).toMatch(/\d+(,\d)? Ko/);
+    expect(await file.getByRole('link', { name: /^Ouvrir/ }).getAttribute('href')).toBe(`/api/documents/${doc.id}/file`);
+    expect(await page.getByRole('link', { name: 'Télécharger la version 1' }).getAttribute('href')).toBe(`/api/documents/${doc.id}/file?version=1`);
+    await expectAccessible('publishing-document-editor');
+
+    const external = page.getByRole('radio', { name: 'Externe' });
+    await tabTo(page.getByRole('radio', { name: 'Interne' }));
+    await page.keyboard.press('ArrowDown');
+    expect(await external.isChecked()).toBe(true);
+    const explanation = page.locator('#explication-externe');
+    expect(await explanation.textContent()).toContain('Un lien public sera créé');
+    expect(await explanation.textContent()).toContain('sans compte');
+    await expectAccessible('publishing-document-external-explained');
+    await page.getByRole('button', { name: 'Enregistrer la diffusion et le statut' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'enregistrés' }).count()).toBe(1);
+    expect(await page.locator('.badges').textContent()).toContain('Externe');
+    expect((await ctx.db('documents').where({ id: doc.id }).first('scope')).scope).toBe('external');
+
+    // The same bytes again: the server's 409, in French.
+    const original = await makePdf(['Règlement refuges : conditions et montants.']);
+    await page.getByLabel('Fichier de la nouvelle version').setInputFiles({ name: 'copie.pdf', mimeType: 'application/pdf', buffer: original });
+    await page.getByRole('button', { name: 'Envoyer la nouvelle version' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'nouvelle version' }).textContent()).toContain('identique à la version 1');
+
+    const archive = page.getByRole('button', { name: 'Archiver le document' });
+    await archive.click();
+    const dialog = page.getByRole('dialog', { name: 'Archiver ce document ?' });
+    await dialog.waitFor();
+    expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    await expectAccessible('publishing-document-archive-dialog');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await archive.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect((await ctx.db('documents').where({ id: doc.id }).first('status')).status).toBe('published');
+
+    await archive.click();
+    await dialog.getByRole('button', { name: 'Archiver', exact: true }).click();
+    await expect.poll(() => page.locator('.badges').textContent()).toContain('Archivé');
+    expect(await dialog.isVisible()).toBe(false);
+    expect(await page.getByRole('status').filter({ hasText: 'Le document est archivé.' }).count()).toBe(1);
+    expect((await ctx.db('documents').where({ id: doc.id }).first('status')).status).toBe('archived');
+    await expectAccessible('publishing-document-archived');
+  });
+
+  it('(d) an agent sees the scheme and its published document, without upload zone or edit buttons', async () => {
+    const scheme = await arrangeScheme('Eau potable en montagne');
+    await arrangeDocument(scheme.id, { title: 'Fiche synthèse eau potable' });
+    await arrangeDocument(scheme.id, { title: 'Brouillon interne', status: 'draft' });
+    await signInAndOpen(agentEmail, '/themes');
+    await page.getByRole('link', { name: 'Eau potable en montagne' }).click();
+    await expect.poll(() => h1().textContent()).toContain('Eau potable en montagne');
+    expect(await page.getByRole('navigation', { name: "Fil d'Ariane" }).getByRole('link').allTextContents()).toEqual(['Thèmes', 'Environnement-Climat']);
+    const card = page.getByRole('region', { name: 'Fiche du dispositif' });
+    expect(await card.textContent()).toContain('Jusqu’à 50 % des travaux');
+    expect(await card.textContent()).toContain('Claire Martin');
+    const table = page.getByRole('table', { name: 'Documents de Eau potable en montagne' });
+    await table.waitFor();
+    expect(await table.getByRole('link').allTextContents()).toEqual(['Fiche synthèse eau potable']);
+    expect(await page.getByRole('heading', { name: 'Déposer des documents' }).count()).toBe(0);
+    expect(await page.locator('input[type=file]').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Modifier la fiche' }).count()).toBe(0);
+    expect(await page.getByRole('button').filter({ hasText: /Archiver|Supprimer/ }).count()).toBe(0);
+    await expectAccessible('publishing-agent-scheme');
+
+    await table.getByRole('link', { name: 'Fiche synthèse eau potable' }).click();
+    await expect.poll(() => h1().textContent()).toBe('Fiche synthèse eau potable');
+    expect(await page.getByRole('link', { name: /^Ouvrir/ }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Gérer le document' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Historique des versions' }).count()).toBe(0);
+    expect(await page.getByRole('button').filter({ hasText: /Archiver|Supprimer|Enregistrer/ }).count()).toBe(0);
+    await expectAccessible('publishing-agent-document');
+  });
+
+  it('(e) Nouveautés lists the published documents, from the main navigation', async () => {
+    const scheme = await arrangeScheme('Mobilité douce');
+    await arrangeDocument(scheme.id, { title: 'Guide vélo à assistance électrique' });
+    await arrangeDocument(scheme.id, { title: 'Projet non publié', status: 'draft' });
+    await signInAndOpen(agentEmail, '/');
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Nouveautés' }).click();
+    await expect.poll(() => h1().textContent()).toBe('Nouveautés');
+    expect(await page.title()).toBe("Nouveautés — L'info pour tous");
+    const table = page.getByRole('table', { name: 'Documents publiés ou mis à jour récemment' });
+    await table.waitFor();
+    const row = table.getByRole('row').filter({ hasText: 'Guide vélo à assistance électrique' });
+    expect(await row.textContent()).toContain('Mobilité douce');
+    expect(await row.textContent()).toContain('Publié');
+    expect(await table.textContent()).not.toContain('Projet non publié');
+    await expectAccessible('publishing-news');
+  });
+});
