@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as domain from './20261126_01_domain';
 import * as samlRequests from './20261126_02_saml_requests';
 import * as publishing from './20261126_03_publishing';
+import * as search from './20261126_04_search';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they run the same under
@@ -11,6 +12,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261126_01_domain': domain,
   '20261126_02_saml_requests': samlRequests,
   '20261126_03_publishing': publishing,
+  '20261126_04_search': search,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

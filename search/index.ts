@@ -1,5 +1,14 @@
-import { Meilisearch, MeilisearchRequestError, MeilisearchRequestTimeOutError } from 'meilisearch';
+import { Meilisearch, MeilisearchRequestError, MeilisearchRequestTimeOutError, type Index } from 'meilisearch';
 import { ServiceUnavailableError } from '../server/errors';
+import { and, anyOf } from './filters';
+import { stemText } from './french';
+import { runSearch, type SearchRequest, type SearchResult } from './query';
+import type { SearchRecord } from './records';
+import { indexSettings, synonymMap } from './settings';
+
+export type { SearchRecord, DocumentForIndex } from './records';
+export { buildRecords } from './records';
+export type { SearchRequest, SearchResult, SearchHit } from './query';
 
 /**
  * The one door to Meilisearch. The rest of the app never imports the client library.
@@ -13,30 +22,23 @@ export interface SearchOptions {
 
 export interface Search {
   readonly indexPrefix: string;
+  readonly pagesIndex: string;
   indexUid(name: string): string;
   /** Throws ServiceUnavailableError('search') when Meilisearch does not answer or is not healthy. */
   checkHealth(): Promise<void>;
-}
-
-export function createSearch(options: SearchOptions): Search {
-  const client = new Meilisearch({
-    host: options.url,
-    apiKey: options.apiKey,
-    timeout: 5000,
-    // The client asks for gzip by default; on loopback that costs more than it saves.
-    requestInit: { headers: { 'Accept-Encoding': 'identity' } },
-  });
-  return {
-    indexPrefix: options.indexPrefix,
-    indexUid: (name) => `${options.indexPrefix}_${name}`,
-    checkHealth: async () => {
-      try {
-        await client.health();
-      } catch (error) {
-        throw toSearchError(error);
-      }
-    },
-  };
+  /** Creates the pages index if missing and applies its settings (idempotent). */
+  ensureIndex(synonyms: string[][], uid?: string): Promise<void>;
+  setSynonyms(synonyms: string[][]): Promise<void>;
+  /** Makes `records` the document's whole content in the index (its stale pages removed). */
+  replaceDocument(documentId: string, records: SearchRecord[], uid?: string): Promise<void>;
+  removeDocument(documentId: string): Promise<void>;
+  search(request: SearchRequest): Promise<SearchResult>;
+  /** Every indexed document id with its record count (for drift checks). */
+  indexedDocuments(): Promise<Map<string, number>>;
+  /** Rebuild helpers: a fresh index under a temporary uid, then an atomic swap. */
+  createFreshIndex(synonyms: string[][]): Promise<string>;
+  addRecords(uid: string, records: SearchRecord[]): Promise<void>;
+  swapInto(freshUid: string): Promise<void>;
 }
 
 /** Meilisearch unreachable or too slow becomes a 503; anything else is a bug and stays as it is. */
@@ -45,4 +47,95 @@ export function toSearchError(error: unknown): unknown {
     return new ServiceUnavailableError('search', { cause: error });
   }
   return error;
+}
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toSearchError(error);
+  }
+}
+
+const taskTimeoutMs = 120000;
+
+export function createSearch(options: SearchOptions): Search {
+  const client = new Meilisearch({
+    host: options.url,
+    apiKey: options.apiKey,
+    timeout: 10000,
+    // The client asks for gzip by default; on loopback that costs more than it saves.
+    requestInit: { headers: { 'Accept-Encoding': 'identity' } },
+  });
+  const pagesIndex = `${options.indexPrefix}_pages`;
+  const index = (uid = pagesIndex): Index<SearchRecord> => client.index<SearchRecord>(uid);
+
+  async function ensureIndex(synonyms: string[][], uid = pagesIndex) {
+    await guarded(async () => {
+      const existing = await client.getIndex(uid).catch(() => undefined);
+      if (!existing) await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: taskTimeoutMs });
+      await index(uid).updateSettings(indexSettings(synonymMap(synonyms, stemText))).waitTask({ timeout: taskTimeoutMs });
+    });
+  }
+
+  return {
+    indexPrefix: options.indexPrefix,
+    pagesIndex,
+    indexUid: (name) => `${options.indexPrefix}_${name}`,
+    checkHealth: () => guarded(async () => void (await client.health())),
+    ensureIndex,
+    setSynonyms: (synonyms) => guarded(async () => void (await index().updateSynonyms(synonymMap(synonyms, stemText)).waitTask({ timeout: taskTimeoutMs }))),
+
+    replaceDocument: (documentId, records, uid) =>
+      guarded(async () => {
+        const target = index(uid);
+        const syncId = records[0]?.syncId;
+        if (records.length > 0) await target.addDocuments(records).waitTask({ timeout: taskTimeoutMs });
+        const stale = syncId ? and([anyOf('documentId', [documentId]), `NOT ${anyOf('syncId', [syncId])}`]) : anyOf('documentId', [documentId]);
+        const task = await target.deleteDocuments({ filter: stale }).waitTask({ timeout: taskTimeoutMs });
+        if (task.status === 'failed') throw new Error(`Meilisearch could not remove stale pages: ${task.error?.message}`);
+      }),
+
+    removeDocument: (documentId) =>
+      guarded(async () => {
+        const task = await index().deleteDocuments({ filter: anyOf('documentId', [documentId]) }).waitTask({ timeout: taskTimeoutMs });
+        if (task.status === 'failed') throw new Error(`Meilisearch could not remove the document: ${task.error?.message}`);
+      }),
+
+    search: (request) => guarded(() => runSearch(client, pagesIndex, request)),
+
+    indexedDocuments: () =>
+      guarded(async () => {
+        const counts = new Map<string, number>();
+        for (let offset = 0; ; offset += 10000) {
+          const batch = await index().getDocuments({ fields: ['documentId'], limit: 10000, offset });
+          for (const record of batch.results) counts.set(record.documentId, (counts.get(record.documentId) ?? 0) + 1);
+          if (batch.results.length < 10000) break;
+        }
+        return counts;
+      }),
+
+    createFreshIndex: (synonyms) =>
+      guarded(async () => {
+        const uid = `${pagesIndex}_rebuild`;
+        await client.deleteIndex(uid).waitTask({ timeout: taskTimeoutMs }).catch(() => undefined);
+        await ensureIndex(synonyms, uid);
+        return uid;
+      }),
+
+    addRecords: (uid, records) =>
+      guarded(async () => {
+        const task = await index(uid).addDocuments(records).waitTask({ timeout: taskTimeoutMs });
+        if (task.status === 'failed') throw new Error(`Meilisearch refused records: ${task.error?.message}`);
+      }),
+
+    swapInto: (freshUid) =>
+      guarded(async () => {
+        const existing = await client.getIndex(pagesIndex).catch(() => undefined);
+        if (!existing) await client.createIndex(pagesIndex, { primaryKey: 'id' }).waitTask({ timeout: taskTimeoutMs });
+        const task = await client.swapIndexes([{ indexes: [pagesIndex, freshUid], rename: false }]).waitTask({ timeout: taskTimeoutMs });
+        if (task.status === 'failed') throw new Error(`Meilisearch could not swap the indexes: ${task.error?.message}`);
+        await client.deleteIndex(freshUid).waitTask({ timeout: taskTimeoutMs });
+      }),
+  };
 }

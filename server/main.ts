@@ -7,6 +7,7 @@ import { assertPortFree, closeGracefully, listen } from './http/listen';
 import { startWorker } from './jobs/worker';
 import { createJobHandlers, recurringJobs } from './jobs/handlers';
 import { createLogger } from './logger';
+import { enqueueSettings } from './search/jobs';
 import { seed } from './seed';
 import { startServices } from './services';
 import { ensureWebBuild } from './web/build';
@@ -71,6 +72,8 @@ async function main() {
     const applied = await migrateLatest(services.db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     if (services.isFreshEmbeddedDatabase) logger.info({ added: await seed(services.db) }, 'demo data seeded on first start');
+    // Index settings are applied by the worker (and again whenever Meilisearch was unreachable).
+    await enqueueSettings(services.db);
     if (!isWorkerOnly) {
       const webDir = config.isProduction ? path.join(root, 'dist', 'web') : await ensureWebBuild(root, logger);
       const app = createApp({ config, logger, ...services, webDir });

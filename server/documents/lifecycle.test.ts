@@ -130,7 +130,7 @@ describe('a document over its life: versions, file, edits, archive, delete', () 
     await write(editor, 'patch', `/api/documents/${documentId}`).send({ folderId: foreignScheme.id }).expect(403);
     await write(otherEditor, 'patch', `/api/documents/${documentId}`).send({ title: 'Piraté' }).expect(403);
     await write(agent, 'patch', `/api/documents/${documentId}`).send({ title: 'Piraté' }).expect(403);
-    await write(editor, 'patch', `/api/documents/not-a-uuid`).send({ title: 'x' }).expect(400);
+    await write(editor, 'patch', `/api/documents/not-a-uuid`).send({ title: 'x' }).expect(404);
     await write(editor, 'patch', `/api/documents/00000000-0000-4000-8000-000000000000`).send({ title: 'x' }).expect(404);
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParams } from '../http/params';
 
 export const docTypes = ['fiche_synthese', 'reglement', 'formulaire', 'faq', 'note_interne', 'deliberation', 'guide', 'autre'] as const;
 export type DocType = (typeof docTypes)[number];
@@ -38,7 +39,8 @@ export const updateDocumentSchema = z
   .refine((input) => Object.keys(input).length > 0, { error: 'Rien à modifier.' });
 export type UpdateDocumentInput = z.infer<typeof updateDocumentSchema>;
 
-export const documentIdParams = z.object({ id: z.uuid({ error: 'Document introuvable.' }) });
+/** A malformed id names no document: 404, like an unknown one. */
+export const documentIdParams = idParams('Ce document est introuvable.');
 
 export const fileQuery = z.object({
   version: z.coerce.number({ error: 'Numéro de version invalide.' }).int({ error: 'Numéro de version invalide.' }).min(1, { error: 'Numéro de version invalide.' }).optional(),

@@ -5,6 +5,7 @@ import { changedFields, findFolder, listFolders } from '../folders/service';
 import type { FolderRow } from '../folders/presenter';
 import { authorize, type Actor } from '../policies';
 import type { Storage } from '../../storage';
+import { enqueueDocumentSync } from '../search/jobs';
 import { titleFromFilename } from './filenames';
 import { documentSubject, type DocumentRow } from './presenter';
 import type { CreateDocumentFields, UpdateDocumentInput } from './schema';
@@ -101,6 +102,7 @@ export async function createDocument(db: Db, actor: Actor, fields: CreateDocumen
       .returning<{ id: string }[]>('id');
     const documentId = (document as { id: string }).id;
     await insertVersion(trx, documentId, 1, upload, actor);
+    await enqueueDocumentSync(trx, documentId);
     await recordAudit(trx, audit, {
       action: 'document.created',
       objectType: 'document',
@@ -145,6 +147,7 @@ export async function addVersion(db: Db, actor: Actor, documentId: string, uploa
     const last = await trx('versions').where({ document_id: documentId }).max<{ max: number }>('number as max').first();
     const number = (last?.max ?? 0) + 1;
     await insertVersion(trx, documentId, number, upload, actor);
+    await enqueueDocumentSync(trx, documentId);
     await recordAudit(trx, audit, {
       action: 'document.version_added',
       objectType: 'document',
@@ -176,6 +179,7 @@ export async function updateDocument(db: Db, actor: Actor, documentId: string, i
       changes.directorate_id = target.directorate_id;
     }
     await trx('documents').where({ id: documentId }).update({ ...changes, updated_at: trx.fn.now() });
+    await enqueueDocumentSync(trx, documentId);
     const after = await findDocument(trx, documentId);
     const fields = ['title', 'summary', 'doc_type', 'scope', 'status', 'folder_id', 'directorate_id'] as const;
     const pick = (row: DocumentRow) => Object.fromEntries(fields.map((f) => [f, row[f]]));
@@ -195,6 +199,7 @@ export async function deleteDocument(db: Db, actor: Actor, documentId: string, a
     const document = await findDocument(trx, documentId);
     authorize(actor, 'document.delete', documentSubject(document));
     await trx('documents').where({ id: documentId }).update({ deleted_at: trx.fn.now(), updated_at: trx.fn.now() });
+    await enqueueDocumentSync(trx, documentId);
     await recordAudit(trx, audit, { action: 'document.deleted', objectType: 'document', objectId: documentId, changes: { title: { before: document.title, after: null } } });
   });
 }

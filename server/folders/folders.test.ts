@@ -161,6 +161,6 @@ describe('folders and schemes API', () => {
     const response = await agent.agent.get(`/api/folders/${scheme.body.folder.id}`).expect(200);
     expect(response.body.path).toEqual([{ id: themeId, name: 'Tourisme' }]);
     expect(response.body.children.map((c: { name: string }) => c.name)).toEqual(['Enfant']);
-    await agent.agent.get('/api/folders/pas-un-id').expect(400);
+    await agent.agent.get('/api/folders/pas-un-id').expect(404);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idParams } from '../http/params';
 
 export const audiences = ['entreprises', 'associations', 'collectivites', 'particuliers', 'jeunes', 'agriculteurs', 'etudiants', 'demandeurs_emploi'] as const;
 export const aidTypes = ['subvention', 'pret', 'avance_remboursable', 'garantie', 'accompagnement', 'appel_a_projets', 'prix'] as const;
@@ -70,4 +71,4 @@ export const updateFolderSchema = z
   .refine((input) => Object.keys(input).length > 0, { error: 'Rien à modifier.' });
 export type UpdateFolderInput = z.infer<typeof updateFolderSchema>;
 
-export const folderIdParams = z.object({ id: z.uuid({ error: 'Dossier introuvable.' }) });
+export const folderIdParams = idParams('Ce dossier est introuvable.');

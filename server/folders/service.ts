@@ -2,6 +2,7 @@ import { recordAudit, type AuditContext } from '../audit/record';
 import type { Db, Transaction } from '../db';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { authorize, type Actor, type FolderSubject } from '../policies';
+import { enqueueFolderSync } from '../search/jobs';
 import type { FolderRow } from './presenter';
 import type { CreateFolderInput, SchemeCardInput, UpdateFolderInput } from './schema';
 
@@ -164,6 +165,7 @@ export async function updateFolder(db: Db, actor: Actor, id: string, input: Upda
     }
     if (input.isArchived !== undefined) changes.archived_at = input.isArchived ? (before.archived_at ?? new Date()) : null;
     await withNameCheck(() => trx('folders').where({ id }).update({ ...changes, updated_at: trx.fn.now() }));
+    await enqueueFolderSync(trx, id);
     const after = await findFolder(trx, id);
     await recordAudit(trx, audit, {
       action: input.isArchived === true && !before.archived_at ? 'scheme.archived' : 'folder.updated',

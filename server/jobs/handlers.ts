@@ -1,13 +1,16 @@
 import type { Config } from '../config';
 import type { Db } from '../db';
 import type { Logger } from '../logger';
+import type { Search } from '../../search';
 import type { Storage } from '../../storage';
+import { searchJobHandlers } from '../search/jobs';
 import { cleanUpStorage } from './cleanup';
 import type { JobHandlers, RecurringJob } from './worker';
 
 export interface JobDeps {
   db: Db;
   storage: Storage;
+  search: Search;
   logger: Logger;
   config: Config;
 }
@@ -15,6 +18,7 @@ export interface JobDeps {
 /** Every job type the worker knows, by name. */
 export function createJobHandlers(deps: JobDeps): JobHandlers {
   return {
+    ...searchJobHandlers(deps),
     'storage.cleanup': async () => {
       await cleanUpStorage({ ...deps, graceDays: deps.config.deletedFilesGraceDays });
     },
@@ -22,4 +26,7 @@ export function createJobHandlers(deps: JobDeps): JobHandlers {
 }
 
 /** Jobs the worker keeps scheduled. */
-export const recurringJobs: RecurringJob[] = [{ type: 'storage.cleanup', everySeconds: 15 * 60 }];
+export const recurringJobs: RecurringJob[] = [
+  { type: 'storage.cleanup', everySeconds: 15 * 60 },
+  { type: 'search.refreshAvailability', everySeconds: 60 * 60 },
+];

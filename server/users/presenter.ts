@@ -18,7 +18,7 @@ export function presentUser(row: UserRow) {
     email: row.email,
     displayName: row.display_name,
     role: row.role,
-    directorate: row.directorate_code ? { code: row.directorate_code, name: row.directorate_name } : null,
-    maison: row.maison_code ? { code: row.maison_code, name: row.maison_name } : null,
+    directorate: row.directorate_code ? { id: row.directorate_id, code: row.directorate_code, name: row.directorate_name } : null,
+    maison: row.maison_code ? { id: row.maison_id, code: row.maison_code, name: row.maison_name } : null,
   };
 }

@@ -33,6 +33,8 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
   });
   beforeEach(async () => {
     page = await (await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' })).newPage();
+    // A locator that finds nothing fails with its name instead of waiting for the test's timeout.
+    page.setDefaultTimeout(5000);
   });
   afterEach(async () => {
     await page.context().close();
@@ -78,9 +80,9 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
   async function arrangeDocument(folderId: string, fields: { title: string; status?: 'draft' | 'published'; scope?: 'internal' | 'external' }) {
     const document = await buildDocument(ctx.db, { folder_id: folderId, directorate_id: dteeId, owner_id: editorId, status: 'published', scope: 'internal', ...fields });
     await ctx.db('documents').where({ id: document.id }).update({ published_at: fields.status === 'draft' ? null : ctx.db.fn.now() });
-    const pdf = await makePdf([`${fields.title} : conditions et montants.`]);
+    const pdf = await makePdf([`${fields.title} : conditions et montants.`, ...Array.from({ length: 4 }, (_, i) => `Article ${i + 1}. ${'Les campings éligibles reçoivent une aide. '.repeat(20)}`)]);
     await buildVersion(ctx.db, ctx.storage, { document_id: document.id, content: pdf, original_filename: 'reglement-camping.pdf', file_type: 'pdf', mime_type: 'application/pdf' });
-    return document;
+    return { ...document, pdf };
   }
 
   it('(a) an editor of DTEE creates a scheme under a theme, filling the form with the keyboard only', async () => {
@@ -105,7 +107,7 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     expect(await directorate.locator('option').allTextContents()).toEqual(['Direction de la Transition écologique et énergétique (DTEE)']);
 
     const type = async (label: string, value: string) => {
-      await tabTo(page.getByLabel(label, { exact: true }));
+      await tabTo(page.getByRole('textbox', { name: label, exact: true }));
       await page.keyboard.type(value);
     };
     const check = async (label: string) => {
@@ -119,7 +121,7 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     await check('Associations');
     await check('Subvention');
     await check('Dispositif permanent (sans date de clôture)');
-    expect(await page.getByLabel('Date de clôture').isDisabled()).toBe(true);
+    expect(await page.getByRole('textbox', { name: 'Date de clôture' }).isDisabled()).toBe(true);
     await type('Nom du référent', 'Claire Martin');
     await type('Service', 'Service Eau');
     await type('Adresse e-mail', 'pas-une-adresse');
@@ -132,7 +134,7 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     // The server's refusal is announced and shown next to its field.
     const alert = page.getByRole('alert').filter({ hasText: 'La fiche n’a pas été enregistrée' });
     await expect.poll(() => alert.textContent()).toContain('Adresse e-mail du référent invalide.');
-    const email = page.getByLabel('Adresse e-mail', { exact: true });
+    const email = page.getByRole('textbox', { name: 'Adresse e-mail', exact: true });
     expect(await email.getAttribute('aria-invalid')).toBe('true');
     await expectAccessible('publishing-scheme-form-error');
 
@@ -216,8 +218,7 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     expect((await ctx.db('documents').where({ id: doc.id }).first('scope')).scope).toBe('external');
 
     // The same bytes again: the server's 409, in French.
-    const original = await makePdf(['Règlement refuges : conditions et montants.']);
-    await page.getByLabel('Fichier de la nouvelle version').setInputFiles({ name: 'copie.pdf', mimeType: 'application/pdf', buffer: original });
+    await page.getByLabel('Fichier de la nouvelle version').setInputFiles({ name: 'copie.pdf', mimeType: 'application/pdf', buffer: doc.pdf });
     await page.getByRole('button', { name: 'Envoyer la nouvelle version' }).click();
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'nouvelle version' }).textContent()).toContain('identique à la version 1');
 
@@ -285,5 +286,38 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     expect(await row.textContent()).toContain('Publié');
     expect(await table.textContent()).not.toContain('Projet non publié');
     await expectAccessible('publishing-news');
+  });
+
+  it('an editor edits a scheme card, then archives the scheme after confirming', async () => {
+    const scheme = await arrangeScheme('Récupération des eaux de pluie');
+    await signInAndOpen(editorEmail, `/dossiers/${scheme.id}`);
+    await page.getByRole('link', { name: 'Modifier la fiche' }).click();
+    await expect.poll(() => h1().textContent()).toBe('Modifier la fiche : Récupération des eaux de pluie');
+    const promise = page.getByRole('textbox', { name: 'Promesse', exact: true });
+    expect(await promise.inputValue()).toBe('Jusqu’à 50 % des travaux qui économisent l’eau.');
+    expect(await page.getByRole('checkbox', { name: 'Entreprises', exact: true }).isChecked()).toBe(true);
+    await promise.fill('Jusqu’à 60 % des cuves de récupération.');
+    await page.getByRole('button', { name: 'Enregistrer la fiche' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'La fiche est enregistrée.' }).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Fiche du dispositif' }).textContent()).toContain('Jusqu’à 60 % des cuves de récupération.');
+
+    const archive = page.getByRole('button', { name: 'Archiver le dispositif' });
+    await archive.click();
+    const dialog = page.getByRole('dialog', { name: 'Archiver ce dispositif ?' });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Annuler');
+    await dialog.getByRole('button', { name: 'Archiver', exact: true }).click();
+    await expect.poll(() => h1().textContent()).toContain('Archivé');
+    expect(await page.getByRole('status').filter({ hasText: 'Le dispositif est archivé.' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Réactiver le dispositif' }).isVisible()).toBe(true);
+    expect((await ctx.db('folders').where({ id: scheme.id }).first('archived_at')).archived_at).not.toBeNull();
+    await expectAccessible('publishing-scheme-archived');
+  });
+
+  it('asks a signed-out visitor to sign in, with a link back to the page asked for', async () => {
+    await page.goto(`${server.url}/themes`);
+    await expect.poll(() => h1().textContent()).toBe('Connexion requise');
+    expect(await page.getByRole('main').getByRole('link', { name: 'Se connecter' }).getAttribute('href')).toBe('/connexion?retour=%2Fthemes');
+    await expectAccessible('publishing-signed-out');
   });
 });

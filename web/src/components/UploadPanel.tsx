@@ -89,7 +89,7 @@ export function UploadPanel({ folderId, onUploaded }: { folderId: string; onUplo
           event.preventDefault();
           setIsDragging(true);
         }}
-        onDragLeave={() => setIsDragging(false)}
+        onDragLeave={(event) => !event.currentTarget.contains(event.relatedTarget as Node | null) && setIsDragging(false)}
         onDrop={handleDrop}
       >
         <p className="dropzone__title" aria-hidden="true">

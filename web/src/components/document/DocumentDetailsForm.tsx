@@ -47,7 +47,7 @@ export function DocumentDetailsForm({ document, onSaved }: { document: DocumentI
 
   return (
     <section aria-labelledby="informations" className="panel">
-      <h2 id="informations">{text.title}</h2>
+      <h3 id="informations">{text.title}</h3>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <div role="alert">
           {error && (

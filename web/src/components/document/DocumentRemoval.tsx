@@ -40,7 +40,7 @@ export function DocumentRemoval({ document, onSaved }: { document: DocumentItem;
   const isArchived = document.status === 'archived';
   return (
     <section aria-labelledby="archiver-supprimer" className="panel panel--danger">
-      <h2 id="archiver-supprimer">{text.title}</h2>
+      <h3 id="archiver-supprimer">{text.title}</h3>
       {isArchived && <p>{text.isArchived}</p>}
       <div className="actions">
         {document.can.update && !isArchived && (

@@ -47,7 +47,7 @@ export function NewVersionForm({ document, onSaved }: { document: DocumentItem; 
   const isPending = percent !== undefined;
   return (
     <section aria-labelledby="nouvelle-version" className="panel">
-      <h2 id="nouvelle-version">{text.title}</h2>
+      <h3 id="nouvelle-version">{text.title}</h3>
       <p>{text.intro}</p>
       <form className="form" onSubmit={(event) => void submit(event)}>
         <div role="alert">

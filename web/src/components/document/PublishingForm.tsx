@@ -49,7 +49,7 @@ export function PublishingForm({ document, onSaved }: { document: DocumentItem; 
 
   return (
     <section aria-labelledby="diffusion" className="panel">
-      <h2 id="diffusion">{text.title}</h2>
+      <h3 id="diffusion">{text.title}</h3>
       <form className="form" onSubmit={(event) => void submit(event)}>
         <div role="alert">
           {error && (

@@ -1,0 +1,132 @@
+import type { Db } from '../db';
+import { schemeOf } from '../documents/presenter';
+import { listFolders } from '../folders/service';
+import { boundedQuery, markEnd, markStart, type SearchHit, type SearchResult } from '../../search/query';
+import { words } from '../../search/french';
+import { ancestry, schemeForIndex } from './indexing';
+import { facetFields, type Facet, type SearchQuery } from './schema';
+
+/** `a | b | c:*`: any of the words, the last one as a prefix (results while typing). */
+function orQuery(q: string): string | undefined {
+  const terms = words(boundedQuery(q)).filter((w) => w.length > 1);
+  if (terms.length === 0) return undefined;
+  return terms.map((term, i) => (i === terms.length - 1 ? `${term}:*` : term)).join(' | ');
+}
+
+const todayDay = () => Math.floor(Date.now() / 86400000);
+
+/**
+ * Search without Meilisearch: PostgreSQL full-text search (French configuration, accents removed)
+ * over the same published documents, with the same filters and facets, computed here.
+ */
+export async function degradedSearch(db: Db, query: SearchQuery): Promise<SearchResult> {
+  const tsquery = orQuery(query.q);
+  const folders = new Map((await listFolders(db)).map((row) => [row.id, row]));
+  type Row = { document_id: string; page_number: number; rank: number };
+  let ranked: Row[];
+  if (tsquery) {
+    const result = await db.raw<{ rows: Row[] }>(
+      `with q as (select to_tsquery('french', f_unaccent(?)) as query)
+       select document_id, page_number, rank from (
+         select d.id as document_id, p.page_number, ts_rank_cd(p.search_vector, q.query) as rank
+           from documents d join version_pages p on p.version_id = d.current_version_id, q
+           where d.deleted_at is null and d.status = 'published' and p.search_vector @@ q.query
+         union all
+         select d.id, 0, 2 * ts_rank_cd(d.search_vector, q.query)
+           from documents d, q
+           where d.deleted_at is null and d.status = 'published' and d.search_vector @@ q.query
+       ) matches order by rank desc limit 2000`,
+      [tsquery],
+    );
+    ranked = result.rows;
+  } else {
+    ranked = await db('documents').whereNull('deleted_at').where({ status: 'published' }).orderBy('updated_at', 'desc').limit(200).select('id as document_id', db.raw('0 as page_number'), db.raw('0 as rank'));
+  }
+  const best = new Map<string, Row>();
+  for (const row of ranked) if (!best.has(row.document_id)) best.set(row.document_id, row);
+  if (best.size === 0) return { hits: [], facets: {}, total: 0 };
+
+  const documents = await db('documents as doc')
+    .join('directorates as d', 'd.id', 'doc.directorate_id')
+    .leftJoin('versions as v', 'v.id', 'doc.current_version_id')
+    .whereIn('doc.id', [...best.keys()])
+    .select('doc.*', 'd.code as directorate_code', 'd.name as directorate_name', 'v.file_type', 'v.extraction_status');
+  const hits: SearchHit[] = [];
+  for (const document of documents) {
+    const scheme = schemeForIndex(schemeOf(document.folder_id, folders));
+    if (scheme?.isArchived) continue;
+    const place = ancestry(document.folder_id, folders);
+    const row = best.get(document.id) as Row;
+    hits.push({
+      id: `${document.id}_${row.page_number}_0`,
+      syncId: '',
+      documentId: document.id,
+      page: row.page_number,
+      chunk: 0,
+      title: document.title,
+      schemeName: scheme?.name ?? '',
+      keywords: scheme?.keywords ?? [],
+      summary: document.summary,
+      schemeSummary: [scheme?.promise, scheme?.summary].filter(Boolean).join(' — '),
+      schemeId: scheme?.id ?? null,
+      schemePromise: scheme?.promise ?? '',
+      themeId: place.theme?.id ?? null,
+      themeName: place.theme?.name ?? '',
+      folderIds: place.folderIds,
+      directorateCode: document.directorate_code,
+      directorateName: document.directorate_name,
+      scope: document.scope,
+      audiences: scheme?.audiences ?? [],
+      aidTypes: scheme?.aidTypes ?? [],
+      availability: scheme?.availability ?? 'permanent',
+      schemeClosesOnDay: scheme?.closesOn ? Math.floor(Date.parse(`${scheme.closesOn}T00:00:00Z`) / 86400000) : null,
+      isPermanent: scheme?.isPermanent ?? true,
+      schemeArchived: false,
+      referent: scheme?.referent ?? { name: null, service: null, email: null, phone: null },
+      docType: document.doc_type,
+      fileType: document.file_type,
+      status: document.status,
+      hasText: document.extraction_status === 'done',
+      updatedAt: Math.floor(new Date(document.updated_at).getTime() / 1000),
+      contentMatch: '',
+      rankingScore: row.rank,
+    });
+  }
+  const matchesFacets = (hit: SearchHit, except?: Facet) =>
+    (Object.keys(facetFields) as Facet[]).every((facet) => {
+      const wanted = query[facet];
+      if (facet === except || !wanted || wanted.length === 0) return true;
+      const value = hit[facetFields[facet]];
+      return Array.isArray(value) ? value.some((v) => wanted.includes(v as never)) : wanted.includes(value as never);
+    });
+  const isOpen = (hit: SearchHit) =>
+    query.includeClosed === 'true' || (query.availability ?? []).includes('clos') || hit.isPermanent || hit.schemeClosesOnDay === null || hit.schemeClosesOnDay >= todayDay();
+  const since = query.updatedSince ? Date.parse(`${query.updatedSince}T00:00:00Z`) / 1000 : 0;
+  const visible = hits.filter((hit) => isOpen(hit) && hit.updatedAt >= since).sort((a, b) => b.rankingScore - a.rankingScore || b.updatedAt - a.updatedAt);
+  const selected = visible.filter((hit) => matchesFacets(hit));
+
+  const facets: SearchResult['facets'] = {};
+  for (const facet of Object.keys(facetFields) as Facet[]) {
+    const field = facetFields[facet];
+    const counts: Record<string, number> = {};
+    for (const hit of selected) {
+      const value = hit[field];
+      for (const v of Array.isArray(value) ? value : [value]) if (v !== null && v !== undefined && v !== '') counts[String(v)] = (counts[String(v)] ?? 0) + 1;
+    }
+    facets[field] = counts;
+  }
+
+  const pageHits = selected.slice((query.page - 1) * query.hitsPerPage, query.page * query.hitsPerPage);
+  if (tsquery) {
+    for (const hit of pageHits) {
+      if (hit.page === 0) continue;
+      const headline = await db.raw<{ rows: { snippet: string }[] }>(
+        `select ts_headline('french', p.text, to_tsquery('french', f_unaccent(?)), ?) as snippet
+           from version_pages p join documents d on d.current_version_id = p.version_id where d.id = ? and p.page_number = ?`,
+        [tsquery, `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=28, MinWords=12, MaxFragments=1`, hit.documentId, hit.page],
+      );
+      hit.contentMatch = headline.rows[0]?.snippet ?? '';
+    }
+  }
+  return { hits: pageHits, facets, total: selected.length };
+}

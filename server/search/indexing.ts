@@ -1,0 +1,140 @@
+import { buffer } from 'node:stream/consumers';
+import type { Db } from '../db';
+import type { FileType } from '../documents/fileTypes';
+import { schemeOf } from '../documents/presenter';
+import { extractText, type ExtractionLimits } from '../extraction';
+import { availabilityOf } from '../folders/availability';
+import type { FolderRow } from '../folders/presenter';
+import { listFolders } from '../folders/service';
+import type { Logger } from '../logger';
+import { buildRecords, type DocumentForIndex, type Search } from '../../search';
+import type { Storage } from '../../storage';
+
+export interface IndexingDeps {
+  db: Db;
+  storage: Storage;
+  search: Search;
+  logger: Logger;
+  extractionLimits?: ExtractionLimits;
+}
+
+/** Text safe for PostgreSQL and for our highlight markers: no NUL, no other C0 control but tab and new line. */
+const cleanText = (text: string) => [...text].filter((c) => c === '\n' || c === '\t' || c === '\f' || c.charCodeAt(0) >= 0x20).join('');
+
+interface VersionRow {
+  id: string;
+  storage_key: string;
+  file_type: FileType;
+  size_bytes: number;
+  extraction_status: string;
+}
+
+/**
+ * Reads the text of a version once: in a bounded worker thread, stored per page in PostgreSQL.
+ * A file whose text cannot be read stays published and findable by its title and metadata; its
+ * version says why ("texte non extrait").
+ */
+export async function extractVersion(deps: IndexingDeps, version: VersionRow): Promise<string[]> {
+  const stored = await deps.storage.get(version.storage_key);
+  const data = await buffer(stored.body);
+  const startedAt = Date.now();
+  const result = await extractText(version.file_type, data, deps.extractionLimits);
+  const pages = result.ok ? result.pages.map(cleanText) : [];
+  await deps.db.transaction(async (trx) => {
+    await trx('version_pages').where({ version_id: version.id }).delete();
+    for (let i = 0; i < pages.length; i += 500) {
+      await trx('version_pages').insert(pages.slice(i, i + 500).map((text, j) => ({ version_id: version.id, page_number: i + j + 1, text })));
+    }
+    await trx('versions')
+      .where({ id: version.id })
+      .update({
+        extraction_status: result.ok ? (pages.some((p) => p.trim()) ? 'done' : 'skipped') : 'failed',
+        extraction_error: result.ok ? null : result.reason,
+        page_count: pages.length || null,
+      });
+  });
+  deps.logger.info({ versionId: version.id, fileType: version.file_type, pages: pages.length, ms: Date.now() - startedAt, failure: result.ok ? undefined : result.reason }, 'text extracted');
+  return pages;
+}
+
+async function pagesOf(deps: IndexingDeps, version: VersionRow): Promise<string[]> {
+  if (version.extraction_status === 'pending') return extractVersion(deps, version);
+  const rows = await deps.db('version_pages').where({ version_id: version.id }).orderBy('page_number').select<{ text: string }[]>('text');
+  return rows.map((row) => row.text);
+}
+
+/** The ancestors of a folder, itself included, and the theme at the top. */
+export function ancestry(folderId: string, folders: Map<string, FolderRow>) {
+  const ids: string[] = [];
+  let top: FolderRow | undefined;
+  for (let folder = folders.get(folderId); folder; folder = folder.parent_id ? folders.get(folder.parent_id) : undefined) {
+    ids.push(folder.id);
+    top = folder;
+  }
+  return { folderIds: ids, theme: top ? { id: top.id, name: top.name } : null };
+}
+
+export function schemeForIndex(scheme: FolderRow | undefined): DocumentForIndex['scheme'] {
+  if (!scheme) return null;
+  return {
+    id: scheme.id,
+    name: scheme.name,
+    keywords: scheme.scheme_keywords,
+    promise: scheme.scheme_promise ?? '',
+    summary: scheme.scheme_summary ?? '',
+    audiences: scheme.scheme_audiences,
+    aidTypes: scheme.scheme_aid_types,
+    availability: availabilityOf({ opensOn: scheme.scheme_opens_on, closesOn: scheme.scheme_closes_on, isPermanent: scheme.scheme_is_permanent }),
+    closesOn: scheme.scheme_closes_on,
+    isPermanent: scheme.scheme_is_permanent,
+    isArchived: scheme.archived_at !== null,
+    referent: { name: scheme.referent_name, service: scheme.referent_service, email: scheme.referent_email, phone: scheme.referent_phone },
+  };
+}
+
+/**
+ * Brings one document's records in the index in line with PostgreSQL: its published current
+ * version's pages with its metadata, or nothing (draft, archived, deleted, archived scheme).
+ */
+export async function syncDocument(deps: IndexingDeps, documentId: string, folders?: Map<string, FolderRow>): Promise<number> {
+  const { db, search } = deps;
+  const document = await db('documents as doc')
+    .join('directorates as d', 'd.id', 'doc.directorate_id')
+    .where('doc.id', documentId)
+    .first('doc.*', 'd.code as directorate_code', 'd.name as directorate_name');
+  const tree = folders ?? new Map((await listFolders(db)).map((row) => [row.id, row]));
+  const scheme = document?.folder_id ? schemeOf(document.folder_id as string, tree) : undefined;
+  const isSearchable = document && !document.deleted_at && document.status === 'published' && document.current_version_id && !scheme?.archived_at;
+  if (!isSearchable) {
+    await search.removeDocument(documentId);
+    return 0;
+  }
+  const version = (await db('versions').where({ id: document.current_version_id }).first('id', 'storage_key', 'file_type', 'size_bytes', 'extraction_status')) as VersionRow;
+  const pages = await pagesOf(deps, version);
+  const records = buildRecords({
+    id: documentId,
+    title: document.title,
+    summary: document.summary,
+    docType: document.doc_type,
+    scope: document.scope,
+    status: document.status,
+    fileType: version.file_type,
+    updatedAt: new Date(document.updated_at),
+    directorate: { code: document.directorate_code, name: document.directorate_name },
+    ...ancestry(document.folder_id as string, tree),
+    scheme: schemeForIndex(scheme),
+    pages,
+  });
+  await search.replaceDocument(documentId, records);
+  return records.length;
+}
+
+/** The live documents of a folder and everything below it. */
+export async function documentsUnder(db: Db, folderId: string): Promise<string[]> {
+  const result = await db.raw<{ rows: { id: string }[] }>(
+    `with recursive subtree(id) as (select ?::uuid union all select f.id from folders f join subtree s on f.parent_id = s.id)
+     select d.id from documents d join subtree s on d.folder_id = s.id where d.deleted_at is null`,
+    [folderId],
+  );
+  return result.rows.map((row) => row.id);
+}

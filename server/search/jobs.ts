@@ -1,0 +1,56 @@
+import { enqueueJob } from '../jobs/queue';
+import type { Db, Transaction } from '../db';
+import { availabilityOf } from '../folders/availability';
+import { listFolders } from '../folders/service';
+import { documentsUnder, syncDocument, type IndexingDeps } from './indexing';
+import { synonymGroups } from './synonyms';
+
+/** Call in the transaction of any write that changes what search shows of a document. */
+export function enqueueDocumentSync(trx: Transaction | Db, documentId: string) {
+  return enqueueJob(trx, 'search.syncDocument', { documentId });
+}
+
+/** Call in the transaction of a folder change (scheme card, rename, move, archive). */
+export function enqueueFolderSync(trx: Transaction | Db, folderId: string) {
+  return enqueueJob(trx, 'search.syncFolder', { folderId });
+}
+
+export function enqueueSettings(trx: Transaction | Db) {
+  return enqueueJob(trx, 'search.applySettings', {});
+}
+
+const idOf = (payload: Record<string, unknown>, key: string) => {
+  const value = payload[key];
+  if (typeof value !== 'string') throw new Error(`payload without ${key}`);
+  return value;
+};
+
+export function searchJobHandlers(deps: IndexingDeps) {
+  return {
+    'search.syncDocument': async (payload: Record<string, unknown>) => {
+      await syncDocument(deps, idOf(payload, 'documentId'));
+    },
+    'search.syncFolder': async (payload: Record<string, unknown>) => {
+      const ids = await documentsUnder(deps.db, idOf(payload, 'folderId'));
+      await deps.db.transaction(async (trx) => {
+        for (const id of ids) await enqueueDocumentSync(trx, id);
+      });
+    },
+    'search.applySettings': async () => {
+      await deps.search.ensureIndex(await synonymGroups(deps.db));
+    },
+    /** Availability moves with the calendar: reindex the schemes whose availability changed. */
+    'search.refreshAvailability': async () => {
+      const folders = await listFolders(deps.db);
+      for (const folder of folders.filter((f) => f.is_scheme)) {
+        const availability = availabilityOf({ opensOn: folder.scheme_opens_on, closesOn: folder.scheme_closes_on, isPermanent: folder.scheme_is_permanent });
+        const indexed = await deps.db('folders').where({ id: folder.id }).first('indexed_availability');
+        if (indexed?.indexed_availability === availability) continue;
+        await deps.db.transaction(async (trx) => {
+          await trx('folders').where({ id: folder.id }).update({ indexed_availability: availability });
+          await enqueueFolderSync(trx, folder.id);
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { Router } from 'express';
+import type { Db } from '../db';
+import { ValidationError } from '../errors';
+import { documentSubject } from '../documents/presenter';
+import { findDocument } from '../documents/service';
+import { documentIdParams } from '../documents/schema';
+import { currentUser, signedIn } from '../http/access';
+import type { Logger } from '../logger';
+import { app as appSubject, authorize } from '../policies';
+import type { Search } from '../../search';
+import { insightsQuerySchema, knownSearchParameters, pagesQuerySchema, searchQuerySchema } from './schema';
+import { matchingPages, searchDocuments, searchInsights } from './service';
+import { replaceSynonyms, synonymGroups, synonymsSchema } from './synonyms';
+import { auditContextOf } from '../audit/record';
+
+/** Search for agents, its second look (every page of one document), and insights for directorates. */
+export function searchRoutes(deps: { db: Db; search: Search; logger: Logger }) {
+  const router = Router();
+
+  router.get('/api/search', signedIn, async (req, res) => {
+    const unknown = Object.keys(req.query).filter((key) => !knownSearchParameters.has(key));
+    if (unknown.length > 0) throw new ValidationError(`Filtre inconnu : ${unknown.join(', ')}.`);
+    const query = searchQuerySchema.parse(req.query);
+    const user = currentUser(req);
+    res.set('Cache-Control', 'no-store').json(await searchDocuments(deps, { id: user.id, role: user.role, maisonId: user.maisonId }, query));
+  });
+
+  router.get('/api/documents/:id/pages', signedIn, async (req, res) => {
+    const { id } = documentIdParams.parse(req.params);
+    const { q } = pagesQuerySchema.parse(req.query);
+    authorize(currentUser(req), 'document.read', documentSubject(await findDocument(deps.db, id)));
+    res.json({ pages: await matchingPages(deps, id, q) });
+  });
+
+  router.get('/api/search/insights', signedIn, async (req, res) => {
+    authorize(currentUser(req), 'insights.read', appSubject);
+    res.json(await searchInsights(deps.db, insightsQuerySchema.parse(req.query)));
+  });
+
+  router.get('/api/synonyms', signedIn, async (req, res) => {
+    authorize(currentUser(req), 'admin.manage', appSubject);
+    res.json({ groups: await synonymGroups(deps.db) });
+  });
+
+  router.put('/api/synonyms', signedIn, async (req, res) => {
+    const user = currentUser(req);
+    authorize(user, 'admin.manage', appSubject);
+    const { groups } = synonymsSchema.parse(req.body);
+    await replaceSynonyms(deps.db, user, groups, auditContextOf(req));
+    res.json({ groups: await synonymGroups(deps.db) });
+  });
+
+  return router;
+}

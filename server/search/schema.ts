@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { docTypes } from '../documents/schema';
+import { aidTypes, audiences } from '../folders/schema';
+
+const many = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).max(30)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
+
+export const availabilities = ['a_venir', 'ouvert', 'cloture_proche', 'clos', 'permanent'] as const;
+export const fileTypeValues = ['pdf', 'docx', 'odt', 'xlsx', 'ods', 'pptx', 'odp', 'txt', 'png', 'jpeg'] as const;
+
+/** The facets an agent may filter by, with the record field each one reads. */
+export const facetFields = {
+  theme: 'themeId',
+  scheme: 'schemeId',
+  audience: 'audiences',
+  aidType: 'aidTypes',
+  availability: 'availability',
+  docType: 'docType',
+  directorate: 'directorateCode',
+  scope: 'scope',
+  fileType: 'fileType',
+} as const;
+export type Facet = keyof typeof facetFields;
+
+export const maxQueryLength = 500;
+
+export const searchQuerySchema = z.object({
+  // Cut, not refused: a pasted paragraph still gets answers.
+  q: z
+    .string()
+    .default('')
+    .transform((q) => q.slice(0, maxQueryLength)),
+  theme: many(z.uuid({ error: 'Thème inconnu.' })).optional(),
+  scheme: many(z.uuid({ error: 'Dispositif inconnu.' })).optional(),
+  audience: many(z.enum(audiences, { error: 'Public inconnu.' })).optional(),
+  aidType: many(z.enum(aidTypes, { error: "Type d'aide inconnu." })).optional(),
+  availability: many(z.enum(availabilities, { error: 'Disponibilité inconnue.' })).optional(),
+  docType: many(z.enum(docTypes, { error: 'Type de document inconnu.' })).optional(),
+  directorate: many(z.string().regex(/^[A-Z0-9_-]{2,20}$/, { error: 'Direction inconnue.' })).optional(),
+  scope: many(z.enum(['internal', 'external'], { error: 'Périmètre inconnu.' })).optional(),
+  fileType: many(z.enum(fileTypeValues, { error: 'Type de fichier inconnu.' })).optional(),
+  updatedSince: z.iso.date({ error: 'Date attendue au format AAAA-MM-JJ.' }).optional(),
+  includeClosed: z.enum(['true', 'false'], { error: 'includeClosed : true ou false.' }).optional(),
+  page: z.coerce.number({ error: 'Numéro de page invalide.' }).int({ error: 'Numéro de page invalide.' }).min(1, { error: 'Numéro de page invalide.' }).max(100, { error: 'Au-delà de la page 100, affinez la recherche.' }).default(1),
+  hitsPerPage: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type SearchQuery = z.infer<typeof searchQuerySchema>;
+
+export const knownSearchParameters = new Set(Object.keys(searchQuerySchema.shape));
+
+export const pagesQuerySchema = z.object({ q: z.string().default('').transform((q) => q.slice(0, maxQueryLength)) }).strict();
+
+export const insightsQuerySchema = z
+  .object({
+    days: z.coerce.number().int().min(1).max(366).default(30),
+    theme: z.uuid({ error: 'Thème inconnu.' }).optional(),
+  })
+  .strict();

@@ -1,0 +1,269 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, anyOf } from '../../search/filters';
+import { signInAs, type SignedIn } from '../../tests/auth';
+import { createTestContext, type TestContext } from '../../tests/context';
+import { buildDirectorate, buildFolder } from '../../tests/factories';
+import { makeDocx, makePdf, makeText } from '../../tests/fixtures/files';
+import { drainJobs } from '../../tests/jobs';
+import { strToU8, zipSync } from 'fflate';
+
+describe('search: indexing pipeline and API', () => {
+  let ctx: TestContext;
+  let editor: SignedIn;
+  let agent: SignedIn;
+  let admin: SignedIn;
+  let themeId: string;
+  let otherThemeId: string;
+  let schemeId: string;
+  let closedSchemeId: string;
+  let directorateId: string;
+
+  beforeAll(async () => {
+    ctx = await createTestContext({ withSearchIndex: true, env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' } });
+    const directorate = await buildDirectorate(ctx.db, { code: 'DTOUR' });
+    directorateId = directorate.id;
+    themeId = (await buildFolder(ctx.db, { name: 'Tourisme' })).id;
+    otherThemeId = (await buildFolder(ctx.db, { name: 'Environnement-Climat' })).id;
+    editor = await signInAs(ctx.app, ctx.db, { role: 'editor', directorate_id: directorate.id });
+    agent = await signInAs(ctx.app, ctx.db, { role: 'agent' });
+    admin = await signInAs(ctx.app, ctx.db, { role: 'admin' });
+    const scheme = await editor.agent
+      .post('/api/folders')
+      .set('X-CSRF-Token', editor.csrfToken)
+      .send({
+        name: "Ec'Eau Tourisme",
+        parentId: themeId,
+        scheme: { directorateId, promise: 'Financer des équipements hydro-économes', summary: 'Pour les campings et hébergements touristiques.', audiences: ['entreprises'], aidTypes: ['subvention'], keywords: ['ECEAU'], isPermanent: true },
+      })
+      .expect(201);
+    schemeId = scheme.body.folder.id;
+    const closed = await editor.agent
+      .post('/api/folders')
+      .set('X-CSRF-Token', editor.csrfToken)
+      .send({ name: 'Fonds Rebond Stations', parentId: themeId, scheme: { directorateId, promise: 'Aider les stations de ski', opensOn: '2024-01-01', closesOn: '2025-04-30' } })
+      .expect(201);
+    closedSchemeId = closed.body.folder.id;
+  });
+  afterAll(() => ctx.close());
+
+  async function upload(fields: Record<string, string>, file: Buffer, filename: string): Promise<string> {
+    const request = editor.agent.post('/api/documents').set('X-CSRF-Token', editor.csrfToken);
+    for (const [name, value] of Object.entries({ folderId: schemeId, status: 'published', scope: 'external', ...fields })) request.field(name, value);
+    const response = await request.attach('file', file, filename).expect(201);
+    return response.body.document.id as string;
+  }
+
+  async function search(query: Record<string, string | string[]>, who: SignedIn = agent) {
+    const response = await who.agent.get('/api/search').query(query).expect(200);
+    return response.body as { hits: { document: { id: string; title: string }; page: number | null; snippet: string; scheme: { name: string } | null }[]; facets: Record<string, Record<string, number>>; total: number; degraded: boolean };
+  }
+  const ids = async (query: Record<string, string | string[]>) => (await search(query)).hits.map((h) => h.document.id);
+
+  let ecEauId: string;
+  let internalProbeId: string;
+
+  it('publishes, extracts per page and indexes: an agent finds the scheme by need, at the page that matched', async () => {
+    ecEauId = await upload(
+      { title: 'Fiche synthèse Ec’Eau', docType: 'fiche_synthese' },
+      await makePdf([
+        'Présentation générale du dispositif régional pour le tourisme durable.',
+        'Bénéficiaires : les gestionnaires de camping. Dépenses éligibles : équipements hydro-économes, économies d’eau, récupération des eaux de pluie.',
+      ]),
+      'eceau.pdf',
+    );
+    internalProbeId = await upload({ title: 'Note interne confidentielle sondeprobe', scope: 'internal', docType: 'note_interne' }, makeText('Le mot sondeprobe est réservé aux agents.'), 'note.txt');
+    expect(await drainJobs(ctx)).toEqual([]);
+    const version = await ctx.db('versions').where({ document_id: ecEauId }).first();
+    expect(version).toMatchObject({ extraction_status: 'done', page_count: 2 });
+
+    const result = await search({ q: 'camping économies eau' });
+    expect(result.hits[0]).toMatchObject({ document: { id: ecEauId }, page: 2, scheme: { name: "Ec'Eau Tourisme" } });
+    expect(result.hits[0]?.snippet).toMatch(/<mark>camping<\/mark>/);
+    expect(result.degraded).toBe(false);
+  });
+
+  it.each([
+    ['plural → singular', 'campings'],
+    ['singular → plural', 'économie eau'],
+    ['without accents', 'economies'],
+    ['upper case', 'ÉCONOMIES'],
+    ['an elision', "l'eau camping"],
+    ['a typo', 'campping'],
+    ['a close form (stem)', 'eaux pluies'],
+    ['the scheme keyword', 'eceau'],
+  ])('French done right: %s (%s)', async (_, q) => {
+    expect((await ids({ q })).slice(0, 3)).toContain(ecEauId);
+  });
+
+  it('escapes the text of snippets and marks only our matches', async () => {
+    const id = await upload({ title: 'Affiche' }, makeText('Affiche : <script>alert("x")</script> Un camping & ses <b>économies</b> d’eau.'), 'affiche.txt');
+    await drainJobs(ctx);
+    const hit = (await search({ q: 'camping script' })).hits.find((h) => h.document.id === id);
+    expect(hit?.snippet).toContain('&lt;<mark>script</mark>&gt;');
+    expect(hit?.snippet).toContain('<mark>camping</mark> &amp; ses &lt;b&gt;');
+    expect(hit?.snippet).not.toMatch(/<(?!\/?mark>)/);
+  });
+
+  it('gives facet counts and filters by them', async () => {
+    const all = await search({ q: '' });
+    expect(all.facets.scope).toMatchObject({ external: expect.any(Number), internal: 1 });
+    expect(all.facets.theme?.[themeId]).toBeGreaterThan(0);
+    const onlyInternal = await search({ q: '', scope: 'internal' });
+    expect(onlyInternal.hits.map((h) => h.document.id)).toEqual([internalProbeId]);
+    const notes = await ids({ q: '', docType: ['note_interne', 'faq'] });
+    expect(notes).toEqual([internalProbeId]);
+  });
+
+  it('refuses an unknown facet (400) and facet values that are not values (400)', async () => {
+    const unknown = await agent.agent.get('/api/search').query({ q: 'camping', color: 'red' }).expect(400);
+    expect(unknown.body.error).toEqual({ code: 'validation_error', message: 'Filtre inconnu : color.' });
+    for (const value of ['external" OR scope = "internal', 'external\\', '(internal)', 'external OR internal']) {
+      await agent.agent.get('/api/search').query({ q: 'sondeprobe', scope: value }).expect(400);
+    }
+    await agent.agent.get('/api/search').query({ q: 'x', directorate: 'DTOUR" OR scope = "internal' }).expect(400);
+  });
+
+  it('quotes every value: an injected filter cannot reach the internal-only probe', async () => {
+    for (const injected of ['x" OR scope = "internal', 'x\\" OR scope = \\"internal', 'x") OR (scope = "internal', '" OR 1=1 OR "']) {
+      const result = await ctx.search.search({ q: 'sondeprobe', filter: and([anyOf('scope', ['external']), anyOf('directorateCode', [injected])]), facets: [], page: 1, hitsPerPage: 20, isDistinct: true });
+      expect(result.hits.map((h) => h.documentId)).not.toContain(internalProbeId);
+    }
+  });
+
+  it('answers a 5,000-character query (cut), a page beyond the end (empty), and an empty query (recent documents)', async () => {
+    const long = await search({ q: `camping ${'économies '.repeat(600)}`.slice(0, 5000) });
+    expect(long.hits.length).toBeGreaterThan(0);
+    expect((await search({ q: 'camping', page: '50' })).hits).toEqual([]);
+    const recent = await search({ q: '' });
+    expect(recent.hits.length).toBeGreaterThanOrEqual(3);
+    await agent.agent.get('/api/search').query({ q: 'camping', page: '0' }).expect(400);
+  });
+
+  it('excludes closed schemes unless asked', async () => {
+    const closedDoc = await upload({ folderId: closedSchemeId, title: 'Règlement stations de ski' }, makeText('Aide aux stations de ski en difficulté.'), 'ski.txt');
+    await drainJobs(ctx);
+    expect(await ids({ q: 'stations ski' })).not.toContain(closedDoc);
+    expect(await ids({ q: 'stations ski', includeClosed: 'true' })).toContain(closedDoc);
+    expect(await ids({ q: 'stations ski', availability: 'clos' })).toContain(closedDoc);
+  });
+
+  it('lists every matching page of one document', async () => {
+    const id = await upload({ title: 'Guide long' }, await makePdf(['Introduction sans rapport.', 'Le camping de la page deux.', 'Rien ici.', 'Encore un camping en page quatre.']), 'guide.pdf');
+    await drainJobs(ctx);
+    const response = await agent.agent.get(`/api/documents/${id}/pages`).query({ q: 'camping' }).expect(200);
+    expect(response.body.pages.map((p: { page: number }) => p.page).sort()).toEqual([2, 4]);
+    expect(response.body.pages[0].snippet).toContain('<mark>camping</mark>');
+  });
+
+  it('finds a 200-page PDF by a word of its last page', async () => {
+    const pages = Array.from({ length: 200 }, (_, i) => `Page ${i + 1} du règlement : conditions générales, pièces justificatives et modalités de versement.`);
+    pages[199] += ' Clause finale zygomorphe.';
+    const id = await upload({ title: 'Règlement de 200 pages' }, await makePdf(pages), 'long.pdf');
+    await drainJobs(ctx);
+    const hit = (await search({ q: 'zygomorphe' })).hits[0];
+    expect(hit).toMatchObject({ document: { id }, page: 200 });
+  });
+
+  it('a file whose text cannot be read stays published and findable by title; its version says why', async () => {
+    const damaged = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('ceci n’est pas un vrai PDF '.repeat(50))]);
+    const id = await upload({ title: 'Formulaire scanné illisible' }, damaged, 'scan.pdf');
+    await drainJobs(ctx);
+    const version = await ctx.db('versions').where({ document_id: id }).first();
+    expect(version.extraction_status).toBe('failed');
+    expect(version.extraction_error).toMatch(/unreadable file/);
+    const document = await agent.agent.get(`/api/documents/${id}`).expect(200);
+    expect(document.body.document.currentVersion).toMatchObject({ extractionStatus: 'failed' });
+    const hit = (await search({ q: 'formulaire illisible' })).hits.find((h) => h.document.id === id);
+    expect(hit).toMatchObject({ page: null });
+  });
+
+  it('checks archives before reading them: a zip bomb is refused and recorded, the document still found by title', async () => {
+    const bomb = zipSync({
+      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+      'word/document.xml': [new Uint8Array(20 * 1024 * 1024), { level: 9 }],
+    });
+    const id = await upload({ title: 'Compte rendu gonflé' }, Buffer.from(bomb), 'bombe.docx');
+    await drainJobs(ctx);
+    const version = await ctx.db('versions').where({ document_id: id }).first();
+    expect(version).toMatchObject({ extraction_status: 'failed', file_type: 'docx' });
+    expect(version.extraction_error).toMatch(/archive refused: entry word\/document.xml has a compression ratio over 200/);
+    expect(await ids({ q: 'compte rendu gonflé' })).toContain(id);
+  });
+
+  describe('every change reaches the index', () => {
+    let id: string;
+    beforeAll(async () => {
+      id = await upload({ title: 'Règlement Ec’Eau 2025' }, await makePdf(['Première page.', 'Deuxième page.', 'Ancienne clause anticyclone.']), 'r.pdf');
+      await drainJobs(ctx);
+    });
+
+    it('a new version: stale pages removed', async () => {
+      expect(await ids({ q: 'anticyclone' })).toContain(id);
+      await editor.agent.post(`/api/documents/${id}/versions`).set('X-CSRF-Token', editor.csrfToken).attach('file', makeDocx(['Nouvelle clause cyclonique.']), 'r2.docx').expect(201);
+      await drainJobs(ctx);
+      expect(await ids({ q: 'anticyclone' })).not.toContain(id);
+      expect(await ids({ q: 'cyclonique' })).toContain(id);
+    });
+
+    it('a metadata edit and a scope change', async () => {
+      await editor.agent.patch(`/api/documents/${id}`).set('X-CSRF-Token', editor.csrfToken).send({ title: 'Règlement hydrolien', scope: 'internal' }).expect(200);
+      await drainJobs(ctx);
+      expect(await ids({ q: 'hydrolien', scope: 'internal' })).toContain(id);
+      expect(await ids({ q: 'hydrolien', scope: 'external' })).not.toContain(id);
+    });
+
+    it('a scheme card edit updates all its documents', async () => {
+      await editor.agent
+        .patch(`/api/folders/${schemeId}`)
+        .set('X-CSRF-Token', editor.csrfToken)
+        .send({ scheme: { directorateId, promise: 'Financer des équipements hydro-économes', keywords: ['ECEAU', 'aquaplanification'], isPermanent: true } })
+        .expect(200);
+      await drainJobs(ctx);
+      const found = await ids({ q: 'aquaplanification' });
+      expect(found).toEqual(expect.arrayContaining([id, ecEauId]));
+    });
+
+    it('a folder move changes the theme facet', async () => {
+      await editor.agent.patch(`/api/folders/${schemeId}`).set('X-CSRF-Token', editor.csrfToken).send({ parentId: otherThemeId }).expect(200);
+      await drainJobs(ctx);
+      expect(await ids({ q: 'hydrolien', theme: otherThemeId })).toContain(id);
+      expect(await ids({ q: 'hydrolien', theme: themeId })).not.toContain(id);
+    });
+
+    it('archive and delete remove it from search', async () => {
+      await editor.agent.patch(`/api/documents/${id}`).set('X-CSRF-Token', editor.csrfToken).send({ status: 'archived' }).expect(200);
+      await drainJobs(ctx);
+      expect(await ids({ q: 'hydrolien' })).not.toContain(id);
+      await editor.agent.patch(`/api/documents/${id}`).set('X-CSRF-Token', editor.csrfToken).send({ status: 'published' }).expect(200);
+      await drainJobs(ctx);
+      expect(await ids({ q: 'hydrolien' })).toContain(id);
+      await editor.agent.delete(`/api/documents/${id}`).set('X-CSRF-Token', editor.csrfToken).expect(204);
+      await drainJobs(ctx);
+      expect(await ids({ q: 'hydrolien' })).not.toContain(id);
+    });
+  });
+
+  it('synonyms edited by admins: "TPE" finds "très petite entreprise"', async () => {
+    const id = await upload({ title: 'Prêt croissance' }, makeText('Un prêt pour toute très petite entreprise du territoire.'), 'pret.txt');
+    await drainJobs(ctx);
+    await editor.agent.put('/api/synonyms').set('X-CSRF-Token', editor.csrfToken).send({ groups: [['TPE', 'très petite entreprise']] }).expect(403);
+    const bad = await admin.agent.put('/api/synonyms').set('X-CSRF-Token', admin.csrfToken).send({ groups: [['seul']] }).expect(400);
+    expect(bad.body.error.message).toBe('groups.0 : Un groupe de synonymes a au moins deux termes.');
+    await admin.agent.put('/api/synonyms').set('X-CSRF-Token', admin.csrfToken).send({ groups: [['TPE', 'très petite entreprise']] }).expect(200);
+    await drainJobs(ctx);
+    expect((await ids({ q: 'TPE' })).slice(0, 3)).toContain(id);
+    expect((await admin.agent.get('/api/synonyms').expect(200)).body.groups).toEqual([['TPE', 'très petite entreprise']]);
+  });
+
+  it('logs searches; insights give editors the top queries and those without results; agents get 403', async () => {
+    await search({ q: 'camping' });
+    await search({ q: 'Camping' });
+    await search({ q: 'zorglubisme introuvable' });
+    const insights = await editor.agent.get('/api/search/insights').query({ days: '7' }).expect(200);
+    expect(insights.body.topQueries).toContainEqual(expect.objectContaining({ query: 'camping', searches: expect.any(Number) }));
+    expect(insights.body.queriesWithoutResults.map((q: { query: string }) => q.query)).toContain('zorglubisme introuvable');
+    await agent.agent.get('/api/search/insights').expect(403);
+    const logged = await ctx.db('search_log').where({ query: 'zorglubisme introuvable' }).first();
+    expect(logged).toMatchObject({ result_count: 0, role: 'agent', user_id: agent.user.id, maison_id: agent.user.maison_id, degraded: false });
+  });
+});

@@ -1,0 +1,114 @@
+import type { Db } from '../db';
+import { ServiceUnavailableError } from '../errors';
+import type { Logger } from '../logger';
+import type { Search, SearchResult } from '../../search';
+import { and, anyOf, atLeast } from '../../search/filters';
+import { degradedSearch } from './degraded';
+import { presentHit } from './presenter';
+import { facetFields, type Facet, type SearchQuery } from './schema';
+
+const todayDay = () => Math.floor(Date.now() / 86400000);
+
+/** The Meilisearch filter of a query: validated values only (search/filters.ts). */
+export function filterOf(query: SearchQuery): string {
+  const parts = ['schemeArchived = false'];
+  for (const facet of Object.keys(facetFields) as Facet[]) {
+    const values = query[facet];
+    if (values && values.length > 0) parts.push(anyOf(facetFields[facet], values));
+  }
+  if (query.updatedSince) parts.push(atLeast('updatedAt', Date.parse(`${query.updatedSince}T00:00:00Z`) / 1000));
+  const wantsClosed = query.includeClosed === 'true' || (query.availability ?? []).includes('clos');
+  if (!wantsClosed) parts.push(`isPermanent = true OR schemeClosesOnDay IS NULL OR ${atLeast('schemeClosesOnDay', todayDay())}`);
+  return and(parts);
+}
+
+/** Facet counts under the API's names (theme, audience…) rather than the record fields. */
+function renameFacets(facets: SearchResult['facets']) {
+  return Object.fromEntries((Object.keys(facetFields) as Facet[]).map((facet) => [facet, facets[facetFields[facet]] ?? {}]));
+}
+
+export interface Searcher {
+  id: string;
+  role: string;
+  maisonId: string | null;
+}
+
+/**
+ * Searches Meilisearch; when it does not answer, PostgreSQL full-text search answers instead
+ * (`degraded: true`). Every query is logged for the insights of the directorates.
+ */
+export async function searchDocuments(deps: { db: Db; search: Search; logger: Logger }, searcher: Searcher, query: SearchQuery) {
+  let result: SearchResult;
+  let isDegraded = false;
+  try {
+    result = await deps.search.search({
+      q: query.q,
+      filter: filterOf(query),
+      facets: Object.values(facetFields),
+      page: query.page,
+      hitsPerPage: query.hitsPerPage,
+      isDistinct: true,
+    });
+  } catch (error) {
+    if (!(error instanceof ServiceUnavailableError)) throw error;
+    deps.logger.warn({ err: error }, 'Meilisearch unavailable: answering from PostgreSQL');
+    result = await degradedSearch(deps.db, query);
+    isDegraded = true;
+  }
+  await logSearch(deps, searcher, query, result.total, isDegraded);
+  return {
+    hits: result.hits.map((hit) => presentHit(hit, query.q)),
+    facets: renameFacets(result.facets),
+    total: result.total,
+    page: query.page,
+    hitsPerPage: query.hitsPerPage,
+    degraded: isDegraded,
+  };
+}
+
+async function logSearch(deps: { db: Db; logger: Logger }, searcher: Searcher, query: SearchQuery, resultCount: number, isDegraded: boolean) {
+  if (query.page > 1) return;
+  const filters = Object.fromEntries(Object.entries(query).filter(([key, value]) => !['q', 'page', 'hitsPerPage'].includes(key) && value !== undefined));
+  await deps.db('search_log')
+    .insert({
+      query: query.q.trim().slice(0, 1000),
+      filters,
+      result_count: resultCount,
+      degraded: isDegraded,
+      user_id: searcher.id,
+      role: searcher.role,
+      maison_id: searcher.maisonId,
+    })
+    .catch((error: unknown) => deps.logger.warn({ err: error }, 'search not logged'));
+}
+
+/** Every matching page of one document, best first. */
+export async function matchingPages(deps: { search: Search }, documentId: string, q: string) {
+  const result = await deps.search.search({ q, filter: anyOf('documentId', [documentId]), facets: [], page: 1, hitsPerPage: 50, isDistinct: false, isContentOnly: true });
+  return result.hits.filter((hit) => hit.page > 0).map((hit) => ({ page: hit.page, snippet: presentHit(hit, q).snippet }));
+}
+
+/** What agents look for, and what they look for and do not find, over a period (optionally within a theme). */
+export async function searchInsights(db: Db, options: { days: number; theme?: string }) {
+  const base = () => {
+    const query = db('search_log').where('created_at', '>=', db.raw(`now() - make_interval(days => ?)`, [options.days])).whereNot('query', '');
+    if (options.theme) query.whereRaw(`filters -> 'theme' @> ?::jsonb`, [JSON.stringify([options.theme])]);
+    return query;
+  };
+  const top = await base()
+    .select(db.raw('lower(query) as query'), db.raw('count(*)::int as searches'), db.raw('round(avg(result_count))::int as average_results'))
+    .groupByRaw('lower(query)')
+    .orderBy('searches', 'desc')
+    .limit(50);
+  const unanswered = await base()
+    .where('result_count', 0)
+    .select(db.raw('lower(query) as query'), db.raw('count(*)::int as searches'), db.raw('max(created_at) as last_searched_at'))
+    .groupByRaw('lower(query)')
+    .orderBy('searches', 'desc')
+    .limit(50);
+  return {
+    days: options.days,
+    topQueries: top.map((row) => ({ query: row.query as string, searches: row.searches as number, averageResults: row.average_results as number })),
+    queriesWithoutResults: unanswered.map((row) => ({ query: row.query as string, searches: row.searches as number, lastSearchedAt: row.last_searched_at as Date })),
+  };
+}
