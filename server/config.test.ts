@@ -39,7 +39,7 @@ describe('loadConfig', () => {
     expect(config.database.url).toBeUndefined();
     expect(config.meili.url).toBeUndefined();
     expect(config.storage).toEqual({ kind: 'local', dir: path.join(cwd, 'data', 'files') });
-    expect(config.worker.enabled).toBe(true);
+    expect(config.worker).toEqual({ enabled: true, concurrency: 2 });
   });
 
   it('uses the external services that are set', () => {

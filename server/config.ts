@@ -58,6 +58,7 @@ const environmentSchema = z.object({
   S3_SECRET_ACCESS_KEY: optional(z.string()),
   S3_FORCE_PATH_STYLE: withDefault(bool, 'true'),
   RUN_WORKER: withDefault(bool, 'true'),
+  WORKER_CONCURRENCY: withDefault(positiveInt('a number of jobs run at once'), 2),
   SHUTDOWN_TIMEOUT_MS: withDefault(positiveInt('a duration in milliseconds'), 10000),
   UPLOAD_MAX_MB: withDefault(positiveInt('a size in megabytes'), 100),
   DELETED_FILES_GRACE_DAYS: withDefault(positiveInt('a number of days'), 30),
@@ -139,7 +140,7 @@ export interface Config {
   database: { url?: string; poolMax: number };
   meili: { url?: string; masterKey?: string; indexPrefix: string };
   storage: StorageConfig;
-  worker: { enabled: boolean };
+  worker: { enabled: boolean; concurrency: number };
   shutdownTimeoutMs: number;
   session: { secret?: string; idleTimeoutMs: number; absoluteTimeoutMs: number };
   signInRateLimitPerMinute: number;
@@ -247,7 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },
     meili: { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY, indexPrefix: e.MEILI_INDEX_PREFIX },
     storage,
-    worker: { enabled: e.RUN_WORKER },
+    worker: { enabled: e.RUN_WORKER, concurrency: e.WORKER_CONCURRENCY },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     session: {
       secret: e.SESSION_SECRET,

@@ -80,7 +80,13 @@ async function main() {
       server = await listen(app, config.http.host, config.http.port);
     }
     if (isWorkerOnly || config.worker.enabled) {
-      worker = startWorker({ db: services.db, logger, handlers: createJobHandlers({ ...services, logger, config }), recurring: recurringJobs });
+      worker = startWorker({
+        db: services.db,
+        logger,
+        handlers: createJobHandlers({ ...services, logger, config }),
+        recurring: recurringJobs,
+        concurrency: config.worker.concurrency,
+      });
     }
   } catch (error) {
     await services.stop();

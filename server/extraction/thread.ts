@@ -1,16 +1,18 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { FileType } from '../documents/fileTypes';
 import { extractPages } from './formats';
 import { ZipRejectedError } from './zip';
 
-/** The extraction worker thread: one file in, its pages (or why not) out. */
-const { fileType, data } = workerData as { fileType: FileType; data: Uint8Array };
-extractPages(fileType, Buffer.from(data.buffer, data.byteOffset, data.byteLength)).then(
-  (pages) => parentPort?.postMessage({ ok: true, pages }),
-  (error: unknown) =>
-    parentPort?.postMessage({
-      ok: false,
-      isRejected: error instanceof ZipRejectedError,
-      message: error instanceof Error ? error.message : String(error),
-    }),
-);
+/** The extraction worker thread: files in, their pages (or why not) out, one at a time. */
+parentPort?.on('message', (request: { id: number; fileType: FileType; data: Uint8Array }) => {
+  extractPages(request.fileType, Buffer.from(request.data.buffer, request.data.byteOffset, request.data.byteLength)).then(
+    (pages) => parentPort?.postMessage({ id: request.id, ok: true, pages }),
+    (error: unknown) =>
+      parentPort?.postMessage({
+        id: request.id,
+        ok: false,
+        isRejected: error instanceof ZipRejectedError,
+        message: error instanceof Error ? error.message : String(error),
+      }),
+  );
+});

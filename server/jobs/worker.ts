@@ -22,7 +22,7 @@ export interface Worker {
  * The job loop: takes due jobs one at a time, retries failures with backoff, and marks a job dead
  * (visible to admins with its error) after its last attempt. Several workers may run at once.
  */
-export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandlers; recurring?: RecurringJob[]; idleMs?: number }): Worker {
+export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandlers; recurring?: RecurringJob[]; idleMs?: number; concurrency?: number }): Worker {
   const workerId = `${hostname()}:${process.pid}`;
   const idleMs = deps.idleMs ?? 500;
   const logger = deps.logger.child({ worker: workerId });
@@ -53,7 +53,7 @@ export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandler
     return true;
   }
 
-  const loop = (async () => {
+  const runLoop = async () => {
     while (!controller.signal.aborted) {
       let didWork = false;
       try {
@@ -63,7 +63,9 @@ export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandler
       }
       if (!didWork) await delay(idleMs, undefined, { signal: controller.signal }).catch(() => undefined);
     }
-  })();
+  };
+  // Several loops: a long extraction does not hold up the small jobs behind it.
+  const loop = Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 1) }, runLoop));
 
   return {
     async stop(timeoutMs = 10000) {
