@@ -6,12 +6,13 @@ import type { Knex } from 'knex';
  * documents were last indexed, so that a daily job reindexes those whose availability changed.
  */
 export async function up(knex: Knex): Promise<void> {
-  // unaccent() is only STABLE; a generated column needs an IMMUTABLE function.
-  await knex.raw(`create or replace function f_unaccent(text) returns text language sql immutable parallel safe strict as $$ select public.unaccent('public.unaccent'::regdictionary, $1) $$`);
-  await knex.raw(`alter table version_pages add column search_vector tsvector generated always as (to_tsvector('french', f_unaccent(text))) stored`);
+  // French stemming with accents removed, for indexing, querying and highlighting alike.
+  await knex.raw('create text search configuration fr_unaccent (copy = french)');
+  await knex.raw('alter text search configuration fr_unaccent alter mapping for hword, hword_part, word with unaccent, french_stem');
+  await knex.raw(`alter table version_pages add column search_vector tsvector generated always as (to_tsvector('fr_unaccent', text)) stored`);
   await knex.raw('create index version_pages_search_idx on version_pages using gin (search_vector)');
   await knex.raw(
-    `alter table documents add column search_vector tsvector generated always as (setweight(to_tsvector('french', f_unaccent(title)), 'A') || setweight(to_tsvector('french', f_unaccent(summary)), 'B')) stored`,
+    `alter table documents add column search_vector tsvector generated always as (setweight(to_tsvector('fr_unaccent', title), 'A') || setweight(to_tsvector('fr_unaccent', summary), 'B')) stored`,
   );
   await knex.raw('create index documents_search_idx on documents using gin (search_vector)');
   await knex.schema.alterTable('folders', (t) => {
@@ -27,5 +28,5 @@ export async function down(knex: Knex): Promise<void> {
   await knex.raw('alter table documents drop column search_vector');
   await knex.raw('drop index if exists version_pages_search_idx');
   await knex.raw('alter table version_pages drop column search_vector');
-  await knex.raw('drop function if exists f_unaccent(text)');
+  await knex.raw('drop text search configuration if exists fr_unaccent');
 }

@@ -14,6 +14,7 @@ import { healthRoutes } from './health/routes';
 import { errorMiddleware } from './http/errorMiddleware';
 import { requestLogger } from './http/requestLogger';
 import type { Logger } from './logger';
+import { jobRoutes } from './jobs/routes';
 import { searchRoutes } from './search/routes';
 import { webRoutes } from './web/routes';
 import type { Search } from '../search';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(folderRoutes(deps));
   app.use(directorateRoutes(deps));
   app.use(searchRoutes(deps));
+  app.use(jobRoutes(deps));
   app.use(documentRoutes(deps));
   if (deps.config.auth.mode === 'dev') app.use(devAuthRoutes({ db: deps.db, signInRateLimitPerMinute: deps.config.signInRateLimitPerMinute }));
   app.use(['/api', '/auth'], () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { signInAs } from '../../tests/auth';
 import { createTestContext, type TestContext } from '../../tests/context';
 import { claimNextJob, enqueueJob, retryDelaySeconds } from './queue';
 import { startWorker, type JobHandlers } from './worker';
@@ -71,6 +72,20 @@ describe('job queue and worker', () => {
     const ids = claims.filter((job) => job !== undefined).map((job) => job.id);
     expect(ids).toHaveLength(20);
     expect(new Set(ids).size).toBe(20);
+  });
+
+  it('shows dead jobs with their error to admins, who can retry them; others get 403', async () => {
+    const { id } = await enqueueJob(ctx.db, 'no.such.type', {}, { maxAttempts: 1 });
+    await runWorker({}, async () => (await ctx.db('jobs').where({ id }).first()).status === 'dead');
+    const admin = await signInAs(ctx.app, ctx.db, { role: 'admin' });
+    const editor = await signInAs(ctx.app, ctx.db, { role: 'editor' });
+    const listed = await admin.agent.get('/api/jobs').query({ status: 'dead' }).expect(200);
+    expect(listed.body.jobs).toContainEqual(expect.objectContaining({ id, type: 'no.such.type', lastError: 'No handler for jobs of type no.such.type', attempts: 1 }));
+    await editor.agent.get('/api/jobs').expect(403);
+    await editor.agent.post(`/api/jobs/${id}/retry`).set('X-CSRF-Token', editor.csrfToken).expect(403);
+    await admin.agent.post(`/api/jobs/${id}/retry`).set('X-CSRF-Token', admin.csrfToken).expect(200);
+    expect(await ctx.db('jobs').where({ id }).first()).toMatchObject({ status: 'queued', attempts: 0 });
+    await admin.agent.post(`/api/jobs/${id}/retry`).set('X-CSRF-Token', admin.csrfToken).expect(404);
   });
 
   it('backs off exponentially up to ten minutes', () => {

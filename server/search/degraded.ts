@@ -26,7 +26,7 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
   let ranked: Row[];
   if (tsquery) {
     const result = await db.raw<{ rows: Row[] }>(
-      `with q as (select to_tsquery('french', f_unaccent(?)) as query)
+      `with q as (select to_tsquery('fr_unaccent', ?) as query)
        select document_id, page_number, rank from (
          select d.id as document_id, p.page_number, ts_rank_cd(p.search_vector, q.query) as rank
            from documents d join version_pages p on p.version_id = d.current_version_id, q
@@ -42,8 +42,13 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
   } else {
     ranked = await db('documents').whereNull('deleted_at').where({ status: 'published' }).orderBy('updated_at', 'desc').limit(200).select('id as document_id', db.raw('0 as page_number'), db.raw('0 as rank'));
   }
+  // Per document: its best rank, and the best page that matched (a title match alone has no page).
   const best = new Map<string, Row>();
-  for (const row of ranked) if (!best.has(row.document_id)) best.set(row.document_id, row);
+  for (const row of ranked) {
+    const current = best.get(row.document_id);
+    if (!current) best.set(row.document_id, { ...row });
+    else if (current.page_number === 0 && row.page_number > 0) current.page_number = row.page_number;
+  }
   if (best.size === 0) return { hits: [], facets: {}, total: 0 };
 
   const documents = await db('documents as doc')
@@ -121,7 +126,7 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
     for (const hit of pageHits) {
       if (hit.page === 0) continue;
       const headline = await db.raw<{ rows: { snippet: string }[] }>(
-        `select ts_headline('french', p.text, to_tsquery('french', f_unaccent(?)), ?) as snippet
+        `select ts_headline('fr_unaccent', p.text, to_tsquery('fr_unaccent', ?), ?) as snippet
            from version_pages p join documents d on d.current_version_id = p.version_id where d.id = ? and p.page_number = ?`,
         [tsquery, `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=28, MinWords=12, MaxFragments=1`, hit.documentId, hit.page],
       );

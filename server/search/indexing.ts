@@ -92,39 +92,66 @@ export function schemeForIndex(scheme: FolderRow | undefined): DocumentForIndex[
   };
 }
 
+interface IndexableDocument {
+  id: string;
+  title: string;
+  summary: string;
+  doc_type: string;
+  scope: 'internal' | 'external';
+  status: string;
+  folder_id: string;
+  current_version_id: string;
+  updated_at: Date;
+  directorate_code: string;
+  directorate_name: string;
+}
+
+/** The documents search shows: published, not deleted, with a version, outside archived schemes. */
+export async function indexableDocuments(db: Db, tree: Map<string, FolderRow>, ids?: string[]): Promise<IndexableDocument[]> {
+  const query = db('documents as doc')
+    .join('directorates as d', 'd.id', 'doc.directorate_id')
+    .whereNull('doc.deleted_at')
+    .where('doc.status', 'published')
+    .whereNotNull('doc.current_version_id')
+    .select('doc.id', 'doc.title', 'doc.summary', 'doc.doc_type', 'doc.scope', 'doc.status', 'doc.folder_id', 'doc.current_version_id', 'doc.updated_at', 'd.code as directorate_code', 'd.name as directorate_name');
+  if (ids) query.whereIn('doc.id', ids);
+  const rows = (await query) as IndexableDocument[];
+  return rows.filter((row) => !schemeOf(row.folder_id, tree)?.archived_at);
+}
+
+/** What the index needs of a document: its metadata, its scheme's, where it sits, its pages. */
+export function documentForIndex(document: IndexableDocument, fileType: string | null, tree: Map<string, FolderRow>, pages: string[]): DocumentForIndex {
+  return {
+    id: document.id,
+    title: document.title,
+    summary: document.summary,
+    docType: document.doc_type,
+    scope: document.scope,
+    status: document.status,
+    fileType,
+    updatedAt: new Date(document.updated_at),
+    directorate: { code: document.directorate_code, name: document.directorate_name },
+    ...ancestry(document.folder_id, tree),
+    scheme: schemeForIndex(schemeOf(document.folder_id, tree)),
+    pages,
+  };
+}
+
 /**
  * Brings one document's records in the index in line with PostgreSQL: its published current
  * version's pages with its metadata, or nothing (draft, archived, deleted, archived scheme).
  */
 export async function syncDocument(deps: IndexingDeps, documentId: string, folders?: Map<string, FolderRow>): Promise<number> {
   const { db, search } = deps;
-  const document = await db('documents as doc')
-    .join('directorates as d', 'd.id', 'doc.directorate_id')
-    .where('doc.id', documentId)
-    .first('doc.*', 'd.code as directorate_code', 'd.name as directorate_name');
   const tree = folders ?? new Map((await listFolders(db)).map((row) => [row.id, row]));
-  const scheme = document?.folder_id ? schemeOf(document.folder_id as string, tree) : undefined;
-  const isSearchable = document && !document.deleted_at && document.status === 'published' && document.current_version_id && !scheme?.archived_at;
-  if (!isSearchable) {
+  const [document] = await indexableDocuments(db, tree, [documentId]);
+  if (!document) {
     await search.removeDocument(documentId);
     return 0;
   }
   const version = (await db('versions').where({ id: document.current_version_id }).first('id', 'storage_key', 'file_type', 'size_bytes', 'extraction_status')) as VersionRow;
   const pages = await pagesOf(deps, version);
-  const records = buildRecords({
-    id: documentId,
-    title: document.title,
-    summary: document.summary,
-    docType: document.doc_type,
-    scope: document.scope,
-    status: document.status,
-    fileType: version.file_type,
-    updatedAt: new Date(document.updated_at),
-    directorate: { code: document.directorate_code, name: document.directorate_name },
-    ...ancestry(document.folder_id as string, tree),
-    scheme: schemeForIndex(scheme),
-    pages,
-  });
+  const records = buildRecords(documentForIndex(document, version.file_type, tree, pages));
   await search.replaceDocument(documentId, records);
   return records.length;
 }

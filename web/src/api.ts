@@ -25,12 +25,13 @@ async function send<T>(url: string, init: RequestInit): Promise<T> {
   return body as T;
 }
 
-export function getJson<T>(url: string): Promise<T> {
-  return send<T>(url, { method: 'GET' });
+/** A GET; `signal` cancels it (a stale search), and the caller then ignores its outcome. */
+export function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+  return send<T>(url, { method: 'GET', signal });
 }
 
 /** A state-changing call: JSON body, and the session's CSRF token when signed in. */
-export function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', url: string, body: unknown, csrfToken?: string): Promise<T> {
+export function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body: unknown, csrfToken?: string): Promise<T> {
   return send<T>(url, {
     method,
     headers: { 'Content-Type': 'application/json', ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) },

@@ -11,6 +11,8 @@ export const pagePaths = {
   newScheme: '/dossiers/:id/nouveau-dispositif',
   editScheme: '/dossiers/:id/modifier',
   document: '/documents/:id',
+  insights: '/recherches',
+  synonyms: '/administration/synonymes',
 } as const;
 
 const id = '[0-9a-fA-F-]{1,64}';
@@ -23,6 +25,8 @@ const patterns: RegExp[] = [
   new RegExp(`^/dossiers/${id}/nouveau-dispositif/?$`),
   new RegExp(`^/dossiers/${id}/modifier/?$`),
   new RegExp(`^/documents/${id}/?$`),
+  /^\/recherches\/?$/,
+  /^\/administration\/synonymes\/?$/,
 ];
 
 export function isPagePath(pathname: string): boolean {
@@ -36,4 +40,6 @@ export const linkTo = {
   editScheme: (id: string) => `/dossiers/${encodeURIComponent(id)}/modifier`,
   document: (id: string) => `/documents/${encodeURIComponent(id)}`,
   documentFile: (id: string, version?: number) => `/api/documents/${encodeURIComponent(id)}/file${version === undefined ? '' : `?version=${version}`}`,
+  /** The file opened at a page: browsers' PDF viewers honour #page. */
+  documentFileAtPage: (id: string, page: number) => `/api/documents/${encodeURIComponent(id)}/file#page=${page}`,
 };

@@ -1,3 +1,4 @@
+import { mailtoHref, telHref } from '../contact';
 import { aidTypeLabels, audienceLabels, formatDate, labelOf } from '../labels';
 import type { Scheme } from '../types';
 import { AvailabilityBadge } from './Badges';
@@ -77,13 +78,13 @@ export function SchemeCard({ scheme }: { scheme: Scheme }) {
               {referent.email && (
                 <span>
                   {text.email}
-                  <a href={`mailto:${referent.email}`}>{referent.email}</a>
+                  <a href={mailtoHref(referent.email)}>{referent.email}</a>
                 </span>
               )}
               {referent.phone && (
                 <span>
                   {text.phone}
-                  <a href={`tel:${referent.phone.replace(/[^+0-9]/g, '')}`}>{referent.phone}</a>
+                  <a href={telHref(referent.phone)}>{referent.phone}</a>
                 </span>
               )}
             </address>

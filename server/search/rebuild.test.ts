@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { signInAs, type SignedIn } from '../../tests/auth';
+import { createTestContext, type TestContext } from '../../tests/context';
+import { buildDirectorate, buildScheme } from '../../tests/factories';
+import { makePdf, makeText } from '../../tests/fixtures/files';
+import { drainJobs } from '../../tests/jobs';
+import { checkIndex, rebuildIndex } from './rebuild';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+describe('rebuilding and checking the index', () => {
+  let ctx: TestContext;
+  let editor: SignedIn;
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    ctx = await createTestContext({ withSearchIndex: true, env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' } });
+    const directorate = await buildDirectorate(ctx.db);
+    const scheme = await buildScheme(ctx.db, { directorate_id: directorate.id });
+    editor = await signInAs(ctx.app, ctx.db, { role: 'editor', directorate_id: directorate.id });
+    for (const [i, file] of [await makePdf(['Page un.', 'Page deux avec le mot pivoine.']), makeText('Texte avec le mot glycine.'), await makePdf(['Ancolie en première page.'])].entries()) {
+      const response = await editor.agent
+        .post('/api/documents')
+        .set('X-CSRF-Token', editor.csrfToken)
+        .field('folderId', scheme.id)
+        .field('status', i === 2 ? 'draft' : 'published')
+        .attach('file', file, `doc${i}.${i === 1 ? 'txt' : 'pdf'}`)
+        .expect(201);
+      ids.push(response.body.document.id);
+    }
+    expect(await drainJobs(ctx)).toEqual([]);
+  });
+  afterAll(() => ctx.close());
+
+  const found = async (q: string) => (await ctx.search.search({ q, filter: '', facets: [], page: 1, hitsPerPage: 10, isDistinct: true })).hits.map((h) => h.documentId);
+
+  it('reports drift: a document missing from the index, and one that should not be there', async () => {
+    expect(await checkIndex(ctx)).toMatchObject({ expected: 2, indexed: 2, missing: [], extra: [] });
+    await ctx.search.removeDocument(ids[0] as string);
+    await ctx.db('documents').where({ id: ids[1] }).update({ status: 'draft' });
+    expect(await checkIndex(ctx)).toMatchObject({ expected: 1, indexed: 1, missing: [ids[0]], extra: [ids[1]] });
+  });
+
+  it('rebuilds from PostgreSQL into a fresh index and swaps it in', async () => {
+    const progress: number[] = [];
+    const result = await rebuildIndex(ctx, (done) => progress.push(done));
+    expect(result).toEqual({ documents: 1, pages: 2 });
+    expect(progress.at(-1)).toBe(1);
+    expect(await found('pivoine')).toEqual([ids[0]]);
+    expect(await found('glycine')).toEqual([]);
+    expect(await checkIndex(ctx)).toMatchObject({ missing: [], extra: [] });
+  });
+
+  it('npm run reindex: a progress report and a final count', async () => {
+    const { meili } = inject('services');
+    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/cli/reindex.ts'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: ctx.databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: ctx.search.indexPrefix, DATA_DIR: ctx.dir },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(0);
+    expect(output).toContain('Réindexation: 100% 1/1 documents');
+    expect(output).toMatch(/Index rebuilt: 1 documents, 2 pages/);
+  });
+});

@@ -1,0 +1,50 @@
+import type { Db } from '../db';
+import { listFolders } from '../folders/service';
+import { buildRecords, type Search } from '../../search';
+import { documentForIndex, indexableDocuments } from './indexing';
+import { synonymGroups } from './synonyms';
+
+/**
+ * Rebuilds the index from PostgreSQL into a fresh index, then swaps it in atomically: searches
+ * keep using the old index until the new one is complete.
+ */
+export async function rebuildIndex(deps: { db: Db; search: Search }, onProgress: (documents: number, total: number, pages: number) => void = () => {}) {
+  const { db, search } = deps;
+  const tree = new Map((await listFolders(db)).map((row) => [row.id, row]));
+  const documents = await indexableDocuments(db, tree);
+  const uid = await search.createFreshIndex(await synonymGroups(db));
+  let pages = 0;
+  let done = 0;
+  const batchSize = 50;
+  for (let i = 0; i < documents.length; i += batchSize) {
+    const batch = documents.slice(i, i + batchSize);
+    const versionIds = batch.map((d) => d.current_version_id);
+    const [texts, versions] = await Promise.all([
+      db('version_pages').whereIn('version_id', versionIds).orderBy(['version_id', 'page_number']).select<{ version_id: string; text: string }[]>('version_id', 'text'),
+      db('versions').whereIn('id', versionIds).select<{ id: string; file_type: string }[]>('id', 'file_type'),
+    ]);
+    const pagesByVersion = new Map<string, string[]>();
+    for (const row of texts) pagesByVersion.set(row.version_id, [...(pagesByVersion.get(row.version_id) ?? []), row.text]);
+    const fileTypes = new Map(versions.map((v) => [v.id, v.file_type]));
+    const records = batch.flatMap((document) => {
+      const documentPages = pagesByVersion.get(document.current_version_id) ?? [];
+      pages += documentPages.length;
+      return buildRecords(documentForIndex(document, fileTypes.get(document.current_version_id) ?? null, tree, documentPages));
+    });
+    if (records.length > 0) await search.addRecords(uid, records);
+    done += batch.length;
+    onProgress(done, documents.length, pages);
+  }
+  await search.swapInto(uid);
+  return { documents: documents.length, pages };
+}
+
+/** Compares PostgreSQL with the index: documents missing from it, and documents it should not hold. */
+export async function checkIndex(deps: { db: Db; search: Search }) {
+  const tree = new Map((await listFolders(deps.db)).map((row) => [row.id, row]));
+  const expected = new Set((await indexableDocuments(deps.db, tree)).map((d) => d.id));
+  const indexed = await deps.search.indexedDocuments();
+  const missing = [...expected].filter((id) => !indexed.has(id));
+  const extra = [...indexed.keys()].filter((id) => !expected.has(id));
+  return { expected: expected.size, indexed: indexed.size, missing, extra };
+}

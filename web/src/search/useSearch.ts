@@ -1,0 +1,79 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { getJson } from '../api';
+import { messageOf } from '../hooks';
+import { criteriaKey, criteriaParams, nextBaselines, type Baselines, type Criteria } from './criteria';
+import type { SearchHit, SearchResponse } from './types';
+
+export const hitsPerPage = 20;
+
+interface Answer {
+  criteria: Criteria;
+  hits: SearchHit[];
+  /** The last page received (the first, then each "Plus de résultats"). */
+  last: SearchResponse;
+}
+
+export interface SearchState {
+  answer?: Answer;
+  baselines: Baselines;
+  error?: string;
+  isPending: boolean;
+}
+
+/**
+ * Results while typing: asks GET /api/search `delayMs` after the criteria stop changing. Each
+ * request aborts the one before, and an answer counts only if its request is still the latest:
+ * an old, slow answer never replaces a newer one.
+ */
+export function useSearch(criteria: Criteria, delayMs = 200) {
+  const [state, setState] = useState<SearchState>({ baselines: {}, isPending: true });
+  const controllerRef = useRef<AbortController | undefined>(undefined);
+  const timerRef = useRef<number | undefined>(undefined);
+  const criteriaRef = useRef(criteria);
+  const key = criteriaKey(criteria);
+
+  const run = useCallback((asked: Criteria, page: number) => {
+    window.clearTimeout(timerRef.current);
+    controllerRef.current?.abort();
+    const controller = new AbortController();
+    controllerRef.current = controller;
+    setState((s) => ({ ...s, isPending: true }));
+    const params = criteriaParams(asked);
+    params.set('page', String(page));
+    params.set('hitsPerPage', String(hitsPerPage));
+    getJson<SearchResponse>(`/api/search?${params.toString()}`, controller.signal).then(
+      (response) => {
+        if (controller.signal.aborted) return;
+        setState((s) => ({
+          answer: { criteria: asked, hits: page > 1 && s.answer ? [...s.answer.hits, ...response.hits] : response.hits, last: response },
+          baselines: page === 1 ? nextBaselines(s.baselines, asked, response.facets) : s.baselines,
+          isPending: false,
+        }));
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setState((s) => ({ ...s, error: messageOf(error), isPending: false }));
+      },
+    );
+  }, []);
+
+  useEffect(() => {
+    criteriaRef.current = criteria;
+  });
+
+  useEffect(() => {
+    timerRef.current = window.setTimeout(() => run(criteriaRef.current, 1), delayMs);
+    return () => window.clearTimeout(timerRef.current);
+  }, [key, delayMs, run]);
+
+  useEffect(() => () => controllerRef.current?.abort(), []);
+
+  /** Now, without waiting (Enter in the search box). */
+  const searchNow = useCallback(() => run(criteriaRef.current, 1), [run]);
+  const loadMore = useCallback(() => {
+    const answer = state.answer;
+    if (answer) run(answer.criteria, answer.last.page + 1);
+  }, [run, state.answer]);
+
+  return { ...state, searchNow, loadMore };
+}
