@@ -3,6 +3,7 @@ import * as domain from './20261126_01_domain';
 import * as samlRequests from './20261126_02_saml_requests';
 import * as publishing from './20261126_03_publishing';
 import * as search from './20261126_04_search';
+import * as sharing from './20261126_05_sharing';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they run the same under
@@ -13,6 +14,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261126_02_saml_requests': samlRequests,
   '20261126_03_publishing': publishing,
   '20261126_04_search': search,
+  '20261126_05_sharing': sharing,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -66,10 +66,10 @@ describe('migrations', () => {
 
   it('roll back completely and apply again', async () => {
     await db('audit_events').count();
-    expect(await migrateRollback(db, true)).toEqual(['20261126_04_search', '20261126_03_publishing', '20261126_02_saml_requests', '20261126_01_domain']);
+    expect(await migrateRollback(db, true)).toEqual(['20261126_05_sharing', '20261126_04_search', '20261126_03_publishing', '20261126_02_saml_requests', '20261126_01_domain']);
     expect(await tables()).not.toEqual(expect.arrayContaining(['documents']));
     expect((await tables()).filter((t) => domainTables.includes(t))).toEqual([]);
-    expect(await migrateLatest(db)).toEqual(['20261126_01_domain', '20261126_02_saml_requests', '20261126_03_publishing', '20261126_04_search']);
+    expect(await migrateLatest(db)).toEqual(['20261126_01_domain', '20261126_02_saml_requests', '20261126_03_publishing', '20261126_04_search', '20261126_05_sharing']);
     expect(await tables()).toEqual(expect.arrayContaining(domainTables));
     expect(await migrateLatest(db)).toEqual([]);
   });

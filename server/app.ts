@@ -16,6 +16,7 @@ import { requestLogger } from './http/requestLogger';
 import type { Logger } from './logger';
 import { jobRoutes } from './jobs/routes';
 import { searchRoutes } from './search/routes';
+import { sharingRoutes } from './sharing/routes';
 import { webRoutes } from './web/routes';
 import type { Search } from '../search';
 import type { Storage } from '../storage';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(authRoutes(deps));
   app.use(folderRoutes(deps));
   app.use(directorateRoutes(deps));
+  app.use(sharingRoutes(deps));
   app.use(searchRoutes(deps));
   app.use(jobRoutes(deps));
   app.use(documentRoutes(deps));

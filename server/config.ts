@@ -60,6 +60,10 @@ const environmentSchema = z.object({
   RUN_WORKER: withDefault(bool, 'true'),
   WORKER_CONCURRENCY: withDefault(positiveInt('a number of jobs run at once'), 2),
   SHUTDOWN_TIMEOUT_MS: withDefault(positiveInt('a duration in milliseconds'), 10000),
+  REGION_NAME: withDefault(z.string().min(1).max(100), 'Région'),
+  REGION_CONTACT: withDefault(z.string().min(1).max(300), 'Pour toute question, contactez la Maison de Région la plus proche de chez vous.'),
+  SHARE_RATE_LIMIT_PER_MINUTE: withDefault(positiveInt('a number of requests'), 120),
+  SIGNED_URL_TTL_SECONDS: withDefault(positiveInt('a number of seconds'), 300),
   UPLOAD_MAX_MB: withDefault(positiveInt('a size in megabytes'), 100),
   DELETED_FILES_GRACE_DAYS: withDefault(positiveInt('a number of days'), 30),
   SESSION_SECRET: optional(z.string().min(32, { error: 'expected at least 32 characters' })),
@@ -146,6 +150,8 @@ export interface Config {
   signInRateLimitPerMinute: number;
   auth: AuthConfig;
   uploads: { maxBytes: number };
+  region: { name: string; contact: string };
+  sharing: { rateLimitPerMinute: number; signedUrlTtlSeconds: number };
   deletedFilesGraceDays: number;
 }
 
@@ -258,6 +264,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     signInRateLimitPerMinute: e.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     auth: saml ? { mode: 'saml', saml } : { mode: 'dev' },
     uploads: { maxBytes: e.UPLOAD_MAX_MB * 1024 * 1024 },
+    region: { name: e.REGION_NAME, contact: e.REGION_CONTACT },
+    sharing: { rateLimitPerMinute: e.SHARE_RATE_LIMIT_PER_MINUTE, signedUrlTtlSeconds: e.SIGNED_URL_TTL_SECONDS },
     deletedFilesGraceDays: e.DELETED_FILES_GRACE_DAYS,
   };
 }

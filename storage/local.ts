@@ -66,6 +66,10 @@ export function createLocalStorage(root: string): Storage {
       await rm(fileOf(key), { force: true });
     },
 
+    async presignedGetUrl() {
+      return undefined;
+    },
+
     async removeAbandonedPartials(olderThanMs: number) {
       const names = await readdir(tmpDir).catch(() => [] as string[]);
       let removed = 0;

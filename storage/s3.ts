@@ -9,9 +9,11 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { PassThrough, Readable } from 'node:stream';
 import type { StorageConfig } from '../server/config';
 import { ServiceUnavailableError } from '../server/errors';
+import { contentDisposition } from '../server/documents/filenames';
 import { assertStorageKey, StorageObjectNotFoundError, type ByteRange, type Storage } from './types';
 
 type S3Config = Extract<StorageConfig, { kind: 's3' }>;
@@ -91,6 +93,17 @@ export function createS3Storage(config: S3Config): Storage {
       } catch (error) {
         throw toStorageError(error);
       }
+    },
+
+    async presignedGetUrl(key, options) {
+      assertStorageKey(key);
+      const command = new GetObjectCommand({
+        Bucket,
+        Key: key,
+        ResponseContentType: options.contentType,
+        ResponseContentDisposition: contentDisposition(options.disposition, options.filename),
+      });
+      return getSignedUrl(client, command, { expiresIn: options.expiresInSeconds });
     },
 
     async removeAbandonedPartials() {

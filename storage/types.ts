@@ -34,6 +34,11 @@ export interface Storage {
    * how many. (S3 keeps incomplete multipart uploads apart: a bucket lifecycle rule expires them.)
    */
   removeAbandonedPartials(olderThanMs: number): Promise<number>;
+  /**
+   * A short-lived URL the browser fetches the object from directly (S3 presigned GET); undefined
+   * when the driver has none (local disk: the app serves its own HMAC-signed URL instead).
+   */
+  presignedGetUrl(key: string, options: { expiresInSeconds: number; filename: string; contentType: string; disposition: 'inline' | 'attachment' }): Promise<string | undefined>;
 }
 
 export class StorageObjectNotFoundError extends Error {

@@ -37,14 +37,14 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
  * Streams a stored file: detected type, Range (206), Content-Disposition (inline for PDF and
  * images, attachment otherwise), nosniff and a sandboxing CSP so nothing in it can run as the app.
  */
-export async function sendStoredFile(req: Request, res: Response, storage: Storage, version: StoredVersion): Promise<void> {
+export async function sendStoredFile(req: Request, res: Response, storage: Storage, version: StoredVersion, disposition?: 'inline' | 'attachment'): Promise<void> {
   const size = Number(version.size_bytes);
   const range = parseRange(req.get('range'), size);
   const etag = `"${version.sha256}"`;
   res.set({
     'Accept-Ranges': 'bytes',
     'Content-Type': version.mime_type,
-    'Content-Disposition': contentDisposition(inlineTypes.has(version.file_type as FileType) ? 'inline' : 'attachment', version.original_filename),
+    'Content-Disposition': contentDisposition(disposition ?? (inlineTypes.has(version.file_type as FileType) ? 'inline' : 'attachment'), version.original_filename),
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': 'sandbox',
     'Cache-Control': 'private, no-cache',

@@ -6,6 +6,7 @@ import type { FolderRow } from '../folders/presenter';
 import { authorize, type Actor } from '../policies';
 import type { Storage } from '../../storage';
 import { enqueueDocumentSync } from '../search/jobs';
+import { syncShareLink } from '../sharing/service';
 import { titleFromFilename } from './filenames';
 import { documentSubject, type DocumentRow } from './presenter';
 import type { CreateDocumentFields, UpdateDocumentInput } from './schema';
@@ -103,6 +104,7 @@ export async function createDocument(db: Db, actor: Actor, fields: CreateDocumen
     const documentId = (document as { id: string }).id;
     await insertVersion(trx, documentId, 1, upload, actor);
     await enqueueDocumentSync(trx, documentId);
+    await syncShareLink(trx, documentId, audit);
     await recordAudit(trx, audit, {
       action: 'document.created',
       objectType: 'document',
@@ -180,6 +182,7 @@ export async function updateDocument(db: Db, actor: Actor, documentId: string, i
     }
     await trx('documents').where({ id: documentId }).update({ ...changes, updated_at: trx.fn.now() });
     await enqueueDocumentSync(trx, documentId);
+    await syncShareLink(trx, documentId, audit);
     const after = await findDocument(trx, documentId);
     const fields = ['title', 'summary', 'doc_type', 'scope', 'status', 'folder_id', 'directorate_id'] as const;
     const pick = (row: DocumentRow) => Object.fromEntries(fields.map((f) => [f, row[f]]));
@@ -200,6 +203,7 @@ export async function deleteDocument(db: Db, actor: Actor, documentId: string, a
     authorize(actor, 'document.delete', documentSubject(document));
     await trx('documents').where({ id: documentId }).update({ deleted_at: trx.fn.now(), updated_at: trx.fn.now() });
     await enqueueDocumentSync(trx, documentId);
+    await syncShareLink(trx, documentId, audit);
     await recordAudit(trx, audit, { action: 'document.deleted', objectType: 'document', objectId: documentId, changes: { title: { before: document.title, after: null } } });
   });
 }

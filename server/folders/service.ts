@@ -2,7 +2,9 @@ import { recordAudit, type AuditContext } from '../audit/record';
 import type { Db, Transaction } from '../db';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { authorize, type Actor, type FolderSubject } from '../policies';
+import { documentsUnder } from '../search/indexing';
 import { enqueueFolderSync } from '../search/jobs';
+import { syncShareLink } from '../sharing/service';
 import type { FolderRow } from './presenter';
 import type { CreateFolderInput, SchemeCardInput, UpdateFolderInput } from './schema';
 
@@ -166,6 +168,10 @@ export async function updateFolder(db: Db, actor: Actor, id: string, input: Upda
     if (input.isArchived !== undefined) changes.archived_at = input.isArchived ? (before.archived_at ?? new Date()) : null;
     await withNameCheck(() => trx('folders').where({ id }).update({ ...changes, updated_at: trx.fn.now() }));
     await enqueueFolderSync(trx, id);
+    if (input.isArchived !== undefined) {
+      // Archiving a scheme revokes its documents' public links in this transaction; reopening gives new ones.
+      for (const documentId of await documentsUnder(trx, id)) await syncShareLink(trx, documentId, audit);
+    }
     const after = await findFolder(trx, id);
     await recordAudit(trx, audit, {
       action: input.isArchived === true && !before.archived_at ? 'scheme.archived' : 'folder.updated',

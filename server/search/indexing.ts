@@ -1,5 +1,5 @@
 import { buffer } from 'node:stream/consumers';
-import type { Db } from '../db';
+import type { Db, Transaction } from '../db';
 import type { FileType } from '../documents/fileTypes';
 import { schemeOf } from '../documents/presenter';
 import { extractText, type ExtractionLimits } from '../extraction';
@@ -157,7 +157,7 @@ export async function syncDocument(deps: IndexingDeps, documentId: string, folde
 }
 
 /** The live documents of a folder and everything below it. */
-export async function documentsUnder(db: Db, folderId: string): Promise<string[]> {
+export async function documentsUnder(db: Db | Transaction, folderId: string): Promise<string[]> {
   const result = await db.raw<{ rows: { id: string }[] }>(
     `with recursive subtree(id) as (select ?::uuid union all select f.id from folders f join subtree s on f.parent_id = s.id)
      select d.id from documents d join subtree s on d.folder_id = s.id where d.deleted_at is null`,

@@ -1,0 +1,158 @@
+import { Router, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { z } from 'zod';
+import { auditContextOf } from '../audit/record';
+import type { Config } from '../config';
+import type { Db } from '../db';
+import { documentSubject } from '../documents/presenter';
+import { sendStoredFile } from '../documents/fileResponse';
+import { documentIdParams } from '../documents/schema';
+import { findDocument, foldersById } from '../documents/service';
+import { schemeOf } from '../documents/presenter';
+import { availabilityOf } from '../folders/availability';
+import { currentUser, publicRoute, signedIn } from '../http/access';
+import { authorize } from '../policies';
+import type { Storage } from '../../storage';
+import { fileLabels } from './labels';
+import { forbiddenFilePage, goneSharePage, pageCsp, sharedDocumentPage, tooManyRequestsPage, unknownSharePage } from './pages';
+import { countOpen, liveShareLink, regenerateShareLink, resolveToken, setShareExpiry, tokenPattern, type ShareLinkRow } from './service';
+import { isValidSignature, signedFilePath, type Disposition } from './signedUrls';
+
+const expirySchema = z
+  .object({
+    expiresAt: z.union([z.iso.datetime({ offset: true, error: "Date et heure attendues (ISO 8601), ou null pour ne pas expirer." }), z.null()]),
+  })
+  .strict();
+
+export function presentShareLink(link: ShareLinkRow, baseUrl: string) {
+  return {
+    url: `${baseUrl}/s/${link.token}`,
+    token: link.token,
+    createdAt: link.created_at,
+    expiresAt: link.expires_at,
+    opens: link.opens,
+    lastOpenedAt: link.last_opened_at,
+  };
+}
+
+/** Public links of external documents: for agents (the link), and for citizens (the page, the file). */
+export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; sessionSecret: string }) {
+  const router = Router();
+  const { db, storage, config } = deps;
+  const region = config.region;
+  const baseUrlOf = (req: Request) => (config.http.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/$/, '');
+
+  router.get('/api/documents/:id/share', signedIn, async (req, res) => {
+    const { id } = documentIdParams.parse(req.params);
+    authorize(currentUser(req), 'share.read', documentSubject(await findDocument(db, id)));
+    res.json(presentShareLink(await liveShareLink(db, id), baseUrlOf(req)));
+  });
+
+  router.post('/api/documents/:id/share/regenerate', signedIn, async (req, res) => {
+    const { id } = documentIdParams.parse(req.params);
+    authorize(currentUser(req), 'share.manage', documentSubject(await findDocument(db, id)));
+    res.json(presentShareLink(await regenerateShareLink(db, id, auditContextOf(req)), baseUrlOf(req)));
+  });
+
+  router.patch('/api/documents/:id/share', signedIn, async (req, res) => {
+    const { id } = documentIdParams.parse(req.params);
+    authorize(currentUser(req), 'share.manage', documentSubject(await findDocument(db, id)));
+    const { expiresAt } = expirySchema.parse(req.body);
+    res.json(presentShareLink(await setShareExpiry(db, id, expiresAt ? new Date(expiresAt) : null, auditContextOf(req)), baseUrlOf(req)));
+  });
+
+  // Citizens: no session, no cookie; rate-limited per IP; never indexed by search engines.
+  const publicHeaders = (res: Response) =>
+    res.set({
+      'X-Robots-Tag': 'noindex, nofollow',
+      'Referrer-Policy': 'no-referrer',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': pageCsp,
+      'Cache-Control': 'no-store',
+    });
+  const limiter = rateLimit({
+    windowMs: 60000,
+    limit: config.sharing.rateLimitPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => void publicHeaders(res).status(429).type('html').send(tooManyRequestsPage(region.name)),
+  });
+
+  /** The live link of a well-formed token, or the page that says why not (a malformed token never reaches the database). */
+  async function liveLinkOr404(req: Request, res: Response): Promise<ShareLinkRow | undefined> {
+    publicHeaders(res);
+    const token = String(req.params.token);
+    const resolved = tokenPattern.test(token) ? await resolveToken(db, token) : ({ status: 'unknown' } as const);
+    if (resolved.status === 'live') {
+      const document = await db('documents').where({ id: resolved.link.document_id }).first('status', 'scope', 'deleted_at');
+      if (document && !document.deleted_at && document.status === 'published' && document.scope === 'external') return resolved.link;
+    }
+    if (resolved.status === 'unknown') res.status(404).type('html').send(unknownSharePage(region.name, region.contact));
+    else res.status(410).type('html').send(goneSharePage(region.name, region.contact));
+    return undefined;
+  }
+
+  router.get('/s/:token', publicRoute('the public page of a shared document'), limiter, async (req, res) => {
+    const link = await liveLinkOr404(req, res);
+    if (!link) return;
+    const document = await findDocument(db, link.document_id);
+    const scheme = schemeOf(document.folder_id, await foldersById(db));
+    await countOpen(db, link, { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' }, deps.sessionSecret);
+    res.status(200).type('html').send(
+      sharedDocumentPage(region.name, {
+        title: document.title,
+        summary: document.summary,
+        updatedAt: new Date(document.updated_at),
+        fileLabel: fileLabels[document.version_file_type ?? ''] ?? 'Fichier',
+        scheme: scheme
+          ? {
+              name: scheme.name,
+              promise: scheme.scheme_promise ?? '',
+              availability: availabilityOf({ opensOn: scheme.scheme_opens_on, closesOn: scheme.scheme_closes_on, isPermanent: scheme.scheme_is_permanent }),
+              contact: { service: scheme.referent_service, email: scheme.referent_email, phone: scheme.referent_phone },
+            }
+          : null,
+        readUrl: `/s/${link.token}/file`,
+        downloadUrl: `/s/${link.token}/file?download=1`,
+      }),
+    );
+  });
+
+  router.get('/s/:token/file', publicRoute('the file of a shared document, through a short-lived signed URL'), limiter, async (req, res) => {
+    const link = await liveLinkOr404(req, res);
+    if (!link) return;
+    const version = await db('versions as v').join('documents as d', 'd.current_version_id', 'v.id').where('d.id', link.document_id).first('v.id', 'v.storage_key', 'v.original_filename', 'v.mime_type', 'v.file_type');
+    const disposition: Disposition = req.query.download === '1' || !['pdf', 'png', 'jpeg'].includes(version.file_type as string) ? 'attachment' : 'inline';
+    const ttl = config.sharing.signedUrlTtlSeconds;
+    const presigned = await storage.presignedGetUrl(version.storage_key as string, { expiresInSeconds: ttl, filename: version.original_filename as string, contentType: version.mime_type as string, disposition });
+    res.redirect(302, presigned ?? signedFilePath(deps.sessionSecret, version.id as string, disposition, ttl));
+  });
+
+  router.get('/f/:versionId', publicRoute('a signed file URL of the local storage driver'), limiter, async (req, res, next) => {
+    const versionId = String(req.params.versionId);
+    const isWellFormed = /^[0-9a-f-]{36}$/.test(versionId);
+    if (!isWellFormed || !isValidSignature(deps.sessionSecret, versionId, req.query)) {
+      publicHeaders(res).status(403).type('html').send(forbiddenFilePage(region.name));
+      return;
+    }
+    // Still shared right now: a link revoked a minute ago does not keep serving through an earlier signed URL.
+    const version = await db('versions as v')
+      .join('documents as d', 'd.id', 'v.document_id')
+      .join('share_links as l', 'l.document_id', 'd.id')
+      .where('v.id', versionId)
+      .whereNull('v.storage_deleted_at')
+      .whereNull('d.deleted_at')
+      .where({ 'd.status': 'published', 'd.scope': 'external' })
+      .whereNull('l.revoked_at')
+      .where((w) => w.whereNull('l.expires_at').orWhere('l.expires_at', '>', db.fn.now()))
+      .first('v.storage_key', 'v.original_filename', 'v.file_type', 'v.mime_type', 'v.size_bytes', 'v.sha256');
+    if (!version) {
+      publicHeaders(res).status(410).type('html').send(goneSharePage(region.name, region.contact));
+      return;
+    }
+    res.set({ 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' });
+    await sendStoredFile(req, res, storage, version, (req.query as { d: Disposition }).d).catch(next);
+  });
+
+  return router;
+}
