@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
 import { createDb, migrateLatest, migrateRollback, type Db } from '../server/db';
 import { createTestDatabase } from '../tests/context';
 
@@ -62,6 +66,26 @@ describe('migrations', () => {
     const [event] = await db('audit_events').insert({ actor_label: 'test', action: 'test', object_type: 'test' }).returning('id');
     await expect(db('audit_events').where({ id: event.id }).update({ action: 'changed' })).rejects.toThrow(/append-only/);
     await expect(db('audit_events').where({ id: event.id }).delete()).rejects.toThrow(/append-only/);
+  });
+
+  it('npm run migrate:rollback -- --all and npm run migrate work on DATABASE_URL', async () => {
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/cli/migrate.ts', ...args], {
+          cwd: root,
+          env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: database.url },
+        });
+        let output = '';
+        child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+        child.once('exit', (code) => resolve({ code, output }));
+      });
+    const rolledBack = await run(['rollback', '--all']);
+    expect(rolledBack).toMatchObject({ code: 0, output: expect.stringMatching(/^Rolled back: 20261126_05_sharing, /) });
+    const applied = await run(['latest']);
+    expect(applied).toMatchObject({ code: 0, output: expect.stringMatching(/^Applied: 20261126_01_domain, /) });
+    expect((await run(['latest'])).output).toBe('Nothing to do: the schema is up to date.\n');
+    expect(await run(['sideways'])).toMatchObject({ code: 1, output: 'usage: migrate.ts latest|rollback [--all]\n' });
   });
 
   it('roll back completely and apply again', async () => {

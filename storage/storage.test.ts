@@ -73,6 +73,27 @@ storageContract('S3 (s3rver)', () => {
   return createStorage(s3StorageConfig(s3.endpoint, s3.bucket));
 });
 
+describe('short-lived URLs', () => {
+  it('S3 gives a presigned GET that serves the object, with the asked type and disposition', async () => {
+    const { s3 } = inject('services');
+    const storage = createStorage(s3StorageConfig(s3.endpoint, s3.bucket));
+    const key = newStorageKey();
+    await storage.put(key, Readable.from([Buffer.from('%PDF-1.7 presigned')]));
+    const url = await storage.presignedGetUrl(key, { expiresInSeconds: 60, filename: 'règlement.pdf', contentType: 'application/pdf', disposition: 'inline' });
+    expect(url).toMatch(/X-Amz-Expires=60/);
+    const response = await fetch(url as string);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toMatch(/^inline; filename="reglement.pdf"/);
+    expect(await response.text()).toBe('%PDF-1.7 presigned');
+  });
+
+  it('local storage has none: the app signs its own URLs', async () => {
+    const storage = createStorage({ kind: 'local', dir: path.join(inject('services').tmpDir, uniqueName('files')) });
+    expect(await storage.presignedGetUrl('versions/x', { expiresInSeconds: 60, filename: 'a.pdf', contentType: 'application/pdf', disposition: 'inline' })).toBeUndefined();
+  });
+});
+
 describe('newStorageKey', () => {
   it('makes unique keys from the server side only', () => {
     const key = newStorageKey('versions', new Date('2026-03-05T00:00:00Z'));

@@ -212,6 +212,32 @@ describe('sharing: public links of external documents', () => {
     expect(link.lastOpenedAt).not.toBeNull();
   });
 
+  it.each(['draft', 'published', 'archived', 'deleted'])('an internal %s document: no public route serves any of its bytes or metadata', async (state) => {
+    const id = await publish({ title: 'Note interne réservée', summary: 'Contenu réservé aux agents' });
+    const { token } = await share(id);
+    const signed = (await citizen().get(`/s/${token}/file`).expect(302)).headers.location as string;
+    await send(editor, 'patch', `/api/documents/${id}`).send({ scope: 'internal' }).expect(200);
+    if (state === 'deleted') await send(editor, 'delete', `/api/documents/${id}`).expect(204);
+    else await send(editor, 'patch', `/api/documents/${id}`).send({ status: state }).expect(200);
+    const version = await ctx.db('versions').where({ document_id: id }).first('id');
+    const attempts = [
+      await citizen().get(`/s/${token}`),
+      await citizen().get(`/s/${token}/file`),
+      await citizen().get(`/s/${token}/file?download=1`),
+      await citizen().get(signed),
+      await citizen().get(signedFilePath(ctx.sessionSecret, version.id, 'attachment', 60)),
+      await citizen().get(`/f/${version.id}`),
+      await citizen().get(`/api/documents/${id}`),
+      await citizen().get(`/api/documents/${id}/file`),
+      await citizen().get(`/api/documents/${id}/share`),
+    ];
+    for (const response of attempts) {
+      expect([401, 403, 404, 410]).toContain(response.status);
+      expect(response.text ?? '').not.toContain('réservé');
+      expect(response.headers['content-type'] ?? '').not.toContain('application/pdf');
+    }
+  });
+
   it('an unknown token is a plain 404; a malformed one is refused without touching the database', async () => {
     const unknown = await citizen().get(`/s/${'a'.repeat(21)}`).expect(404);
     expect(unknown.text).toContain('Lien introuvable');
