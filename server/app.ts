@@ -11,6 +11,8 @@ import { directorateRoutes } from './directorates/routes';
 import { documentRoutes } from './documents/routes';
 import { folderRoutes } from './folders/routes';
 import { healthRoutes } from './health/routes';
+import { httpMetrics, watchQueue } from './metrics';
+import { metricsRoutes } from './metrics/routes';
 import { errorMiddleware } from './http/errorMiddleware';
 import { requestLogger } from './http/requestLogger';
 import type { Logger } from './logger';
@@ -42,6 +44,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestLogger(deps.logger));
+  app.use(httpMetrics);
+  watchQueue(deps.db);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -60,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '100kb' }));
 
   app.use(healthRoutes(deps));
+  app.use(metricsRoutes(deps.config));
   app.use(
     ['/api', '/auth'],
     sessionMiddleware(deps),

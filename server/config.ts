@@ -60,6 +60,7 @@ const environmentSchema = z.object({
   RUN_WORKER: withDefault(bool, 'true'),
   WORKER_CONCURRENCY: withDefault(positiveInt('a number of jobs run at once'), 2),
   SHUTDOWN_TIMEOUT_MS: withDefault(positiveInt('a duration in milliseconds'), 10000),
+  METRICS_TOKEN: optional(z.string().min(16, { error: 'expected at least 16 characters' })),
   REGION_NAME: withDefault(z.string().min(1).max(100), 'Région'),
   REGION_CONTACT: withDefault(z.string().min(1).max(300), 'Pour toute question, contactez la Maison de Région la plus proche de chez vous.'),
   SHARE_RATE_LIMIT_PER_MINUTE: withDefault(positiveInt('a number of requests'), 120),
@@ -151,6 +152,7 @@ export interface Config {
   auth: AuthConfig;
   uploads: { maxBytes: number };
   region: { name: string; contact: string };
+  metricsToken?: string;
   sharing: { rateLimitPerMinute: number; signedUrlTtlSeconds: number };
   deletedFilesGraceDays: number;
 }
@@ -265,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auth: saml ? { mode: 'saml', saml } : { mode: 'dev' },
     uploads: { maxBytes: e.UPLOAD_MAX_MB * 1024 * 1024 },
     region: { name: e.REGION_NAME, contact: e.REGION_CONTACT },
+    metricsToken: e.METRICS_TOKEN,
     sharing: { rateLimitPerMinute: e.SHARE_RATE_LIMIT_PER_MINUTE, signedUrlTtlSeconds: e.SIGNED_URL_TTL_SECONDS },
     deletedFilesGraceDays: e.DELETED_FILES_GRACE_DAYS,
   };

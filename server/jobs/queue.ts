@@ -1,4 +1,5 @@
 import type { Db, Transaction } from '../db';
+import { jobFailures } from '../metrics';
 
 export interface JobRow {
   id: number;
@@ -46,6 +47,7 @@ export function retryDelaySeconds(attempts: number): number {
 
 export async function failJob(db: Db, job: JobRow, error: string) {
   const isDead = job.attempts >= job.max_attempts;
+  jobFailures.inc({ type: job.type, dead: String(isDead) });
   await db('jobs')
     .where({ id: job.id })
     .update({

@@ -7,6 +7,7 @@ import { availabilityOf } from '../folders/availability';
 import type { FolderRow } from '../folders/presenter';
 import { listFolders } from '../folders/service';
 import type { Logger } from '../logger';
+import { extractionDuration } from '../metrics';
 import { buildRecords, type DocumentForIndex, type Search } from '../../search';
 import type { Storage } from '../../storage';
 
@@ -39,6 +40,7 @@ export async function extractVersion(deps: IndexingDeps, version: VersionRow): P
   const data = await buffer(stored.body);
   const startedAt = Date.now();
   const result = await extractText(version.file_type, data, deps.extractionLimits);
+  extractionDuration.observe({ file_type: version.file_type, outcome: result.ok ? 'ok' : 'failed' }, (Date.now() - startedAt) / 1000);
   const pages = result.ok ? result.pages.map(cleanText) : [];
   await deps.db.transaction(async (trx) => {
     await trx('version_pages').where({ version_id: version.id }).delete();

@@ -3,6 +3,7 @@ import { ServiceUnavailableError } from '../errors';
 import type { Logger } from '../logger';
 import type { Search, SearchResult } from '../../search';
 import { and, anyOf, atLeast } from '../../search/filters';
+import { searchDuration } from '../metrics';
 import { degradedSearch } from './degraded';
 import { presentHit } from './presenter';
 import { facetFields, type Facet, type SearchQuery } from './schema';
@@ -40,6 +41,7 @@ export interface Searcher {
 export async function searchDocuments(deps: { db: Db; search: Search; logger: Logger }, searcher: Searcher, query: SearchQuery) {
   let result: SearchResult;
   let isDegraded = false;
+  const startedAt = process.hrtime.bigint();
   try {
     result = await deps.search.search({
       q: query.q,
@@ -55,6 +57,7 @@ export async function searchDocuments(deps: { db: Db; search: Search; logger: Lo
     result = await degradedSearch(deps.db, query);
     isDegraded = true;
   }
+  searchDuration.observe({ path: isDegraded ? 'postgresql' : 'meilisearch' }, Number(process.hrtime.bigint() - startedAt) / 1e9);
   await logSearch(deps, searcher, query, result.total, isDegraded);
   return {
     hits: result.hits.map((hit) => presentHit(hit, query.q)),

@@ -3,6 +3,7 @@ import { nanoid } from 'nanoid';
 import { recordAudit, type AuditContext } from '../audit/record';
 import type { Db, Transaction } from '../db';
 import { NotFoundError, ValidationError } from '../errors';
+import { shareOpens } from '../metrics';
 
 export const tokenPattern = /^[A-Za-z0-9_-]{21}$/;
 
@@ -119,6 +120,9 @@ export async function countOpen(db: Db, link: ShareLinkRow, visitor: { ip: strin
   const visitorHash = createHash('sha256').update(`${secret}\0${visitor.ip}\0${visitor.userAgent}\0${day}`).digest('hex');
   await db.transaction(async (trx) => {
     const inserted = await trx('share_link_visits').insert({ share_link_id: link.id, visitor_hash: visitorHash, day }).onConflict(['share_link_id', 'visitor_hash', 'day']).ignore().returning('day');
-    if (inserted.length > 0) await trx('share_links').where({ id: link.id }).update({ opens: trx.raw('opens + 1'), last_opened_at: trx.fn.now() });
+    if (inserted.length > 0) {
+      await trx('share_links').where({ id: link.id }).update({ opens: trx.raw('opens + 1'), last_opened_at: trx.fn.now() });
+      shareOpens.inc();
+    }
   });
 }
