@@ -71,6 +71,12 @@ export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandler
     async stop(timeoutMs = 10000) {
       controller.abort();
       await Promise.race([loop, delay(timeoutMs)]);
+      // A job still running past the grace period goes back to the queue now, not after the stale delay.
+      const requeued = await deps.db('jobs')
+        .where({ status: 'running', locked_by: workerId })
+        .update({ status: 'queued', locked_at: null, locked_by: null, run_at: deps.db.fn.now(), updated_at: deps.db.fn.now() })
+        .catch(() => 0);
+      if (requeued > 0) logger.warn({ requeued }, 'jobs requeued at shutdown');
     },
   };
 }
