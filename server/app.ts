@@ -17,6 +17,7 @@ import { errorMiddleware } from './http/errorMiddleware';
 import { requestLogger } from './http/requestLogger';
 import type { Logger } from './logger';
 import { jobRoutes } from './jobs/routes';
+import { openApiRoutes } from './openapi/routes';
 import { searchRoutes } from './search/routes';
 import { sharingRoutes } from './sharing/routes';
 import { webRoutes } from './web/routes';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
     loadUser(deps),
     csrfProtection([samlPaths.acs, samlPaths.logoutCallback], ['/auth/dev-login']),
   );
+  app.use(openApiRoutes());
   app.use(authRoutes(deps));
   app.use(folderRoutes(deps));
   app.use(directorateRoutes(deps));

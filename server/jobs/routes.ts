@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors';
 import { currentUser, signedIn } from '../http/access';
 import { app, authorize } from '../policies';
 
-const listQuery = z.object({ status: z.enum(['dead', 'queued', 'running', 'done'], { error: 'Statut inconnu (dead, queued, running ou done).' }).default('dead') }).strict();
+export const jobListQuery = z.object({ status: z.enum(['dead', 'queued', 'running', 'done'], { error: 'Statut inconnu (dead, queued, running ou done).' }).default('dead') }).strict();
 const jobParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** Jobs for administrators: the failed ones with their error, and a retry. */
@@ -16,7 +16,7 @@ export function jobRoutes(deps: { db: Db }) {
 
   router.get('/api/jobs', signedIn, async (req, res) => {
     authorize(currentUser(req), 'admin.manage', app);
-    const { status } = listQuery.parse(req.query);
+    const { status } = jobListQuery.parse(req.query);
     const rows = await db('jobs').where({ status }).orderBy('updated_at', 'desc').limit(200).select('id', 'type', 'payload', 'status', 'attempts', 'max_attempts', 'last_error', 'run_at', 'updated_at');
     const counts = await db('jobs').groupBy('status').select('status', db.raw('count(*)::int as n'));
     res.json({

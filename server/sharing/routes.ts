@@ -18,7 +18,7 @@ import { forbiddenFilePage, goneSharePage, pageCsp, sharedDocumentPage, tooManyR
 import { countOpen, liveShareLink, regenerateShareLink, resolveToken, setShareExpiry, tokenPattern, type ShareLinkRow } from './service';
 import { isValidSignature, signedFilePath, type Disposition } from './signedUrls';
 
-const expirySchema = z
+export const expirySchema = z
   .object({
     expiresAt: z.union([z.iso.datetime({ offset: true, error: "Date et heure attendues (ISO 8601), ou null pour ne pas expirer." }), z.null()]),
   })

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { devLoginSchema } from '../auth/schema';
+import { createDocumentFieldsSchema, fileQuery, listQuery, updateDocumentSchema } from '../documents/schema';
+import { createFolderSchema, updateFolderSchema } from '../folders/schema';
+import { jobListQuery } from '../jobs/routes';
+import { insightsQuerySchema, pagesQuerySchema, searchQuerySchema } from '../search/schema';
+import { synonymsSchema } from '../search/synonyms';
+import { expirySchema } from '../sharing/routes';
+
+/**
+ * The HTTP API as OpenAPI 3.1, built from the zod schemas the routes validate with: the
+ * description cannot drift from what the server accepts, and a test fails on any /api route that
+ * is not described here.
+ */
+interface RouteDescription {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete' | 'head';
+  path: string;
+  summary: string;
+  access: 'public' | 'signed in' | 'editor' | 'admin';
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  multipart?: z.ZodObject;
+}
+
+export const describedRoutes: RouteDescription[] = [
+  { method: 'get', path: '/api/auth/method', summary: 'How to sign in: SAML or the embedded dev sign-in', access: 'public' },
+  { method: 'get', path: '/api/session', summary: 'The signed-in user and the CSRF token', access: 'signed in' },
+  { method: 'get', path: '/api/dev/users', summary: 'Demo accounts (embedded default only)', access: 'public' },
+  { method: 'get', path: '/api/folders', summary: 'The thematic tree with scheme cards', access: 'signed in' },
+  { method: 'post', path: '/api/folders', summary: 'Create a theme (admins), a scheme or a sub-folder', access: 'editor', body: createFolderSchema },
+  { method: 'get', path: '/api/folders/:id', summary: 'A folder with its path and children', access: 'signed in' },
+  { method: 'patch', path: '/api/folders/:id', summary: 'Rename, move, edit the scheme card, archive', access: 'editor', body: updateFolderSchema },
+  { method: 'delete', path: '/api/folders/:id', summary: 'Delete an empty folder', access: 'editor' },
+  { method: 'get', path: '/api/directorates', summary: 'Active directorates', access: 'signed in' },
+  { method: 'get', path: '/api/maisons', summary: 'Active Maisons de Région', access: 'signed in' },
+  { method: 'get', path: '/api/documents', summary: 'Documents the user may read, by folder', access: 'signed in', query: listQuery },
+  { method: 'get', path: '/api/documents/recent', summary: 'Recently published or updated documents (Nouveautés)', access: 'signed in' },
+  { method: 'post', path: '/api/documents', summary: 'Upload a document (fields before the file)', access: 'editor', multipart: createDocumentFieldsSchema },
+  { method: 'get', path: '/api/documents/:id', summary: 'A document with its scheme and current version', access: 'signed in' },
+  { method: 'patch', path: '/api/documents/:id', summary: 'Edit metadata, scope, status or folder', access: 'editor', body: updateDocumentSchema },
+  { method: 'delete', path: '/api/documents/:id', summary: 'Delete (soft) a document', access: 'editor' },
+  { method: 'post', path: '/api/documents/:id/versions', summary: 'Upload a new version', access: 'editor', multipart: z.object({}) },
+  { method: 'get', path: '/api/documents/:id/versions', summary: 'Version history', access: 'editor' },
+  { method: 'get', path: '/api/documents/:id/file', summary: 'The file (Range supported)', access: 'signed in', query: fileQuery },
+  { method: 'head', path: '/api/documents/:id/file', summary: 'The file headers', access: 'signed in', query: fileQuery },
+  { method: 'get', path: '/api/documents/:id/pages', summary: 'Every page of a document matching a query', access: 'signed in', query: pagesQuerySchema },
+  { method: 'get', path: '/api/documents/:id/share', summary: 'The public link of an external document', access: 'signed in' },
+  { method: 'post', path: '/api/documents/:id/share/regenerate', summary: 'A new public link (the old one stops)', access: 'editor' },
+  { method: 'patch', path: '/api/documents/:id/share', summary: 'Set or clear the expiry of the public link', access: 'editor', body: expirySchema },
+  { method: 'get', path: '/api/search', summary: 'Search with facets, snippets and pages', access: 'signed in', query: searchQuerySchema },
+  { method: 'get', path: '/api/search/insights', summary: 'Top queries and queries without results', access: 'editor', query: insightsQuerySchema },
+  { method: 'get', path: '/api/synonyms', summary: 'Search synonyms', access: 'admin' },
+  { method: 'put', path: '/api/synonyms', summary: 'Replace the search synonyms', access: 'admin', body: synonymsSchema },
+  { method: 'get', path: '/api/jobs', summary: 'Jobs by status (failed ones with their error)', access: 'admin', query: jobListQuery },
+  { method: 'post', path: '/api/jobs/:id/retry', summary: 'Retry a dead job', access: 'admin' },
+  { method: 'get', path: '/api/openapi.json', summary: 'This description', access: 'public' },
+];
+
+const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
+
+const errorResponse = {
+  description: 'Error',
+  content: { 'application/json': { schema: { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } }, required: ['code', 'message'] } } } } },
+};
+
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of describedRoutes) {
+    const path = route.path.replace(/:(\w+)/g, '{$1}');
+    const pathParameters = [...route.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const queryParameters = route.query
+      ? Object.entries((jsonSchema(route.query) as { properties?: Record<string, unknown>; required?: string[] }).properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema }))
+      : [];
+    const requestBody = route.body
+      ? { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } }
+      : route.multipart
+        ? {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: { ...(jsonSchema(route.multipart) as object), properties: { ...((jsonSchema(route.multipart) as { properties?: object }).properties ?? {}), file: { type: 'string', format: 'binary' } } },
+              },
+            },
+          }
+        : undefined;
+    paths[path] = {
+      ...paths[path],
+      [route.method]: {
+        summary: route.summary,
+        'x-access': route.access,
+        parameters: [...pathParameters, ...queryParameters],
+        ...(requestBody ? { requestBody } : {}),
+        ...(route.method !== 'get' && route.method !== 'head' && route.access !== 'public' ? { security: [{ session: [], csrf: [] }] } : route.access !== 'public' ? { security: [{ session: [] }] } : {}),
+        responses: { '200': { description: 'OK' }, '400': errorResponse, '401': errorResponse, '403': errorResponse, '404': errorResponse },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: "L'info pour tous API", version: '1.0.0', description: 'State-changing calls need the session cookie and the X-CSRF-Token header from GET /api/session.' },
+    components: {
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'lpt.sid' },
+        csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+      },
+    },
+    paths,
+  };
+}
