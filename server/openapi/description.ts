@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { devLoginSchema } from '../auth/schema';
 import { createDocumentFieldsSchema, fileQuery, listQuery, updateDocumentSchema } from '../documents/schema';
 import { createFolderSchema, updateFolderSchema } from '../folders/schema';
 import { jobListQuery } from '../jobs/routes';

@@ -5,10 +5,12 @@ import { RequireSignIn } from './components/RequireSignIn';
 import { DocumentPage } from './pages/DocumentPage';
 import { FolderPage } from './pages/FolderPage';
 import { HomePage } from './pages/HomePage';
+import { InsightsPage } from './pages/InsightsPage';
 import { NewsPage } from './pages/NewsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SchemeFormPage } from './pages/SchemeFormPage';
 import { SignInPage } from './pages/SignInPage';
+import { SynonymsPage } from './pages/SynonymsPage';
 import { ThemesPage } from './pages/ThemesPage';
 import { pagePaths } from './routes';
 
@@ -26,6 +28,8 @@ export function App() {
         <Route path={pagePaths.newScheme} element={signedIn(<SchemeFormPage mode="create" />)} />
         <Route path={pagePaths.editScheme} element={signedIn(<SchemeFormPage mode="edit" />)} />
         <Route path={pagePaths.document} element={signedIn(<DocumentPage />)} />
+        <Route path={pagePaths.insights} element={signedIn(<InsightsPage />)} />
+        <Route path={pagePaths.synonyms} element={signedIn(<SynonymsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { pagePaths } from '../routes';
+import { useSession } from '../session';
 import { SessionStatus } from './SessionStatus';
 
 const text = {
@@ -11,6 +12,8 @@ const text = {
   home: 'Accueil',
   themes: 'Thèmes',
   news: 'Nouveautés',
+  insights: 'Recherches des agents',
+  synonyms: 'Synonymes',
   footer: 'Région — Direction du numérique',
 };
 
@@ -19,11 +22,16 @@ export function Layout({ children }: { children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   const location = useLocation();
   const shownPath = useRef(location.pathname);
+  const { session } = useSession();
+  const can = session.status === 'signedIn' ? session.user.can : undefined;
 
-  // On navigation to another page, move focus to its content so screen readers announce it.
+  // On navigation to another page, move focus to its content so screen readers announce it,
+  // unless the page has already focused its main field (marked data-autofocus, e.g. the search box).
   useEffect(() => {
     if (shownPath.current === location.pathname) return;
     shownPath.current = location.pathname;
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.dataset.autofocus !== undefined && mainRef.current?.contains(active)) return;
     mainRef.current?.focus();
   }, [location.pathname]);
 
@@ -56,6 +64,20 @@ export function Layout({ children }: { children: ReactNode }) {
                 {text.news}
               </NavLink>
             </li>
+            {can?.readInsights && (
+              <li>
+                <NavLink to={pagePaths.insights} end>
+                  {text.insights}
+                </NavLink>
+              </li>
+            )}
+            {can?.administer && (
+              <li>
+                <NavLink to={pagePaths.synonyms} end>
+                  {text.synonyms}
+                </NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <SessionStatus />

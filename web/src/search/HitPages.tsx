@@ -40,6 +40,9 @@ export function HitPages({ documentId, title, q, isPdf }: { documentId: string; 
   return (
     <div className="hit__pages">
       <button type="button" className="link-button" aria-expanded={isOpen} aria-controls={regionId} onClick={toggle}>
+        <span aria-hidden="true" className="link-button__icon">
+          {isOpen ? '▾' : '▸'}
+        </span>
         {text.show}
         <span className="visually-hidden">{text.of(title)}</span>
       </button>

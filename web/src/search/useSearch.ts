@@ -11,6 +11,10 @@ interface Answer {
   hits: SearchHit[];
   /** The last page received (the first, then each "Plus de résultats"). */
   last: SearchResponse;
+  /** Every result is shown: the last page was not full. */
+  isComplete: boolean;
+  /** Exact once complete; before that the API's count (an estimate on large result sets). */
+  total: number;
 }
 
 export interface SearchState {
@@ -44,11 +48,15 @@ export function useSearch(criteria: Criteria, delayMs = 200) {
     getJson<SearchResponse>(`/api/search?${params.toString()}`, controller.signal).then(
       (response) => {
         if (controller.signal.aborted) return;
-        setState((s) => ({
-          answer: { criteria: asked, hits: page > 1 && s.answer ? [...s.answer.hits, ...response.hits] : response.hits, last: response },
-          baselines: page === 1 ? nextBaselines(s.baselines, asked, response.facets) : s.baselines,
-          isPending: false,
-        }));
+        setState((s) => {
+          const hits = page > 1 && s.answer ? [...s.answer.hits, ...response.hits] : response.hits;
+          const isComplete = response.hits.length < hitsPerPage || hits.length >= response.total;
+          return {
+            answer: { criteria: asked, hits, last: response, isComplete, total: isComplete ? hits.length : Math.max(response.total, hits.length) },
+            baselines: page === 1 ? nextBaselines(s.baselines, asked, response.facets) : s.baselines,
+            isPending: false,
+          };
+        });
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
