@@ -52,7 +52,8 @@ export function createS3Storage(config: S3Config): Storage {
       });
       body.once('error', (error) => counted.destroy(error));
       body.pipe(counted);
-      const upload = new Upload({ client, params: { Bucket, Key: key, Body: counted }, queueSize: 2, partSize: 8 * 1024 * 1024 });
+      // Parts of the 5 MiB minimum, one in flight: memory stays bounded (and small) whatever the file size.
+      const upload = new Upload({ client, params: { Bucket, Key: key, Body: counted }, queueSize: 1, partSize: 5 * 1024 * 1024 });
       try {
         await upload.done();
       } catch (error) {
