@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { adminRoutes } from './admin/routes';
 import { devAuthRoutes } from './auth/devRoutes';
 import { authRoutes, samlPaths } from './auth/routes';
 import { csrfProtection, loadUser, sessionMiddleware } from './auth/session';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(sharingRoutes(deps));
   app.use(searchRoutes(deps));
   app.use(jobRoutes(deps));
+  app.use(adminRoutes(deps));
   app.use(documentRoutes(deps));
   if (deps.config.auth.mode === 'dev') app.use(devAuthRoutes({ db: deps.db, signInRateLimitPerMinute: deps.config.signInRateLimitPerMinute }));
   app.use(['/api', '/auth'], () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createDocumentFieldsSchema, fileQuery, listQuery, updateDocumentSchema } from '../documents/schema';
 import { createFolderSchema, updateFolderSchema } from '../folders/schema';
+import { auditQuery, createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema, updateUserSchema, usersQuery } from '../admin/schema';
 import { jobListQuery } from '../jobs/routes';
 import { insightsQuerySchema, pagesQuerySchema, searchQuerySchema } from '../search/schema';
 import { synonymsSchema } from '../search/synonyms';
@@ -53,6 +54,16 @@ export const describedRoutes: RouteDescription[] = [
   { method: 'get', path: '/api/jobs', summary: 'Jobs by status (failed ones with their error)', access: 'admin', query: jobListQuery },
   { method: 'post', path: '/api/jobs/:id/retry', summary: 'Retry a dead job', access: 'admin' },
   { method: 'get', path: '/api/openapi.json', summary: 'This description', access: 'public' },
+  ...(['directorates', 'maisons'] as const).flatMap((kind): RouteDescription[] => [
+    { method: 'get', path: `/api/admin/${kind}`, summary: `All ${kind}, with what refers to them`, access: 'admin' },
+    { method: 'post', path: `/api/admin/${kind}`, summary: `Create one of the ${kind}`, access: 'admin', body: kind === 'directorates' ? createDirectorateSchema : createMaisonSchema },
+    { method: 'patch', path: `/api/admin/${kind}/:id`, summary: 'Rename or deactivate', access: 'admin', body: kind === 'directorates' ? updateDirectorateSchema : updateMaisonSchema },
+    { method: 'delete', path: `/api/admin/${kind}/:id`, summary: 'Delete when nothing refers to it (409 otherwise)', access: 'admin' },
+  ]),
+  { method: 'get', path: '/api/admin/users', summary: 'Users with role, its source, directorate, Maison, last sign-in', access: 'admin', query: usersQuery },
+  { method: 'patch', path: '/api/admin/users/:id', summary: 'Deactivate (sessions end at once) or reactivate a user', access: 'admin', body: updateUserSchema },
+  { method: 'get', path: '/api/admin/audit', summary: 'The audit trail, filtered', access: 'admin', query: auditQuery },
+  { method: 'get', path: '/api/admin/audit.csv', summary: 'The audit trail as CSV', access: 'admin', query: auditQuery },
 ];
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
