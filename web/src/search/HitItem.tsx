@@ -17,10 +17,12 @@ const text = {
 };
 
 /** One result: title (the link the arrow keys move through), where it belongs, the matching words, the page, who to call. */
-export function HitItem({ hit, q }: { hit: SearchHit; q: string }) {
+export function HitItem({ hit, q, isDegraded }: { hit: SearchHit; q: string; isDegraded: boolean }) {
   const { document, scheme } = hit;
   const metaId = `resultat-${document.id}-infos`;
   const isPdf = document.fileType === 'pdf';
+  // Without words, the page is only where the document starts: not worth saying.
+  const matchedPage = q.trim() ? hit.page : null;
   const place = scheme ? [text.scheme, scheme.name] : hit.theme ? [text.theme, hit.theme.name] : undefined;
   const meta = [
     place && (
@@ -36,7 +38,7 @@ export function HitItem({ hit, q }: { hit: SearchHit; q: string }) {
     </span>,
     <ScopeBadge scope={document.scope} />,
     <span>{text.updated(formatDate(document.updatedAt))}</span>,
-    hit.page !== null && <span className="hit__page">{text.page(hit.page)}</span>,
+    matchedPage !== null && <span className="hit__page">{text.page(matchedPage)}</span>,
   ].filter(Boolean);
   return (
     <article className="hit">
@@ -64,13 +66,14 @@ export function HitItem({ hit, q }: { hit: SearchHit; q: string }) {
         // The server escapes the text and adds only <mark>: its snippets are the one HTML it sends.
         <p className="snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
       )}
-      {isPdf && hit.page !== null && (
+      {isPdf && matchedPage !== null && (
         <p className="hit__open">
-          <PageLink documentId={document.id} title={document.title} page={hit.page} />
+          <PageLink documentId={document.id} title={document.title} page={matchedPage} />
         </p>
       )}
       {scheme && <HitContact hit={hit} />}
-      {q.trim() && document.hasText && <HitPages documentId={document.id} title={document.title} q={q} isPdf={isPdf} />}
+      {/* The second look needs Meilisearch: not offered while the search is degraded. */}
+      {q.trim() && document.hasText && !isDegraded && <HitPages documentId={document.id} title={document.title} q={q} isPdf={isPdf} />}
     </article>
   );
 }

@@ -83,5 +83,7 @@ export function useSearch(criteria: Criteria, delayMs = 200) {
     if (answer) run(answer.criteria, answer.last.page + 1);
   }, [run, state.answer]);
 
-  return { ...state, searchNow, loadMore };
+  /** The answer on screen is the one for the current criteria, and nothing is on its way. */
+  const isSettled = !state.isPending && state.answer !== undefined && criteriaKey(state.answer.criteria) === key;
+  return { ...state, isSettled, searchNow, loadMore };
 }

@@ -1,0 +1,156 @@
+import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seed } from '../../server/seed';
+import { createTestContext, type TestContext } from '../context';
+import { makeText } from '../fixtures/files';
+import { drainJobs } from '../jobs';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp } from './harness';
+
+const agentEmail = 'agent.tarbes@region.example';
+const editorEmail = 'editeur.dtour@region.example';
+const adminEmail = 'admin@region.example';
+
+describe('what agents search (editors) and the synonyms (administrators), in a real browser', () => {
+  let ctx: TestContext;
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveApp>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    ctx = await createTestContext({ withSearchIndex: true, env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' } });
+    await seed(ctx.db);
+    await arrangeIndexedDocument();
+    [browser, server] = await Promise.all([launchBrowser(), serveApp(ctx.app)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await ctx?.close();
+  });
+  beforeEach(async () => {
+    page = await (await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' })).newPage();
+    page.setDefaultTimeout(5000);
+  });
+  afterEach(async () => {
+    await page.context().close();
+  });
+
+  /** One published, indexed document, so that the index has fields to search. */
+  async function arrangeIndexedDocument() {
+    const editor = request.agent(ctx.app);
+    const csrf = (await editor.post('/auth/dev-login').send({ email: editorEmail }).expect(200)).body.csrfToken as string;
+    const themeId = (await ctx.db('folders').whereNull('parent_id').where({ name: 'Tourisme' }).first('id')).id as string;
+    const directorateId = (await ctx.db('directorates').where({ code: 'DTOUR' }).first('id')).id as string;
+    const scheme = await editor
+      .post('/api/folders')
+      .set('X-CSRF-Token', csrf)
+      .send({ name: 'Thermalisme durable', parentId: themeId, scheme: { directorateId, isPermanent: true } })
+      .expect(201);
+    await editor
+      .post('/api/documents')
+      .set('X-CSRF-Token', csrf)
+      .field('folderId', scheme.body.folder.id as string)
+      .field('title', 'Fiche thermalisme')
+      .field('status', 'published')
+      .attach('file', makeText('Les stations thermales rénovent leurs bassins.'), 'thermalisme.txt')
+      .expect(201);
+    expect(await drainJobs(ctx)).toEqual([]);
+  }
+
+  async function signIn(email: string) {
+    expect((await page.request.post(`${server.url}/auth/dev-login`, { data: { email } })).status()).toBe(200);
+  }
+  const nav = () => page.getByRole('navigation', { name: 'Navigation principale' });
+  const h1 = () => page.getByRole('heading', { level: 1 });
+
+  async function expectAccessible(name: string) {
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, name);
+  }
+
+  it('an editor sees what an agent searched, and what found nothing', async () => {
+    await signIn(agentEmail);
+    await page.goto(`${server.url}/`);
+    const box = page.getByRole('searchbox', { name: 'Rechercher un dispositif ou un document' });
+    await expect.poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.type('hébergement insolite');
+    await expect.poll(() => page.locator('p[role=status].search-count').textContent()).toBe('Aucun résultat');
+    expect(await nav().getByRole('link', { name: 'Recherches des agents' }).count()).toBe(0);
+    await page.goto(`${server.url}/recherches`);
+    await expect.poll(() => h1().textContent()).toBe('Accès réservé');
+    await page.context().clearCookies();
+
+    await signIn(editorEmail);
+    await page.goto(`${server.url}/`);
+    await nav().getByRole('link', { name: 'Recherches des agents' }).click();
+    await expect.poll(() => h1().textContent()).toBe('Recherches des agents');
+    expect(await page.title()).toBe("Recherches des agents — L'info pour tous");
+    expect(await nav().getByRole('link', { name: 'Synonymes' }).count()).toBe(0);
+    const top = page.getByRole('table', { name: 'Recherches les plus fréquentes sur les 30 derniers jours' });
+    await top.waitFor();
+    expect(await top.getByRole('row', { name: /hébergement insolite/ }).textContent()).toBe('hébergement insolite10');
+    const unanswered = page.getByRole('table', { name: 'Recherches sans résultat sur les 30 derniers jours' });
+    expect(await unanswered.getByRole('rowheader').allTextContents()).toEqual(['hébergement insolite']);
+    await expectAccessible('search-insights');
+
+    await page.getByLabel('Période').selectOption('7');
+    await page.getByRole('table', { name: 'Recherches les plus fréquentes sur les 7 derniers jours' }).waitFor();
+    await page.getByLabel('Thème').selectOption({ label: 'Tourisme' });
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'sur la période' }).textContent()).toBe(
+      'Aucune recherche différente sur la période, dont 0 sans résultat.',
+    );
+    await expectAccessible('search-insights-theme');
+  });
+
+  it('an administrator edits the synonym groups: a refused group is named, a saved one is what the API gives back', async () => {
+    await signIn(adminEmail);
+    await page.goto(`${server.url}/`);
+    await nav().getByRole('link', { name: 'Synonymes' }).click();
+    await expect.poll(() => h1().textContent()).toBe('Synonymes');
+    expect(await page.title()).toBe("Synonymes — L'info pour tous");
+    await page.getByText('Aucun groupe pour l’instant.').waitFor();
+
+    const add = page.getByRole('button', { name: 'Ajouter un groupe' });
+    await add.focus();
+    await page.keyboard.press('Enter');
+    const first = page.getByRole('textbox', { name: 'Groupe 1' });
+    await expect.poll(() => first.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.type('TPE, très petite entreprise');
+    await add.click();
+    await page.keyboard.type('alternance');
+    await page.getByRole('button', { name: 'Enregistrer les synonymes' }).click();
+
+    const alert = page.getByRole('alert').filter({ hasText: 'pas été enregistrés' });
+    await expect.poll(() => alert.textContent()).toBe('Les synonymes n’ont pas été enregistrés : Groupe 2 : Un groupe de synonymes a au moins deux termes.');
+    const second = page.getByRole('textbox', { name: 'Groupe 2' });
+    expect(await second.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => second.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expectAccessible('search-synonyms-refused');
+
+    await second.fill('alternance, apprentissage');
+    await page.getByRole('button', { name: 'Enregistrer les synonymes' }).click();
+    const saved = page.getByRole('status').filter({ hasText: 'enregistrés' });
+    await expect.poll(() => saved.textContent()).toBe('Les synonymes sont enregistrés : 2 groupes. La recherche les applique dans un instant.');
+    expect(await alert.count()).toBe(0);
+    const api = await page.request.get(`${server.url}/api/synonyms`);
+    expect(await api.json()).toEqual({ groups: [['TPE', 'très petite entreprise'], ['alternance', 'apprentissage']] });
+    await expectAccessible('search-synonyms-saved');
+
+    // Removing a group moves focus to the field that takes its place.
+    await page.reload();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Groupe 1' }).inputValue()).toBe('TPE, très petite entreprise');
+    await page.getByRole('button', { name: 'Supprimer le groupe 1' }).click();
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('alternance, apprentissage');
+    await page.getByRole('button', { name: 'Enregistrer les synonymes' }).click();
+    await expect.poll(() => saved.textContent()).toContain('1 groupe.');
+    expect((await (await page.request.get(`${server.url}/api/synonyms`)).json()).groups).toEqual([['alternance', 'apprentissage']]);
+  });
+
+  it('an editor cannot open the synonyms', async () => {
+    await signIn(editorEmail);
+    await page.goto(`${server.url}/administration/synonymes`);
+    await expect.poll(() => h1().textContent()).toBe('Accès réservé');
+    expect(await page.getByRole('textbox').count()).toBe(0);
+  });
+});

@@ -1,0 +1,101 @@
+import { aidTypeLabels, audienceLabels, availabilityLabels, docTypeLabels, fileTypeLabel, scopeLabels } from '../labels';
+import { facetChoices, facetNames, hasFilters, selectedIn, toggleFilter, type Baselines, type Criteria, type FacetName } from './criteria';
+import type { FacetCounts } from './types';
+
+const text = {
+  title: 'Affiner',
+  includeClosed: 'Inclure les dispositifs clos',
+  clear: 'Effacer les filtres',
+  legends: {
+    theme: 'Thème',
+    audience: 'Public',
+    aidType: "Type d'aide",
+    availability: 'Disponibilité',
+    docType: 'Type de document',
+    directorate: 'Direction',
+    scope: 'Périmètre',
+    fileType: 'Type de fichier',
+  } satisfies Record<FacetName, string>,
+};
+
+/** Names of the values that are ids or codes (themes, directorates), from the API. */
+export type ValueNames = Record<'theme' | 'directorate', Record<string, string>>;
+
+const fixedLabels: Partial<Record<FacetName, Record<string, string>>> = {
+  audience: audienceLabels,
+  aidType: aidTypeLabels,
+  availability: availabilityLabels,
+  docType: docTypeLabels,
+  scope: scopeLabels,
+};
+
+/** Labels in their usual order for coded facets; by name for themes, directorates and file types. */
+function labelled(name: FacetName, choices: { value: string; count: number }[], names: ValueNames) {
+  const labels = fixedLabels[name];
+  const labelOf = (value: string) =>
+    labels?.[value] ?? (name === 'theme' || name === 'directorate' ? names[name][value] : name === 'fileType' ? fileTypeLabel(value) : undefined) ?? value;
+  const order = labels ? Object.keys(labels) : [];
+  const rank = (value: string) => (order.includes(value) ? order.indexOf(value) : order.length);
+  return choices
+    .map((choice) => ({ ...choice, label: labelOf(choice.value) }))
+    .sort((a, b) => rank(a.value) - rank(b.value) || a.label.localeCompare(b.label, 'fr'));
+}
+
+interface Props {
+  criteria: Criteria;
+  facets: FacetCounts;
+  baselines: Baselines;
+  names: ValueNames;
+  onChange(criteria: Criteria): void;
+}
+
+/** One group of checkboxes per facet, with the number of documents of each value. */
+export function Filters({ criteria, facets, baselines, names, onChange }: Props) {
+  return (
+    <section aria-labelledby="filtres-titre" className="filters">
+      <h2 id="filtres-titre">{text.title}</h2>
+      <div className="choice">
+        <input
+          type="checkbox"
+          id="filtre-clos"
+          checked={criteria.includeClosed}
+          onChange={(event) => onChange({ ...criteria, includeClosed: event.target.checked })}
+        />
+        <label htmlFor="filtre-clos">{text.includeClosed}</label>
+      </div>
+      {facetNames.map((name) => {
+        const choices = labelled(name, facetChoices(name, criteria, facets, baselines), names);
+        if (choices.length === 0) return null;
+        const selected = selectedIn(criteria, name);
+        return (
+          <fieldset key={name} className="choices facet">
+            <legend>{text.legends[name]}</legend>
+            {choices.map((choice) => {
+              const id = `filtre-${name}-${choice.value}`;
+              return (
+                <div key={choice.value} className="choice">
+                  <input
+                    type="checkbox"
+                    id={id}
+                    checked={selected.includes(choice.value)}
+                    onChange={(event) => onChange(toggleFilter(criteria, name, choice.value, event.target.checked))}
+                  />
+                  <label htmlFor={id}>
+                    {choice.label} <span className="facet__count">({choice.count})</span>
+                  </label>
+                </div>
+              );
+            })}
+          </fieldset>
+        );
+      })}
+      {hasFilters(criteria) && (
+        <p>
+          <button type="button" className="button button--secondary" onClick={() => onChange({ ...criteria, filters: {}, includeClosed: false })}>
+            {text.clear}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
