@@ -20,6 +20,7 @@ export const filterableFields = [
   'schemeClosesOnDay',
   'isPermanent',
   'schemeArchived',
+  'isPrimary',
 ] as const;
 export type FilterableField = (typeof filterableFields)[number];
 

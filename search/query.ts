@@ -1,4 +1,4 @@
-import type { FederatedMultiSearchParams, Meilisearch, SearchParams } from 'meilisearch';
+import { MeilisearchApiError, type FederatedMultiSearchParams, type Meilisearch, type SearchParams } from 'meilisearch';
 import { stemText, words } from './french';
 import type { SearchRecord } from './records';
 import { rawAttributes, stemAttributes } from './settings';
@@ -92,15 +92,17 @@ export async function runSearch(client: Meilisearch, indexUid: string, request: 
     highlightPreTag: markStart,
     highlightPostTag: markEnd,
     showRankingScore: true,
+    matchingStrategy: 'frequency',
     ...(request.isDistinct ? { distinct: 'documentId' } : {}),
   };
   const wanted = request.page * request.hitsPerPage;
 
   if (!q) {
-    // No words: the most recently updated documents.
+    // No words: the most recently updated documents, one record each (exact totals and facet counts).
     const { indexUid: _uid, ...params } = common;
     const result = await client.index<SearchRecord>(indexUid).search('', {
       ...params,
+      filter: [request.filter, 'isPrimary = true'].filter(Boolean).map((f) => `(${f})`).join(' AND '),
       sort: ['updatedAt:desc'],
       facets: request.facets,
       offset: (request.page - 1) * request.hitsPerPage,
@@ -120,10 +122,17 @@ export async function runSearch(client: Meilisearch, indexUid: string, request: 
   }
   // Enough to fill the page once the same document found by both queries is kept once.
   const limit = Math.min(wanted * 2 + 10, 1000);
-  const result = await client.multiSearch({
-    queries,
-    federation: { offset: 0, limit, facetsByIndex: { [indexUid]: request.facets }, mergeFacets: {} },
-  });
+  let result;
+  try {
+    result = await client.multiSearch({
+      queries,
+      federation: { offset: 0, limit, facetsByIndex: { [indexUid]: request.facets }, mergeFacets: {} },
+    });
+  } catch (error) {
+    // A new index that has no record yet knows no searchable attribute: nothing to find.
+    if (error instanceof MeilisearchApiError && error.cause?.code === 'invalid_search_attributes_to_search_on') return { hits: [], facets: {}, total: 0 };
+    throw error;
+  }
   const seen = new Set<string>();
   const merged: SearchHit[] = [];
   for (const record of result.hits as unknown as RawHit[]) {

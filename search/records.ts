@@ -42,6 +42,8 @@ export interface SearchRecord {
   fileType: string | null;
   status: string;
   hasText: boolean;
+  /** The document's first record: browsing (no words) counts documents, not pages. */
+  isPrimary: boolean;
   updatedAt: number;
 }
 
@@ -138,9 +140,9 @@ export function buildRecords(document: DocumentForIndex): SearchRecord[] {
   };
   const pages = document.pages.map((text, index) => ({ text, page: index + 1 })).filter((page) => page.text.trim() !== '');
   if (pages.length === 0) {
-    return [{ ...common, id: `${document.id}_0_0`, page: 0, chunk: 0, content: '', contentStem: '', hasText: false }];
+    return [{ ...common, id: `${document.id}_0_0`, page: 0, chunk: 0, content: '', contentStem: '', hasText: false, isPrimary: true }];
   }
-  return pages.flatMap(({ text, page }) =>
+  return pages.flatMap(({ text, page }, pageIndex) =>
     chunkWords(text).map((content, chunk) => ({
       ...common,
       id: `${document.id}_${page}_${chunk}`,
@@ -149,6 +151,7 @@ export function buildRecords(document: DocumentForIndex): SearchRecord[] {
       content,
       contentStem: stemText(content),
       hasText: true,
+      isPrimary: pageIndex === 0 && chunk === 0,
     })),
   );
 }

@@ -92,6 +92,7 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
       fileType: document.file_type,
       status: document.status,
       hasText: document.extraction_status === 'done',
+      isPrimary: true,
       updatedAt: Math.floor(new Date(document.updated_at).getTime() / 1000),
       contentMatch: '',
       rankingScore: row.rank,

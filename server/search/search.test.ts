@@ -255,6 +255,22 @@ describe('search: indexing pipeline and API', () => {
     expect((await admin.agent.get('/api/synonyms').expect(200)).body.groups).toEqual([['TPE', 'très petite entreprise']]);
   });
 
+  it('browsing without words counts documents, not pages', async () => {
+    const browse = await search({ q: '', hitsPerPage: '50' });
+    const published = await ctx.db('documents').whereNull('deleted_at').where({ status: 'published' }).count({ n: '*' }).first();
+    expect(browse.total).toBe(Number(published?.n) - 1); // the closed scheme's document is left out
+    expect(new Set(browse.hits.map((h) => h.document.id)).size).toBe(browse.hits.length);
+    expect(Object.values(browse.facets.scope ?? {}).reduce((a, b) => a + b, 0)).toBe(browse.total);
+  });
+
+  it('keeps what the agent settled on in the log, not every keystroke', async () => {
+    await search({ q: 'hébe' });
+    await search({ q: 'hébergement' });
+    await search({ q: 'hébergement insolite' });
+    const logged = await ctx.db('search_log').where({ user_id: agent.user.id }).whereILike('query', 'hébe%').pluck('query');
+    expect(logged).toEqual(['hébergement insolite']);
+  });
+
   it('logs searches; insights give editors the top queries and those without results; agents get 403', async () => {
     await search({ q: 'camping' });
     await search({ q: 'Camping' });
@@ -265,5 +281,18 @@ describe('search: indexing pipeline and API', () => {
     await agent.agent.get('/api/search/insights').expect(403);
     const logged = await ctx.db('search_log').where({ query: 'zorglubisme introuvable' }).first();
     expect(logged).toMatchObject({ result_count: 0, role: 'agent', user_id: agent.user.id, maison_id: agent.user.maison_id, degraded: false });
+  });
+});
+
+describe('search on a new, empty index', () => {
+  it('answers an empty list, not an error', async () => {
+    const ctx = await createTestContext({ withSearchIndex: true });
+    try {
+      const agent = await signInAs(ctx.app, ctx.db, { role: 'agent' });
+      const response = await agent.agent.get('/api/search').query({ q: 'hébergement insolite' }).expect(200);
+      expect(response.body).toMatchObject({ hits: [], total: 0, degraded: false });
+    } finally {
+      await ctx.close();
+    }
   });
 });

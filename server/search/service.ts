@@ -69,20 +69,28 @@ export async function searchDocuments(deps: { db: Db; search: Search; logger: Lo
   };
 }
 
+/**
+ * Logs a search. Results come while typing: a query that extends (or trims) the same user's query
+ * of the last few seconds replaces it, so the insights see what the agent settled on, not every
+ * keystroke.
+ */
 async function logSearch(deps: { db: Db; logger: Logger }, searcher: Searcher, query: SearchQuery, resultCount: number, isDegraded: boolean) {
   if (query.page > 1) return;
+  const text = query.q.trim().slice(0, 1000);
   const filters = Object.fromEntries(Object.entries(query).filter(([key, value]) => !['q', 'page', 'hitsPerPage'].includes(key) && value !== undefined));
-  await deps.db('search_log')
-    .insert({
-      query: query.q.trim().slice(0, 1000),
-      filters,
-      result_count: resultCount,
-      degraded: isDegraded,
-      user_id: searcher.id,
-      role: searcher.role,
-      maison_id: searcher.maisonId,
-    })
-    .catch((error: unknown) => deps.logger.warn({ err: error }, 'search not logged'));
+  const entry = { query: text, filters, result_count: resultCount, degraded: isDegraded };
+  try {
+    const previous = await deps.db('search_log')
+      .where({ user_id: searcher.id })
+      .andWhere('created_at', '>', deps.db.raw(`now() - interval '5 seconds'`))
+      .orderBy('id', 'desc')
+      .first('id', 'query');
+    const isRefinement = previous && text !== '' && (text.startsWith(previous.query as string) || (previous.query as string).startsWith(text));
+    if (isRefinement) await deps.db('search_log').where({ id: previous.id }).update({ ...entry, created_at: deps.db.fn.now() });
+    else await deps.db('search_log').insert({ ...entry, user_id: searcher.id, role: searcher.role, maison_id: searcher.maisonId });
+  } catch (error) {
+    deps.logger.warn({ err: error }, 'search not logged');
+  }
 }
 
 /** Every matching page of one document, best first. */
