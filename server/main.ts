@@ -44,7 +44,11 @@ async function main() {
   const services = await startServices(config, logger, { attachToRunningApp: isWorkerOnly });
   let isStopping = false;
   const stop = async (reason: string, code: number) => {
-    if (isStopping) return;
+    if (isStopping) {
+      // A second signal during the shutdown (a supervisor insisting) must not kill the process mid-way.
+      logger.info({ reason }, 'already stopping');
+      return;
+    }
     isStopping = true;
     logger.info({ reason }, 'stopping');
     const deadline = setTimeout(() => {
@@ -58,8 +62,8 @@ async function main() {
     logger.info('stopped');
     process.exit(code);
   };
-  process.once('SIGINT', () => void stop('SIGINT', 0));
-  process.once('SIGTERM', () => void stop('SIGTERM', 0));
+  process.on('SIGINT', () => void stop('SIGINT', 0));
+  process.on('SIGTERM', () => void stop('SIGTERM', 0));
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
   process.on('uncaughtException', (error) => {
     logger.fatal({ err: error }, 'uncaught exception');

@@ -50,6 +50,9 @@ describe('administration API', () => {
     expect(await ctx.db('sessions').whereRaw(`sess::jsonb ->> 'userId' = ?`, [agent.user.id]).count({ n: '*' }).first()).toEqual({ n: 0 });
     expect((await send(admin, 'patch', `/api/admin/users/${admin.user.id}`, { isActive: false }).expect(409)).body.error.message).toBe('Vous ne pouvez pas désactiver votre propre compte.');
     await admin.agent.get('/api/admin/users').query({ role: 'boss' }).expect(400);
+    // A form's empty fields are no filter; % and _ are plain characters.
+    expect((await admin.agent.get('/api/admin/users').query({ role: '', directorate: '', q: '' }).expect(200)).body.users.length).toBeGreaterThan(2);
+    expect((await admin.agent.get('/api/admin/users').query({ q: '%' }).expect(200)).body.users).toEqual([]);
   });
 
   it('audit trail: filtered, exported as CSV with formulas neutralised; append-only', async () => {

@@ -53,7 +53,12 @@ export function adminRoutes(deps: { db: Db }) {
       const row = await db
         .transaction(async (trx) => {
           const [created] = await trx(table).insert(input).returning('*');
-          await recordAudit(trx, auditContextOf(req), { action: `${objectType}.created`, objectType, objectId: created.id, changes: { code: { before: null, after: input.code } } });
+          await recordAudit(trx, auditContextOf(req), {
+            action: `${objectType}.created`,
+            objectType,
+            objectId: created.id,
+            changes: Object.fromEntries(Object.entries(input).map(([k, v]) => [k, { before: null, after: v }])),
+          });
           return created;
         })
         .catch((error: unknown) => {
@@ -73,7 +78,7 @@ export function adminRoutes(deps: { db: Db }) {
         const changes = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.city !== undefined ? { city: input.city } : {}), ...(input.isActive !== undefined ? { is_active: input.isActive } : {}) };
         const [after] = await trx(table).where({ id }).update({ ...changes, updated_at: trx.fn.now() }).returning('*');
         await recordAudit(trx, auditContextOf(req), {
-          action: input.isActive === false ? `${objectType}.deactivated` : `${objectType}.updated`,
+          action: input.isActive === false ? `${objectType}.deactivated` : input.isActive === true && !before.is_active ? `${objectType}.reactivated` : `${objectType}.updated`,
           objectType,
           objectId: id,
           changes: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, { before: before[k], after: v }])),
@@ -88,11 +93,17 @@ export function adminRoutes(deps: { db: Db }) {
       const { id } = params.parse(req.params);
       const used = await references(id);
       if (used.users + used.documents + used.folders > 0) throw new ConflictError('Encore utilisée (utilisateurs, dossiers ou documents) : désactivez-la plutôt.');
-      await db.transaction(async (trx) => {
-        const removed = await trx(table).where({ id }).delete();
-        if (removed === 0) throw new NotFoundError();
-        await recordAudit(trx, auditContextOf(req), { action: `${objectType}.deleted`, objectType, objectId: id });
-      });
+      await db
+        .transaction(async (trx) => {
+          const removed = await trx(table).where({ id }).delete().returning(['code', 'name']);
+          if (removed.length === 0) throw new NotFoundError();
+          await recordAudit(trx, auditContextOf(req), { action: `${objectType}.deleted`, objectType, objectId: id, changes: { code: { before: removed[0]?.code, after: null }, name: { before: removed[0]?.name, after: null } } });
+        })
+        .catch((error: unknown) => {
+          // Something came to refer to it since the check above.
+          if ((error as { code?: string }).code === '23503') throw new ConflictError('Encore utilisée (utilisateurs, dossiers ou documents) : désactivez-la plutôt.');
+          throw error;
+        });
       res.status(204).end();
     });
   }
@@ -108,7 +119,10 @@ export function adminRoutes(deps: { db: Db }) {
       .orderBy('u.display_name')
       .limit(500)
       .select('u.id', 'u.email', 'u.display_name', 'u.role', 'u.role_source', 'u.groups', 'u.is_active', 'u.last_sign_in_at', 'd.code as directorate_code', 'd.name as directorate_name', 'm.code as maison_code', 'm.name as maison_name');
-    if (filter.q) query.where((w) => w.whereILike('u.display_name', `%${filter.q}%`).orWhereILike('u.email', `%${filter.q}%`));
+    if (filter.q) {
+      const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.where((w) => w.whereILike('u.display_name', pattern).orWhereILike('u.email', pattern));
+    }
     if (filter.role) query.where('u.role', filter.role);
     if (filter.directorate) query.where('u.directorate_id', filter.directorate);
     if (filter.maison) query.where('u.maison_id', filter.maison);
@@ -152,8 +166,9 @@ export function adminRoutes(deps: { db: Db }) {
     if (filter.action) query.where('action', filter.action);
     if (filter.objectType) query.where('object_type', filter.objectType);
     if (filter.objectId) query.where('object_id', filter.objectId);
-    if (filter.from) query.where('created_at', '>=', filter.from);
-    if (filter.to) query.where('created_at', '<', db.raw(`?::date + 1`, [filter.to]));
+    // Days of the Region's calendar (Europe/Paris), not of the database server.
+    if (filter.from) query.where('created_at', '>=', db.raw(`(?::date)::timestamp at time zone 'Europe/Paris'`, [filter.from]));
+    if (filter.to) query.where('created_at', '<', db.raw(`(?::date + 1)::timestamp at time zone 'Europe/Paris'`, [filter.to]));
     return query;
   };
 

@@ -14,19 +14,21 @@ export const updateMaisonSchema = z
   .strict()
   .refine((v) => Object.keys(v).length > 0, { error: 'Rien à modifier.' });
 
-export const usersQuery = z
-  .object({
-    q: z.string().trim().max(200).optional(),
+/** A form sends empty fields: an empty filter is no filter. */
+const blankAsUnset = <T extends z.ZodRawShape>(shape: T) =>
+  z.preprocess((value) => (value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== '')) : value), z.object(shape).strict());
+
+export const usersQueryShape = {
+  q: z.string().trim().max(200).optional(),
     role: z.enum(['agent', 'editor', 'admin'], { error: 'Rôle inconnu.' }).optional(),
     directorate: z.uuid({ error: 'Direction inconnue.' }).optional(),
     maison: z.uuid({ error: 'Maison inconnue.' }).optional(),
     active: z.enum(['true', 'false'], { error: 'active : true ou false.' }).optional(),
-  })
-  .strict();
+};
+export const usersQuery = blankAsUnset(usersQueryShape);
 export const updateUserSchema = z.object({ isActive: z.boolean({ error: 'isActive : true ou false.' }) }).strict();
 
-export const auditQuery = z
-  .object({
+export const auditQueryShape = {
     actor: z.uuid({ error: 'Utilisateur inconnu.' }).optional(),
     action: z.string().trim().max(100).optional(),
     objectType: z.string().trim().max(50).optional(),
@@ -34,6 +36,6 @@ export const auditQuery = z
     from: z.iso.date({ error: 'Date attendue au format AAAA-MM-JJ.' }).optional(),
     to: z.iso.date({ error: 'Date attendue au format AAAA-MM-JJ.' }).optional(),
     page: z.coerce.number().int().min(1).max(10000).default(1),
-  })
-  .strict();
+};
+export const auditQuery = blankAsUnset(auditQueryShape);
 export type AuditQuery = z.infer<typeof auditQuery>;

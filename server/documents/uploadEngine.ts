@@ -29,13 +29,25 @@ class StreamingEngine implements StorageEngine {
     const { db, storage } = this.deps;
     const storageKey = newStorageKey();
     let isIntentWritten = false;
+    // Past the size limit busboy truncates the stream (possibly before we start storing): never keep it.
+    let isTooLarge = false;
+    let isStoring = false;
+    const tooLarge = () => new PayloadTooLargeError(maxSizeMessage(this.deps.maxBytes));
+    file.stream.once('limit', () => {
+      isTooLarge = true;
+      if (isStoring) file.stream.destroy(tooLarge());
+    });
     void (async () => {
       await this.deps.beforeStore(req);
       await db('upload_intents').insert({ storage_key: storageKey });
       isIntentWritten = true;
-      // Past the size limit busboy truncates the stream: stop storing at once.
-      file.stream.once('limit', () => file.stream.destroy(new PayloadTooLargeError(maxSizeMessage(this.deps.maxBytes))));
+      if (isTooLarge) throw tooLarge();
+      isStoring = true;
       const inspected = await storeInspected(storage, storageKey, file.stream);
+      if (isTooLarge || (file.stream as { truncated?: boolean }).truncated) {
+        await storage.delete(storageKey);
+        throw tooLarge();
+      }
       const upload: StoredUpload = { ...inspected, storageKey, originalFilename: sanitizeFilename(file.originalname) };
       return upload;
     })().then(

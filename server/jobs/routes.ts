@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { auditContextOf, recordAudit } from '../audit/record';
 import type { Db } from '../db';
-import { NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { currentUser, signedIn } from '../http/access';
 import { app, authorize } from '../policies';
 
@@ -32,7 +32,11 @@ export function jobRoutes(deps: { db: Db }) {
     const { id } = parsed.data;
     await db.transaction(async (trx) => {
       const updated = await trx('jobs').where({ id, status: 'dead' }).update({ status: 'queued', attempts: 0, run_at: trx.fn.now(), finished_at: null, updated_at: trx.fn.now() });
-      if (updated === 0) throw new NotFoundError("Cette tâche n'est pas en échec.");
+      if (updated === 0) {
+        const exists = await trx('jobs').where({ id }).first('id');
+        if (!exists) throw new NotFoundError('Cette tâche est introuvable.');
+        throw new ConflictError("Cette tâche n'est pas en échec : rien à relancer.");
+      }
       await recordAudit(trx, auditContextOf(req), { action: 'job.retried', objectType: 'job', objectId: String(id) });
     });
     res.json({ retried: id });

@@ -85,7 +85,8 @@ describe('job queue and worker', () => {
     await editor.agent.post(`/api/jobs/${id}/retry`).set('X-CSRF-Token', editor.csrfToken).expect(403);
     await admin.agent.post(`/api/jobs/${id}/retry`).set('X-CSRF-Token', admin.csrfToken).expect(200);
     expect(await ctx.db('jobs').where({ id }).first()).toMatchObject({ status: 'queued', attempts: 0 });
-    await admin.agent.post(`/api/jobs/${id}/retry`).set('X-CSRF-Token', admin.csrfToken).expect(404);
+    await admin.agent.post(`/api/jobs/${id}/retry`).set('X-CSRF-Token', admin.csrfToken).expect(409);
+    await admin.agent.post('/api/jobs/999999/retry').set('X-CSRF-Token', admin.csrfToken).expect(404);
   });
 
   it('backs off exponentially up to ten minutes', () => {

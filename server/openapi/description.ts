@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createDocumentFieldsSchema, fileQuery, listQuery, updateDocumentSchema } from '../documents/schema';
 import { createFolderSchema, updateFolderSchema } from '../folders/schema';
-import { auditQuery, createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema, updateUserSchema, usersQuery } from '../admin/schema';
+import { auditQueryShape, createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema, updateUserSchema, usersQueryShape } from '../admin/schema';
 import { jobListQuery } from '../jobs/routes';
 import { insightsQuerySchema, pagesQuerySchema, searchQuerySchema } from '../search/schema';
 import { synonymsSchema } from '../search/synonyms';
@@ -60,10 +60,10 @@ export const describedRoutes: RouteDescription[] = [
     { method: 'patch', path: `/api/admin/${kind}/:id`, summary: 'Rename or deactivate', access: 'admin', body: kind === 'directorates' ? updateDirectorateSchema : updateMaisonSchema },
     { method: 'delete', path: `/api/admin/${kind}/:id`, summary: 'Delete when nothing refers to it (409 otherwise)', access: 'admin' },
   ]),
-  { method: 'get', path: '/api/admin/users', summary: 'Users with role, its source, directorate, Maison, last sign-in', access: 'admin', query: usersQuery },
+  { method: 'get', path: '/api/admin/users', summary: 'Users with role, its source, directorate, Maison, last sign-in', access: 'admin', query: z.object(usersQueryShape) },
   { method: 'patch', path: '/api/admin/users/:id', summary: 'Deactivate (sessions end at once) or reactivate a user', access: 'admin', body: updateUserSchema },
-  { method: 'get', path: '/api/admin/audit', summary: 'The audit trail, filtered', access: 'admin', query: auditQuery },
-  { method: 'get', path: '/api/admin/audit.csv', summary: 'The audit trail as CSV', access: 'admin', query: auditQuery },
+  { method: 'get', path: '/api/admin/audit', summary: 'The audit trail, filtered', access: 'admin', query: z.object(auditQueryShape) },
+  { method: 'get', path: '/api/admin/audit.csv', summary: 'The audit trail as CSV', access: 'admin', query: z.object(auditQueryShape) },
 ];
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });

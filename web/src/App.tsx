@@ -1,7 +1,13 @@
 import type { ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
+import { AdminSection } from './components/admin/AdminSection';
 import { RequireSignIn } from './components/RequireSignIn';
+import { AdminHomePage } from './pages/admin/AdminHomePage';
+import { AuditPage } from './pages/admin/AuditPage';
+import { JobsPage } from './pages/admin/JobsPage';
+import { PlacesPage } from './pages/admin/PlacesPage';
+import { UsersPage } from './pages/admin/UsersPage';
 import { DocumentPage } from './pages/DocumentPage';
 import { FolderPage } from './pages/FolderPage';
 import { HomePage } from './pages/HomePage';
@@ -9,12 +15,15 @@ import { InsightsPage } from './pages/InsightsPage';
 import { NewsPage } from './pages/NewsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SchemeFormPage } from './pages/SchemeFormPage';
+import { SharePrintPage } from './pages/SharePrintPage';
 import { SignInPage } from './pages/SignInPage';
 import { SynonymsPage } from './pages/SynonymsPage';
 import { ThemesPage } from './pages/ThemesPage';
 import { pagePaths } from './routes';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
+/** Administrators only, under the menu of the administration area. */
+const administration = (page: ReactNode, withMenu = true) => signedIn(<AdminSection withMenu={withMenu}>{page}</AdminSection>);
 
 export function App() {
   return (
@@ -28,8 +37,14 @@ export function App() {
         <Route path={pagePaths.newScheme} element={signedIn(<SchemeFormPage mode="create" />)} />
         <Route path={pagePaths.editScheme} element={signedIn(<SchemeFormPage mode="edit" />)} />
         <Route path={pagePaths.document} element={signedIn(<DocumentPage />)} />
+        <Route path={pagePaths.sharePrint} element={signedIn(<SharePrintPage />)} />
         <Route path={pagePaths.insights} element={signedIn(<InsightsPage />)} />
-        <Route path={pagePaths.synonyms} element={signedIn(<SynonymsPage />)} />
+        <Route path={pagePaths.synonyms} element={administration(<SynonymsPage />)} />
+        <Route path={pagePaths.admin} element={administration(<AdminHomePage />, false)} />
+        <Route path={pagePaths.adminPlaces} element={administration(<PlacesPage />)} />
+        <Route path={pagePaths.adminUsers} element={administration(<UsersPage />)} />
+        <Route path={pagePaths.adminAudit} element={administration(<AuditPage />)} />
+        <Route path={pagePaths.adminJobs} element={administration(<JobsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

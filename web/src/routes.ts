@@ -11,8 +11,14 @@ export const pagePaths = {
   newScheme: '/dossiers/:id/nouveau-dispositif',
   editScheme: '/dossiers/:id/modifier',
   document: '/documents/:id',
+  sharePrint: '/documents/:id/partage/impression',
   insights: '/recherches',
   synonyms: '/administration/synonymes',
+  admin: '/administration',
+  adminPlaces: '/administration/directions-et-maisons',
+  adminUsers: '/administration/utilisateurs',
+  adminAudit: '/administration/journal',
+  adminJobs: '/administration/taches',
 } as const;
 
 const id = '[0-9a-fA-F-]{1,64}';
@@ -25,8 +31,11 @@ const patterns: RegExp[] = [
   new RegExp(`^/dossiers/${id}/nouveau-dispositif/?$`),
   new RegExp(`^/dossiers/${id}/modifier/?$`),
   new RegExp(`^/documents/${id}/?$`),
+  new RegExp(`^/documents/${id}/partage/impression/?$`),
   /^\/recherches\/?$/,
   /^\/administration\/synonymes\/?$/,
+  /^\/administration\/?$/,
+  /^\/administration\/(directions-et-maisons|utilisateurs|journal|taches)\/?$/,
 ];
 
 export function isPagePath(pathname: string): boolean {
@@ -39,6 +48,7 @@ export const linkTo = {
   newScheme: (themeId: string) => `/dossiers/${encodeURIComponent(themeId)}/nouveau-dispositif`,
   editScheme: (id: string) => `/dossiers/${encodeURIComponent(id)}/modifier`,
   document: (id: string) => `/documents/${encodeURIComponent(id)}`,
+  sharePrint: (id: string) => `/documents/${encodeURIComponent(id)}/partage/impression`,
   documentFile: (id: string, version?: number) => `/api/documents/${encodeURIComponent(id)}/file${version === undefined ? '' : `?version=${version}`}`,
   /** The file opened at a page: browsers' PDF viewers honour #page. */
   documentFileAtPage: (id: string, page: number) => `/api/documents/${encodeURIComponent(id)}/file#page=${page}`,

@@ -14,6 +14,7 @@ const text = {
   news: 'Nouveautés',
   insights: 'Recherches des agents',
   synonyms: 'Synonymes',
+  administration: 'Administration',
   footer: 'Région — Direction du numérique',
 };
 
@@ -75,6 +76,14 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to={pagePaths.synonyms} end>
                   {text.synonyms}
+                </NavLink>
+              </li>
+            )}
+            {can?.administer && (
+              <li>
+                {/* The whole area is the current section; its front page is the current page. */}
+                <NavLink to={pagePaths.admin} aria-current={location.pathname === pagePaths.admin ? 'page' : 'true'}>
+                  {text.administration}
                 </NavLink>
               </li>
             )}

@@ -10,6 +10,7 @@ import { NewVersionForm } from '../components/document/NewVersionForm';
 import { PublishingForm } from '../components/document/PublishingForm';
 import { VersionList } from '../components/document/VersionList';
 import { usePageTitle, useResource } from '../hooks';
+import { ShareButton } from '../sharing/ShareButton';
 import { linkTo, pagePaths } from '../routes';
 import type { DocumentItem, FolderDetail, Version } from '../types';
 
@@ -18,6 +19,7 @@ const text = {
   notFound: 'Document introuvable',
   back: 'Revenir aux thèmes',
   manage: 'Gérer le document',
+  shareHint: 'Lien public, QR code, e-mail ou version imprimable, pour les citoyens.',
 };
 
 /** A document: what it is, its file, and for its directorate: edit, scope, status, versions, archive, delete. */
@@ -57,6 +59,8 @@ export function DocumentPage() {
       ? [document.folder]
       : [];
   const canManage = document.can.update || document.can.delete;
+  // Only a published external document has a live public link.
+  const isShared = document.scope === 'external' && document.status === 'published';
   // Forms start again from the saved document after each change.
   const formKey = `${document.updatedAt}-${document.status}-${document.scope}`;
   return (
@@ -66,6 +70,12 @@ export function DocumentPage() {
       <p className="badges">
         <ScopeBadge scope={document.scope} /> <StatusBadge status={document.status} />
       </p>
+      {isShared && (
+        <p className="actions">
+          <ShareButton documentId={document.id} title={document.title} canManage={document.can.manageShare} className="button" />
+          <span className="field__hint">{text.shareHint}</span>
+        </p>
+      )}
       <p id="avis" tabIndex={-1} role="status" className={notice?.id === id ? 'alert alert--success' : undefined}>
         {notice?.id === id ? notice.message : ''}
       </p>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { AvailabilityBadge, ScopeBadge } from '../components/Badges';
 import { docTypeLabels, formatDate, labelOf } from '../labels';
 import { linkTo } from '../routes';
+import { ShareButton } from '../sharing/ShareButton';
 import { HitContact } from './HitContact';
 import { HitPages } from './HitPages';
 import { PageLink } from './PageLink';
@@ -69,6 +70,11 @@ export function HitItem({ hit, q, isDegraded }: { hit: SearchHit; q: string; isD
       {isPdf && matchedPage !== null && (
         <p className="hit__open">
           <PageLink documentId={document.id} title={document.title} page={matchedPage} />
+        </p>
+      )}
+      {document.scope === 'external' && (
+        <p className="hit__share">
+          <ShareButton documentId={document.id} title={document.title} isTitleInName className="button button--secondary button--small" />
         </p>
       )}
       {scheme && <HitContact hit={hit} />}

@@ -1,0 +1,90 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { pagePaths } from '../../routes';
+import { SelectField } from '../Fields';
+import { AdminField } from './AdminField';
+import { actionLabels, objectTypeLabels } from './auditText';
+import type { AdminUser } from './types';
+
+const text = {
+  label: 'Filtrer le journal',
+  actor: 'Acteur',
+  anyActor: 'Tous les acteurs',
+  action: 'Action',
+  anyAction: 'Toutes les actions',
+  objectType: 'Type d’objet',
+  anyType: 'Tous les types',
+  from: 'Du',
+  to: 'Au',
+  fromHint: 'Premier jour inclus.',
+  toHint: 'Dernier jour inclus.',
+  toBeforeFrom: 'La fin de la période précède son début.',
+  apply: 'Filtrer',
+  clear: 'Effacer les filtres',
+};
+
+export const auditFilterKeys = ['actor', 'action', 'objectType', 'from', 'to'] as const;
+export type AuditFilters = Partial<Record<(typeof auditFilterKeys)[number], string>>;
+
+const optionsOf = (labels: Record<string, string>, any: string, current?: string) => [
+  { value: '', label: any },
+  ...Object.entries(labels)
+    .sort(([, a], [, b]) => a.localeCompare(b, 'fr'))
+    .map(([value, label]) => ({ value, label })),
+  // A code given in the address that the UI does not know yet stays selectable.
+  ...(current && !(current in labels) ? [{ value: current, label: current }] : []),
+];
+
+/** The audit trail's filters: who, what, on which kind of object, over which days. */
+export function AuditFilterForm({ initial, users, onApply }: { initial: AuditFilters; users: AdminUser[]; onApply(filters: AuditFilters): void }) {
+  const [filters, setFilters] = useState<AuditFilters>(initial);
+  const [periodError, setPeriodError] = useState('');
+  const set = (key: keyof AuditFilters) => (value: string) => {
+    setFilters((current) => ({ ...current, [key]: value }));
+    if (key === 'from' || key === 'to') setPeriodError('');
+  };
+  const hasFilters = Object.values(initial).some(Boolean);
+  const actors = [...users].sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (filters.from && filters.to && filters.to < filters.from) {
+      setPeriodError(text.toBeforeFrom);
+      document.getElementById('journal-au')?.focus();
+      return;
+    }
+    onApply(filters);
+  }
+
+  return (
+    <form className="admin-filters" role="search" aria-label={text.label} onSubmit={submit} noValidate>
+      <div className="field-row">
+        <SelectField
+          id="journal-acteur"
+          label={text.actor}
+          value={filters.actor ?? ''}
+          onChange={set('actor')}
+          options={[{ value: '', label: text.anyActor }, ...actors.map((user) => ({ value: user.id, label: `${user.displayName} (${user.email})` }))]}
+        />
+        <SelectField id="journal-action" label={text.action} value={filters.action ?? ''} onChange={set('action')} options={optionsOf(actionLabels, text.anyAction, initial.action)} />
+        <SelectField
+          id="journal-type"
+          label={text.objectType}
+          value={filters.objectType ?? ''}
+          onChange={set('objectType')}
+          options={optionsOf(objectTypeLabels, text.anyType, initial.objectType)}
+        />
+      </div>
+      <div className="field-row">
+        <AdminField id="journal-du" type="date" label={text.from} hint={text.fromHint} value={filters.from ?? ''} onChange={set('from')} />
+        <AdminField id="journal-au" type="date" label={text.to} hint={text.toHint} value={filters.to ?? ''} onChange={set('to')} error={periodError || undefined} />
+      </div>
+      <div className="actions">
+        <button type="submit" className="button">
+          {text.apply}
+        </button>
+        {hasFilters && <Link to={pagePaths.adminAudit}>{text.clear}</Link>}
+      </div>
+    </form>
+  );
+}

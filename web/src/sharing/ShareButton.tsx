@@ -1,0 +1,38 @@
+import { useRef, useState } from 'react';
+import { ShareDialog } from './ShareDialog';
+
+const text = {
+  share: 'Partager',
+  of: (title: string) => ` « ${title} »`,
+};
+
+interface Props {
+  documentId: string;
+  title: string;
+  canManage?: boolean;
+  /** Where several documents are listed: the title joins the button's name. */
+  isTitleInName?: boolean;
+  className?: string;
+}
+
+/** "Partager": opens the dialog of the document's public link; focus comes back here when it closes. */
+export function ShareButton({ documentId, title, canManage = false, isTitleInName = false, className = 'button button--secondary' }: Props) {
+  const [isOpen, setIsOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  function close() {
+    setIsOpen(false);
+    // After the dialog has left the top layer, so that the page is no longer inert.
+    requestAnimationFrame(() => buttonRef.current?.focus());
+  }
+
+  return (
+    <>
+      <button ref={buttonRef} type="button" className={className} aria-haspopup="dialog" onClick={() => setIsOpen(true)}>
+        {text.share}
+        {isTitleInName && <span className="visually-hidden">{text.of(title)}</span>}
+      </button>
+      {isOpen && <ShareDialog documentId={documentId} title={title} canManage={canManage} onClose={close} />}
+    </>
+  );
+}

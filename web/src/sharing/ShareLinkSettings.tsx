@@ -1,0 +1,169 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { sendJson } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { splitFieldMessage } from '../errors';
+import { messageOf, useCsrfToken } from '../hooks';
+import { formatDateTime } from '../labels';
+import { shareApi, type ShareLink } from './types';
+
+const text = {
+  title: 'Suivi et gestion du lien',
+  opens: (n: number) => (n === 0 ? 'Pas encore ouvert' : `Ouvert ${new Intl.NumberFormat('fr-FR').format(n)} fois`),
+  opensHint: 'Chaque visiteur compte une fois par jour ; les robots ne comptent pas.',
+  lastOpened: (date: string) => `Dernière ouverture le ${date}`,
+  created: (date: string) => `Lien créé le ${date}`,
+  expires: (date: string) => `Le lien expirera le ${date}.`,
+  neverExpires: 'Le lien n’expire pas : il fonctionne tant que le document est publié en diffusion externe.',
+  expiry: 'Date d’expiration',
+  expiryHint: 'Le lien cessera de fonctionner à la fin de ce jour.',
+  expiryMissing: 'Choisissez une date.',
+  saveExpiry: 'Enregistrer l’expiration',
+  removeExpiry: 'Supprimer l’expiration',
+  pending: 'Enregistrement…',
+  expirySaved: (date: string) => `Expiration enregistrée : le lien cessera de fonctionner le ${date}.`,
+  expiryRemoved: 'Expiration supprimée : le lien n’expire plus.',
+  expiryRefused: 'L’expiration n’a pas été enregistrée :',
+  regenerate: 'Régénérer le lien',
+  regenerateHint: 'Si le lien a circulé au-delà des personnes visées : un nouveau lien, l’ancien cesse aussitôt de fonctionner.',
+  regenerateTitle: 'Régénérer le lien public ?',
+  regenerateBody:
+    'Un nouveau lien remplacera l’actuel. L’ancien lien cessera de fonctionner immédiatement : les personnes qui l’ont reçu (e-mail, QR code affiché ou imprimé) verront « Ce document n’est plus diffusé ». Il faudra leur transmettre le nouveau lien.',
+  regenerateConfirm: 'Régénérer',
+  regenerated: 'Nouveau lien créé : l’ancien ne fonctionne plus.',
+};
+
+/** AAAA-MM-JJ of an instant, in the browser's time zone (that of a date input). */
+function localDate(value: string | null): string {
+  if (!value) return '';
+  const date = new Date(value);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The last second of a chosen day, in the browser's time zone, as the API's ISO datetime. */
+const endOfDay = (day: string) => new Date(`${day}T23:59:59`).toISOString();
+
+interface Props {
+  documentId: string;
+  link: ShareLink;
+  onChanged(link: ShareLink): void;
+}
+
+/** For the document's editors: how often the link was opened, its expiry, and a new link (the old one stops at once). */
+export function ShareLinkSettings({ documentId, link, onChanged }: Props) {
+  const csrfToken = useCsrfToken();
+  const [day, setDay] = useState(localDate(link.expiresAt));
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState('');
+  const [isPending, setIsPending] = useState(false);
+  const [isConfirming, setIsConfirming] = useState(false);
+  const dayRef = useRef<HTMLInputElement>(null);
+  const headingId = useId();
+  const dayId = useId();
+
+  async function saveExpiry(expiresAt: string | null) {
+    setIsPending(true);
+    setError(undefined);
+    setNotice('');
+    try {
+      const saved = await sendJson<ShareLink>('PATCH', shareApi.link(documentId), { expiresAt }, csrfToken);
+      onChanged(saved);
+      setDay(localDate(saved.expiresAt));
+      setNotice(saved.expiresAt ? text.expirySaved(formatDateTime(saved.expiresAt)) : text.expiryRemoved);
+      // "Supprimer l'expiration" is gone once there is none: focus stays in the form.
+      if (!saved.expiresAt) dayRef.current?.focus();
+    } catch (e) {
+      setError(splitFieldMessage(messageOf(e)).message);
+    } finally {
+      setIsPending(false);
+    }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!day) {
+      setNotice('');
+      setError(text.expiryMissing);
+      return;
+    }
+    const expiresAt = endOfDay(day);
+    if (Number.isNaN(Date.parse(expiresAt))) setError(text.expiryMissing);
+    else void saveExpiry(expiresAt);
+  }
+
+  async function regenerate() {
+    const renewed = await sendJson<ShareLink>('POST', shareApi.regenerate(documentId), {}, csrfToken);
+    onChanged(renewed);
+    setError(undefined);
+    setNotice(text.regenerated);
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="share__settings">
+      <h3 id={headingId}>{text.title}</h3>
+      <ul className="plain-list">
+        <li>
+          <strong>{text.opens(link.opens)}</strong>
+          {link.lastOpenedAt && <> · {text.lastOpened(formatDateTime(link.lastOpenedAt))}</>}
+          <span className="field__hint"> — {text.opensHint}</span>
+        </li>
+        <li>{text.created(formatDateTime(link.createdAt))}</li>
+        <li>{link.expiresAt ? text.expires(formatDateTime(link.expiresAt)) : text.neverExpires}</li>
+      </ul>
+      <div role="alert">
+        {error && (
+          <p className="alert alert--error">
+            <strong>{text.expiryRefused}</strong> {error}
+          </p>
+        )}
+      </div>
+      <p role="status" className={notice ? 'alert alert--success' : 'share__status'}>
+        {notice}
+      </p>
+      <form noValidate onSubmit={submit}>
+        <div className={`field${error ? ' field--invalid' : ''}`}>
+          <label htmlFor={dayId}>{text.expiry}</label>
+          <span id={`${dayId}-aide`} className="field__hint">
+            {text.expiryHint}
+          </span>
+          <input
+            ref={dayRef}
+            id={dayId}
+            type="date"
+            value={day}
+            min={localDate(new Date().toISOString())}
+            aria-describedby={`${dayId}-aide`}
+            aria-invalid={error ? true : undefined}
+            onChange={(event) => setDay(event.target.value)}
+          />
+        </div>
+        <p className="actions share__actions">
+          <button type="submit" className="button" disabled={isPending}>
+            {isPending ? text.pending : text.saveExpiry}
+          </button>
+          {link.expiresAt && (
+            <button type="button" className="button button--secondary" disabled={isPending} onClick={() => void saveExpiry(null)}>
+              {text.removeExpiry}
+            </button>
+          )}
+        </p>
+      </form>
+      <p className="actions share__actions">
+        <button type="button" className="button button--danger" onClick={() => setIsConfirming(true)}>
+          {text.regenerate}
+        </button>
+        <span className="field__hint">{text.regenerateHint}</span>
+      </p>
+      <ConfirmDialog
+        isOpen={isConfirming}
+        title={text.regenerateTitle}
+        confirmLabel={text.regenerateConfirm}
+        isDanger
+        onConfirm={regenerate}
+        onClose={() => setIsConfirming(false)}
+      >
+        <p>{text.regenerateBody}</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
