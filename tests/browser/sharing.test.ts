@@ -1,0 +1,327 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import request from 'supertest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seed } from '../../server/seed';
+import { createTestContext, type TestContext } from '../context';
+import { makePdf } from '../fixtures/files';
+import { drainJobs } from '../jobs';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp } from './harness';
+
+const editorEmail = 'editeur.dtee@region.example';
+const agentEmail = 'agent.ales@region.example';
+/** A phone's browser: the server does not count headless browsers as visitors. */
+const phoneUserAgent = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36';
+const publicLink = /^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{21}$/;
+
+describe('sharing the public link of an external document, in a real browser', () => {
+  let ctx: TestContext;
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveApp>>;
+  let context: BrowserContext;
+  let page: Page;
+  let editor: ReturnType<typeof request.agent>;
+  let csrf: string;
+  let schemeId: string;
+
+  /** Uploads a PDF through the API as the DTEE editor, published, then runs extraction and indexing. */
+  async function arrangeDocument(title: string, scope: 'internal' | 'external' = 'external') {
+    const post = editor.post('/api/documents').set('X-CSRF-Token', csrf);
+    const fields = { folderId: schemeId, title, summary: `${title} : qui peut en bénéficier, comment déposer sa demande.`, docType: 'fiche_synthese', scope, status: 'published' };
+    for (const [name, value] of Object.entries(fields)) post.field(name, value);
+    const pdf = await makePdf([`${title}. Les gîtes ruraux qui rénovent leur toiture reçoivent une aide.`, 'Montants et pièces à fournir.']);
+    const id = (await post.attach('file', pdf, 'fiche-gites.pdf').expect(201)).body.document.id as string;
+    expect(await drainJobs(ctx)).toEqual([]);
+    return id;
+  }
+
+  beforeAll(async () => {
+    ctx = await createTestContext({ withSearchIndex: true, env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', SHARE_RATE_LIMIT_PER_MINUTE: '1000' } });
+    await seed(ctx.db);
+    editor = request.agent(ctx.app);
+    csrf = (await editor.post('/auth/dev-login').send({ email: editorEmail }).expect(200)).body.csrfToken as string;
+    const tourisme = (await ctx.db('folders').whereNull('parent_id').where({ name: 'Tourisme' }).first('id')).id as string;
+    const directorateId = (await ctx.db('directorates').where({ code: 'DTEE' }).first('id')).id as string;
+    const scheme = await editor
+      .post('/api/folders')
+      .set('X-CSRF-Token', csrf)
+      .send({
+        name: 'Gîtes durables',
+        parentId: tourisme,
+        scheme: { directorateId, isPermanent: true, promise: 'Rénover les gîtes ruraux', referent: { name: 'Claire Martin', service: 'Service Tourisme', email: 'claire.martin@region.example', phone: '04 67 22 80 00' } },
+      })
+      .expect(201);
+    schemeId = scheme.body.folder.id as string;
+    [browser, server] = await Promise.all([launchBrowser(), serveApp(ctx.app)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await ctx?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', permissions: ['clipboard-read', 'clipboard-write'] });
+    page = await context.newPage();
+    page.setDefaultTimeout(5000);
+  });
+  afterEach(async () => {
+    await context.close();
+  });
+
+  async function signInAndOpen(email: string, path: string) {
+    expect((await page.request.post(`${server.url}/auth/dev-login`, { data: { email } })).status()).toBe(200);
+    await page.goto(`${server.url}${path}`);
+  }
+
+  /** A browser that has never signed in: a citizen on a phone. */
+  async function citizenPage(): Promise<Page> {
+    const citizen = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', userAgent: phoneUserAgent, viewport: { width: 412, height: 860 } });
+    expect(await citizen.cookies()).toEqual([]);
+    const opened = await citizen.newPage();
+    opened.setDefaultTimeout(5000);
+    return opened;
+  }
+
+  async function expectAccessible(on: Page, name: string) {
+    expect(await seriousAccessibilityViolations(on)).toEqual([]);
+    await screenshot(on, name);
+  }
+
+  const h1 = (on: Page) => on.getByRole('heading', { level: 1 });
+  const shareDialog = (title: string) => page.getByRole('dialog', { name: `Partager « ${title} »` });
+  const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
+
+  async function openShareDialog(title: string) {
+    await page.getByRole('button', { name: 'Partager', exact: true }).click();
+    const dialog = shareDialog(title);
+    await dialog.waitFor();
+    const link = dialog.getByRole('textbox', { name: 'Lien public' });
+    await expect.poll(() => link.inputValue()).toMatch(publicLink);
+    return { dialog, link, url: await link.inputValue() };
+  }
+
+  it('(a) an agent shares a document from its page: link, QR code, copy, e-mail; a citizen without account opens it and reads the PDF', async () => {
+    const title = 'Fiche gîtes durables';
+    const id = await arrangeDocument(title);
+    await signInAndOpen(agentEmail, `/documents/${id}`);
+    await expect.poll(() => h1(page).textContent()).toBe(title);
+    const { dialog, link, url } = await openShareDialog(title);
+    expect(await isFocused(link)).toBe(true);
+    expect(await link.getAttribute('readonly')).not.toBeNull();
+
+    const qr = dialog.getByRole('img', { name: 'QR code du lien public' });
+    const box = await qr.boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(240);
+    expect(await qr.locator('svg path').getAttribute('d')).toMatch(/^M\d/);
+
+    const mail = dialog.getByRole('link', { name: 'Envoyer par e-mail' });
+    const mailto = new URL((await mail.getAttribute('href')) ?? '');
+    expect(mailto.protocol).toBe('mailto:');
+    expect(mailto.searchParams.get('subject')).toBe(title);
+    expect(mailto.searchParams.get('body')).toContain(url);
+    expect(mailto.searchParams.get('body')).toContain('sans créer de compte');
+    expect(await dialog.getByRole('link', { name: /^Version imprimable/ }).getAttribute('href')).toBe(`/documents/${id}/partage/impression`);
+    // An agent does not manage the link.
+    expect(await dialog.getByRole('heading', { name: 'Suivi et gestion du lien' }).count()).toBe(0);
+
+    await dialog.getByRole('button', { name: 'Copier le lien' }).click();
+    await expect.poll(() => dialog.getByRole('status').filter({ hasText: 'Lien copié' }).count()).toBe(1);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    await expectAccessible(page, 'sharing-dialog-agent');
+
+    const citizen = await citizenPage();
+    const response = await citizen.goto(url);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['x-robots-tag']).toContain('noindex');
+    expect(await h1(citizen).textContent()).toBe(title);
+    expect(await citizen.locator('main').textContent()).toContain('Service Tourisme');
+    const read = citizen.getByRole('link', { name: 'Lire' });
+    const file = await citizen.request.get(new URL((await read.getAttribute('href')) ?? '', url).href);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toBe('application/pdf');
+    expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await expectAccessible(citizen, 'sharing-citizen-page');
+    await citizen.context().close();
+  });
+
+  it('(b) an editor makes the document internal on its page: the public link says at once that it is no longer shared', async () => {
+    const title = 'Fiche gîtes : ancien barème';
+    const id = await arrangeDocument(title);
+    await signInAndOpen(editorEmail, `/documents/${id}`);
+    const { url } = await openShareDialog(title);
+    await page.keyboard.press('Escape');
+    const citizen = await citizenPage();
+    expect((await citizen.goto(url))?.status()).toBe(200);
+
+    await page.getByRole('radio', { name: 'Interne' }).check();
+    await page.getByRole('button', { name: 'Enregistrer la diffusion et le statut' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'enregistrés' }).count()).toBe(1);
+    expect(await page.locator('.badges').textContent()).toContain('Interne');
+    expect(await page.getByRole('button', { name: 'Partager', exact: true }).count()).toBe(0);
+
+    const gone = await citizen.goto(url);
+    expect(gone?.status()).toBe(410);
+    expect(await h1(citizen).textContent()).toBe("Ce document n'est plus diffusé");
+    expect(await citizen.locator('main').textContent()).not.toContain(title);
+    await expectAccessible(citizen, 'sharing-citizen-gone');
+    await citizen.context().close();
+  });
+
+  it('(c) "Version imprimable" opens a sheet with the title, the link in full and its QR code; print hides the app around it', async () => {
+    const title = 'Fiche gîtes à afficher';
+    const id = await arrangeDocument(title);
+    await signInAndOpen(agentEmail, `/documents/${id}`);
+    const { dialog, url } = await openShareDialog(title);
+    const [sheet] = await Promise.all([context.waitForEvent('page'), dialog.getByRole('link', { name: /^Version imprimable/ }).click()]);
+    sheet.setDefaultTimeout(5000);
+    await sheet.waitForLoadState();
+    expect(new URL(sheet.url()).pathname).toBe(`/documents/${id}/partage/impression`);
+    await expect.poll(() => h1(sheet).textContent()).toBe(title);
+    expect(await sheet.title()).toBe(`Version imprimable : ${title} — L'info pour tous`);
+    expect(await sheet.locator('.print-sheet__url').textContent()).toBe(url);
+    expect(await sheet.getByText('Aucun compte n’est nécessaire').count()).toBe(1);
+    expect(await sheet.getByText(`${title} : qui peut en bénéficier`).count()).toBe(1);
+    const qr = sheet.getByRole('img', { name: 'QR code du lien public' });
+    expect((await qr.boundingBox())?.width).toBeGreaterThanOrEqual(240);
+    await expectAccessible(sheet, 'sharing-print-screen');
+
+    // "Imprimer" asks the browser to print (recorded here instead of opening the print dialog).
+    await sheet.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    });
+    await sheet.getByRole('button', { name: 'Imprimer' }).click();
+    expect(await sheet.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+    await sheet.emulateMedia({ media: 'print' });
+    expect(await sheet.locator('.app-header').isVisible()).toBe(false);
+    expect(await sheet.locator('.app-footer').isVisible()).toBe(false);
+    expect(await sheet.getByRole('button', { name: 'Imprimer' }).isVisible()).toBe(false);
+    expect(await qr.isVisible()).toBe(true);
+    expect(await sheet.locator('.print-sheet__url').isVisible()).toBe(true);
+    await screenshot(sheet, 'sharing-print-paper');
+  });
+
+  it('(d) an editor sees the opens, sets and removes an expiry, and regenerates the link after a confirmation: the old link stops, the new one works', async () => {
+    const title = 'Fiche gîtes : nouvelle version';
+    const id = await arrangeDocument(title);
+    const citizen = await citizenPage();
+    // Through the API the link names supertest's own server: the one the browser sees is rebuilt.
+    const first = `${server.url}/s/${(await editor.get(`/api/documents/${id}/share`).expect(200)).body.token as string}`;
+    expect((await citizen.goto(first))?.status()).toBe(200);
+
+    // A desk screen tall enough for the whole dialog in the screenshots.
+    await page.setViewportSize({ width: 1280, height: 1150 });
+    await signInAndOpen(editorEmail, `/documents/${id}`);
+    const { dialog, url } = await openShareDialog(title);
+    expect(url).toBe(first);
+    const settings = dialog.getByRole('region', { name: 'Suivi et gestion du lien' });
+    expect(await settings.textContent()).toContain('Ouvert 1 fois');
+    expect(await settings.textContent()).toMatch(/Dernière ouverture le \d{1,2} \S+ \d{4} à \d{2}:\d{2}/);
+    expect(await settings.textContent()).toContain('Le lien n’expire pas');
+
+    // A day already gone: the server's French refusal, announced.
+    const expiry = settings.getByLabel('Date d’expiration');
+    await expiry.fill('2020-01-15');
+    await settings.getByRole('button', { name: 'Enregistrer l’expiration' }).click();
+    await expect.poll(() => settings.getByRole('alert').textContent()).toContain("La date d'expiration doit être dans le futur.");
+    expect(await expiry.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'sharing-dialog-editor-error');
+
+    const later = new Date(Date.now() + 30 * 86_400_000);
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(later);
+    await expiry.fill(day);
+    await settings.getByRole('button', { name: 'Enregistrer l’expiration' }).click();
+    await expect.poll(() => settings.getByRole('status').textContent()).toContain('Expiration enregistrée');
+    expect(await settings.getByRole('alert').textContent()).toBe('');
+    const saved = (await ctx.db('share_links').where({ document_id: id }).whereNull('revoked_at').first('expires_at')).expires_at as Date;
+    expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(saved)).toBe(day);
+    expect(await settings.textContent()).toContain('Le lien expirera le');
+    await expectAccessible(page, 'sharing-dialog-editor');
+
+    await settings.getByRole('button', { name: 'Supprimer l’expiration' }).click();
+    await expect.poll(() => settings.getByRole('status').textContent()).toContain('Expiration supprimée');
+    expect(await isFocused(expiry)).toBe(true);
+    expect((await ctx.db('share_links').where({ document_id: id }).whereNull('revoked_at').first('expires_at')).expires_at).toBeNull();
+
+    const regenerate = settings.getByRole('button', { name: 'Régénérer le lien' });
+    await regenerate.click();
+    const confirm = page.getByRole('dialog', { name: 'Régénérer le lien public ?' });
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('L’ancien lien cessera de fonctionner immédiatement');
+    await expectAccessible(page, 'sharing-regenerate-confirm');
+    // Esc closes the confirmation only.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => confirm.isVisible()).toBe(false);
+    expect(await dialog.isVisible()).toBe(true);
+    await expect.poll(() => isFocused(regenerate)).toBe(true);
+
+    await regenerate.click();
+    await confirm.getByRole('button', { name: 'Régénérer', exact: true }).click();
+    await expect.poll(() => settings.getByRole('status').textContent()).toBe('Nouveau lien créé : l’ancien ne fonctionne plus.');
+    expect(await dialog.isVisible()).toBe(true);
+    const link = dialog.getByRole('textbox', { name: 'Lien public' });
+    await expect.poll(() => link.inputValue()).not.toBe(first);
+    const second = await link.inputValue();
+    expect(second).toMatch(publicLink);
+    expect(await settings.textContent()).toContain('Pas encore ouvert');
+
+    expect((await citizen.goto(first))?.status()).toBe(410);
+    expect(await h1(citizen).textContent()).toBe("Ce document n'est plus diffusé");
+    expect((await citizen.goto(second))?.status()).toBe(200);
+    expect(await h1(citizen).textContent()).toBe(title);
+    await citizen.context().close();
+  });
+
+  it('(e) the dialog works with the keyboard: Enter opens it on the link, Tab reaches "Copier le lien", Esc closes it and focus returns to "Partager"', async () => {
+    const title = 'Fiche gîtes au clavier';
+    const id = await arrangeDocument(title);
+    await signInAndOpen(agentEmail, `/documents/${id}`);
+    const share = page.getByRole('button', { name: 'Partager', exact: true });
+    await share.focus();
+    await page.keyboard.press('Enter');
+    const dialog = shareDialog(title);
+    await dialog.waitFor();
+    const link = dialog.getByRole('textbox', { name: 'Lien public' });
+    await expect.poll(() => isFocused(link)).toBe(true);
+    // The link is selected, ready for Ctrl+C.
+    expect(await link.evaluate((input: HTMLInputElement) => input.selectionStart === 0 && input.selectionEnd === input.value.length)).toBe(true);
+
+    await page.keyboard.press('Tab');
+    const copy = dialog.getByRole('button', { name: 'Copier le lien' });
+    expect(await isFocused(copy)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.getByRole('status').filter({ hasText: 'Lien copié' }).count()).toBe(1);
+
+    // The page behind is inert: Tab stays in the dialog.
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog')) || document.activeElement === document.body)).toBe(true);
+    }
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => isFocused(share)).toBe(true);
+  });
+
+  it('an agent shares an external result from the search screen; an internal result has no "Partager"', async () => {
+    const external = 'Fiche gîtes trouvée en recherche';
+    const internal = 'Note gîtes réservée aux agents';
+    await arrangeDocument(external);
+    await arrangeDocument(internal, 'internal');
+    await signInAndOpen(agentEmail, `/?q=${encodeURIComponent('gîtes toiture')}`);
+    const results = page.getByRole('list', { name: 'Résultats' });
+    const hit = (title: string) => results.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+    await expect.poll(() => hit(internal).count()).toBe(1);
+    expect(await hit(internal).getByRole('button', { name: /^Partager/ }).count()).toBe(0);
+
+    const share = hit(external).getByRole('button', { name: `Partager « ${external} »` });
+    await share.click();
+    const dialog = shareDialog(external);
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getByRole('textbox', { name: 'Lien public' }).inputValue()).toMatch(publicLink);
+    expect(await dialog.getByRole('img', { name: 'QR code du lien public' }).isVisible()).toBe(true);
+    await expectAccessible(page, 'sharing-dialog-search');
+    await dialog.getByRole('button', { name: 'Fermer' }).click();
+    await expect.poll(() => isFocused(share)).toBe(true);
+  });
+});
