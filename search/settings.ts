@@ -18,6 +18,10 @@ export function indexSettings(synonyms: Record<string, string[]>): Settings {
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
     pagination: { maxTotalHits: 2000 },
     faceting: { maxValuesPerFacet: 100 },
+    // Word proximity counted within an attribute, not word by word: much cheaper to index, and
+    // our records are pages, already small. Facet search is not used.
+    proximityPrecision: 'byAttribute',
+    facetSearch: false,
   };
 }
 

@@ -35,6 +35,8 @@ export function sessionMiddleware(deps: { config: Config; databaseUrl: string; s
       tableName: 'sessions',
       createTableIfMissing: false,
       pruneSessionInterval: 15 * 60,
+      // The session's expiry is absolute (cookie maxAge): no UPDATE on every request.
+      disableTouch: true,
       errorLog: (...args: unknown[]) => deps.logger.warn({ component: 'sessions', detail: args.map(String).join(' ') }, 'session store error'),
     }),
     resave: false,

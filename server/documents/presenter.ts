@@ -28,6 +28,7 @@ export interface DocumentRow {
   version_created_at: Date | null;
   version_extraction_status: string | null;
   version_extraction_error: string | null;
+  is_shared: boolean;
 }
 
 export const documentSubject = (row: Pick<DocumentRow, 'directorate_id' | 'scope' | 'status'>): DocumentSubject => ({
@@ -97,6 +98,8 @@ export function presentDocument(row: DocumentRow, folders: Map<string, FolderRow
             extraction_status: row.version_extraction_status as string,
             extraction_error: row.version_extraction_error,
           }),
+    /** A live public link exists (published, external, its scheme not archived). */
+    isShared: row.is_shared,
     publishedAt: row.published_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -44,6 +44,7 @@ function documentsQuery(db: Db | Transaction) {
       'v.created_at as version_created_at',
       'v.extraction_status as version_extraction_status',
       'v.extraction_error as version_extraction_error',
+      db.raw('exists (select 1 from share_links l where l.document_id = doc.id and l.revoked_at is null) as is_shared'),
     );
 }
 

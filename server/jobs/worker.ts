@@ -24,7 +24,7 @@ export interface Worker {
  */
 export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandlers; recurring?: RecurringJob[]; idleMs?: number; concurrency?: number }): Worker {
   const workerId = `${hostname()}:${process.pid}`;
-  const idleMs = deps.idleMs ?? 500;
+  const idleMs = deps.idleMs ?? 200;
   const logger = deps.logger.child({ worker: workerId });
   const controller = new AbortController();
   let lastStaleCheck = 0;

@@ -68,6 +68,8 @@ export interface DocumentItem {
   directorate: Directorate;
   owner: { id: string; displayName: string | null } | null;
   currentVersion: Version | null;
+  /** A live public link exists: published, external, and its scheme not archived. */
+  isShared: boolean;
   publishedAt: string | null;
   createdAt: string;
   updatedAt: string;

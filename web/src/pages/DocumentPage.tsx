@@ -60,7 +60,7 @@ export function DocumentPage() {
       : [];
   const canManage = document.can.update || document.can.delete;
   // Only a published external document has a live public link.
-  const isShared = document.scope === 'external' && document.status === 'published';
+  const isShared = document.isShared;
   // Forms start again from the saved document after each change.
   const formKey = `${document.updatedAt}-${document.status}-${document.scope}`;
   return (
