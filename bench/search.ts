@@ -1,0 +1,840 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buffer } from 'node:stream/consumers';
+import { setTimeout as delay } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { Meilisearch } from 'meilisearch';
+import { loadConfig, type Config } from '../server/config';
+import { createDb, type Db } from '../server/db';
+import { extractText } from '../server/extraction';
+import { aidTypes, audiences } from '../server/folders/schema';
+import { docTypes } from '../server/documents/schema';
+import { createLogger } from '../server/logger';
+import { degradedSearch } from '../server/search/degraded';
+import { extractVersion, syncDocument } from '../server/search/indexing';
+import { facetFields, searchQuerySchema, type SearchQuery } from '../server/search/schema';
+import { filterOf, searchDocuments } from '../server/search/service';
+import { startServices, type Services } from '../server/services';
+import { runSearch } from '../search/query';
+import type { Search } from '../search';
+import { makePdf } from '../tests/fixtures/files';
+import { defaultCorpusDir, readCorpusInfo, type CorpusInfo } from './corpus';
+import { buildVocabulary, createRandom, ProseWriter, type Random } from './corpusText';
+import { machineLine, markdownTable, median, repoRoot, spread, verdict, writeBenchmarkSection } from './report';
+import { figuresOf, percentile, runSet, type RunFigures } from './searchLoad';
+
+/**
+ * `npm run bench:search [-- --data-dir DIR --runs N (3) --queries N (200) --publish-samples N (10)]`:
+ * search on the corpus of `npm run corpus` (bench/corpus.ts), in one run, on one query set:
+ * direct Meilisearch (the federated request of search/query.ts runSearch, with the client as the
+ * app builds it — Accept-Encoding: identity — and with the client's default, compressed answers),
+ * `GET /api/search` of the app (own process, signed in; facets and snippets), and the degraded
+ * PostgreSQL search (server/search/degraded.ts), each at concurrency 1 and 32, `--runs` times.
+ * Then publish → searchable for a 20-page PDF, where indexing time goes for one document, and
+ * `npm run reindex` of the whole corpus. Writes the section `search` of docs/benchmarks.md.
+ * A missed target is reported, not an error.
+ */
+
+const targets = { apiP50Ratio: 1.3, apiP50ExtraMs: 5, apiP95Ratio: 1.5, degradedP95Ms: 300, publishP95Seconds: 3, indexPagesPerSecond: 200, reindexPagesPerSecond: 500 };
+const concurrencies = [1, 32] as const;
+const modes = ['direct', 'directGzip', 'api', 'degraded'] as const;
+type Mode = (typeof modes)[number];
+const modeLabels: Record<Mode, string> = {
+  direct: 'direct Meilisearch (identity)',
+  directGzip: 'direct Meilisearch (client default: gzip)',
+  api: '`GET /api/search`',
+  degraded: 'PostgreSQL (degradedSearch)',
+};
+const readyPrefix = 'search-server-ready ';
+const tsxBin = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
+const serverEntry = path.join(repoRoot, 'bench', 'searchServer.ts');
+const agentEmail = 'agent.ales@region.example';
+const editorEmail = 'editeur.dei@region.example';
+
+function print(text = '') {
+  process.stdout.write(`${text}\n`);
+}
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string', default: defaultCorpusDir },
+      runs: { type: 'string', default: '3' },
+      queries: { type: 'string', default: '200' },
+      'publish-samples': { type: 'string', default: '10' },
+    },
+  });
+  const whole = (name: string, value: string | undefined, min: number) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} expects a whole number from ${min}, got ${value}`);
+    return n;
+  };
+  return {
+    dataDir: path.resolve(values['data-dir']),
+    runs: whole('runs', values.runs, 1),
+    queries: whole('queries', values.queries, 1),
+    publishSamples: whole('publish-samples', values['publish-samples'], 1),
+  };
+}
+
+// --- the app in its own process ------------------------------------------------------------------
+
+interface AppServer {
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  exited: Promise<void>;
+  output(): string;
+}
+
+let liveServer: AppServer | undefined;
+/** The embedded PostgreSQL and Meilisearch of the data directory, once started. */
+let liveServices: Services | undefined;
+
+function sendSignal(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+async function startAppServer(env: Record<string, string>): Promise<AppServer> {
+  const baseEnv: Record<string, string> = {};
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'WORKER_CONCURRENCY', 'DATABASE_POOL_MAX']) {
+    const value = process.env[name];
+    if (value !== undefined) baseEnv[name] = value;
+  }
+  const child = spawn(tsxBin, [serverEntry], {
+    cwd: repoRoot,
+    env: { ...baseEnv, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let pending = '';
+  let announce: ((ready: { pid: number; port: number }) => void) | undefined;
+  const announced = new Promise<{ pid: number; port: number }>((resolve) => {
+    announce = resolve;
+  });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    output = (output + text).slice(-4000);
+    pending += text;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) if (line.startsWith(readyPrefix)) announce?.(JSON.parse(line.slice(readyPrefix.length)) as { pid: number; port: number });
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-4000);
+  });
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve());
+  });
+  const server: AppServer = { child, pid: 0, port: 0, exited, output: () => output.trim() };
+  liveServer = server;
+  const ready = await Promise.race([announced, exited.then(() => undefined), delay(60000).then(() => undefined)]);
+  if (!ready) {
+    await stopAppServer(server);
+    throw new Error(`the search server did not start:\n${server.output()}`);
+  }
+  server.pid = ready.pid;
+  server.port = ready.port;
+  return server;
+}
+
+async function stopAppServer(server: AppServer): Promise<void> {
+  sendSignal(server.pid > 0 ? server.pid : (server.child.pid ?? 0), 'SIGTERM');
+  await Promise.race([server.exited, delay(15000)]);
+  if (server.pid > 0) sendSignal(server.pid, 'SIGKILL');
+  if (server.child.pid !== undefined) sendSignal(-server.child.pid, 'SIGKILL');
+  liveServer = undefined;
+}
+
+// --- HTTP ----------------------------------------------------------------------------------------
+
+interface Session {
+  base: string;
+  cookie: string;
+  csrfToken: string;
+}
+
+async function signIn(port: number, email: string): Promise<Session> {
+  const base = `http://127.0.0.1:${port}`;
+  const response = await fetch(`${base}/auth/dev-login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) });
+  const body = (await response.json()) as { csrfToken?: unknown };
+  if (response.status !== 200 || typeof body.csrfToken !== 'string') throw new Error(`dev sign-in as ${email} answered ${response.status}: ${JSON.stringify(body)}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0] ?? '')
+    .join('; ');
+  return { base, cookie, csrfToken: body.csrfToken };
+}
+
+interface ApiAnswer {
+  hits: { document: { id: string }; snippet: string }[];
+  facets: Record<string, Record<string, number>>;
+  total: number;
+  degraded: boolean;
+}
+
+async function apiSearch(session: Session, params: URLSearchParams): Promise<ApiAnswer> {
+  const response = await fetch(`${session.base}/api/search?${params}`, { headers: { Cookie: session.cookie, Accept: 'application/json' } });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`GET /api/search answered ${response.status}: ${text.slice(0, 300)}`);
+  const answer = JSON.parse(text) as ApiAnswer;
+  if (answer.degraded) throw new Error('the API answered from PostgreSQL (degraded)');
+  return answer;
+}
+
+// --- the query set -------------------------------------------------------------------------------
+
+interface BenchQuery {
+  params: URLSearchParams;
+  query: SearchQuery;
+  words: number;
+  hasFacet: boolean;
+}
+
+/** ~`count` queries of 1–4 words drawn from the corpus vocabulary; a quarter with a facet. */
+function buildQueries(info: CorpusInfo, count: number, themeIds: string[]): BenchQuery[] {
+  const vocabulary = buildVocabulary(info.seed);
+  const random: Random = createRandom(info.seed + 99);
+  const writer = new ProseWriter(vocabulary, random);
+  const queries: BenchQuery[] = [];
+  const seen = new Set<string>();
+  while (queries.length < count) {
+    const words = random.pick([1, 1, 1, 2, 2, 2, 3, 3, 4]);
+    const noun = writer.noun();
+    const parts = [noun];
+    if (words >= 2) parts.push(random.chance(0.6) ? writer.adjective(noun) : writer.noun());
+    if (words >= 3) parts.push(random.chance(0.5) ? writer.town() : writer.noun());
+    if (words >= 4) parts.push(vocabulary.verbs.draw(random).infinitive);
+    if (words === 1 && random.chance(0.2)) parts[0] = writer.town();
+    const q = parts.join(' ');
+    if (seen.has(q)) continue;
+    seen.add(q);
+    const raw: Record<string, string> = { q };
+    const hasFacet = random.chance(0.25);
+    if (hasFacet) {
+      const facet = random.pick(['audience', 'aidType', 'docType', 'scope', 'theme'] as const);
+      if (facet === 'audience') raw.audience = random.pick(audiences);
+      else if (facet === 'aidType') raw.aidType = random.pick(aidTypes);
+      else if (facet === 'docType') raw.docType = random.pick(docTypes);
+      else if (facet === 'scope') raw.scope = random.pick(['internal', 'external']);
+      else raw.theme = random.pick(themeIds);
+    }
+    const params = new URLSearchParams(raw);
+    queries.push({ params, query: searchQuerySchema.parse(raw), words, hasFacet });
+  }
+  return queries;
+}
+
+// --- one measured pass ---------------------------------------------------------------------------
+
+interface Runners {
+  direct: Meilisearch;
+  directGzip: Meilisearch;
+  pagesIndex: string;
+  session: Session;
+  db: Db;
+}
+
+function requestOf(query: SearchQuery) {
+  // What server/search/service.ts searchDocuments sends.
+  return { q: query.q, filter: filterOf(query), facets: Object.values(facetFields), page: query.page, hitsPerPage: query.hitsPerPage, isDistinct: true };
+}
+
+function runnerFor(mode: Mode, runners: Runners): (query: BenchQuery) => Promise<number> {
+  switch (mode) {
+    case 'direct':
+      return async (item) => (await runSearch(runners.direct, runners.pagesIndex, requestOf(item.query))).hits.length;
+    case 'directGzip':
+      return async (item) => (await runSearch(runners.directGzip, runners.pagesIndex, requestOf(item.query))).hits.length;
+    case 'api':
+      return async (item) => (await apiSearch(runners.session, item.params)).hits.length;
+    case 'degraded':
+      return async (item) => (await degradedSearch(runners.db, item.query)).hits.length;
+  }
+}
+
+interface PassSample {
+  /** 1-minute load average when the pass began: other work on the machine shows here. */
+  load: number;
+  run: number;
+  mode: Mode;
+  concurrency: number;
+  figures: RunFigures;
+}
+
+// --- where the API's time goes ------------------------------------------------------------------
+
+interface ApiBreakdown {
+  queries: number;
+  directMs: number;
+  inProcessMs: number;
+  apiMs: number;
+  selectMs: number;
+  touchMs: number;
+  logInsertMs: number;
+}
+
+/**
+ * At concurrency 1, per query: direct Meilisearch, server/search/service.ts searchDocuments called
+ * in the bench process (the search, the search_log insert, the presenter), and GET /api/search; then
+ * the PostgreSQL statements every signed-in request adds, one at a time: a read like the session
+ * and user loads, the session store's touch (an UPDATE express-session waits for before ending
+ * the answer) and the search_log insert. Medians, ms.
+ */
+async function breakdownApi(runners: Runners, services: Services, searcher: { id: string; role: string; maisonId: string | null }, queries: BenchQuery[]): Promise<ApiBreakdown> {
+  const logger = createLogger('warn');
+  const direct: number[] = [];
+  const inProcess: number[] = [];
+  const api: number[] = [];
+  const time = async (work: () => Promise<unknown>) => {
+    const startedAt = performance.now();
+    await work();
+    return performance.now() - startedAt;
+  };
+  for (const item of queries) {
+    direct.push(await time(() => runSearch(runners.direct, runners.pagesIndex, requestOf(item.query))));
+    inProcess.push(await time(() => searchDocuments({ db: services.db, search: services.search, logger }, searcher, item.query)));
+    api.push(await time(() => apiSearch(runners.session, item.params)));
+  }
+  const sid = decodeURIComponent(/lpt\.sid=([^;]+)/.exec(runners.session.cookie)?.[1] ?? '').replace(/^s:/, '').split('.')[0] ?? '';
+  const select: number[] = [];
+  const touch: number[] = [];
+  const insert: number[] = [];
+  for (let i = 0; i < queries.length; i += 1) {
+    select.push(await time(() => services.db('sessions').where({ sid }).first('sess')));
+    touch.push(await time(() => services.db('sessions').where({ sid }).update({ expire: services.db.raw('expire') })));
+    insert.push(await time(() => services.db('search_log').insert({ query: 'mesure', filters: {}, result_count: 0, degraded: false, user_id: searcher.id, role: searcher.role, maison_id: searcher.maisonId })));
+  }
+  await services.db('search_log').where({ query: 'mesure', user_id: searcher.id }).delete();
+  return { queries: queries.length, directMs: median(direct), inProcessMs: median(inProcess), apiMs: median(api), selectMs: median(select), touchMs: median(touch), logInsertMs: median(insert) };
+}
+
+// --- where indexing time goes --------------------------------------------------------------------
+
+interface IndexProfile {
+  documents: number;
+  pages: number;
+  fileTypes: string;
+  storageMs: number;
+  extractMs: number;
+  pgWriteMs: number;
+  recordsMs: number;
+  replaceMs: number;
+  meiliAddMs: number;
+  meiliDeleteMs: number;
+  meiliQueueMs: number;
+}
+
+function isoDurationMs(duration: string | null | undefined): number {
+  const match = /PT(?:(\d+)M)?([\d.]+)S/.exec(duration ?? '');
+  return match ? Number(match[1] ?? 0) * 60000 + Number(match[2]) * 1000 : 0;
+}
+
+/** Re-runs the steps of one search.syncDocument job on a few documents, each step timed. */
+async function profileIndexing(services: Services, client: Meilisearch, sampleIds: { id: string; file_type: string }[]): Promise<IndexProfile[]> {
+  const logger = createLogger('warn');
+  const byType = new Map<string, IndexProfile>();
+  // The extraction thread and pdf.js warmed up first: a job in a running worker finds them warm.
+  for (const sample of sampleIds.slice(-1).concat(sampleIds.slice(0, 1))) {
+    const version = (await services.db('versions as v').join('documents as d', 'd.current_version_id', 'v.id').where('d.id', sample.id).first('v.storage_key', 'v.file_type')) as { storage_key: string; file_type: 'pdf' | 'txt' };
+    await extractText(version.file_type, await buffer((await services.storage.get(version.storage_key)).body));
+  }
+  for (const sample of sampleIds) {
+    const document = (await services.db('documents').where({ id: sample.id }).first('current_version_id')) as { current_version_id: string };
+    const version = (await services.db('versions').where({ id: document.current_version_id }).first('id', 'storage_key', 'file_type', 'size_bytes', 'extraction_status')) as {
+      id: string;
+      storage_key: string;
+      file_type: 'pdf' | 'txt';
+      size_bytes: number;
+      extraction_status: string;
+    };
+    // extractVersion (storage read + extraction + PostgreSQL write) timed whole; storage read and
+    // extraction timed apart, twice, the faster kept; the PostgreSQL write is the difference.
+    let startedAt = performance.now();
+    await extractVersion({ db: services.db, storage: services.storage, search: services.search, logger }, { ...version, extraction_status: 'pending' });
+    const extractVersionMs = performance.now() - startedAt;
+    let storageMs = Number.POSITIVE_INFINITY;
+    let extractMs = Number.POSITIVE_INFINITY;
+    let pages = 0;
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      startedAt = performance.now();
+      const data = await buffer((await services.storage.get(version.storage_key)).body);
+      storageMs = Math.min(storageMs, performance.now() - startedAt);
+      startedAt = performance.now();
+      const extracted = await extractText(version.file_type, data);
+      extractMs = Math.min(extractMs, performance.now() - startedAt);
+      pages = extracted.ok ? extracted.pages.length : 0;
+    }
+    const pgWriteMs = Math.max(0, extractVersionMs - storageMs - extractMs);
+    // syncDocument reading the stored pages, with replaceDocument timed apart.
+    let replaceMs = 0;
+    const timedSearch: Search = {
+      ...services.search,
+      replaceDocument: async (documentId, records, uid) => {
+        const replaceStartedAt = performance.now();
+        await services.search.replaceDocument(documentId, records, uid);
+        replaceMs += performance.now() - replaceStartedAt;
+      },
+    };
+    startedAt = performance.now();
+    await syncDocument({ db: services.db, storage: services.storage, search: timedSearch, logger }, sample.id);
+    const recordsMs = performance.now() - startedAt - replaceMs;
+    const tasks = await client.tasks.getTasks({ limit: 2 });
+    const taskMs = (type: string) => tasks.results.filter((task) => task.type === type).reduce((sum, task) => sum + isoDurationMs(task.duration), 0);
+    const meiliQueueMs = tasks.results.reduce((sum, task) => sum + (task.startedAt && task.enqueuedAt ? Date.parse(task.startedAt) - Date.parse(task.enqueuedAt) : 0), 0);
+    const entry = byType.get(version.file_type) ?? {
+      documents: 0,
+      pages: 0,
+      fileTypes: version.file_type,
+      storageMs: 0,
+      extractMs: 0,
+      pgWriteMs: 0,
+      recordsMs: 0,
+      replaceMs: 0,
+      meiliAddMs: 0,
+      meiliDeleteMs: 0,
+      meiliQueueMs: 0,
+    };
+    entry.documents += 1;
+    entry.pages += pages;
+    entry.storageMs += storageMs;
+    entry.extractMs += extractMs;
+    entry.pgWriteMs += pgWriteMs;
+    entry.recordsMs += recordsMs;
+    entry.replaceMs += replaceMs;
+    entry.meiliAddMs += taskMs('documentAdditionOrUpdate');
+    entry.meiliDeleteMs += taskMs('documentDeletion');
+    entry.meiliQueueMs += meiliQueueMs;
+    byType.set(version.file_type, entry);
+  }
+  return [...byType.values()];
+}
+
+// --- publish → searchable ------------------------------------------------------------------------
+
+interface PublishSample {
+  uploadSeconds: number;
+  /** From sending the upload to the job's end (PostgreSQL's finished_at). */
+  jobDoneSeconds: number;
+  searchableSeconds: number;
+  documentId: string;
+}
+
+const letters = 'abcdefghijklmnopqrstuvwxyz';
+function uniqueWord(): string {
+  const bytes = randomUUID().replaceAll('-', '');
+  let word = 'publi';
+  for (let i = 0; i < 10; i += 1) word += letters[Number.parseInt(bytes.slice(i * 2, i * 2 + 2), 16) % 26];
+  return word;
+}
+
+async function publishOnce(session: Session, db: Db, folderId: string, writer: ProseWriter): Promise<PublishSample> {
+  const word = uniqueWord();
+  const pages = Array.from({ length: 20 }, () => writer.page(250));
+  pages[9] = `${pages[9]} ${word}.`;
+  const pdf = await makePdf(pages);
+  const form = new FormData();
+  form.set('folderId', folderId);
+  form.set('title', `Mesure de publication ${word.slice(5)}`);
+  form.set('status', 'published');
+  form.set('docType', 'guide');
+  form.set('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'publication.pdf');
+  const sentAt = performance.now();
+  const sentAtClock = Date.now();
+  const response = await fetch(`${session.base}/api/documents`, { method: 'POST', headers: { Cookie: session.cookie, 'X-CSRF-Token': session.csrfToken, Accept: 'application/json' }, body: form });
+  const created = (await response.json()) as { document?: { id?: string } };
+  const uploadSeconds = (performance.now() - sentAt) / 1000;
+  const documentId = created.document?.id;
+  if (response.status !== 201 || !documentId) throw new Error(`the upload answered ${response.status}: ${JSON.stringify(created).slice(0, 300)}`);
+  const params = new URLSearchParams({ q: word, hitsPerPage: '5' });
+  for (;;) {
+    const answer = await apiSearch(session, params);
+    if (answer.hits.some((hit) => hit.document.id === documentId)) break;
+    if (performance.now() - sentAt > 60000) throw new Error(`document ${documentId} not searchable within 60 s (${answer.total} hits for ${word})`);
+    await delay(20);
+  }
+  const searchableSeconds = (performance.now() - sentAt) / 1000;
+  // The index may answer before the worker has marked the job done: wait for that mark.
+  for (let waited = 0; waited < 5000; waited += 20) {
+    const row = (await db('jobs').where({ type: 'search.syncDocument', status: 'done' }).whereRaw(`payload->>'documentId' = ?`, [documentId]).first('id')) as { id: number } | undefined;
+    if (row) break;
+    await delay(20);
+  }
+  const job = (await db('jobs').where({ type: 'search.syncDocument' }).whereRaw(`payload->>'documentId' = ?`, [documentId]).orderBy('id', 'desc').first('finished_at')) as { finished_at: Date | null } | undefined;
+  const jobDoneSeconds = job?.finished_at ? (job.finished_at.getTime() - sentAtClock) / 1000 : Number.NaN;
+  return { uploadSeconds, jobDoneSeconds, searchableSeconds, documentId };
+}
+
+async function waitForQueue(db: Db, timeoutMs = 600000): Promise<void> {
+  const startedAt = performance.now();
+  for (;;) {
+    const row = (await db('jobs').whereIn('status', ['queued', 'running']).whereNot('type', 'storage.cleanup').count<{ n: string }[]>('* as n').first()) as { n: string } | undefined;
+    if (Number(row?.n ?? 0) === 0) return;
+    if (performance.now() - startedAt > timeoutMs) throw new Error('the job queue did not empty');
+    await delay(100);
+  }
+}
+
+// --- reindex -------------------------------------------------------------------------------------
+
+interface ReindexResult {
+  /** Seconds Meilisearch reports processing the rebuild's document additions, and their number. */
+  meiliSeconds?: number;
+  meiliTasks?: number;
+  wallSeconds: number;
+  commandSeconds: number;
+  documents: number;
+  pages: number;
+}
+
+async function runReindex(env: Record<string, string>): Promise<ReindexResult> {
+  const baseEnv: Record<string, string> = {};
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG']) {
+    const value = process.env[name];
+    if (value !== undefined) baseEnv[name] = value;
+  }
+  const startedAt = performance.now();
+  const child = spawn('npm', ['run', '--silent', 'reindex'], { cwd: repoRoot, env: { ...baseEnv, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-8000)));
+  child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-8000)));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const wallSeconds = (performance.now() - startedAt) / 1000;
+  if (code !== 0) throw new Error(`npm run reindex exited with ${code}:\n${output}`);
+  const match = /Index rebuilt: (\d+) documents, (\d+) pages \(([\d.]+) s\)/.exec(output);
+  if (!match) throw new Error(`npm run reindex said nothing the bench understands:\n${output}`);
+  return { wallSeconds, documents: Number(match[1]), pages: Number(match[2]), commandSeconds: Number(match[3]) };
+}
+
+// --- report --------------------------------------------------------------------------------------
+
+const ms = (value: number) => value.toFixed(1);
+
+interface Results {
+  info: CorpusInfo;
+  options: ReturnType<typeof parseOptions>;
+  queries: BenchQuery[];
+  passes: PassSample[];
+  publish: PublishSample[];
+  profile: IndexProfile[];
+  reindex?: ReindexResult;
+  reindexError?: string;
+  breakdown?: ApiBreakdown;
+  config: Config;
+  loadAtStart: number[];
+  loadAtEnd?: number[];
+}
+
+function passesOf(results: Results, mode: Mode, concurrency: number) {
+  return results.passes.filter((pass) => pass.mode === mode && pass.concurrency === concurrency);
+}
+
+function ratiosOf(results: Results, concurrency: number, field: 'p50' | 'p95', mode: Mode = 'api', base: Mode = 'direct'): number[] {
+  return results.passes
+    .filter((pass) => pass.mode === mode && pass.concurrency === concurrency)
+    .map((pass) => pass.figures[field] / (passesOf(results, base, concurrency).find((other) => other.run === pass.run)?.figures[field] ?? Number.NaN));
+}
+
+function latencyRows(results: Results): string[][] {
+  const rows: string[][] = [];
+  for (const concurrency of concurrencies) {
+    for (const mode of modes) {
+      const passes = passesOf(results, mode, concurrency);
+      if (passes.length === 0) continue;
+      const p50s = passes.map((pass) => pass.figures.p50);
+      const p95s = passes.map((pass) => pass.figures.p95);
+      const rates = passes.map((pass) => pass.figures.rate);
+      const errors = passes.reduce((sum, pass) => sum + pass.figures.errors, 0);
+      rows.push([
+        modeLabels[mode],
+        String(concurrency),
+        `${ms(median(p50s))} (${spread(p50s, 1)})`,
+        `${ms(median(p95s))} (${spread(p95s, 1)})`,
+        `${median(rates).toFixed(0)} (${spread(rates, 0)})`,
+        String(errors),
+        String(passes[0]?.figures.empty ?? 0),
+      ]);
+    }
+  }
+  return rows;
+}
+
+function targetRows(results: Results): string[][] {
+  const rows: string[][] = [];
+  const p50Ratios = ratiosOf(results, 1, 'p50');
+  const p50Extra = passesOf(results, 'api', 1).map((pass) => pass.figures.p50 - (passesOf(results, 'direct', 1).find((other) => other.run === pass.run)?.figures.p50 ?? Number.NaN));
+  const p95Ratios = ratiosOf(results, 32, 'p95');
+  const degradedP95 = passesOf(results, 'degraded', 1).map((pass) => pass.figures.p95);
+  const degradedErrors = passesOf(results, 'degraded', 1).reduce((sum, pass) => sum + pass.figures.errors, 0);
+  rows.push(['API p50 / direct p50, concurrency 1', `${median(p50Ratios).toFixed(2)} ×`, spread(p50Ratios), `≤ ${targets.apiP50Ratio} ×`, verdict(median(p50Ratios) <= targets.apiP50Ratio)]);
+  rows.push(['API p50 − direct p50, concurrency 1 (ms)', ms(median(p50Extra)), spread(p50Extra, 1), `≤ ${targets.apiP50ExtraMs}`, verdict(median(p50Extra) <= targets.apiP50ExtraMs)]);
+  rows.push(['API p95 / direct p95, concurrency 32', `${median(p95Ratios).toFixed(2)} ×`, spread(p95Ratios), `≤ ${targets.apiP95Ratio} ×`, verdict(median(p95Ratios) <= targets.apiP95Ratio)]);
+  rows.push([
+    `PostgreSQL p95, concurrency 1 (ms); queries answered`,
+    `${ms(median(degradedP95))}; ${results.queries.length * passesOf(results, 'degraded', 1).length - degradedErrors}/${results.queries.length * passesOf(results, 'degraded', 1).length}`,
+    spread(degradedP95, 1),
+    `≤ ${targets.degradedP95Ms}; all`,
+    verdict(median(degradedP95) <= targets.degradedP95Ms && degradedErrors === 0),
+  ]);
+  if (results.publish.length > 0) {
+    const seconds = results.publish.map((sample) => sample.searchableSeconds);
+    rows.push([`publish → searchable, 20-page PDF, p95 of ${seconds.length} (s)`, percentile(seconds, 95).toFixed(2), spread(seconds), `≤ ${targets.publishP95Seconds}`, verdict(percentile(seconds, 95) <= targets.publishP95Seconds)]);
+  }
+  rows.push([
+    `extraction + indexing by the job worker (pages/s, \`npm run corpus\`)`,
+    results.info.pagesPerSecond.toFixed(0),
+    '1 run',
+    `≥ ${targets.indexPagesPerSecond}`,
+    verdict(results.info.pagesPerSecond >= targets.indexPagesPerSecond),
+  ]);
+  if (results.reindex) {
+    const rate = results.reindex.pages / results.reindex.commandSeconds;
+    rows.push([`\`npm run reindex\` of ${results.reindex.pages} pages (pages/s)`, rate.toFixed(0), '1 run', `≥ ${targets.reindexPagesPerSecond}`, verdict(rate >= targets.reindexPagesPerSecond)]);
+  } else rows.push(['`npm run reindex` (pages/s)', `not measured: ${results.reindexError ?? ''}`, '—', `≥ ${targets.reindexPagesPerSecond}`, '—']);
+  const gzipExtra = passesOf(results, 'directGzip', 1).map((pass) => pass.figures.p50 - (passesOf(results, 'direct', 1).find((other) => other.run === pass.run)?.figures.p50 ?? Number.NaN));
+  rows.push(['client default (gzip) p50 − identity p50, concurrency 1 (ms)', ms(median(gzipExtra)), spread(gzipExtra, 1), '—', '—']);
+  return rows;
+}
+
+function profileRows(profile: IndexProfile[]): string[][] {
+  return profile.map((entry) => {
+    const perPage = (value: number) => (value / entry.pages).toFixed(1);
+    const total = entry.storageMs + entry.extractMs + entry.pgWriteMs + entry.recordsMs + entry.replaceMs;
+    return [
+      `${entry.fileTypes} (${entry.documents} docs, ${entry.pages} pages)`,
+      perPage(entry.storageMs),
+      perPage(entry.extractMs),
+      perPage(entry.pgWriteMs),
+      perPage(entry.recordsMs),
+      perPage(entry.replaceMs),
+      `${perPage(entry.meiliAddMs)} / ${perPage(entry.meiliDeleteMs)} / ${perPage(entry.meiliQueueMs)}`,
+      perPage(total),
+      (entry.pages / (total / 1000)).toFixed(0),
+    ];
+  });
+}
+
+function publishRows(samples: PublishSample[]): string[][] {
+  const row = (label: string, values: number[]) => (values.length === 0 ? [label, '—', '—', '—'] : [label, median(values).toFixed(2), percentile(values, 95).toFixed(2), spread(values)]);
+  return [
+    row('upload answered (201)', samples.map((s) => s.uploadSeconds)),
+    row('indexing job done (jobs.finished_at)', samples.map((s) => s.jobDoneSeconds).filter(Number.isFinite)),
+    row('found by `GET /api/search`', samples.map((s) => s.searchableSeconds)),
+  ];
+}
+
+function sectionMarkdown(results: Results): string {
+  const { info } = results;
+  const queryWords = [1, 2, 3, 4].map((n) => `${results.queries.filter((q) => q.words === n).length} of ${n} word${n > 1 ? 's' : ''}`).join(', ');
+  const isFullScale = info.documents >= 10000 && info.pages >= 200000;
+  return [
+    '## Search — `npm run corpus`, then `npm run bench:search`',
+    '',
+    `Machine: ${machineLine()}. Load average (1, 5, 15 min) when the bench began: ${results.loadAtStart.map((v) => v.toFixed(2)).join(', ')}; when it ended: ${(results.loadAtEnd ?? []).map((v) => v.toFixed(2)).join(', ')}; 1-minute load average at the start of the measured passes: ${spread(results.passes.map((pass) => pass.load))} — the machine is shared: other work running at the same time (test suites, browsers) shows here and widens the spreads.`,
+    '',
+    `Corpus (\`npm run corpus -- --documents ${info.documents} --pages-per-document ${Math.round(info.pages / info.documents)}\`, seed ${info.seed}, made ${info.createdAt.slice(0, 16).replace('T', ' ')} UTC): ` +
+      `**${info.documents} documents, ${info.pages} pages**${isFullScale ? '' : ' — a reduced scale, not the 10,000 documents / 200,000 pages of the target corpus'}, ` +
+      `${info.schemes} schemes under the ${16} themes of the seed (scheme card: keywords, promise, summary, audiences, aid types, dates — about one in eight closed — and referent), ` +
+      `${(info.words / 1e6).toFixed(1)} million words of generated French prose (bench/corpusText.ts: a Zipf-like draw over ${info.vocabularyForms} word forms derived from hand-written lemmas — plurals, feminine forms, conjugations, re-/dé- prefixes, -ment, -eur, -euse, -able, -ité —, towns, rivers, invented people and companies; ${info.distinctWordsWritten} distinct words actually written), pages of 150–400 words. ` +
+      `Loaded through the real pipeline: each file stored by \`storeInspected\` (the upload API's storage path: storage driver, SHA-256, type from the bytes) and recorded by \`createDocument\` (published), ` +
+      `${info.pdfDocuments} of them (${info.pdfPages} pages) as PDFs made by pdf-lib, the others as UTF-8 text with a form feed between pages (PDF making and pdf.js extraction of every file would not fit the time of a run on 2 cores); ` +
+      `then extracted and indexed by the real job worker (startWorker + createJobHandlers, concurrency ${info.workerConcurrency}) in ${info.indexSeconds.toFixed(0)} s.`,
+    '',
+    `Method: one query set of ${results.queries.length} queries drawn from the corpus vocabulary (${queryWords}; ${results.queries.filter((q) => q.hasFacet).length} with a facet filter: audience, aid type, document type, scope or theme), the same for every path. ` +
+      `Each run measures, at concurrency 1 then 32 (32 requests always in flight), in this order: direct Meilisearch — the federated raw + stem multi-search of search/query.ts \`runSearch\` with the filter, facets and page of \`searchDocuments\`, through a client built as search/index.ts builds it (\`Accept-Encoding: identity\`) —; ` +
+      'the same through a client with its defaults (Node\'s fetch asks for gzip, br); `GET /api/search` of the app (bench/searchServer.ts: the app and its job worker in their own Node process, signed in as an agent by the dev sign-in; every answer carries facets and snippets, and the query is logged in search_log); ' +
+      `\`degradedSearch\` (PostgreSQL full-text search) called in the bench process with a pool of 40. Every path is warmed up once (not measured). Runs: ${results.options.runs}. ` +
+      'p50 and p95 are per run over the set; the table gives the median of the runs and their spread (min–max). Ratios are taken per run, API against direct in the same run. At concurrency 32 the 2 cores are saturated: those latencies measure throughput.',
+    '',
+    markdownTable(['path', 'concurrency', 'p50 ms (spread)', 'p95 ms (spread)', 'requests/s (spread)', 'errors', 'empty answers'], latencyRows(results)),
+    '',
+    markdownTable(['target', 'median', 'spread (min–max)', 'target', 'result'], targetRows(results)),
+    '',
+    results.publish.length > 0
+      ? `Publish → searchable: ${results.publish.length} uploads, one after the other, of a new 20-page PDF (pdf-lib) holding one new word, by \`POST /api/documents\` (editor, status published) into a permanent scheme; the time runs from sending the upload until \`GET /api/search\` for that word (polled every 20 ms) lists the document. The app's worker polls the job queue every 500 ms when idle (server/jobs/worker.ts). The documents are deleted afterwards.\n\n` +
+        markdownTable(['seconds from sending the upload', 'median', 'p95', 'spread (min–max)'], publishRows(results.publish))
+      : '',
+    '',
+    results.breakdown
+      ? `Where the time of \`GET /api/search\` goes, concurrency 1, ${results.breakdown.queries} queries of the set, medians: direct Meilisearch ${ms(results.breakdown.directMs)} ms; ` +
+        `\`searchDocuments\` in the bench process (the same search, then the awaited \`search_log\` insert and \`presentHit\`, server/search/service.ts) ${ms(results.breakdown.inProcessMs)} ms; ` +
+        `\`GET /api/search\` ${ms(results.breakdown.apiMs)} ms. Alone, one at a time: a one-row read of \`sessions\` ${ms(results.breakdown.selectMs)} ms (each signed-in request reads its session, connect-pg-simple, and its user, server/auth/session.ts \`loadUser\`); ` +
+        `the session store's touch, \`UPDATE sessions SET expire\` ${ms(results.breakdown.touchMs)} ms (express-session calls connect-pg-simple's \`touch\` on every request whose session is unchanged, and ends the answer only once it has committed); ` +
+        `the \`search_log\` insert ${ms(results.breakdown.logInsertMs)} ms (server/search/service.ts \`logSearch\`, awaited before answering). Each write is a commit the embedded PostgreSQL flushes to disk (fsync on: not a throwaway cluster).`
+      : '',
+    '',
+    'Where the time of one `search.syncDocument` job goes (the bench re-runs its steps on documents of the corpus, each timed, with nothing else of the bench running): ms per page. ' +
+      'Storage read and pdf.js/text extraction in the extraction thread (server/extraction); PostgreSQL write of `version_pages` (server/search/indexing.ts `extractVersion`, the stored `to_tsvector` column included); ' +
+      'reading the pages back and `buildRecords` (Snowball stems of every page, search/records.ts); `replaceDocument` (search/index.ts: `addDocuments` + `waitTask`, then `deleteDocuments` of stale pages + `waitTask`, polled every 50 ms), with the processing time Meilisearch reports for each of those two tasks (`duration` in its task list) and their wait in its queue; the rest of `replaceDocument` is the HTTP calls and the 50 ms polling of `waitTask`.',
+    '',
+    markdownTable(['documents', 'storage', 'extraction', 'PostgreSQL write', 'read + records', 'Meilisearch replaceDocument', 'of which Meilisearch processing: addition / deletion task; queued', 'total', 'pages/s one at a time'], profileRows(results.profile)),
+    '',
+    results.reindex
+      ? `\`npm run reindex\` (server/cli/reindex.ts → server/search/rebuild.ts \`rebuildIndex\`: fresh index, batches of 50 documents through \`addRecords\`, swap), spawned on the bench's services after everything else: ${results.reindex.documents} documents, ${results.reindex.pages} pages in ${results.reindex.commandSeconds.toFixed(1)} s as the command reports it (${results.reindex.wallSeconds.toFixed(1)} s with npm and tsx starting). Meilisearch reports ${results.reindex.meiliSeconds?.toFixed(1) ?? '?'} s processing its ${results.reindex.meiliTasks ?? '?'} document-addition tasks (one per batch, each awaited before the next batch is read and built); the rest is reading \`version_pages\`, \`buildRecords\` (stems) and the HTTP transfer.`
+      : '',
+  ].join('\n');
+}
+
+// --- main ----------------------------------------------------------------------------------------
+
+async function main() {
+  const options = parseOptions();
+  const info = readCorpusInfo(options.dataDir);
+  const loadAtStart = os.loadavg();
+  print(`Corpus in ${options.dataDir}: ${info.documents} documents, ${info.pages} pages. Load average: ${loadAtStart.map((v) => v.toFixed(2)).join(', ')}`);
+  const interrupt = (signal: NodeJS.Signals) => {
+    process.stderr.write(`bench:search interrupted (${signal}): stopping the app and the embedded services…\n`);
+    void (async () => {
+      if (liveServer) await stopAppServer(liveServer);
+      await liveServices?.stop().catch(() => undefined);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    })();
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+
+  const env: NodeJS.ProcessEnv = { NODE_ENV: 'test', DATA_DIR: options.dataDir, LOG_LEVEL: 'warn' };
+  const config = loadConfig(env);
+  const logger = createLogger('warn');
+  const services = await startServices(config, logger);
+  liveServices = services;
+  const secrets = JSON.parse(readFileSync(path.join(options.dataDir, 'secrets.json'), 'utf8')) as { meiliMasterKey: string; sessionSecret: string };
+  const meiliUrl = await meiliUrlOf(options.dataDir);
+  const db = createDb(services.databaseUrl, { poolMax: 40 });
+  let server: AppServer | undefined;
+  const results: Results = { info, options, queries: [], passes: [], publish: [], profile: [], config, loadAtStart };
+  try {
+    await waitForQueue(services.db);
+    const serviceEnv = { DATABASE_URL: services.databaseUrl, MEILI_URL: meiliUrl, MEILI_MASTER_KEY: secrets.meiliMasterKey, DATA_DIR: options.dataDir };
+    server = await startAppServer({ ...serviceEnv, SESSION_SECRET: secrets.sessionSecret });
+    const session = await signIn(server.port, agentEmail);
+    const themeIds = ((await db('folders').whereNull('parent_id').select('id')) as { id: string }[]).map((row) => row.id);
+    results.queries = buildQueries(info, options.queries, themeIds);
+    const runners: Runners = {
+      direct: new Meilisearch({ host: meiliUrl, apiKey: secrets.meiliMasterKey, timeout: 10000, requestInit: { headers: { 'Accept-Encoding': 'identity' } } }),
+      directGzip: new Meilisearch({ host: meiliUrl, apiKey: secrets.meiliMasterKey, timeout: 10000 }),
+      pagesIndex: services.search.pagesIndex,
+      session,
+      db,
+    };
+    await checkCompression(meiliUrl, secrets.meiliMasterKey, services.search.pagesIndex);
+
+    print('Warming up every path (not measured)…');
+    for (const mode of modes) {
+      const warm = await runSet(results.queries, 4, runnerFor(mode, runners));
+      if (warm.errors > 0) throw new Error(`${modeLabels[mode]}: ${warm.errors} errors while warming up, the first: ${warm.firstError}`);
+    }
+    for (let run = 1; run <= options.runs; run += 1) {
+      for (const concurrency of concurrencies) {
+        for (const mode of modes) {
+          const load = os.loadavg()[0] ?? 0;
+          const figures = figuresOf(await runSet(results.queries, concurrency, runnerFor(mode, runners)));
+          results.passes.push({ load, run, mode, concurrency, figures });
+          print(`run ${run}/${options.runs} c=${String(concurrency).padStart(2)} ${modeLabels[mode].padEnd(42)} p50 ${ms(figures.p50).padStart(7)} ms  p95 ${ms(figures.p95).padStart(7)} ms  ${figures.rate.toFixed(0).padStart(4)}/s  errors ${figures.errors}  empty ${figures.empty}`);
+        }
+      }
+    }
+
+    print('Where the API time goes (concurrency 1)…');
+    const agent = (await db('users').where({ email: agentEmail }).first('id', 'role', 'maison_id')) as { id: string; role: string; maison_id: string | null };
+    results.breakdown = await breakdownApi(runners, services, { id: agent.id, role: agent.role, maisonId: agent.maison_id }, results.queries.slice(0, 50));
+    print(`  ${JSON.stringify(results.breakdown)}`);
+
+    print('Where indexing time goes (re-running the steps of search.syncDocument on sample documents)…');
+    const samples = (await db.raw<{ rows: { id: string; file_type: string }[] }>(
+      `(select d.id, v.file_type from documents d join versions v on v.id = d.current_version_id where d.status = 'published' and d.deleted_at is null and v.file_type = 'txt' order by d.created_at limit 8)
+       union all
+       (select d.id, v.file_type from documents d join versions v on v.id = d.current_version_id where d.status = 'published' and d.deleted_at is null and v.file_type = 'pdf' order by d.created_at limit 4)`,
+    )).rows;
+    results.profile = await profileIndexing(services, runners.direct, samples);
+    for (const row of profileRows(results.profile)) print(`  ${row.join(' | ')}`);
+
+    print(`Publish → searchable (${options.publishSamples} uploads)…`);
+    const editor = await signIn(server.port, editorEmail);
+    const folder = (await db('folders as f')
+      .join('directorates as d', 'd.id', 'f.directorate_id')
+      .where({ 'f.is_scheme': true, 'f.scheme_is_permanent': true, 'd.code': 'DEI' })
+      .whereNull('f.archived_at')
+      .first('f.id')) as { id: string } | undefined;
+    if (!folder) throw new Error('no permanent scheme of DEI in the corpus');
+    const writer = new ProseWriter(buildVocabulary(info.seed), createRandom(Date.now()));
+    for (let i = 0; i < options.publishSamples; i += 1) {
+      const sample = await publishOnce(editor, db, folder.id, writer);
+      results.publish.push(sample);
+      print(`  upload ${sample.uploadSeconds.toFixed(2)} s, job done ${sample.jobDoneSeconds.toFixed(2)} s, searchable ${sample.searchableSeconds.toFixed(2)} s`);
+      await delay(500);
+    }
+    for (const sample of results.publish) {
+      const response = await fetch(`${editor.base}/api/documents/${sample.documentId}`, { method: 'DELETE', headers: { Cookie: editor.cookie, 'X-CSRF-Token': editor.csrfToken } });
+      await response.body?.cancel();
+    }
+    await waitForQueue(db);
+    await stopAppServer(server);
+    server = undefined;
+
+    print('npm run reindex…');
+    try {
+      const reindexStartedAt = new Date();
+      results.reindex = await runReindex(serviceEnv);
+      const tasks = await runners.direct.tasks.getTasks({ types: ['documentAdditionOrUpdate'], afterEnqueuedAt: reindexStartedAt.toISOString(), limit: 10000 });
+      const rebuildTasks = tasks.results.filter((task) => task.indexUid?.endsWith('_rebuild'));
+      results.reindex.meiliTasks = rebuildTasks.length;
+      results.reindex.meiliSeconds = rebuildTasks.reduce((sum, task) => sum + isoDurationMs(task.duration), 0) / 1000;
+      print(`  ${results.reindex.documents} documents, ${results.reindex.pages} pages in ${results.reindex.commandSeconds.toFixed(1)} s (${(results.reindex.pages / results.reindex.commandSeconds).toFixed(0)} pages/s)`);
+    } catch (error) {
+      results.reindexError = (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 2).join(' ');
+      print(`  failed: ${results.reindexError}`);
+    }
+  } finally {
+    if (server) await stopAppServer(server);
+    await db.destroy().catch(() => undefined);
+    await services.stop();
+    liveServices = undefined;
+  }
+
+  results.loadAtEnd = os.loadavg();
+  const rows = targetRows(results);
+  print();
+  print(markdownTable(['path', 'concurrency', 'p50 ms (spread)', 'p95 ms (spread)', 'requests/s (spread)', 'errors', 'empty answers'], latencyRows(results)));
+  print();
+  print(markdownTable(['target', 'median', 'spread (min–max)', 'target', 'result'], rows));
+  await writeBenchmarkSection('search', sectionMarkdown(results));
+  for (const row of rows.filter((row) => row[4] === verdict(false))) print(`MISSED: ${row[0]}: ${row[1]} (target ${row[3]})`);
+  print('Written to docs/benchmarks.md (section search).');
+}
+
+/** The embedded Meilisearch's URL, from the port the data directory's lock records. */
+async function meiliUrlOf(dataDir: string): Promise<string> {
+  const lock = JSON.parse(readFileSync(path.join(dataDir, 'app.lock'), 'utf8')) as { meiliPort?: number };
+  if (!lock.meiliPort) throw new Error(`no Meilisearch port in ${path.join(dataDir, 'app.lock')}`);
+  return `http://127.0.0.1:${lock.meiliPort}`;
+}
+
+/** Prints what Meilisearch answers to each client's Accept-Encoding (is the default answer compressed?). */
+async function checkCompression(url: string, key: string, indexUid: string): Promise<void> {
+  for (const encoding of ['identity', 'gzip, deflate, br']) {
+    const response = await fetch(`${url}/multi-search`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Accept-Encoding': encoding },
+      body: JSON.stringify({ queries: [{ indexUid, q: 'projet', limit: 20 }] }),
+    });
+    const body = await response.arrayBuffer();
+    print(`Meilisearch with Accept-Encoding "${encoding}": Content-Encoding ${response.headers.get('content-encoding') ?? 'none'}, ${body.byteLength} bytes decoded`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:search failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  if (liveServer) void stopAppServer(liveServer);
+  process.exitCode = 1;
+});
