@@ -60,7 +60,8 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
-# tsx directly rather than `npm start`, so SIGTERM from `docker stop` reaches the app (tsx relays
-# it to the node process it runs) and the app shuts down gracefully.
-# `docker run ... info-pour-tous node_modules/.bin/tsx server/main.ts --worker` runs a worker alone.
-CMD ["node_modules/.bin/tsx", "server/main.ts"]
+# Node itself with tsx's loader (not the tsx CLI, not npm): one process, so SIGTERM from
+# `docker stop` reaches the app directly and its graceful shutdown runs to the end (the tsx CLI
+# force-kills a child that is slow to acknowledge a relayed signal).
+# `docker run ... info-pour-tous node --import tsx server/main.ts --worker` runs a worker alone.
+CMD ["node", "--import", "tsx", "server/main.ts"]

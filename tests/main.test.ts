@@ -9,7 +9,6 @@ import { isAlive } from '../server/embedded/processes';
 import { uniqueName } from './context';
 
 const root = path.resolve(import.meta.dirname, '..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 
 interface Run {
   child: ChildProcess;
@@ -19,7 +18,8 @@ interface Run {
 
 /** `npm start`'s own entry point, as a real process, with only the given environment. */
 function startApp(env: Record<string, string>): Run {
-  const child = spawn(tsx, ['server/main.ts'], {
+  // As `npm start` runs it: node with tsx's loader, one process.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -33,7 +33,7 @@ describe('graceful shutdown', () => {
     const dataDir = path.join(inject('services').tmpDir, uniqueName('shutdown'));
     await mkdir(dataDir, { recursive: true });
     const port = await findFreePort();
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: root,
       env: {
         PATH: process.env.PATH ?? '',
