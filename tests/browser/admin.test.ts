@@ -224,7 +224,7 @@ describe('the administration area (directorates and Maisons, users, audit trail,
     const row = table.getByRole('row', { name: /Maison ajoutée/ });
     expect(await row.textContent()).toContain(`Administrateur Région <${adminEmail}>`);
     expect(await row.textContent()).toContain('Maison de Région : Maison de Région de Mende');
-    expect(await row.getByRole('listitem').allTextContents()).toEqual(['code : — → MR-MENDE']);
+    expect((await row.getByRole('listitem').allTextContents()).sort()).toEqual(['code : — → MR-MENDE', 'nom : — → Maison de Région de Mende', 'ville : — → Mende']);
     await expectAccessible('admin-audit');
 
     const csvLink = page.getByRole('link', { name: 'Exporter en CSV' });

@@ -63,6 +63,6 @@ describe('signing in and out in a real browser (embedded default)', () => {
     await page.goto(`${server.url}/connexion?retour=${encodeURIComponent('/page-introuvable')}`);
     await page.getByRole('button', { name: 'Se connecter en tant que Administrateur Région' }).click();
     await expect.poll(() => page.evaluate(() => location.pathname)).toBe('/page-introuvable');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page introuvable');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page introuvable');
   });
 });
