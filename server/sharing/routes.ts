@@ -7,15 +7,14 @@ import type { Db } from '../db';
 import { documentSubject } from '../documents/presenter';
 import { sendStoredFile } from '../documents/fileResponse';
 import { documentIdParams } from '../documents/schema';
-import { findDocument, foldersById } from '../documents/service';
-import { schemeOf } from '../documents/presenter';
+import { findDocument } from '../documents/service';
 import { availabilityOf } from '../folders/availability';
 import { currentUser, publicRoute, signedIn } from '../http/access';
 import { authorize } from '../policies';
 import type { Storage } from '../../storage';
 import { fileLabels } from './labels';
 import { forbiddenFilePage, goneSharePage, pageCsp, sharedDocumentPage, tooManyRequestsPage, unknownSharePage } from './pages';
-import { countOpen, liveShareLink, regenerateShareLink, resolveToken, setShareExpiry, tokenPattern, type ShareLinkRow } from './service';
+import { countOpen, liveShareLink, regenerateShareLink, resolveToken, schemeOfFolder, setShareExpiry, tokenPattern, type ShareLinkRow, type SharedDocument } from './service';
 import { isValidSignature, signedFilePath, type Disposition } from './signedUrls';
 
 export const expirySchema = z
@@ -78,32 +77,30 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
     handler: (_req, res) => void publicHeaders(res).status(429).type('html').send(tooManyRequestsPage(region.name)),
   });
 
-  /** The live link of a well-formed token, or the page that says why not (a malformed token never reaches the database). */
-  async function liveLinkOr404(req: Request, res: Response): Promise<ShareLinkRow | undefined> {
+  /** The shared document of a well-formed live token, or the page that says why not (a malformed token never reaches the database). */
+  async function sharedOr404(req: Request, res: Response): Promise<SharedDocument | undefined> {
     publicHeaders(res);
     const token = String(req.params.token);
     const resolved = tokenPattern.test(token) ? await resolveToken(db, token) : ({ status: 'unknown' } as const);
-    if (resolved.status === 'live') {
-      const document = await db('documents').where({ id: resolved.link.document_id }).first('status', 'scope', 'deleted_at');
-      if (document && !document.deleted_at && document.status === 'published' && document.scope === 'external') return resolved.link;
-    }
+    if (resolved.status === 'live') return resolved.shared;
     if (resolved.status === 'unknown') res.status(404).type('html').send(unknownSharePage(region.name, region.contact));
     else res.status(410).type('html').send(goneSharePage(region.name, region.contact));
     return undefined;
   }
 
   router.get('/s/:token', publicRoute('the public page of a shared document'), limiter, async (req, res) => {
-    const link = await liveLinkOr404(req, res);
-    if (!link) return;
-    const document = await findDocument(db, link.document_id);
-    const scheme = schemeOf(document.folder_id, await foldersById(db));
-    await countOpen(db, link, { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' }, deps.sessionSecret);
+    const shared = await sharedOr404(req, res);
+    if (!shared) return;
+    const [scheme] = await Promise.all([
+      schemeOfFolder(db, shared.folder_id),
+      countOpen(db, shared, { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' }, deps.sessionSecret),
+    ]);
     res.status(200).type('html').send(
       sharedDocumentPage(region.name, {
-        title: document.title,
-        summary: document.summary,
-        updatedAt: new Date(document.updated_at),
-        fileLabel: fileLabels[document.version_file_type ?? ''] ?? 'Fichier',
+        title: shared.title,
+        summary: shared.summary,
+        updatedAt: new Date(shared.updated_at),
+        fileLabel: fileLabels[shared.file_type] ?? 'Fichier',
         scheme: scheme
           ? {
               name: scheme.name,
@@ -112,20 +109,19 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
               contact: { service: scheme.referent_service, email: scheme.referent_email, phone: scheme.referent_phone },
             }
           : null,
-        readUrl: `/s/${link.token}/file`,
-        downloadUrl: `/s/${link.token}/file?download=1`,
+        readUrl: `/s/${shared.token}/file`,
+        downloadUrl: `/s/${shared.token}/file?download=1`,
       }),
     );
   });
 
   router.get('/s/:token/file', publicRoute('the file of a shared document, through a short-lived signed URL'), limiter, async (req, res) => {
-    const link = await liveLinkOr404(req, res);
-    if (!link) return;
-    const version = await db('versions as v').join('documents as d', 'd.current_version_id', 'v.id').where('d.id', link.document_id).first('v.id', 'v.storage_key', 'v.original_filename', 'v.mime_type', 'v.file_type');
-    const disposition: Disposition = req.query.download === '1' || !['pdf', 'png', 'jpeg'].includes(version.file_type as string) ? 'attachment' : 'inline';
+    const shared = await sharedOr404(req, res);
+    if (!shared) return;
+    const disposition: Disposition = req.query.download === '1' || !['pdf', 'png', 'jpeg'].includes(shared.file_type) ? 'attachment' : 'inline';
     const ttl = config.sharing.signedUrlTtlSeconds;
-    const presigned = await storage.presignedGetUrl(version.storage_key as string, { expiresInSeconds: ttl, filename: version.original_filename as string, contentType: version.mime_type as string, disposition });
-    res.redirect(302, presigned ?? signedFilePath(deps.sessionSecret, version.id as string, disposition, ttl));
+    const presigned = await storage.presignedGetUrl(shared.storage_key, { expiresInSeconds: ttl, filename: shared.original_filename, contentType: shared.mime_type, disposition });
+    res.redirect(302, presigned ?? signedFilePath(deps.sessionSecret, shared.version_id, disposition, ttl));
   });
 
   router.get('/f/:versionId', publicRoute('a signed file URL of the local storage driver'), limiter, async (req, res, next) => {

@@ -98,17 +98,74 @@ export async function setShareExpiry(db: Db, documentId: string, expiresAt: Date
   });
 }
 
-export type ResolvedLink =
-  | { status: 'live'; link: ShareLinkRow }
-  | { status: 'gone' }
-  | { status: 'unknown' };
+/** A live link with what the citizen's page and file need of its document, in one query. */
+export interface SharedDocument extends ShareLinkRow {
+  title: string;
+  summary: string;
+  updated_at: Date;
+  folder_id: string;
+  version_id: string;
+  storage_key: string;
+  original_filename: string;
+  mime_type: string;
+  file_type: string;
+}
 
-/** What a public token names now: a live link, a link that ended (revoked or expired), or nothing. */
+export type ResolvedLink = { status: 'live'; shared: SharedDocument } | { status: 'gone' } | { status: 'unknown' };
+
+/**
+ * What a public token names now: a live link of a published external document, a link that
+ * ended (revoked, expired, or its document no longer shared), or nothing.
+ */
 export async function resolveToken(db: Db, token: string): Promise<ResolvedLink> {
-  const link = (await db('share_links').where({ token }).first()) as ShareLinkRow | undefined;
-  if (!link) return { status: 'unknown' };
-  if (link.revoked_at || (link.expires_at && new Date(link.expires_at).getTime() <= Date.now())) return { status: 'gone' };
-  return { status: 'live', link };
+  const row = await db('share_links as l')
+    .join('documents as d', 'd.id', 'l.document_id')
+    .leftJoin('versions as v', 'v.id', 'd.current_version_id')
+    .where('l.token', token)
+    .first(
+      'l.*',
+      'd.title',
+      'd.summary',
+      'd.updated_at',
+      'd.folder_id',
+      'd.status',
+      'd.scope',
+      'd.deleted_at',
+      'v.id as version_id',
+      'v.storage_key',
+      'v.original_filename',
+      'v.mime_type',
+      'v.file_type',
+    );
+  if (!row) return { status: 'unknown' };
+  const isLive = !row.revoked_at && !(row.expires_at && new Date(row.expires_at).getTime() <= Date.now());
+  const isShared = !row.deleted_at && row.status === 'published' && row.scope === 'external' && row.version_id;
+  return isLive && isShared ? { status: 'live', shared: row as SharedDocument } : { status: 'gone' };
+}
+
+export interface SchemeForCitizens {
+  name: string;
+  scheme_promise: string | null;
+  scheme_opens_on: string | null;
+  scheme_closes_on: string | null;
+  scheme_is_permanent: boolean;
+  referent_service: string | null;
+  referent_email: string | null;
+  referent_phone: string | null;
+}
+
+/** The scheme a folder belongs to (itself or its nearest ancestor with a card), in one query. */
+export async function schemeOfFolder(db: Db, folderId: string): Promise<SchemeForCitizens | undefined> {
+  const result = await db.raw<{ rows: SchemeForCitizens[] }>(
+    `with recursive up as (
+       select f.*, 0 as depth from folders f where f.id = ?
+       union all select f.*, up.depth + 1 from folders f join up on f.id = up.parent_id)
+     select name, scheme_promise, to_char(scheme_opens_on, 'YYYY-MM-DD') as scheme_opens_on, to_char(scheme_closes_on, 'YYYY-MM-DD') as scheme_closes_on,
+            scheme_is_permanent, referent_service, referent_email, referent_phone
+       from up where is_scheme order by depth limit 1`,
+    [folderId],
+  );
+  return result.rows[0];
 }
 
 const botAgents = /bot|crawl|spider|slurp|preview|facebookexternalhit|whatsapp|telegram|headless|curl|wget|python|monitor|scan/i;
@@ -118,11 +175,11 @@ export async function countOpen(db: Db, link: ShareLinkRow, visitor: { ip: strin
   if (!visitor.userAgent || botAgents.test(visitor.userAgent)) return;
   const day = new Date().toISOString().slice(0, 10);
   const visitorHash = createHash('sha256').update(`${secret}\0${visitor.ip}\0${visitor.userAgent}\0${day}`).digest('hex');
-  await db.transaction(async (trx) => {
-    const inserted = await trx('share_link_visits').insert({ share_link_id: link.id, visitor_hash: visitorHash, day }).onConflict(['share_link_id', 'visitor_hash', 'day']).ignore().returning('day');
-    if (inserted.length > 0) {
-      await trx('share_links').where({ id: link.id }).update({ opens: trx.raw('opens + 1'), last_opened_at: trx.fn.now() });
-      shareOpens.inc();
-    }
-  });
+  // One statement: the visit is recorded, and counted only when it is the first of the day.
+  const result = await db.raw<{ rowCount: number }>(
+    `with visit as (insert into share_link_visits (share_link_id, visitor_hash, day) values (?, ?, ?) on conflict do nothing returning 1)
+     update share_links set opens = opens + 1, last_opened_at = now() where id = ? and exists (select 1 from visit)`,
+    [link.id, visitorHash, day, link.id],
+  );
+  if (result.rowCount > 0) shareOpens.inc();
 }
