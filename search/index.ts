@@ -38,6 +38,9 @@ export interface Search {
   /** Rebuild helpers: a fresh index under a temporary uid, then an atomic swap. */
   createFreshIndex(synonyms: string[][]): Promise<string>;
   addRecords(uid: string, records: SearchRecord[]): Promise<void>;
+  /** Queues records without waiting (Meilisearch batches consecutive additions); `waitForQueued` waits for them all. */
+  queueRecords(uid: string, records: SearchRecord[]): Promise<void>;
+  waitForQueued(): Promise<void>;
   swapInto(freshUid: string): Promise<void>;
 }
 
@@ -68,6 +71,7 @@ export function createSearch(options: SearchOptions): Search {
     requestInit: { headers: { 'Accept-Encoding': 'identity' } },
   });
   const pagesIndex = `${options.indexPrefix}_pages`;
+  const queued: number[] = [];
   const index = (uid = pagesIndex): Index<SearchRecord> => client.index<SearchRecord>(uid);
 
   async function ensureIndex(synonyms: string[][], uid = pagesIndex) {
@@ -127,6 +131,21 @@ export function createSearch(options: SearchOptions): Search {
       guarded(async () => {
         const task = await index(uid).addDocuments(records).waitTask({ timeout: taskTimeoutMs });
         if (task.status === 'failed') throw new Error(`Meilisearch refused records: ${task.error?.message}`);
+      }),
+
+    queueRecords: (uid, records) =>
+      guarded(async () => {
+        const enqueued = await index(uid).addDocuments(records);
+        queued.push(enqueued.taskUid);
+      }),
+
+    waitForQueued: () =>
+      guarded(async () => {
+        const uids = queued.splice(0);
+        for (const uid of uids) {
+          const task = await client.tasks.waitForTask(uid, { timeout: 30 * 60000 });
+          if (task.status === 'failed') throw new Error(`Meilisearch refused records: ${task.error?.message}`);
+        }
       }),
 
     swapInto: (freshUid) =>

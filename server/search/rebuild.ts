@@ -31,10 +31,12 @@ export async function rebuildIndex(deps: { db: Db; search: Search }, onProgress:
       pages += documentPages.length;
       return buildRecords(documentForIndex(document, fileTypes.get(document.current_version_id) ?? null, tree, documentPages));
     });
-    if (records.length > 0) await search.addRecords(uid, records);
+    // Queued, not awaited one by one: Meilisearch indexes consecutive additions as one batch.
+    if (records.length > 0) await search.queueRecords(uid, records);
     done += batch.length;
     onProgress(done, documents.length, pages);
   }
+  await search.waitForQueued();
   await search.swapInto(uid);
   return { documents: documents.length, pages };
 }
