@@ -94,10 +94,15 @@ export function createSearch(options: SearchOptions): Search {
       guarded(async () => {
         const target = index(uid);
         const syncId = records[0]?.syncId;
-        if (records.length > 0) await target.addDocuments(records).waitTask({ timeout: taskTimeoutMs });
+        // Both tasks queued at once (Meilisearch runs an index's tasks in order), then awaited.
+        const added = records.length > 0 ? await target.addDocuments(records) : undefined;
         const stale = syncId ? and([anyOf('documentId', [documentId]), `NOT ${anyOf('syncId', [syncId])}`]) : anyOf('documentId', [documentId]);
-        const task = await target.deleteDocuments({ filter: stale }).waitTask({ timeout: taskTimeoutMs });
-        if (task.status === 'failed') throw new Error(`Meilisearch could not remove stale pages: ${task.error?.message}`);
+        const removed = await target.deleteDocuments({ filter: stale });
+        for (const enqueued of [added, removed]) {
+          if (!enqueued) continue;
+          const task = await client.tasks.waitForTask(enqueued.taskUid, { timeout: taskTimeoutMs });
+          if (task.status === 'failed') throw new Error(`Meilisearch refused the document's pages: ${task.error?.message}`);
+        }
       }),
 
     removeDocument: (documentId) =>
