@@ -6,11 +6,11 @@ import { words } from '../../search/french';
 import { ancestry, schemeForIndex } from './indexing';
 import { facetFields, type Facet, type SearchQuery } from './schema';
 
-/** `a | b | c:*`: any of the words, the last one as a prefix (results while typing). */
-function orQuery(q: string): string | undefined {
+/** The words of a query as a tsquery: all of them (`&`) or any (`|`), the last one as a prefix (results while typing). */
+function tsQuery(q: string, operator: '&' | '|'): string | undefined {
   const terms = words(boundedQuery(q)).filter((w) => w.length > 1);
   if (terms.length === 0) return undefined;
-  return terms.map((term, i) => (i === terms.length - 1 ? `${term}:*` : term)).join(' | ');
+  return terms.map((term, i) => (i === terms.length - 1 ? `${term}:*` : term)).join(` ${operator} `);
 }
 
 const todayDay = () => Math.floor(Date.now() / 86400000);
@@ -20,25 +20,36 @@ const todayDay = () => Math.floor(Date.now() / 86400000);
  * over the same published documents, with the same filters and facets, computed here.
  */
 export async function degradedSearch(db: Db, query: SearchQuery): Promise<SearchResult> {
-  const tsquery = orQuery(query.q);
+  // Pages with every word first (few, cheap to rank); any word only when that finds too little.
+  const allWords = tsQuery(query.q, '&');
+  const anyWord = tsQuery(query.q, '|');
   const folders = new Map((await listFolders(db)).map((row) => [row.id, row]));
   type Row = { document_id: string; page_number: number; rank: number };
+  const rankedBy = async (tsquery: string) =>
+    (
+      await db.raw<{ rows: Row[] }>(
+        `with q as (select to_tsquery('fr_unaccent', ?) as query)
+         select document_id, page_number, rank from (
+           select d.id as document_id, p.page_number, ts_rank_cd(p.search_vector, q.query) as rank
+             from documents d join version_pages p on p.version_id = d.current_version_id, q
+             where d.deleted_at is null and d.status = 'published' and p.search_vector @@ q.query
+           union all
+           select d.id, 0, 2 * ts_rank_cd(d.search_vector, q.query)
+             from documents d, q
+             where d.deleted_at is null and d.status = 'published' and d.search_vector @@ q.query
+         ) matches order by rank desc limit 2000`,
+        [tsquery],
+      )
+    ).rows;
   let ranked: Row[];
-  if (tsquery) {
-    const result = await db.raw<{ rows: Row[] }>(
-      `with q as (select to_tsquery('fr_unaccent', ?) as query)
-       select document_id, page_number, rank from (
-         select d.id as document_id, p.page_number, ts_rank_cd(p.search_vector, q.query) as rank
-           from documents d join version_pages p on p.version_id = d.current_version_id, q
-           where d.deleted_at is null and d.status = 'published' and p.search_vector @@ q.query
-         union all
-         select d.id, 0, 2 * ts_rank_cd(d.search_vector, q.query)
-           from documents d, q
-           where d.deleted_at is null and d.status = 'published' and d.search_vector @@ q.query
-       ) matches order by rank desc limit 2000`,
-      [tsquery],
-    );
-    ranked = result.rows;
+  let tsquery = allWords;
+  if (allWords && anyWord) {
+    ranked = await rankedBy(allWords);
+    const documentsFound = new Set(ranked.map((r) => r.document_id)).size;
+    if (documentsFound < query.page * query.hitsPerPage && anyWord !== allWords) {
+      tsquery = anyWord;
+      ranked = await rankedBy(anyWord);
+    }
   } else {
     ranked = await db('documents').whereNull('deleted_at').where({ status: 'published' }).orderBy('updated_at', 'desc').limit(200).select('id as document_id', db.raw('0 as page_number'), db.raw('0 as rank'));
   }
@@ -123,16 +134,18 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
   }
 
   const pageHits = selected.slice((query.page - 1) * query.hitsPerPage, query.page * query.hitsPerPage);
-  if (tsquery) {
-    for (const hit of pageHits) {
-      if (hit.page === 0) continue;
-      const headline = await db.raw<{ rows: { snippet: string }[] }>(
-        `select ts_headline('fr_unaccent', p.text, to_tsquery('fr_unaccent', ?), ?) as snippet
-           from version_pages p join documents d on d.current_version_id = p.version_id where d.id = ? and p.page_number = ?`,
-        [tsquery, `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=28, MinWords=12, MaxFragments=1`, hit.documentId, hit.page],
-      );
-      hit.contentMatch = headline.rows[0]?.snippet ?? '';
-    }
+  const withPages = pageHits.filter((hit) => hit.page > 0);
+  if (tsquery && withPages.length > 0) {
+    // Every snippet of the page in one query.
+    const headlines = await db.raw<{ rows: { document_id: string; page_number: number; snippet: string }[] }>(
+      `select d.id as document_id, p.page_number, ts_headline('fr_unaccent', p.text, to_tsquery('fr_unaccent', ?), ?) as snippet
+         from unnest(?::uuid[], ?::int[]) as wanted(document_id, page_number)
+         join documents d on d.id = wanted.document_id
+         join version_pages p on p.version_id = d.current_version_id and p.page_number = wanted.page_number`,
+      [tsquery, `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=28, MinWords=12, MaxFragments=1`, withPages.map((h) => h.documentId), withPages.map((h) => h.page)],
+    );
+    const byKey = new Map(headlines.rows.map((row) => [`${row.document_id}:${row.page_number}`, row.snippet]));
+    for (const hit of withPages) hit.contentMatch = byKey.get(`${hit.documentId}:${hit.page}`) ?? '';
   }
   return { hits: pageHits, facets, total: selected.length };
 }
