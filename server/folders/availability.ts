@@ -4,8 +4,10 @@ export type Availability = 'a_venir' | 'ouvert' | 'cloture_proche' | 'clos' | 'p
 export const closingSoonDays = 30;
 
 /** Today's date in the Region's time zone, as YYYY-MM-DD. */
+const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function todayInParis(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return parisDay.format(now);
 }
 
 const dayMs = 86400000;
