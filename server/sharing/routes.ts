@@ -14,7 +14,7 @@ import { authorize } from '../policies';
 import type { Storage } from '../../storage';
 import { fileLabels } from './labels';
 import { forbiddenFilePage, goneSharePage, pageCsp, sharedDocumentPage, tooManyRequestsPage, unknownSharePage } from './pages';
-import { countOpen, liveShareLink, regenerateShareLink, resolveToken, schemeOfFolder, setShareExpiry, tokenPattern, type ShareLinkRow, type SharedDocument } from './service';
+import { countOpen, liveShareLink, regenerateShareLink, resolveToken, setShareExpiry, tokenPattern, type ShareLinkRow, type SharedDocument } from './service';
 import { isValidSignature, signedFilePath, type Disposition } from './signedUrls';
 
 export const expirySchema = z
@@ -91,10 +91,8 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
   router.get('/s/:token', publicRoute('the public page of a shared document'), limiter, async (req, res) => {
     const shared = await sharedOr404(req, res);
     if (!shared) return;
-    const [scheme] = await Promise.all([
-      schemeOfFolder(db, shared.folder_id),
-      countOpen(db, shared, { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' }, deps.sessionSecret),
-    ]);
+    await countOpen(db, shared, { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' }, deps.sessionSecret);
+    const scheme = shared.scheme;
     res.status(200).type('html').send(
       sharedDocumentPage(region.name, {
         title: shared.title,

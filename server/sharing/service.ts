@@ -100,6 +100,7 @@ export async function setShareExpiry(db: Db, documentId: string, expiresAt: Date
 
 /** A live link with what the citizen's page and file need of its document, in one query. */
 export interface SharedDocument extends ShareLinkRow {
+  scheme: SchemeForCitizens | null;
   title: string;
   summary: string;
   updated_at: Date;
@@ -118,29 +119,30 @@ export type ResolvedLink = { status: 'live'; shared: SharedDocument } | { status
  * ended (revoked, expired, or its document no longer shared), or nothing.
  */
 export async function resolveToken(db: Db, token: string): Promise<ResolvedLink> {
-  const row = await db('share_links as l')
-    .join('documents as d', 'd.id', 'l.document_id')
-    .leftJoin('versions as v', 'v.id', 'd.current_version_id')
-    .where('l.token', token)
-    .first(
-      'l.*',
-      'd.title',
-      'd.summary',
-      'd.updated_at',
-      'd.folder_id',
-      'd.status',
-      'd.scope',
-      'd.deleted_at',
-      'v.id as version_id',
-      'v.storage_key',
-      'v.original_filename',
-      'v.mime_type',
-      'v.file_type',
-    );
+  // One round trip: the link, its document, the current version and the nearest scheme card.
+  const result = await db.raw<{ rows: Record<string, unknown>[] }>(
+    `select l.*, d.title, d.summary, d.updated_at, d.folder_id, d.status, d.scope, d.deleted_at,
+            v.id as version_id, v.storage_key, v.original_filename, v.mime_type, v.file_type,
+            to_jsonb(s) as scheme
+       from share_links l
+       join documents d on d.id = l.document_id
+       left join versions v on v.id = d.current_version_id
+       left join lateral (
+         with recursive up as (
+           select f.*, 0 as depth from folders f where f.id = d.folder_id
+           union all select f.*, up.depth + 1 from folders f join up on f.id = up.parent_id)
+         select name, scheme_promise, to_char(scheme_opens_on, 'YYYY-MM-DD') as scheme_opens_on,
+                to_char(scheme_closes_on, 'YYYY-MM-DD') as scheme_closes_on, scheme_is_permanent,
+                referent_service, referent_email, referent_phone
+           from up where is_scheme order by depth limit 1) s on true
+      where l.token = ?`,
+    [token],
+  );
+  const row = result.rows[0];
   if (!row) return { status: 'unknown' };
-  const isLive = !row.revoked_at && !(row.expires_at && new Date(row.expires_at).getTime() <= Date.now());
+  const isLive = !row.revoked_at && !(row.expires_at && new Date(row.expires_at as string).getTime() <= Date.now());
   const isShared = !row.deleted_at && row.status === 'published' && row.scope === 'external' && row.version_id;
-  return isLive && isShared ? { status: 'live', shared: row as SharedDocument } : { status: 'gone' };
+  return isLive && isShared ? { status: 'live', shared: row as unknown as SharedDocument } : { status: 'gone' };
 }
 
 export interface SchemeForCitizens {
@@ -154,19 +156,7 @@ export interface SchemeForCitizens {
   referent_phone: string | null;
 }
 
-/** The scheme a folder belongs to (itself or its nearest ancestor with a card), in one query. */
-export async function schemeOfFolder(db: Db, folderId: string): Promise<SchemeForCitizens | undefined> {
-  const result = await db.raw<{ rows: SchemeForCitizens[] }>(
-    `with recursive up as (
-       select f.*, 0 as depth from folders f where f.id = ?
-       union all select f.*, up.depth + 1 from folders f join up on f.id = up.parent_id)
-     select name, scheme_promise, to_char(scheme_opens_on, 'YYYY-MM-DD') as scheme_opens_on, to_char(scheme_closes_on, 'YYYY-MM-DD') as scheme_closes_on,
-            scheme_is_permanent, referent_service, referent_email, referent_phone
-       from up where is_scheme order by depth limit 1`,
-    [folderId],
-  );
-  return result.rows[0];
-}
+const countedToday = new Set<string>();
 
 const botAgents = /bot|crawl|spider|slurp|preview|facebookexternalhit|whatsapp|telegram|headless|curl|wget|python|monitor|scan/i;
 
@@ -175,6 +165,11 @@ export async function countOpen(db: Db, link: ShareLinkRow, visitor: { ip: strin
   if (!visitor.userAgent || botAgents.test(visitor.userAgent)) return;
   const day = new Date().toISOString().slice(0, 10);
   const visitorHash = createHash('sha256').update(`${secret}\0${visitor.ip}\0${visitor.userAgent}\0${day}`).digest('hex');
+  // A visitor this process already counted today costs no write.
+  const key = `${link.id}:${visitorHash}:${day}`;
+  if (countedToday.has(key)) return;
+  if (countedToday.size > 50000) countedToday.clear();
+  countedToday.add(key);
   // One statement: the visit is recorded, and counted only when it is the first of the day.
   const result = await db.raw<{ rowCount: number }>(
     `with visit as (insert into share_link_visits (share_link_id, visitor_hash, day) values (?, ?, ?) on conflict do nothing returning 1)
