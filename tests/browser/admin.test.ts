@@ -144,8 +144,8 @@ describe('the administration area (directorates and Maisons, users, audit trail,
     await ctx.db('users').insert({
       idp_issuer: 'https://idp.region.example',
       name_id: 'c.martin',
-      email: 'claire.martin@region.example',
-      display_name: 'Claire Martin',
+      email: 'mission.eau@region.example',
+      display_name: 'Chargée de mission Eau',
       role: 'editor',
       role_source: 'sso:LPT-EDITEURS',
       groups: ['LPT-EDITEURS'],
@@ -164,7 +164,7 @@ describe('the administration area (directorates and Maisons, users, audit trail,
     const count = page.locator('p[role=status].search-count');
     await expect.poll(() => count.textContent()).toBe('12 utilisateurs.');
     const table = page.getByRole('table', { name: 'Utilisateurs' });
-    expect(await table.getByRole('row', { name: /Claire Martin/ }).textContent()).toContain('Éditeurissu du groupe SSO LPT-EDITEURS');
+    expect(await table.getByRole('row', { name: /Chargée de mission Eau/ }).textContent()).toContain('Éditeurissu du groupe SSO LPT-EDITEURS');
     expect(await table.getByRole('row', { name: /Éditeur DTOUR/ }).textContent()).toContain('Éditeurcompte de démonstration');
     expect(await table.getByRole('row', { name: /Administrateur Région/ }).getByRole('button').count()).toBe(0);
 
@@ -174,7 +174,7 @@ describe('the administration area (directorates and Maisons, users, audit trail,
     await filters.getByLabel('Direction').selectOption({ label: 'Direction du Tourisme et du Thermalisme' });
     await filters.getByRole('button', { name: 'Filtrer' }).click();
     await expect.poll(() => count.textContent()).toBe('2 utilisateurs.');
-    expect(await table.getByRole('rowheader').allTextContents()).toEqual(['Claire Martin', 'Éditeur DTOUR']);
+    expect(await table.getByRole('rowheader').allTextContents()).toEqual(['Chargée de mission Eau', 'Éditeur DTOUR']);
     expect(new URL(page.url()).searchParams.get('role')).toBe('editor');
     await filters.getByRole('link', { name: 'Effacer les filtres' }).click();
     await expect.poll(() => count.textContent()).toBe('12 utilisateurs.');

@@ -70,9 +70,9 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
       scheme_audiences: ['entreprises', 'associations'],
       scheme_aid_types: ['subvention'],
       scheme_is_permanent: true,
-      referent_name: 'Claire Martin',
+      referent_name: 'Chargée de mission Eau',
       referent_service: 'Service Eau',
-      referent_email: 'claire.martin@region.example',
+      referent_email: 'mission.eau@region.example',
     });
     return scheme;
   }
@@ -122,7 +122,7 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     await check('Subvention');
     await check('Dispositif permanent (sans date de clôture)');
     expect(await page.getByRole('textbox', { name: 'Date de clôture' }).isDisabled()).toBe(true);
-    await type('Nom du référent', 'Claire Martin');
+    await type('Nom du référent', 'Chargée de mission Eau');
     await type('Service', 'Service Eau');
     await type('Adresse e-mail', 'pas-une-adresse');
     await type('Téléphone', '04 67 22 80 00');
@@ -140,7 +140,7 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
 
     await tabTo(email);
     await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type('claire.martin@region.example');
+    await page.keyboard.type('mission.eau@region.example');
     await tabTo(page.getByRole('button', { name: 'Créer le dispositif' }));
     await page.keyboard.press('Enter');
 
@@ -151,7 +151,7 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     expect(await card.textContent()).toContain('Permanent');
     expect(await card.textContent()).toContain('Entreprises, Associations');
     expect(await page.getByRole('heading', { name: 'Qui contacter' }).isVisible()).toBe(true);
-    expect(await page.getByRole('link', { name: 'claire.martin@region.example' }).getAttribute('href')).toBe('mailto:claire.martin@region.example');
+    expect(await page.getByRole('link', { name: 'mission.eau@region.example' }).getAttribute('href')).toBe('mailto:mission.eau@region.example');
     expect(await page.getByRole('heading', { name: 'Déposer des documents' }).isVisible()).toBe(true);
     await expectAccessible('publishing-scheme-created');
 
@@ -252,7 +252,7 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     expect(await page.getByRole('navigation', { name: "Fil d'Ariane" }).getByRole('link').allTextContents()).toEqual(['Thèmes', 'Environnement-Climat']);
     const card = page.getByRole('region', { name: 'Fiche du dispositif' });
     expect(await card.textContent()).toContain('Jusqu’à 50 % des travaux');
-    expect(await card.textContent()).toContain('Claire Martin');
+    expect(await card.textContent()).toContain('Chargée de mission Eau');
     const table = page.getByRole('table', { name: 'Documents de Eau potable en montagne' });
     await table.waitFor();
     expect(await table.getByRole('link').allTextContents()).toEqual(['Fiche synthèse eau potable']);

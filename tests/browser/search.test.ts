@@ -44,7 +44,7 @@ describe('the agent search screen in a real browser', () => {
       promise: 'Financer les équipements hydro-économes des hébergements touristiques',
       audiences: ['entreprises'],
       aidTypes: ['subvention'],
-      referent: { name: 'Claire Martin', service: 'Service Eau', email: 'claire.martin@region.example', phone: '04 67 22 80 00' },
+      referent: { name: 'Chargée de mission Eau', service: 'Service Eau', email: 'mission.eau@region.example', phone: '04 67 22 80 00' },
     });
     const velo = await createScheme('Vélo pour tous', 'Transport et mobilité', { promise: 'Une aide à l’achat d’un vélo', audiences: ['particuliers'] });
     ids.synthese = await upload(
@@ -147,9 +147,9 @@ describe('the agent search screen in a real browser', () => {
 
     // Who to call at headquarters.
     expect(await first.textContent()).toContain('Qui contacter');
-    expect(await first.textContent()).toContain('Claire Martin');
+    expect(await first.textContent()).toContain('Chargée de mission Eau');
     expect(await first.textContent()).toContain('Service Eau');
-    expect(await first.getByRole('link', { name: 'claire.martin@region.example' }).getAttribute('href')).toBe('mailto:claire.martin@region.example');
+    expect(await first.getByRole('link', { name: 'mission.eau@region.example' }).getAttribute('href')).toBe('mailto:mission.eau@region.example');
     expect(await first.getByRole('link', { name: '04 67 22 80 00' }).getAttribute('href')).toBe('tel:0467228000');
     await expectAccessible('search-results');
 

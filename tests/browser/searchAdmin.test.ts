@@ -118,6 +118,7 @@ describe('what agents search (editors) and the synonyms (administrators), in a r
     await expect.poll(() => first.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.type('TPE, très petite entreprise');
     await add.click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Groupe 2' }).evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.type('alternance');
     await page.getByRole('button', { name: 'Enregistrer les synonymes' }).click();
 

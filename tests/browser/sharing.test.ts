@@ -47,7 +47,7 @@ describe('sharing the public link of an external document, in a real browser', (
       .send({
         name: 'Gîtes durables',
         parentId: tourisme,
-        scheme: { directorateId, isPermanent: true, promise: 'Rénover les gîtes ruraux', referent: { name: 'Claire Martin', service: 'Service Tourisme', email: 'claire.martin@region.example', phone: '04 67 22 80 00' } },
+        scheme: { directorateId, isPermanent: true, promise: 'Rénover les gîtes ruraux', referent: { name: 'Chargée de mission Eau', service: 'Service Tourisme', email: 'mission.eau@region.example', phone: '04 67 22 80 00' } },
       })
       .expect(201);
     schemeId = scheme.body.folder.id as string;
