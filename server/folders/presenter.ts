@@ -60,7 +60,8 @@ export function presentFolder(row: FolderRow, actor: Actor) {
     can: {
       update: can(actor, 'folder.update', subject),
       delete: can(actor, 'folder.delete', subject),
-      createScheme: row.parent_id === null && (actor.role === 'admin' || (actor.role === 'editor' && actor.directorateId !== null)),
+      // The policy decides: a scheme of the user's own directorate under this theme.
+      createScheme: row.parent_id === null && can(actor, 'folder.create', { kind: 'folderPlacement', parent: subject, directorateId: actor.directorateId }),
       createSubfolder: row.directorate_id !== null && can(actor, 'folder.create', { kind: 'folderPlacement', parent: subject, directorateId: row.directorate_id }),
       upload: row.directorate_id !== null && can(actor, 'document.create', { kind: 'document', directorateId: row.directorate_id, scope: 'internal', status: 'draft' }),
     },

@@ -109,10 +109,10 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
       rankingScore: row.rank,
     });
   }
-  const matchesFacets = (hit: SearchHit, except?: Facet) =>
+  const matchesFacets = (hit: SearchHit) =>
     (Object.keys(facetFields) as Facet[]).every((facet) => {
       const wanted = query[facet];
-      if (facet === except || !wanted || wanted.length === 0) return true;
+      if (!wanted || wanted.length === 0) return true;
       const value = hit[facetFields[facet]];
       return Array.isArray(value) ? value.some((v) => wanted.includes(v as never)) : wanted.includes(value as never);
     });
