@@ -376,13 +376,13 @@ async function profileIndexing(services: Services, client: Meilisearch, sampleId
       pages = extracted.ok ? extracted.pages.length : 0;
     }
     const pgWriteMs = Math.max(0, extractVersionMs - storageMs - extractMs);
-    // syncDocument reading the stored pages, with replaceDocument timed apart.
+    // syncDocument reading the stored pages, with replaceDocuments timed apart.
     let replaceMs = 0;
     const timedSearch: Search = {
       ...services.search,
-      replaceDocument: async (documentId, records, uid) => {
+      replaceDocuments: async (documentIds, records, syncId, uid) => {
         const replaceStartedAt = performance.now();
-        await services.search.replaceDocument(documentId, records, uid);
+        await services.search.replaceDocuments(documentIds, records, syncId, uid);
         replaceMs += performance.now() - replaceStartedAt;
       },
     };

@@ -4,6 +4,7 @@ import * as samlRequests from './20261126_02_saml_requests';
 import * as publishing from './20261126_03_publishing';
 import * as search from './20261126_04_search';
 import * as sharing from './20261126_05_sharing';
+import * as jobKeys from './20261126_06_job_keys';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they run the same under
@@ -15,6 +16,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261126_03_publishing': publishing,
   '20261126_04_search': search,
   '20261126_05_sharing': sharing,
+  '20261126_06_job_keys': jobKeys,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -29,8 +29,11 @@ export interface Search {
   /** Creates the pages index if missing and applies its settings (idempotent). */
   ensureIndex(synonyms: string[][], uid?: string): Promise<void>;
   setSynonyms(synonyms: string[][]): Promise<void>;
-  /** Makes `records` the document's whole content in the index (its stale pages removed). */
-  replaceDocument(documentId: string, records: SearchRecord[], uid?: string): Promise<void>;
+  /**
+   * Makes `records` (all built with `syncId`) the whole content of these documents in the index:
+   * their records of earlier syncs are removed, so a document without records leaves the index.
+   */
+  replaceDocuments(documentIds: string[], records: SearchRecord[], syncId: string, uid?: string): Promise<void>;
   removeDocument(documentId: string): Promise<void>;
   search(request: SearchRequest): Promise<SearchResult>;
   /** Every indexed document id with its record count (for drift checks). */
@@ -61,6 +64,8 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 const taskTimeoutMs = 120000;
+/** Records per addDocuments request: a few megabytes, well under Meilisearch's payload limit. */
+const recordsPerRequest = 1000;
 
 export function createSearch(options: SearchOptions): Search {
   const client = new Meilisearch({
@@ -90,18 +95,18 @@ export function createSearch(options: SearchOptions): Search {
     ensureIndex,
     setSynonyms: (synonyms) => guarded(async () => void (await index().updateSynonyms(synonymMap(synonyms, stemText)).waitTask({ timeout: taskTimeoutMs }))),
 
-    replaceDocument: (documentId, records, uid) =>
+    replaceDocuments: (documentIds, records, syncId, uid) =>
       guarded(async () => {
+        if (documentIds.length === 0) return;
         const target = index(uid);
-        const syncId = records[0]?.syncId;
-        // Both tasks queued at once (Meilisearch runs an index's tasks in order), then awaited.
-        const added = records.length > 0 ? await target.addDocuments(records) : undefined;
-        const stale = syncId ? and([anyOf('documentId', [documentId]), `NOT ${anyOf('syncId', [syncId])}`]) : anyOf('documentId', [documentId]);
-        const removed = await target.deleteDocuments({ filter: stale });
-        for (const enqueued of [added, removed]) {
-          if (!enqueued) continue;
-          const task = await client.tasks.waitForTask(enqueued.taskUid, { timeout: taskTimeoutMs });
-          if (task.status === 'failed') throw new Error(`Meilisearch refused the document's pages: ${task.error?.message}`);
+        // Every task queued before any is awaited: Meilisearch runs an index's tasks in order and
+        // indexes consecutive additions as one batch.
+        const enqueued = [];
+        for (let i = 0; i < records.length; i += recordsPerRequest) enqueued.push(await target.addDocuments(records.slice(i, i + recordsPerRequest)));
+        enqueued.push(await target.deleteDocuments({ filter: and([anyOf('documentId', documentIds), `NOT ${anyOf('syncId', [syncId])}`]) }));
+        for (const { taskUid } of enqueued) {
+          const task = await client.tasks.waitForTask(taskUid, { timeout: taskTimeoutMs, interval: 25 });
+          if (task.status === 'failed') throw new Error(`Meilisearch refused the documents' pages: ${task.error?.message}`);
         }
       }),
 

@@ -102,8 +102,8 @@ export function chunkWords(text: string, maxWords = maxWordsPerRecord): string[]
   return chunks;
 }
 
-export function buildRecords(document: DocumentForIndex): SearchRecord[] {
-  const syncId = randomUUID();
+/** `syncId` marks the records of one sync: a document's records without it are stale. */
+export function buildRecords(document: DocumentForIndex, syncId: string = randomUUID()): SearchRecord[] {
   const scheme = document.scheme;
   const keywords = scheme?.keywords ?? [];
   const common = {

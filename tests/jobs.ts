@@ -1,5 +1,6 @@
 import { createJobHandlers } from '../server/jobs/handlers';
-import { claimNextJob, completeJob, failJob } from '../server/jobs/queue';
+import { claimJobs } from '../server/jobs/queue';
+import { batchSizes, runClaimedJobs } from '../server/jobs/worker';
 import type { TestContext } from './context';
 
 /**
@@ -8,20 +9,14 @@ import type { TestContext } from './context';
  */
 export async function drainJobs(ctx: TestContext, maxJobs = 500): Promise<{ id: number; type: string; error: string }[]> {
   const handlers = createJobHandlers({ db: ctx.db, storage: ctx.storage, search: ctx.search, logger: ctx.logger, config: ctx.config });
+  const sizes = batchSizes(handlers);
   const failures: { id: number; type: string; error: string }[] = [];
-  for (let i = 0; i < maxJobs; i += 1) {
-    const job = await claimNextJob(ctx.db, 'test');
-    if (!job) return failures;
-    const handler = handlers[job.type];
-    try {
-      if (!handler) throw new Error(`No handler for jobs of type ${job.type}`);
-      await handler(job.payload, job);
-      await completeJob(ctx.db, job.id);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      failures.push({ id: job.id, type: job.type, error: message });
-      await failJob(ctx.db, job, message);
-    }
+  for (let ran = 0; ran < maxJobs; ) {
+    const jobs = await claimJobs(ctx.db, 'test', sizes);
+    if (jobs.length === 0) return failures;
+    ran += jobs.length;
+    const failed = await runClaimedJobs({ db: ctx.db, logger: ctx.logger, handlers }, jobs);
+    failures.push(...failed.map(({ job, error }) => ({ id: job.id, type: job.type, error })));
   }
   throw new Error(`more than ${maxJobs} jobs`);
 }

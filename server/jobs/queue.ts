@@ -13,31 +13,48 @@ export interface JobRow {
 
 /**
  * Adds a job. Call it with the transaction of the write the job follows, so that both commit
- * together or not at all.
+ * together or not at all. Jobs that share a `key` never run at once (the later one waits).
  */
-export async function enqueueJob(trx: Transaction | Db, type: string, payload: Record<string, unknown>, options: { maxAttempts?: number } = {}) {
+export async function enqueueJob(trx: Transaction | Db, type: string, payload: Record<string, unknown>, options: { maxAttempts?: number; key?: string } = {}) {
   const [row] = await trx('jobs')
-    .insert({ type, payload, max_attempts: options.maxAttempts ?? 8 })
+    .insert({ type, payload, key: options.key ?? null, max_attempts: options.maxAttempts ?? 8 })
     .returning<Pick<JobRow, 'id'>[]>('id');
   return row as Pick<JobRow, 'id'>;
 }
 
-/** Takes the next due job for this worker; other workers skip it (FOR UPDATE SKIP LOCKED). */
-export async function claimNextJob(db: Db, workerId: string): Promise<JobRow | undefined> {
-  const result = await db.raw<{ rows: JobRow[] }>(
-    `update jobs set status = 'running', locked_at = now(), locked_by = ?, attempts = attempts + 1, updated_at = now()
-     where id = (
-       select id from jobs where status = 'queued' and run_at <= now()
-       order by run_at, id for update skip locked limit 1
-     )
-     returning id, type, payload, status, attempts, max_attempts, last_error`,
-    [workerId],
-  );
-  return result.rows[0];
+/** How many due jobs of a type one claim may take together; types not named here go one by one. */
+export type BatchSizes = Record<string, number>;
+
+/** Queued, due, and its key (if any) held by no running job. */
+const isFree = `j.status = 'queued' and j.run_at <= now() and (j.key is null or not exists (select 1 from jobs r where r.status = 'running' and r.key = j.key))`;
+
+/**
+ * Takes the oldest due job for this worker and, when its type runs in batches, the next due jobs
+ * of that type up to the batch size. Claims are serialized by a transaction-scoped advisory lock,
+ * so two workers never take the same job, nor two jobs of the same key.
+ */
+export async function claimJobs(db: Db, workerId: string, batchSizes: BatchSizes = {}): Promise<JobRow[]> {
+  return db.transaction(async (trx) => {
+    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['jobs.claim']);
+    const first = await trx.raw<{ rows: Pick<JobRow, 'id' | 'type'>[] }>(`select j.id, j.type from jobs j where ${isFree} order by j.run_at, j.id limit 1`);
+    const next = first.rows[0];
+    if (!next) return [];
+    const size = batchSizes[next.type] ?? 1;
+    const ids =
+      size > 1
+        ? (await trx.raw<{ rows: { id: number }[] }>(`select j.id from jobs j where ${isFree} and j.type = ? order by j.run_at, j.id limit ?`, [next.type, size])).rows.map((row) => row.id)
+        : [next.id];
+    const claimed = await trx.raw<{ rows: JobRow[] }>(
+      `update jobs set status = 'running', locked_at = now(), locked_by = ?, attempts = attempts + 1, updated_at = now()
+       where id = any(?::bigint[]) returning id, type, payload, status, attempts, max_attempts, last_error`,
+      [workerId, ids],
+    );
+    return claimed.rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
+  });
 }
 
-export async function completeJob(db: Db, id: number) {
-  await db('jobs').where({ id }).update({ status: 'done', finished_at: db.fn.now(), updated_at: db.fn.now(), locked_at: null, locked_by: null, last_error: null });
+export async function completeJobs(db: Db, ids: number[]) {
+  await db('jobs').whereIn('id', ids).update({ status: 'done', finished_at: db.fn.now(), updated_at: db.fn.now(), locked_at: null, locked_by: null, last_error: null });
 }
 
 /** Retry delay after the n-th failed attempt: 2, 4, 8 … seconds, at most 10 minutes. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signInAs } from '../../tests/auth';
 import { createTestContext, type TestContext } from '../../tests/context';
-import { claimNextJob, enqueueJob, retryDelaySeconds } from './queue';
+import { claimJobs, enqueueJob, retryDelaySeconds } from './queue';
 import { startWorker, type JobHandlers } from './worker';
 
 describe('job queue and worker', () => {
@@ -68,10 +68,44 @@ describe('job queue and worker', () => {
 
   it('never gives the same job to two workers', async () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => enqueueJob(ctx.db, 'count', { i })));
-    const claims = await Promise.all(Array.from({ length: 40 }, (_, i) => claimNextJob(ctx.db, `worker-${i % 4}`)));
-    const ids = claims.filter((job) => job !== undefined).map((job) => job.id);
+    const claims = await Promise.all(Array.from({ length: 40 }, (_, i) => claimJobs(ctx.db, `worker-${i % 4}`)));
+    const ids = claims.flat().map((job) => job.id);
     expect(ids).toHaveLength(20);
     expect(new Set(ids).size).toBe(20);
+  });
+
+  it('never runs two jobs of the same key at once, even across workers', async () => {
+    for (let i = 0; i < 12; i += 1) await enqueueJob(ctx.db, 'sync', { i }, { key: `document:${i % 4}` });
+    const claims = await Promise.all(Array.from({ length: 12 }, (_, i) => claimJobs(ctx.db, `worker-${i % 3}`)));
+    const keys = (await ctx.db('jobs').where({ status: 'running' }).select('key')).map((row) => row.key);
+    expect(claims.flat()).toHaveLength(4);
+    expect(keys.sort()).toEqual(['document:0', 'document:1', 'document:2', 'document:3']);
+    await ctx.db('jobs').where({ status: 'running', key: 'document:0' }).update({ status: 'done' });
+    expect((await claimJobs(ctx.db, 'worker-0')).map((job) => job.payload)).toEqual([{ i: 4 }]);
+  });
+
+  it('gives a batch handler the due jobs of its type together, up to its batch size; one failure retries alone', async () => {
+    for (let i = 0; i < 5; i += 1) await enqueueJob(ctx.db, 'sync', { i });
+    await enqueueJob(ctx.db, 'other', {});
+    const batches: number[][] = [];
+    const handlers: JobHandlers = {
+      sync: {
+        batchSize: 3,
+        runBatch: async (jobs) => {
+          batches.push(jobs.map((job) => job.payload.i as number));
+          return new Map(jobs.filter((job) => job.payload.i === 1).map((job) => [job.id, new Error('unreadable file')]));
+        },
+      },
+      other: async () => undefined,
+    };
+    await runWorker(handlers, async () => (await ctx.db('jobs').whereIn('status', ['running', 'queued']).where('run_at', '<=', ctx.db.fn.now())).length === 0);
+    expect(batches).toEqual([
+      [0, 1, 2],
+      [3, 4],
+    ]);
+    const rows = await ctx.db('jobs').orderBy('id').select('type', 'status', 'last_error');
+    expect(rows.map((row) => row.status)).toEqual(['done', 'queued', 'done', 'done', 'done', 'done']);
+    expect(rows[1]).toMatchObject({ last_error: 'unreadable file' });
   });
 
   it('shows dead jobs with their error to admins, who can retry them; others get 403', async () => {

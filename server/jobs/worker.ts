@@ -2,10 +2,61 @@ import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Db } from '../db';
 import type { Logger } from '../logger';
-import { claimNextJob, completeJob, failJob, requeueStaleJobs, scheduleRecurring, type JobRow } from './queue';
+import { claimJobs, completeJobs, failJob, requeueStaleJobs, scheduleRecurring, type BatchSizes, type JobRow } from './queue';
 
 export type JobHandler = (payload: Record<string, unknown>, job: JobRow) => Promise<void>;
-export type JobHandlers = Record<string, JobHandler>;
+
+/**
+ * Runs up to `batchSize` due jobs of one type in one call (e.g. many documents in one Meilisearch
+ * task). Resolves with the error of each job that failed; the others are done. A throw fails them all.
+ */
+export interface BatchJobHandler {
+  batchSize: number;
+  runBatch(jobs: JobRow[]): Promise<Map<number, unknown>>;
+}
+
+export type JobHandlers = Record<string, JobHandler | BatchJobHandler>;
+
+export function batchSizes(handlers: JobHandlers): BatchSizes {
+  return Object.fromEntries(Object.entries(handlers).flatMap(([type, handler]) => (typeof handler === 'function' ? [] : [[type, handler.batchSize]])));
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Runs claimed jobs (all of one type) with their handler, then marks each done, or failed for a
+ * retry with backoff, or dead after its last attempt. Returns the failures.
+ */
+export async function runClaimedJobs(deps: { db: Db; logger: Logger; handlers: JobHandlers }, jobs: JobRow[]): Promise<{ job: JobRow; error: string }[]> {
+  const [first] = jobs;
+  if (!first) return [];
+  const handler = deps.handlers[first.type];
+  const startedAt = Date.now();
+  let errors: Map<number, unknown>;
+  try {
+    if (!handler) throw new Error(`No handler for jobs of type ${first.type}`);
+    if (typeof handler === 'function') {
+      await handler(first.payload, first);
+      errors = new Map();
+    } else {
+      errors = await handler.runBatch(jobs);
+    }
+  } catch (error) {
+    errors = new Map(jobs.map((job) => [job.id, error]));
+  }
+  const done = jobs.filter((job) => !errors.has(job.id));
+  if (done.length > 0) await completeJobs(deps.db, done.map((job) => job.id));
+  if (done.length > 0) deps.logger.info({ jobIds: done.map((job) => job.id), type: first.type, ms: Date.now() - startedAt }, done.length > 1 ? 'jobs done' : 'job done');
+  const failures: { job: JobRow; error: string }[] = [];
+  for (const job of jobs) {
+    if (!errors.has(job.id)) continue;
+    const error = errors.get(job.id);
+    const isDead = await failJob(deps.db, job, messageOf(error));
+    deps.logger[isDead ? 'error' : 'warn']({ jobId: job.id, type: job.type, attempts: job.attempts, err: error }, isDead ? 'job dead' : 'job failed, will retry');
+    failures.push({ job, error: messageOf(error) });
+  }
+  return failures;
+}
 
 /** A job type kept scheduled: enqueued again `everySeconds` after the last one finished. */
 export interface RecurringJob {
@@ -19,8 +70,9 @@ export interface Worker {
 }
 
 /**
- * The job loop: takes due jobs one at a time, retries failures with backoff, and marks a job dead
- * (visible to admins with its error) after its last attempt. Several workers may run at once.
+ * The job loop: takes due jobs one at a time (a batch of one type for batch handlers), retries
+ * failures with backoff, and marks a job dead (visible to admins with its error) after its last
+ * attempt. Several workers may run at once.
  */
 export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandlers; recurring?: RecurringJob[]; idleMs?: number; concurrency?: number }): Worker {
   const workerId = `${hostname()}:${process.pid}`;
@@ -28,6 +80,7 @@ export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandler
   const logger = deps.logger.child({ worker: workerId });
   const controller = new AbortController();
   let lastStaleCheck = 0;
+  const sizes = batchSizes(deps.handlers);
 
   async function runOne(): Promise<boolean> {
     if (Date.now() - lastStaleCheck > 60000) {
@@ -36,20 +89,9 @@ export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandler
       if (requeued > 0) logger.warn({ requeued }, 'requeued jobs of a vanished worker');
       for (const recurring of deps.recurring ?? []) await scheduleRecurring(deps.db, recurring);
     }
-    const job = await claimNextJob(deps.db, workerId);
-    if (!job) return false;
-    const handler = deps.handlers[job.type];
-    const startedAt = Date.now();
-    try {
-      if (!handler) throw new Error(`No handler for jobs of type ${job.type}`);
-      await handler(job.payload, job);
-      await completeJob(deps.db, job.id);
-      logger.info({ jobId: job.id, type: job.type, ms: Date.now() - startedAt }, 'job done');
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const isDead = await failJob(deps.db, job, message);
-      logger[isDead ? 'error' : 'warn']({ jobId: job.id, type: job.type, attempts: job.attempts, err: error }, isDead ? 'job dead' : 'job failed, will retry');
-    }
+    const jobs = await claimJobs(deps.db, workerId, sizes);
+    if (jobs.length === 0) return false;
+    await runClaimedJobs({ db: deps.db, logger, handlers: deps.handlers }, jobs);
     return true;
   }
 

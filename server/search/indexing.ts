@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import type { Db, Transaction } from '../db';
 import type { FileType } from '../documents/fileTypes';
@@ -8,7 +9,7 @@ import type { FolderRow } from '../folders/presenter';
 import { listFolders } from '../folders/service';
 import type { Logger } from '../logger';
 import { extractionDuration } from '../metrics';
-import { buildRecords, type DocumentForIndex, type Search } from '../../search';
+import { buildRecords, type DocumentForIndex, type Search, type SearchRecord } from '../../search';
 import type { Storage } from '../../storage';
 
 export interface IndexingDeps {
@@ -59,10 +60,17 @@ export async function extractVersion(deps: IndexingDeps, version: VersionRow): P
   return pages;
 }
 
-async function pagesOf(deps: IndexingDeps, version: VersionRow): Promise<string[]> {
-  if (version.extraction_status === 'pending') return extractVersion(deps, version);
-  const rows = await deps.db('version_pages').where({ version_id: version.id }).orderBy('page_number').select<{ text: string }[]>('text');
-  return rows.map((row) => row.text);
+/** The stored text of versions, page by page, in one query. */
+export async function storedPages(db: Db, versionIds: string[]): Promise<Map<string, string[]>> {
+  const pages = new Map<string, string[]>();
+  if (versionIds.length === 0) return pages;
+  const rows = await db('version_pages').whereIn('version_id', versionIds).orderBy(['version_id', 'page_number']).select<{ version_id: string; text: string }[]>('version_id', 'text');
+  for (const row of rows) {
+    const list = pages.get(row.version_id);
+    if (list) list.push(row.text);
+    else pages.set(row.version_id, [row.text]);
+  }
+  return pages;
 }
 
 /** The ancestors of a folder, itself included, and the theme at the top. */
@@ -140,22 +148,42 @@ export function documentForIndex(document: IndexableDocument, fileType: string |
 }
 
 /**
- * Brings one document's records in the index in line with PostgreSQL: its published current
- * version's pages with its metadata, or nothing (draft, archived, deleted, archived scheme).
+ * Brings documents' records in the index in line with PostgreSQL: each one's published current
+ * version's pages with its metadata, or nothing (draft, archived, deleted, archived scheme). All
+ * of them in one Meilisearch call. A document whose file cannot be read is left as it was and
+ * returned with its error (its job retries); a Meilisearch failure throws.
  */
-export async function syncDocument(deps: IndexingDeps, documentId: string, folders?: Map<string, FolderRow>): Promise<number> {
+export async function syncDocuments(deps: IndexingDeps, documentIds: string[]): Promise<Map<string, unknown>> {
   const { db, search } = deps;
-  const tree = folders ?? new Map((await listFolders(db)).map((row) => [row.id, row]));
-  const [document] = await indexableDocuments(db, tree, [documentId]);
-  if (!document) {
-    await search.removeDocument(documentId);
-    return 0;
+  const ids = [...new Set(documentIds)];
+  const tree = new Map((await listFolders(db)).map((row) => [row.id, row]));
+  const documents = await indexableDocuments(db, tree, ids);
+  const versions = new Map(
+    ((await db('versions')
+      .whereIn('id', documents.map((document) => document.current_version_id))
+      .select('id', 'storage_key', 'file_type', 'size_bytes', 'extraction_status')) as VersionRow[]).map((version) => [version.id, version]),
+  );
+  const extracted = await storedPages(db, [...versions.values()].filter((version) => version.extraction_status !== 'pending').map((version) => version.id));
+  const failures = new Map<string, unknown>();
+  const syncId = randomUUID();
+  const records: SearchRecord[] = [];
+  for (const document of documents) {
+    const version = versions.get(document.current_version_id) as VersionRow;
+    try {
+      const pages = version.extraction_status === 'pending' ? await extractVersion(deps, version) : (extracted.get(version.id) ?? []);
+      records.push(...buildRecords(documentForIndex(document, version.file_type, tree, pages), syncId));
+    } catch (error) {
+      failures.set(document.id, error);
+    }
   }
-  const version = (await db('versions').where({ id: document.current_version_id }).first('id', 'storage_key', 'file_type', 'size_bytes', 'extraction_status')) as VersionRow;
-  const pages = await pagesOf(deps, version);
-  const records = buildRecords(documentForIndex(document, version.file_type, tree, pages));
-  await search.replaceDocument(documentId, records);
-  return records.length;
+  await search.replaceDocuments(ids.filter((id) => !failures.has(id)), records, syncId);
+  return failures;
+}
+
+/** One document's sync (see syncDocuments); throws what kept it from the index. */
+export async function syncDocument(deps: IndexingDeps, documentId: string): Promise<void> {
+  const failure = (await syncDocuments(deps, [documentId])).get(documentId);
+  if (failure) throw failure;
 }
 
 /** The live documents of a folder and everything below it. */

@@ -2,12 +2,14 @@ import { enqueueJob } from '../jobs/queue';
 import type { Db, Transaction } from '../db';
 import { availabilityOf } from '../folders/availability';
 import { listFolders } from '../folders/service';
-import { documentsUnder, syncDocument, type IndexingDeps } from './indexing';
+import type { JobRow } from '../jobs/queue';
+import type { JobHandlers } from '../jobs/worker';
+import { documentsUnder, syncDocuments, type IndexingDeps } from './indexing';
 import { synonymGroups } from './synonyms';
 
 /** Call in the transaction of any write that changes what search shows of a document. */
 export function enqueueDocumentSync(trx: Transaction | Db, documentId: string) {
-  return enqueueJob(trx, 'search.syncDocument', { documentId });
+  return enqueueJob(trx, 'search.syncDocument', { documentId }, { key: `document:${documentId}` });
 }
 
 /** Call in the transaction of a folder change (scheme card, rename, move, archive). */
@@ -25,10 +27,28 @@ const idOf = (payload: Record<string, unknown>, key: string) => {
   return value;
 };
 
-export function searchJobHandlers(deps: IndexingDeps) {
+/** Documents synced together, in one Meilisearch call: its cost is mostly per call, not per page. */
+const syncBatchSize = 50;
+
+export function searchJobHandlers(deps: IndexingDeps): JobHandlers {
   return {
-    'search.syncDocument': async (payload: Record<string, unknown>) => {
-      await syncDocument(deps, idOf(payload, 'documentId'));
+    'search.syncDocument': {
+      batchSize: syncBatchSize,
+      runBatch: async (jobs: JobRow[]) => {
+        const errors = new Map<number, unknown>();
+        const byDocument = new Map<string, number[]>();
+        for (const job of jobs) {
+          try {
+            const id = idOf(job.payload, 'documentId');
+            byDocument.set(id, [...(byDocument.get(id) ?? []), job.id]);
+          } catch (error) {
+            errors.set(job.id, error);
+          }
+        }
+        const failures = await syncDocuments(deps, [...byDocument.keys()]);
+        for (const [documentId, error] of failures) for (const jobId of byDocument.get(documentId) ?? []) errors.set(jobId, error);
+        return errors;
+      },
     },
     'search.syncFolder': async (payload: Record<string, unknown>) => {
       const ids = await documentsUnder(deps.db, idOf(payload, 'folderId'));

@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { listFolders } from '../folders/service';
 import { buildRecords, type Search } from '../../search';
-import { documentForIndex, indexableDocuments } from './indexing';
+import { documentForIndex, indexableDocuments, storedPages } from './indexing';
 import { synonymGroups } from './synonyms';
 
 /**
@@ -19,12 +19,10 @@ export async function rebuildIndex(deps: { db: Db; search: Search }, onProgress:
   for (let i = 0; i < documents.length; i += batchSize) {
     const batch = documents.slice(i, i + batchSize);
     const versionIds = batch.map((d) => d.current_version_id);
-    const [texts, versions] = await Promise.all([
-      db('version_pages').whereIn('version_id', versionIds).orderBy(['version_id', 'page_number']).select<{ version_id: string; text: string }[]>('version_id', 'text'),
+    const [pagesByVersion, versions] = await Promise.all([
+      storedPages(db, versionIds),
       db('versions').whereIn('id', versionIds).select<{ id: string; file_type: string }[]>('id', 'file_type'),
     ]);
-    const pagesByVersion = new Map<string, string[]>();
-    for (const row of texts) pagesByVersion.set(row.version_id, [...(pagesByVersion.get(row.version_id) ?? []), row.text]);
     const fileTypes = new Map(versions.map((v) => [v.id, v.file_type]));
     const records = batch.flatMap((document) => {
       const documentPages = pagesByVersion.get(document.current_version_id) ?? [];

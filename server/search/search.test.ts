@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, anyOf } from '../../search/filters';
 import { signInAs, type SignedIn } from '../../tests/auth';
@@ -188,6 +189,30 @@ describe('search: indexing pipeline and API', () => {
     expect(version).toMatchObject({ extraction_status: 'failed', file_type: 'docx' });
     expect(version.extraction_error).toMatch(/archive refused: entry word\/document.xml has a compression ratio over 200/);
     expect(await ids({ q: 'compte rendu gonflé' })).toContain(id);
+  });
+
+  it('syncs documents together in one batch; one whose file cannot be read retries alone', async () => {
+    const unreadableFile = makeText('Clause commune xylographie beta.');
+    const [first, unreadable, last] = [
+      await upload({ title: 'Fiche lot alpha' }, makeText('Clause commune xylographie alpha.'), 'a.txt'),
+      await upload({ title: 'Fiche lot beta' }, unreadableFile, 'b.txt'),
+      await upload({ title: 'Fiche lot gamma' }, makeText('Clause commune xylographie gamma.'), 'c.txt'),
+    ];
+    const version = await ctx.db('versions').where({ document_id: unreadable }).first('storage_key');
+    await ctx.storage.delete(version.storage_key);
+    const failures = await drainJobs(ctx);
+    expect(failures).toEqual([expect.objectContaining({ type: 'search.syncDocument' })]);
+    const jobs = await ctx.db('jobs').where({ type: 'search.syncDocument' }).whereRaw("payload->>'documentId' = any(?)", [[first, unreadable, last]]).select('payload', 'status', 'finished_at', 'last_error');
+    const jobOf = (id: string) => jobs.find((job) => job.payload.documentId === id);
+    expect(jobOf(unreadable)).toMatchObject({ status: 'queued', finished_at: null, last_error: expect.any(String) });
+    expect(jobOf(first)?.status).toBe('done');
+    expect(jobOf(first)?.finished_at).toEqual(jobOf(last)?.finished_at);
+    expect((await ids({ q: 'xylographie' })).sort()).toEqual([first, last].sort());
+    // The file back, its retry (brought forward) indexes it.
+    await ctx.storage.put(version.storage_key, Readable.from([unreadableFile]));
+    await ctx.db('jobs').where({ status: 'queued' }).update({ run_at: ctx.db.fn.now() });
+    expect(await drainJobs(ctx)).toEqual([]);
+    expect((await ids({ q: 'xylographie' })).sort()).toEqual([first, unreadable, last].sort());
   });
 
   describe('every change reaches the index', () => {
