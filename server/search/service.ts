@@ -78,16 +78,25 @@ async function logSearch(deps: { db: Db; logger: Logger }, searcher: Searcher, q
   if (query.page > 1) return;
   const text = query.q.trim().slice(0, 1000);
   const filters = Object.fromEntries(Object.entries(query).filter(([key, value]) => !['q', 'page', 'hitsPerPage'].includes(key) && value !== undefined));
-  const entry = { query: text, filters, result_count: resultCount, degraded: isDegraded };
   try {
-    const previous = await deps.db('search_log')
-      .where({ user_id: searcher.id })
-      .andWhere('created_at', '>', deps.db.raw(`now() - interval '5 seconds'`))
-      .orderBy('id', 'desc')
-      .first('id', 'query');
-    const isRefinement = previous && text !== '' && (text.startsWith(previous.query as string) || (previous.query as string).startsWith(text));
-    if (isRefinement) await deps.db('search_log').where({ id: previous.id }).update({ ...entry, created_at: deps.db.fn.now() });
-    else await deps.db('search_log').insert({ ...entry, user_id: searcher.id, role: searcher.role, maison_id: searcher.maisonId });
+    // One statement (the refinement replaces the entry, anything else adds one), committed without
+    // waiting for the disk: a crash may lose the last few entries of the log, never a document.
+    await deps.db.transaction(async (trx) => {
+      await trx.raw('set local synchronous_commit = off');
+      await trx.raw(
+        `with latest as (
+           select id, query from search_log
+            where user_id = :userId and created_at > now() - interval '5 seconds'
+            order by id desc limit 1),
+         previous as (select id from latest where :query <> '' and (starts_with(:query, query) or starts_with(query, :query))),
+         refined as (
+           update search_log l set query = :query, filters = :filters, result_count = :resultCount, degraded = :degraded, created_at = now()
+             from previous where l.id = previous.id returning l.id)
+         insert into search_log (query, filters, result_count, degraded, user_id, role, maison_id)
+         select :query, :filters, :resultCount, :degraded, :userId, :role, :maisonId where not exists (select 1 from refined)`,
+        { query: text, filters: JSON.stringify(filters), resultCount, degraded: isDegraded, userId: searcher.id, role: searcher.role, maisonId: searcher.maisonId },
+      );
+    });
   } catch (error) {
     deps.logger.warn({ err: error }, 'search not logged');
   }
