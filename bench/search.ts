@@ -15,7 +15,7 @@ import { aidTypes, audiences } from '../server/folders/schema';
 import { docTypes } from '../server/documents/schema';
 import { createLogger } from '../server/logger';
 import { degradedSearch } from '../server/search/degraded';
-import { extractVersion, syncDocument } from '../server/search/indexing';
+import { extractVersion, syncDocuments } from '../server/search/indexing';
 import { facetFields, searchQuerySchema, type SearchQuery } from '../server/search/schema';
 import { filterOf, searchDocuments } from '../server/search/service';
 import { startServices, type Services } from '../server/services';
@@ -34,7 +34,7 @@ import { figuresOf, percentile, runSet, type RunFigures } from './searchLoad';
  * app builds it — Accept-Encoding: identity — and with the client's default, compressed answers),
  * `GET /api/search` of the app (own process, signed in; facets and snippets), and the degraded
  * PostgreSQL search (server/search/degraded.ts), each at concurrency 1 and 32, `--runs` times.
- * Then publish → searchable for a 20-page PDF, where indexing time goes for one document, and
+ * Then publish → searchable for a 20-page PDF, where indexing time goes (per document, then one batch), and
  * `npm run reindex` of the whole corpus. Writes the section `search` of docs/benchmarks.md.
  * A missed target is reported, not an error.
  */
@@ -280,7 +280,6 @@ interface ApiBreakdown {
   inProcessMs: number;
   apiMs: number;
   selectMs: number;
-  touchMs: number;
   logInsertMs: number;
 }
 
@@ -288,8 +287,8 @@ interface ApiBreakdown {
  * At concurrency 1, per query: direct Meilisearch, server/search/service.ts searchDocuments called
  * in the bench process (the search, the search_log insert, the presenter), and GET /api/search; then
  * the PostgreSQL statements every signed-in request adds, one at a time: a read like the session
- * and user loads, the session store's touch (an UPDATE express-session waits for before ending
- * the answer) and the search_log insert. Medians, ms.
+ * and user loads, and the search_log insert (its own transaction, synchronous_commit off, as
+ * logSearch writes it). Medians, ms.
  */
 async function breakdownApi(runners: Runners, services: Services, searcher: { id: string; role: string; maisonId: string | null }, queries: BenchQuery[]): Promise<ApiBreakdown> {
   const logger = createLogger('warn');
@@ -308,31 +307,46 @@ async function breakdownApi(runners: Runners, services: Services, searcher: { id
   }
   const sid = decodeURIComponent(/lpt\.sid=([^;]+)/.exec(runners.session.cookie)?.[1] ?? '').replace(/^s:/, '').split('.')[0] ?? '';
   const select: number[] = [];
-  const touch: number[] = [];
   const insert: number[] = [];
   for (let i = 0; i < queries.length; i += 1) {
     select.push(await time(() => services.db('sessions').where({ sid }).first('sess')));
-    touch.push(await time(() => services.db('sessions').where({ sid }).update({ expire: services.db.raw('expire') })));
-    insert.push(await time(() => services.db('search_log').insert({ query: 'mesure', filters: {}, result_count: 0, degraded: false, user_id: searcher.id, role: searcher.role, maison_id: searcher.maisonId })));
+    insert.push(
+      await time(() =>
+        services.db.transaction(async (trx) => {
+          await trx.raw('set local synchronous_commit = off');
+          await trx('search_log').insert({ query: 'mesure', filters: {}, result_count: 0, degraded: false, user_id: searcher.id, role: searcher.role, maison_id: searcher.maisonId });
+        }),
+      ),
+    );
   }
   await services.db('search_log').where({ query: 'mesure', user_id: searcher.id }).delete();
-  return { queries: queries.length, directMs: median(direct), inProcessMs: median(inProcess), apiMs: median(api), selectMs: median(select), touchMs: median(touch), logInsertMs: median(insert) };
+  return { queries: queries.length, directMs: median(direct), inProcessMs: median(inProcess), apiMs: median(api), selectMs: median(select), logInsertMs: median(insert) };
 }
 
 // --- where indexing time goes --------------------------------------------------------------------
 
-interface IndexProfile {
+interface ExtractionProfile {
+  fileType: string;
   documents: number;
   pages: number;
-  fileTypes: string;
   storageMs: number;
   extractMs: number;
   pgWriteMs: number;
-  recordsMs: number;
+}
+
+interface BatchProfile {
+  documents: number;
+  pages: number;
+  totalMs: number;
   replaceMs: number;
+  addTasks: number;
   meiliAddMs: number;
   meiliDeleteMs: number;
-  meiliQueueMs: number;
+}
+
+interface IndexProfile {
+  extraction: ExtractionProfile[];
+  batch?: BatchProfile;
 }
 
 function isoDurationMs(duration: string | null | undefined): number {
@@ -340,18 +354,22 @@ function isoDurationMs(duration: string | null | undefined): number {
   return match ? Number(match[1] ?? 0) * 60000 + Number(match[2]) * 1000 : 0;
 }
 
-/** Re-runs the steps of one search.syncDocument job on a few documents, each step timed. */
-async function profileIndexing(services: Services, client: Meilisearch, sampleIds: { id: string; file_type: string }[]): Promise<IndexProfile[]> {
+/**
+ * Where a search.syncDocument batch spends its time, re-running its steps on documents of the
+ * corpus: extraction per document (storage read, extraction thread, PostgreSQL write), then one
+ * `syncDocuments` of all of them (stored pages read, records built, one `replaceDocuments`).
+ */
+async function profileIndexing(services: Services, client: Meilisearch, samples: { id: string; file_type: string }[]): Promise<IndexProfile> {
   const logger = createLogger('warn');
-  const byType = new Map<string, IndexProfile>();
+  const deps = { db: services.db, storage: services.storage, search: services.search, logger };
+  const byType = new Map<string, ExtractionProfile>();
   // The extraction thread and pdf.js warmed up first: a job in a running worker finds them warm.
-  for (const sample of sampleIds.slice(-1).concat(sampleIds.slice(0, 1))) {
+  for (const sample of samples.slice(-1).concat(samples.slice(0, 1))) {
     const version = (await services.db('versions as v').join('documents as d', 'd.current_version_id', 'v.id').where('d.id', sample.id).first('v.storage_key', 'v.file_type')) as { storage_key: string; file_type: 'pdf' | 'txt' };
     await extractText(version.file_type, await buffer((await services.storage.get(version.storage_key)).body));
   }
-  for (const sample of sampleIds) {
-    const document = (await services.db('documents').where({ id: sample.id }).first('current_version_id')) as { current_version_id: string };
-    const version = (await services.db('versions').where({ id: document.current_version_id }).first('id', 'storage_key', 'file_type', 'size_bytes', 'extraction_status')) as {
+  for (const sample of samples) {
+    const version = (await services.db('versions as v').join('documents as d', 'd.current_version_id', 'v.id').where('d.id', sample.id).first('v.id', 'v.storage_key', 'v.file_type', 'v.size_bytes', 'v.extraction_status')) as {
       id: string;
       storage_key: string;
       file_type: 'pdf' | 'txt';
@@ -361,7 +379,7 @@ async function profileIndexing(services: Services, client: Meilisearch, sampleId
     // extractVersion (storage read + extraction + PostgreSQL write) timed whole; storage read and
     // extraction timed apart, twice, the faster kept; the PostgreSQL write is the difference.
     let startedAt = performance.now();
-    await extractVersion({ db: services.db, storage: services.storage, search: services.search, logger }, { ...version, extraction_status: 'pending' });
+    await extractVersion(deps, { ...version, extraction_status: 'pending' });
     const extractVersionMs = performance.now() - startedAt;
     let storageMs = Number.POSITIVE_INFINITY;
     let extractMs = Number.POSITIVE_INFINITY;
@@ -375,49 +393,45 @@ async function profileIndexing(services: Services, client: Meilisearch, sampleId
       extractMs = Math.min(extractMs, performance.now() - startedAt);
       pages = extracted.ok ? extracted.pages.length : 0;
     }
-    const pgWriteMs = Math.max(0, extractVersionMs - storageMs - extractMs);
-    // syncDocument reading the stored pages, with replaceDocuments timed apart.
-    let replaceMs = 0;
-    const timedSearch: Search = {
-      ...services.search,
-      replaceDocuments: async (documentIds, records, syncId, uid) => {
-        const replaceStartedAt = performance.now();
-        await services.search.replaceDocuments(documentIds, records, syncId, uid);
-        replaceMs += performance.now() - replaceStartedAt;
-      },
-    };
-    startedAt = performance.now();
-    await syncDocument({ db: services.db, storage: services.storage, search: timedSearch, logger }, sample.id);
-    const recordsMs = performance.now() - startedAt - replaceMs;
-    const tasks = await client.tasks.getTasks({ limit: 2 });
-    const taskMs = (type: string) => tasks.results.filter((task) => task.type === type).reduce((sum, task) => sum + isoDurationMs(task.duration), 0);
-    const meiliQueueMs = tasks.results.reduce((sum, task) => sum + (task.startedAt && task.enqueuedAt ? Date.parse(task.startedAt) - Date.parse(task.enqueuedAt) : 0), 0);
-    const entry = byType.get(version.file_type) ?? {
-      documents: 0,
-      pages: 0,
-      fileTypes: version.file_type,
-      storageMs: 0,
-      extractMs: 0,
-      pgWriteMs: 0,
-      recordsMs: 0,
-      replaceMs: 0,
-      meiliAddMs: 0,
-      meiliDeleteMs: 0,
-      meiliQueueMs: 0,
-    };
+    const entry = byType.get(version.file_type) ?? { fileType: version.file_type, documents: 0, pages: 0, storageMs: 0, extractMs: 0, pgWriteMs: 0 };
     entry.documents += 1;
     entry.pages += pages;
     entry.storageMs += storageMs;
     entry.extractMs += extractMs;
-    entry.pgWriteMs += pgWriteMs;
-    entry.recordsMs += recordsMs;
-    entry.replaceMs += replaceMs;
-    entry.meiliAddMs += taskMs('documentAdditionOrUpdate');
-    entry.meiliDeleteMs += taskMs('documentDeletion');
-    entry.meiliQueueMs += meiliQueueMs;
+    entry.pgWriteMs += Math.max(0, extractVersionMs - storageMs - extractMs);
     byType.set(version.file_type, entry);
   }
-  return [...byType.values()];
+  // One batch, as the worker runs it, with replaceDocuments timed apart.
+  let replaceMs = 0;
+  let pages = 0;
+  const timedSearch: Search = {
+    ...services.search,
+    replaceDocuments: async (documentIds, records, syncId, uid) => {
+      const replaceStartedAt = performance.now();
+      await services.search.replaceDocuments(documentIds, records, syncId, uid);
+      replaceMs += performance.now() - replaceStartedAt;
+      pages = records.length;
+    },
+  };
+  const batchStartedAt = new Date();
+  const startedAt = performance.now();
+  const failures = await syncDocuments({ ...deps, search: timedSearch }, samples.map((sample) => sample.id));
+  const totalMs = performance.now() - startedAt;
+  if (failures.size > 0) throw new Error(`profile: ${failures.size} documents failed to sync`);
+  const tasks = (await client.tasks.getTasks({ afterEnqueuedAt: batchStartedAt.toISOString(), limit: 1000 })).results.filter((task) => task.indexUid === services.search.pagesIndex);
+  const taskMs = (type: string) => tasks.filter((task) => task.type === type).reduce((sum, task) => sum + isoDurationMs(task.duration), 0);
+  return {
+    extraction: [...byType.values()],
+    batch: {
+      documents: samples.length,
+      pages,
+      totalMs,
+      replaceMs,
+      addTasks: tasks.filter((task) => task.type === 'documentAdditionOrUpdate').length,
+      meiliAddMs: taskMs('documentAdditionOrUpdate'),
+      meiliDeleteMs: taskMs('documentDeletion'),
+    },
+  };
 }
 
 // --- publish → searchable ------------------------------------------------------------------------
@@ -526,7 +540,7 @@ interface Results {
   queries: BenchQuery[];
   passes: PassSample[];
   publish: PublishSample[];
-  profile: IndexProfile[];
+  profile?: IndexProfile;
   reindex?: ReindexResult;
   reindexError?: string;
   breakdown?: ApiBreakdown;
@@ -606,22 +620,28 @@ function targetRows(results: Results): string[][] {
   return rows;
 }
 
-function profileRows(profile: IndexProfile[]): string[][] {
-  return profile.map((entry) => {
-    const perPage = (value: number) => (value / entry.pages).toFixed(1);
-    const total = entry.storageMs + entry.extractMs + entry.pgWriteMs + entry.recordsMs + entry.replaceMs;
-    return [
-      `${entry.fileTypes} (${entry.documents} docs, ${entry.pages} pages)`,
-      perPage(entry.storageMs),
-      perPage(entry.extractMs),
-      perPage(entry.pgWriteMs),
-      perPage(entry.recordsMs),
-      perPage(entry.replaceMs),
-      `${perPage(entry.meiliAddMs)} / ${perPage(entry.meiliDeleteMs)} / ${perPage(entry.meiliQueueMs)}`,
-      perPage(total),
-      (entry.pages / (total / 1000)).toFixed(0),
-    ];
+function extractionRows(profile: IndexProfile): string[][] {
+  return profile.extraction.map((entry) => {
+    const perPage = (value: number) => (value / entry.pages).toFixed(2);
+    const total = entry.storageMs + entry.extractMs + entry.pgWriteMs;
+    return [`${entry.fileType} (${entry.documents} docs, ${entry.pages} pages)`, perPage(entry.storageMs), perPage(entry.extractMs), perPage(entry.pgWriteMs), perPage(total), (entry.pages / (total / 1000)).toFixed(0)];
   });
+}
+
+function batchRows(profile: IndexProfile): string[][] {
+  const batch = profile.batch;
+  if (!batch) return [];
+  const perPage = (value: number) => (value / batch.pages).toFixed(2);
+  return [
+    [
+      `${batch.documents} docs, ${batch.pages} pages`,
+      perPage(batch.totalMs - batch.replaceMs),
+      perPage(batch.replaceMs),
+      `${perPage(batch.meiliAddMs)} (${batch.addTasks} tasks) / ${perPage(batch.meiliDeleteMs)}`,
+      perPage(batch.totalMs),
+      (batch.pages / (batch.totalMs / 1000)).toFixed(0),
+    ],
+  ];
 }
 
 function publishRows(samples: PublishSample[]): string[][] {
@@ -661,7 +681,7 @@ function sectionMarkdown(results: Results): string {
     markdownTable(['target', 'median', 'spread (min–max)', 'target', 'result'], targetRows(results)),
     '',
     results.publish.length > 0
-      ? `Publish → searchable: ${results.publish.length} uploads, one after the other, of a new 20-page PDF (pdf-lib) holding one new word, by \`POST /api/documents\` (editor, status published) into a permanent scheme; the time runs from sending the upload until \`GET /api/search\` for that word (polled every 20 ms) lists the document. The app's worker polls the job queue every 500 ms when idle (server/jobs/worker.ts). The documents are deleted afterwards.\n\n` +
+      ? `Publish → searchable: ${results.publish.length} uploads, one after the other, of a new 20-page PDF (pdf-lib) holding one new word, by \`POST /api/documents\` (editor, status published) into a permanent scheme; the time runs from sending the upload until \`GET /api/search\` for that word (polled every 20 ms) lists the document. The app's worker polls the job queue every 200 ms when idle (server/jobs/worker.ts) and takes up to 50 due documents in one batch. The documents are deleted afterwards.\n\n` +
         markdownTable(['seconds from sending the upload', 'median', 'p95', 'spread (min–max)'], publishRows(results.publish))
       : '',
     '',
@@ -669,18 +689,19 @@ function sectionMarkdown(results: Results): string {
       ? `Where the time of \`GET /api/search\` goes, concurrency 1, ${results.breakdown.queries} queries of the set, medians: direct Meilisearch ${ms(results.breakdown.directMs)} ms; ` +
         `\`searchDocuments\` in the bench process (the same search, then the awaited \`search_log\` insert and \`presentHit\`, server/search/service.ts) ${ms(results.breakdown.inProcessMs)} ms; ` +
         `\`GET /api/search\` ${ms(results.breakdown.apiMs)} ms. Alone, one at a time: a one-row read of \`sessions\` ${ms(results.breakdown.selectMs)} ms (each signed-in request reads its session, connect-pg-simple, and its user, server/auth/session.ts \`loadUser\`); ` +
-        `the session store's touch, \`UPDATE sessions SET expire\` ${ms(results.breakdown.touchMs)} ms (express-session calls connect-pg-simple's \`touch\` on every request whose session is unchanged, and ends the answer only once it has committed); ` +
-        `the \`search_log\` insert ${ms(results.breakdown.logInsertMs)} ms (server/search/service.ts \`logSearch\`, awaited before answering). Each write is a commit the embedded PostgreSQL flushes to disk (fsync on: not a throwaway cluster).`
+        `the \`search_log\` write ${ms(results.breakdown.logInsertMs)} ms (server/search/service.ts \`logSearch\`, awaited before answering: one statement in a transaction with \`synchronous_commit = off\`, so its commit does not wait for the disk; the session store does not touch the session on each request, \`disableTouch\`).`
       : '',
     '',
-    'Where the time of one `search.syncDocument` job goes (the bench re-runs its steps on documents of the corpus, each timed, with nothing else of the bench running): ms per page. ' +
-      'Storage read and pdf.js/text extraction in the extraction thread (server/extraction); PostgreSQL write of `version_pages` (server/search/indexing.ts `extractVersion`, the stored `to_tsvector` column included); ' +
-      'reading the pages back and `buildRecords` (Snowball stems of every page, search/records.ts); `replaceDocument` (search/index.ts: `addDocuments` + `waitTask`, then `deleteDocuments` of stale pages + `waitTask`, polled every 50 ms), with the processing time Meilisearch reports for each of those two tasks (`duration` in its task list) and their wait in its queue; the rest of `replaceDocument` is the HTTP calls and the 50 ms polling of `waitTask`.',
-    '',
-    markdownTable(['documents', 'storage', 'extraction', 'PostgreSQL write', 'read + records', 'Meilisearch replaceDocument', 'of which Meilisearch processing: addition / deletion task; queued', 'total', 'pages/s one at a time'], profileRows(results.profile)),
+    results.profile
+      ? 'Where indexing time goes (the bench re-runs the steps of a `search.syncDocument` batch on documents of the corpus, with nothing else of the bench running), ms per page. ' +
+        'First each document alone: storage read, pdf.js/text extraction in the extraction thread (server/extraction), PostgreSQL write of `version_pages` (server/search/indexing.ts `extractVersion`, the stored `to_tsvector` column included).\n\n' +
+        markdownTable(['documents', 'storage', 'extraction', 'PostgreSQL write', 'total', 'pages/s'], extractionRows(results.profile)) +
+        '\n\nThen all of them as one batch, as the worker takes them (server/search/indexing.ts `syncDocuments`): reading their stored pages and building the records (Snowball stems of every page, search/records.ts), then `replaceDocuments` (search/index.ts: the additions in requests of 1,000 records and one deletion of stale records, all queued, then awaited), with the processing time Meilisearch reports for its tasks (`duration` in its task list).\n\n' +
+        markdownTable(['batch', 'read + records', 'Meilisearch replaceDocuments', 'of which Meilisearch processing: additions / deletion', 'total', 'pages/s'], batchRows(results.profile))
+      : '',
     '',
     results.reindex
-      ? `\`npm run reindex\` (server/cli/reindex.ts → server/search/rebuild.ts \`rebuildIndex\`: fresh index, batches of 50 documents through \`addRecords\`, swap), spawned on the bench's services after everything else: ${results.reindex.documents} documents, ${results.reindex.pages} pages in ${results.reindex.commandSeconds.toFixed(1)} s as the command reports it (${results.reindex.wallSeconds.toFixed(1)} s with npm and tsx starting). Meilisearch reports ${results.reindex.meiliSeconds?.toFixed(1) ?? '?'} s processing its ${results.reindex.meiliTasks ?? '?'} document-addition tasks (one per batch, each awaited before the next batch is read and built); the rest is reading \`version_pages\`, \`buildRecords\` (stems) and the HTTP transfer.`
+      ? `\`npm run reindex\` (server/cli/reindex.ts → server/search/rebuild.ts \`rebuildIndex\`: fresh index, batches of 50 documents queued by \`queueRecords\` without waiting, then all awaited, then the swap), spawned on the bench's services after everything else: ${results.reindex.documents} documents, ${results.reindex.pages} pages in ${results.reindex.commandSeconds.toFixed(1)} s as the command reports it (${results.reindex.wallSeconds.toFixed(1)} s with npm and tsx starting). Meilisearch reports ${results.reindex.meiliSeconds?.toFixed(1) ?? '?'} s processing its ${results.reindex.meiliTasks ?? '?'} document-addition tasks (one per batch; Meilisearch indexes consecutive ones together while the next batches are read and built); the rest is reading \`version_pages\`, \`buildRecords\` (stems) and the HTTP transfer.`
       : '',
   ].join('\n');
 }
@@ -712,7 +733,7 @@ async function main() {
   const meiliUrl = await meiliUrlOf(options.dataDir);
   const db = createDb(services.databaseUrl, { poolMax: 40 });
   let server: AppServer | undefined;
-  const results: Results = { info, options, queries: [], passes: [], publish: [], profile: [], config, loadAtStart };
+  const results: Results = { info, options, queries: [], passes: [], publish: [], config, loadAtStart };
   try {
     await waitForQueue(services.db);
     const serviceEnv = { DATABASE_URL: services.databaseUrl, MEILI_URL: meiliUrl, MEILI_MASTER_KEY: secrets.meiliMasterKey, DATA_DIR: options.dataDir };
@@ -752,12 +773,12 @@ async function main() {
 
     print('Where indexing time goes (re-running the steps of search.syncDocument on sample documents)…');
     const samples = (await db.raw<{ rows: { id: string; file_type: string }[] }>(
-      `(select d.id, v.file_type from documents d join versions v on v.id = d.current_version_id where d.status = 'published' and d.deleted_at is null and v.file_type = 'txt' order by d.created_at limit 8)
+      `(select d.id, v.file_type from documents d join versions v on v.id = d.current_version_id where d.status = 'published' and d.deleted_at is null and v.file_type = 'txt' order by d.created_at limit 46)
        union all
        (select d.id, v.file_type from documents d join versions v on v.id = d.current_version_id where d.status = 'published' and d.deleted_at is null and v.file_type = 'pdf' order by d.created_at limit 4)`,
     )).rows;
     results.profile = await profileIndexing(services, runners.direct, samples);
-    for (const row of profileRows(results.profile)) print(`  ${row.join(' | ')}`);
+    for (const row of [...extractionRows(results.profile), ...batchRows(results.profile)]) print(`  ${row.join(' | ')}`);
 
     print(`Publish → searchable (${options.publishSamples} uploads)…`);
     const editor = await signIn(server.port, editorEmail);

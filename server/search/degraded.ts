@@ -15,6 +15,10 @@ function tsQuery(q: string, operator: '&' | '|'): string | undefined {
 
 const todayDay = () => Math.floor(Date.now() / 86400000);
 
+const rankedPagesLimit = 3000;
+/** Above any ts_rank_cd of a match of only some of the words. */
+const everyWordBonus = 1000;
+
 /**
  * Search without Meilisearch: PostgreSQL full-text search (French configuration, accents removed)
  * over the same published documents, with the same filters and facets, computed here.
@@ -25,20 +29,27 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
   const anyWord = tsQuery(query.q, '|');
   const folders = new Map((await listFolders(db)).map((row) => [row.id, row]));
   type Row = { document_id: string; page_number: number; rank: number };
+  // Ranking reads each page's whole vector: only the first `rankedPagesLimit` pages that match are
+  // ranked (a word common enough to match more says little about which page is best), so that a
+  // query costs about the same on a large corpus as on a small one. Title and summary matches,
+  // one row per document, are all ranked, and weigh double.
   const rankedBy = async (tsquery: string) =>
     (
       await db.raw<{ rows: Row[] }>(
-        `with q as (select to_tsquery('fr_unaccent', ?) as query)
+        `with q as (select to_tsquery('fr_unaccent', ?) as query),
+         pages as (
+           select d.id as document_id, p.page_number, p.search_vector
+             from version_pages p join documents d on d.current_version_id = p.version_id, q
+            where p.search_vector @@ q.query and d.deleted_at is null and d.status = 'published'
+            limit ?)
          select document_id, page_number, rank from (
-           select d.id as document_id, p.page_number, ts_rank_cd(p.search_vector, q.query) as rank
-             from documents d join version_pages p on p.version_id = d.current_version_id, q
-             where d.deleted_at is null and d.status = 'published' and p.search_vector @@ q.query
+           select pages.document_id, pages.page_number, ts_rank_cd(pages.search_vector, q.query) as rank from pages, q
            union all
            select d.id, 0, 2 * ts_rank_cd(d.search_vector, q.query)
              from documents d, q
              where d.deleted_at is null and d.status = 'published' and d.search_vector @@ q.query
          ) matches order by rank desc limit 2000`,
-        [tsquery],
+        [tsquery, rankedPagesLimit],
       )
     ).rows;
   let ranked: Row[];
@@ -48,7 +59,9 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
     const documentsFound = new Set(ranked.map((r) => r.document_id)).size;
     if (documentsFound < query.page * query.hitsPerPage && anyWord !== allWords) {
       tsquery = anyWord;
-      ranked = await rankedBy(anyWord);
+      // Matches of every word stay first, then those of some words.
+      const withEveryWord = ranked.map((row) => ({ ...row, rank: row.rank + everyWordBonus }));
+      ranked = [...withEveryWord, ...(await rankedBy(anyWord))];
     }
   } else {
     ranked = await db('documents').whereNull('deleted_at').where({ status: 'published' }).orderBy('updated_at', 'desc').limit(200).select('id as document_id', db.raw('0 as page_number'), db.raw('0 as rank'));
@@ -66,7 +79,7 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
     .join('directorates as d', 'd.id', 'doc.directorate_id')
     .leftJoin('versions as v', 'v.id', 'doc.current_version_id')
     .whereIn('doc.id', [...best.keys()])
-    .select('doc.*', 'd.code as directorate_code', 'd.name as directorate_name', 'v.file_type', 'v.extraction_status');
+    .select('doc.id', 'doc.folder_id', 'doc.title', 'doc.summary', 'doc.scope', 'doc.doc_type', 'doc.status', 'doc.updated_at', 'd.code as directorate_code', 'd.name as directorate_name', 'v.file_type', 'v.extraction_status');
   const hits: SearchHit[] = [];
   for (const document of documents) {
     const scheme = schemeForIndex(schemeOf(document.folder_id, folders));
