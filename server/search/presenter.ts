@@ -1,8 +1,7 @@
 import type { SearchHit } from '../../search';
-import { renderSnippet } from './snippets';
 
-/** One result: the document, its scheme (with who to call), where it sits, the best page and a snippet. */
-export function presentHit(hit: SearchHit, query: string) {
+/** One result: the document, its scheme (with who to call), where it sits, the best page and a snippet (rendered by `snippetRenderer`). */
+export function presentHit(hit: SearchHit, renderSnippet: (marked: string) => string) {
   return {
     document: {
       id: hit.documentId,
@@ -20,7 +19,7 @@ export function presentHit(hit: SearchHit, query: string) {
     theme: hit.themeId ? { id: hit.themeId, name: hit.themeName } : null,
     directorate: { code: hit.directorateCode, name: hit.directorateName },
     page: hit.page > 0 ? hit.page : null,
-    snippet: renderSnippet(hit.contentMatch || hit.summary || hit.schemeSummary, query),
+    snippet: renderSnippet(hit.contentMatch || hit.summary || hit.schemeSummary),
   };
 }
 export type PresentedHit = ReturnType<typeof presentHit>;

@@ -22,7 +22,9 @@ export function searchRoutes(deps: { db: Db; search: Search; logger: Logger }) {
     if (unknown.length > 0) throw new ValidationError(`Filtre inconnu : ${unknown.join(', ')}.`);
     const query = searchQuerySchema.parse(req.query);
     const user = currentUser(req);
-    res.set('Cache-Control', 'no-store').json(await searchDocuments(deps, { id: user.id, role: user.role, maisonId: user.maisonId }, query));
+    const { answer, log } = await searchDocuments(deps, { id: user.id, role: user.role, maisonId: user.maisonId }, query);
+    res.set('Cache-Control', 'no-store').json(answer);
+    await log();
   });
 
   router.get('/api/documents/:id/pages', signedIn, async (req, res) => {

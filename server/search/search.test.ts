@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, anyOf } from '../../search/filters';
 import { signInAs, type SignedIn } from '../../tests/auth';
 import { createTestContext, type TestContext } from '../../tests/context';
@@ -288,18 +288,24 @@ describe('search: indexing pipeline and API', () => {
     expect(Object.values(browse.facets.scope ?? {}).reduce((a, b) => a + b, 0)).toBe(browse.total);
   });
 
+  /** A search, then its log entry (written once the answer is sent), as when an agent types. */
+  async function searchLogged(q: string) {
+    await search({ q });
+    await vi.waitFor(async () => expect(await ctx.db('search_log').where({ user_id: agent.user.id, query: q }).first()).toBeDefined(), { timeout: 5000, interval: 10 });
+  }
+
   it('keeps what the agent settled on in the log, not every keystroke', async () => {
-    await search({ q: 'hébe' });
-    await search({ q: 'hébergement' });
-    await search({ q: 'hébergement insolite' });
+    await searchLogged('hébe');
+    await searchLogged('hébergement');
+    await searchLogged('hébergement insolite');
     const logged = await ctx.db('search_log').where({ user_id: agent.user.id }).whereILike('query', 'hébe%').pluck('query');
     expect(logged).toEqual(['hébergement insolite']);
   });
 
   it('logs searches; insights give editors the top queries and those without results; agents get 403', async () => {
-    await search({ q: 'camping' });
-    await search({ q: 'Camping' });
-    await search({ q: 'zorglubisme introuvable' });
+    await searchLogged('camping');
+    await searchLogged('Camping');
+    await searchLogged('zorglubisme introuvable');
     const insights = await editor.agent.get('/api/search/insights').query({ days: '7' }).expect(200);
     expect(insights.body.topQueries).toContainEqual(expect.objectContaining({ query: 'camping', searches: expect.any(Number) }));
     expect(insights.body.queriesWithoutResults.map((q: { query: string }) => q.query)).toContain('zorglubisme introuvable');

@@ -6,6 +6,7 @@ import { and, anyOf, atLeast } from '../../search/filters';
 import { searchDuration } from '../metrics';
 import { degradedSearch } from './degraded';
 import { presentHit } from './presenter';
+import { snippetRenderer } from './snippets';
 import { facetFields, type Facet, type SearchQuery } from './schema';
 
 const todayDay = () => Math.floor(Date.now() / 86400000);
@@ -36,7 +37,8 @@ export interface Searcher {
 
 /**
  * Searches Meilisearch; when it does not answer, PostgreSQL full-text search answers instead
- * (`degraded: true`). Every query is logged for the insights of the directorates.
+ * (`degraded: true`). Every query is logged for the insights of the directorates: `log()` writes
+ * it, once the answer is on its way (the agent does not wait for the log).
  */
 export async function searchDocuments(deps: { db: Db; search: Search; logger: Logger }, searcher: Searcher, query: SearchQuery) {
   let result: SearchResult;
@@ -58,15 +60,16 @@ export async function searchDocuments(deps: { db: Db; search: Search; logger: Lo
     isDegraded = true;
   }
   searchDuration.observe({ path: isDegraded ? 'postgresql' : 'meilisearch' }, Number(process.hrtime.bigint() - startedAt) / 1e9);
-  await logSearch(deps, searcher, query, result.total, isDegraded);
-  return {
-    hits: result.hits.map((hit) => presentHit(hit, query.q)),
+  const renderSnippet = snippetRenderer(query.q);
+  const answer = {
+    hits: result.hits.map((hit) => presentHit(hit, renderSnippet)),
     facets: renameFacets(result.facets),
     total: result.total,
     page: query.page,
     hitsPerPage: query.hitsPerPage,
     degraded: isDegraded,
   };
+  return { answer, log: () => logSearch(deps, searcher, query, result.total, isDegraded) };
 }
 
 /**
@@ -105,7 +108,8 @@ async function logSearch(deps: { db: Db; logger: Logger }, searcher: Searcher, q
 /** Every matching page of one document, best first. */
 export async function matchingPages(deps: { search: Search }, documentId: string, q: string) {
   const result = await deps.search.search({ q, filter: anyOf('documentId', [documentId]), facets: [], page: 1, hitsPerPage: 50, isDistinct: false, isContentOnly: true });
-  return result.hits.filter((hit) => hit.page > 0).map((hit) => ({ page: hit.page, snippet: presentHit(hit, q).snippet }));
+  const renderSnippet = snippetRenderer(q);
+  return result.hits.filter((hit) => hit.page > 0).map((hit) => ({ page: hit.page, snippet: presentHit(hit, renderSnippet).snippet }));
 }
 
 /** What agents look for, and what they look for and do not find, over a period (optionally within a theme). */
