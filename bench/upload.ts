@@ -39,6 +39,7 @@ const postgresPassword = 'bench-password-not-secret';
 const readyPrefix = 'upload-server-ready ';
 const tsxBin = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
 const serverEntry = path.join(repoRoot, 'bench', 'uploadServer.ts');
+const bareServerEntry = path.join(repoRoot, 'bench', 'bareUploadServer.ts');
 const MB = 1024 ** 2;
 
 type Driver = 'local' | 's3';
@@ -61,6 +62,8 @@ interface RunSample {
   cpSeconds: number;
   /** Seconds to fsync the copy after `cp` exited (`sync FILE`). */
   cpFlushSeconds: number;
+  /** The same upload to a bare Node HTTP server writing the body to a file (bench/bareUploadServer.ts). */
+  bareSeconds: number;
   local: UploadSample;
   s3: UploadSample;
   /** 1-minute load average when the run began. */
@@ -178,13 +181,13 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
 }
 
 /** Starts bench/uploadServer.ts with `env` (and nothing of this shell's settings) and waits for its port. */
-async function startAppServer(env: Record<string, string>): Promise<AppServer> {
+async function startAppServer(env: Record<string, string>, entry = serverEntry): Promise<AppServer> {
   const baseEnv: Record<string, string> = {};
   for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG']) {
     const value = process.env[name];
     if (value !== undefined) baseEnv[name] = value;
   }
-  const child = spawn(tsxBin, [serverEntry], {
+  const child = spawn(tsxBin, [entry], {
     cwd: repoRoot,
     env: { ...baseEnv, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', RUN_WORKER: 'false', UPLOAD_MAX_MB: '600', SESSION_SECRET: sessionSecret, ...env },
     // Its own process group: tsx's wrapper and the app can be killed at once if need be.
@@ -430,6 +433,23 @@ async function measureUpload(fixture: Fixture, env: Record<string, string>, stor
   }
 }
 
+/** The same request to bench/bareUploadServer.ts, fresh for it and warmed up alike: its time. */
+async function measureBareUpload(fixture: Fixture, dir: string): Promise<number> {
+  const server = await startAppServer({ BARE_UPLOAD_DIR: dir }, bareServerEntry);
+  try {
+    const session = { cookie: '', csrfToken: '' };
+    const warmUp = await uploadFile(server.port, session, fixture.folderId, fixture.warmUpFile, fixture.warmUpSize);
+    rmSync(warmUp.documentId, { force: true });
+    syncDisks();
+    await delay(1000);
+    const upload = await uploadFile(server.port, session, fixture.folderId, fixture.source, fixture.size);
+    rmSync(upload.documentId, { force: true });
+    return upload.seconds;
+  } finally {
+    await stopAppServer(server);
+  }
+}
+
 async function removeStored(db: Db, storage: Storage, documentId: string): Promise<void> {
   const rows = (await db('versions').where({ document_id: documentId }).select('storage_key')) as { storage_key: string }[];
   for (const row of rows) await storage.delete(row.storage_key);
@@ -473,8 +493,11 @@ function summaryRows(samples: RunSample[], size: number): string[][] {
   ];
   return [
     row('plain `cp`, same disk (MB/s)', throughput((s) => s.cpSeconds)),
+    row('bare Node HTTP upload to a file, same disk (MB/s)', throughput((s) => s.bareSeconds)),
+    ratioRow('bare Node HTTP upload / `cp`', samples.map((s) => s.cpSeconds / s.bareSeconds)),
     row('API → local driver (MB/s)', throughput((s) => s.local.seconds)),
     ratioRow('local driver / `cp`', samples.map((s) => s.cpSeconds / s.local.seconds), targets.localToCp),
+    ratioRow('local driver / bare Node HTTP upload', samples.map((s) => s.bareSeconds / s.local.seconds)),
     row('API → S3 driver, s3rver (MB/s)', throughput((s) => s.s3.seconds)),
     rssRow('app RSS growth during upload, local (MB)', growth('local')),
     rssRow('app RSS growth during upload, S3 (MB)', growth('s3')),
@@ -493,6 +516,7 @@ function runRows(samples: RunSample[], size: number): string[][] {
     String(s.run),
     s.load.toFixed(2),
     timed(s.cpSeconds),
+    timed(s.bareSeconds),
     timed(s.local.seconds),
     percent(s.cpSeconds / s.local.seconds),
     timed(s.s3.seconds),
@@ -504,7 +528,7 @@ function runRows(samples: RunSample[], size: number): string[][] {
 }
 
 const summaryHeaders = ['', 'median', 'spread (min–max)', 'target', 'result'];
-const runHeaders = ['run', 'load (1 min)', '`cp` s (MB/s)', 'local s (MB/s)', 'local / `cp`', 'S3 s (MB/s)', 'local RSS before / growth / VmHWM (MB)', 'S3 RSS before / growth / VmHWM (MB)', 'RSS samples local / S3', 'fsync after `cp` / after local (s)'];
+const runHeaders = ['run', 'load (1 min)', '`cp` s (MB/s)', 'bare HTTP s (MB/s)', 'local s (MB/s)', 'local / `cp`', 'S3 s (MB/s)', 'local RSS before / growth / VmHWM (MB)', 'S3 RSS before / growth / VmHWM (MB)', 'RSS samples local / S3', 'fsync after `cp` / after local (s)'];
 
 function sectionMarkdown(samples: RunSample[], options: { runs: number; sizeMb: number; size: number; loadAtStart: number[]; loadAtEnd: number[] }): string {
   const loads = (values: number[]) => values.map((value) => value.toFixed(2)).join(', ');
@@ -515,8 +539,8 @@ function sectionMarkdown(samples: RunSample[], options: { runs: number; sizeMb: 
     '',
     `Runs: ${options.runs}. The file: ${options.sizeMb} MB (${options.size} bytes) that starts with \`%PDF-1.7\` (the type detector reads the magic bytes) followed by pseudo-random bytes, ` +
       'so that nothing on the way can compress or dedupe it; written once, then read from the page cache by every step. ' +
-      'Each run does, in this order, so that any noise touches all three alike: a plain `cp` of the file to another file on the same disk (the temporary directory, ' +
-      'the one that also holds the local driver\'s files, PostgreSQL, Meilisearch and s3rver); an upload to the app on the local driver; an upload to the app on the S3 driver. ' +
+      'Each run does, in this order, so that any noise touches all four alike: a plain `cp` of the file to another file on the same disk (the temporary directory, ' +
+      'the one that also holds the local driver\'s files, PostgreSQL, Meilisearch and s3rver); the same upload request to a bare Node HTTP server that streams the body to a file in that directory (bench/bareUploadServer.ts, started by tsx, fresh and warmed up like the app: no multipart parsing, no hash, no type detection, no database — the floor of any upload through Node\'s HTTP on this machine, for comparison, no target); an upload to the app on the local driver; an upload to the app on the S3 driver. ' +
       'Each upload is a `POST /api/documents` (multipart: the fields, then the file) from the bench process, streamed from disk with its Content-Length, by a signed-in editor (dev sign-in, CSRF token) into a scheme folder; ' +
       'the time runs from the first byte sent to the end of the 201 answer, so it includes type detection, SHA-256, the storage write and the database transaction. ' +
       '`sync` runs (untimed) before each step, so that no step pays for the dirty pages of the one before. Neither `cp` nor the local driver calls fsync: ' +
@@ -637,11 +661,13 @@ async function main() {
         `run ${run}/${runs} (load ${load.toFixed(2)}): cp ${cp.seconds.toFixed(2)} s (${mbPerSecond(size, cp.seconds).toFixed(1)} MB/s), ` +
           `+ fsync ${cp.flushSeconds.toFixed(2)} s`,
       );
+      const bareSeconds = await measureBareUpload(fixture, dir);
+      print(`  bare HTTP upload ${bareSeconds.toFixed(2)} s (${mbPerSecond(size, bareSeconds).toFixed(1)} MB/s)`);
       const local = await measureUpload(fixture, drivers.local.env, drivers.local.storage, (key) => path.join(localDataDir, 'files', ...key.split('/')));
       print(`  ${describeUpload('local', size, local)}`);
       const s3Sample = await measureUpload(fixture, drivers.s3.env, drivers.s3.storage);
       print(`  ${describeUpload('S3   ', size, s3Sample)}`);
-      samples.push({ run, cpSeconds: cp.seconds, cpFlushSeconds: cp.flushSeconds, local, s3: s3Sample, load });
+      samples.push({ run, cpSeconds: cp.seconds, cpFlushSeconds: cp.flushSeconds, bareSeconds, local, s3: s3Sample, load });
     }
   } finally {
     for (const server of [...liveServers]) await stopAppServer(server);
