@@ -28,8 +28,9 @@ export async function listDevUsers(db: Db, devIssuer: string) {
   return rows.sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.display_name.localeCompare(b.display_name, 'fr'));
 }
 
+/** Read on every signed-in request: a named statement, planned once per pooled connection. */
 export async function findActiveUser(db: Db, id: string): Promise<UserRow | undefined> {
-  return usersWithPlaces(db).where('u.id', id).andWhere('u.is_active', true).first();
+  return usersWithPlaces(db).where('u.id', id).andWhere('u.is_active', true).first().options({ name: 'users.findActive' });
 }
 
 /** The user as the policies see them. */
