@@ -6,6 +6,8 @@ import { createTestContext, type TestContext } from '../../tests/context';
 import { buildDirectorate, buildFolder } from '../../tests/factories';
 import { makeDocx, makePdf, makeText } from '../../tests/fixtures/files';
 import { drainJobs } from '../../tests/jobs';
+import { degradedSearch } from './degraded';
+import { searchQuerySchema } from './schema';
 import { strToU8, zipSync } from 'fflate';
 
 describe('search: indexing pipeline and API', () => {
@@ -146,6 +148,15 @@ describe('search: indexing pipeline and API', () => {
     expect(await ids({ q: 'stations ski' })).not.toContain(closedDoc);
     expect(await ids({ q: 'stations ski', includeClosed: 'true' })).toContain(closedDoc);
     expect(await ids({ q: 'stations ski', availability: 'clos' })).toContain(closedDoc);
+  });
+
+  it('degraded search: when few documents hold every word, they stay above those that hold only some', async () => {
+    const both = await upload({ title: 'Fiche une' }, makeText('Le bananier tarifaire est décrit ici.'), 'un.txt');
+    const one = await upload({ title: 'Fiche deux' }, makeText('bananier '.repeat(200)), 'deux.txt');
+    await drainJobs(ctx);
+    const result = await degradedSearch(ctx.db, searchQuerySchema.parse({ q: 'bananier tarifaire' }));
+    expect(result.hits.map((hit) => hit.documentId)).toEqual([both, one]);
+    expect(result.hits[0]?.contentMatch).toMatch(/bananier/);
   });
 
   it('lists every matching page of one document', async () => {
