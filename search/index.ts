@@ -34,13 +34,11 @@ export interface Search {
    * their records of earlier syncs are removed, so a document without records leaves the index.
    */
   replaceDocuments(documentIds: string[], records: SearchRecord[], syncId: string, uid?: string): Promise<void>;
-  removeDocument(documentId: string): Promise<void>;
   search(request: SearchRequest): Promise<SearchResult>;
   /** Every indexed document id with its record count (for drift checks). */
   indexedDocuments(): Promise<Map<string, number>>;
   /** Rebuild helpers: a fresh index under a temporary uid, then an atomic swap. */
   createFreshIndex(synonyms: string[][]): Promise<string>;
-  addRecords(uid: string, records: SearchRecord[]): Promise<void>;
   /** Queues records without waiting (Meilisearch batches consecutive additions); `waitForQueued` waits for them all. */
   queueRecords(uid: string, records: SearchRecord[]): Promise<void>;
   waitForQueued(): Promise<void>;
@@ -110,12 +108,6 @@ export function createSearch(options: SearchOptions): Search {
         }
       }),
 
-    removeDocument: (documentId) =>
-      guarded(async () => {
-        const task = await index().deleteDocuments({ filter: anyOf('documentId', [documentId]) }).waitTask({ timeout: taskTimeoutMs });
-        if (task.status === 'failed') throw new Error(`Meilisearch could not remove the document: ${task.error?.message}`);
-      }),
-
     search: (request) => guarded(() => runSearch(client, pagesIndex, request)),
 
     indexedDocuments: () =>
@@ -135,12 +127,6 @@ export function createSearch(options: SearchOptions): Search {
         await client.deleteIndex(uid).waitTask({ timeout: taskTimeoutMs }).catch(() => undefined);
         await ensureIndex(synonyms, uid);
         return uid;
-      }),
-
-    addRecords: (uid, records) =>
-      guarded(async () => {
-        const task = await index(uid).addDocuments(records).waitTask({ timeout: taskTimeoutMs });
-        if (task.status === 'failed') throw new Error(`Meilisearch refused records: ${task.error?.message}`);
       }),
 
     queueRecords: (uid, records) =>

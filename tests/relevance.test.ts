@@ -71,7 +71,8 @@ describe('relevance on the French scheme corpus', () => {
       );
     }
     await ctx.search.setSynonyms(corpusSynonyms);
-    await ctx.search.addRecords(ctx.search.pagesIndex, records);
+    await ctx.search.queueRecords(ctx.search.pagesIndex, records);
+    await ctx.search.waitForQueued();
   });
   afterAll(() => ctx.close());
 

@@ -45,8 +45,10 @@ export async function runClaimedJobs(deps: { db: Db; logger: Logger; handlers: J
     errors = new Map(jobs.map((job) => [job.id, error]));
   }
   const done = jobs.filter((job) => !errors.has(job.id));
-  if (done.length > 0) await completeJobs(deps.db, done.map((job) => job.id));
-  if (done.length > 0) deps.logger.info({ jobIds: done.map((job) => job.id), type: first.type, ms: Date.now() - startedAt }, done.length > 1 ? 'jobs done' : 'job done');
+  if (done.length > 0) {
+    await completeJobs(deps.db, done.map((job) => job.id));
+    deps.logger.info({ jobIds: done.map((job) => job.id), type: first.type, ms: Date.now() - startedAt }, done.length > 1 ? 'jobs done' : 'job done');
+  }
   const failures: { job: JobRow; error: string }[] = [];
   for (const job of jobs) {
     if (!errors.has(job.id)) continue;

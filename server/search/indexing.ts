@@ -180,12 +180,6 @@ export async function syncDocuments(deps: IndexingDeps, documentIds: string[]): 
   return failures;
 }
 
-/** One document's sync (see syncDocuments); throws what kept it from the index. */
-export async function syncDocument(deps: IndexingDeps, documentId: string): Promise<void> {
-  const failure = (await syncDocuments(deps, [documentId])).get(documentId);
-  if (failure) throw failure;
-}
-
 /** The live documents of a folder and everything below it. */
 export async function documentsUnder(db: Db | Transaction, folderId: string): Promise<string[]> {
   const result = await db.raw<{ rows: { id: string }[] }>(

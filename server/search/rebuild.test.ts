@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -38,7 +39,7 @@ describe('rebuilding and checking the index', () => {
 
   it('reports drift: a document missing from the index, and one that should not be there', async () => {
     expect(await checkIndex(ctx)).toMatchObject({ expected: 2, indexed: 2, missing: [], extra: [] });
-    await ctx.search.removeDocument(ids[0] as string);
+    await ctx.search.replaceDocuments([ids[0] as string], [], randomUUID());
     await ctx.db('documents').where({ id: ids[1] }).update({ status: 'draft' });
     expect(await checkIndex(ctx)).toMatchObject({ expected: 1, indexed: 1, missing: [ids[0]], extra: [ids[1]] });
   });
