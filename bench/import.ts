@@ -15,6 +15,7 @@ import { buildFolder, buildUser } from '../tests/factories';
 import { makeDocx, makeOdt, makePdf, makeText } from '../tests/fixtures/files';
 import { buildVocabulary, createRandom, ProseWriter, type Random } from './corpusText';
 import { machineLine, markdownTable, median, megabytes, spread, writeBenchmarkSection } from './report';
+import { isRunning } from './processes';
 
 /**
  * `npm run bench:import [-- --runs N (3)] [--files N (2000)]`: the bulk import of a directory tree
@@ -126,14 +127,6 @@ function parseOptions(): { runs: number; files: number } {
 }
 
 // --- processes -------------------------------------------------------------------------------------
-
-function isRunning(pid: number): boolean {
-  try {
-    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
 
 /** The postmaster's pid, when the cluster in `pgDir` still runs. */
 function livePostgresPid(pgDir: string): number | undefined {

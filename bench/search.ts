@@ -26,6 +26,7 @@ import { defaultCorpusDir, readCorpusInfo, type CorpusInfo } from './corpus';
 import { buildVocabulary, createRandom, ProseWriter, type Random } from './corpusText';
 import { machineLine, markdownTable, median, repoRoot, spread, verdict, writeBenchmarkSection } from './report';
 import { figuresOf, percentile, runSet, type RunFigures } from './searchLoad';
+import { sendSignal } from './processes';
 
 /**
  * `npm run bench:search [-- --data-dir DIR --runs N (3) --queries N (200) --publish-samples N (10)]`:
@@ -94,14 +95,6 @@ interface AppServer {
 let liveServer: AppServer | undefined;
 /** The embedded PostgreSQL and Meilisearch of the data directory, once started. */
 let liveServices: Services | undefined;
-
-function sendSignal(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
 
 async function startAppServer(env: Record<string, string>): Promise<AppServer> {
   const baseEnv: Record<string, string> = {};

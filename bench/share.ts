@@ -18,6 +18,7 @@ import { createLogger } from '../server/logger';
 import { devIssuer } from '../server/seed';
 import { buildDirectorate, buildScheme, buildUser } from '../tests/factories';
 import { machineLine, markdownTable, median, repoRoot, spread, verdict, writeBenchmarkSection } from './report';
+import { isRunning, livePidFrom, sendSignal, settlesWithin } from './processes';
 
 /**
  * `npm run bench:share [-- --runs N (3)] [--duration S (20)] [--connections N (64)] [--warm-up S (5)]
@@ -196,33 +197,6 @@ const percent = (ratio: number) => `${(ratio * 100).toFixed(0)} %`;
 
 // --- processes -------------------------------------------------------------------------------
 
-function isRunning(pid: number): boolean {
-  try {
-    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-function sendSignal(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-/** The pid on the first line of a pid file, when that process still runs `expected`. */
-function livePidFrom(pidFile: string, expected: string): number | undefined {
-  try {
-    const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-    if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return undefined;
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(expected) ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const clockTicks = (() => {
   const result = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
   const ticks = Number.parseInt(result.stdout ?? '', 10);
@@ -272,19 +246,6 @@ function cpuSince(before: CpuSnapshot, after: CpuSnapshot): CpuUse {
   let postgres = 0;
   for (const [pid, seconds] of after.postgres) postgres += seconds - (before.postgres.get(pid) ?? 0);
   return { app: after.app - before.app, postgres, bench: after.bench - before.bench };
-}
-
-/** True when `promise` settles within `ms`; the timer is cleared either way. */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([promise.then(() => true), timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**

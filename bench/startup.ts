@@ -9,6 +9,7 @@ import { findFreePort } from '../server/embedded/ports';
 import { createLogger } from '../server/logger';
 import { ensureWebBuild } from '../server/web/build';
 import { machineLine, markdownTable, median, megabytes, repoRoot, spread, verdict, writeBenchmarkSection } from './report';
+import { isRunning, livePidFrom, readMemory, sendSignal, settlesWithin } from './processes';
 
 /**
  * `npm run bench:startup [-- --runs N]`: time from `npm start` to the first 200 from /readyz, on a
@@ -63,35 +64,6 @@ function parseRuns(): number {
 }
 
 // --- processes -------------------------------------------------------------------------------
-
-/** Alive and not a zombie (a zombie has exited; only its parent has not collected it yet). */
-function isRunning(pid: number): boolean {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return !/^State:\s+Z/m.test(status);
-  } catch {
-    return false;
-  }
-}
-
-function sendSignal(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-/** The pid on the first line of a pid file, when that process still runs and is `expected`. */
-function livePidFrom(pidFile: string, expected: string): number | undefined {
-  try {
-    const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-    if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return undefined;
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(expected) ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function readAppPid(dataDir: string): number | undefined {
   try {
@@ -153,19 +125,6 @@ function spawnApp(dataDir: string, port: number): Instance {
   return instance;
 }
 
-/** True when `promise` settles within `ms`; the timer is cleared either way (no idle wait at exit). */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([promise.then(() => true), timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
@@ -186,17 +145,6 @@ async function waitUntilReady(instance: Instance, port: number): Promise<void> {
     await delay(pollEveryMs);
   }
   throw new Error(`/readyz did not answer 200 within ${startTimeoutMs / 1000} s:\n${instance.output()}`);
-}
-
-/** VmRSS (now) and VmHWM (peak since the process started), in kB. */
-function readMemory(pid: number): { rssKb: number; peakKb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const field = (name: string) => {
-    const match = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status);
-    if (!match?.[1]) throw new Error(`no ${name} in /proc/${pid}/status`);
-    return Number(match[1]);
-  };
-  return { rssKb: field('VmRSS'), peakKb: field('VmHWM') };
 }
 
 /** SIGTERM to the app, then waits for npm to exit and for the app and its services to be gone. */

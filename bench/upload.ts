@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { once } from 'node:events';
 import os from 'node:os';
@@ -17,6 +17,7 @@ import { createStorage, type Storage } from '../storage';
 import { buildDirectorate, buildScheme, buildUser } from '../tests/factories';
 import { s3rverCredentials, s3StorageConfig, startS3rver } from '../tests/setup/s3';
 import { machineLine, markdownTable, median, repoRoot, spread, verdict, writeBenchmarkSection } from './report';
+import { isRunning, livePidFrom, readMemory, sendSignal, settlesWithin } from './processes';
 
 /**
  * `npm run bench:upload [-- --runs N (5)] [--size-mb N (500)]`: one large file sent
@@ -106,44 +107,6 @@ const mbPerSecond = (bytes: number, seconds: number) => bytes / MB / seconds;
 
 // --- processes -------------------------------------------------------------------------------
 
-function isRunning(pid: number): boolean {
-  try {
-    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-function sendSignal(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-/** The pid on the first line of a pid file, when that process still runs `expected`. */
-function livePidFrom(pidFile: string, expected: string): number | undefined {
-  try {
-    const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-    if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return undefined;
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(expected) ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** VmRSS (now) and VmHWM (peak since the process started), in kB. */
-function readMemory(pid: number): { rssKb: number; peakKb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const field = (name: string) => {
-    const match = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status);
-    if (!match?.[1]) throw new Error(`no ${name} in /proc/${pid}/status`);
-    return Number(match[1]);
-  };
-  return { rssKb: field('VmRSS'), peakKb: field('VmHWM') };
-}
-
 /** Samples the VmRSS of `pid` every 50 ms until stopped; keeps the highest. */
 function sampleRss(pid: number): { stop(): { maxRssKb: number; samples: number } } {
   let maxRssKb = 0;
@@ -165,19 +128,6 @@ function sampleRss(pid: number): { stop(): { maxRssKb: number; samples: number }
       return { maxRssKb, samples };
     },
   };
-}
-
-/** True when `promise` settles within `ms`; the timer is cleared either way. */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), ms);
-  });
-  try {
-    return await Promise.race([promise.then(() => true), timedOut]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Starts bench/uploadServer.ts with `env` (and nothing of this shell's settings) and waits for its port. */
