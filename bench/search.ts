@@ -688,7 +688,7 @@ function sectionMarkdown(results: Results): string {
     markdownTable(['target', 'median', 'spread (min–max)', 'target', 'result'], targetRows(results)),
     '',
     results.publish.length > 0
-      ? `Publish → searchable: ${results.publish.length} uploads, one after the other, of a new 20-page PDF (pdf-lib) holding one new word, by \`POST /api/documents\` (editor, status published) into a permanent scheme; the time runs from sending the upload until \`GET /api/search\` for that word (polled every 20 ms) lists the document. The app's worker polls the job queue every 200 ms when idle (server/jobs/worker.ts) and takes up to 50 due documents in one batch. The documents are deleted afterwards. ` +
+      ? `Publish → searchable: ${results.publish.length} uploads, one after the other, of a new 20-page PDF (pdf-lib) holding one new word, by \`POST /api/documents\` (editor, status published) into a permanent scheme; the time runs from sending the upload until \`GET /api/search\` for that word (polled every 20 ms) lists the document. The app's worker wakes when a job is enqueued (PostgreSQL NOTIFY from the jobs table, server/jobs/wakeUp.ts; otherwise it polls every second) and takes up to 50 due documents in one batch. The documents are deleted afterwards. ` +
         (results.publishWarmUp
           ? `Before them, one publish made the same way is not counted: the first PDF the app extracts starts its extraction thread (tsx, the readers) and loads pdf.js; it was searchable after ${results.publishWarmUp.searchableSeconds.toFixed(2)} s (job done after ${results.publishWarmUp.jobDoneSeconds.toFixed(2)} s).`
           : '') +

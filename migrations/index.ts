@@ -5,6 +5,7 @@ import * as publishing from './20261126_03_publishing';
 import * as search from './20261126_04_search';
 import * as sharing from './20261126_05_sharing';
 import * as jobKeys from './20261126_06_job_keys';
+import * as jobNotify from './20261126_07_job_notify';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they run the same under
@@ -17,6 +18,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261126_04_search': search,
   '20261126_05_sharing': sharing,
   '20261126_06_job_keys': jobKeys,
+  '20261126_07_job_notify': jobNotify,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

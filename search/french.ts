@@ -33,6 +33,19 @@ export function stem(word: string): string {
   return stemmed;
 }
 
+const tokenStemsCache = new Map<string, string[]>();
+
+/** The stems of one token as written ("L'Économie" → ["econom"]), cached: snippets ask for the same words again and again. */
+export function tokenStems(token: string): string[] {
+  let stems = tokenStemsCache.get(token);
+  if (stems === undefined) {
+    stems = words(token).map(stem);
+    if (tokenStemsCache.size > 200000) tokenStemsCache.clear();
+    tokenStemsCache.set(token, stems);
+  }
+  return stems;
+}
+
 export function stemText(text: string): string {
   return words(text)
     .filter((word) => !frenchStopWords.has(word))

@@ -19,7 +19,7 @@ import { requestLogger } from './http/requestLogger';
 import type { Logger } from './logger';
 import { jobRoutes } from './jobs/routes';
 import { openApiRoutes } from './openapi/routes';
-import { searchRoutes } from './search/routes';
+import { earlySearch, searchRoutes } from './search/routes';
 import { sharingRoutes } from './sharing/routes';
 import { webRoutes } from './web/routes';
 import type { Search } from '../search';
@@ -67,6 +67,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(healthRoutes(deps));
   app.use(metricsRoutes(deps.config));
+  app.use(earlySearch(deps));
   app.use(
     ['/api', '/auth'],
     sessionMiddleware(deps),

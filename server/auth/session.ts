@@ -1,6 +1,7 @@
 import connectPgSimple from 'connect-pg-simple';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
+import { unsign } from 'cookie-signature';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import pg from 'pg';
 import type { Config } from '../config';
@@ -50,6 +51,23 @@ export function sessionMiddleware(deps: { config: Config; databaseUrl: string; s
       maxAge: deps.config.session.absoluteTimeoutMs,
     },
   });
+}
+
+const sessionCookiePattern = new RegExp(`(?:^|;)\\s*${sessionCookieName.replace('.', '\\.')}=([^;]*)`);
+
+/**
+ * Whether the request carries a session cookie this app signed (as express-session signs it). Says
+ * nothing of the session itself, which may have ended: only `loadUser` knows who is signed in.
+ */
+export function hasSignedSessionCookie(req: Request, sessionSecret: string): boolean {
+  const value = sessionCookiePattern.exec(req.headers.cookie ?? '')?.[1];
+  if (!value) return false;
+  try {
+    const decoded = decodeURIComponent(value);
+    return decoded.startsWith('s:') && unsign(decoded.slice(2), sessionSecret) !== false;
+  } catch {
+    return false;
+  }
 }
 
 const promisify = (run: (done: (error?: unknown) => void) => void) =>

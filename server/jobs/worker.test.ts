@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signInAs } from '../../tests/auth';
 import { createTestContext, type TestContext } from '../../tests/context';
 import { claimJobs, enqueueJob, retryDelaySeconds } from './queue';
+import { jobsChannel } from './wakeUp';
 import { startWorker, type JobHandlers } from './worker';
 
 describe('job queue and worker', () => {
@@ -121,6 +122,35 @@ describe('job queue and worker', () => {
     expect(await ctx.db('jobs').where({ id }).first()).toMatchObject({ status: 'queued', attempts: 0 });
     await admin.agent.post(`/api/jobs/${id}/retry`).set('X-CSRF-Token', admin.csrfToken).expect(409);
     await admin.agent.post('/api/jobs/999999/retry').set('X-CSRF-Token', admin.csrfToken).expect(404);
+  });
+
+  it('wakes at once when a job is enqueued, not at its next poll, and listens again after losing its connection', async () => {
+    const seen: string[] = [];
+    // A poll of a minute: only the notification can bring the job in time.
+    const worker = startWorker({ db: ctx.db, logger: ctx.logger, handlers: { 'index.document': async (payload) => void seen.push(String(payload.documentId)) }, idleMs: 60000 });
+    const listeners = async () =>
+      ((await ctx.db.raw(`select pid from pg_stat_activity where datname = current_database() and query = 'listen ${jobsChannel}'`)).rows as { pid: number }[]).map((row) => row.pid);
+    try {
+      await vi.waitFor(async () => expect(await listeners()).toHaveLength(1), { timeout: 10000 });
+      await ctx.db.transaction((trx) => enqueueJob(trx, 'index.document', { documentId: 'woken' }));
+      await vi.waitFor(() => expect(seen).toEqual(['woken']), { timeout: 10000 });
+
+      const [lost = 0] = await listeners();
+      await ctx.db.raw('select pg_terminate_backend(?)', [lost]);
+      await vi.waitFor(
+        async () => {
+          const now = await listeners();
+          expect(now).toHaveLength(1);
+          expect(now[0]).not.toBe(lost);
+        },
+        { timeout: 10000 },
+      );
+      await enqueueJob(ctx.db, 'index.document', { documentId: 'woken again' });
+      await vi.waitFor(() => expect(seen).toEqual(['woken', 'woken again']), { timeout: 10000 });
+    } finally {
+      await worker.stop();
+    }
+    expect(await listeners()).toEqual([]);
   });
 
   it('backs off exponentially up to ten minutes', () => {

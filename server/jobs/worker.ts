@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Db } from '../db';
 import type { Logger } from '../logger';
+import { listenForJobs } from './wakeUp';
 import { claimJobs, completeJobs, failJob, requeueStaleJobs, scheduleRecurring, type BatchSizes, type JobRow } from './queue';
 
 export type JobHandler = (payload: Record<string, unknown>, job: JobRow) => Promise<void>;
@@ -78,7 +79,8 @@ export interface Worker {
  */
 export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandlers; recurring?: RecurringJob[]; idleMs?: number; concurrency?: number }): Worker {
   const workerId = `${hostname()}:${process.pid}`;
-  const idleMs = deps.idleMs ?? 200;
+  // Enqueued jobs wake the worker (listenForJobs): the poll only catches retries coming due.
+  const idleMs = deps.idleMs ?? 1000;
   const logger = deps.logger.child({ worker: workerId });
   const controller = new AbortController();
   let lastStaleCheck = 0;
@@ -97,15 +99,36 @@ export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandler
     return true;
   }
 
+  // Idle loops sleep until the poll's delay, a job's notification or the stop, whichever comes first.
+  const sleepers = new Set<() => void>();
+  let wakeUps = 0;
+  const wakeAll = () => {
+    wakeUps += 1;
+    for (const wake of [...sleepers]) wake();
+  };
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      sleepers.add(wake);
+    });
+  const jobs = listenForJobs(deps.db, logger, wakeAll);
+
   const runLoop = async () => {
     while (!controller.signal.aborted) {
+      const wakeUpsBefore = wakeUps;
       let didWork = false;
       try {
         didWork = await runOne();
       } catch (error) {
         logger.warn({ err: error }, 'job queue unavailable, retrying');
       }
-      if (!didWork) await delay(idleMs, undefined, { signal: controller.signal }).catch(() => undefined);
+      // A notification heard while claiming may be for a job the claim came too early to see.
+      if (!didWork && wakeUps === wakeUpsBefore && !controller.signal.aborted) await sleep(idleMs);
     }
   };
   // Several loops: a long extraction does not hold up the small jobs behind it.
@@ -114,6 +137,8 @@ export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandler
   return {
     async stop(timeoutMs = 10000) {
       controller.abort();
+      wakeAll();
+      await jobs.close();
       await Promise.race([loop, delay(timeoutMs)]);
       // A job still running past the grace period goes back to the queue now, not after the stale delay.
       const requeued = await deps.db('jobs')

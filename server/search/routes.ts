@@ -1,4 +1,5 @@
-import { Router } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
+import { hasSignedSessionCookie } from '../auth/session';
 import type { Db } from '../db';
 import { ValidationError } from '../errors';
 import { documentSubject } from '../documents/presenter';
@@ -9,20 +10,49 @@ import type { Logger } from '../logger';
 import { app as appSubject, authorize } from '../policies';
 import type { Search } from '../../search';
 import { insightsQuerySchema, knownSearchParameters, pagesQuerySchema, searchQuerySchema } from './schema';
-import { matchingPages, searchDocuments, searchInsights } from './service';
+import { matchingPages, searchDocuments, searchInsights, startSearch, type StartedSearch } from './service';
 import { replaceSynonyms, synonymGroups, synonymsSchema } from './synonyms';
 import { auditContextOf } from '../audit/record';
+
+function parseSearchQuery(req: Request) {
+  const unknown = Object.keys(req.query).filter((key) => !knownSearchParameters.has(key));
+  if (unknown.length > 0) throw new ValidationError(`Filtre inconnu : ${unknown.join(', ')}.`);
+  return searchQuerySchema.parse(req.query);
+}
+
+const earlySearches = new WeakMap<Request, StartedSearch>();
+
+/**
+ * Starts the Meilisearch query of GET /api/search as soon as the request carries a session cookie
+ * this app signed, while the session and the user load (two reads of PostgreSQL that would
+ * otherwise come before it). Mounted app-wide before the session. Nothing is answered until `signedIn` has
+ * let the request through; what a search finds depends on the query alone (every signed-in user
+ * searches the same published documents), so the early search is the one the route would start.
+ * A bad query starts nothing: the route answers it with its 400.
+ */
+export function earlySearch(deps: { search: Search; sessionSecret: string }): RequestHandler {
+  return (req, _res, next) => {
+    if (req.method === 'GET' && req.path === '/api/search' && hasSignedSessionCookie(req, deps.sessionSecret)) {
+      const parsed = searchQuerySchema.safeParse(req.query);
+      if (parsed.success && Object.keys(req.query).every((key) => knownSearchParameters.has(key))) {
+        const started = startSearch(deps.search, parsed.data);
+        // Never awaited when the session turns out to have ended.
+        started.catch(() => undefined);
+        earlySearches.set(req, started);
+      }
+    }
+    next();
+  };
+}
 
 /** Search for agents, its second look (every page of one document), and insights for directorates. */
 export function searchRoutes(deps: { db: Db; search: Search; logger: Logger }) {
   const router = Router();
 
   router.get('/api/search', signedIn, async (req, res) => {
-    const unknown = Object.keys(req.query).filter((key) => !knownSearchParameters.has(key));
-    if (unknown.length > 0) throw new ValidationError(`Filtre inconnu : ${unknown.join(', ')}.`);
-    const query = searchQuerySchema.parse(req.query);
+    const query = parseSearchQuery(req);
     const user = currentUser(req);
-    const { answer, log } = await searchDocuments(deps, { id: user.id, role: user.role, maisonId: user.maisonId }, query);
+    const { answer, log } = await searchDocuments(deps, { id: user.id, role: user.role, maisonId: user.maisonId }, query, earlySearches.get(req));
     res.set('Cache-Control', 'no-store').json(answer);
     await log();
   });

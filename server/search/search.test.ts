@@ -9,6 +9,8 @@ import { drainJobs } from '../../tests/jobs';
 import { degradedSearch } from './degraded';
 import { searchQuerySchema } from './schema';
 import { strToU8, zipSync } from 'fflate';
+import supertest from 'supertest';
+import { searchDuration } from '../metrics';
 
 describe('search: indexing pipeline and API', () => {
   let ctx: TestContext;
@@ -131,6 +133,23 @@ describe('search: indexing pipeline and API', () => {
       const result = await ctx.search.search({ q: 'sondeprobe', filter: and([anyOf('scope', ['external']), anyOf('directorateCode', [injected])]), facets: [], page: 1, hitsPerPage: 20, isDistinct: true });
       expect(result.hits.map((h) => h.documentId)).not.toContain(internalProbeId);
     }
+  });
+
+  it('starts the search while the session loads, yet answers only a signed-in agent: one search per request, none for an ended session', async () => {
+    const searches = async () => ((await searchDuration.get()).values.find((v) => v.metricName === 'lpt_search_duration_seconds_count' && v.labels.path === 'meilisearch')?.value ?? 0);
+    const before = await searches();
+    expect((await search({ q: 'sondeprobe' })).hits.map((hit) => hit.document.id)).toEqual([internalProbeId]);
+    expect(await searches()).toBe(before + 1);
+
+    const leaving = await signInAs(ctx.app, ctx.db, { role: 'agent' });
+    const cookie = (await leaving.agent.get('/api/session').expect(200)).request.cookies as string;
+    expect(cookie).toMatch(/^lpt\.sid=s%3A/);
+    await leaving.agent.post('/auth/logout').set('X-CSRF-Token', leaving.csrfToken).expect(200);
+    // The cookie is still one the app signed: the search starts early, its session is gone.
+    const response = await supertest(ctx.app).get('/api/search').query({ q: 'sondeprobe' }).set('Cookie', cookie).expect(401);
+    await vi.waitFor(async () => expect(await searches()).toBe(before + 2));
+    expect(JSON.stringify(response.body)).not.toContain(internalProbeId);
+    expect(response.body).toEqual({ error: expect.objectContaining({ code: 'unauthorized' }) });
   });
 
   it('answers a 5,000-character query (cut), a page beyond the end (empty), and an empty query (recent documents)', async () => {

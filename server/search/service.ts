@@ -35,31 +35,46 @@ export interface Searcher {
   maisonId: string | null;
 }
 
+/** What Meilisearch answered, or why it did not (then PostgreSQL answers). */
+export type StartedSearch = Promise<{ result: SearchResult } | { unavailable: ServiceUnavailableError }>;
+
+/**
+ * The Meilisearch half of a search, on its own: GET /api/search may start it while the session
+ * loads (search/routes.ts `earlySearch`). What it finds depends on the query alone.
+ */
+export function startSearch(search: Search, query: SearchQuery): StartedSearch {
+  const startedAt = process.hrtime.bigint();
+  const request = { q: query.q, filter: filterOf(query), facets: Object.values(facetFields), page: query.page, hitsPerPage: query.hitsPerPage, isDistinct: true };
+  return search.search(request).then(
+    (result) => {
+      searchDuration.observe({ path: 'meilisearch' }, Number(process.hrtime.bigint() - startedAt) / 1e9);
+      return { result };
+    },
+    (error: unknown) => {
+      if (!(error instanceof ServiceUnavailableError)) throw error;
+      return { unavailable: error };
+    },
+  );
+}
+
 /**
  * Searches Meilisearch; when it does not answer, PostgreSQL full-text search answers instead
  * (`degraded: true`). Every query is logged for the insights of the directorates: `log()` writes
  * it, once the answer is on its way (the agent does not wait for the log).
  */
-export async function searchDocuments(deps: { db: Db; search: Search; logger: Logger }, searcher: Searcher, query: SearchQuery) {
+export async function searchDocuments(deps: { db: Db; search: Search; logger: Logger }, searcher: Searcher, query: SearchQuery, started = startSearch(deps.search, query)) {
+  const outcome = await started;
   let result: SearchResult;
   let isDegraded = false;
-  const startedAt = process.hrtime.bigint();
-  try {
-    result = await deps.search.search({
-      q: query.q,
-      filter: filterOf(query),
-      facets: Object.values(facetFields),
-      page: query.page,
-      hitsPerPage: query.hitsPerPage,
-      isDistinct: true,
-    });
-  } catch (error) {
-    if (!(error instanceof ServiceUnavailableError)) throw error;
-    deps.logger.warn({ err: error }, 'Meilisearch unavailable: answering from PostgreSQL');
+  if ('result' in outcome) {
+    result = outcome.result;
+  } else {
+    deps.logger.warn({ err: outcome.unavailable }, 'Meilisearch unavailable: answering from PostgreSQL');
+    const startedAt = process.hrtime.bigint();
     result = await degradedSearch(deps.db, query);
+    searchDuration.observe({ path: 'postgresql' }, Number(process.hrtime.bigint() - startedAt) / 1e9);
     isDegraded = true;
   }
-  searchDuration.observe({ path: isDegraded ? 'postgresql' : 'meilisearch' }, Number(process.hrtime.bigint() - startedAt) / 1e9);
   const renderSnippet = snippetRenderer(query.q);
   const answer = {
     hits: result.hits.map((hit) => presentHit(hit, renderSnippet)),
