@@ -9,7 +9,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { Meilisearch } from 'meilisearch';
 import { loadConfig, type Config } from '../server/config';
-import { createDb, type Db } from '../server/db';
+import { createDb, migrateLatest, type Db } from '../server/db';
 import { extractText } from '../server/extraction';
 import { aidTypes, audiences } from '../server/folders/schema';
 import { docTypes } from '../server/documents/schema';
@@ -29,7 +29,7 @@ import { figuresOf, percentile, runSet, type RunFigures } from './searchLoad';
 import { sendSignal } from './processes';
 
 /**
- * `npm run bench:search [-- --data-dir DIR --runs N (3) --queries N (200) --publish-samples N (10)]`:
+ * `npm run bench:search [-- --data-dir DIR --runs N (3) --queries N (200) --publish-samples N (20) --parts search,breakdown,profile,publish,reindex]`:
  * search on the corpus of `npm run corpus` (bench/corpus.ts), in one run, on one query set:
  * direct Meilisearch (the federated request of search/query.ts runSearch, with the client as the
  * app builds it — Accept-Encoding: identity — and with the client's default, compressed answers),
@@ -66,7 +66,8 @@ function parseOptions() {
       'data-dir': { type: 'string', default: defaultCorpusDir },
       runs: { type: 'string', default: '3' },
       queries: { type: 'string', default: '200' },
-      'publish-samples': { type: 'string', default: '10' },
+      'publish-samples': { type: 'string', default: '20' },
+      parts: { type: 'string', default: allParts.join(',') },
     },
   });
   const whole = (name: string, value: string | undefined, min: number) => {
@@ -79,7 +80,18 @@ function parseOptions() {
     runs: whole('runs', values.runs, 1),
     queries: whole('queries', values.queries, 1),
     publishSamples: whole('publish-samples', values['publish-samples'], 1),
+    parts: partsOf(values.parts),
   };
+}
+
+/** What a run measures (all by default); fewer parts for a quicker look, written the same way. */
+const allParts = ['search', 'breakdown', 'profile', 'publish', 'reindex'] as const;
+type Part = (typeof allParts)[number];
+function partsOf(value: string | undefined): Set<Part> {
+  const names = (value ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !(allParts as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) throw new Error(`--parts expects some of ${allParts.join(',')}, got ${value}`);
+  return new Set(names as Part[]);
 }
 
 // --- the app in its own process ------------------------------------------------------------------
@@ -447,6 +459,10 @@ interface PublishSample {
   jobDoneSeconds: number;
   searchableSeconds: number;
   documentId: string;
+  /** Meilisearch's task of the document's pages: enqueued, started and finished, from sending the upload. */
+  meiliEnqueuedSeconds: number;
+  meiliStartedSeconds: number;
+  meiliFinishedSeconds: number;
 }
 
 const letters = 'abcdefghijklmnopqrstuvwxyz';
@@ -457,7 +473,7 @@ function uniqueWord(): string {
   return word;
 }
 
-async function publishOnce(session: Session, db: Db, folderId: string, writer: ProseWriter): Promise<PublishSample> {
+async function publishOnce(session: Session, db: Db, meili: { client: Meilisearch; indexUid: string }, folderId: string, writer: ProseWriter): Promise<PublishSample> {
   const word = uniqueWord();
   const pages = Array.from({ length: 20 }, () => writer.page(250));
   pages[9] = `${pages[9]} ${word}.`;
@@ -491,7 +507,11 @@ async function publishOnce(session: Session, db: Db, folderId: string, writer: P
   }
   const job = (await db('jobs').where({ type: 'search.syncDocument' }).whereRaw(`payload->>'documentId' = ?`, [documentId]).orderBy('id', 'desc').first('finished_at')) as { finished_at: Date | null } | undefined;
   const jobDoneSeconds = job?.finished_at ? (job.finished_at.getTime() - sentAtClock) / 1000 : Number.NaN;
-  return { uploadSeconds, jobDoneSeconds, searchableSeconds, documentId };
+  // The addition that carried the document's pages (the first one enqueued after the upload).
+  const tasks = await meili.client.tasks.getTasks({ indexUids: [meili.indexUid], types: ['documentAdditionOrUpdate'], afterEnqueuedAt: new Date(sentAtClock).toISOString(), reverse: true, limit: 5 });
+  const task = tasks.results[0];
+  const since = (at: string | null | undefined) => (at ? (Date.parse(at) - sentAtClock) / 1000 : Number.NaN);
+  return { uploadSeconds, jobDoneSeconds, searchableSeconds, documentId, meiliEnqueuedSeconds: since(task?.enqueuedAt), meiliStartedSeconds: since(task?.startedAt), meiliFinishedSeconds: since(task?.finishedAt) };
 }
 
 async function waitForQueue(db: Db, timeoutMs = 600000): Promise<void> {
@@ -655,6 +675,9 @@ function publishRows(samples: PublishSample[]): string[][] {
   const row = (label: string, values: number[]) => (values.length === 0 ? [label, '—', '—', '—'] : [label, median(values).toFixed(2), percentile(values, 95).toFixed(2), spread(values)]);
   return [
     row('upload answered (201)', samples.map((s) => s.uploadSeconds)),
+    row('pages sent to Meilisearch (its task enqueued)', samples.map((s) => s.meiliEnqueuedSeconds).filter(Number.isFinite)),
+    row('Meilisearch starts the task', samples.map((s) => s.meiliStartedSeconds).filter(Number.isFinite)),
+    row('Meilisearch has indexed them (task finished)', samples.map((s) => s.meiliFinishedSeconds).filter(Number.isFinite)),
     row('indexing job done (jobs.finished_at)', samples.map((s) => s.jobDoneSeconds).filter(Number.isFinite)),
     row('found by `GET /api/search`', samples.map((s) => s.searchableSeconds)),
   ];
@@ -740,6 +763,8 @@ async function main() {
   const logger = createLogger('warn');
   const services = await startServices(config, logger);
   liveServices = services;
+  // A corpus made before the latest migrations gets them, as \`npm start\` would give them.
+  await migrateLatest(services.db);
   const secrets = JSON.parse(readFileSync(path.join(options.dataDir, 'secrets.json'), 'utf8')) as { meiliMasterKey: string; sessionSecret: string };
   const meiliUrl = await meiliUrlOf(options.dataDir);
   const db = createDb(services.databaseUrl, { poolMax: 40 });
@@ -761,77 +786,88 @@ async function main() {
     };
     await checkCompression(meiliUrl, secrets.meiliMasterKey, services.search.pagesIndex);
 
-    print('Warming up every path (not measured)…');
-    for (const mode of modes) {
-      const warm = await runSet(results.queries, 4, runnerFor(mode, runners));
-      if (warm.errors > 0) throw new Error(`${modeLabels[mode]}: ${warm.errors} errors while warming up, the first: ${warm.firstError}`);
-    }
-    for (let run = 1; run <= options.runs; run += 1) {
-      for (const concurrency of concurrencies) {
-        for (const mode of modes) {
-          const load = os.loadavg()[0] ?? 0;
-          const figures = figuresOf(await runSet(results.queries, concurrency, runnerFor(mode, runners)));
-          results.passes.push({ load, run, mode, concurrency, figures });
-          print(`run ${run}/${options.runs} c=${String(concurrency).padStart(2)} ${modeLabels[mode].padEnd(42)} p50 ${ms(figures.p50).padStart(7)} ms  p95 ${ms(figures.p95).padStart(7)} ms  ${figures.rate.toFixed(0).padStart(4)}/s  errors ${figures.errors}  empty ${figures.empty}`);
+    if (options.parts.has('search')) {
+      print('Warming up every path (not measured)…');
+      for (const mode of modes) {
+        const warm = await runSet(results.queries, 4, runnerFor(mode, runners));
+        if (warm.errors > 0) throw new Error(`${modeLabels[mode]}: ${warm.errors} errors while warming up, the first: ${warm.firstError}`);
+      }
+      for (let run = 1; run <= options.runs; run += 1) {
+        for (const concurrency of concurrencies) {
+          for (const mode of modes) {
+            const load = os.loadavg()[0] ?? 0;
+            const figures = figuresOf(await runSet(results.queries, concurrency, runnerFor(mode, runners)));
+            results.passes.push({ load, run, mode, concurrency, figures });
+            print(`run ${run}/${options.runs} c=${String(concurrency).padStart(2)} ${modeLabels[mode].padEnd(42)} p50 ${ms(figures.p50).padStart(7)} ms  p95 ${ms(figures.p95).padStart(7)} ms  ${figures.rate.toFixed(0).padStart(4)}/s  errors ${figures.errors}  empty ${figures.empty}`);
+          }
         }
       }
     }
 
-    print('Where the API time goes (concurrency 1)…');
-    const agent = (await db('users').where({ email: agentEmail }).first('id', 'role', 'maison_id')) as { id: string; role: string; maison_id: string | null };
-    results.breakdown = await breakdownApi(runners, services, { id: agent.id, role: agent.role, maisonId: agent.maison_id }, results.queries.slice(0, 50));
-    print(`  ${JSON.stringify(results.breakdown)}`);
+    if (options.parts.has('breakdown')) {
+      print('Where the API time goes (concurrency 1)…');
+      const agent = (await db('users').where({ email: agentEmail }).first('id', 'role', 'maison_id')) as { id: string; role: string; maison_id: string | null };
+      results.breakdown = await breakdownApi(runners, services, { id: agent.id, role: agent.role, maisonId: agent.maison_id }, results.queries.slice(0, 50));
+      print(`  ${JSON.stringify(results.breakdown)}`);
+    }
 
-    print('Where indexing time goes (re-running the steps of search.syncDocument on sample documents)…');
-    const samples = (await db.raw<{ rows: { id: string; file_type: string }[] }>(
-      `(select d.id, v.file_type from documents d join versions v on v.id = d.current_version_id where d.status = 'published' and d.deleted_at is null and v.file_type = 'txt' order by d.created_at limit 46)
-       union all
-       (select d.id, v.file_type from documents d join versions v on v.id = d.current_version_id where d.status = 'published' and d.deleted_at is null and v.file_type = 'pdf' order by d.created_at limit 4)`,
-    )).rows;
-    results.profile = await profileIndexing(services, runners.direct, samples);
-    for (const row of [...extractionRows(results.profile), ...batchRows(results.profile)]) print(`  ${row.join(' | ')}`);
+    if (options.parts.has('profile')) {
+      print('Where indexing time goes (re-running the steps of search.syncDocument on sample documents)…');
+      const samples = (await db.raw<{ rows: { id: string; file_type: string }[] }>(
+        `(select d.id, v.file_type from documents d join versions v on v.id = d.current_version_id where d.status = 'published' and d.deleted_at is null and v.file_type = 'txt' order by d.created_at limit 46)
+         union all
+         (select d.id, v.file_type from documents d join versions v on v.id = d.current_version_id where d.status = 'published' and d.deleted_at is null and v.file_type = 'pdf' order by d.created_at limit 4)`,
+      )).rows;
+      results.profile = await profileIndexing(services, runners.direct, samples);
+      for (const row of [...extractionRows(results.profile), ...batchRows(results.profile)]) print(`  ${row.join(' | ')}`);
+    }
 
-    print(`Publish → searchable (${options.publishSamples} uploads)…`);
-    const editor = await signIn(server.port, editorEmail);
-    const folder = (await db('folders as f')
-      .join('directorates as d', 'd.id', 'f.directorate_id')
-      .where({ 'f.is_scheme': true, 'f.scheme_is_permanent': true, 'd.code': 'DEI' })
-      .whereNull('f.archived_at')
-      .first('f.id')) as { id: string } | undefined;
-    if (!folder) throw new Error('no permanent scheme of DEI in the corpus');
-    const writer = new ProseWriter(buildVocabulary(info.seed), createRandom(Date.now()));
-    // The app's first PDF starts its extraction thread and loads pdf.js: measured, reported apart.
-    results.publishWarmUp = await publishOnce(editor, db, folder.id, writer);
-    print(`  first publish since the app started (not counted): searchable ${results.publishWarmUp.searchableSeconds.toFixed(2)} s`);
-    await delay(500);
-    for (let i = 0; i < options.publishSamples; i += 1) {
-      const sample = await publishOnce(editor, db, folder.id, writer);
-      results.publish.push(sample);
-      print(`  upload ${sample.uploadSeconds.toFixed(2)} s, job done ${sample.jobDoneSeconds.toFixed(2)} s, searchable ${sample.searchableSeconds.toFixed(2)} s`);
+    if (options.parts.has('publish')) {
+      print(`Publish → searchable (${options.publishSamples} uploads)…`);
+      const editor = await signIn(server.port, editorEmail);
+      const folder = (await db('folders as f')
+        .join('directorates as d', 'd.id', 'f.directorate_id')
+        .where({ 'f.is_scheme': true, 'f.scheme_is_permanent': true, 'd.code': 'DEI' })
+        .whereNull('f.archived_at')
+        .first('f.id')) as { id: string } | undefined;
+      if (!folder) throw new Error('no permanent scheme of DEI in the corpus');
+      const writer = new ProseWriter(buildVocabulary(info.seed), createRandom(Date.now()));
+      const meiliTasks = { client: runners.direct, indexUid: runners.pagesIndex };
+      // The app's first PDF starts its extraction thread and loads pdf.js: measured, reported apart.
+      results.publishWarmUp = await publishOnce(editor, db, meiliTasks, folder.id, writer);
+      print(`  first publish since the app started (not counted): searchable ${results.publishWarmUp.searchableSeconds.toFixed(2)} s`);
       await delay(500);
+      for (let i = 0; i < options.publishSamples; i += 1) {
+        const sample = await publishOnce(editor, db, meiliTasks, folder.id, writer);
+        results.publish.push(sample);
+        print(`  upload ${sample.uploadSeconds.toFixed(2)} s, Meilisearch task ${sample.meiliEnqueuedSeconds.toFixed(2)} → ${sample.meiliStartedSeconds.toFixed(2)} → ${sample.meiliFinishedSeconds.toFixed(2)} s, job done ${sample.jobDoneSeconds.toFixed(2)} s, searchable ${sample.searchableSeconds.toFixed(2)} s`);
+        await delay(500);
+      }
+      for (const sample of [results.publishWarmUp, ...results.publish]) {
+        const response = await fetch(`${editor.base}/api/documents/${sample.documentId}`, { method: 'DELETE', headers: { Cookie: editor.cookie, 'X-CSRF-Token': editor.csrfToken } });
+        await response.body?.cancel();
+      }
+      await waitForQueue(db);
+      await stopAppServer(server);
+      server = undefined;
     }
-    for (const sample of [results.publishWarmUp, ...results.publish]) {
-      const response = await fetch(`${editor.base}/api/documents/${sample.documentId}`, { method: 'DELETE', headers: { Cookie: editor.cookie, 'X-CSRF-Token': editor.csrfToken } });
-      await response.body?.cancel();
-    }
-    await waitForQueue(db);
-    await stopAppServer(server);
-    server = undefined;
 
-    print('npm run reindex…');
-    try {
-      const reindexStartedAt = new Date();
-      results.reindex = await runReindex(serviceEnv);
-      const tasks = await runners.direct.tasks.getTasks({ types: ['documentAdditionOrUpdate'], afterEnqueuedAt: reindexStartedAt.toISOString(), limit: 10000 });
-      const rebuildTasks = tasks.results.filter((task) => task.indexUid?.endsWith('_rebuild'));
-      results.reindex.meiliTasks = rebuildTasks.length;
-      const processing = processingMs(rebuildTasks);
-      results.reindex.meiliSeconds = processing.ms / 1000;
-      results.reindex.meiliBatches = processing.batches;
-      print(`  ${results.reindex.documents} documents, ${results.reindex.pages} pages in ${results.reindex.commandSeconds.toFixed(1)} s (${(results.reindex.pages / results.reindex.commandSeconds).toFixed(0)} pages/s)`);
-    } catch (error) {
-      results.reindexError = (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 2).join(' ');
-      print(`  failed: ${results.reindexError}`);
+    if (options.parts.has('reindex')) {
+      print('npm run reindex…');
+      try {
+        const reindexStartedAt = new Date();
+        results.reindex = await runReindex(serviceEnv);
+        const tasks = await runners.direct.tasks.getTasks({ types: ['documentAdditionOrUpdate'], afterEnqueuedAt: reindexStartedAt.toISOString(), limit: 10000 });
+        const rebuildTasks = tasks.results.filter((task) => task.indexUid?.endsWith('_rebuild'));
+        results.reindex.meiliTasks = rebuildTasks.length;
+        const processing = processingMs(rebuildTasks);
+        results.reindex.meiliSeconds = processing.ms / 1000;
+        results.reindex.meiliBatches = processing.batches;
+        print(`  ${results.reindex.documents} documents, ${results.reindex.pages} pages in ${results.reindex.commandSeconds.toFixed(1)} s (${(results.reindex.pages / results.reindex.commandSeconds).toFixed(0)} pages/s)`);
+      } catch (error) {
+        results.reindexError = (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 2).join(' ');
+        print(`  failed: ${results.reindexError}`);
+      }
     }
   } finally {
     if (server) await stopAppServer(server);
@@ -846,9 +882,13 @@ async function main() {
   print(markdownTable(['path', 'concurrency', 'p50 ms (spread)', 'p95 ms (spread)', 'requests/s (spread)', 'errors', 'empty answers'], latencyRows(results)));
   print();
   print(markdownTable(['target', 'median', 'spread (min–max)', 'target', 'result'], rows));
-  await writeBenchmarkSection('search', sectionMarkdown(results));
   for (const row of rows.filter((row) => row[4] === verdict(false))) print(`MISSED: ${row[0]}: ${row[1]} (target ${row[3]})`);
-  print('Written to docs/benchmarks.md (section search).');
+  if (options.parts.size === allParts.length) {
+    await writeBenchmarkSection('search', sectionMarkdown(results));
+    print('Written to docs/benchmarks.md (section search).');
+  } else {
+    print(`Not written to docs/benchmarks.md: only ${[...options.parts].join(', ')} ran.`);
+  }
 }
 
 /** The embedded Meilisearch's URL, from the port the data directory's lock records. */

@@ -65,6 +65,8 @@ interface RunSample {
   cpFlushSeconds: number;
   /** The same upload to a bare Node HTTP server writing the body to a file (bench/bareUploadServer.ts). */
   bareSeconds: number;
+  /** SHA-256 of the file alone (read from the page cache): the work an upload must do on the way, besides receiving and writing. */
+  hashSeconds: number;
   local: UploadSample;
   s3: UploadSample;
   /** 1-minute load average when the run began. */
@@ -334,6 +336,17 @@ async function timeCp(source: string, target: string): Promise<{ seconds: number
   return { seconds, flushSeconds };
 }
 
+/** Seconds to SHA-256 the file as the upload does (Node's crypto, one core), read from the page cache in 1 MiB chunks. */
+async function timeSha256(file: string, expected: string): Promise<number> {
+  const hash = createHash('sha256');
+  const startedAt = performance.now();
+  for await (const chunk of createReadStream(file, { highWaterMark: MB })) hash.update(chunk as Buffer);
+  const digest = hash.digest('hex');
+  const seconds = (performance.now() - startedAt) / 1000;
+  if (digest !== expected) throw new Error(`SHA-256 of ${file} is ${digest}, expected ${expected}`);
+  return seconds;
+}
+
 // --- one upload ------------------------------------------------------------------------------------
 
 interface Fixture {
@@ -443,6 +456,8 @@ function summaryRows(samples: RunSample[], size: number): string[][] {
   ];
   return [
     row('plain `cp`, same disk (MB/s)', throughput((s) => s.cpSeconds)),
+    row('SHA-256 of the file alone, one core (MB/s)', throughput((s) => s.hashSeconds)),
+    ratioRow('SHA-256 alone / `cp`: the most an upload that hashes on the way could reach', samples.map((s) => s.cpSeconds / s.hashSeconds)),
     row('bare Node HTTP upload to a file, same disk (MB/s)', throughput((s) => s.bareSeconds)),
     ratioRow('bare Node HTTP upload / `cp`', samples.map((s) => s.cpSeconds / s.bareSeconds)),
     row('API → local driver (MB/s)', throughput((s) => s.local.seconds)),
@@ -466,6 +481,7 @@ function runRows(samples: RunSample[], size: number): string[][] {
     String(s.run),
     s.load.toFixed(2),
     timed(s.cpSeconds),
+    timed(s.hashSeconds),
     timed(s.bareSeconds),
     timed(s.local.seconds),
     percent(s.cpSeconds / s.local.seconds),
@@ -478,7 +494,7 @@ function runRows(samples: RunSample[], size: number): string[][] {
 }
 
 const summaryHeaders = ['', 'median', 'spread (min–max)', 'target', 'result'];
-const runHeaders = ['run', 'load (1 min)', '`cp` s (MB/s)', 'bare HTTP s (MB/s)', 'local s (MB/s)', 'local / `cp`', 'S3 s (MB/s)', 'local RSS before / growth / VmHWM (MB)', 'S3 RSS before / growth / VmHWM (MB)', 'RSS samples local / S3', 'fsync after `cp` / after local (s)'];
+const runHeaders = ['run', 'load (1 min)', '`cp` s (MB/s)', 'SHA-256 alone s (MB/s)', 'bare HTTP s (MB/s)', 'local s (MB/s)', 'local / `cp`', 'S3 s (MB/s)', 'local RSS before / growth / VmHWM (MB)', 'S3 RSS before / growth / VmHWM (MB)', 'RSS samples local / S3', 'fsync after `cp` / after local (s)'];
 
 function sectionMarkdown(samples: RunSample[], options: { runs: number; sizeMb: number; size: number; loadAtStart: number[]; loadAtEnd: number[] }): string {
   const loads = (values: number[]) => values.map((value) => value.toFixed(2)).join(', ');
@@ -489,14 +505,16 @@ function sectionMarkdown(samples: RunSample[], options: { runs: number; sizeMb: 
     '',
     `Runs: ${options.runs}. The file: ${options.sizeMb} MB (${options.size} bytes) that starts with \`%PDF-1.7\` (the type detector reads the magic bytes) followed by pseudo-random bytes, ` +
       'so that nothing on the way can compress or dedupe it; written once, then read from the page cache by every step. ' +
-      'Each run does, in this order, so that any noise touches all four alike: a plain `cp` of the file to another file on the same disk (the temporary directory, ' +
-      'the one that also holds the local driver\'s files, PostgreSQL, Meilisearch and s3rver); the same upload request to a bare Node HTTP server that streams the body to a file in that directory (bench/bareUploadServer.ts, started by tsx, fresh and warmed up like the app: no multipart parsing, no hash, no type detection, no database — the floor of any upload through Node\'s HTTP on this machine, for comparison, no target); an upload to the app on the local driver; an upload to the app on the S3 driver. ' +
+      'Each run does, in this order, so that any noise touches all five alike: a plain `cp` of the file to another file on the same disk (the temporary directory, ' +
+      'the one that also holds the local driver\'s files, PostgreSQL, Meilisearch and s3rver); the SHA-256 of the file alone in the bench process (Node\'s crypto, as the upload computes it, read from the page cache in 1 MiB chunks, digest checked): ' +
+      'an upload must compute it on the way, and one hash runs on one core, so its speed bounds any upload here, whatever the HTTP, parsing and writing around it; the same upload request to a bare Node HTTP server that streams the body to a file in that directory (bench/bareUploadServer.ts, started by tsx, fresh and warmed up like the app: no multipart parsing, no hash, no type detection, no database — the floor of any upload through Node\'s HTTP on this machine, for comparison, no target); an upload to the app on the local driver; an upload to the app on the S3 driver. ' +
       'Each upload is a `POST /api/documents` (multipart: the fields, then the file) from the bench process, streamed from disk with its Content-Length, by a signed-in editor (dev sign-in, CSRF token) into a scheme folder; ' +
       'the time runs from the first byte sent to the end of the 201 answer, so it includes type detection, SHA-256, the storage write and the database transaction. ' +
-      '`sync` runs (untimed) before each step, so that no step pays for the dirty pages of the one before. Neither `cp` nor the local driver calls fsync: ' +
-      'both times end with the bytes in the page cache, and `cp` (coreutils, `copy_file_range`) copies page cache to page cache inside the kernel, ' +
-      'while an upload crosses loopback TCP and user space (multipart parsing, SHA-256, type detection, writes through libuv\'s thread pool). ' +
-      'The rows "until on disk" add, for information (no target), the time of `sync FILE` (fsync) on the copy right after `cp`, and on the stored file right after the 201. ' +
+      '`sync` runs (untimed) before each step, so that no step pays for the dirty pages of the one before. `cp` does not call fsync: ' +
+      'its time ends with the bytes in the page cache, which `cp` (coreutils, `copy_file_range`) copies page cache to page cache inside the kernel; ' +
+      'the local driver fsyncs the stored file and its directory before the database records it, so its time includes writing the file to the disk, ' +
+      'after an upload that crosses loopback TCP and user space (multipart parsing, SHA-256, type detection, writes through libuv\'s thread pool). ' +
+      'The rows "until on disk" compare like with like, for information (no target): `cp` plus the time of `sync FILE` (fsync) on the copy right after it, and the upload plus the same `sync FILE` on the stored file right after the 201 (nothing is left to write by then). ' +
       'Each stored file is checked (size and SHA-256 recorded in its version) and removed afterwards. MB = 1024² bytes; throughput = file size / seconds.',
     '',
     'The app runs alone in its own Node process (bench/uploadServer.ts: the app of `npm start` with no worker and no web app, started by tsx), a fresh one for each upload, ' +
@@ -611,13 +629,15 @@ async function main() {
         `run ${run}/${runs} (load ${load.toFixed(2)}): cp ${cp.seconds.toFixed(2)} s (${mbPerSecond(size, cp.seconds).toFixed(1)} MB/s), ` +
           `+ fsync ${cp.flushSeconds.toFixed(2)} s`,
       );
+      const hashSeconds = await timeSha256(sourceFile, sha256);
+      print(`  SHA-256 alone ${hashSeconds.toFixed(2)} s (${mbPerSecond(size, hashSeconds).toFixed(1)} MB/s)`);
       const bareSeconds = await measureBareUpload(fixture, dir);
       print(`  bare HTTP upload ${bareSeconds.toFixed(2)} s (${mbPerSecond(size, bareSeconds).toFixed(1)} MB/s)`);
       const local = await measureUpload(fixture, drivers.local.env, drivers.local.storage, (key) => path.join(localDataDir, 'files', ...key.split('/')));
       print(`  ${describeUpload('local', size, local)}`);
       const s3Sample = await measureUpload(fixture, drivers.s3.env, drivers.s3.storage);
       print(`  ${describeUpload('S3   ', size, s3Sample)}`);
-      samples.push({ run, cpSeconds: cp.seconds, cpFlushSeconds: cp.flushSeconds, bareSeconds, local, s3: s3Sample, load });
+      samples.push({ run, cpSeconds: cp.seconds, cpFlushSeconds: cp.flushSeconds, bareSeconds, hashSeconds, local, s3: s3Sample, load });
     }
   } finally {
     for (const server of [...liveServers]) await stopAppServer(server);

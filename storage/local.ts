@@ -1,13 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { access, constants, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { access, constants, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ServiceUnavailableError } from '../server/errors';
 import { assertStorageKey, StorageObjectNotFoundError, type ByteRange, type Storage } from './types';
 
-/** Files on local disk. An object appears under its key only once fully written (temp file, then rename). */
+/** Makes a file's bytes, or a directory's entries, durable: they survive a crash of the machine. */
+async function syncToDisk(file: string) {
+  const handle = await open(file, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Files on local disk. An object appears under its key only once fully written and on disk (temp
+ * file, fsync, rename, fsync of its directory): the database never records a file that a crash of
+ * the machine could take back.
+ */
 export function createLocalStorage(root: string): Storage {
   const tmpDir = path.join(root, '.tmp');
   const fileOf = (key: string) => {
@@ -32,7 +46,9 @@ export function createLocalStorage(root: string): Storage {
       });
       try {
         await pipeline(body, counter, createWriteStream(temporary, { flags: 'wx' }));
+        await syncToDisk(temporary);
         await rename(temporary, target);
+        await syncToDisk(path.dirname(target));
       } catch (error) {
         await rm(temporary, { force: true });
         // The disk failing (full, read-only…) is the storage being unavailable; a failing body is the caller's.
