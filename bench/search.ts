@@ -617,16 +617,18 @@ function targetRows(results: Results): string[][] {
   const p95Ratios = ratiosOf(results, 32, 'p95');
   const degradedP95 = passesOf(results, 'degraded', 1).map((pass) => pass.figures.p95);
   const degradedErrors = passesOf(results, 'degraded', 1).reduce((sum, pass) => sum + pass.figures.errors, 0);
-  rows.push(['API p50 / direct p50, concurrency 1', `${median(p50Ratios).toFixed(2)} ×`, spread(p50Ratios), `≤ ${targets.apiP50Ratio} ×`, verdict(median(p50Ratios) <= targets.apiP50Ratio)]);
-  rows.push(['API p50 − direct p50, concurrency 1 (ms)', ms(median(p50Extra)), spread(p50Extra, 1), `≤ ${targets.apiP50ExtraMs}`, verdict(median(p50Extra) <= targets.apiP50ExtraMs)]);
-  rows.push(['API p95 / direct p95, concurrency 32', `${median(p95Ratios).toFixed(2)} ×`, spread(p95Ratios), `≤ ${targets.apiP95Ratio} ×`, verdict(median(p95Ratios) <= targets.apiP95Ratio)]);
-  rows.push([
-    `PostgreSQL p95, concurrency 1 (ms); queries answered`,
-    `${ms(median(degradedP95))}; ${results.queries.length * passesOf(results, 'degraded', 1).length - degradedErrors}/${results.queries.length * passesOf(results, 'degraded', 1).length}`,
-    spread(degradedP95, 1),
-    `≤ ${targets.degradedP95Ms}; all`,
-    verdict(median(degradedP95) <= targets.degradedP95Ms && degradedErrors === 0),
-  ]);
+  if (results.passes.length > 0) {
+    rows.push(['API p50 / direct p50, concurrency 1', `${median(p50Ratios).toFixed(2)} ×`, spread(p50Ratios), `≤ ${targets.apiP50Ratio} ×`, verdict(median(p50Ratios) <= targets.apiP50Ratio)]);
+    rows.push(['API p50 − direct p50, concurrency 1 (ms)', ms(median(p50Extra)), spread(p50Extra, 1), `≤ ${targets.apiP50ExtraMs}`, verdict(median(p50Extra) <= targets.apiP50ExtraMs)]);
+    rows.push(['API p95 / direct p95, concurrency 32', `${median(p95Ratios).toFixed(2)} ×`, spread(p95Ratios), `≤ ${targets.apiP95Ratio} ×`, verdict(median(p95Ratios) <= targets.apiP95Ratio)]);
+    rows.push([
+      `PostgreSQL p95, concurrency 1 (ms); queries answered`,
+      `${ms(median(degradedP95))}; ${results.queries.length * passesOf(results, 'degraded', 1).length - degradedErrors}/${results.queries.length * passesOf(results, 'degraded', 1).length}`,
+      spread(degradedP95, 1),
+      `≤ ${targets.degradedP95Ms}; all`,
+      verdict(median(degradedP95) <= targets.degradedP95Ms && degradedErrors === 0),
+    ]);
+  }
   if (results.publish.length > 0) {
     const seconds = results.publish.map((sample) => sample.searchableSeconds);
     rows.push([`publish → searchable, 20-page PDF, p95 of ${seconds.length} (s)`, percentile(seconds, 95).toFixed(2), spread(seconds), `≤ ${targets.publishP95Seconds}`, verdict(percentile(seconds, 95) <= targets.publishP95Seconds)]);
