@@ -3,6 +3,8 @@ import { signInAs, type SignedIn } from '../../tests/auth';
 import { createTestContext, type TestContext } from '../../tests/context';
 import { buildDirectorate, buildDocument } from '../../tests/factories';
 import { availabilityOf, todayInParis } from './availability';
+import { enqueueJob } from '../jobs/queue';
+import { drainJobs } from '../../tests/jobs';
 
 describe('availability of a scheme', () => {
   const today = '2026-11-26';
@@ -90,6 +92,12 @@ describe('folders and schemes API', () => {
     const scheme = listed.body.folders.find((f: { id: string }) => f.id === response.body.folder.id);
     expect(scheme.can).toMatchObject({ update: false, delete: false, upload: false });
     expect(await ctx.db('audit_events').where({ action: 'scheme.created', object_id: response.body.folder.id }).count({ n: '*' }).first()).toEqual({ n: 1 });
+
+    // The hourly availability refresh finds nothing to reindex in a scheme it has not seen change.
+    await ctx.db('jobs').delete();
+    await enqueueJob(ctx.db, 'search.refreshAvailability', {});
+    expect(await drainJobs(ctx)).toEqual([]);
+    expect(await ctx.db('jobs').where({ type: 'search.syncFolder' }).whereRaw(`payload->>'folderId' = ?`, [response.body.folder.id]).count({ n: '*' }).first()).toEqual({ n: 0 });
   });
 
   it('refuses a scheme for another directorate (403), and an invalid card with the field named (400)', async () => {

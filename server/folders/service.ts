@@ -5,6 +5,7 @@ import { authorize, type Actor, type FolderSubject } from '../policies';
 import { documentsUnder } from '../search/indexing';
 import { enqueueFolderSync } from '../search/jobs';
 import { syncShareLink } from '../sharing/service';
+import { availabilityOf } from './availability';
 import type { FolderRow } from './presenter';
 import type { CreateFolderInput, SchemeCardInput, UpdateFolderInput } from './schema';
 
@@ -121,7 +122,9 @@ export async function createFolder(db: Db, actor: Actor, input: CreateFolderInpu
           parent_id: input.parentId,
           directorate_id: directorateId,
           created_by: actor.id,
-          ...(input.scheme ? schemeColumns(input.scheme) : {}),
+          // A new scheme has no document yet: each one is indexed with the availability of its day,
+          // so the hourly refresh (search.refreshAvailability) has nothing to redo until the calendar moves.
+          ...(input.scheme ? { ...schemeColumns(input.scheme), indexed_availability: availabilityOf(input.scheme) } : {}),
         })
         .returning<{ id: string }[]>('id'),
     );
