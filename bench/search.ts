@@ -724,7 +724,7 @@ function sectionMarkdown(results: Results): string {
     results.breakdown
       ? `Where the time of \`GET /api/search\` goes, concurrency 1, ${results.breakdown.queries} queries of the set, medians: direct Meilisearch ${ms(results.breakdown.directMs)} ms; ` +
         `\`searchDocuments\` in the bench process (the same search and \`presentHit\`, server/search/service.ts; the \`search_log\` write comes after the answer, untimed) ${ms(results.breakdown.inProcessMs)} ms; ` +
-        `\`GET /api/search\` ${ms(results.breakdown.apiMs)} ms. Alone, one at a time: a one-row read of \`sessions\` ${ms(results.breakdown.selectMs)} ms (each signed-in request reads its session, connect-pg-simple, and its user, server/auth/session.ts \`loadUser\`); ` +
+        `\`GET /api/search\` ${ms(results.breakdown.apiMs)} ms. Alone, one at a time: a one-row read of \`sessions\` ${ms(results.breakdown.selectMs)} ms (each signed-in request reads its session, connect-pg-simple, and its user, server/auth/session.ts \`loadUser\`; a search with a session cookie the app signed starts its Meilisearch query while they are read, server/search/routes.ts \`earlySearch\`); ` +
         `the \`search_log\` write ${ms(results.breakdown.logInsertMs)} ms (server/search/service.ts \`logSearch\`, once the answer is sent: one statement in a transaction with \`synchronous_commit = off\`, so its commit does not wait for the disk; the session store does not touch the session on each request, \`disableTouch\`).`
       : '',
     '',
