@@ -7,9 +7,9 @@ import { pipeline } from 'node:stream/promises';
 import { ServiceUnavailableError } from '../server/errors';
 import { assertStorageKey, StorageObjectNotFoundError, type ByteRange, type Storage } from './types';
 
-/** Makes a file's bytes, or a directory's entries, durable: they survive a crash of the machine. */
-async function syncToDisk(file: string) {
-  const handle = await open(file, 'r');
+/** Makes a directory's entries durable: they survive a crash of the machine. */
+async function syncDirectory(dir: string) {
+  const handle = await open(dir, 'r');
   try {
     await handle.sync();
   } finally {
@@ -45,10 +45,10 @@ export function createLocalStorage(root: string): Storage {
         },
       });
       try {
-        await pipeline(body, counter, createWriteStream(temporary, { flags: 'wx' }));
-        await syncToDisk(temporary);
+        // `flush`: the file's bytes are fsynced before the stream closes.
+        await pipeline(body, counter, createWriteStream(temporary, { flags: 'wx', flush: true }));
         await rename(temporary, target);
-        await syncToDisk(path.dirname(target));
+        await syncDirectory(path.dirname(target));
       } catch (error) {
         await rm(temporary, { force: true });
         // The disk failing (full, read-only…) is the storage being unavailable; a failing body is the caller's.

@@ -9,18 +9,19 @@ import { currentUser, signedIn } from '../http/access';
 import type { Logger } from '../logger';
 import { app as appSubject, authorize } from '../policies';
 import type { Search } from '../../search';
-import { insightsQuerySchema, knownSearchParameters, pagesQuerySchema, searchQuerySchema } from './schema';
+import { insightsQuerySchema, knownSearchParameters, pagesQuerySchema, searchQuerySchema, type SearchQuery } from './schema';
 import { matchingPages, searchDocuments, searchInsights, startSearch, type StartedSearch } from './service';
 import { replaceSynonyms, synonymGroups, synonymsSchema } from './synonyms';
 import { auditContextOf } from '../audit/record';
 
-function parseSearchQuery(req: Request) {
+function parseSearchQuery(req: Request): SearchQuery {
   const unknown = Object.keys(req.query).filter((key) => !knownSearchParameters.has(key));
   if (unknown.length > 0) throw new ValidationError(`Filtre inconnu : ${unknown.join(', ')}.`);
   return searchQuerySchema.parse(req.query);
 }
 
-const earlySearches = new WeakMap<Request, StartedSearch>();
+/** The query of a search started early, parsed once, and its Meilisearch half under way. */
+const earlySearches = new WeakMap<Request, { query: SearchQuery; started: StartedSearch }>();
 
 /**
  * Starts the Meilisearch query of GET /api/search as soon as the request carries a session cookie
@@ -33,12 +34,17 @@ const earlySearches = new WeakMap<Request, StartedSearch>();
 export function earlySearch(deps: { search: Search; sessionSecret: string }): RequestHandler {
   return (req, _res, next) => {
     if (req.method === 'GET' && req.path === '/api/search' && hasSignedSessionCookie(req, deps.sessionSecret)) {
-      const parsed = searchQuerySchema.safeParse(req.query);
-      if (parsed.success && Object.keys(req.query).every((key) => knownSearchParameters.has(key))) {
-        const started = startSearch(deps.search, parsed.data);
+      let query: SearchQuery | undefined;
+      try {
+        query = parseSearchQuery(req);
+      } catch {
+        // The route parses it again and answers the 400.
+      }
+      if (query) {
+        const started = startSearch(deps.search, query);
         // Never awaited when the session turns out to have ended.
         started.catch(() => undefined);
-        earlySearches.set(req, started);
+        earlySearches.set(req, { query, started });
       }
     }
     next();
@@ -50,9 +56,10 @@ export function searchRoutes(deps: { db: Db; search: Search; logger: Logger }) {
   const router = Router();
 
   router.get('/api/search', signedIn, async (req, res) => {
-    const query = parseSearchQuery(req);
+    const early = earlySearches.get(req);
+    const query = early?.query ?? parseSearchQuery(req);
     const user = currentUser(req);
-    const { answer, log } = await searchDocuments(deps, { id: user.id, role: user.role, maisonId: user.maisonId }, query, earlySearches.get(req));
+    const { answer, log } = await searchDocuments(deps, { id: user.id, role: user.role, maisonId: user.maisonId }, query, early?.started);
     res.set('Cache-Control', 'no-store').json(answer);
     await log();
   });
