@@ -26,7 +26,8 @@ describe('when Meilisearch is down', () => {
   beforeAll(async () => {
     const dir = path.join(inject('services').tmpDir, uniqueName('meili-outage'));
     await mkdir(dir, { recursive: true });
-    meili = await startEmbeddedMeilisearch({ dir, masterKey: 'outage-master-key-0123', logger: capturingLogger().logger });
+    // A generated key may start with "-" (base64url): Meilisearch must still start.
+    meili = await startEmbeddedMeilisearch({ dir, masterKey: '-outage-master-key-0123', logger: capturingLogger().logger });
     const base = await createTestContext({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' } });
     const search = createSearch({ url: meili.url, apiKey: meili.masterKey, indexPrefix: 'outage' });
     await search.ensureIndex([]);

@@ -82,13 +82,15 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
       '--dump-dir', path.join(dir, 'dumps'),
       '--snapshot-dir', path.join(dir, 'snapshots'),
       '--http-addr', `127.0.0.1:${port}`,
-      '--master-key', masterKey,
       '--env', 'development',
       '--no-analytics',
       '--log-level', 'WARN',
     ];
     // Its own process group: a Ctrl-C in the terminal reaches the app, which stops Meilisearch in order.
-    const spawned = spawn(binary, args, { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The master key goes in the environment: as an argument, a key starting with "-" (base64url)
+    // reads as an unknown option and Meilisearch refuses to start; nor does it show in `ps`. Nothing
+    // else of our environment reaches it: its settings are the arguments above.
+    const spawned = spawn(binary, args, { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { MEILI_MASTER_KEY: masterKey } });
     child = spawned;
     let output = '';
     const collect = (chunk: Buffer) => {
