@@ -79,8 +79,9 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
     .join('directorates as d', 'd.id', 'doc.directorate_id')
     .leftJoin('versions as v', 'v.id', 'doc.current_version_id')
     .whereIn('doc.id', [...best.keys()])
-    .select('doc.id', 'doc.folder_id', 'doc.title', 'doc.summary', 'doc.scope', 'doc.doc_type', 'doc.status', 'doc.updated_at', 'd.code as directorate_code', 'd.name as directorate_name', 'v.file_type', 'v.extraction_status');
-  const hits: SearchHit[] = [];
+    .select('doc.id', 'doc.folder_id', 'doc.title', 'doc.summary', 'doc.scope', 'doc.doc_type', 'doc.updated_at', 'd.code as directorate_code', 'd.name as directorate_name', 'v.file_type', 'v.extraction_status');
+  // A hit, and what its scheme's dates say (whether it is still open).
+  const hits: (SearchHit & { isPermanent: boolean; schemeClosesOnDay: number | null })[] = [];
   for (const document of documents) {
     const scheme = schemeForIndex(schemeOf(document.folder_id, folders));
     if (scheme?.isArchived) continue;
@@ -88,20 +89,16 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
     const row = best.get(document.id) as Row;
     hits.push({
       id: `${document.id}_${row.page_number}_0`,
-      syncId: '',
       documentId: document.id,
       page: row.page_number,
-      chunk: 0,
       title: document.title,
       schemeName: scheme?.name ?? '',
-      keywords: scheme?.keywords ?? [],
       summary: document.summary,
       schemeSummary: [scheme?.promise, scheme?.summary].filter(Boolean).join(' — '),
       schemeId: scheme?.id ?? null,
       schemePromise: scheme?.promise ?? '',
       themeId: place.theme?.id ?? null,
       themeName: place.theme?.name ?? '',
-      folderIds: place.folderIds,
       directorateCode: document.directorate_code,
       directorateName: document.directorate_name,
       scope: document.scope,
@@ -110,13 +107,10 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
       availability: scheme?.availability ?? 'permanent',
       schemeClosesOnDay: scheme?.closesOn ? Math.floor(Date.parse(`${scheme.closesOn}T00:00:00Z`) / 86400000) : null,
       isPermanent: scheme?.isPermanent ?? true,
-      schemeArchived: false,
       referent: scheme?.referent ?? { name: null, service: null, email: null, phone: null },
       docType: document.doc_type,
       fileType: document.file_type,
-      status: document.status,
       hasText: document.extraction_status === 'done',
-      isPrimary: true,
       updatedAt: Math.floor(new Date(document.updated_at).getTime() / 1000),
       contentMatch: '',
       rankingScore: row.rank,
@@ -129,7 +123,7 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
       const value = hit[facetFields[facet]];
       return Array.isArray(value) ? value.some((v) => wanted.includes(v as never)) : wanted.includes(value as never);
     });
-  const isOpen = (hit: SearchHit) =>
+  const isOpen = (hit: (typeof hits)[number]) =>
     query.includeClosed === 'true' || (query.availability ?? []).includes('clos') || hit.isPermanent || hit.schemeClosesOnDay === null || hit.schemeClosesOnDay >= todayDay();
   const since = query.updatedSince ? Date.parse(`${query.updatedSince}T00:00:00Z`) / 1000 : 0;
   const visible = hits.filter((hit) => isOpen(hit) && hit.updatedAt >= since).sort((a, b) => b.rankingScore - a.rankingScore || b.updatedAt - a.updatedAt);

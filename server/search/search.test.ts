@@ -161,6 +161,37 @@ describe('search: indexing pipeline and API', () => {
     await agent.agent.get('/api/search').query({ q: 'camping', page: '0' }).expect(400);
   });
 
+  it('pages of results follow one another, each document once, even when the two queries prefer two pages of one document', async () => {
+    // As written, "pépinières régionales" matches page 1 of these best (no typo); as stems, page 2
+    // (same stems, earlier on the page): the federated search gives each of them twice, before the
+    // documents where the two words are misspelt.
+    const nurseries = await editor.agent
+      .post('/api/folders')
+      .set('X-CSRF-Token', editor.csrfToken)
+      .send({ name: 'Plantations locales', parentId: otherThemeId, scheme: { directorateId, promise: 'Planter', isPermanent: true } })
+      .expect(201);
+    const folderId = nurseries.body.folder.id as string;
+    const filler = 'texte '.repeat(40);
+    const split: string[] = [];
+    for (let i = 1; i <= 4; i += 1) {
+      split.push(await upload({ folderId, title: `Fiche ${i}` }, makeText(`${filler}pépinières régionales.\fpépinière régionale, ${filler}`), `pepinieres-${i}.txt`));
+    }
+    for (let i = 1; i <= 4; i += 1) await upload({ folderId, title: `Note ${i}` }, makeText(`${'mot '.repeat(i)}pépinnières régionnales.`), `note-${i}.txt`);
+    await drainJobs(ctx);
+    const q = 'pépinières régionales';
+    const all = (await search({ q, hitsPerPage: '50' })).hits.map((hit) => hit.document.id);
+    expect(all.slice(0, 4).sort()).toEqual([...split].sort());
+    expect(all.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(all).size).toBe(all.length);
+    for (const hitsPerPage of [1, 2, 3, 4, 5, 6]) {
+      const pages: string[][] = [];
+      for (let page = 1; page <= Math.ceil(all.length / hitsPerPage); page += 1) {
+        pages.push((await search({ q, hitsPerPage: String(hitsPerPage), page: String(page) })).hits.map((hit) => hit.document.id));
+      }
+      expect(pages.flat(), `${hitsPerPage} per page`).toEqual(all);
+    }
+  });
+
   it('excludes closed schemes unless asked', async () => {
     const closedDoc = await upload({ folderId: closedSchemeId, title: 'Règlement stations de ski' }, makeText('Aide aux stations de ski en difficulté.'), 'ski.txt');
     await drainJobs(ctx);
