@@ -45,6 +45,9 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // First of all: an agent's search leaves for Meilisearch before anything else is done with the
+  // request (it is still logged, measured and answered only once signed in; see earlySearch).
+  app.use(earlySearch(deps));
   app.use(requestLogger(deps.logger));
   app.use(httpMetrics);
   watchQueue(deps.db);
@@ -67,7 +70,6 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(healthRoutes(deps));
   app.use(metricsRoutes(deps.config));
-  app.use(earlySearch(deps));
   app.use(
     ['/api', '/auth'],
     sessionMiddleware(deps),
