@@ -43,6 +43,33 @@ export async function runSet<T>(items: readonly T[], concurrency: number, work: 
   return { latencies, seconds: (performance.now() - startedAt) / 1000, errors, empty, firstError };
 }
 
+/**
+ * Runs every item once through each of `works`, one request at a time, the works taking turns item
+ * by item (their order rotating, so none always comes first). Each work gets its own result, but
+ * all were measured over the same minutes: the machine's drift falls on all of them alike.
+ */
+export async function runInterleaved<K extends string, T>(items: readonly T[], works: Record<K, (item: T) => Promise<number>>): Promise<Record<K, SetResult>> {
+  const names = Object.keys(works) as K[];
+  const results = Object.fromEntries(names.map((name) => [name, { latencies: [], seconds: 0, errors: 0, empty: 0 }])) as unknown as Record<K, SetResult>;
+  for (const [index, item] of items.entries()) {
+    for (let turn = 0; turn < names.length; turn += 1) {
+      const name = names[(index + turn) % names.length] as K;
+      const result = results[name];
+      const sentAt = performance.now();
+      try {
+        const hits = await works[name](item);
+        result.latencies.push(performance.now() - sentAt);
+        if (hits === 0) result.empty += 1;
+      } catch (error) {
+        result.errors += 1;
+        result.firstError ??= error instanceof Error ? error.message : String(error);
+      }
+      result.seconds += (performance.now() - sentAt) / 1000;
+    }
+  }
+  return results;
+}
+
 /** Nearest-rank percentile (p from 0 to 100). */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
