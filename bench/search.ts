@@ -25,7 +25,7 @@ import { makePdf } from '../tests/fixtures/files';
 import { defaultCorpusDir, readCorpusInfo, type CorpusInfo } from './corpus';
 import { buildVocabulary, createRandom, ProseWriter, type Random } from './corpusText';
 import { machineLine, markdownTable, median, repoRoot, spread, verdict, writeBenchmarkSection } from './report';
-import { figuresOf, percentile, runInterleaved, runSet, type RunFigures } from './searchLoad';
+import { figuresOf, percentile, runInterleaved, runSet, type RunFigures, type SetResult } from './searchLoad';
 import { sendSignal } from './processes';
 
 /**
@@ -44,8 +44,6 @@ const targets = { apiP50Ratio: 1.3, apiP50ExtraMs: 5, apiP95Ratio: 1.5, degraded
 const concurrencies = [1, 32] as const;
 const modes = ['direct', 'directGzip', 'api', 'degraded'] as const;
 type Mode = (typeof modes)[number];
-/** The paths that take turns at concurrency 1; the gzip client runs its own pass after them. */
-const interleavedModes: Mode[] = ['direct', 'api', 'degraded'];
 const modeLabels: Record<Mode, string> = {
   direct: 'direct Meilisearch (identity)',
   directGzip: 'direct Meilisearch (client default: gzip)',
@@ -498,18 +496,17 @@ async function publishOnce(session: Session, db: Db, meili: { client: Meilisearc
   // done (polled in PostgreSQL every 20 ms), then every 20 ms if need be. Searching every 20 ms from
   // the start measured the measurement too: those searches took a core from the indexing they
   // waited for (Meilisearch's addition took about 3.3 s instead of 2).
-  const isSynced = async () =>
-    Boolean(await db('jobs').where({ type: 'search.syncDocument', status: 'done' }).whereRaw(`payload->>'documentId' = ?`, [documentId]).first('id'));
-  let synced = false;
+  const jobDoneAt = async () =>
+    ((await db('jobs').where({ type: 'search.syncDocument', status: 'done' }).whereRaw(`payload->>'documentId' = ?`, [documentId]).orderBy('id', 'desc').first('finished_at')) as { finished_at: Date } | undefined)?.finished_at;
+  let doneAt: Date | undefined;
   for (;;) {
-    synced ||= await isSynced();
-    if (synced && (await apiSearch(session, params)).hits.some((hit) => hit.document.id === documentId)) break;
-    if (performance.now() - sentAt > 60000) throw new Error(`document ${documentId} not searchable within 60 s (${word}; job done: ${synced})`);
+    doneAt ??= await jobDoneAt();
+    if (doneAt && (await apiSearch(session, params)).hits.some((hit) => hit.document.id === documentId)) break;
+    if (performance.now() - sentAt > 60000) throw new Error(`document ${documentId} not searchable within 60 s (${word}; job done: ${doneAt !== undefined})`);
     await delay(20);
   }
   const searchableSeconds = (performance.now() - sentAt) / 1000;
-  const job = (await db('jobs').where({ type: 'search.syncDocument' }).whereRaw(`payload->>'documentId' = ?`, [documentId]).orderBy('id', 'desc').first('finished_at')) as { finished_at: Date | null } | undefined;
-  const jobDoneSeconds = job?.finished_at ? (job.finished_at.getTime() - sentAtClock) / 1000 : Number.NaN;
+  const jobDoneSeconds = (doneAt.getTime() - sentAtClock) / 1000;
   // The addition that carried the document's pages (the first one enqueued after the upload).
   const tasks = await meili.client.tasks.getTasks({ indexUids: [meili.indexUid], types: ['documentAdditionOrUpdate'], afterEnqueuedAt: new Date(sentAtClock).toISOString(), reverse: true, limit: 5 });
   const task = tasks.results[0];
@@ -800,14 +797,12 @@ async function main() {
       for (let run = 1; run <= options.runs; run += 1) {
         for (const concurrency of concurrencies) {
           const load = os.loadavg()[0] ?? 0;
-          // One at a time, the paths take turns query by query (but the gzip client, see the method);
-          // 32 in flight, one path after another.
-          const sets =
-            concurrency === 1
-              ? await runInterleaved(results.queries, Object.fromEntries(interleavedModes.map((mode) => [mode, runnerFor(mode, runners)])) as Record<Mode, (item: BenchQuery) => Promise<number>>)
-              : undefined;
+          // One at a time, the paths take turns query by query, but the gzip client runs its own pass
+          // after them (see the method); 32 in flight, one path after another.
+          const sets: Partial<Record<Mode, SetResult>> =
+            concurrency === 1 ? await runInterleaved(results.queries, { direct: runnerFor('direct', runners), api: runnerFor('api', runners), degraded: runnerFor('degraded', runners) }) : {};
           for (const mode of modes) {
-            const interleaved = sets?.[mode];
+            const interleaved = sets[mode];
             const figures = figuresOf(interleaved ?? (await runSet(results.queries, concurrency, runnerFor(mode, runners))));
             results.passes.push({ load: interleaved ? load : (os.loadavg()[0] ?? 0), run, mode, concurrency, figures });
             print(`run ${run}/${options.runs} c=${String(concurrency).padStart(2)} ${modeLabels[mode].padEnd(42)} p50 ${ms(figures.p50).padStart(7)} ms  p95 ${ms(figures.p95).padStart(7)} ms  ${figures.rate.toFixed(0).padStart(4)}/s  errors ${figures.errors}  empty ${figures.empty}`);

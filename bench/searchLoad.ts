@@ -16,31 +16,36 @@ export interface SetResult {
   firstError?: string;
 }
 
+const emptyResult = (): SetResult => ({ latencies: [], seconds: 0, errors: 0, empty: 0 });
+
+/** One request of `work`, timed and counted into `result`. */
+async function measure<T>(result: SetResult, work: (item: T) => Promise<number>, item: T): Promise<void> {
+  const sentAt = performance.now();
+  try {
+    const hits = await work(item);
+    result.latencies.push(performance.now() - sentAt);
+    if (hits === 0) result.empty += 1;
+  } catch (error) {
+    result.errors += 1;
+    result.firstError ??= error instanceof Error ? error.message : String(error);
+  }
+}
+
 /** Runs `work` once per item with `concurrency` requests in flight at all times. */
 export async function runSet<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<number>): Promise<SetResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let empty = 0;
-  let firstError: string | undefined;
+  const result = emptyResult();
   let next = 0;
   const startedAt = performance.now();
   const loop = async () => {
     while (next < items.length) {
       const item = items[next] as T;
       next += 1;
-      const sentAt = performance.now();
-      try {
-        const hits = await work(item);
-        latencies.push(performance.now() - sentAt);
-        if (hits === 0) empty += 1;
-      } catch (error) {
-        errors += 1;
-        firstError ??= error instanceof Error ? error.message : String(error);
-      }
+      await measure(result, work, item);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, loop));
-  return { latencies, seconds: (performance.now() - startedAt) / 1000, errors, empty, firstError };
+  result.seconds = (performance.now() - startedAt) / 1000;
+  return result;
 }
 
 /**
@@ -50,21 +55,13 @@ export async function runSet<T>(items: readonly T[], concurrency: number, work: 
  */
 export async function runInterleaved<K extends string, T>(items: readonly T[], works: Record<K, (item: T) => Promise<number>>): Promise<Record<K, SetResult>> {
   const names = Object.keys(works) as K[];
-  const results = Object.fromEntries(names.map((name) => [name, { latencies: [], seconds: 0, errors: 0, empty: 0 }])) as unknown as Record<K, SetResult>;
+  const results = Object.fromEntries(names.map((name) => [name, emptyResult()])) as Record<K, SetResult>;
   for (const [index, item] of items.entries()) {
     for (let turn = 0; turn < names.length; turn += 1) {
       const name = names[(index + turn) % names.length] as K;
-      const result = results[name];
-      const sentAt = performance.now();
-      try {
-        const hits = await works[name](item);
-        result.latencies.push(performance.now() - sentAt);
-        if (hits === 0) result.empty += 1;
-      } catch (error) {
-        result.errors += 1;
-        result.firstError ??= error instanceof Error ? error.message : String(error);
-      }
-      result.seconds += (performance.now() - sentAt) / 1000;
+      const startedAt = performance.now();
+      await measure(results[name], works[name], item);
+      results[name].seconds += (performance.now() - startedAt) / 1000;
     }
   }
   return results;

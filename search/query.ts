@@ -56,7 +56,9 @@ const retrieved = [
   'directorateName',
 ] as const satisfies readonly (keyof SearchRecord)[];
 
-export type SearchHit = Pick<SearchRecord, (typeof retrieved)[number]> & {
+type RetrievedFields = Pick<SearchRecord, (typeof retrieved)[number]>;
+
+export type SearchHit = RetrievedFields & {
   /** A window of the page's text around the match, with markers. */
   contentMatch: string;
   rankingScore: number;
@@ -67,7 +69,7 @@ export function boundedQuery(q: string): string {
   return words(q).slice(0, 10).join(' ');
 }
 
-type RawHit = Pick<SearchRecord, (typeof retrieved)[number]> & { _formatted?: { content?: string }; _rankingScore?: number };
+type RawHit = RetrievedFields & { _formatted?: { content?: string }; _rankingScore?: number };
 
 function toHit(record: RawHit): SearchHit {
   const { _formatted, _rankingScore, ...fields } = record;
@@ -142,14 +144,15 @@ export async function runSearch(client: Meilisearch, indexUid: string, request: 
   // short while more hits exist, twice the page, which is enough whatever repeats. Every hit asked
   // for is cropped, highlighted, sent and parsed: 0.3 to 0.5 ms each on a 200,000-page index.
   const federated = (limit: number) => client.multiSearch({ queries, federation: { offset: 0, limit, facetsByIndex: { [indexUid]: request.facets }, mergeFacets: {} } });
+  const enough = Math.min(wanted * 2, maxHits);
   let limit = Math.min(wanted + spareHits, maxHits);
   let result;
   let merged: SearchHit[];
   try {
     result = await federated(limit);
     merged = mergeHits(result.hits as unknown as RawHit[], request.isDistinct);
-    if (merged.length < wanted && result.hits.length === limit && limit < Math.min(wanted * 2, maxHits)) {
-      limit = Math.min(wanted * 2, maxHits);
+    if (merged.length < wanted && result.hits.length === limit && limit < enough) {
+      limit = enough;
       result = await federated(limit);
       merged = mergeHits(result.hits as unknown as RawHit[], request.isDistinct);
     }
