@@ -1,4 +1,4 @@
-import { Meilisearch, MeilisearchRequestError, MeilisearchRequestTimeOutError, type Index } from 'meilisearch';
+import { Meilisearch, MeilisearchRequestError, MeilisearchRequestTimeOutError, type Index, type Task } from 'meilisearch';
 import { ServiceUnavailableError } from '../server/errors';
 import { and, anyOf } from './filters';
 import { stemText } from './french';
@@ -77,11 +77,26 @@ export function createSearch(options: SearchOptions): Search {
   const queued: number[] = [];
   const index = (uid = pagesIndex): Index<SearchRecord> => client.index<SearchRecord>(uid);
 
+  /**
+   * Waits for a task to end, polling `GET /tasks/:uid`. Not the client's waitForTask: its one
+   * timeout signal gains an abort listener per poll, thousands during a rebuild.
+   */
+  async function settled(enqueued: { taskUid: number } | PromiseLike<{ taskUid: number }>, timeoutMs = taskTimeoutMs, intervalMs = 25): Promise<Task> {
+    const { taskUid } = await enqueued;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const task = await client.tasks.getTask(taskUid);
+      if (task.status !== 'enqueued' && task.status !== 'processing') return task;
+      if (Date.now() > deadline) throw new Error(`Meilisearch task ${taskUid} still ${task.status} after ${timeoutMs / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  }
+
   async function ensureIndex(synonyms: string[][], uid = pagesIndex) {
     await guarded(async () => {
       const existing = await client.getIndex(uid).catch(() => undefined);
-      if (!existing) await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout: taskTimeoutMs });
-      await index(uid).updateSettings(indexSettings(synonymMap(synonyms, stemText))).waitTask({ timeout: taskTimeoutMs });
+      if (!existing) await settled(client.createIndex(uid, { primaryKey: 'id' }));
+      await settled(index(uid).updateSettings(indexSettings(synonymMap(synonyms, stemText))));
     });
   }
 
@@ -91,7 +106,7 @@ export function createSearch(options: SearchOptions): Search {
     indexUid: (name) => `${options.indexPrefix}_${name}`,
     checkHealth: () => guarded(async () => void (await client.health())),
     ensureIndex,
-    setSynonyms: (synonyms) => guarded(async () => void (await index().updateSynonyms(synonymMap(synonyms, stemText)).waitTask({ timeout: taskTimeoutMs }))),
+    setSynonyms: (synonyms) => guarded(async () => void (await settled(index().updateSynonyms(synonymMap(synonyms, stemText))))),
 
     replaceDocuments: (documentIds, records, syncId, uid) =>
       guarded(async () => {
@@ -103,7 +118,7 @@ export function createSearch(options: SearchOptions): Search {
         for (let i = 0; i < records.length; i += recordsPerRequest) enqueued.push(await target.addDocuments(records.slice(i, i + recordsPerRequest)));
         enqueued.push(await target.deleteDocuments({ filter: and([anyOf('documentId', documentIds), `NOT ${anyOf('syncId', [syncId])}`]) }));
         for (const { taskUid } of enqueued) {
-          const task = await client.tasks.waitForTask(taskUid, { timeout: taskTimeoutMs, interval: 25 });
+          const task = await settled({ taskUid });
           if (task.status === 'failed') throw new Error(`Meilisearch refused the documents' pages: ${task.error?.message}`);
         }
       }),
@@ -124,7 +139,7 @@ export function createSearch(options: SearchOptions): Search {
     createFreshIndex: (synonyms) =>
       guarded(async () => {
         const uid = `${pagesIndex}_rebuild`;
-        await client.deleteIndex(uid).waitTask({ timeout: taskTimeoutMs }).catch(() => undefined);
+        await settled(client.deleteIndex(uid)).catch(() => undefined);
         await ensureIndex(synonyms, uid);
         return uid;
       }),
@@ -139,7 +154,7 @@ export function createSearch(options: SearchOptions): Search {
       guarded(async () => {
         const uids = queued.splice(0);
         for (const uid of uids) {
-          const task = await client.tasks.waitForTask(uid, { timeout: 30 * 60000 });
+          const task = await settled({ taskUid: uid }, 30 * 60000, 250);
           if (task.status === 'failed') throw new Error(`Meilisearch refused records: ${task.error?.message}`);
         }
       }),
@@ -147,10 +162,10 @@ export function createSearch(options: SearchOptions): Search {
     swapInto: (freshUid) =>
       guarded(async () => {
         const existing = await client.getIndex(pagesIndex).catch(() => undefined);
-        if (!existing) await client.createIndex(pagesIndex, { primaryKey: 'id' }).waitTask({ timeout: taskTimeoutMs });
-        const task = await client.swapIndexes([{ indexes: [pagesIndex, freshUid], rename: false }]).waitTask({ timeout: taskTimeoutMs });
+        if (!existing) await settled(client.createIndex(pagesIndex, { primaryKey: 'id' }));
+        const task = await settled(client.swapIndexes([{ indexes: [pagesIndex, freshUid], rename: false }]));
         if (task.status === 'failed') throw new Error(`Meilisearch could not swap the indexes: ${task.error?.message}`);
-        await client.deleteIndex(freshUid).waitTask({ timeout: taskTimeoutMs });
+        await settled(client.deleteIndex(freshUid));
       }),
   };
 }

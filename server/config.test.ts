@@ -79,6 +79,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: expected one of fatal'],
     [{ S3_BUCKET: 'Bad_Bucket' }, 'S3_BUCKET: expected an S3 bucket name'],
     [{ RUN_WORKER: 'yes' }, 'RUN_WORKER: expected true or false (got "yes")'],
+    [{ SEARCH_REBUILD_HOUR: '24' }, 'SEARCH_REBUILD_HOUR: expected an hour from 0 to 23, or off (got "24")'],
+    [{ SEARCH_REBUILD_HOUR: 'tonight' }, 'SEARCH_REBUILD_HOUR: expected an hour from 0 to 23, or off (got "tonight")'],
     [{ MEILI_MASTER_KEY: 'short' }, 'MEILI_MASTER_KEY: expected at least 16 characters'],
     [{ S3_ENDPOINT: 'http://minio:9000' }, 'S3_BUCKET: required when S3_ENDPOINT is set'],
     [{ NODE_ENV: 'production', MEILI_URL: 'http://meili:7700' }, 'MEILI_MASTER_KEY: required when MEILI_URL is set in production'],

@@ -25,6 +25,11 @@ const positiveInt = (what: string) =>
     .int({ error: `expected ${what}: a whole number above 0` })
     .positive({ error: `expected ${what}: a whole number above 0` });
 
+const hourOrOff = z
+  .string()
+  .regex(/^(off|[01]?\d|2[0-3])$/, { error: 'expected an hour from 0 to 23, or off' })
+  .transform((v) => (v === 'off' ? undefined : Number(v)));
+
 const bool = z.enum(['true', 'false', '1', '0'], { error: 'expected true or false' }).transform((v) => v === 'true' || v === '1');
 
 const url = (protocols: string[]) =>
@@ -50,6 +55,7 @@ const environmentSchema = z.object({
   DATABASE_POOL_MAX: withDefault(positiveInt('the pool size'), 10),
   MEILI_URL: optional(url(['http:', 'https:'])),
   MEILI_MASTER_KEY: optional(z.string().min(16, { error: 'expected at least 16 characters' })),
+  SEARCH_REBUILD_HOUR: withDefault(hourOrOff, '3'),
   MEILI_INDEX_PREFIX: withDefault(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'expected lowercase letters, digits and _ (40 at most), starting with a letter' }), 'lpt'),
   S3_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'expected an S3 bucket name (3 to 63 lowercase letters, digits, dots, hyphens)' })),
   S3_ENDPOINT: optional(url(['http:', 'https:'])),
@@ -143,7 +149,8 @@ export interface Config {
   dataDir: string;
   logLevel: string;
   database: { url?: string; poolMax: number };
-  meili: { url?: string; masterKey?: string; indexPrefix: string };
+  /** `rebuildHour`: the hour of the Region's night when the search index is rebuilt if documents changed (undefined: never). */
+  meili: { url?: string; masterKey?: string; indexPrefix: string; rebuildHour?: number };
   storage: StorageConfig;
   worker: { enabled: boolean; concurrency: number };
   shutdownTimeoutMs: number;
@@ -254,7 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir,
     logLevel: e.LOG_LEVEL,
     database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },
-    meili: { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY, indexPrefix: e.MEILI_INDEX_PREFIX },
+    meili: { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY, indexPrefix: e.MEILI_INDEX_PREFIX, rebuildHour: e.SEARCH_REBUILD_HOUR },
     storage,
     worker: { enabled: e.RUN_WORKER, concurrency: e.WORKER_CONCURRENCY },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

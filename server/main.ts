@@ -88,7 +88,7 @@ async function main() {
         db: services.db,
         logger,
         handlers: createJobHandlers({ ...services, logger, config }),
-        recurring: recurringJobs,
+        recurring: recurringJobs(config),
         concurrency: config.worker.concurrency,
       });
     }

@@ -16,6 +16,7 @@ await runCommand(async () => {
       progress.update(done, `${pages} pages`);
     });
     (progress ?? progressReporter('Réindexation', 0, 'documents')).finish(`Index rebuilt: ${result.documents} documents, ${result.pages} pages`);
+    if (result.caughtUp > 0) process.stdout.write(`${result.caughtUp} documents changed during the rebuild: synced again by the worker.\n`);
   } finally {
     await services.stop();
   }

@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import type { Search } from '../../search';
 import type { Storage } from '../../storage';
 import { searchJobHandlers } from '../search/jobs';
+import { nightlyRebuild } from '../search/rebuild';
 import { cleanUpStorage } from './cleanup';
 import type { JobHandlers, RecurringJob } from './worker';
 
@@ -19,6 +20,7 @@ export interface JobDeps {
 export function createJobHandlers(deps: JobDeps): JobHandlers {
   return {
     ...searchJobHandlers(deps),
+    'search.rebuild': () => nightlyRebuild(deps),
     'storage.cleanup': async () => {
       await cleanUpStorage({ ...deps, graceDays: deps.config.deletedFilesGraceDays });
     },
@@ -26,7 +28,11 @@ export function createJobHandlers(deps: JobDeps): JobHandlers {
 }
 
 /** Jobs the worker keeps scheduled. */
-export const recurringJobs: RecurringJob[] = [
-  { type: 'storage.cleanup', everySeconds: 15 * 60 },
-  { type: 'search.refreshAvailability', everySeconds: 60 * 60 },
-];
+export function recurringJobs(config: Config): RecurringJob[] {
+  return [
+    { type: 'storage.cleanup', everySeconds: 15 * 60 },
+    { type: 'search.refreshAvailability', everySeconds: 60 * 60 },
+    // Once a night at most: the 12 hours keep a rebuild that ran late from being followed by another.
+    ...(config.meili.rebuildHour === undefined ? [] : [{ type: 'search.rebuild', everySeconds: 12 * 60 * 60, atHour: config.meili.rebuildHour }]),
+  ];
+}

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Db, Transaction } from '../db';
 import { jobFailures } from '../metrics';
 
@@ -15,9 +16,9 @@ export interface JobRow {
  * Adds a job. Call it with the transaction of the write the job follows, so that both commit
  * together or not at all. Jobs that share a `key` never run at once (the later one waits).
  */
-export async function enqueueJob(trx: Transaction | Db, type: string, payload: Record<string, unknown>, options: { maxAttempts?: number; key?: string } = {}) {
+export async function enqueueJob(trx: Transaction | Db, type: string, payload: Record<string, unknown>, options: { maxAttempts?: number; key?: string; runAt?: Knex.Raw } = {}) {
   const [row] = await trx('jobs')
-    .insert({ type, payload, key: options.key ?? null, max_attempts: options.maxAttempts ?? 8 })
+    .insert({ type, payload, key: options.key ?? null, max_attempts: options.maxAttempts ?? 8, ...(options.runAt ? { run_at: options.runAt } : {}) })
     .returning<Pick<JobRow, 'id'>[]>('id');
   return row as Pick<JobRow, 'id'>;
 }
@@ -87,11 +88,18 @@ export async function requeueStaleJobs(db: Db, staleSeconds = 600): Promise<numb
     .update({ status: 'queued', locked_at: null, locked_by: null, updated_at: db.fn.now() });
 }
 
+/** The next time the Region's clock (Europe/Paris) shows `hour`:00, as SQL (days counted on that clock). */
+function nextHourOfDay(trx: Transaction, hour: number): Knex.Raw {
+  const onDay = (days: number) => `(date_trunc('day', now() at time zone 'Europe/Paris') + make_interval(days => ${days}, hours => ?)) at time zone 'Europe/Paris'`;
+  return trx.raw(`case when ${onDay(0)} > now() then ${onDay(0)} else ${onDay(1)} end`, [hour, hour, hour]);
+}
+
 /**
  * Enqueues a recurring job unless one is waiting or running, or one finished less than
- * `everySeconds` ago. An advisory lock keeps two instances from both enqueuing it.
+ * `everySeconds` ago; with `atHour`, due at the next such hour. An advisory lock keeps two
+ * instances from both enqueuing it.
  */
-export async function scheduleRecurring(db: Db, job: { type: string; everySeconds: number }): Promise<boolean> {
+export async function scheduleRecurring(db: Db, job: { type: string; everySeconds: number; atHour?: number }): Promise<boolean> {
   return db.transaction(async (trx) => {
     const locked = await trx.raw<{ rows: { locked: boolean }[] }>('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`recurring:${job.type}`]);
     if (!locked.rows[0]?.locked) return false;
@@ -101,7 +109,7 @@ export async function scheduleRecurring(db: Db, job: { type: string; everySecond
       .andWhere('finished_at', '>', trx.raw(`now() - make_interval(secs => ?)`, [job.everySeconds]))
       .first('id');
     if (pending || recent) return false;
-    await enqueueJob(trx, job.type, {}, { maxAttempts: 3 });
+    await enqueueJob(trx, job.type, {}, { maxAttempts: 3, ...(job.atHour === undefined ? {} : { runAt: nextHourOfDay(trx, job.atHour) }) });
     return true;
   });
 }

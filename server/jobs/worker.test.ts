@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signInAs } from '../../tests/auth';
 import { createTestContext, type TestContext } from '../../tests/context';
-import { claimJobs, enqueueJob, retryDelaySeconds } from './queue';
+import { claimJobs, enqueueJob, retryDelaySeconds, scheduleRecurring } from './queue';
 import { jobsChannel } from './wakeUp';
 import { startWorker, type JobHandlers } from './worker';
 
@@ -151,6 +151,25 @@ describe('job queue and worker', () => {
       await worker.stop();
     }
     expect(await listeners()).toEqual([]);
+  });
+
+  it('keeps a recurring job scheduled once; at an hour of the Region\'s day when it has one', async () => {
+    expect(await scheduleRecurring(ctx.db, { type: 'sweep', everySeconds: 60 })).toBe(true);
+    expect(await scheduleRecurring(ctx.db, { type: 'sweep', everySeconds: 60 })).toBe(false);
+    const sweep = await ctx.db('jobs').where({ type: 'sweep' }).first('run_at');
+    expect(Math.abs(new Date(sweep.run_at).getTime() - Date.now())).toBeLessThan(60000);
+    // Done a moment ago: not again before everySeconds.
+    await ctx.db('jobs').where({ type: 'sweep' }).update({ status: 'done', finished_at: ctx.db.fn.now() });
+    expect(await scheduleRecurring(ctx.db, { type: 'sweep', everySeconds: 60 })).toBe(false);
+
+    expect(await scheduleRecurring(ctx.db, { type: 'nightly', everySeconds: 60, atHour: 3 })).toBe(true);
+    const nightly = new Date((await ctx.db('jobs').where({ type: 'nightly' }).first('run_at')).run_at);
+    const paris = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(nightly);
+    expect(paris).toBe('03:00:00');
+    expect(nightly.getTime()).toBeGreaterThan(Date.now());
+    expect(nightly.getTime() - Date.now()).toBeLessThanOrEqual(25 * 3600 * 1000);
+    // Not due yet, so a worker leaves it waiting.
+    expect(await claimJobs(ctx.db, 'w1')).toEqual([]);
   });
 
   it('backs off exponentially up to ten minutes', () => {

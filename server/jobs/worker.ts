@@ -61,10 +61,14 @@ export async function runClaimedJobs(deps: { db: Db; logger: Logger; handlers: J
   return failures;
 }
 
-/** A job type kept scheduled: enqueued again `everySeconds` after the last one finished. */
+/**
+ * A job type kept scheduled: enqueued again `everySeconds` after the last one finished; with
+ * `atHour`, due at the next such hour of the Region's day (Europe/Paris) rather than at once.
+ */
 export interface RecurringJob {
   type: string;
   everySeconds: number;
+  atHour?: number;
 }
 
 export interface Worker {

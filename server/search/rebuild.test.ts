@@ -7,7 +7,7 @@ import { createTestContext, type TestContext } from '../../tests/context';
 import { buildDirectorate, buildScheme } from '../../tests/factories';
 import { makePdf, makeText } from '../../tests/fixtures/files';
 import { drainJobs } from '../../tests/jobs';
-import { checkIndex, rebuildIndex } from './rebuild';
+import { checkIndex, nightlyRebuild, RebuildRunningError, rebuildIndex } from './rebuild';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -46,12 +46,53 @@ describe('rebuilding and checking the index', () => {
 
   it('rebuilds from PostgreSQL into a fresh index and swaps it in', async () => {
     const progress: number[] = [];
-    const result = await rebuildIndex(ctx, (done) => progress.push(done));
-    expect(result).toEqual({ documents: 1, pages: 2 });
+    const result = await rebuildIndex(ctx, (done) => void progress.push(done));
+    expect(result).toEqual({ documents: 1, pages: 2, caughtUp: 0 });
     expect(progress.at(-1)).toBe(1);
     expect(await found('pivoine')).toEqual([ids[0]]);
     expect(await found('glycine')).toEqual([]);
     expect(await checkIndex(ctx)).toMatchObject({ missing: [], extra: [] });
+  });
+
+  it('a change synced while the index is rebuilt reaches the new index', async () => {
+    const rename = async () => {
+      await editor.agent.patch(`/api/documents/${ids[0]}`).set('X-CSRF-Token', editor.csrfToken).send({ title: 'Fiche hellébore' }).expect(200);
+      // The worker syncs it at once, into the index still in use (the old one).
+      expect(await drainJobs(ctx)).toEqual([]);
+    };
+    const result = await rebuildIndex(ctx, rename);
+    expect(result.caughtUp).toBe(1);
+    expect(await drainJobs(ctx)).toEqual([]);
+    expect(await found('hellébore')).toEqual([ids[0]]);
+  });
+
+  it('runs one rebuild at a time: a second one is refused while the first runs', async () => {
+    let second: unknown;
+    await rebuildIndex(ctx, async () => {
+      second ??= await rebuildIndex(ctx).catch((error: unknown) => error);
+    });
+    expect(second).toBeInstanceOf(RebuildRunningError);
+    expect(await found('pivoine')).toEqual([ids[0]]);
+  });
+
+  it('the nightly rebuild runs only when documents changed since the last one', async () => {
+    const { meili } = inject('services');
+    const swaps = async () => {
+      const response = await fetch(`${meili.url}/tasks?types=indexSwap&limit=1000`, { headers: { Authorization: `Bearer ${meili.masterKey}` } });
+      const body = (await response.json()) as { results: { details?: { swaps?: { indexes: string[] }[] } }[] };
+      return body.results.filter((task) => task.details?.swaps?.some((swap) => swap.indexes.includes(ctx.search.pagesIndex))).length;
+    };
+    const before = await swaps();
+    await nightlyRebuild(ctx);
+    expect(await swaps()).toBe(before + 1);
+    // As the worker records it; nothing synced since.
+    await ctx.db('jobs').insert({ type: 'search.rebuild', status: 'done', finished_at: ctx.db.fn.now() });
+    await nightlyRebuild(ctx);
+    expect(await swaps()).toBe(before + 1);
+    await editor.agent.patch(`/api/documents/${ids[0]}`).set('X-CSRF-Token', editor.csrfToken).send({ title: 'Fiche pivoine' }).expect(200);
+    expect(await drainJobs(ctx)).toEqual([]);
+    await nightlyRebuild(ctx);
+    expect(await swaps()).toBe(before + 2);
   });
 
   it('npm run reindex: a progress report and a final count', async () => {
