@@ -79,6 +79,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: expected one of fatal'],
     [{ S3_BUCKET: 'Bad_Bucket' }, 'S3_BUCKET: expected an S3 bucket name'],
     [{ RUN_WORKER: 'yes' }, 'RUN_WORKER: expected true or false (got "yes")'],
+    [{ MEILI_MAX_INDEXING_MEMORY: 'lots' }, 'MEILI_MAX_INDEXING_MEMORY: expected a size such as 1GiB, 512MiB or 1073741824 (got "lots")'],
     [{ SEARCH_REBUILD_HOUR: '24' }, 'SEARCH_REBUILD_HOUR: expected an hour from 0 to 23, or off (got "24")'],
     [{ SEARCH_REBUILD_HOUR: 'tonight' }, 'SEARCH_REBUILD_HOUR: expected an hour from 0 to 23, or off (got "tonight")'],
     [{ MEILI_MASTER_KEY: 'short' }, 'MEILI_MASTER_KEY: expected at least 16 characters'],

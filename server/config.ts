@@ -30,6 +30,14 @@ const hourOrOff = z
   .regex(/^(off|[01]?\d|2[0-3])$/, { error: 'expected an hour from 0 to 23, or off' })
   .transform((v) => (v === 'off' ? undefined : Number(v)));
 
+/**
+ * Memory Meilisearch may use to index. Its own default, two thirds of the machine's RAM, makes it
+ * set up buffers of that size for every batch, however small: on a 24 GiB machine a 20-page
+ * publish spent 0.1 to 2.3 s of kernel time on them (docs/benchmarks.md, README "Search").
+ */
+export const defaultMeiliIndexingMemory = '1GiB';
+const byteSize = z.string().regex(/^\d+(\.\d+)?\s*([KMGT]i?B|B)?$/i, { error: 'expected a size such as 1GiB, 512MiB or 1073741824' });
+
 const bool = z.enum(['true', 'false', '1', '0'], { error: 'expected true or false' }).transform((v) => v === 'true' || v === '1');
 
 const url = (protocols: string[]) =>
@@ -56,6 +64,7 @@ const environmentSchema = z.object({
   MEILI_URL: optional(url(['http:', 'https:'])),
   MEILI_MASTER_KEY: optional(z.string().min(16, { error: 'expected at least 16 characters' })),
   SEARCH_REBUILD_HOUR: withDefault(hourOrOff, '3'),
+  MEILI_MAX_INDEXING_MEMORY: withDefault(byteSize, defaultMeiliIndexingMemory),
   MEILI_INDEX_PREFIX: withDefault(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'expected lowercase letters, digits and _ (40 at most), starting with a letter' }), 'lpt'),
   S3_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'expected an S3 bucket name (3 to 63 lowercase letters, digits, dots, hyphens)' })),
   S3_ENDPOINT: optional(url(['http:', 'https:'])),
@@ -150,7 +159,8 @@ export interface Config {
   logLevel: string;
   database: { url?: string; poolMax: number };
   /** `rebuildHour`: the hour of the Region's night when the search index is rebuilt if documents changed (undefined: never). */
-  meili: { url?: string; masterKey?: string; indexPrefix: string; rebuildHour?: number };
+  /** `maxIndexingMemory`: passed to the embedded Meilisearch (a Meilisearch of its own reads MEILI_MAX_INDEXING_MEMORY itself). */
+  meili: { url?: string; masterKey?: string; indexPrefix: string; rebuildHour?: number; maxIndexingMemory: string };
   storage: StorageConfig;
   worker: { enabled: boolean; concurrency: number };
   shutdownTimeoutMs: number;
@@ -261,7 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir,
     logLevel: e.LOG_LEVEL,
     database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },
-    meili: { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY, indexPrefix: e.MEILI_INDEX_PREFIX, rebuildHour: e.SEARCH_REBUILD_HOUR },
+    meili: { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY, indexPrefix: e.MEILI_INDEX_PREFIX, rebuildHour: e.SEARCH_REBUILD_HOUR, maxIndexingMemory: e.MEILI_MAX_INDEXING_MEMORY },
     storage,
     worker: { enabled: e.RUN_WORKER, concurrency: e.WORKER_CONCURRENCY },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -62,7 +62,7 @@ export async function startServices(config: Config, logger: Logger, options: { a
     let meiliKey = config.meili.masterKey;
     let meiliPort: number | undefined;
     if (!meiliUrl && secrets) {
-      const meili = await startEmbeddedMeilisearch({ dir: path.join(config.dataDir, 'meili'), masterKey: secrets.meiliMasterKey, logger });
+      const meili = await startEmbeddedMeilisearch({ dir: path.join(config.dataDir, 'meili'), masterKey: secrets.meiliMasterKey, logger, maxIndexingMemory: config.meili.maxIndexingMemory });
       embedded.push(meili);
       meiliUrl = meili.url;
       meiliKey = meili.masterKey;

@@ -4,6 +4,7 @@ import { access, chmod, copyFile, mkdir, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { defaultMeiliIndexingMemory } from '../config';
 import type { Logger } from '../logger';
 import { findFreePort } from './ports';
 import { stopLeftover } from './processes';
@@ -15,6 +16,8 @@ export interface EmbeddedMeilisearchOptions {
   masterKey: string;
   logger: Logger;
   port?: number;
+  /** `--max-indexing-memory` (server/config.ts defaultMeiliIndexingMemory when unset). */
+  maxIndexingMemory?: string;
 }
 
 export interface EmbeddedMeilisearchService extends EmbeddedService {
@@ -85,6 +88,7 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
       '--env', 'development',
       '--no-analytics',
       '--log-level', 'WARN',
+      '--max-indexing-memory', options.maxIndexingMemory ?? defaultMeiliIndexingMemory,
     ];
     // Its own process group: a Ctrl-C in the terminal reaches the app, which stops Meilisearch in order.
     // The master key goes in the environment: as an argument, a key starting with "-" (base64url)
