@@ -33,7 +33,7 @@ const hourOrOff = z
 /**
  * Memory Meilisearch may use to index. Its own default, two thirds of the machine's RAM, makes it
  * set up buffers of that size for every batch, however small: on a 24 GiB machine a 20-page
- * publish spent 0.1 to 2.3 s of kernel time on them (docs/benchmarks.md, README "Search").
+ * addition spent 0.1 to 2.3 s more in the kernel (README "Search").
  */
 export const defaultMeiliIndexingMemory = '1GiB';
 const byteSize = z.string().regex(/^\d+(\.\d+)?\s*([KMGT]i?B|B)?$/i, { error: 'expected a size such as 1GiB, 512MiB or 1073741824' });
