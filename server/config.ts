@@ -63,9 +63,9 @@ const environmentSchema = z.object({
   DATABASE_POOL_MAX: withDefault(positiveInt('the pool size'), 10),
   MEILI_URL: optional(url(['http:', 'https:'])),
   MEILI_MASTER_KEY: optional(z.string().min(16, { error: 'expected at least 16 characters' })),
-  SEARCH_REBUILD_HOUR: withDefault(hourOrOff, '3'),
-  MEILI_MAX_INDEXING_MEMORY: withDefault(byteSize, defaultMeiliIndexingMemory),
   MEILI_INDEX_PREFIX: withDefault(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'expected lowercase letters, digits and _ (40 at most), starting with a letter' }), 'lpt'),
+  MEILI_MAX_INDEXING_MEMORY: withDefault(byteSize, defaultMeiliIndexingMemory),
+  SEARCH_REBUILD_HOUR: withDefault(hourOrOff, '3'),
   S3_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'expected an S3 bucket name (3 to 63 lowercase letters, digits, dots, hyphens)' })),
   S3_ENDPOINT: optional(url(['http:', 'https:'])),
   S3_REGION: withDefault(z.string().min(1), 'us-east-1'),
@@ -158,8 +158,11 @@ export interface Config {
   dataDir: string;
   logLevel: string;
   database: { url?: string; poolMax: number };
-  /** `rebuildHour`: the hour of the Region's night when the search index is rebuilt if documents changed (undefined: never). */
-  /** `maxIndexingMemory`: passed to the embedded Meilisearch (a Meilisearch of its own reads MEILI_MAX_INDEXING_MEMORY itself). */
+  /**
+   * `maxIndexingMemory`: passed to the embedded Meilisearch (a Meilisearch of its own reads
+   * MEILI_MAX_INDEXING_MEMORY itself). `rebuildHour`: the hour of the Region's night when the
+   * worker rebuilds the index if documents changed (undefined: never).
+   */
   meili: { url?: string; masterKey?: string; indexPrefix: string; rebuildHour?: number; maxIndexingMemory: string };
   storage: StorageConfig;
   worker: { enabled: boolean; concurrency: number };
