@@ -30,6 +30,15 @@ export function createDb(url: string, options: { poolMax?: number; logger?: Logg
   });
 }
 
+/**
+ * Takes a transaction-scoped advisory lock named `name` if no other transaction holds it; it is
+ * released when `trx` ends. Says whether it was taken.
+ */
+export async function tryTransactionLock(trx: Transaction, name: string): Promise<boolean> {
+  const result = await trx.raw<{ rows: { locked: boolean }[] }>('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [name]);
+  return result.rows[0]?.locked === true;
+}
+
 export async function migrateLatest(db: Db): Promise<string[]> {
   const [, applied] = (await db.migrate.latest()) as [number, string[]];
   return applied;

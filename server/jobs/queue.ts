@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
-import type { Db, Transaction } from '../db';
+import { tryTransactionLock, type Db, type Transaction } from '../db';
 import { jobFailures } from '../metrics';
+import type { RecurringJob } from './worker';
 
 export interface JobRow {
   id: number;
@@ -99,10 +100,9 @@ function nextHourOfDay(trx: Transaction, hour: number): Knex.Raw {
  * `everySeconds` ago; with `atHour`, due at the next such hour. An advisory lock keeps two
  * instances from both enqueuing it.
  */
-export async function scheduleRecurring(db: Db, job: { type: string; everySeconds: number; atHour?: number }): Promise<boolean> {
+export async function scheduleRecurring(db: Db, job: RecurringJob): Promise<boolean> {
   return db.transaction(async (trx) => {
-    const locked = await trx.raw<{ rows: { locked: boolean }[] }>('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`recurring:${job.type}`]);
-    if (!locked.rows[0]?.locked) return false;
+    if (!(await tryTransactionLock(trx, `recurring:${job.type}`))) return false;
     const pending = await trx('jobs').where({ type: job.type }).whereIn('status', ['queued', 'running']).first('id');
     const recent = await trx('jobs')
       .where({ type: job.type, status: 'done' })

@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { tryTransactionLock, type Db } from '../db';
 import type { Logger } from '../logger';
 import { listFolders } from '../folders/service';
 import { buildRecords, type Search } from '../../search';
@@ -20,8 +20,7 @@ export class RebuildRunningError extends Error {
  */
 export async function rebuildIndex(deps: { db: Db; search: Search }, onProgress: (documents: number, total: number, pages: number) => void | Promise<void> = () => {}) {
   return deps.db.transaction(async (trx) => {
-    const locked = await trx.raw<{ rows: { locked: boolean }[] }>('select pg_try_advisory_xact_lock(hashtext(?)) as locked', ['search.rebuild']);
-    if (!locked.rows[0]?.locked) throw new RebuildRunningError();
+    if (!(await tryTransactionLock(trx, 'search.rebuild'))) throw new RebuildRunningError();
     const startedAt = await databaseNow(deps.db);
     const built = await buildAndSwap(deps, onProgress);
     return { ...built, caughtUp: await catchUp(deps.db, startedAt) };
