@@ -11,6 +11,13 @@ describe('snippetRenderer', () => {
     );
   });
 
+  it('marks a word in any case or accent, escapes the apostrophe of the words it leaves alone', () => {
+    const render = snippetRenderer('Écoles région');
+    expect(render("L'ÉCOLE d'aujourd'hui, une Ecole de la RÉGION : Œuvres, écologie.")).toBe(
+      '<mark>L&#39;ÉCOLE</mark> d&#39;aujourd&#39;hui, une <mark>Ecole</mark> de la <mark>RÉGION</mark> : Œuvres, écologie.',
+    );
+  });
+
   it('keeps what Meilisearch marked, escapes everything else and folds runs of spaces', () => {
     const render = snippetRenderer('zèbre');
     expect(render(`${markStart}a<b${markEnd}   <script>\n"x" & 'y'`)).toBe('<mark>a&lt;b</mark> &lt;script&gt; &quot;x&quot; &amp; &#39;y&#39;');
