@@ -818,7 +818,8 @@ async function main() {
   try {
     await waitForQueue(services.db);
     const serviceEnv = { DATABASE_URL: services.databaseUrl, MEILI_URL: meiliUrl, MEILI_MASTER_KEY: secrets.meiliMasterKey, DATA_DIR: options.dataDir };
-    server = await startAppServer({ ...serviceEnv, SESSION_SECRET: secrets.sessionSecret });
+    const appEnv = { ...serviceEnv, SESSION_SECRET: secrets.sessionSecret };
+    server = await startAppServer(appEnv);
     const session = await signIn(server.port, agentEmail);
     const themeIds = ((await db('folders').whereNull('parent_id').select('id')) as { id: string }[]).map((row) => row.id);
     results.queries = buildQueries(info, options.queries, themeIds);
@@ -899,7 +900,7 @@ async function main() {
 
     if (options.parts.has('publish') && results.reindex) {
       // Again on the rebuilt index: the state the nightly rebuild (search.rebuild) keeps it in.
-      server = await startAppServer({ ...serviceEnv, SESSION_SECRET: secrets.sessionSecret });
+      server = await startAppServer(appEnv);
       results.publishPasses.push(await publishPass(server.port, db, meiliTasks, info, options.publishSamples, 'rebuilt'));
     }
   } finally {

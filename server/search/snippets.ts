@@ -43,7 +43,7 @@ export function snippetRenderer(query: string): (marked: string) => string {
       .replace(snippetPiece, (_piece, highlighted: string | undefined, word: string | undefined, special: string | undefined) => {
         if (highlighted !== undefined) return `<mark>${escapeHtml(highlighted)}</mark>`;
         if (word !== undefined) {
-          const escaped = word.includes("'") ? word.replaceAll("'", '&#39;') : word;
+          const escaped = word.includes("'") ? word.replaceAll("'", htmlEscapes["'"] as string) : word;
           return isMatch(word) ? `<mark>${escaped}</mark>` : escaped;
         }
         return htmlEscapes[special as string] as string;
