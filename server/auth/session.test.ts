@@ -1,7 +1,10 @@
+import { sign } from 'cookie-signature';
+import type { Request } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../tests/context';
 import { seed } from '../seed';
+import { sessionCookieName, signedSessionCookieTest } from './session';
 
 type Agent = ReturnType<typeof request.agent>;
 
@@ -147,5 +150,28 @@ describe('sign-in rate limit', () => {
     for (let i = 0; i < 3; i += 1) await request(ctx.app).post('/auth/dev-login').send({ email: 'nobody@region.example' }).expect(401);
     const limited = await request(ctx.app).post('/auth/dev-login').send({ email: 'nobody@region.example' }).expect(429);
     expect(limited.body.error).toEqual({ code: 'rate_limited', message: 'Trop de tentatives. Patientez une minute avant de réessayer.' });
+  });
+});
+
+describe('signed session cookie test (the early search starts only for one)', () => {
+  const secret = 'a-secret-of-this-app-long-enough-to-sign';
+  const requestWith = (cookie?: string) => ({ headers: cookie === undefined ? {} : { cookie } }) as Request;
+  const cookieOf = (sid: string, key = secret) => `theme=sombre; ${sessionCookieName}=${encodeURIComponent(`s:${sign(sid, key)}`)}`;
+
+  it('knows a cookie the app signed, again and again, and no other', () => {
+    const hasSignedCookie = signedSessionCookieTest(secret);
+    expect(hasSignedCookie(requestWith(cookieOf('session-one')))).toBe(true);
+    expect(hasSignedCookie(requestWith(cookieOf('session-one')))).toBe(true);
+    expect(hasSignedCookie(requestWith(cookieOf('session-one', 'another-secret')))).toBe(false);
+    expect(hasSignedCookie(requestWith(cookieOf('session-one').replace('session-one', 'session-two')))).toBe(false);
+    expect(hasSignedCookie(requestWith(`${sessionCookieName}=session-one`))).toBe(false);
+    expect(hasSignedCookie(requestWith(`${sessionCookieName}=%E0%A4%A`))).toBe(false);
+    expect(hasSignedCookie(requestWith('theme=sombre'))).toBe(false);
+    expect(hasSignedCookie(requestWith())).toBe(false);
+  });
+
+  it('remembers cookies per secret: one signed with another app secret stays unknown', () => {
+    expect(signedSessionCookieTest('another-secret')(requestWith(cookieOf('session-one', 'another-secret')))).toBe(true);
+    expect(signedSessionCookieTest(secret)(requestWith(cookieOf('session-one', 'another-secret')))).toBe(false);
   });
 });

@@ -87,6 +87,18 @@ describe('search: indexing pipeline and API', () => {
     expect(result.degraded).toBe(false);
   });
 
+  it('answers JSON that is never stored: no-store, its length, no ETag; HEAD gets the headers alone', async () => {
+    const response = await agent.agent.get('/api/search').query({ q: 'camping' }).expect(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers['etag']).toBeUndefined();
+    expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(response.text));
+    expect(response.body.hits[0].document.id).toBe(ecEauId);
+    const head = await agent.agent.head('/api/search').query({ q: 'camping' }).expect(200);
+    expect(head.headers['content-length']).toBe(response.headers['content-length']);
+    expect(head.text ?? '').toBe('');
+  });
+
   it.each([
     ['plural → singular', 'campings'],
     ['singular → plural', 'économie eau'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stem, stripAccents, words } from '../../search/french';
+import { stem, stripAccents, tokenStems, words } from '../../search/french';
 import { markEnd, markStart } from '../../search/query';
 import { snippetRenderer } from './snippets';
 
@@ -29,6 +29,37 @@ describe('snippetRenderer', () => {
     for (const word of words(text)) {
       const stemmed = stem(word);
       if (stemmed.length > 1) expect(stemmed.slice(0, 2), word).toBe(stripAccents(word).slice(0, 2));
+    }
+  });
+
+  it('renders what the plain definition renders, on generated text of every kind of character', () => {
+    // The definition: Meilisearch's marks, then words (marked when a stem is the query's), then
+    // characters to escape; runs of spaces folded, ends trimmed. The renderer makes one pass instead.
+    const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+    const escape = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c] as string);
+    const piece = new RegExp(`${markStart}([^${markEnd}]*)${markEnd}|([\\p{L}\\p{N}]+(?:['’][\\p{L}\\p{N}]+)*)|([&<>"'])`, 'gu');
+    const definition = (query: string, text: string) => {
+      const queryStems = new Set(words(query).map(stem).filter((s) => s.length > 1));
+      return text
+        .replace(piece, (_piece, marked?: string, word?: string, special?: string) => {
+          if (marked !== undefined) return `<mark>${escape(marked)}</mark>`;
+          if (word !== undefined) return tokenStems(word).some((s) => queryStems.has(s)) ? `<mark>${escape(word)}</mark>` : escape(word);
+          return escapes[special as string] as string;
+        })
+        .replace(/\s+/g, ' ')
+        .trim();
+    };
+    const parts = ['a', 'é', 'É', 'c', 'o', 'n', 'x', '1', "'", '’', ' ', '  ', '\n', '\t', '\u00a0', '\u202f', '\u2028', '\ufeff', '&', '<', '>', '"', '.', '-', markStart, markEnd, 'œ', 'Œ', 'ï', '𝒜', '😀', '\ud800', "l'", "qu'", 'eau', 'eaux', 'économie', 'ÉCONOMIES', 'camping', 'campings'];
+    const queries = ['economie eaux campings', "l'eau", 'Écoles région', 'le la', '𝒜bc', ''];
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    for (let n = 0; n < 20000; n += 1) {
+      const query = queries[n % queries.length] as string;
+      const text = Array.from({ length: next(30) }, () => parts[next(parts.length)]).join('');
+      expect(snippetRenderer(query)(text), JSON.stringify({ query, text })).toBe(definition(query, text));
     }
   });
 });
