@@ -25,7 +25,7 @@ import { makePdf } from '../tests/fixtures/files';
 import { defaultCorpusDir, readCorpusInfo, type CorpusInfo } from './corpus';
 import { buildVocabulary, createRandom, ProseWriter, type Random } from './corpusText';
 import { machineLine, markdownTable, median, repoRoot, spread, verdict, writeBenchmarkSection } from './report';
-import { figuresOf, percentile, runInterleaved, runSet, type RunFigures, type SetResult } from './searchLoad';
+import { figuresOf, percentile, runInterleaved, runSet, type Outcome, type RunFigures, type SetResult } from './searchLoad';
 import { sendSignal } from './processes';
 
 /**
@@ -189,13 +189,15 @@ interface ApiAnswer {
   degraded: boolean;
 }
 
-async function apiSearch(session: Session, params: URLSearchParams): Promise<ApiAnswer> {
+/** GET /api/search, and Meilisearch's own time for it (from the Server-Timing header). */
+async function apiSearch(session: Session, params: URLSearchParams): Promise<{ answer: ApiAnswer; engineMs?: number }> {
   const response = await fetch(`${session.base}/api/search?${params}`, { headers: { Cookie: session.cookie, Accept: 'application/json' } });
   const text = await response.text();
   if (response.status !== 200) throw new Error(`GET /api/search answered ${response.status}: ${text.slice(0, 300)}`);
   const answer = JSON.parse(text) as ApiAnswer;
   if (answer.degraded) throw new Error('the API answered from PostgreSQL (degraded)');
-  return answer;
+  const engine = /(?:^|,\s*)meilisearch;dur=(\d+)/.exec(response.headers.get('server-timing') ?? '')?.[1];
+  return { answer, engineMs: engine === undefined ? undefined : Number(engine) };
 }
 
 // --- the query set -------------------------------------------------------------------------------
@@ -256,16 +258,23 @@ function requestOf(query: SearchQuery) {
   return { q: query.q, filter: filterOf(query), facets: Object.values(facetFields), page: query.page, hitsPerPage: query.hitsPerPage, isDistinct: true };
 }
 
-function runnerFor(mode: Mode, runners: Runners): (query: BenchQuery) => Promise<number> {
+function runnerFor(mode: Mode, runners: Runners): (query: BenchQuery) => Promise<Outcome> {
+  const direct = async (client: Meilisearch, item: BenchQuery) => {
+    const result = await runSearch(client, runners.pagesIndex, requestOf(item.query));
+    return { hits: result.hits.length, engineMs: result.engineMs };
+  };
   switch (mode) {
     case 'direct':
-      return async (item) => (await runSearch(runners.direct, runners.pagesIndex, requestOf(item.query))).hits.length;
+      return (item) => direct(runners.direct, item);
     case 'directGzip':
-      return async (item) => (await runSearch(runners.directGzip, runners.pagesIndex, requestOf(item.query))).hits.length;
+      return (item) => direct(runners.directGzip, item);
     case 'api':
-      return async (item) => (await apiSearch(runners.session, item.params)).hits.length;
+      return async (item) => {
+        const { answer, engineMs } = await apiSearch(runners.session, item.params);
+        return { hits: answer.hits.length, engineMs };
+      };
     case 'degraded':
-      return async (item) => (await degradedSearch(runners.db, item.query)).hits.length;
+      return async (item) => ({ hits: (await degradedSearch(runners.db, item.query)).hits.length });
   }
 }
 
@@ -502,7 +511,7 @@ async function publishOnce(session: Session, db: Db, meili: { client: Meilisearc
   let doneAt: Date | undefined;
   for (;;) {
     doneAt ??= await jobDoneAt();
-    if (doneAt && (await apiSearch(session, params)).hits.some((hit) => hit.document.id === documentId)) break;
+    if (doneAt && (await apiSearch(session, params)).answer.hits.some((hit) => hit.document.id === documentId)) break;
     if (performance.now() - sentAt > 60000) throw new Error(`document ${documentId} not searchable within 60 s (${word}; job done: ${doneAt !== undefined})`);
     await delay(20);
   }
@@ -664,6 +673,10 @@ function targetRows(results: Results): string[][] {
   if (results.passes.length > 0) {
     rows.push(['API p50 / direct p50, concurrency 1', `${median(p50Ratios).toFixed(2)} ×`, spread(p50Ratios), `≤ ${targets.apiP50Ratio} ×`, verdict(median(p50Ratios) <= targets.apiP50Ratio)]);
     rows.push(['API p50 − direct p50, concurrency 1 (ms)', ms(median(p50Extra)), spread(p50Extra, 1), `≤ ${targets.apiP50ExtraMs}`, verdict(median(p50Extra) <= targets.apiP50ExtraMs)]);
+    const engineOf = (mode: Mode) => passesOf(results, mode, 1).map((pass) => pass.figures.engineP50);
+    const outsideExtra = passesOf(results, 'api', 1).map((pass) => pass.figures.outsideEngineP50 - (passesOf(results, 'direct', 1).find((other) => other.run === pass.run)?.figures.outsideEngineP50 ?? Number.NaN));
+    rows.push(["Meilisearch's own time p50, concurrency 1 (ms): direct; API", `${ms(median(engineOf('direct')))}; ${ms(median(engineOf('api')))}`, `${spread(engineOf('direct'), 1)}; ${spread(engineOf('api'), 1)}`, '—', '—']);
+    rows.push(["API p50 − direct p50 less Meilisearch's own time of each request, concurrency 1 (ms)", ms(median(outsideExtra)), spread(outsideExtra, 1), '—', '—']);
     rows.push(['API p95 / direct p95, concurrency 32', `${median(p95Ratios).toFixed(2)} ×`, spread(p95Ratios), `≤ ${targets.apiP95Ratio} ×`, verdict(median(p95Ratios) <= targets.apiP95Ratio)]);
     rows.push([
       `PostgreSQL p95, concurrency 1 (ms); queries answered`,
@@ -750,7 +763,8 @@ function sectionMarkdown(results: Results): string {
       `Each run measures four paths. At concurrency 1, direct Meilisearch, \`GET /api/search\` and PostgreSQL take turns query by query (one request at a time, the order rotating from one query to the next), so that they are measured over the same minutes and the machine's drift falls on them alike; the client with its defaults then runs its own pass, request after request as the app would send them (its extra cost mostly vanished when it took turns with the others). At concurrency 32 (32 requests always in flight) the paths run one after another. The paths, in this order: direct Meilisearch — the federated raw + stem multi-search of search/query.ts \`runSearch\` with the filter, facets and page of \`searchDocuments\`, through a client built as search/index.ts builds it (\`Accept-Encoding: identity\`) —; ` +
       'the same through a client with its defaults (Node\'s fetch asks for gzip, br); `GET /api/search` of the app (bench/searchServer.ts: the app and its job worker in their own Node process, signed in as an agent by the dev sign-in; every answer carries facets and snippets, and the query is logged in search_log); ' +
       `\`degradedSearch\` (PostgreSQL full-text search) called in the bench process with a pool of 40. Every path is warmed up once (not measured). Runs: ${results.options.runs}. ` +
-      'p50 and p95 are per run over the set; the table gives the median of the runs and their spread (min–max). Ratios are taken per run, API against direct in the same run. At concurrency 1 the requests/s figure is 1 over the mean latency. At concurrency 32 the 2 cores are saturated: those latencies measure throughput.',
+      'p50 and p95 are per run over the set; the table gives the median of the runs and their spread (min–max). Ratios are taken per run, API against direct in the same run. At concurrency 1 the requests/s figure is 1 over the mean latency. At concurrency 32 the 2 cores are saturated: those latencies measure throughput. ' +
+      "Meilisearch's own time is the `processingTimeMs` of its answer (whole milliseconds): read by the client for direct Meilisearch, from the app's `Server-Timing` header for `GET /api/search`. Meilisearch 1.21 runs each search on the HTTP worker thread of its connection (one worker per core here), and the two do not search alike: the same searches took it 13–14 ms on one and 15–18 ms on the other (four connections taking turns; the faster is the worker that searched first after Meilisearch started). Which worker holds the app's connection and which the bench's follows from the order the connections were opened, so a run's API − direct moves by up to that much either way; the row \"less Meilisearch's own time\" takes each request's own Meilisearch time out of its latency before the p50s are compared, which leaves what the API adds.",
     '',
     markdownTable(['path', 'concurrency', 'p50 ms (spread)', 'p95 ms (spread)', 'requests/s (spread)', 'errors', 'empty answers'], latencyRows(results)),
     '',
@@ -849,7 +863,8 @@ async function main() {
             const interleaved = sets[mode];
             const figures = figuresOf(interleaved ?? (await runSet(results.queries, concurrency, runnerFor(mode, runners))));
             results.passes.push({ load: interleaved ? load : (os.loadavg()[0] ?? 0), run, mode, concurrency, figures });
-            print(`run ${run}/${options.runs} c=${String(concurrency).padStart(2)} ${modeLabels[mode].padEnd(42)} p50 ${ms(figures.p50).padStart(7)} ms  p95 ${ms(figures.p95).padStart(7)} ms  ${figures.rate.toFixed(0).padStart(4)}/s  errors ${figures.errors}  empty ${figures.empty}`);
+            const engine = Number.isNaN(figures.engineP50) ? '' : `  Meilisearch p50 ${ms(figures.engineP50)} ms`;
+            print(`run ${run}/${options.runs} c=${String(concurrency).padStart(2)} ${modeLabels[mode].padEnd(42)} p50 ${ms(figures.p50).padStart(7)} ms  p95 ${ms(figures.p95).padStart(7)} ms  ${figures.rate.toFixed(0).padStart(4)}/s  errors ${figures.errors}  empty ${figures.empty}${engine}`);
           }
         }
       }

@@ -5,9 +5,18 @@ import { performance } from 'node:perf_hooks';
  * percentiles of its latencies.
  */
 
+/** What one request gave: its hits, and Meilisearch's own time for it when the path reports it. */
+export interface Outcome {
+  hits: number;
+  engineMs?: number;
+}
+
 export interface SetResult {
   /** Milliseconds per request, in completion order. */
   latencies: number[];
+  /** Per request that reported it: its latency less Meilisearch's own time (ms), and that time. */
+  outsideEngine: number[];
+  engineMs: number[];
   /** Wall time of the whole set, seconds. */
   seconds: number;
   errors: number;
@@ -16,14 +25,19 @@ export interface SetResult {
   firstError?: string;
 }
 
-const emptyResult = (): SetResult => ({ latencies: [], seconds: 0, errors: 0, empty: 0 });
+const emptyResult = (): SetResult => ({ latencies: [], outsideEngine: [], engineMs: [], seconds: 0, errors: 0, empty: 0 });
 
 /** One request of `work`, timed and counted into `result`. */
-async function measure<T>(result: SetResult, work: (item: T) => Promise<number>, item: T): Promise<void> {
+async function measure<T>(result: SetResult, work: (item: T) => Promise<Outcome>, item: T): Promise<void> {
   const sentAt = performance.now();
   try {
-    const hits = await work(item);
-    result.latencies.push(performance.now() - sentAt);
+    const { hits, engineMs } = await work(item);
+    const latency = performance.now() - sentAt;
+    result.latencies.push(latency);
+    if (engineMs !== undefined) {
+      result.engineMs.push(engineMs);
+      result.outsideEngine.push(latency - engineMs);
+    }
     if (hits === 0) result.empty += 1;
   } catch (error) {
     result.errors += 1;
@@ -32,7 +46,7 @@ async function measure<T>(result: SetResult, work: (item: T) => Promise<number>,
 }
 
 /** Runs `work` once per item with `concurrency` requests in flight at all times. */
-export async function runSet<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<number>): Promise<SetResult> {
+export async function runSet<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<Outcome>): Promise<SetResult> {
   const result = emptyResult();
   let next = 0;
   const startedAt = performance.now();
@@ -53,7 +67,7 @@ export async function runSet<T>(items: readonly T[], concurrency: number, work: 
  * by item (their order rotating, so none always comes first). Each work gets its own result, but
  * all were measured over the same minutes: the machine's drift falls on all of them alike.
  */
-export async function runInterleaved<K extends string, T>(items: readonly T[], works: Record<K, (item: T) => Promise<number>>): Promise<Record<K, SetResult>> {
+export async function runInterleaved<K extends string, T>(items: readonly T[], works: Record<K, (item: T) => Promise<Outcome>>): Promise<Record<K, SetResult>> {
   const names = Object.keys(works) as K[];
   const results = Object.fromEntries(names.map((name) => [name, emptyResult()])) as Record<K, SetResult>;
   for (const [index, item] of items.entries()) {
@@ -78,6 +92,9 @@ export function percentile(values: readonly number[], p: number): number {
 export interface RunFigures {
   p50: number;
   p95: number;
+  /** p50 of Meilisearch's own time, and of the latency less it (NaN when the path does not report it). */
+  engineP50: number;
+  outsideEngineP50: number;
   /** Requests per second over the whole set. */
   rate: number;
   errors: number;
@@ -88,6 +105,8 @@ export function figuresOf(result: SetResult): RunFigures {
   return {
     p50: percentile(result.latencies, 50),
     p95: percentile(result.latencies, 95),
+    engineP50: percentile(result.engineMs, 50),
+    outsideEngineP50: percentile(result.outsideEngine, 50),
     rate: (result.latencies.length + result.errors) / result.seconds,
     errors: result.errors,
     empty: result.empty,

@@ -24,6 +24,8 @@ export interface SearchResult {
   hits: SearchHit[];
   facets: Record<string, Record<string, number>>;
   total: number;
+  /** Meilisearch's own time for the search (its processingTimeMs, whole milliseconds), when it answered. */
+  engineMs?: number;
 }
 
 /**
@@ -130,6 +132,7 @@ export async function runSearch(client: Meilisearch, indexUid: string, request: 
       hits: (result.hits as RawHit[]).map(toHit),
       facets: (result.facetDistribution ?? {}) as SearchResult['facets'],
       total: result.estimatedTotalHits ?? result.hits.length,
+      engineMs: result.processingTimeMs,
     };
   }
 
@@ -148,12 +151,15 @@ export async function runSearch(client: Meilisearch, indexUid: string, request: 
   let limit = Math.min(wanted + spareHits, maxHits);
   let result;
   let merged: SearchHit[];
+  let engineMs = 0;
   try {
     result = await federated(limit);
+    engineMs += result.processingTimeMs;
     merged = mergeHits(result.hits as unknown as RawHit[], request.isDistinct);
     if (merged.length < wanted && result.hits.length === limit && limit < enough) {
       limit = enough;
       result = await federated(limit);
+      engineMs += result.processingTimeMs;
       merged = mergeHits(result.hits as unknown as RawHit[], request.isDistinct);
     }
   } catch (error) {
@@ -166,5 +172,6 @@ export async function runSearch(client: Meilisearch, indexUid: string, request: 
     facets: (result.facetDistribution ?? {}) as SearchResult['facets'],
     // Exact when everything fitted in one request; otherwise Meilisearch's estimate (counted per query).
     total: result.hits.length < limit ? merged.length : Math.max(merged.length, Math.round((result.estimatedTotalHits ?? 0) / queries.length)),
+    engineMs,
   };
 }

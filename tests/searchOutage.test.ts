@@ -55,7 +55,9 @@ describe('when Meilisearch is down', () => {
     expect((await searchFor('pépinières').expect(200)).body).toMatchObject({ degraded: false, hits: [{ document: { title: 'Règlement des pépinières' }, page: 2 }] });
 
     await meili.stop();
-    const degraded = (await searchFor('pepinieres entreprises').expect(200)).body;
+    const degradedResponse = await searchFor('pepinieres entreprises').expect(200);
+    expect(degradedResponse.headers['server-timing']).toMatch(/^postgresql;dur=\d+\.\d$/);
+    const degraded = degradedResponse.body;
     expect(degraded.degraded).toBe(true);
     expect(degraded.hits[0]).toMatchObject({ document: { title: 'Règlement des pépinières' }, page: 2 });
     expect(degraded.hits[0].snippet).toMatch(/<mark>pépinières<\/mark>/);

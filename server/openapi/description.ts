@@ -47,7 +47,7 @@ export const describedRoutes: RouteDescription[] = [
   { method: 'get', path: '/api/documents/:id/share', summary: 'The public link of an external document', access: 'signed in' },
   { method: 'post', path: '/api/documents/:id/share/regenerate', summary: 'A new public link (the old one stops)', access: 'editor' },
   { method: 'patch', path: '/api/documents/:id/share', summary: 'Set or clear the expiry of the public link', access: 'editor', body: expirySchema },
-  { method: 'get', path: '/api/search', summary: 'Search with facets, snippets and pages', access: 'signed in', query: searchQuerySchema },
+  { method: 'get', path: '/api/search', summary: 'Search with facets, snippets and pages (Server-Timing: Meilisearch and round trip, or PostgreSQL)', access: 'signed in', query: searchQuerySchema },
   { method: 'get', path: '/api/search/insights', summary: 'Top queries and queries without results', access: 'editor', query: insightsQuerySchema },
   { method: 'get', path: '/api/synonyms', summary: 'Search synonyms', access: 'admin' },
   { method: 'put', path: '/api/synonyms', summary: 'Replace the search synonyms', access: 'admin', body: synonymsSchema },

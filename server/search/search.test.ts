@@ -87,8 +87,12 @@ describe('search: indexing pipeline and API', () => {
     expect(result.degraded).toBe(false);
   });
 
-  it('answers JSON that is never stored: no-store, its length, no ETag; HEAD gets the headers alone', async () => {
+  it('answers JSON that is never stored: no-store, its length, no ETag, where the time went; HEAD gets the headers alone', async () => {
     const response = await agent.agent.get('/api/search').query({ q: 'camping' }).expect(200);
+    // Meilisearch's own time (whole ms), within the round trip to it.
+    const [, engine, roundTrip] = /^meilisearch;dur=(\d+), search;dur=(\d+\.\d)$/.exec(response.headers['server-timing'] ?? '') ?? [];
+    expect(Number(engine)).toBeLessThanOrEqual(Number(roundTrip));
+    expect(Number(roundTrip)).toBeGreaterThan(0);
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.headers['etag']).toBeUndefined();

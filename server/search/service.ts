@@ -35,8 +35,10 @@ export interface Searcher {
   maisonId: string | null;
 }
 
-/** What Meilisearch answered, or why it did not (then PostgreSQL answers). */
-export type StartedSearch = Promise<{ result: SearchResult } | { unavailable: ServiceUnavailableError }>;
+/** What Meilisearch answered and how long it took (ms, as this process saw it), or why it did not (then PostgreSQL answers). */
+export type StartedSearch = Promise<{ result: SearchResult; ms: number } | { unavailable: ServiceUnavailableError }>;
+
+const millisecondsSince = (startedAt: bigint) => Number(process.hrtime.bigint() - startedAt) / 1e6;
 
 /**
  * The Meilisearch half of a search, on its own: GET /api/search may start it while the session
@@ -47,8 +49,9 @@ export function startSearch(search: Search, query: SearchQuery): StartedSearch {
   const request = { q: query.q, filter: filterOf(query), facets: Object.values(facetFields), page: query.page, hitsPerPage: query.hitsPerPage, isDistinct: true };
   return search.search(request).then(
     (result) => {
-      searchDuration.observe({ path: 'meilisearch' }, Number(process.hrtime.bigint() - startedAt) / 1e9);
-      return { result };
+      const ms = millisecondsSince(startedAt);
+      searchDuration.observe({ path: 'meilisearch' }, ms / 1000);
+      return { result, ms };
     },
     (error: unknown) => {
       if (!(error instanceof ServiceUnavailableError)) throw error;
@@ -60,19 +63,25 @@ export function startSearch(search: Search, query: SearchQuery): StartedSearch {
 /**
  * Searches Meilisearch; when it does not answer, PostgreSQL full-text search answers instead
  * (`degraded: true`). Every query is logged for the insights of the directorates: `log()` writes
- * it, once the answer is on its way (the agent does not wait for the log).
+ * it, once the answer is on its way (the agent does not wait for the log). `serverTiming` says
+ * where the time went (Server-Timing header): Meilisearch's own time and the round trip to it, or
+ * PostgreSQL's.
  */
 export async function searchDocuments(deps: { db: Db; search: Search; logger: Logger }, searcher: Searcher, query: SearchQuery, started = startSearch(deps.search, query)) {
   const outcome = await started;
   let result: SearchResult;
   let isDegraded = false;
+  let serverTiming: string;
   if ('result' in outcome) {
     result = outcome.result;
+    serverTiming = `meilisearch;dur=${result.engineMs ?? 0}, search;dur=${outcome.ms.toFixed(1)}`;
   } else {
     deps.logger.warn({ err: outcome.unavailable }, 'Meilisearch unavailable: answering from PostgreSQL');
     const startedAt = process.hrtime.bigint();
     result = await degradedSearch(deps.db, query);
-    searchDuration.observe({ path: 'postgresql' }, Number(process.hrtime.bigint() - startedAt) / 1e9);
+    const ms = millisecondsSince(startedAt);
+    searchDuration.observe({ path: 'postgresql' }, ms / 1000);
+    serverTiming = `postgresql;dur=${ms.toFixed(1)}`;
     isDegraded = true;
   }
   const renderSnippet = snippetRenderer(query.q);
@@ -84,7 +93,7 @@ export async function searchDocuments(deps: { db: Db; search: Search; logger: Lo
     hitsPerPage: query.hitsPerPage,
     degraded: isDegraded,
   };
-  return { answer, log: () => logSearch(deps, searcher, query, result.total, isDegraded) };
+  return { answer, serverTiming, log: () => logSearch(deps, searcher, query, result.total, isDegraded) };
 }
 
 /**
