@@ -3,8 +3,7 @@
  * the identity provider), in French.
  */
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+import { escapeHtml } from '../http/escapeHtml';
 
 function page(title: string, paragraphs: string[]): string {
   return `<!doctype html>

@@ -1,8 +1,7 @@
 import { stem, stripAccents, tokenStems, words } from '../../search/french';
 import { markEnd, markStart } from '../../search/query';
+import { escapeHtml, htmlEscapes } from '../http/escapeHtml';
 
-const htmlEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => htmlEscapes[c] as string);
 const foldSpaces = (text: string) => text.replace(/\s+/g, ' ');
 
 const apostrophe = 0x27;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { escapeHtml } from '../http/escapeHtml';
 import { availabilityLabels } from './labels';
 
 /**
@@ -17,9 +18,6 @@ a{color:#123358}a:focus-visible{outline:3px solid #c2410c;outline-offset:2px}
 footer{max-width:40rem;margin:0 auto;padding:1rem;font-size:.9rem;color:#4a4a4a}`;
 
 export const pageCsp = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'; img-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
-
-export const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 function layout(regionName: string, title: string, body: string): string {
   return `<!doctype html>
