@@ -21,6 +21,7 @@ import { filterOf, searchDocuments } from '../server/search/service';
 import { startServices, type Services } from '../server/services';
 import { runSearch } from '../search/query';
 import type { Search } from '../search';
+import { createHttpClient } from '../search/transport';
 import { makePdf } from '../tests/fixtures/files';
 import { defaultCorpusDir, readCorpusInfo, type CorpusInfo } from './corpus';
 import { buildVocabulary, createRandom, ProseWriter, type Random } from './corpusText';
@@ -31,8 +32,9 @@ import { sendSignal } from './processes';
 /**
  * `npm run bench:search [-- --data-dir DIR --runs N (3) --queries N (200) --publish-samples N (20) --parts search,breakdown,profile,publish,reindex]`:
  * search on the corpus of `npm run corpus` (bench/corpus.ts), in one run, on one query set:
- * direct Meilisearch (the federated request of search/query.ts runSearch, with the client as the
- * app builds it — Accept-Encoding: identity — and with the client's default, compressed answers),
+ * direct Meilisearch (the federated request of search/query.ts runSearch, through the Meilisearch
+ * client with Accept-Encoding: identity, as the app sets it, with the client's default, compressed
+ * answers, and through the app's own search transport, search/transport.ts),
  * `GET /api/search` of the app (own process, signed in; facets and snippets), and the degraded
  * PostgreSQL search (server/search/degraded.ts), each at concurrency 1 and 32, `--runs` times.
  * Then where indexing time goes (per document, then one batch), publish → searchable for a 20-page
@@ -43,11 +45,12 @@ import { sendSignal } from './processes';
 
 const targets = { apiP50Ratio: 1.3, apiP50ExtraMs: 5, apiP95Ratio: 1.5, degradedP95Ms: 300, publishP95Seconds: 3, indexPagesPerSecond: 200, reindexPagesPerSecond: 500 };
 const concurrencies = [1, 32] as const;
-const modes = ['direct', 'directGzip', 'api', 'degraded'] as const;
+const modes = ['direct', 'directGzip', 'directTransport', 'api', 'degraded'] as const;
 type Mode = (typeof modes)[number];
 const modeLabels: Record<Mode, string> = {
   direct: 'direct Meilisearch (identity)',
   directGzip: 'direct Meilisearch (client default: gzip)',
+  directTransport: 'direct Meilisearch (identity, app transport)',
   api: '`GET /api/search`',
   degraded: 'PostgreSQL (degradedSearch)',
 };
@@ -248,6 +251,7 @@ function buildQueries(info: CorpusInfo, count: number, themeIds: string[]): Benc
 interface Runners {
   direct: Meilisearch;
   directGzip: Meilisearch;
+  directTransport: Meilisearch;
   pagesIndex: string;
   session: Session;
   db: Db;
@@ -268,6 +272,8 @@ function runnerFor(mode: Mode, runners: Runners): (query: BenchQuery) => Promise
       return (item) => direct(runners.direct, item);
     case 'directGzip':
       return (item) => direct(runners.directGzip, item);
+    case 'directTransport':
+      return (item) => direct(runners.directTransport, item);
     case 'api':
       return async (item) => {
         const { answer, engineMs } = await apiSearch(runners.session, item.params);
@@ -674,9 +680,16 @@ function targetRows(results: Results): string[][] {
     rows.push(['API p50 / direct p50, concurrency 1', `${median(p50Ratios).toFixed(2)} ×`, spread(p50Ratios), `≤ ${targets.apiP50Ratio} ×`, verdict(median(p50Ratios) <= targets.apiP50Ratio)]);
     rows.push(['API p50 − direct p50, concurrency 1 (ms)', ms(median(p50Extra)), spread(p50Extra, 1), `≤ ${targets.apiP50ExtraMs}`, verdict(median(p50Extra) <= targets.apiP50ExtraMs)]);
     const engineOf = (mode: Mode) => passesOf(results, mode, 1).map((pass) => pass.figures.engineP50);
-    const outsideExtra = passesOf(results, 'api', 1).map((pass) => pass.figures.outsideEngineP50 - (passesOf(results, 'direct', 1).find((other) => other.run === pass.run)?.figures.outsideEngineP50 ?? Number.NaN));
+    const extraOver = (base: Mode, field: 'p50' | 'outsideEngineP50') =>
+      passesOf(results, 'api', 1).map((pass) => pass.figures[field] - (passesOf(results, base, 1).find((other) => other.run === pass.run)?.figures[field] ?? Number.NaN));
+    const outsideExtra = extraOver('direct', 'outsideEngineP50');
     rows.push(["Meilisearch's own time p50, concurrency 1 (ms): direct; API", `${ms(median(engineOf('direct')))}; ${ms(median(engineOf('api')))}`, `${spread(engineOf('direct'), 1)}; ${spread(engineOf('api'), 1)}`, '—', '—']);
     rows.push(["API p50 − direct p50 less Meilisearch's own time of each request, concurrency 1 (ms)", ms(median(outsideExtra)), spread(outsideExtra, 1), '—', '—']);
+    const transportExtra = extraOver('directTransport', 'p50');
+    const transportOutsideExtra = extraOver('directTransport', 'outsideEngineP50');
+    if (transportExtra.length > 0) {
+      rows.push(["API p50 − direct p50 through the app's search transport, concurrency 1 (ms): as measured; less Meilisearch's own time", `${ms(median(transportExtra))}; ${ms(median(transportOutsideExtra))}`, `${spread(transportExtra, 1)}; ${spread(transportOutsideExtra, 1)}`, '—', '—']);
+    }
     rows.push(['API p95 / direct p95, concurrency 32', `${median(p95Ratios).toFixed(2)} ×`, spread(p95Ratios), `≤ ${targets.apiP95Ratio} ×`, verdict(median(p95Ratios) <= targets.apiP95Ratio)]);
     rows.push([
       `PostgreSQL p95, concurrency 1 (ms); queries answered`,
@@ -760,8 +773,8 @@ function sectionMarkdown(results: Results): string {
       `then extracted and indexed by the real job worker (startWorker + createJobHandlers, concurrency ${info.workerConcurrency}) in ${info.indexSeconds.toFixed(0)} s.`,
     '',
     `Method: one query set of ${results.queries.length} queries drawn from the corpus vocabulary (${queryWords}; ${results.queries.filter((q) => q.hasFacet).length} with a facet filter: audience, aid type, document type, scope or theme), the same for every path. ` +
-      `Each run measures four paths. At concurrency 1, direct Meilisearch, \`GET /api/search\` and PostgreSQL take turns query by query (one request at a time, the order rotating from one query to the next), so that they are measured over the same minutes and the machine's drift falls on them alike; the client with its defaults then runs its own pass, request after request as the app would send them (its extra cost mostly vanished when it took turns with the others). At concurrency 32 (32 requests always in flight) the paths run one after another. The paths, in this order: direct Meilisearch — the federated raw + stem multi-search of search/query.ts \`runSearch\` with the filter, facets and page of \`searchDocuments\`, through a client built as search/index.ts builds it (\`Accept-Encoding: identity\`) —; ` +
-      'the same through a client with its defaults (Node\'s fetch asks for gzip, br); `GET /api/search` of the app (bench/searchServer.ts: the app and its job worker in their own Node process, signed in as an agent by the dev sign-in; every answer carries facets and snippets, and the query is logged in search_log); ' +
+      `Each run measures five paths. At concurrency 1, direct Meilisearch (both ways of identity), \`GET /api/search\` and PostgreSQL take turns query by query (one request at a time, the order rotating from one query to the next), so that they are measured over the same minutes and the machine's drift falls on them alike; the client with its defaults then runs its own pass, request after request as the app would send them (its extra cost mostly vanished when it took turns with the others). At concurrency 32 (32 requests always in flight) the paths run one after another. The paths, in this order: direct Meilisearch — the federated raw + stem multi-search of search/query.ts \`runSearch\` with the filter, facets and page of \`searchDocuments\`, through the Meilisearch client with \`Accept-Encoding: identity\` as search/index.ts sets it, the client's own transport (Node's fetch) — the reference of the targets —; ` +
+      'the same through a client with its defaults (Node\'s fetch asks for gzip, br); the same through the client as the app searches with it, on the app\'s search transport (search/transport.ts: node:http on kept-alive connections, instead of fetch), for what the API adds over the very request the app sends; `GET /api/search` of the app (bench/searchServer.ts: the app and its job worker in their own Node process, signed in as an agent by the dev sign-in; every answer carries facets and snippets, and the query is logged in search_log); ' +
       `\`degradedSearch\` (PostgreSQL full-text search) called in the bench process with a pool of 40. Every path is warmed up once (not measured). Runs: ${results.options.runs}. ` +
       'p50 and p95 are per run over the set; the table gives the median of the runs and their spread (min–max). Ratios are taken per run, API against direct in the same run. At concurrency 1 the requests/s figure is 1 over the mean latency. At concurrency 32 the 2 cores are saturated: those latencies measure throughput. ' +
       "Meilisearch's own time is the `processingTimeMs` of its answer (whole milliseconds): read by the client for direct Meilisearch, from the app's `Server-Timing` header for `GET /api/search`. Meilisearch 1.21 runs each search on the HTTP worker thread of its connection (one worker per core here), and the two do not search alike: the same searches took it 13–14 ms on one and 15–18 ms on the other (four connections taking turns; the faster is the worker that searched first after Meilisearch started). Which worker holds the app's connection and which the bench's follows from the order the connections were opened, so a run's API − direct moves by up to that much either way; the row \"less Meilisearch's own time\" takes each request's own Meilisearch time out of its latency before the p50s are compared, which leaves what the API adds.",
@@ -840,6 +853,7 @@ async function main() {
     const runners: Runners = {
       direct: new Meilisearch({ host: meiliUrl, apiKey: secrets.meiliMasterKey, timeout: 10000, requestInit: { headers: { 'Accept-Encoding': 'identity' } } }),
       directGzip: new Meilisearch({ host: meiliUrl, apiKey: secrets.meiliMasterKey, timeout: 10000 }),
+      directTransport: new Meilisearch({ host: meiliUrl, apiKey: secrets.meiliMasterKey, timeout: 10000, requestInit: { headers: { 'Accept-Encoding': 'identity' } }, httpClient: createHttpClient() }),
       pagesIndex: services.search.pagesIndex,
       session,
       db,
@@ -858,7 +872,9 @@ async function main() {
           // One at a time, the paths take turns query by query, but the gzip client runs its own pass
           // after them (see the method); 32 in flight, one path after another.
           const sets: Partial<Record<Mode, SetResult>> =
-            concurrency === 1 ? await runInterleaved(results.queries, { direct: runnerFor('direct', runners), api: runnerFor('api', runners), degraded: runnerFor('degraded', runners) }) : {};
+            concurrency === 1
+              ? await runInterleaved(results.queries, { direct: runnerFor('direct', runners), directTransport: runnerFor('directTransport', runners), api: runnerFor('api', runners), degraded: runnerFor('degraded', runners) })
+              : {};
           for (const mode of modes) {
             const interleaved = sets[mode];
             const figures = figuresOf(interleaved ?? (await runSet(results.queries, concurrency, runnerFor(mode, runners))));

@@ -5,6 +5,7 @@ import { stemText } from './french';
 import { runSearch, type SearchRequest, type SearchResult } from './query';
 import type { SearchRecord } from './records';
 import { indexSettings, synonymMap } from './settings';
+import { apiErrorOf, createHttpClient } from './transport';
 
 export type { SearchRecord, DocumentForIndex } from './records';
 export { buildRecords } from './records';
@@ -47,6 +48,8 @@ export interface Search {
 
 /** Meilisearch unreachable or too slow becomes a 503; anything else is a bug and stays as it is. */
 export function toSearchError(error: unknown): unknown {
+  const refusal = apiErrorOf(error);
+  if (refusal) return refusal;
   if (error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError) {
     return new ServiceUnavailableError('search', { cause: error });
   }
@@ -66,13 +69,16 @@ const taskTimeoutMs = 120000;
 const recordsPerRequest = 1000;
 
 export function createSearch(options: SearchOptions): Search {
-  const client = new Meilisearch({
+  const clientOptions = {
     host: options.url,
     apiKey: options.apiKey,
     timeout: 10000,
     // The client asks for gzip by default; on loopback that costs more than it saves.
     requestInit: { headers: { 'Accept-Encoding': 'identity' } },
-  });
+  };
+  const client = new Meilisearch(clientOptions);
+  /** Searches go their own, quicker way (search/transport.ts). */
+  const searchClient = new Meilisearch({ ...clientOptions, httpClient: createHttpClient() });
   const pagesIndex = `${options.indexPrefix}_pages`;
   const queued: number[] = [];
   const index = (uid = pagesIndex): Index<SearchRecord> => client.index<SearchRecord>(uid);
@@ -123,7 +129,7 @@ export function createSearch(options: SearchOptions): Search {
         }
       }),
 
-    search: (request) => guarded(() => runSearch(client, pagesIndex, request)),
+    search: (request) => guarded(() => runSearch(searchClient, pagesIndex, request)),
 
     indexedDocuments: () =>
       guarded(async () => {

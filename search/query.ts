@@ -1,7 +1,8 @@
-import { MeilisearchApiError, type FederatedMultiSearchParams, type Meilisearch, type SearchParams } from 'meilisearch';
+import { type FederatedMultiSearchParams, type Meilisearch, type SearchParams } from 'meilisearch';
 import { stemText, words } from './french';
 import type { SearchRecord } from './records';
 import { rawAttributes, stemAttributes } from './settings';
+import { apiErrorOf } from './transport';
 
 export interface SearchRequest {
   q: string;
@@ -164,7 +165,7 @@ export async function runSearch(client: Meilisearch, indexUid: string, request: 
     }
   } catch (error) {
     // A new index that has no record yet knows no searchable attribute: nothing to find.
-    if (error instanceof MeilisearchApiError && error.cause?.code === 'invalid_search_attributes_to_search_on') return { hits: [], facets: {}, total: 0 };
+    if (apiErrorOf(error)?.cause?.code === 'invalid_search_attributes_to_search_on') return { hits: [], facets: {}, total: 0 };
     throw error;
   }
   return {
