@@ -1,14 +1,16 @@
+/**
+ * The searches' way to Meilisearch: node:http on kept-alive connections instead of the client's
+ * `fetch`. On the 200,000-page bench corpus a search's client side (the request, an answer of some
+ * 70 KB, its JSON) took 4.3 ms of CPU through `fetch` (undici, web streams, text decoding) and
+ * 2.9 ms this way, about 0.5 ms less of each search's time; `npm run bench:search` measures both
+ * ways at every run. Searches only: a search can be sent again when Meilisearch closed a
+ * kept-alive connection as the request left on it, a write could not.
+ */
 import http from 'node:http';
 import https from 'node:https';
 import { MeilisearchApiError, MeilisearchRequestError, type Config } from 'meilisearch';
 
-/**
- * The searches' way to Meilisearch: node:http on kept-alive connections instead of the client's
- * `fetch`. On the 200,000-page bench corpus a search's client side (request, answer of some 70 KB,
- * JSON) took 4.3 ms of CPU through `fetch` (undici, web streams, text decoding) and 2.9 ms this way,
- * 0.6 ms less of each search's time (docs/benchmarks.md). Searches only: they can be sent again
- * when a kept-alive connection was closed by Meilisearch as the request left, writes could not.
- */
+/** What the Meilisearch client calls instead of `fetch` when given one. */
 export type HttpClient = NonNullable<Config['httpClient']>;
 
 /** Meilisearch (actix-web) closes a connection idle for 5 s: ours are dropped before that. */
