@@ -20,13 +20,12 @@ import { facetFields, searchQuerySchema, type SearchQuery } from '../server/sear
 import { filterOf, searchDocuments } from '../server/search/service';
 import { startServices, type Services } from '../server/services';
 import { runSearch } from '../search/query';
-import type { Search } from '../search';
-import { createHttpClient } from '../search/transport';
+import { createClient, type Search } from '../search';
 import { makePdf } from '../tests/fixtures/files';
 import { defaultCorpusDir, readCorpusInfo, type CorpusInfo } from './corpus';
 import { buildVocabulary, createRandom, ProseWriter, type Random } from './corpusText';
 import { machineLine, markdownTable, median, repoRoot, spread, verdict, writeBenchmarkSection } from './report';
-import { figuresOf, percentile, runInterleaved, runSet, type Outcome, type RunFigures, type SetResult } from './searchLoad';
+import { figuresOf, inTurns, percentile, runInterleaved, runSet, type Outcome, type RunFigures, type SetResult } from './searchLoad';
 import { sendSignal } from './processes';
 
 /**
@@ -321,19 +320,15 @@ async function breakdownApi(runners: Runners, services: Services, searcher: { id
     await work();
     return performance.now() - startedAt;
   };
-  const steps = [
-    async (item: BenchQuery) => direct.push(await time(() => runSearch(runners.direct, runners.pagesIndex, requestOf(item.query)))),
-    async (item: BenchQuery) => {
+  await inTurns(queries, [
+    async (item) => void direct.push(await time(() => runSearch(runners.direct, runners.pagesIndex, requestOf(item.query)))),
+    async (item) => {
       let log = async () => {};
       inProcess.push(await time(async () => ({ log } = await searchDocuments({ db: services.db, search: services.search, logger }, searcher, item.query))));
       await log();
     },
-    async (item: BenchQuery) => api.push(await time(() => apiSearch(runners.session, item.params))),
-  ];
-  // The three take turns, their order rotating from one query to the next (none always first).
-  for (const [index, item] of queries.entries()) {
-    for (let turn = 0; turn < steps.length; turn += 1) await steps[(index + turn) % steps.length]?.(item);
-  }
+    async (item) => void api.push(await time(() => apiSearch(runners.session, item.params))),
+  ]);
   const sid = decodeURIComponent(/lpt\.sid=([^;]+)/.exec(runners.session.cookie)?.[1] ?? '').replace(/^s:/, '').split('.')[0] ?? '';
   const select: number[] = [];
   const insert: number[] = [];
@@ -857,9 +852,9 @@ async function main() {
     const themeIds = ((await db('folders').whereNull('parent_id').select('id')) as { id: string }[]).map((row) => row.id);
     results.queries = buildQueries(info, options.queries, themeIds);
     const runners: Runners = {
-      direct: new Meilisearch({ host: meiliUrl, apiKey: secrets.meiliMasterKey, timeout: 10000, requestInit: { headers: { 'Accept-Encoding': 'identity' } } }),
+      direct: createClient({ url: meiliUrl, apiKey: secrets.meiliMasterKey }),
       directGzip: new Meilisearch({ host: meiliUrl, apiKey: secrets.meiliMasterKey, timeout: 10000 }),
-      directTransport: new Meilisearch({ host: meiliUrl, apiKey: secrets.meiliMasterKey, timeout: 10000, requestInit: { headers: { 'Accept-Encoding': 'identity' } }, httpClient: createHttpClient() }),
+      directTransport: createClient({ url: meiliUrl, apiKey: secrets.meiliMasterKey }, { isForSearches: true }),
       pagesIndex: services.search.pagesIndex,
       session,
       db,

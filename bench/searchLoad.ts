@@ -70,15 +70,22 @@ export async function runSet<T>(items: readonly T[], concurrency: number, work: 
 export async function runInterleaved<K extends string, T>(items: readonly T[], works: Record<K, (item: T) => Promise<Outcome>>): Promise<Record<K, SetResult>> {
   const names = Object.keys(works) as K[];
   const results = Object.fromEntries(names.map((name) => [name, emptyResult()])) as Record<K, SetResult>;
-  for (const [index, item] of items.entries()) {
-    for (let turn = 0; turn < names.length; turn += 1) {
-      const name = names[(index + turn) % names.length] as K;
+  await inTurns(
+    items,
+    names.map((name) => async (item: T) => {
       const startedAt = performance.now();
       await measure(results[name], works[name], item);
       results[name].seconds += (performance.now() - startedAt) / 1000;
-    }
-  }
+    }),
+  );
   return results;
+}
+
+/** Each item through every step, one at a time, the steps' order rotating from one item to the next. */
+export async function inTurns<T>(items: readonly T[], steps: readonly ((item: T) => Promise<void>)[]): Promise<void> {
+  for (const [index, item] of items.entries()) {
+    for (let turn = 0; turn < steps.length; turn += 1) await steps[(index + turn) % steps.length]?.(item);
+  }
 }
 
 /** Nearest-rank percentile (p from 0 to 100). */

@@ -23,13 +23,10 @@ interface Sent {
 }
 
 function send(agents: { http: http.Agent; https: https.Agent }, url: URL, init: RequestInit, isRetry = false): Promise<Sent> {
-  const headers: Record<string, string> = {};
-  new Headers(init.headers).forEach((value, name) => {
-    headers[name] = value;
-  });
-  const client = url.protocol === 'https:' ? https : http;
+  const headers = Object.fromEntries(new Headers(init.headers));
+  const isHttps = url.protocol === 'https:';
   return new Promise((resolve, reject) => {
-    const request = client.request(url, { method: init.method ?? 'GET', headers, agent: url.protocol === 'https:' ? agents.https : agents.http, signal: init.signal ?? undefined }, (response) => {
+    const request = (isHttps ? https : http).request(url, { method: init.method ?? 'GET', headers, agent: isHttps ? agents.https : agents.http, signal: init.signal ?? undefined }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('error', reject);
