@@ -46,11 +46,15 @@ export interface Search {
   swapInto(freshUid: string): Promise<void>;
 }
 
-/** Meilisearch unreachable or too slow becomes a 503; anything else is a bug and stays as it is. */
+/**
+ * Meilisearch unreachable, too slow or failing on its side (408, 5xx: a cold start, an overload)
+ * becomes a 503; its refusal of a request (another 4xx) and anything else, a bug, stay as they are.
+ */
 export function toSearchError(error: unknown): unknown {
   const refusal = apiErrorOf(error);
-  if (refusal) return refusal;
-  if (error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError) {
+  const status = refusal?.response?.status ?? 0;
+  if (refusal && status !== 408 && status < 500) return refusal;
+  if (refusal || error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError) {
     return new ServiceUnavailableError('search', { cause: error });
   }
   return error;

@@ -65,6 +65,23 @@ describe('the searches’ HTTP client', () => {
     expect(error).toBeInstanceOf(ServiceUnavailableError);
   });
 
+  it('makes Meilisearch failing on its side (408, 5xx) a ServiceUnavailableError', async () => {
+    for (const status of [408, 503]) {
+      const failing = createServer((socket: Socket) => {
+        socket.on('data', () => {
+          const body = JSON.stringify({ message: 'indisponible', code: 'internal', type: 'internal', link: '' });
+          socket.end(`HTTP/1.1 ${status} Failing\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+        });
+      });
+      await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+      const { port: failingPort } = failing.address() as { port: number };
+      const client = new Meilisearch({ host: `http://127.0.0.1:${failingPort}`, apiKey: masterKey, httpClient: createHttpClient() });
+      const error = await guardedSearch(client, uid, '').catch((caught: unknown) => caught);
+      await new Promise((resolve) => failing.close(resolve));
+      expect(error).toBeInstanceOf(ServiceUnavailableError);
+    }
+  });
+
   describe('when the server closes a kept-alive connection as the next request leaves on it', () => {
     let server: Server;
     let port = 0;
