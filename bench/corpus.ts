@@ -255,6 +255,7 @@ async function main() {
             directorateId: directorateIds.get(plan.directorateCode) as string,
             promise: plan.promise,
             summary: plan.summary,
+            amount: '',
             audiences: plan.audiences,
             aidTypes: plan.aidTypes,
             keywords: plan.keywords,

@@ -12,6 +12,7 @@ export interface FolderRow {
   is_scheme: boolean;
   scheme_promise: string | null;
   scheme_summary: string | null;
+  scheme_amount: string | null;
   scheme_audiences: string[];
   scheme_aid_types: string[];
   scheme_keywords: string[];
@@ -34,6 +35,7 @@ export function presentScheme(row: FolderRow) {
   return {
     promise: row.scheme_promise ?? '',
     summary: row.scheme_summary ?? '',
+    amount: row.scheme_amount ?? '',
     directorate: row.directorate_id ? { id: row.directorate_id, code: row.directorate_code, name: row.directorate_name } : null,
     audiences: row.scheme_audiences,
     aidTypes: row.scheme_aid_types,

@@ -21,6 +21,8 @@ export const schemeCardSchema = z
     directorateId: z.uuid({ error: 'Direction inconnue.' }),
     promise: text(200, 'La promesse').default(''),
     summary: text(5000, 'Le résumé').default(''),
+    /** What it pays, as the card says it: "jusqu'à 500 €", "50 % des dépenses". */
+    amount: text(200, 'Le montant').default(''),
     audiences: z.array(z.enum(audiences, { error: 'Public inconnu.' })).max(audiences.length).default([]),
     aidTypes: z.array(z.enum(aidTypes, { error: "Type d'aide inconnu." })).max(aidTypes.length).default([]),
     keywords: z.array(text(100, 'Un mot-clé').min(1)).max(50, { error: '50 mots-clés au plus.' }).default([]),

@@ -13,6 +13,8 @@ export interface Directorate {
 export interface Scheme {
   promise: string;
   summary: string;
+  /** What it pays, as the card says it ("jusqu'à 500 €"); empty when the card does not say. */
+  amount: string;
   directorate: Directorate | null;
   audiences: string[];
   aidTypes: string[];

@@ -12,6 +12,8 @@ const text = {
   promiseHint: 'Ce que le dispositif apporte, en une phrase (200 caractères au plus). Elle s’affiche en tête de la fiche.',
   summary: 'Résumé',
   summaryHint: 'Pour qui, pour quoi, combien : ce qu’un agent d’accueil doit savoir.',
+  amount: 'Montant ou taux',
+  amountHint: 'Ce que le dispositif verse, tel qu’on le dit à l’usager (exemple : jusqu’à 500 €, 50 % des dépenses).',
   directorate: 'Direction responsable',
   chooseDirectorate: 'Choisir une direction',
   audiences: 'Publics',
@@ -92,6 +94,7 @@ export function SchemeForm({ initial, directorates, isDirectorateFixed, submitLa
       {textField('name', text.name, { required: true, autoComplete: 'off' })}
       {textField('promise', text.promise, { hint: text.promiseHint, maxLength: 200 })}
       {textField('summary', text.summary, { hint: text.summaryHint, isMultiline: true })}
+      {textField('amount', text.amount, { hint: text.amountHint, maxLength: 200 })}
       <SelectField
         id={idOf('directorateId')}
         label={text.directorate}

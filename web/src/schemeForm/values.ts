@@ -7,6 +7,7 @@ export interface SchemeFormValues {
   name: string;
   promise: string;
   summary: string;
+  amount: string;
   directorateId: string;
   audiences: string[];
   aidTypes: string[];
@@ -29,6 +30,7 @@ export function emptyValues(directorateId = ''): SchemeFormValues {
     name: '',
     promise: '',
     summary: '',
+    amount: '',
     directorateId,
     audiences: [],
     aidTypes: [],
@@ -52,6 +54,7 @@ export function valuesOf(folder: Folder): SchemeFormValues {
     name: folder.name,
     promise: scheme.promise,
     summary: scheme.summary,
+    amount: scheme.amount,
     directorateId: scheme.directorate?.id ?? '',
     audiences: scheme.audiences,
     aidTypes: scheme.aidTypes,
@@ -81,6 +84,7 @@ export function toPayload(values: SchemeFormValues) {
       directorateId: values.directorateId,
       promise: values.promise,
       summary: values.summary,
+      amount: values.amount,
       audiences: values.audiences,
       aidTypes: values.aidTypes,
       keywords: values.keywords
@@ -101,6 +105,7 @@ const fieldOfPath: Record<string, SchemeField> = {
   name: 'name',
   'scheme.promise': 'promise',
   'scheme.summary': 'summary',
+  'scheme.amount': 'amount',
   'scheme.directorateId': 'directorateId',
   'scheme.audiences': 'audiences',
   'scheme.aidTypes': 'aidTypes',

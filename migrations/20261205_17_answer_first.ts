@@ -1,0 +1,24 @@
+import type { Knex } from 'knex';
+
+/**
+ * Answer-first search: a scheme card says what it pays (`scheme_amount`, free text such as
+ * "jusqu'à 500 €" or "50 % des dépenses"), and administrators can switch off an entry of the
+ * shipped thesaurus (search/thesaurus) without editing it.
+ */
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('folders', (t) => {
+    t.text('scheme_amount');
+  });
+  await knex.schema.createTable('thesaurus_disabled', (t) => {
+    t.text('entry_id').primary();
+    t.uuid('disabled_by').references('users.id').onDelete('set null');
+    t.timestamp('disabled_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+  });
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.schema.dropTable('thesaurus_disabled');
+  await knex.schema.alterTable('folders', (t) => {
+    t.dropColumn('scheme_amount');
+  });
+}
