@@ -9,6 +9,7 @@ import { createJobHandlers, recurringJobs } from './jobs/handlers';
 import { createLogger } from './logger';
 import { enqueueSettings } from './search/jobs';
 import { seed } from './seed';
+import { loadDemoCatalogue } from './seed/demo/load';
 import { startServices } from './services';
 import { ensureWebBuild } from './web/build';
 
@@ -75,7 +76,15 @@ async function main() {
   try {
     const applied = await migrateLatest(services.db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-    if (services.isFreshEmbeddedDatabase) logger.info({ added: await seed(services.db) }, 'demo data seeded on first start');
+    if (services.isFreshEmbeddedDatabase) {
+      logger.info({ added: await seed(services.db) }, 'demo data seeded on first start');
+      if (config.loadsDemoCatalogue) {
+        const loadStartedAt = Date.now();
+        const loaded = await loadDemoCatalogue(services);
+        // Its documents are extracted and indexed by the worker, like uploads, within the first minute.
+        logger.info({ ...loaded, ms: Date.now() - loadStartedAt }, `demo catalogue loaded: ${loaded.schemes} schemes, ${loaded.documents} documents (DEMO_CATALOGUE=off skips it)`);
+      }
+    }
     // Index settings are applied by the worker (and again whenever Meilisearch was unreachable).
     await enqueueSettings(services.db);
     if (!isWorkerOnly) {
