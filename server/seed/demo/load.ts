@@ -7,6 +7,7 @@ import type { StoredUpload } from '../../documents/uploadEngine';
 import { createFolder } from '../../folders/service';
 import { schemeCardSchema } from '../../folders/schema';
 import type { Actor } from '../../policies';
+import { enqueueSettings } from '../../search/jobs';
 import { newStorageKey, type Storage } from '../../../storage';
 import { devIssuer } from '../index';
 import { demoCatalogue, type DemoCatalogue, type DemoDocument, type DemoPlace, type DirectorateCode } from './catalogue';
@@ -112,6 +113,15 @@ export async function loadDemoCatalogue(deps: { db: Db; storage: Storage }, cata
     return id;
   };
 
+  // On a new install the search index does not exist yet: its settings job (which creates it with
+  // its primary key) goes into the queue before the catalogue's documents, so the worker takes it first.
+  let isIndexQueued = false;
+  const beforeFirstWrite = async () => {
+    if (isIndexQueued) return;
+    isIndexQueued = true;
+    await enqueueSettings(db);
+  };
+
   const schemeFolders = new Map<string, { id: string; directorate: DirectorateCode }>();
   for (const scheme of catalogue.schemes) {
     const parentId = themeId(scheme.theme);
@@ -120,6 +130,7 @@ export async function loadDemoCatalogue(deps: { db: Db; storage: Storage }, cata
       schemeFolders.set(scheme.name, { id: existing.id, directorate: scheme.directorate });
       continue;
     }
+    await beforeFirstWrite();
     const editor = editorOf(editors, scheme.directorate);
     const card = schemeCardSchema.parse({ ...scheme.card, directorateId: directorateIds.get(scheme.directorate) });
     const folder = await createFolder(db, editor.actor, { name: scheme.name, parentId, scheme: card }, editor.audit);
@@ -143,6 +154,7 @@ export async function loadDemoCatalogue(deps: { db: Db; storage: Storage }, cata
     const folder = await placeOf(document.place);
     const isThere = await db('documents').where({ folder_id: folder.id, title: document.title }).whereNull('deleted_at').first('id');
     if (isThere) continue;
+    await beforeFirstWrite();
     const header = `Région — ${directorateNames.get(folder.directorate) ?? folder.directorate}`;
     await uploadDocument(deps, editorOf(editors, folder.directorate), folder.id, document, header);
     report.documents += 1;
