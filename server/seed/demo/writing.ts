@@ -14,6 +14,11 @@ export const frenchDate = (isoDay: string) => longDate.format(new Date(`${isoDay
 
 const pick = <T>(options: readonly T[], variant: number): T => options[variant % options.length] as T;
 
+/** A sentence continued inside another: its first letter in lower case, unless it starts an acronym (PME, TPE). */
+const lowerFirst = (text: string) => (/^\p{Lu}\p{Lu}/u.test(text) ? text : `${text.charAt(0).toLowerCase()}${text.slice(1)}`);
+/** A list item quoted inside a sentence. */
+const inline = (text: string) => lowerFirst(text.replace(/\.$/, ''));
+
 const audienceLabels: Record<string, string> = {
   entreprises: 'entreprises',
   associations: 'associations',
@@ -26,6 +31,8 @@ const audienceLabels: Record<string, string> = {
 };
 
 const isBusinessAid = (source: SchemeSource) => source.audiences.some((a) => a === 'entreprises' || a === 'agriculteurs');
+/** An aid to persons (not to organisations): its règlement speaks of residence, not of accounts and quotes. */
+const isForPersons = (source: SchemeSource) => source.audiences.every((a) => ['particuliers', 'jeunes', 'etudiants', 'demandeurs_emploi'].includes(a));
 
 function calendarSentence(card: DemoCard): string {
   if (card.isPermanent) return 'Le dispositif est ouvert toute l’année : les demandes sont reçues et instruites au fil de l’eau, dans la limite des crédits votés chaque année au budget régional.';
@@ -48,6 +55,9 @@ const preambles = [
   'La Région intervient dans le cadre de ses compétences et des orientations votées par l’assemblée régionale. Le présent règlement précise qui peut demander l’aide, pour quelles dépenses, selon quel calcul et selon quelle procédure. L’aide conserve un caractère facultatif : elle est attribuée dans la limite des crédits inscrits au budget de l’exercice.',
 ];
 
+const personalConditions =
+  'Le demandeur réside dans la région à la date de la demande et fournit des informations exactes et complètes. Toute fausse déclaration entraîne le rejet de la demande ou le remboursement de l’aide perçue. L’aide est personnelle : elle ne peut être ni cédée ni versée à un tiers, sauf lorsque le présent règlement prévoit un versement direct au prestataire.';
+
 const generalConditions = [
   'Le demandeur doit en outre être à jour de ses obligations fiscales et sociales, ne pas faire l’objet d’une procédure collective ouverte à la date du dépôt (sauf plan de continuation adopté) et disposer d’un établissement ou d’un domicile sur le territoire régional. Le projet ne doit pas avoir commencé avant la date de l’accusé de réception du dossier : un devis signé ou une commande passée avant cette date rend les dépenses correspondantes inéligibles.',
   'Seules sont recevables les demandes présentées par un porteur établi dans la région, en règle avec ses obligations déclaratives et de paiement auprès de l’administration fiscale et des organismes sociaux. Le commencement d’exécution avant l’accusé de réception délivré par la Région entraîne le rejet de la demande, sauf dérogation écrite et motivée.',
@@ -64,6 +74,9 @@ const excludedRules = [
 ];
 
 function stateAidClause(source: SchemeSource): string {
+  if (isForPersons(source)) {
+    return 'L’aide régionale se cumule avec les aides de l’État, des départements, des communes et des organismes sociaux, dans la limite de la dépense réellement supportée par le bénéficiaire. Elle n’est pas prise en compte dans le calcul des autres aides régionales attribuées sous condition de ressources.';
+  }
   if (isBusinessAid(source)) {
     return 'Pour les entreprises, l’aide est accordée sur le fondement du règlement (UE) 2023/2831 de la Commission relatif aux aides de minimis, ou du régime d’aides d’État exempté applicable au projet. Le demandeur déclare les aides de minimis reçues au cours des trois dernières années. L’aide régionale est cumulable avec d’autres financements publics dans la limite des taux maximaux autorisés.';
   }
@@ -102,7 +115,7 @@ function reglement(source: SchemeSource, card: DemoCard, variant: number): Page[
       '## Article 3 – Conditions d’éligibilité',
       'Pour être recevable, la demande doit remplir les conditions suivantes :',
       ...source.conditions.map((c) => `- ${c}`),
-      pick(generalConditions, variant),
+      isForPersons(source) ? personalConditions : pick(generalConditions, variant),
       '## Article 4 – Dépenses éligibles',
       'Sont éligibles les dépenses directement liées au projet, et notamment :',
       ...source.expenses.map((e) => `- ${e}`),
@@ -171,13 +184,15 @@ function fiche(source: SchemeSource, card: DemoCard, variant: number): Page[] {
       ...source.beneficiaries.map((b) => `- ${b}`),
       '## Pour financer quoi ?',
       ...source.expenses.map((e) => `- ${e}`),
-      pick(
-        [
-          'Les dépenses engagées avant le dépôt du dossier ne sont pas prises en charge : il faut déposer la demande avant de signer un devis.',
-          'Attention : la demande doit être déposée avant tout commencement du projet. Un devis signé trop tôt rend la dépense inéligible.',
-        ],
-        variant,
-      ),
+      isForPersons(source)
+        ? 'La demande se fait en quelques minutes sur le portail des aides, avec les justificatifs listés au verso. Gardez une copie de chaque pièce envoyée.'
+        : pick(
+            [
+              'Les dépenses engagées avant le dépôt du dossier ne sont pas prises en charge : il faut déposer la demande avant de signer un devis.',
+              'Attention : la demande doit être déposée avant tout commencement du projet. Un devis signé trop tôt rend la dépense inéligible.',
+            ],
+            variant,
+          ),
       'Les Maisons de Région renseignent sur ce dispositif et sur les aides qui peuvent le compléter (État, département, intercommunalité) : n’hésitez pas à les consulter avant de déposer.',
     ],
     [
@@ -206,9 +221,9 @@ function faq(source: SchemeSource, card: DemoCard, variant: number): Page[] {
       `# ${source.name} : questions fréquentes`,
       'Cette foire aux questions reprend les demandes les plus courantes reçues par le service instructeur et par les Maisons de Région. Elle ne remplace pas le règlement d’intervention, qui seul fait foi.',
       '## Qui peut en bénéficier ?',
-      `Le dispositif s’adresse aux publics suivants : ${publics}. Plus précisément : ${source.beneficiaries.map((b) => b.replace(/\.$/, '').toLowerCase()).join(' ; ')}.`,
+      `Le dispositif s’adresse aux publics suivants : ${publics}. Plus précisément : ${source.beneficiaries.map(inline).join(' ; ')}.`,
       '## Quelles dépenses sont prises en charge ?',
-      `Principalement : ${source.expenses.map((e) => e.replace(/\.$/, '').toLowerCase()).join(' ; ')}. En revanche, ne sont pas financés : ${source.excluded.map((e) => e.replace(/\.$/, '').toLowerCase()).join(' ; ')}.`,
+      `Principalement : ${source.expenses.map(inline).join(' ; ')}. En revanche, ne sont pas financés : ${source.excluded.map(inline).join(' ; ')}.`,
       ...(first ? [`## ${first[0]}`, first[1]] : []),
     ],
     [
@@ -286,7 +301,7 @@ function note(source: SchemeSource, card: DemoCard, variant: number): Page[] {
       `${source.promise}. ${source.summary}`,
       `Montant : ${source.amount}. ${card.isPermanent ? 'Le dispositif est permanent.' : `Fenêtre de dépôt : du ${frenchDate(card.opensOn as string)} au ${frenchDate(card.closesOn as string)}.`}`,
       '## Questions à poser au visiteur',
-      ...source.conditions.map((c) => `- Vérifier : ${c.charAt(0).toLowerCase()}${c.slice(1)}`),
+      ...source.conditions.map((c) => `- Vérifier : ${lowerFirst(c)}`),
       pick(
         [
           'Si une seule de ces conditions n’est pas remplie, inutile d’engager le dossier : orienter vers le référent, qui indiquera s’il existe une autre solution.',
@@ -297,7 +312,9 @@ function note(source: SchemeSource, card: DemoCard, variant: number): Page[] {
     ],
     [
       '## Points de vigilance',
-      'Les erreurs les plus fréquentes constatées à l’instruction sont les suivantes : dépenses commencées avant l’accusé de réception, devis absents ou trop anciens, plan de financement déséquilibré, relevé d’identité bancaire au nom d’une autre personne. Rappeler systématiquement qu’aucun devis ne doit être signé avant le dépôt.',
+      isForPersons(source)
+        ? 'Les erreurs les plus fréquentes constatées à l’instruction sont les suivantes : justificatif de domicile de plus de trois mois, pièce d’identité illisible ou expirée, avis d’imposition incomplet, relevé d’identité bancaire au nom d’une autre personne. Proposer au visiteur de vérifier ses pièces avec lui avant l’envoi.'
+        : 'Les erreurs les plus fréquentes constatées à l’instruction sont les suivantes : dépenses commencées avant l’accusé de réception, devis absents ou trop anciens, plan de financement déséquilibré, relevé d’identité bancaire au nom d’une autre personne. Rappeler systématiquement qu’aucun devis ne doit être signé avant le dépôt.',
       ...(question ? [`Question souvent posée : « ${question} » Réponse à donner : ${answer}`] : []),
       '## Dépenses à ne pas promettre',
       ...source.excluded.map((e) => `- ${e}`),
@@ -331,7 +348,7 @@ function guide(source: SchemeSource, card: DemoCard, variant: number): Page[] {
     ],
     [
       '## Étape 2 : construire le budget',
-      `Listez les dépenses prévues et demandez des devis. Sont notamment retenus : ${source.expenses.map((e) => e.replace(/\.$/, '').toLowerCase()).join(' ; ')}.`,
+      `Listez les dépenses prévues et demandez des devis. Sont notamment retenus : ${source.expenses.map(inline).join(' ; ')}.`,
       `${source.funding} En pratique : ${source.amount}.`,
       'Équilibrez le plan de financement : le total des ressources (aide régionale, autres aides, apport, emprunt) doit égaler le coût du projet. Gardez une marge pour les imprévus : l’aide n’est jamais augmentée après la décision, même si les travaux coûtent plus cher que prévu.',
       ...(first ? [`## ${first[0]}`, first[1]] : []),
@@ -359,7 +376,7 @@ const writers: Record<DocumentKind, { docType: DocType; title: (name: string) =>
     summary: (s) => `Le texte de référence : bénéficiaires, conditions, dépenses éligibles, montant (${s.amount}), procédure et contacts.`,
     write: reglement,
   },
-  fiche: { docType: 'fiche_synthese', title: (name) => `Fiche synthèse — ${name}`, summary: (s) => `L’essentiel en deux pages : ${s.promise.charAt(0).toLowerCase()}${s.promise.slice(1)}.`, write: fiche },
+  fiche: { docType: 'fiche_synthese', title: (name) => `Fiche synthèse — ${name}`, summary: (s) => `L’essentiel en deux pages : ${lowerFirst(s.promise)}.`, write: fiche },
   faq: { docType: 'faq', title: (name) => `Questions fréquentes — ${name}`, summary: () => 'Les réponses aux questions les plus posées par les demandeurs et les Maisons de Région.', write: faq },
   formulaire: { docType: 'formulaire', title: (name) => `Formulaire de demande — ${name}`, summary: () => 'Formulaire à compléter et à joindre à la demande en ligne, avec la liste des pièces.', write: formulaire },
   note: { docType: 'note_interne', title: (name) => `Note interne — ${name} : repères pour l’accueil`, summary: () => 'Pour les agents d’accueil : questions à poser, points de vigilance, qui contacter au siège.', write: note },

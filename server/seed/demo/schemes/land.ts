@@ -222,7 +222,12 @@ export const landSchemes: SchemeSource[] = [
     context:
       'La moitié des trajets quotidiens en voiture font moins de cinq kilomètres. Le vélo à assistance électrique rend ces trajets faciles, même avec du relief, mais son prix freine l’achat. L’aide régionale s’ajoute aux aides des collectivités locales et de l’État.',
     beneficiaries: ['Les personnes majeures domiciliées dans la région.', 'Les étudiants et apprentis logés dans la région, dès 16 ans avec l’accord du responsable légal.'],
-    conditions: ['Le vélo est acheté chez un professionnel établi en France, neuf ou d’occasion avec garantie.', 'Le revenu fiscal de référence par part ne dépasse pas le plafond fixé par la Région.', 'Une seule aide par personne tous les cinq ans.'],
+    conditions: [
+      'Par exception, la demande est déposée après l’achat, dans les six mois qui suivent la date de la facture.',
+      'Le vélo est acheté chez un professionnel établi en France, neuf ou d’occasion avec garantie.',
+      'Le revenu fiscal de référence par part ne dépasse pas le plafond fixé par la Région.',
+      'Une seule aide par personne tous les cinq ans.',
+    ],
     expenses: ['L’achat d’un vélo à assistance électrique.', 'L’achat d’un vélo cargo, électrique ou non.', 'L’achat d’un vélo adapté (tricycle, tandem, vélo pour personne handicapée).'],
     excluded: ['Les trottinettes et les engins de déplacement personnel motorisés.', 'Les accessoires vendus séparément.', 'Les vélos achetés entre particuliers.'],
     funding: 'Le montant dépend du revenu fiscal de référence par part : 500 € sous le premier seuil, 200 € jusqu’au plafond. Il ne dépasse pas 40 % du prix du vélo.',
