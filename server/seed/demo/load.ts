@@ -94,6 +94,41 @@ async function uploadDocument(deps: { db: Db; storage: Storage }, editor: Editor
   }
 }
 
+/** What the loader needs of the seed: its demo editors, themes and directorates. */
+async function seededPlaces(db: Db) {
+  const editors = await demoEditors(db);
+  const themeIds = new Map(((await db('folders').whereNull('parent_id').select('id', 'name')) as { id: string; name: string }[]).map((row) => [row.name, row.id]));
+  const directorates = new Map(((await db('directorates').select('id', 'code', 'name')) as { id: string; code: string; name: string }[]).map((row) => [row.code, row]));
+  const themeId = (name: string) => {
+    const id = themeIds.get(name);
+    if (!id) throw new Error(`No theme "${name}": run the seed (npm run seed) before the demo catalogue`);
+    return id;
+  };
+  return { editor: (code: DirectorateCode) => editorOf(editors, code), themeId, directorates };
+}
+
+type Seeded = Awaited<ReturnType<typeof seededPlaces>>;
+
+/** Creates the schemes that are missing; returns every scheme's folder by name. */
+async function loadSchemes(db: Db, seeded: Seeded, catalogue: DemoCatalogue, beforeFirstWrite: () => Promise<void>, report: DemoLoadReport) {
+  const schemeFolders = new Map<string, { id: string; directorate: DirectorateCode }>();
+  for (const scheme of catalogue.schemes) {
+    const parentId = seeded.themeId(scheme.theme);
+    const existing = await childFolder(db, parentId, scheme.name);
+    if (existing) {
+      schemeFolders.set(scheme.name, { id: existing.id, directorate: scheme.directorate });
+      continue;
+    }
+    await beforeFirstWrite();
+    const editor = seeded.editor(scheme.directorate);
+    const card = schemeCardSchema.parse({ ...scheme.card, directorateId: seeded.directorates.get(scheme.directorate)?.id });
+    const folder = await createFolder(db, editor.actor, { name: scheme.name, parentId, scheme: card }, editor.audit);
+    schemeFolders.set(scheme.name, { id: folder.id, directorate: scheme.directorate });
+    report.schemes += 1;
+  }
+  return schemeFolders;
+}
+
 /**
  * Loads the demo catalogue through the domain: schemes made by createFolder as their directorate's
  * demo editor, documents stored and recorded like uploads (their extraction and indexing jobs
@@ -104,14 +139,7 @@ async function uploadDocument(deps: { db: Db; storage: Storage }, editor: Editor
 export async function loadDemoCatalogue(deps: { db: Db; storage: Storage }, catalogue: DemoCatalogue = demoCatalogue()): Promise<DemoLoadReport> {
   const { db } = deps;
   const report: DemoLoadReport = { schemes: 0, folders: 0, documents: 0, pages: 0, byFormat: {} };
-  const editors = await demoEditors(db);
-  const themeIds = new Map(((await db('folders').whereNull('parent_id').select('id', 'name')) as { id: string; name: string }[]).map((row) => [row.name, row.id]));
-  const directorateIds = new Map(((await db('directorates').select('id', 'code')) as { id: string; code: string }[]).map((row) => [row.code, row.id]));
-  const themeId = (name: string) => {
-    const id = themeIds.get(name);
-    if (!id) throw new Error(`No theme "${name}": run the seed (npm run seed) before the demo catalogue`);
-    return id;
-  };
+  const seeded = await seededPlaces(db);
 
   // On a new install the search index does not exist yet: its settings job (which creates it with
   // its primary key) goes into the queue before the catalogue's documents, so the worker takes it first.
@@ -122,41 +150,25 @@ export async function loadDemoCatalogue(deps: { db: Db; storage: Storage }, cata
     await enqueueSettings(db);
   };
 
-  const schemeFolders = new Map<string, { id: string; directorate: DirectorateCode }>();
-  for (const scheme of catalogue.schemes) {
-    const parentId = themeId(scheme.theme);
-    const existing = await childFolder(db, parentId, scheme.name);
-    if (existing) {
-      schemeFolders.set(scheme.name, { id: existing.id, directorate: scheme.directorate });
-      continue;
-    }
-    await beforeFirstWrite();
-    const editor = editorOf(editors, scheme.directorate);
-    const card = schemeCardSchema.parse({ ...scheme.card, directorateId: directorateIds.get(scheme.directorate) });
-    const folder = await createFolder(db, editor.actor, { name: scheme.name, parentId, scheme: card }, editor.audit);
-    schemeFolders.set(scheme.name, { id: folder.id, directorate: scheme.directorate });
-    report.schemes += 1;
-  }
-
+  const schemeFolders = await loadSchemes(db, seeded, catalogue, beforeFirstWrite, report);
   const placeOf = async (place: DemoPlace) => {
     if ('scheme' in place) {
       const folder = schemeFolders.get(place.scheme);
       if (!folder) throw new Error(`The demo document's scheme "${place.scheme}" is not in the catalogue`);
       return folder;
     }
-    const folder = await directorateFolder(db, editorOf(editors, place.directorate), themeId(place.theme), place.folder);
+    const folder = await directorateFolder(db, seeded.editor(place.directorate), seeded.themeId(place.theme), place.folder);
     if (folder.isNew) report.folders += 1;
     return { id: folder.id, directorate: place.directorate };
   };
 
-  const directorateNames = new Map(((await db('directorates').select('code', 'name')) as { code: string; name: string }[]).map((row) => [row.code, row.name]));
   for (const document of catalogue.documents) {
     const folder = await placeOf(document.place);
     const isThere = await db('documents').where({ folder_id: folder.id, title: document.title }).whereNull('deleted_at').first('id');
     if (isThere) continue;
     await beforeFirstWrite();
-    const header = `Région — ${directorateNames.get(folder.directorate) ?? folder.directorate}`;
-    await uploadDocument(deps, editorOf(editors, folder.directorate), folder.id, document, header);
+    const header = `Région — ${seeded.directorates.get(folder.directorate)?.name ?? folder.directorate}`;
+    await uploadDocument(deps, seeded.editor(folder.directorate), folder.id, document, header);
     report.documents += 1;
     report.pages += document.pages.length;
     report.byFormat[document.format] = (report.byFormat[document.format] ?? 0) + 1;
