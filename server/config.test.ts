@@ -128,7 +128,17 @@ describe('loadConfig', () => {
     expect(parseRoleGroups('admin')).toBeUndefined();
   });
 
-  it('never echoes a secret it refuses', () => {
-    expect(configError({ DATABASE_URL: 'mysql://user:hunter2@db/x' })).toContain('DATABASE_URL');
+  it.each([
+    ['SESSION_SECRET', 'short-hunter2', 'SESSION_SECRET: expected at least 32 characters'],
+    ['MEILI_MASTER_KEY', 'hunter2', 'MEILI_MASTER_KEY: expected at least 16 characters'],
+    ['METRICS_TOKEN', 'hunter2', 'METRICS_TOKEN: expected at least 16 characters'],
+    ['DATABASE_URL', 'mysql://user:hunter2@db/x', 'DATABASE_URL: expected a URL starting with postgres:// or postgresql://'],
+    ['MEILI_URL', 'ftp://key:hunter2@meili:7700', 'MEILI_URL: expected a URL starting with http:// or https://'],
+    ['S3_ENDPOINT', 'minio:hunter2@9000', 'S3_ENDPOINT: expected a URL starting with http:// or https://'],
+  ])('never echoes the secret setting %s it refuses: it names the variable and the rule', (name, value, expected) => {
+    const message = configError({ [name]: value });
+    expect(message).toContain(expected);
+    expect(message).not.toContain('hunter2');
+    expect(message).not.toContain('got');
   });
 });

@@ -228,6 +228,21 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/**
+ * Settings whose value is a secret or may carry one (a password in a URL): a refusal names the
+ * variable and the rule, never the value, which would end up on stderr and in the logs.
+ */
+export const secretSettings: ReadonlySet<string> = new Set([
+  'SESSION_SECRET',
+  'MEILI_MASTER_KEY',
+  'METRICS_TOKEN',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'DATABASE_URL',
+  'MEILI_URL',
+  'S3_ENDPOINT',
+]);
+
 /** Parses the environment; throws a ConfigError whose message is one line naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = environmentSchema.safeParse(env);
@@ -235,7 +250,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
       const got = env[name];
-      return `${name}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
+      const shown = got === undefined || secretSettings.has(name) ? '' : ` (got ${JSON.stringify(got)})`;
+      return `${name}: ${issue.message}${shown}`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
