@@ -8,7 +8,7 @@ import { startWorker } from './jobs/worker';
 import { createJobHandlers, recurringJobs } from './jobs/handlers';
 import { createLogger } from './logger';
 import { enqueueSettings } from './search/jobs';
-import { seed } from './seed';
+import { seed, seedsDemoUsers } from './seed';
 import { startServices } from './services';
 import { ensureWebBuild } from './web/build';
 
@@ -75,7 +75,7 @@ async function main() {
   try {
     const applied = await migrateLatest(services.db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-    if (services.isFreshEmbeddedDatabase) logger.info({ added: await seed(services.db) }, 'demo data seeded on first start');
+    if (services.isFreshEmbeddedDatabase) logger.info({ added: await seed(services.db, { demoUsers: seedsDemoUsers(config) }) }, 'demo data seeded on first start');
     // Index settings are applied by the worker (and again whenever Meilisearch was unreachable).
     await enqueueSettings(services.db);
     if (!isWorkerOnly) {
