@@ -44,7 +44,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // TRUST_PROXY: only these peers may say who the client is and whether it came over HTTPS.
+  app.set('trust proxy', deps.config.http.trustProxy);
   // First of all: an agent's search leaves for Meilisearch before anything else is done with the
   // request (it is still logged, measured and answered only once signed in; see earlySearch).
   app.use(earlySearch(deps));

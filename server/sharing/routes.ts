@@ -74,6 +74,8 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
     limit: config.sharing.rateLimitPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // Which peers may name the client (X-Forwarded-For) is TRUST_PROXY's decision (server/config.ts).
+    validate: { xForwardedForHeader: false },
     handler: (_req, res) => void publicHeaders(res).status(429).type('html').send(tooManyRequestsPage(region.name)),
   });
 
