@@ -6,6 +6,7 @@ import { currentUser, signedIn } from '../http/access';
 import { idParams } from '../http/params';
 import { app, authorize } from '../policies';
 import { auditQuery, createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema, updateUserSchema, usersQuery, type AuditQuery } from './schema';
+import { endSessionsOf } from '../users/service';
 
 const admin = (req: Request) => authorize(currentUser(req), 'admin.manage', app);
 
@@ -154,7 +155,7 @@ export function adminRoutes(deps: { db: Db }) {
       if (!before) throw new NotFoundError('Cet utilisateur est introuvable.');
       await trx('users').where({ id }).update({ is_active: isActive, updated_at: trx.fn.now() });
       // A deactivated user's sessions end at once, on every instance.
-      if (!isActive) await trx('sessions').whereRaw(`sess::jsonb ->> 'userId' = ?`, [id]).delete();
+      if (!isActive) await endSessionsOf(trx, id);
       await recordAudit(trx, auditContextOf(req), { action: isActive ? 'user.reactivated' : 'user.deactivated', objectType: 'user', objectId: id, changes: { isActive: { before: before.is_active, after: isActive } } });
     });
     res.json({ id, isActive });

@@ -107,6 +107,30 @@ describe('SAML sign-in', () => {
     expect(await ctx.db('users').where({ name_id: 'editor-7' }).count({ n: '*' }).first()).toEqual({ n: 1 });
   });
 
+  it("sessions follow the IdP: a next sign-in with a lower role lowers every other session at once; one with no role ends them all", async () => {
+    const person = (groups: string[]) => ({ nameId: 'follow-1', attributes: { email: ['follow@region.example'], directorate: ['DTEE'], groups } });
+    const signInWith = async (groups: string[]) => {
+      const browser = request.agent(ctx.app);
+      const { requestId } = await startSignIn(browser);
+      return { browser, response: await post(browser, signedResponse(fields(requestId, person(groups)), idp)) };
+    };
+    const office = (await signInWith(['LPT-ADMINS'])).browser;
+    expect((await office.get('/api/session').expect(200)).body.user.role).toBe('admin');
+
+    const laptop = await signInWith(['LPT-AGENTS']);
+    expect(laptop.response.status).toBe(303);
+    expect((await office.get('/api/session').expect(200)).body.user.role).toBe('agent');
+    // The role lost applies to what the other session may do, not only to what it shows.
+    const { csrfToken } = (await office.get('/api/session')).body;
+    await office.post('/api/folders').set('X-CSRF-Token', csrfToken).send({ name: 'Nouveau thème', parentId: null }).expect(403);
+
+    const phone = await signInWith(['Tous']);
+    expect(phone.response.status).toBe(403);
+    await office.get('/api/session').expect(401);
+    await laptop.browser.get('/api/session').expect(401);
+    await phone.browser.get('/api/session').expect(401);
+  });
+
   it('a user in no mapped group gets the French 403 page "Accès non autorisé" and no session', async () => {
     const agent = request.agent(ctx.app);
     const { requestId } = await startSignIn(agent);

@@ -44,3 +44,8 @@ export function toActor(row: UserRow): Express.User {
     displayName: row.display_name,
   };
 }
+
+/** Ends every session of a user at once, on every instance (sessions live in PostgreSQL); how many ended. */
+export async function endSessionsOf(db: Db, userId: string): Promise<number> {
+  return db('sessions').whereRaw(`sess::jsonb ->> 'userId' = ?`, [userId]).delete();
+}
