@@ -24,6 +24,12 @@ describe('text extraction, per page, in a bounded worker thread', () => {
     if (['pdf', 'pptx', 'odp', 'txt'].includes(fileType)) expect(result.pages).toHaveLength(2);
   });
 
+  it('leaves nothing of a DOCTYPE (its internal subset, its entities never expanded) or a comment in the text', async () => {
+    const prolog = '<!DOCTYPE w:document [<!ENTITY boom "BOUM BOUM"><!ELEMENT w:document ANY>]>\n<!-- généré par un outil -->';
+    const result = await extractText('docx', makeDocx(['Texte du dispositif.', 'Suite et fin.'], { prolog }));
+    expect(result).toEqual({ ok: true, pages: ['Texte du dispositif.\nSuite et fin.'] });
+  });
+
   it('gives up on a file that takes too long, and the next file still works', async () => {
     const slow = await extractText('pdf', await makePdf(Array.from({ length: 300 }, (_, i) => `Page ${i} `.repeat(100))), { timeoutMs: 5, maxHeapMb: 512 });
     expect(slow).toEqual({ ok: false, reason: 'extraction took longer than 0.005 s' });
