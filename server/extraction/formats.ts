@@ -3,7 +3,7 @@ import { openZip, type ZipPackage } from './zip';
 
 /**
  * Text per page (or per section, slide or sheet for formats without pages). Runs inside the
- * extraction worker thread (server/extraction/thread.ts), never on the request path.
+ * extraction child process (server/extraction/extractor.ts), never on the request path.
  */
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
