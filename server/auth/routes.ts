@@ -108,6 +108,8 @@ export function authRoutes(deps: { config: Config; db: Db; logger: Logger }) {
           void endSession(req, res).then(() => res.redirect(303, '/'), next);
         })(req, res, next);
       },
+      // passport-saml lets a LogoutResponse (the end of a sign-out this app started) pass on.
+      (req: Request, res: Response) => endSession(req, res).then(() => res.redirect(303, '/')),
     ];
     router.get(samlPaths.logoutCallback, ...logoutCallback);
     router.post(samlPaths.logoutCallback, ...logoutCallback);

@@ -6,7 +6,9 @@ import {
   assertionXml,
   authnRequestIdFrom,
   encodeResponse,
+  logoutRequestIdFrom,
   logoutRequestXml,
+  logoutResponseXml,
   makeTestIdp,
   redirectQuery,
   responseXml,
@@ -410,6 +412,22 @@ describe('SAML sign-in', () => {
       await postLogout(signElement(logoutRequest('slo-post'), 'LogoutRequest', idp)).expect(302);
       for (const browser of browsers) await browser.get('/api/session').expect(401);
     });
+  });
+
+  it("the IdP's LogoutResponse to a sign-out this app started brings the browser home", async () => {
+    const agent = request.agent(ctx.app);
+    const { requestId } = await startSignIn(agent);
+    await post(agent, signedResponse(fields(requestId), idp)).expect(303);
+    const { csrfToken } = (await agent.get('/api/session').expect(200)).body;
+    const { redirect } = (await agent.post('/auth/logout').set('X-CSRF-Token', csrfToken).expect(200)).body as { redirect: string };
+    const answer = logoutResponseXml({ destination: logoutCallback, issuer: idp.issuer, inResponseTo: logoutRequestIdFrom(redirect) });
+    const back = await agent.get(`/auth/saml/logout/callback?${redirectQuery(answer, { parameter: 'SAMLResponse' })}`).expect(303);
+    expect(back.headers.location).toBe('/');
+    await agent.get('/api/session').expect(401);
+    // From another IdP, it is not a logout message of ours.
+    const forged = logoutResponseXml({ destination: logoutCallback, issuer: 'https://evil-idp.example', inResponseTo: logoutRequestIdFrom(redirect) });
+    const refused = await agent.get(`/auth/saml/logout/callback?${redirectQuery(forged, { parameter: 'SAMLResponse' })}`).expect(400);
+    expect(refused.text).toContain('Déconnexion refusée');
   });
 
   it('has no dev sign-in routes when SAML is configured', async () => {

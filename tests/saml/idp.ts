@@ -140,3 +140,16 @@ export function redirectQuery(xml: string, options: { key?: { key: string }; rel
   const signature = createSign('sha256').update(parts.join('&')).sign(options.key.key, 'base64');
   return `${parts.join('&')}&Signature=${encodeURIComponent(signature)}`;
 }
+
+/** The IdP's answer to a LogoutRequest this app sent (single logout it started). */
+export function logoutResponseXml(f: { destination: string; issuer: string; inResponseTo: string }, id = `_lr${randomUUID()}`): string {
+  return (
+    `<samlp:LogoutResponse xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${escapeXml(f.destination)}" InResponseTo="${escapeXml(f.inResponseTo)}">` +
+    `<saml:Issuer>${escapeXml(f.issuer)}</saml:Issuer>` +
+    `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
+    `</samlp:LogoutResponse>`
+  );
+}
+
+/** The ID of the LogoutRequest carried (deflated, base64) in a redirect to the IdP. */
+export const logoutRequestIdFrom = (location: string) => authnRequestIdFrom(location);
