@@ -16,6 +16,7 @@ import { httpMetrics, watchQueue } from './metrics';
 import { metricsRoutes } from './metrics/routes';
 import { errorMiddleware } from './http/errorMiddleware';
 import { requestLogger } from './http/requestLogger';
+import { untrustedProxyWarning } from './http/untrustedProxy';
 import type { Logger } from './logger';
 import { jobRoutes } from './jobs/routes';
 import { openApiRoutes } from './openapi/routes';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Express {
   // request (it is still logged, measured and answered only once signed in; see earlySearch).
   app.use(earlySearch(deps));
   app.use(requestLogger(deps.logger));
+  app.use(untrustedProxyWarning({ logger: deps.logger, isProduction: deps.config.isProduction, trustsNoProxy: deps.config.http.trustProxy === false }));
   app.use(httpMetrics);
   watchQueue(deps.db);
   app.use(

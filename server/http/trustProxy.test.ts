@@ -24,6 +24,8 @@ describe('TRUST_PROXY: an untrusted peer', () => {
     await devLogin(ctx, '203.0.113.2').expect(401);
     const limited = await devLogin(ctx, '203.0.113.3').expect(429);
     expect(limited.body.error.code).toBe('rate_limited');
+    // Said once in the log: a proxy in front would need TRUST_PROXY.
+    expect(ctx.logs.filter((line) => line.msg.includes('set TRUST_PROXY'))).toHaveLength(1);
   });
 });
 
@@ -106,6 +108,7 @@ describe('TRUST_PROXY in production: HTTPS as the proxy saw it', () => {
     try {
       const cookie = await signInOverProxiedHttps(ctx);
       expect(cookie).toMatch(/lpt\.sid=[^;]+;.*Secure/);
+      expect(ctx.logs.filter((line) => line.msg.includes('TRUST_PROXY'))).toEqual([]);
       const event = await ctx.db('audit_events').where({ action: 'user.created_at_sign_in' }).first('ip');
       expect(event.ip).toBe('192.0.2.80');
     } finally {
@@ -117,6 +120,8 @@ describe('TRUST_PROXY in production: HTTPS as the proxy saw it', () => {
     const ctx = await productionContext();
     try {
       expect(await signInOverProxiedHttps(ctx)).not.toContain('lpt.sid=');
+      // Not silent: the log says why, once.
+      expect(ctx.logs.filter((line) => line.msg.includes('set TRUST_PROXY'))).toEqual([expect.objectContaining({ level: 40, forwardedProto: 'https' })]);
     } finally {
       await ctx.close();
     }
