@@ -80,7 +80,10 @@ describe('TRUST_PROXY in production: HTTPS as the proxy saw it', () => {
     const start = await request(ctx.app).get('/auth/saml').set('X-Forwarded-Proto', 'https').expect(302);
     const requestId = authnRequestIdFrom(start.headers.location as string);
     // The browser sends the Secure sign-in cookie back over HTTPS (supertest speaks plain http: by hand).
-    const bindingCookie = String(start.headers['set-cookie']).split(';')[0] as string;
+    const setCookie = String(start.headers['set-cookie']);
+    // Over HTTPS the IdP's cross-site POST must carry it: Secure, SameSite=None (still HttpOnly).
+    expect(setCookie).toMatch(/^lpt\.saml_request=_[0-9a-f]{40}; Max-Age=600; Path=\/auth\/saml; Expires=[^;]+; HttpOnly; Secure; SameSite=None$/);
+    const bindingCookie = setCookie.split(';')[0] as string;
     const xml = signedResponse(
       {
         inResponseTo: requestId,
