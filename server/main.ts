@@ -8,7 +8,7 @@ import { startWorker } from './jobs/worker';
 import { createJobHandlers, recurringJobs } from './jobs/handlers';
 import { createLogger } from './logger';
 import { enqueueSettings } from './search/jobs';
-import { seed } from './seed';
+import { seed, seedsDemoUsers } from './seed';
 import { loadDemoCatalogue } from './seed/demo/load';
 import { startServices, type Services } from './services';
 import { ensureWebBuild } from './web/build';
@@ -92,7 +92,7 @@ async function main() {
     const applied = await migrateLatest(services.db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     if (services.isFreshEmbeddedDatabase) {
-      logger.info({ added: await seed(services.db) }, 'demo data seeded on first start');
+      logger.info({ added: await seed(services.db, { demoUsers: seedsDemoUsers(config) }) }, 'demo data seeded on first start');
       if (config.loadsDemoCatalogue) await loadDemoCatalogueOnFirstStart(services);
     }
     // Index settings are applied by the worker (and again whenever Meilisearch was unreachable).

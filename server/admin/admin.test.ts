@@ -55,6 +55,23 @@ describe('administration API', () => {
     expect((await admin.agent.get('/api/admin/users').query({ q: '%' }).expect(200)).body.users).toEqual([]);
   });
 
+  it('two users sharing an e-mail (two IdP identities) are told apart by their NameID and issuer, in the list and the audit trail', async () => {
+    const first = await signInAs(ctx.app, ctx.db, { role: 'agent', email: 'shared@region.example', display_name: 'Camille Partage', name_id: 'camille-a' });
+    await buildUser(ctx.db, { role: 'agent', email: 'Shared@Region.example', display_name: 'Camille Partage', idp_issuer: 'https://idp-b.example', name_id: 'camille-b' });
+    const listed = (await admin.agent.get('/api/admin/users').query({ q: 'Camille Partage' }).expect(200)).body.users as { identity: string | null }[];
+    expect(listed.map((user) => user.identity).sort()).toEqual(['camille-a · dev', 'camille-b · https://idp-b.example']);
+    const alone = (await admin.agent.get('/api/admin/users').query({ q: 'Admin Test' }).expect(200)).body.users;
+    expect(alone[0].identity).toBeNull();
+
+    await send(first, 'post', '/auth/logout', {}).expect(200);
+    const events = (await admin.agent.get('/api/admin/audit').query({ actor: first.user.id, action: 'user.sign_out' }).expect(200)).body.events;
+    expect(events[0]).toMatchObject({ actor: expect.stringContaining('Camille Partage'), actorIdentity: 'camille-a · dev' });
+    const csv = await admin.agent.get('/api/admin/audit.csv').query({ actor: first.user.id, action: 'user.sign_out' }).expect(200);
+    expect(csv.text).toContain('(camille-a · dev)"');
+    const own = (await admin.agent.get('/api/admin/audit').query({ actor: admin.user.id }).expect(200)).body.events;
+    expect(own[0].actorIdentity).toBeNull();
+  });
+
   it('audit trail: filtered, exported as CSV with formulas neutralised; append-only', async () => {
     await send(admin, 'post', '/api/admin/directorates', { code: 'DFORMULA', name: '=HYPERLINK("http://evil")' }).expect(201);
     const events = await admin.agent.get('/api/admin/audit').query({ action: 'directorate.created', from: '2020-01-01' }).expect(200);

@@ -15,7 +15,7 @@ import type { Storage } from '../../storage';
 import { fileLabels } from './labels';
 import { forbiddenFilePage, goneSharePage, pageCsp, sharedDocumentPage, tooManyRequestsPage, unknownSharePage } from './pages';
 import { countOpen, liveShareLink, regenerateShareLink, resolveToken, setShareExpiry, tokenPattern, type ShareLinkRow, type SharedDocument } from './service';
-import { isValidSignature, signedFilePath, type Disposition } from './signedUrls';
+import { signedFilePath, verifiedSignedFile, type Disposition } from './signedUrls';
 
 export const expirySchema = z
   .object({
@@ -74,6 +74,8 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
     limit: config.sharing.rateLimitPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // Which peers may name the client (X-Forwarded-For) is TRUST_PROXY's decision (server/config.ts).
+    validate: { xForwardedForHeader: false },
     handler: (_req, res) => void publicHeaders(res).status(429).type('html').send(tooManyRequestsPage(region.name)),
   });
 
@@ -119,21 +121,22 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
     const disposition: Disposition = req.query.download === '1' || !['pdf', 'png', 'jpeg'].includes(shared.file_type) ? 'attachment' : 'inline';
     const ttl = config.sharing.signedUrlTtlSeconds;
     const presigned = await storage.presignedGetUrl(shared.storage_key, { expiresInSeconds: ttl, filename: shared.original_filename, contentType: shared.mime_type, disposition });
-    res.redirect(302, presigned ?? signedFilePath(deps.sessionSecret, shared.version_id, disposition, ttl));
+    res.redirect(302, presigned ?? signedFilePath(deps.sessionSecret, { versionId: shared.version_id, shareLinkId: shared.id }, disposition, ttl));
   });
 
   router.get('/f/:versionId', publicRoute('a signed file URL of the local storage driver'), limiter, async (req, res, next) => {
-    const versionId = String(req.params.versionId);
-    const isWellFormed = /^[0-9a-f-]{36}$/.test(versionId);
-    if (!isWellFormed || !isValidSignature(deps.sessionSecret, versionId, req.query)) {
+    const signed = verifiedSignedFile(deps.sessionSecret, String(req.params.versionId), req.query);
+    if (!signed) {
       publicHeaders(res).status(403).type('html').send(forbiddenFilePage(region.name));
       return;
     }
-    // Still shared right now: a link revoked a minute ago does not keep serving through an earlier signed URL.
+    // Still shared right now, through the very link the URL was issued for: a link revoked or
+    // regenerated a minute ago does not keep serving through an earlier signed URL.
     const version = await db('versions as v')
       .join('documents as d', 'd.id', 'v.document_id')
       .join('share_links as l', 'l.document_id', 'd.id')
-      .where('v.id', versionId)
+      .where('v.id', signed.versionId)
+      .where('l.id', signed.shareLinkId)
       .whereNull('v.storage_deleted_at')
       .whereNull('d.deleted_at')
       .where({ 'd.status': 'published', 'd.scope': 'external' })
@@ -145,7 +148,7 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
       return;
     }
     res.set({ 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' });
-    await sendStoredFile(req, res, storage, version, (req.query as { d: Disposition }).d).catch(next);
+    await sendStoredFile(req, res, storage, version, signed.disposition).catch(next);
   });
 
   return router;
