@@ -96,6 +96,11 @@ describe('starting the app', () => {
     const users = (await (await fetch(`http://127.0.0.1:${port}/api/dev/users`)).json()) as { users: { id: string }[] };
     expect(users.users.length).toBeGreaterThanOrEqual(11);
     expect(first.output()).toContain('demo data seeded on first start');
+    // The address to open, and why share links will not open on a phone, in plain lines.
+    expect(stderrLines(first.output())).toEqual(expect.arrayContaining([
+      `L'info pour tous est prêt : http://127.0.0.1:${port}`,
+      `PUBLIC_URL n'est pas défini : les liens de partage et les QR codes pointeront vers http://127.0.0.1:${port}, qu'aucun téléphone ne peut ouvrir.`,
+    ]));
     const postgresPid = Number((await readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
     const meiliPid = Number(await readFile(path.join(dataDir, 'meili', 'meilisearch.pid'), 'utf8'));
     expect(isAlive(postgresPid) && isAlive(meiliPid)).toBe(true);
@@ -120,5 +125,13 @@ describe('starting the app', () => {
 
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
+
+    // Whatever LOG_LEVEL, the address to open is printed; with PUBLIC_URL set, no warning.
+    const quiet = startApp({ ...env, LOG_LEVEL: 'silent', PUBLIC_URL: 'https://info.region.example' });
+    runs.push(quiet);
+    await waitReady(port, quiet);
+    await expect.poll(() => stderrLines(quiet.output())).toEqual([`L'info pour tous est prêt : http://127.0.0.1:${port}`]);
+    quiet.child.kill('SIGTERM');
+    expect(await quiet.exited).toBe(0);
   });
 });

@@ -18,7 +18,7 @@ import { forbiddenFilePage, goneSharePage, pageCsp, sharedDocumentPage, tooManyR
 import { findMaisonForCitizens, maisonOfUser, signMaison, verifyMaison, type MaisonForCitizens } from './maisonParameter';
 import { presentShareLink, type LinkContext } from './presenter';
 import { publicContactOf } from './pages';
-import { documentReach } from './schemePages';
+import { documentReach, schemeOf } from './schemePages';
 import { schemeRoutes } from './schemeRoutes';
 import { countOpen, liveShareLink, regenerateShareLink, resolveToken, setShareExpiry, tokenPattern, type SharedDocument } from './service';
 import { isValidSignature, signedFilePath, type Disposition } from './signedUrls';
@@ -53,8 +53,13 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
 
   router.get('/api/documents/:id/share', signedIn, async (req, res) => {
     const { id } = documentIdParams.parse(req.params);
-    authorize(currentUser(req), 'share.read', documentSubject(await findDocument(db, id)));
-    res.json(presentShareLink(await liveShareLink(db, id), await linkContextOf(req)));
+    const document = await findDocument(db, id);
+    authorize(currentUser(req), 'share.read', documentSubject(document));
+    const link = presentShareLink(await liveShareLink(db, id), await linkContextOf(req));
+    // The scheme it belongs to: the share dialog offers its page, which outlives the document's link.
+    const schemeId = await schemeOf(db, document.folder_id);
+    const scheme = schemeId ? await db('folders').where({ id: schemeId }).first('id', 'name') : undefined;
+    res.json({ ...link, scheme: scheme ? { id: scheme.id as string, name: scheme.name as string } : null });
   });
 
   router.post('/api/documents/:id/share/regenerate', signedIn, async (req, res) => {
