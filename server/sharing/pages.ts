@@ -35,7 +35,7 @@ export function layout(regionName: string, title: string, body: string): string 
 <main id="contenu">
 ${body}
 </main>
-<footer><p>Document diffusé par ${escapeHtml(regionName)} avec L'info pour tous.</p></footer>
+<footer><p>Page diffusée par ${escapeHtml(regionName)} avec L'info pour tous.</p></footer>
 </body>
 </html>`;
 }
