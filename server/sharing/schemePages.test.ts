@@ -181,6 +181,19 @@ describe("sharing: a scheme's public page", () => {
     await citizen().get(`/p/${otherToken}`).expect(410);
   });
 
+  it('a document made internal while its scheme is archived at the same moment: both writes succeed, the page ends', async () => {
+    const schemeId = await createScheme();
+    const documents = [await publish(schemeId), await publish(schemeId), await publish(schemeId)];
+    const { token } = await schemeLink(schemeId);
+    const answers = await Promise.all([
+      ...documents.map((id) => send(editor, 'patch', `/api/documents/${id}`).send({ scope: 'internal' })),
+      send(editor, 'patch', `/api/folders/${schemeId}`).send({ isArchived: true }),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+    await citizen().get(`/p/${token}`).expect(410);
+    expect(await ctx.db('share_links').whereIn('document_id', documents).whereNull('revoked_at').count({ n: '*' }).first()).toEqual({ n: 0 });
+  });
+
   it("a revoked document link says why and leads to the scheme's page while it lives, else to the Region's contact", async () => {
     const schemeId = await createScheme();
     await publish(schemeId, { title: 'Fiche qui reste' });

@@ -5,7 +5,7 @@ import { recordAudit, type AuditContext } from '../audit/record';
 import type { Db, Transaction } from '../db';
 import { NotFoundError, ValidationError } from '../errors';
 import { shareOpens } from '../metrics';
-import { syncSchemePageOf } from './schemePages';
+import { schemeOf, syncSchemePage } from './schemePages';
 
 export const tokenPattern = /^[A-Za-z0-9_-]{21}$/;
 
@@ -21,18 +21,6 @@ export interface ShareLinkRow {
   revoked_reason: RevokeReason | null;
   opens: number;
   last_opened_at: Date | null;
-}
-
-/** Is the document's scheme (its nearest ancestor with a scheme card) archived? */
-async function isSchemeArchived(trx: Transaction | Db, folderId: string): Promise<boolean> {
-  const result = await trx.raw<{ rows: { archived: boolean }[] }>(
-    `with recursive up(id, parent_id, is_scheme, archived_at, depth) as (
-       select id, parent_id, is_scheme, archived_at, 0 from folders where id = ?
-       union all select f.id, f.parent_id, f.is_scheme, f.archived_at, up.depth + 1 from folders f join up on f.id = up.parent_id)
-     select archived_at is not null as archived from up where is_scheme order by depth limit 1`,
-    [folderId],
-  );
-  return result.rows[0]?.archived ?? false;
 }
 
 async function createLink(trx: Transaction | Db, documentId: string, audit: AuditContext, why: string) {
@@ -53,8 +41,11 @@ async function revokeLink(trx: Transaction | Db, link: ShareLinkRow, reason: Rev
  */
 export async function syncShareLink(trx: Transaction | Db, documentId: string, audit: AuditContext): Promise<void> {
   const document = await trx('documents').where({ id: documentId }).first('id', 'folder_id', 'status', 'scope', 'deleted_at');
+  // The scheme's row is locked first, before any link row: a scheme archived at the same moment waits, never deadlocks.
+  const schemeId = document?.folder_id ? await schemeOf(trx, document.folder_id as string) : null;
+  const scheme = schemeId ? await trx('folders').where({ id: schemeId }).forUpdate().first('archived_at') : undefined;
   const live = (await trx('share_links').where({ document_id: documentId }).whereNull('revoked_at').first()) as ShareLinkRow | undefined;
-  const isSchemeGone = document?.folder_id ? await isSchemeArchived(trx, document.folder_id as string) : false;
+  const isSchemeGone = Boolean(scheme?.archived_at);
   const isShareable = document && !document.deleted_at && document.status === 'published' && document.scope === 'external' && !isSchemeGone;
   if (isShareable && !live) await createLink(trx, documentId, audit, 'published as external');
   if (!isShareable && live) {
@@ -70,7 +61,7 @@ export async function syncShareLink(trx: Transaction | Db, documentId: string, a
     await revokeLink(trx, live, reason, audit);
   }
   // The scheme's public page lives while it has a shared document: same transaction.
-  if (document) await syncSchemePageOf(trx, document.folder_id as string, audit);
+  if (schemeId) await syncSchemePage(trx, schemeId, audit);
 }
 
 export async function liveShareLink(db: Db | Transaction, documentId: string): Promise<ShareLinkRow> {
