@@ -1,7 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
-import type { Logger } from '../logger';
 import { auditContextOf } from '../audit/record';
 import type { Config } from '../config';
 import type { Db } from '../db';
@@ -11,13 +10,13 @@ import { documentIdParams } from '../documents/schema';
 import { findDocument } from '../documents/service';
 import { availabilityOf } from '../folders/availability';
 import { currentUser, publicRoute, signedIn } from '../http/access';
+import type { Logger } from '../logger';
 import { authorize } from '../policies';
 import type { Storage } from '../../storage';
 import { fileLabels } from './labels';
-import { forbiddenFilePage, goneSharePage, pageCsp, sharedDocumentPage, tooManyRequestsPage, unknownSharePage } from './pages';
+import { forbiddenFilePage, goneSharePage, pageCsp, publicContactOf, sharedDocumentPage, tooManyRequestsPage, unknownSharePage } from './pages';
 import { findMaisonForCitizens, maisonOfUser, signMaison, verifyMaison, type MaisonForCitizens } from './maisonParameter';
 import { presentShareLink, type LinkContext } from './presenter';
-import { publicContactOf } from './pages';
 import { documentReach, schemeOf } from './schemePages';
 import { schemeRoutes } from './schemeRoutes';
 import { countOpen, liveShareLink, regenerateShareLink, resolveToken, setShareExpiry, tokenPattern, type SharedDocument } from './service';
@@ -28,7 +27,6 @@ export const expirySchema = z
     expiresAt: z.union([z.iso.datetime({ offset: true, error: "Date et heure attendues (ISO 8601), ou null pour ne pas expirer." }), z.null()]),
   })
   .strict();
-
 
 /** Public links of external documents: for agents (the link), and for citizens (the page, the file). */
 export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; sessionSecret: string; logger: Logger }) {

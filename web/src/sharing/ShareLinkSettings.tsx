@@ -123,34 +123,34 @@ export function ShareLinkSettings({ target, link, onChanged }: Props) {
         {notice}
       </p>
       {target.kind === 'document' && (
-      <form noValidate onSubmit={submit}>
-        <div className={`field${error ? ' field--invalid' : ''}`}>
-          <label htmlFor={dayId}>{text.expiry}</label>
-          <span id={`${dayId}-aide`} className="field__hint">
-            {text.expiryHint}
-          </span>
-          <input
-            ref={dayRef}
-            id={dayId}
-            type="date"
-            value={day}
-            min={localDate(new Date().toISOString())}
-            aria-describedby={`${dayId}-aide`}
-            aria-invalid={error ? true : undefined}
-            onChange={(event) => setDay(event.target.value)}
-          />
-        </div>
-        <p className="actions share__actions">
-          <button type="submit" className="button" disabled={isPending}>
-            {isPending ? text.pending : text.saveExpiry}
-          </button>
-          {link.expiresAt && (
-            <button type="button" className="button button--secondary" disabled={isPending} onClick={() => void saveExpiry(null)}>
-              {text.removeExpiry}
+        <form noValidate onSubmit={submit}>
+          <div className={`field${error ? ' field--invalid' : ''}`}>
+            <label htmlFor={dayId}>{text.expiry}</label>
+            <span id={`${dayId}-aide`} className="field__hint">
+              {text.expiryHint}
+            </span>
+            <input
+              ref={dayRef}
+              id={dayId}
+              type="date"
+              value={day}
+              min={localDate(new Date().toISOString())}
+              aria-describedby={`${dayId}-aide`}
+              aria-invalid={error ? true : undefined}
+              onChange={(event) => setDay(event.target.value)}
+            />
+          </div>
+          <p className="actions share__actions">
+            <button type="submit" className="button" disabled={isPending}>
+              {isPending ? text.pending : text.saveExpiry}
             </button>
-          )}
-        </p>
-      </form>
+            {link.expiresAt && (
+              <button type="button" className="button button--secondary" disabled={isPending} onClick={() => void saveExpiry(null)}>
+                {text.removeExpiry}
+              </button>
+            )}
+          </p>
+        </form>
       )}
       <p className="actions share__actions">
         <button type="button" className="button button--danger" onClick={() => setIsConfirming(true)}>
