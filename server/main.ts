@@ -118,7 +118,13 @@ async function main() {
   const address = server?.address();
   const url = address && typeof address === 'object' ? `http://${config.http.host}:${address.port}` : undefined;
   logger.info({ url, ms: Date.now() - startedAt, worker: Boolean(worker) }, isWorkerOnly ? 'worker ready' : 'ready');
-  if (url && process.stdout.isTTY) process.stdout.write(`\nL'info pour tous est prêt : ${url}\n\n`);
+  // Plain lines for the person who ran `npm start`, whatever LOG_LEVEL says.
+  if (url) {
+    const publicUrlLine = config.http.publicUrl
+      ? ''
+      : `PUBLIC_URL n'est pas défini : les liens de partage et les QR codes pointeront vers ${url}, qu'aucun téléphone ne peut ouvrir.\n`;
+    process.stdout.write(`\nL'info pour tous est prêt : ${url}\n${publicUrlLine}\n`);
+  }
 }
 
 main().catch(fail);

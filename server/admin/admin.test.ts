@@ -37,7 +37,16 @@ describe('administration API', () => {
   it('Maisons: create with their city, list', async () => {
     await send(admin, 'post', '/api/admin/maisons', { code: 'MR-MENDE', name: 'Maison de Région de Mende', city: 'Mende' }).expect(201);
     const listed = await admin.agent.get('/api/admin/maisons').expect(200);
-    expect(listed.body.maisons).toContainEqual(expect.objectContaining({ code: 'MR-MENDE', city: 'Mende', isActive: true }));
+    expect(listed.body.maisons).toContainEqual(expect.objectContaining({ code: 'MR-MENDE', city: 'Mende', phone: null, isActive: true }));
+  });
+
+  it('Maisons: a public phone (printed on the pages and handouts their agents share), checked, and cleared with null', async () => {
+    const created = await send(admin, 'post', '/api/admin/maisons', { code: 'MR-RODEZ', name: 'Maison de Région de Rodez', city: 'Rodez', phone: '05 65 00 00 00' }).expect(201);
+    const id = created.body.maison.id as string;
+    expect(created.body.maison.phone).toBe('05 65 00 00 00');
+    const refused = await send(admin, 'patch', `/api/admin/maisons/${id}`, { phone: 'appelez-nous' }).expect(400);
+    expect(refused.body.error.message).toBe('phone : Numéro de téléphone invalide.');
+    expect((await send(admin, 'patch', `/api/admin/maisons/${id}`, { phone: null }).expect(200)).body.maison.phone).toBeNull();
   });
 
   it('users: listed with role and its source, filtered; a deactivated user is signed out at once', async () => {

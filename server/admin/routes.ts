@@ -37,7 +37,7 @@ export function adminRoutes(deps: { db: Db }) {
       id: row.id,
       code: row.code,
       name: row.name,
-      ...(kind === 'maisons' ? { city: row.city } : {}),
+      ...(kind === 'maisons' ? { city: row.city, phone: row.phone ?? null } : {}),
       isActive: row.is_active,
       references: await references(row.id as string),
     });
@@ -50,7 +50,7 @@ export function adminRoutes(deps: { db: Db }) {
 
     router.post(`/api/admin/${kind}`, signedIn, async (req, res) => {
       admin(req);
-      const input = schemas.create.parse(req.body) as { code: string; name: string; city?: string };
+      const input = schemas.create.parse(req.body) as { code: string; name: string; city?: string; phone?: string | null };
       const row = await db
         .transaction(async (trx) => {
           const [created] = await trx(table).insert(input).returning('*');
@@ -72,11 +72,11 @@ export function adminRoutes(deps: { db: Db }) {
     router.patch(`/api/admin/${kind}/:id`, signedIn, async (req, res) => {
       admin(req);
       const { id } = params.parse(req.params);
-      const input = schemas.update.parse(req.body) as { name?: string; city?: string; isActive?: boolean };
+      const input = schemas.update.parse(req.body) as { name?: string; city?: string; phone?: string | null; isActive?: boolean };
       const row = await db.transaction(async (trx) => {
         const before = await trx(table).where({ id }).first();
         if (!before) throw new NotFoundError();
-        const changes = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.city !== undefined ? { city: input.city } : {}), ...(input.isActive !== undefined ? { is_active: input.isActive } : {}) };
+        const changes = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.city !== undefined ? { city: input.city } : {}), ...(input.phone !== undefined ? { phone: input.phone } : {}), ...(input.isActive !== undefined ? { is_active: input.isActive } : {}) };
         const [after] = await trx(table).where({ id }).update({ ...changes, updated_at: trx.fn.now() }).returning('*');
         await recordAudit(trx, auditContextOf(req), {
           action: input.isActive === false ? `${objectType}.deactivated` : input.isActive === true && !before.is_active ? `${objectType}.reactivated` : `${objectType}.updated`,

@@ -9,6 +9,8 @@ export interface Place {
   name: string;
   /** Maisons only. */
   city?: string;
+  /** Maisons only: the public phone their agents' share links show. */
+  phone?: string | null;
   isActive: boolean;
   references: { users: number; documents: number; folders: number };
 }
