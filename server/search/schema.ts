@@ -21,7 +21,8 @@ export const facetFields = {
 } as const;
 export type Facet = keyof typeof facetFields;
 
-export const maxQueryLength = 500;
+/** Read in full up to here (a pasted paragraph), cut beyond: the query understanding reads no more (search/understand.ts). */
+export const maxQueryLength = 2000;
 
 export const searchQuerySchema = z.object({
   // Cut, not refused: a pasted paragraph still gets answers.
