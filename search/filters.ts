@@ -21,6 +21,7 @@ export const filterableFields = [
   'isPermanent',
   'schemeArchived',
   'isPrimary',
+  'analysis',
 ] as const;
 export type FilterableField = (typeof filterableFields)[number];
 

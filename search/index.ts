@@ -3,7 +3,7 @@ import { ServiceUnavailableError } from '../server/errors';
 import { and, anyOf } from './filters';
 import { stemText } from './french';
 import { runSearch, type SearchRequest, type SearchResult } from './query';
-import type { SearchRecord } from './records';
+import { analysisVersion, type SearchRecord } from './records';
 import { expansionIndex, indexSettings } from './settings';
 import type { SynonymSet } from './thesaurus';
 import { apiErrorOf, createHttpClient } from './transport';
@@ -44,6 +44,8 @@ export interface Search {
    */
   replaceDocuments(documentIds: string[], records: SearchRecord[], syncId: string, uid?: string): Promise<void>;
   search(request: SearchRequest): Promise<SearchResult>;
+  /** Does the index hold records of an older text analysis (they must be rebuilt)? */
+  hasOutdatedRecords(): Promise<boolean>;
   /** Every indexed document id with its record count (for drift checks). */
   indexedDocuments(): Promise<Map<string, number>>;
   /** Rebuild helpers: a fresh index under a temporary uid, then an atomic swap. */
@@ -150,6 +152,12 @@ export function createSearch(options: SearchOptions): Search {
       }),
 
     search: (request) => guarded(() => runSearch(searchClient, pagesIndex, request)),
+
+    hasOutdatedRecords: () =>
+      guarded(async () => {
+        const result = await index().search('', { filter: `NOT analysis = ${analysisVersion}`, limit: 0 });
+        return (result.estimatedTotalHits ?? 0) > 0;
+      }),
 
     indexedDocuments: () =>
       guarded(async () => {

@@ -8,6 +8,8 @@ import { stemText } from './french';
  */
 export interface SearchRecord {
   id: string;
+  /** The text analysis the record was built with (analysisVersion): records of an older one are rebuilt. */
+  analysis: number;
   syncId: string;
   documentId: string;
   page: number;
@@ -79,6 +81,12 @@ export interface DocumentForIndex {
 
 export const maxWordsPerRecord = 2000;
 
+/**
+ * The version of the text analysis of records (search/french.ts, search/families.ts): stems made
+ * by an older analysis do not meet the query's, so an index holding any is rebuilt. 2: word families.
+ */
+export const analysisVersion = 2;
+
 const dayNumber = (isoDate: string) => Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 86400000);
 
 /** Splits a page into chunks of at most `maxWords` words, on word boundaries. */
@@ -107,6 +115,7 @@ export function buildRecords(document: DocumentForIndex, syncId: string = random
   const scheme = document.scheme;
   const keywords = scheme?.keywords ?? [];
   const common = {
+    analysis: analysisVersion,
     syncId,
     documentId: document.id,
     title: document.title,

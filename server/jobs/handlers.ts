@@ -4,7 +4,7 @@ import type { Logger } from '../logger';
 import type { Search } from '../../search';
 import type { Storage } from '../../storage';
 import { searchJobHandlers } from '../search/jobs';
-import { nightlyRebuild } from '../search/rebuild';
+import { nightlyRebuild, rebuildIfOutdated } from '../search/rebuild';
 import { cleanUpStorage } from './cleanup';
 import type { JobHandlers, RecurringJob } from './worker';
 
@@ -20,6 +20,11 @@ export interface JobDeps {
 export function createJobHandlers(deps: JobDeps): JobHandlers {
   return {
     ...searchJobHandlers(deps),
+    // The settings job runs at every start: the moment to catch an index of an older analysis.
+    'search.applySettings': async () => {
+      await deps.search.ensureIndex();
+      await rebuildIfOutdated(deps);
+    },
     'search.rebuild': () => nightlyRebuild(deps),
     'storage.cleanup': async () => {
       await cleanUpStorage({ ...deps, graceDays: deps.config.deletedFilesGraceDays });

@@ -55,9 +55,6 @@ export function searchJobHandlers(deps: IndexingDeps): JobHandlers {
         for (const id of ids) await enqueueDocumentSync(trx, id);
       });
     },
-    'search.applySettings': async () => {
-      await deps.search.ensureIndex();
-    },
     /** Availability moves with the calendar: reindex the schemes whose availability changed. */
     'search.refreshAvailability': async () => {
       const folders = await listFolders(deps.db);

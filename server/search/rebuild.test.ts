@@ -7,6 +7,7 @@ import { createTestContext, type TestContext } from '../../tests/context';
 import { buildDirectorate, buildScheme } from '../../tests/factories';
 import { makePdf, makeText } from '../../tests/fixtures/files';
 import { drainJobs } from '../../tests/jobs';
+import { enqueueSettings } from './jobs';
 import { checkIndex, nightlyRebuild, RebuildRunningError, rebuildIndex } from './rebuild';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -109,4 +110,24 @@ describe('rebuilding and checking the index', () => {
     expect(output).toContain('Réindexation: 100% 1/1 documents');
     expect(output).toMatch(/Index rebuilt: 1 documents, 2 pages/);
   });
+
+  it('rebuilds at start an index built by an older text analysis, so that its stems meet the queries again', async () => {
+    const { buildRecords } = await import('../../search');
+    await drainJobs(ctx);
+    expect(await ctx.search.hasOutdatedRecords()).toBe(false);
+    // A record as an older analysis wrote it: no analysis version, stems of the word as written.
+    const [record] = buildRecords({
+      id: randomUUID(), title: 'Ancien', summary: '', docType: 'autre', scope: 'internal', status: 'published', fileType: 'txt', updatedAt: new Date(),
+      directorate: { code: 'OLD', name: 'Ancienne' }, folderIds: [], theme: null, scheme: null, pages: ['chaufferie'],
+    });
+    const { analysis: _analysis, ...older } = record as NonNullable<typeof record>;
+    await ctx.search.queueRecords(ctx.search.pagesIndex, [{ ...older, contentStem: 'chaufferi' } as never]);
+    await ctx.search.waitForQueued();
+    expect(await ctx.search.hasOutdatedRecords()).toBe(true);
+    await enqueueSettings(ctx.db);
+    expect(await drainJobs(ctx)).toEqual([]);
+    expect(await ctx.search.hasOutdatedRecords()).toBe(false);
+    expect(await checkIndex(ctx)).toMatchObject({ missing: [], extra: [] });
+  });
 });
+

@@ -104,6 +104,20 @@ export async function nightlyRebuild(deps: { db: Db; search: Search; logger: Log
 }
 
 /** Compares PostgreSQL with the index: documents missing from it, and documents it should not hold. */
+/**
+ * After an upgrade that changed the text analysis, records stemmed the old way no longer meet the
+ * queries: the index is rebuilt (into a fresh one, then swapped in), unless a rebuild runs already.
+ */
+export async function rebuildIfOutdated(deps: { db: Db; search: Search; logger: Logger }) {
+  if (!(await deps.search.hasOutdatedRecords())) return;
+  deps.logger.info('search index built by an older text analysis: rebuilding it');
+  try {
+    await rebuildIndex(deps);
+  } catch (error) {
+    if (!(error instanceof RebuildRunningError)) throw error;
+  }
+}
+
 export async function checkIndex(deps: { db: Db; search: Search }) {
   const tree = new Map((await listFolders(deps.db)).map((row) => [row.id, row]));
   const expected = new Set((await indexableDocuments(deps.db, tree)).map((d) => d.id));
