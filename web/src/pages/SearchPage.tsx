@@ -119,10 +119,11 @@ export function SearchPage() {
         onEnterResults={() => hitLinks(layoutRef.current)[0]?.focus()}
       />
       <ProfileRow criteria={criteria} onChange={update} />
-      <QueryLine query={isAnswerShown ? first?.query : undefined} isEmpty={isEmpty} />
       <p role="status" className={isEmpty ? 'search-count search-count--none' : 'search-count'}>
         {isAnswerShown ? text.count(answer.total, answer.last.totalDocuments) : ''}
       </p>
+      <QueryLine query={isAnswerShown ? first?.query : undefined} isEmpty={isEmpty} />
+      {isEmpty && <p className="search-empty">{first?.suggestion ?? text.none}</p>}
       <div role="status">{answer?.last.degraded && <p className="alert alert--warning">{text.degraded}</p>}</div>
       {search.error && (
         <p role="alert" className="alert alert--error">
@@ -133,7 +134,6 @@ export function SearchPage() {
         {answer && <FilterPanel criteria={criteria} facets={answer.last.facets} baselines={search.baselines} names={names} onChange={update} />}
         <div className="search-layout__results">
           {isHomeShown && <SearchHome />}
-          {isEmpty && <p className="search-empty">{first?.suggestion ?? text.none}</p>}
           {isAnswerShown && (
             <GroupList
               groups={answer.groups}

@@ -45,6 +45,7 @@ export function GroupItem({ group, q, isDegraded, isFirst, isApproximate = false
     <article className={className}>
       <AnswerCard
         scheme={scheme}
+        isCompact={isApproximate}
         share={shared && <ShareButton documentId={shared.id} title={shared.title} isTitleInName className={shareClass} />}
       />
       {documents.length > 0 && (
