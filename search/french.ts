@@ -1,4 +1,5 @@
 import snowball from 'snowball-stemmers';
+import { familyRoot } from './families';
 
 /**
  * French without a French stemmer in Meilisearch: every text is indexed twice, as written and as
@@ -21,12 +22,15 @@ export function words(text: string): string[] {
 
 const stemCache = new Map<string, string>();
 
-/** A word's French stem without accents: "Économies" → "econom". */
+/**
+ * A word's French stem without accents, taken from its family's verb when it has one
+ * (search/families.ts): "Économies" → "econom", "chauffage" and "chauffer" → "chauff".
+ */
 export function stem(word: string): string {
   const lower = word.toLowerCase();
   let stemmed = stemCache.get(lower);
   if (stemmed === undefined) {
-    stemmed = stripAccents(stemmer.stem(lower));
+    stemmed = stripAccents(stemmer.stem(familyRoot(lower)));
     if (stemCache.size > 200000) stemCache.clear();
     stemCache.set(lower, stemmed);
   }
