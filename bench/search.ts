@@ -17,7 +17,7 @@ import { createLogger } from '../server/logger';
 import { degradedSearch } from '../server/search/degraded';
 import { extractVersion, syncDocuments } from '../server/search/indexing';
 import { facetFields, searchQuerySchema, type SearchQuery } from '../server/search/schema';
-import { filterOf, searchDocuments } from '../server/search/service';
+import { documentWindow, filterOf, searchDocuments } from '../server/search/service';
 import { startServices, type Services } from '../server/services';
 import { runSearch } from '../search/query';
 import { createClient, type Search } from '../search';
@@ -185,7 +185,7 @@ async function signIn(port: number, email: string): Promise<Session> {
 }
 
 interface ApiAnswer {
-  hits: { document: { id: string }; snippet: string }[];
+  groups: { documents: { document: { id: string }; snippet: string }[] }[];
   facets: Record<string, Record<string, number>>;
   total: number;
   degraded: boolean;
@@ -258,7 +258,7 @@ interface Runners {
 
 function requestOf(query: SearchQuery) {
   // What server/search/service.ts searchDocuments sends.
-  return { q: query.q, filter: filterOf(query), facets: Object.values(facetFields), page: query.page, hitsPerPage: query.hitsPerPage, isDistinct: true };
+  return { q: query.q, filter: filterOf(query), facets: Object.values(facetFields), ...documentWindow(query), isDistinct: true };
 }
 
 function runnerFor(mode: Mode, runners: Runners): (query: BenchQuery) => Promise<Outcome> {
@@ -276,10 +276,10 @@ function runnerFor(mode: Mode, runners: Runners): (query: BenchQuery) => Promise
     case 'api':
       return async (item) => {
         const { answer, engineMs } = await apiSearch(runners.session, item.params);
-        return { hits: answer.hits.length, engineMs };
+        return { hits: answer.groups.length, engineMs };
       };
     case 'degraded':
-      return async (item) => ({ hits: (await degradedSearch(runners.db, item.query)).hits.length });
+      return async (item) => ({ hits: (await degradedSearch(runners.db, item.query, documentWindow(item.query))).hits.length });
   }
 }
 
@@ -518,7 +518,7 @@ async function publishOnce(session: Session, db: Db, meili: { client: Meilisearc
   let doneAt: Date | undefined;
   for (;;) {
     doneAt ??= await jobDoneAt();
-    if (doneAt && (await apiSearch(session, params)).answer.hits.some((hit) => hit.document.id === documentId)) break;
+    if (doneAt && (await apiSearch(session, params)).answer.groups.some((group) => group.documents.some((hit) => hit.document.id === documentId))) break;
     if (performance.now() - sentAt > 60000) throw new Error(`document ${documentId} not searchable within 60 s (${word}; job done: ${doneAt !== undefined})`);
     await delay(20);
   }

@@ -4,11 +4,20 @@ import { and, anyOf } from './filters';
 import { stemText } from './french';
 import { runSearch, type SearchRequest, type SearchResult } from './query';
 import type { SearchRecord } from './records';
-import { indexSettings, synonymMap } from './settings';
+import { expansionIndex, indexSettings, synonymMap } from './settings';
+import type { SynonymSet } from './thesaurus';
 import { apiErrorOf, createHttpClient } from './transport';
 
 export type { SearchRecord, DocumentForIndex } from './records';
 export { buildRecords } from './records';
+export type { QueryReading } from './query';
+export { coverageFloor } from './retrieval';
+export { shippedThesaurus, synonymSet, type SynonymSet, type ThesaurusEntry } from './thesaurus';
+export { understand, type QueryWord } from './understand';
+export { stem, stemText } from './french';
+
+/** What a query word also stands for, from a synonym set (search/settings.ts). */
+export const expansionsOf = (synonyms: SynonymSet) => expansionIndex(synonyms, stemText);
 export type { SearchRequest, SearchResult, SearchHit } from './query';
 
 /**
@@ -28,8 +37,8 @@ export interface Search {
   /** Throws ServiceUnavailableError('search') when Meilisearch does not answer or is not healthy. */
   checkHealth(): Promise<void>;
   /** Creates the pages index if missing and applies its settings (idempotent). */
-  ensureIndex(synonyms: string[][], uid?: string): Promise<void>;
-  setSynonyms(synonyms: string[][]): Promise<void>;
+  ensureIndex(synonyms: SynonymSet | string[][], uid?: string): Promise<void>;
+  setSynonyms(synonyms: SynonymSet | string[][]): Promise<void>;
   /**
    * Makes `records` (all built with `syncId`) the whole content of these documents in the index:
    * their records of earlier syncs are removed, so a document without records leaves the index.
@@ -39,7 +48,7 @@ export interface Search {
   /** Every indexed document id with its record count (for drift checks). */
   indexedDocuments(): Promise<Map<string, number>>;
   /** Rebuild helpers: a fresh index under a temporary uid, then an atomic swap. */
-  createFreshIndex(synonyms: string[][]): Promise<string>;
+  createFreshIndex(synonyms: SynonymSet | string[][]): Promise<string>;
   /** Queues records without waiting (Meilisearch batches consecutive additions); `waitForQueued` waits for them all. */
   queueRecords(uid: string, records: SearchRecord[]): Promise<void>;
   waitForQueued(): Promise<void>;
@@ -109,7 +118,7 @@ export function createSearch(options: SearchOptions): Search {
     }
   }
 
-  async function ensureIndex(synonyms: string[][], uid = pagesIndex) {
+  async function ensureIndex(synonyms: SynonymSet | string[][], uid = pagesIndex) {
     await guarded(async () => {
       const existing = await client.getIndex(uid).catch(() => undefined);
       if (!existing) await settled(client.createIndex(uid, { primaryKey: 'id' }));

@@ -1,6 +1,7 @@
-import { type FederatedMultiSearchParams, type Meilisearch, type SearchParams } from 'meilisearch';
-import { stemText, words } from './french';
+import { type FederatedMultiSearchParams, type Meilisearch, type MultiSearchQuery, type SearchParams } from 'meilisearch';
+import { understand, type QueryWord } from './understand';
 import type { SearchRecord } from './records';
+import { coverageFloor, rankGroups, retrieve, type RankedGroup, type Retrieval } from './retrieval';
 import { rawAttributes, stemAttributes } from './settings';
 import { apiErrorOf } from './transport';
 
@@ -11,10 +12,22 @@ export interface SearchRequest {
   facets: string[];
   page: number;
   hitsPerPage: number;
-  /** One hit per document (the best page), or every matching page. */
+  /**
+   * One hit per document (the best page), grouped by scheme: `page` and `hitsPerPage` then count
+   * groups (schemes, and documents outside any scheme). Otherwise every matching page.
+   */
   isDistinct: boolean;
   /** Match the pages' text only (not the titles and scheme card every page carries). */
   isContentOnly?: boolean;
+  /** The everyday or administrative terms a word also stands for (thesaurus and administrators' synonyms). */
+  expand?: (word: QueryWord) => string[];
+}
+
+/** How the query was read: the words searched, the ones set aside, what the thesaurus added. */
+export interface QueryReading {
+  words: string[];
+  ignored: string[];
+  expansions: { word: string; terms: string[] }[];
 }
 
 /** The markers around highlighted words in `contentMatch` (they never occur in extracted text). */
@@ -24,9 +37,13 @@ export const markEnd = '\u0002';
 export interface SearchResult {
   hits: SearchHit[];
   facets: Record<string, Record<string, number>>;
+  /** Groups above the relevance floor (documents, when not distinct). */
   total: number;
+  /** Documents in those groups. */
+  totalDocuments: number;
   /** Meilisearch's own time for the search (its processingTimeMs, whole milliseconds), when it answered. */
   engineMs?: number;
+  reading: QueryReading;
 }
 
 /**
@@ -65,44 +82,138 @@ export type SearchHit = RetrievedFields & {
   /** A window of the page's text around the match, with markers. */
   contentMatch: string;
   rankingScore: number;
+  /** The scheme it answers with, or `document:<id>` outside any scheme. */
+  groupKey: string;
+  /** Share of the query its group holds (0..1). */
+  groupScore: number;
+  /** Its group is under the relevance floor, or holds the query only through typos. */
+  isApproximate: boolean;
 };
 
-/** Long queries are cut: nobody types 5,000 characters at a front desk, and Meilisearch keeps 10 words. */
-export function boundedQuery(q: string): string {
-  return words(q).slice(0, 10).join(' ');
+type RawHit = RetrievedFields & { _formatted?: { content?: string }; _rankingScore?: number; _federation?: { weightedRankingScore?: number } };
+
+const groupKeyOf = (hit: { schemeId: string | null; documentId: string }) => hit.schemeId ?? `document:${hit.documentId}`;
+
+function toHit(record: RawHit, group?: { score: number; isApproximate: boolean }): SearchHit {
+  const { _formatted, _rankingScore, _federation, ...fields } = record;
+  const rankingScore = _federation?.weightedRankingScore ?? _rankingScore ?? 0;
+  return { ...fields, contentMatch: _formatted?.content ?? '', rankingScore, groupKey: groupKeyOf(record), groupScore: group?.score ?? rankingScore, isApproximate: group?.isApproximate ?? false };
 }
 
-type RawHit = RetrievedFields & { _formatted?: { content?: string }; _rankingScore?: number };
+/** Content words a query reads (each with its thesaurus terms looked up). */
+const maxQueryWords = 16;
+/** Meilisearch reads the first 10 words of a query. */
+const maxSentWords = 10;
+/** Documents shown under one group. */
+const documentsPerGroup = 3;
+/** The deepest a search goes. */
+const maxGroups = 200;
 
-function toHit(record: RawHit): SearchHit {
-  const { _formatted, _rankingScore, ...fields } = record;
-  return { ...fields, contentMatch: _formatted?.content ?? '', rankingScore: _rankingScore ?? 0 };
+const emptyReading: QueryReading = { words: [], ignored: [], expansions: [] };
+
+/** How the query was read, from what the documents hold of each word. */
+function readingOf(retrieval: Retrieval): QueryReading {
+  const typed = retrieval.evidence.filter((entry) => !entry.word.isInferred);
+  return {
+    words: typed.filter((entry) => entry.weight > 0).map((entry) => entry.word.text),
+    ignored: typed.filter((entry) => entry.weight === 0).map((entry) => entry.word.text),
+    expansions: typed.filter((entry) => entry.terms.length > 0).map((entry) => ({ word: entry.word.text, terms: entry.terms })),
+  };
 }
 
-/** Hits asked for beyond the page, for the documents both queries find on two different pages. */
-const spareHits = 2;
-/** The deepest a federated search goes (page × hits per page beyond it answer nothing). */
-const maxHits = 1000;
-
-/** The federated hits in order, each document (or each record, when not distinct) once. */
-function mergeHits(records: RawHit[], isDistinct: boolean): SearchHit[] {
-  const seen = new Set<string>();
-  const merged: SearchHit[] = [];
-  for (const record of records) {
-    const key = isDistinct ? record.documentId : record.id;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    merged.push(toHit(record));
+/** Facet counts of the documents of these groups, read from what the word searches retrieved. */
+function countFacets(retrieval: Retrieval, groups: RankedGroup[], fields: string[]): SearchResult['facets'] {
+  const facets: SearchResult['facets'] = Object.fromEntries(fields.map((field) => [field, {}]));
+  for (const group of groups) {
+    for (const documentId of group.documentIds) {
+      const match = retrieval.documents.get(documentId);
+      if (!match) continue;
+      for (const field of fields) {
+        const value = field === 'schemeId' ? match.schemeId : match.facets[field];
+        const counts = facets[field] as Record<string, number>;
+        for (const v of Array.isArray(value) ? value : [value]) if (v !== null && v !== undefined && v !== '') counts[String(v)] = (counts[String(v)] ?? 0) + 1;
+      }
+    }
   }
-  return merged;
+  return facets;
 }
 
 /**
- * Searches the pages index twice in one federated request, as written (raw attributes) and as
- * stems (stemmed attributes), merges by score, and keeps one hit per document when asked.
+ * The best page of each shown document, with its snippet: per document, its words as written (on
+ * the attributes as written) and as stems, in one request; the page the words as written find is
+ * preferred, for its highlighted snippet.
  */
-export async function runSearch(client: Meilisearch, indexUid: string, request: SearchRequest): Promise<SearchResult> {
-  const q = boundedQuery(request.q);
+async function bestPages(client: Meilisearch, indexUid: string, request: SearchRequest, retrieval: Retrieval, shown: { group: RankedGroup; isApproximate: boolean }[]): Promise<{ hits: SearchHit[]; engineMs: number }> {
+  const common = {
+    indexUid,
+    attributesToRetrieve: [...retrieved],
+    attributesToCrop: ['content'],
+    cropLength: 28,
+    attributesToHighlight: ['content'],
+    highlightPreTag: markStart,
+    highlightPostTag: markEnd,
+    showRankingScore: true,
+    matchingStrategy: 'last' as const,
+    distinct: 'documentId',
+    limit: 1,
+  };
+  const wanted: { documentId: string; group: RankedGroup; isApproximate: boolean }[] = [];
+  const queries: MultiSearchQuery[] = [];
+  for (const { group, isApproximate } of shown) {
+    for (const documentId of group.documentIds.slice(0, documentsPerGroup)) {
+      const match = retrieval.documents.get(documentId);
+      const held = [...(match?.scores.keys() ?? [])].sort((a, b) => (retrieval.evidence[b]?.weight ?? 0) - (retrieval.evidence[a]?.weight ?? 0));
+      const words = held.map((i) => retrieval.evidence[i]?.word).filter((word) => word !== undefined).slice(0, maxSentWords);
+      const filter = [request.filter, `documentId = "${documentId.replace(/[\\"]/g, '')}"`].filter(Boolean).map((f) => `(${f})`).join(' AND ');
+      wanted.push({ documentId, group, isApproximate });
+      queries.push({ ...common, filter, q: words.map((word) => word.text).join(' '), attributesToSearchOn: rawAttributes });
+      queries.push({ ...common, filter, q: words.map((word) => word.stem).join(' '), attributesToSearchOn: stemAttributes });
+    }
+  }
+  if (queries.length === 0) return { hits: [], engineMs: 0 };
+  const { results } = await client.multiSearch({ queries });
+  const hits: SearchHit[] = [];
+  wanted.forEach(({ group, isApproximate }, i) => {
+    const asWritten = results[2 * i]?.hits[0] as RawHit | undefined;
+    const asStems = results[2 * i + 1]?.hits[0] as RawHit | undefined;
+    // A match as written has the snippet; a page only the stems find is the better page when the
+    // words as written found none, or only a title match (page 0).
+    const best = asWritten && (asWritten.page > 0 || !asStems || asStems.page === 0) ? asWritten : asStems;
+    if (best) hits.push(toHit(best, { score: group.coverage, isApproximate }));
+  });
+  return { hits, engineMs: Math.max(0, ...results.map((result) => result.processingTimeMs)) };
+}
+
+/**
+ * The answer to a query, grouped by scheme: its content words (search/understand.ts) looked up one
+ * by one (search/retrieval.ts), groups ranked by the weight of the words they hold, the groups of
+ * the page (and, on the first page, those under the relevance floor, apart) with their best pages.
+ */
+async function searchGroups(client: Meilisearch, indexUid: string, request: SearchRequest): Promise<SearchResult> {
+  const understood = understand(request.q);
+  if (understood.words.length === 0) return { hits: [], facets: {}, total: 0, totalDocuments: 0, reading: emptyReading };
+  const facetFields = request.facets.filter((field) => field !== 'schemeId');
+  const retrieval = await retrieve(client, indexUid, { filter: request.filter, facetFields, expand: request.expand }, understood.words.slice(0, maxQueryWords));
+  const groups = rankGroups(retrieval).slice(0, maxGroups);
+  const confident = groups.filter((group) => group.coverage >= coverageFloor && !group.isTypoOnly);
+  const approximate = groups.filter((group) => group.coverage < coverageFloor && !group.isTypoOnly);
+  const onPage = confident.slice((request.page - 1) * request.hitsPerPage, request.page * request.hitsPerPage).map((group) => ({ group, isApproximate: false }));
+  const apart = request.page === 1 ? approximate.slice(0, request.hitsPerPage).map((group) => ({ group, isApproximate: true })) : [];
+  const pages = await bestPages(client, indexUid, request, retrieval, [...onPage, ...apart]);
+  return {
+    hits: pages.hits,
+    facets: countFacets(retrieval, confident, request.facets),
+    total: confident.length,
+    totalDocuments: confident.reduce((sum, group) => sum + group.documentIds.length, 0),
+    engineMs: retrieval.engineMs + pages.engineMs,
+    reading: readingOf(retrieval),
+  };
+}
+
+/** Every matching page of the documents under the filter, best first (one document's pages, for the viewer). */
+async function searchPages(client: Meilisearch, indexUid: string, request: SearchRequest): Promise<SearchResult> {
+  const words = understand(request.q).words.slice(0, maxSentWords);
+  if (words.length === 0) return { hits: [], facets: {}, total: 0, totalDocuments: 0, reading: emptyReading };
   const common: SearchParams & { indexUid: string } = {
     indexUid,
     filter: request.filter || undefined,
@@ -113,66 +224,54 @@ export async function runSearch(client: Meilisearch, indexUid: string, request: 
     highlightPreTag: markStart,
     highlightPostTag: markEnd,
     showRankingScore: true,
-    matchingStrategy: 'frequency',
-    ...(request.isDistinct ? { distinct: 'documentId' } : {}),
+    matchingStrategy: 'last',
   };
-  const wanted = request.page * request.hitsPerPage;
+  const queries: FederatedMultiSearchParams['queries'] = [
+    { ...common, q: words.map((word) => word.text).join(' '), attributesToSearchOn: request.isContentOnly ? ['content'] : rawAttributes },
+    { ...common, q: words.map((word) => word.stem).join(' '), attributesToSearchOn: request.isContentOnly ? ['contentStem'] : stemAttributes, federationOptions: { weight: 0.9 } },
+  ];
+  const limit = request.page * request.hitsPerPage;
+  const result = await client.multiSearch({ queries, federation: { offset: 0, limit } });
+  const seen = new Set<string>();
+  const hits = (result.hits as unknown as RawHit[]).filter((hit) => !seen.has(hit.id) && seen.add(hit.id)).map((hit) => toHit(hit));
+  return {
+    hits: hits.slice((request.page - 1) * request.hitsPerPage),
+    facets: {},
+    total: hits.length,
+    totalDocuments: new Set(hits.map((hit) => hit.documentId)).size,
+    engineMs: result.processingTimeMs,
+    reading: emptyReading,
+  };
+}
 
-  if (!q) {
-    // No words: the most recently updated documents, one record each (exact totals and facet counts).
-    const { indexUid: _uid, ...params } = common;
-    const result = await client.index<SearchRecord>(indexUid).search('', {
-      ...params,
-      filter: [request.filter, 'isPrimary = true'].filter(Boolean).map((f) => `(${f})`).join(' AND '),
-      sort: ['updatedAt:desc'],
-      facets: request.facets,
-      offset: (request.page - 1) * request.hitsPerPage,
-      limit: request.hitsPerPage,
-    });
-    return {
-      hits: (result.hits as RawHit[]).map(toHit),
-      facets: (result.facetDistribution ?? {}) as SearchResult['facets'],
-      total: result.estimatedTotalHits ?? result.hits.length,
-      engineMs: result.processingTimeMs,
-    };
-  }
+/** No words: the most recently updated documents, one record each (exact totals and facet counts). */
+async function browse(client: Meilisearch, indexUid: string, request: SearchRequest): Promise<SearchResult> {
+  const result = await client.index<SearchRecord>(indexUid).search('', {
+    filter: [request.filter, 'isPrimary = true'].filter(Boolean).map((f) => `(${f})`).join(' AND '),
+    attributesToRetrieve: [...retrieved],
+    sort: ['updatedAt:desc'],
+    facets: request.facets,
+    offset: (request.page - 1) * request.hitsPerPage,
+    limit: request.hitsPerPage,
+  });
+  const total = result.estimatedTotalHits ?? result.hits.length;
+  return {
+    hits: (result.hits as RawHit[]).map((hit) => toHit(hit)),
+    facets: (result.facetDistribution ?? {}) as SearchResult['facets'],
+    total,
+    totalDocuments: total,
+    engineMs: result.processingTimeMs,
+    reading: emptyReading,
+  };
+}
 
-  const stemmed = stemText(q);
-  const queries: FederatedMultiSearchParams['queries'] = [{ ...common, q, attributesToSearchOn: request.isContentOnly ? ['content'] : rawAttributes }];
-  if (stemmed && stemmed !== q) {
-    queries.push({ ...common, q: stemmed, attributesToSearchOn: request.isContentOnly ? ['contentStem'] : stemAttributes, federationOptions: { weight: 0.9 } });
-  }
-  // Meilisearch gives a record both queries find once, and each query gives a document once
-  // (distinct): a document comes back twice only when the two queries prefer two of its pages, which
-  // is rare. So a few hits more than the page are asked for and, when repeats still leave the page
-  // short while more hits exist, twice the page, which is enough whatever repeats. Every hit asked
-  // for is cropped, highlighted, sent and parsed: 0.3 to 0.5 ms each on a 200,000-page index.
-  const federated = (limit: number) => client.multiSearch({ queries, federation: { offset: 0, limit, facetsByIndex: { [indexUid]: request.facets }, mergeFacets: {} } });
-  const enough = Math.min(wanted * 2, maxHits);
-  let limit = Math.min(wanted + spareHits, maxHits);
-  let result;
-  let merged: SearchHit[];
-  let engineMs = 0;
+export async function runSearch(client: Meilisearch, indexUid: string, request: SearchRequest): Promise<SearchResult> {
   try {
-    result = await federated(limit);
-    engineMs += result.processingTimeMs;
-    merged = mergeHits(result.hits as unknown as RawHit[], request.isDistinct);
-    if (merged.length < wanted && result.hits.length === limit && limit < enough) {
-      limit = enough;
-      result = await federated(limit);
-      engineMs += result.processingTimeMs;
-      merged = mergeHits(result.hits as unknown as RawHit[], request.isDistinct);
-    }
+    if (!request.q.trim()) return await browse(client, indexUid, request);
+    return await (request.isDistinct ? searchGroups(client, indexUid, request) : searchPages(client, indexUid, request));
   } catch (error) {
     // A new index that has no record yet knows no searchable attribute: nothing to find.
-    if (apiErrorOf(error)?.cause?.code === 'invalid_search_attributes_to_search_on') return { hits: [], facets: {}, total: 0 };
+    if (apiErrorOf(error)?.cause?.code === 'invalid_search_attributes_to_search_on') return { hits: [], facets: {}, total: 0, totalDocuments: 0, reading: emptyReading };
     throw error;
   }
-  return {
-    hits: merged.slice((request.page - 1) * request.hitsPerPage, wanted),
-    facets: (result.facetDistribution ?? {}) as SearchResult['facets'],
-    // Exact when everything fitted in one request; otherwise Meilisearch's estimate (counted per query).
-    total: result.hits.length < limit ? merged.length : Math.max(merged.length, Math.round((result.estimatedTotalHits ?? 0) / queries.length)),
-    engineMs,
-  };
 }

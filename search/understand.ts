@@ -30,6 +30,10 @@ const fillerWords = `
   bonjour bonsoir merci svp stp madame monsieur mademoiselle excusez excuse pardon désolé désolée
   besoin envie moyen moyens fois façon manière genre sorte type
   an ans année années mois semaine semaines jour jours heure heures
+  zéro deux trois quatre cinq six sept huit neuf dix onze douze quinze vingt trente quarante cinquante soixante cent cents mille moitié
+  premier première dernier dernière seul seule seuls seules autre autres aucun aucune chaque certain certains plusieurs
+  petit petite petits petites grand grande grands grandes gros grosse vrai vraie bon bonne mauvais mauvaise nouveau nouvelle nouveaux
+  vieux vieille long longue beau belle même parce comme ainsi tant lorsque quand pendant
   pas ne n non oui ok okay d'accord
   depuis pendant avant après chez avec sans sous sur pour par vers entre contre dans
   cas part idée question renseignement renseignements information informations

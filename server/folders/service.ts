@@ -47,6 +47,10 @@ export async function listFolders(db: Db): Promise<FolderRow[]> {
   return (await foldersQuery(db).orderBy([{ column: 'f.position' }, { column: 'f.name' }])) as FolderRow[];
 }
 
+export async function findFoldersByIds(db: Db | Transaction, ids: string[]): Promise<FolderRow[]> {
+  return (await foldersQuery(db).whereIn('f.id', ids)) as FolderRow[];
+}
+
 export async function findFolder(db: Db | Transaction, id: string): Promise<FolderRow> {
   const row = (await foldersQuery(db).where('f.id', id).first()) as FolderRow | undefined;
   if (!row) throw new NotFoundError('Ce dossier est introuvable.');

@@ -1,14 +1,17 @@
 import type { Db } from '../db';
 import { schemeOf } from '../documents/presenter';
 import { listFolders } from '../folders/service';
-import { boundedQuery, markEnd, markStart, type SearchHit, type SearchResult } from '../../search/query';
-import { words } from '../../search/french';
+import { markEnd, markStart, type SearchHit, type SearchResult } from '../../search/query';
+import { understand } from '../../search/understand';
 import { ancestry, schemeForIndex } from './indexing';
 import { facetFields, type Facet, type SearchQuery } from './schema';
 
-/** The words of a query as a tsquery: all of them (`&`) or any (`|`), the last one as a prefix (results while typing). */
+/** The content words of a query as a tsquery: all of them (`&`) or any (`|`), the last one as a prefix (results while typing). */
 function tsQuery(q: string, operator: '&' | '|'): string | undefined {
-  const terms = words(boundedQuery(q)).filter((w) => w.length > 1);
+  const terms = understand(q)
+    .words.slice(0, 10)
+    .map((word) => word.text.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter((word) => word.length > 1);
   if (terms.length === 0) return undefined;
   return terms.map((term, i) => (i === terms.length - 1 ? `${term}:*` : term)).join(` ${operator} `);
 }
@@ -23,8 +26,9 @@ const everyWordBonus = 1000;
  * Search without Meilisearch: PostgreSQL full-text search (French configuration, accents removed)
  * over the same published documents, with the same filters and facets, computed here.
  */
-export async function degradedSearch(db: Db, query: SearchQuery): Promise<SearchResult> {
+export async function degradedSearch(db: Db, query: SearchQuery, window: { page: number; hitsPerPage: number }): Promise<SearchResult> {
   // Pages with every word first (few, cheap to rank); any word only when that finds too little.
+  const reading = { words: understand(query.q).words.filter((word) => !word.isInferred).map((word) => word.text), ignored: [], expansions: [] };
   const allWords = tsQuery(query.q, '&');
   const anyWord = tsQuery(query.q, '|');
   const folders = new Map((await listFolders(db)).map((row) => [row.id, row]));
@@ -57,7 +61,7 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
   if (allWords && anyWord) {
     ranked = await rankedBy(allWords);
     const documentsFound = new Set(ranked.map((r) => r.document_id)).size;
-    if (documentsFound < query.page * query.hitsPerPage && anyWord !== allWords) {
+    if (documentsFound < window.page * window.hitsPerPage && anyWord !== allWords) {
       tsquery = anyWord;
       // Matches of every word stay first, then those of some words.
       const withEveryWord = ranked.map((row) => ({ ...row, rank: row.rank + everyWordBonus }));
@@ -73,7 +77,7 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
     if (!current) best.set(row.document_id, { ...row });
     else if (current.page_number === 0 && row.page_number > 0) current.page_number = row.page_number;
   }
-  if (best.size === 0) return { hits: [], facets: {}, total: 0 };
+  if (best.size === 0) return { hits: [], facets: {}, total: 0, totalDocuments: 0, reading };
 
   const documents = await db('documents as doc')
     .join('directorates as d', 'd.id', 'doc.directorate_id')
@@ -114,6 +118,9 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
       updatedAt: Math.floor(new Date(document.updated_at).getTime() / 1000),
       contentMatch: '',
       rankingScore: row.rank,
+      groupKey: scheme?.id ?? `document:${document.id}`,
+      groupScore: 1,
+      isApproximate: false,
     });
   }
   const matchesFacets = (hit: SearchHit) =>
@@ -140,7 +147,7 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
     facets[field] = counts;
   }
 
-  const pageHits = selected.slice((query.page - 1) * query.hitsPerPage, query.page * query.hitsPerPage);
+  const pageHits = selected.slice((window.page - 1) * window.hitsPerPage, window.page * window.hitsPerPage);
   const withPages = pageHits.filter((hit) => hit.page > 0);
   if (tsquery && withPages.length > 0) {
     // Every snippet of the page in one query.
@@ -154,5 +161,5 @@ export async function degradedSearch(db: Db, query: SearchQuery): Promise<Search
     const byKey = new Map(headlines.rows.map((row) => [`${row.document_id}:${row.page_number}`, row.snippet]));
     for (const hit of withPages) hit.contentMatch = byKey.get(`${hit.documentId}:${hit.page}`) ?? '';
   }
-  return { hits: pageHits, facets, total: selected.length };
+  return { hits: pageHits, facets, total: new Set(selected.map((hit) => hit.groupKey)).size, totalDocuments: selected.length, reading };
 }

@@ -11,7 +11,7 @@ import { app as appSubject, authorize } from '../policies';
 import type { Search } from '../../search';
 import { insightsQuerySchema, knownSearchParameters, pagesQuerySchema, searchQuerySchema, type SearchQuery } from './schema';
 import { matchingPages, searchDocuments, searchInsights, startSearch, type StartedSearch } from './service';
-import { replaceSynonyms, synonymGroups, synonymsSchema } from './synonyms';
+import { adminSynonymGroups, replaceSynonyms, setThesaurusEntry, synonymsSchema, thesaurusEntries, thesaurusEntryParams, thesaurusEntryUpdateSchema } from './synonyms';
 import { auditContextOf } from '../audit/record';
 
 function parseSearchQuery(req: Request): SearchQuery {
@@ -31,7 +31,7 @@ const earlySearches = new WeakMap<Request, { query: SearchQuery; started: Starte
  * searches the same published documents), so the early search is the one the route would start.
  * A bad query starts nothing: the route answers it with its 400.
  */
-export function earlySearch(deps: { search: Search; sessionSecret: string }): RequestHandler {
+export function earlySearch(deps: { db: Db; search: Search; sessionSecret: string }): RequestHandler {
   const hasSignedSessionCookie = signedSessionCookieTest(deps.sessionSecret);
   return (req, _res, next) => {
     if (req.method === 'GET' && req.path === '/api/search' && hasSignedSessionCookie(req)) {
@@ -42,7 +42,7 @@ export function earlySearch(deps: { search: Search; sessionSecret: string }): Re
         // The route parses it again and answers the 400.
       }
       if (query) {
-        const started = startSearch(deps.search, query);
+        const started = startSearch(deps, query);
         // Never awaited when the session turns out to have ended.
         started.catch(() => undefined);
         earlySearches.set(req, { query, started });
@@ -82,7 +82,7 @@ export function searchRoutes(deps: { db: Db; search: Search; logger: Logger }) {
 
   router.get('/api/synonyms', signedIn, async (req, res) => {
     authorize(currentUser(req), 'admin.manage', appSubject);
-    res.json({ groups: await synonymGroups(deps.db) });
+    res.json({ groups: await adminSynonymGroups(deps.db) });
   });
 
   router.put('/api/synonyms', signedIn, async (req, res) => {
@@ -90,7 +90,21 @@ export function searchRoutes(deps: { db: Db; search: Search; logger: Logger }) {
     authorize(user, 'admin.manage', appSubject);
     const { groups } = synonymsSchema.parse(req.body);
     await replaceSynonyms(deps.db, user, groups, auditContextOf(req));
-    res.json({ groups: await synonymGroups(deps.db) });
+    res.json({ groups: await adminSynonymGroups(deps.db) });
+  });
+
+  router.get('/api/thesaurus', signedIn, async (req, res) => {
+    authorize(currentUser(req), 'admin.manage', appSubject);
+    res.json(await thesaurusEntries(deps.db));
+  });
+
+  router.patch('/api/thesaurus/:id', signedIn, async (req, res) => {
+    const user = currentUser(req);
+    authorize(user, 'admin.manage', appSubject);
+    const { id } = thesaurusEntryParams.parse(req.params);
+    const { isEnabled } = thesaurusEntryUpdateSchema.parse(req.body);
+    await setThesaurusEntry(deps.db, user, id, isEnabled, auditContextOf(req));
+    res.json(await thesaurusEntries(deps.db));
   });
 
   return router;

@@ -41,7 +41,10 @@ export const searchQuerySchema = z.object({
   updatedSince: z.iso.date({ error: 'Date attendue au format AAAA-MM-JJ.' }).optional(),
   includeClosed: z.enum(['true', 'false'], { error: 'includeClosed : true ou false.' }).optional(),
   page: z.coerce.number({ error: 'Numéro de page invalide.' }).int({ error: 'Numéro de page invalide.' }).min(1, { error: 'Numéro de page invalide.' }).max(100, { error: 'Au-delà de la page 100, affinez la recherche.' }).default(1),
-  hitsPerPage: z.coerce.number().int().min(1).max(50).default(20),
+  /** Answers per page: schemes (grouped, 10 by default) or documents (`group=document`, 20 by default). */
+  hitsPerPage: z.coerce.number({ error: 'Nombre de résultats par page invalide.' }).int({ error: 'Nombre de résultats par page invalide.' }).min(1, { error: 'Nombre de résultats par page invalide.' }).max(50, { error: '50 résultats par page au plus.' }).optional(),
+  /** `scheme` (default): the answer grouped by scheme; `document`: one hit per document, as before. */
+  group: z.enum(['scheme', 'document'], { error: 'group : scheme ou document.' }).default('scheme'),
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 

@@ -220,7 +220,7 @@ describe('search: indexing pipeline and API', () => {
     const both = await upload({ title: 'Fiche une' }, makeText('Le bananier tarifaire est décrit ici.'), 'un.txt');
     const one = await upload({ title: 'Fiche deux' }, makeText('bananier '.repeat(200)), 'deux.txt');
     await drainJobs(ctx);
-    const result = await degradedSearch(ctx.db, searchQuerySchema.parse({ q: 'bananier tarifaire' }));
+    const result = await degradedSearch(ctx.db, searchQuerySchema.parse({ q: 'bananier tarifaire' }), { page: 1, hitsPerPage: 20 });
     expect(result.hits.map((hit) => hit.documentId)).toEqual([both, one]);
     expect(result.hits[0]?.contentMatch).toMatch(/bananier/);
   });

@@ -5,7 +5,9 @@ import type { Search, SearchResult } from '../../search';
 import { and, anyOf, atLeast } from '../../search/filters';
 import { searchDuration } from '../metrics';
 import { degradedSearch } from './degraded';
+import { answerSchemes, groupHits } from './answer';
 import { presentHit } from './presenter';
+import { queryExpander } from './synonyms';
 import { snippetRenderer } from './snippets';
 import { facetFields, type Facet, type SearchQuery } from './schema';
 
@@ -40,34 +42,52 @@ export type StartedSearch = Promise<{ result: SearchResult; ms: number } | { una
 
 const millisecondsSince = (startedAt: bigint) => Number(process.hrtime.bigint() - startedAt) / 1e6;
 
+const groupsPerPage = 10;
+const documentsPerPage = 20;
+
+/** The page a query asks for: of schemes (grouped), or of documents (`group=document`). */
+export function documentWindow(query: SearchQuery) {
+  return { page: query.page, hitsPerPage: query.hitsPerPage ?? (query.group === 'document' ? documentsPerPage : groupsPerPage) };
+}
+
 /**
  * The Meilisearch half of a search, on its own: GET /api/search may start it while the session
  * loads (search/routes.ts `earlySearch`). What it finds depends on the query alone.
  */
-export function startSearch(search: Search, query: SearchQuery): StartedSearch {
+export function startSearch(deps: { db: Db; search: Search }, query: SearchQuery): StartedSearch {
   const startedAt = process.hrtime.bigint();
-  const request = { q: query.q, filter: filterOf(query), facets: Object.values(facetFields), page: query.page, hitsPerPage: query.hitsPerPage, isDistinct: true };
-  return search.search(request).then(
-    (result) => {
-      const ms = millisecondsSince(startedAt);
-      searchDuration.observe({ path: 'meilisearch' }, ms / 1000);
-      return { result, ms };
-    },
-    (error: unknown) => {
-      if (!(error instanceof ServiceUnavailableError)) throw error;
-      return { unavailable: error };
-    },
-  );
+  return queryExpander(deps.db)
+    .then((expand) => deps.search.search({ q: query.q, filter: filterOf(query), facets: Object.values(facetFields), ...documentWindow(query), isDistinct: true, expand }))
+    .then(
+      (result) => {
+        const ms = millisecondsSince(startedAt);
+        searchDuration.observe({ path: 'meilisearch' }, ms / 1000);
+        return { result, ms };
+      },
+      (error: unknown) => {
+        if (!(error instanceof ServiceUnavailableError)) throw error;
+        return { unavailable: error };
+      },
+    );
+}
+
+/** A query that found nothing above the floor: what to try next, in French. */
+function suggestionFor(result: SearchResult, hasApproximate: boolean): string | null {
+  if (result.reading.words.length === 0) return 'Décrivez le besoin avec quelques mots : le projet, le public, le secteur (par exemple « rénovation logement », « permis de conduire jeune »).';
+  if (result.reading.words.length > 3) return 'Essayez avec moins de mots : gardez les deux ou trois qui décrivent le besoin.';
+  if (hasApproximate) return 'Les résultats approchants ci-dessous ne correspondent qu’en partie : vérifiez-les avant de les proposer.';
+  return 'Essayez un mot plus général, ou retirez des filtres.';
 }
 
 /**
  * Searches Meilisearch; when it does not answer, PostgreSQL full-text search answers instead
- * (`degraded: true`). Every query is logged for the insights of the directorates: `log()` writes
- * it, once the answer is on its way (the agent does not wait for the log). `serverTiming` says
- * where the time went (Server-Timing header): Meilisearch's own time and the round trip to it, or
- * PostgreSQL's.
+ * (`degraded: true`), in the same shape. The answer is grouped by scheme (the scheme's card first,
+ * its matching documents beneath), or flat with `group=document`. Every query is logged for the
+ * insights of the directorates: `log()` writes it, once the answer is on its way (the agent does
+ * not wait for the log). `serverTiming` says where the time went (Server-Timing header):
+ * Meilisearch's own time and the round trip to it, or PostgreSQL's.
  */
-export async function searchDocuments(deps: { db: Db; search: Search; logger: Logger }, searcher: Searcher, query: SearchQuery, started = startSearch(deps.search, query)) {
+export async function searchDocuments(deps: { db: Db; search: Search; logger: Logger }, searcher: Searcher, query: SearchQuery, started = startSearch(deps, query)) {
   const outcome = await started;
   let result: SearchResult;
   let isDegraded = false;
@@ -78,20 +98,42 @@ export async function searchDocuments(deps: { db: Db; search: Search; logger: Lo
   } else {
     deps.logger.warn({ err: outcome.unavailable }, 'Meilisearch unavailable: answering from PostgreSQL');
     const startedAt = process.hrtime.bigint();
-    result = await degradedSearch(deps.db, query);
+    result = await degradedSearch(deps.db, query, documentWindow(query));
     const ms = millisecondsSince(startedAt);
     searchDuration.observe({ path: 'postgresql' }, ms / 1000);
     serverTiming = `postgresql;dur=${ms.toFixed(1)}`;
     isDegraded = true;
   }
   const renderSnippet = snippetRenderer(query.q);
+  const confidentHits = result.hits.filter((hit) => !hit.isApproximate);
+  if (query.group === 'document') {
+    const answer = {
+      hits: result.hits.map((hit) => ({ ...presentHit(hit, renderSnippet), isApproximate: hit.isApproximate })),
+      facets: renameFacets(result.facets),
+      total: result.total,
+      page: query.page,
+      hitsPerPage: documentWindow(query).hitsPerPage,
+      degraded: isDegraded,
+    };
+    return { answer, serverTiming, log: () => logSearch(deps, searcher, query, confidentHits.length === 0 ? 0 : result.total, isDegraded) };
+  }
+
+  const themes = new Map(result.hits.filter((hit) => hit.schemeId).map((hit) => [hit.schemeId as string, hit.themeId ? { id: hit.themeId, name: hit.themeName } : null]));
+  const cards = await answerSchemes(deps.db, [...themes.keys()], themes);
+  const groups = groupHits(result.hits, cards, renderSnippet);
+  const confident = groups.filter((group) => !group.isApproximate);
+  const approximate = groups.filter((group) => group.isApproximate);
   const answer = {
-    hits: result.hits.map((hit) => presentHit(hit, renderSnippet)),
-    facets: renameFacets(result.facets),
+    query: { text: query.q.trim(), ...result.reading },
+    groups: confident,
+    approximate,
     total: result.total,
+    totalDocuments: result.totalDocuments,
+    facets: renameFacets(result.facets),
     page: query.page,
-    hitsPerPage: query.hitsPerPage,
+    hitsPerPage: documentWindow(query).hitsPerPage,
     degraded: isDegraded,
+    suggestion: query.q.trim() !== '' && confident.length === 0 ? suggestionFor(result, approximate.length > 0) : null,
   };
   return { answer, serverTiming, log: () => logSearch(deps, searcher, query, result.total, isDegraded) };
 }
@@ -104,7 +146,7 @@ export async function searchDocuments(deps: { db: Db; search: Search; logger: Lo
 async function logSearch(deps: { db: Db; logger: Logger }, searcher: Searcher, query: SearchQuery, resultCount: number, isDegraded: boolean) {
   if (query.page > 1) return;
   const text = query.q.trim().slice(0, 1000);
-  const filters = Object.fromEntries(Object.entries(query).filter(([key, value]) => !['q', 'page', 'hitsPerPage'].includes(key) && value !== undefined));
+  const filters = Object.fromEntries(Object.entries(query).filter(([key, value]) => !['q', 'page', 'hitsPerPage', 'group'].includes(key) && value !== undefined));
   try {
     // One statement (the refinement replaces the entry, anything else adds one), committed without
     // waiting for the disk: a crash may lose the last few entries of the log, never a document.

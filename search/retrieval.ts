@@ -1,0 +1,209 @@
+import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
+import { stemText } from './french';
+import { rawAttributes, stemAttributes } from './settings';
+import type { QueryWord } from './understand';
+
+/**
+ * Which documents answer a visitor's sentence, and how well: every content word is looked up on
+ * its own (its family's stem, as written, no typo; and each of its thesaurus terms), in one request
+ * of small searches; each document then weighs the words it holds by how telling they are (rare in
+ * the catalogue: inverse document frequency), and a scheme the words its documents hold together.
+ * Meilisearch alone drops words from the end of a query until something matches, so one incidental
+ * word first, or one word no document has, decided the whole answer.
+ */
+
+/** Documents read per word: enough for the schemes a word can point to; a word in more says little. */
+const documentsPerWord = 60;
+/** A word found in no document only matches through typo tolerance: its matches weigh less. */
+const typoWeight = 0.7;
+
+export interface WordEvidence {
+  word: QueryWord;
+  /** Documents that hold the word as written, in its family or as a thesaurus term. */
+  documents: number;
+  /** The thesaurus terms found in the documents. */
+  terms: string[];
+  /** Found only through typo tolerance (the word as typed is in no document). */
+  isTypo: boolean;
+  /** How telling the word is: ln(1 + documents in the catalogue / documents holding it); 0 when in none. */
+  weight: number;
+}
+
+export interface DocumentMatch {
+  documentId: string;
+  schemeId: string | null;
+  /** Per word (index in `evidence`), how well the document holds it (Meilisearch's ranking score, 0..1). */
+  scores: Map<number, number>;
+  facets: Record<string, unknown>;
+}
+
+export interface Retrieval {
+  evidence: WordEvidence[];
+  documents: Map<string, DocumentMatch>;
+  /** Documents in the catalogue under the filter. */
+  catalogue: number;
+  engineMs: number;
+}
+
+type ProbeHit = { documentId: string; schemeId: string | null; _rankingScore?: number } & Record<string, unknown>;
+
+interface Probe {
+  wordIndex: number;
+  term: string | null;
+  isTypo: boolean;
+  query: MultiSearchQuery;
+}
+
+export async function retrieve(
+  client: Meilisearch,
+  indexUid: string,
+  options: { filter: string; facetFields: string[]; expand?: (word: QueryWord) => string[] },
+  queryWords: QueryWord[],
+): Promise<Retrieval> {
+  const filter = options.filter || undefined;
+  const attributesToRetrieve = ['documentId', 'schemeId', ...options.facetFields];
+  const base = { indexUid, filter, distinct: 'documentId', attributesToRetrieve, showRankingScore: true, limit: documentsPerWord };
+  const phrase = (stems: string) => `"${stems.replace(/"/g, '')}"`;
+  const probes: Probe[] = [];
+  queryWords.forEach((word, wordIndex) => {
+    probes.push({ wordIndex, term: null, isTypo: false, query: { ...base, q: phrase(word.stem), attributesToSearchOn: stemAttributes } });
+    for (const term of options.expand?.(word) ?? []) {
+      const stems = stemText(term);
+      if (stems && stems !== word.stem) probes.push({ wordIndex, term, isTypo: false, query: { ...base, q: phrase(stems), attributesToSearchOn: stemAttributes } });
+    }
+  });
+  const catalogueQuery: MultiSearchQuery = { indexUid, filter, q: '', limit: 0, distinct: 'documentId' };
+  const first = await client.multiSearch({ queries: [catalogueQuery, ...probes.map((probe) => probe.query)] });
+  let engineMs = Math.max(...first.results.map((result) => result.processingTimeMs));
+  const catalogue = Math.max(1, first.results[0]?.estimatedTotalHits ?? 1);
+  const evidence: WordEvidence[] = queryWords.map((word) => ({ word, documents: 0, terms: [], isTypo: false, weight: 0 }));
+  const documents = new Map<string, DocumentMatch>();
+
+  const collect = (probe: Probe, hits: ProbeHit[], found: number) => {
+    const entry = evidence[probe.wordIndex];
+    if (!entry) return;
+    entry.documents = Math.max(entry.documents, found);
+    if (probe.term && found > 0) entry.terms.push(probe.term);
+    for (const hit of hits) {
+      let match = documents.get(hit.documentId);
+      if (!match) {
+        const { documentId, schemeId, _rankingScore: _score, ...facets } = hit;
+        match = { documentId, schemeId: schemeId ?? null, scores: new Map(), facets };
+        documents.set(hit.documentId, match);
+      }
+      const score = hit._rankingScore ?? 0;
+      match.scores.set(probe.wordIndex, Math.max(match.scores.get(probe.wordIndex) ?? 0, score));
+    }
+  };
+  probes.forEach((probe, i) => {
+    const result = first.results[i + 1];
+    if (result) collect(probe, result.hits as ProbeHit[], result.estimatedTotalHits ?? result.hits.length);
+  });
+
+  // Words in no document as written may be typos of the agent ("subvantion"): looked up again with
+  // typo tolerance, as typed, on the attributes as written.
+  const typoProbes: Probe[] = evidence
+    .map((entry, wordIndex) => ({ entry, wordIndex }))
+    .filter(({ entry }) => entry.documents === 0 && !entry.word.isInferred && entry.word.text.length >= 5)
+    .map(({ entry, wordIndex }) => ({ wordIndex, term: null, isTypo: true, query: { ...base, q: entry.word.text, attributesToSearchOn: rawAttributes } }));
+  if (typoProbes.length > 0) {
+    const second = await client.multiSearch({ queries: typoProbes.map((probe) => probe.query) });
+    engineMs += Math.max(...second.results.map((result) => result.processingTimeMs));
+    typoProbes.forEach((probe, i) => {
+      const result = second.results[i];
+      if (!result) return;
+      const entry = evidence[probe.wordIndex];
+      if (entry && (result.estimatedTotalHits ?? 0) > 0) entry.isTypo = true;
+      collect(probe, result.hits as ProbeHit[], result.estimatedTotalHits ?? result.hits.length);
+    });
+  }
+  for (const entry of evidence) entry.weight = entry.documents > 0 ? Math.log(1 + catalogue / entry.documents) : 0;
+  return { evidence, documents, catalogue, engineMs };
+}
+
+export interface RankedGroup {
+  /** The scheme, or `document:<id>` for a document outside any scheme. */
+  key: string;
+  /** Share of the query's weight the group's documents hold together (0..1). */
+  coverage: number;
+  /** Its documents, best first. */
+  documentIds: string[];
+  /** The words its documents hold, most telling first. */
+  words: number[];
+  /** Its weight held only through typos while other words of the query are found as written. */
+  isTypoOnly: boolean;
+}
+
+/**
+ * The relevance floor: a group that holds less than this share of the query's weight is shown
+ * apart, as an approaching result. Words found in no document count in the weight, at the weight
+ * of the rarest word found: what the visitor said and no document has is not answered.
+ */
+export const coverageFloor = 0.45;
+
+/** Groups (schemes, or lone documents) ranked by the weight of the words they hold. */
+export function rankGroups(retrieval: Retrieval): RankedGroup[] {
+  const { evidence, documents } = retrieval;
+  const found = evidence.filter((entry) => entry.weight > 0);
+  const rarest = found.reduce((max, entry) => Math.max(max, entry.weight), 0);
+  // A word in no document weighs as a word of one document would, half: often an everyday word
+  // of the sentence ("énormément", "copain"), sometimes the need itself ("crèche").
+  const missingWeight = Math.max(rarest, Math.log(1 + retrieval.catalogue)) / 2;
+  const total = evidence.reduce((sum, entry) => sum + (entry.word.isInferred ? 0 : entry.weight > 0 ? entry.weight : missingWeight), 0) || 1;
+  const hasExactWord = evidence.some((entry) => entry.weight > 0 && !entry.isTypo);
+
+  const documentScore = (match: DocumentMatch) => {
+    let score = 0;
+    for (const [wordIndex, value] of match.scores) score += (evidence[wordIndex]?.weight ?? 0) * value;
+    return score;
+  };
+  /** The weight of the words one document holds: a need is answered by a document that says it, not by words scattered over several. */
+  const documentHeld = (match: DocumentMatch) => {
+    let held = 0;
+    for (const [wordIndex, value] of match.scores) {
+      const entry = evidence[wordIndex];
+      if (entry && value > 0) held += entry.weight * (entry.isTypo ? typoWeight : 1);
+    }
+    return held;
+  };
+  const groups = new Map<string, { best: Map<number, number>; documents: { id: string; score: number }[]; held: number }>();
+  for (const match of documents.values()) {
+    const key = match.schemeId ?? `document:${match.documentId}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { best: new Map(), documents: [], held: 0 };
+      groups.set(key, group);
+    }
+    group.documents.push({ id: match.documentId, score: documentScore(match) });
+    group.held = Math.max(group.held, documentHeld(match));
+    for (const [wordIndex, value] of match.scores) group.best.set(wordIndex, Math.max(group.best.get(wordIndex) ?? 0, value));
+  }
+  const ranked: (RankedGroup & { rank: number })[] = [];
+  for (const [key, group] of groups) {
+    // Coverage counts the words held; the rank also weighs how well (in a title, a keyword, or
+    // deep in a page: Meilisearch's score of the word's search).
+    let held = 0;
+    let heldExactly = 0;
+    let rank = 0;
+    for (const [wordIndex, value] of group.best) {
+      const entry = evidence[wordIndex];
+      if (!entry || value === 0) continue;
+      const weight = entry.weight * (entry.isTypo ? typoWeight : 1);
+      held += weight;
+      rank += weight * (0.5 + 0.5 * value);
+      if (!entry.isTypo) heldExactly += weight;
+    }
+    ranked.push({
+      key,
+      rank,
+      coverage: Math.min(1, group.held / total),
+      documentIds: group.documents.sort((a, b) => b.score - a.score).map((d) => d.id),
+      words: [...group.best.keys()].sort((a, b) => (evidence[b]?.weight ?? 0) - (evidence[a]?.weight ?? 0)),
+      isTypoOnly: hasExactWord && heldExactly === 0,
+    });
+  }
+  return ranked
+    .filter((group) => group.coverage > 0)
+    .sort((a, b) => b.rank - a.rank || a.key.localeCompare(b.key))
+    .map(({ rank: _rank, ...group }) => group);
+}
