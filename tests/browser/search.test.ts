@@ -23,7 +23,7 @@ describe('the agent search screen in a real browser', () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveApp>>;
   let page: Page;
-  const ids: Record<'synthese' | 'reglement' | 'faq' | 'lone', string> = { synthese: '', reglement: '', faq: '', lone: '' };
+  const ids: Record<'synthese' | 'reglement' | 'faq', string> = { synthese: '', reglement: '', faq: '' };
 
   /** Creates a scheme and uploads documents through the API as the DTEE editor, then runs extraction and indexing. */
   async function arrangeIndexedDocuments() {
@@ -77,7 +77,6 @@ describe('the agent search screen in a real browser', () => {
       ]),
       'reglement.pdf',
     );
-    ids.lone = await upload(await folderId('Tourisme'), { title: 'Note sur les campings municipaux', docType: 'note_interne' }, makeText('Les campings municipaux relèvent des communes.'), 'note.txt');
     ids.faq = await upload(velo, { title: 'FAQ vélo', docType: 'faq' }, makeText('Peut-on aller au camping à vélo ? Oui, la Région aide aussi les vélos cargos.'), 'faq.txt');
     expect(await drainJobs(ctx)).toEqual([]);
   }
@@ -219,11 +218,13 @@ describe('the agent search screen in a real browser', () => {
     await page.keyboard.press('ArrowDown');
     expect(await focusedName()).toBe("Ec'Eau Tourisme");
     await page.keyboard.press('ArrowDown');
-    expect(await focusedName()).toMatch(/^Fiche synthèse Ec’Eau/);
+    const focused = await focusedName();
+    expect(focused).toMatch(/^(Fiche synthèse|Règlement d’intervention) Ec’Eau — ouvrir le PDF à la page \d+ \(nouvel onglet\)$/);
     const popup = page.waitForEvent('popup');
     await page.keyboard.press('Enter');
     const pdf = await popup;
-    await expect.poll(() => pdf.url()).toContain(`/api/documents/${ids.synthese}/file#page=2`);
+    const opened = focused.startsWith('Fiche') ? ids.synthese : ids.reglement;
+    await expect.poll(() => pdf.url()).toMatch(new RegExp(`/api/documents/${opened}/file#page=\\d+$`));
     await pdf.close();
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
@@ -232,7 +233,7 @@ describe('the agent search screen in a real browser', () => {
     // Enter on the scheme's name opens the scheme; Back: the same results, focus on that name.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe("Ec'Eau Tourisme");
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Ec'Eau Tourisme/);
     await page.goBack();
     await expect.poll(() => searchBox().inputValue()).toBe('camping économies eau');
     const name = card("Ec'Eau Tourisme").getByRole('link', { name: "Ec'Eau Tourisme", exact: true });
@@ -353,18 +354,23 @@ describe('the agent search screen in a real browser', () => {
   it('nothing passes: "Aucun dispositif ne correspond", the words tried and a suggestion; approachable results apart', async () => {
     await signInAndOpen(agentEmail, '/');
     await searchBox().waitFor();
-    await page.keyboard.type('hébergement insolite');
+    await page.keyboard.type('téléski insolite');
     expect(await settledCount()).toBe('Aucun dispositif ne correspond');
-    expect(await words().textContent()).toMatch(/^Mots essayés : /);
+    expect(await words().textContent()).toBe('Mots essayés : téléski, insolite (aucun document publié ne les contient)');
     expect(await page.locator('.search-empty').textContent()).not.toBe('');
     expect(await results().count()).toBe(0);
     await expectAccessible('search-empty');
 
     // Words of which only part is found: the answer, if any, is set apart as approachable.
-    await searchBox().fill('camping insolite lagune');
+    await searchBox().fill('article dossier devis travaux vélo');
     await settledCount();
     expect(await page.getByRole('heading', { name: 'Résultats approchants', level: 2 }).count()).toBe(1);
-    expect(await approximate().getByRole('heading', { level: 3 }).count()).toBeGreaterThan(0);
+    // The rules of Ec'Eau hold four of the five words; the FAQ about bikes only one.
+    expect(await results().getByRole('heading', { level: 3 }).allTextContents()).toEqual(["Ec'Eau Tourisme"]);
+    expect(await approximate().getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Vélo pour tous']);
+    const below = async (upper: ReturnType<typeof page.locator>, lower: ReturnType<typeof page.locator>) =>
+      ((await upper.boundingBox())?.y ?? Infinity) < ((await lower.boundingBox())?.y ?? -Infinity);
+    expect(await below(results(), approximate())).toBe(true);
     await expectAccessible('search-approximate');
   });
 
@@ -420,13 +426,19 @@ describe('the agent search screen in a real browser', () => {
   it('"Plus de résultats" adds the next answers and moves focus to the first new one', async () => {
     const editor = request.agent(ctx.app);
     const csrf = (await editor.post('/auth/dev-login').send({ email: editorEmail }).expect(200)).body.csrfToken as string;
-    // Documents outside any scheme: each is its own answer.
+    // Twelve schemes, one document each: twelve answers.
     const theme = (await ctx.db('folders').whereNull('parent_id').where({ name: 'Transport et mobilité' }).first('id')).id as string;
+    const directorateId = (await ctx.db('directorates').where({ code: 'DTEE' }).first('id')).id as string;
     for (let i = 1; i <= 12; i++) {
+      const scheme = await editor
+        .post('/api/folders')
+        .set('X-CSRF-Token', csrf)
+        .send({ name: `Piste cyclable ${i}`, parentId: theme, scheme: { directorateId, isPermanent: true } })
+        .expect(201);
       await editor
         .post('/api/documents')
         .set('X-CSRF-Token', csrf)
-        .field('folderId', theme)
+        .field('folderId', scheme.body.folder.id as string)
         .field('title', `Note cyclable ${i}`)
         .field('status', 'published')
         .attach('file', makeText(`Piste cyclable numéro ${i}.`), `note-${i}.txt`)

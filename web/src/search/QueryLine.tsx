@@ -6,6 +6,7 @@ const text = {
   also: 'également : ',
   ignored: 'mots ignorés : ',
   ignoredOne: 'mot ignoré : ',
+  absent: (n: number) => (n === 1 ? ' (aucun document publié ne le contient)' : ' (aucun document publié ne les contient)'),
   separator: ' ; ',
 };
 
@@ -21,12 +22,10 @@ export function QueryLine({ query, isEmpty }: { query: SearchAnswer['query'] | u
   const ignored = query?.ignored ?? [];
   return (
     <p role="status" className="search-words">
-      {words.length > 0 && (
+      {words.length > 0 ? (
         <>
-          <span className="search-words__main">
-            {isEmpty ? text.tried : text.searched}
-            <strong>{list(words)}</strong>
-          </span>
+          {isEmpty ? text.tried : text.searched}
+          <strong>{list(words)}</strong>
           {terms.length > 0 && (
             <span className="search-words__extra">
               {text.separator}
@@ -42,6 +41,14 @@ export function QueryLine({ query, isEmpty }: { query: SearchAnswer['query'] | u
             </span>
           )}
         </>
+      ) : (
+        ignored.length > 0 && (
+          <>
+            {text.tried}
+            <strong>{list(ignored)}</strong>
+            {text.absent(ignored.length)}
+          </>
+        )
       )}
     </p>
   );
