@@ -304,14 +304,15 @@ describe('sharing the public link of an external document, in a real browser', (
   });
 
   it('an agent shares a scheme from its answer in the search screen (its external document); an internal document has no "Partager"', async () => {
-    const external = 'Fiche gîtes trouvée en recherche';
-    const internal = 'Note gîtes réservée aux agents';
+    const external = 'Fiche gîtes de montagne';
+    const internal = 'Note gîtes de montagne, réservée aux agents';
     await arrangeDocument(external);
     await arrangeDocument(internal, 'internal');
-    // Words of these two documents only: both under the scheme's card.
-    await signInAndOpen(agentEmail, `/?q=${encodeURIComponent('trouvée réservée')}`);
+    // A word of these two documents only: both under the scheme's card.
+    await signInAndOpen(agentEmail, `/?q=${encodeURIComponent('montagne')}`);
     const answer = page.getByRole('list', { name: 'Résultats' }).getByRole('article').filter({ has: page.getByRole('heading', { name: 'Gîtes durables', level: 3 }) });
     const row = (title: string) => answer.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^${title}`) }) });
+    await page.locator('.search-layout[aria-busy=false]').waitFor();
     await expect.poll(() => row(internal).count()).toBe(1);
     expect(await row(internal).getByRole('button', { name: /^Partager/ }).count()).toBe(0);
 
