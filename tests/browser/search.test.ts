@@ -129,13 +129,11 @@ describe('the agent search screen in a real browser', () => {
     await screenshot(page, name);
   }
 
-  it('before anything is typed, the home lists the most consulted and the latest schemes, never "Aucun résultat"', async () => {
-    // A scheme opened by an agent counts as consulted.
+  it('before anything is typed, the home lists the latest schemes as cards, never "Aucun résultat"', async () => {
     await signInAndOpen(agentEmail, '/');
     await page.getByRole('heading', { name: 'Derniers dispositifs publiés', level: 2 }).waitFor();
     const latest = page.getByRole('list', { name: 'Derniers dispositifs publiés' });
     await expect.poll(() => latest.getByRole('heading', { level: 3 }).allTextContents()).toEqual(expect.arrayContaining(["Ec'Eau Tourisme", 'Vélo pour tous']));
-    expect(await page.getByRole('heading', { name: 'Dispositifs les plus consultés', level: 2 }).count()).toBe(1);
     const ecEau = latest.getByRole('listitem').filter({ has: page.getByRole('link', { name: "Ec'Eau Tourisme" }) });
     expect(await ecEau.textContent()).toContain('Financer les équipements hydro-économes');
     expect(await ecEau.textContent()).toContain(`Clôture le ${frenchDay(closesOn)}`);

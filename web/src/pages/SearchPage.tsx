@@ -10,6 +10,7 @@ import { QueryLine } from '../search/QueryLine';
 import { SearchBox } from '../search/SearchBox';
 import { SearchHome } from '../search/SearchHome';
 import { useSearch } from '../search/useSearch';
+import type { AnswerGroup, AnswerScheme } from '../search/types';
 import type { Directorate, Folder } from '../types';
 
 const number = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
@@ -25,6 +26,11 @@ const text = {
 
 /** Nothing typed, nothing filtered: the home lists instead of results. */
 const isHome = (criteria: Criteria) => !criteria.q.trim() && !hasFilters(criteria);
+
+/** The schemes of some answers, once each, in order. */
+const schemesOf = (groups: AnswerGroup[]): AnswerScheme[] => [
+  ...new Map(groups.flatMap((group) => (group.scheme ? [[group.scheme.id, group.scheme] as const] : []))).values(),
+];
 
 /** Theme and directorate names for the filters (facet values are ids and codes). */
 function useValueNames(): ValueNames {
@@ -133,7 +139,7 @@ export function SearchPage() {
       <div className="search-layout" aria-busy={!search.isSettled} ref={layoutRef} onFocus={onFocus}>
         {answer && <FilterPanel criteria={criteria} facets={answer.last.facets} baselines={search.baselines} names={names} onChange={update} />}
         <div className="search-layout__results">
-          {isHomeShown && <SearchHome />}
+          {isHomeShown && <SearchHome recent={answer && isHome(answer.criteria) ? schemesOf(answer.groups) : undefined} />}
           {isAnswerShown && (
             <GroupList
               groups={answer.groups}

@@ -28,8 +28,8 @@ interface Props {
 export function DocumentHit({ hit, q, isDegraded, isLone = false }: Props) {
   const { document } = hit;
   const isPdf = document.fileType === 'pdf';
-  // Without words, the page is only where the document starts: not worth saying.
-  const page = q.trim() ? hit.page : null;
+  // Without words, the page is only where the document starts; outside a PDF it opens nowhere: not worth saying.
+  const page = q.trim() && isPdf ? hit.page : null;
   const opensAtPage = isPdf && page !== null;
   const metaId = `document-${document.id}-infos`;
   const titleLink = opensAtPage ? (

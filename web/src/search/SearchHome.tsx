@@ -29,14 +29,18 @@ function SchemeGrid({ id, title, schemes, none }: { id: string; title: string; s
   );
 }
 
-/** Before anything is typed: the schemes agents open most, and the newest ones (GET /api/search/home). */
-export function SearchHome() {
+/**
+ * Before anything is typed: the schemes agents open most, and the newest ones (GET /api/search/home).
+ * Should that list not come, the schemes of the latest documents (the search without words) stand in
+ * for the newest: the home never says "nothing".
+ */
+export function SearchHome({ recent }: { recent: AnswerScheme[] | undefined }) {
   const home = useResource<Home>('/api/search/home');
-  if (home.error) {
+  if (home.error && recent) {
     return (
-      <p role="alert" className="alert alert--error">
-        {home.error}
-      </p>
+      <div className="search-home">
+        <SchemeGrid id="derniers-publies" title={text.latest} schemes={recent} none={text.latestNone} />
+      </div>
     );
   }
   if (!home.data) return <p className="search-home__loading">{text.loading}</p>;
