@@ -4,7 +4,7 @@ import { and, anyOf } from './filters';
 import { stemText } from './french';
 import { runSearch, type SearchRequest, type SearchResult } from './query';
 import type { SearchRecord } from './records';
-import { expansionIndex, indexSettings, synonymMap } from './settings';
+import { expansionIndex, indexSettings } from './settings';
 import type { SynonymSet } from './thesaurus';
 import { apiErrorOf, createHttpClient } from './transport';
 
@@ -37,8 +37,7 @@ export interface Search {
   /** Throws ServiceUnavailableError('search') when Meilisearch does not answer or is not healthy. */
   checkHealth(): Promise<void>;
   /** Creates the pages index if missing and applies its settings (idempotent). */
-  ensureIndex(synonyms: SynonymSet | string[][], uid?: string): Promise<void>;
-  setSynonyms(synonyms: SynonymSet | string[][]): Promise<void>;
+  ensureIndex(uid?: string): Promise<void>;
   /**
    * Makes `records` (all built with `syncId`) the whole content of these documents in the index:
    * their records of earlier syncs are removed, so a document without records leaves the index.
@@ -48,7 +47,7 @@ export interface Search {
   /** Every indexed document id with its record count (for drift checks). */
   indexedDocuments(): Promise<Map<string, number>>;
   /** Rebuild helpers: a fresh index under a temporary uid, then an atomic swap. */
-  createFreshIndex(synonyms: SynonymSet | string[][]): Promise<string>;
+  createFreshIndex(): Promise<string>;
   /** Queues records without waiting (Meilisearch batches consecutive additions); `waitForQueued` waits for them all. */
   queueRecords(uid: string, records: SearchRecord[]): Promise<void>;
   waitForQueued(): Promise<void>;
@@ -118,11 +117,11 @@ export function createSearch(options: SearchOptions): Search {
     }
   }
 
-  async function ensureIndex(synonyms: SynonymSet | string[][], uid = pagesIndex) {
+  async function ensureIndex(uid = pagesIndex) {
     await guarded(async () => {
       const existing = await client.getIndex(uid).catch(() => undefined);
       if (!existing) await settled(client.createIndex(uid, { primaryKey: 'id' }));
-      await settled(index(uid).updateSettings(indexSettings(synonymMap(synonyms, stemText))));
+      await settled(index(uid).updateSettings(indexSettings()));
     });
   }
 
@@ -132,7 +131,6 @@ export function createSearch(options: SearchOptions): Search {
     indexUid: (name) => `${options.indexPrefix}_${name}`,
     checkHealth: () => guarded(async () => void (await client.health())),
     ensureIndex,
-    setSynonyms: (synonyms) => guarded(async () => void (await settled(index().updateSynonyms(synonymMap(synonyms, stemText))))),
 
     replaceDocuments: (documentIds, records, syncId, uid) =>
       guarded(async () => {
@@ -141,7 +139,9 @@ export function createSearch(options: SearchOptions): Search {
         // Every task queued before any is awaited: Meilisearch runs an index's tasks in order and
         // indexes consecutive additions as one batch.
         const enqueued = [];
-        for (let i = 0; i < records.length; i += recordsPerRequest) enqueued.push(await target.addDocuments(records.slice(i, i + recordsPerRequest)));
+        // The primary key named: a sync that reaches Meilisearch before the settings job creates the
+        // index with it, instead of an index without one that refuses every record.
+        for (let i = 0; i < records.length; i += recordsPerRequest) enqueued.push(await target.addDocuments(records.slice(i, i + recordsPerRequest), { primaryKey: 'id' }));
         enqueued.push(await target.deleteDocuments({ filter: and([anyOf('documentId', documentIds), `NOT ${anyOf('syncId', [syncId])}`]) }));
         for (const { taskUid } of enqueued) {
           const task = await settled({ taskUid });
@@ -162,11 +162,11 @@ export function createSearch(options: SearchOptions): Search {
         return counts;
       }),
 
-    createFreshIndex: (synonyms) =>
+    createFreshIndex: () =>
       guarded(async () => {
         const uid = `${pagesIndex}_rebuild`;
         await settled(client.deleteIndex(uid)).catch(() => undefined);
-        await ensureIndex(synonyms, uid);
+        await ensureIndex(uid);
         return uid;
       }),
 

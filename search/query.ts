@@ -104,6 +104,8 @@ function toHit(record: RawHit, group?: { score: number; isApproximate: boolean }
 const maxQueryWords = 16;
 /** Meilisearch reads the first 10 words of a query. */
 const maxSentWords = 10;
+/** Words that choose a document's best page: its most telling ones. */
+const maxPageWords = 6;
 /** Documents shown under one group. */
 const documentsPerGroup = 3;
 /** The deepest a search goes. */
@@ -162,12 +164,12 @@ async function bestPages(client: Meilisearch, indexUid: string, request: SearchR
   for (const { group, isApproximate } of shown) {
     for (const documentId of group.documentIds.slice(0, documentsPerGroup)) {
       const match = retrieval.documents.get(documentId);
-      const held = [...(match?.scores.keys() ?? [])].sort((a, b) => (retrieval.evidence[b]?.weight ?? 0) - (retrieval.evidence[a]?.weight ?? 0));
-      const words = held.map((i) => retrieval.evidence[i]?.word).filter((word) => word !== undefined).slice(0, maxSentWords);
+      const held = [...(match?.forms.keys() ?? [])].sort((a, b) => (retrieval.evidence[b]?.weight ?? 0) - (retrieval.evidence[a]?.weight ?? 0));
+      const forms = held.map((i) => match?.forms.get(i)).filter((form) => form !== undefined).slice(0, maxPageWords);
       const filter = [request.filter, `documentId = "${documentId.replace(/[\\"]/g, '')}"`].filter(Boolean).map((f) => `(${f})`).join(' AND ');
       wanted.push({ documentId, group, isApproximate });
-      queries.push({ ...common, filter, q: words.map((word) => word.text).join(' '), attributesToSearchOn: rawAttributes });
-      queries.push({ ...common, filter, q: words.map((word) => word.stem).join(' '), attributesToSearchOn: stemAttributes });
+      queries.push({ ...common, filter, q: forms.map((form) => form.text).join(' '), attributesToSearchOn: rawAttributes });
+      queries.push({ ...common, filter, q: forms.map((form) => form.stems).join(' '), attributesToSearchOn: stemAttributes });
     }
   }
   if (queries.length === 0) return { hits: [], engineMs: 0 };

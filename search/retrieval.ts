@@ -12,8 +12,10 @@ import type { QueryWord } from './understand';
  * word first, or one word no document has, decided the whole answer.
  */
 
-/** Documents read per word: enough for the schemes a word can point to; a word in more says little. */
-const documentsPerWord = 60;
+/** Pages read per word: enough for the schemes a word can point to; a word on more says little. */
+const pagesPerWord = 100;
+/** Thesaurus terms looked up per word: a word in many entries still costs a bounded number of searches. */
+const maxTermsPerWord = 8;
 /** A word found in no document only matches through typo tolerance: its matches weigh less. */
 const typoWeight = 0.7;
 
@@ -34,6 +36,10 @@ export interface DocumentMatch {
   schemeId: string | null;
   /** Per word (index in `evidence`), how well the document holds it (Meilisearch's ranking score, 0..1). */
   scores: Map<number, number>;
+  /** Per word, the form the document holds it in: the word itself or one of its thesaurus terms, as written and as stems. */
+  forms: Map<number, { text: string; stems: string }>;
+  /** Per page (its card's fields are on every page), the words it holds. */
+  pages: Map<number, Set<number>>;
   facets: Record<string, unknown>;
 }
 
@@ -45,11 +51,12 @@ export interface Retrieval {
   engineMs: number;
 }
 
-type ProbeHit = { documentId: string; schemeId: string | null; _rankingScore?: number } & Record<string, unknown>;
+type ProbeHit = { documentId: string; schemeId: string | null; page: number; _rankingScore?: number } & Record<string, unknown>;
 
 interface Probe {
   wordIndex: number;
   term: string | null;
+  stems: string;
   isTypo: boolean;
   query: MultiSearchQuery;
 }
@@ -61,18 +68,21 @@ export async function retrieve(
   queryWords: QueryWord[],
 ): Promise<Retrieval> {
   const filter = options.filter || undefined;
-  const attributesToRetrieve = ['documentId', 'schemeId', ...options.facetFields];
-  const base = { indexUid, filter, distinct: 'documentId', attributesToRetrieve, showRankingScore: true, limit: documentsPerWord };
+  const attributesToRetrieve = ['documentId', 'schemeId', 'page', ...options.facetFields];
+  const base = { indexUid, filter, attributesToRetrieve, showRankingScore: true, limit: pagesPerWord };
   const phrase = (stems: string) => `"${stems.replace(/"/g, '')}"`;
   const probes: Probe[] = [];
   queryWords.forEach((word, wordIndex) => {
-    probes.push({ wordIndex, term: null, isTypo: false, query: { ...base, q: phrase(word.stem), attributesToSearchOn: stemAttributes } });
-    for (const term of options.expand?.(word) ?? []) {
+    probes.push({ wordIndex, term: null, stems: word.stem, isTypo: false, query: { ...base, q: phrase(word.stem), attributesToSearchOn: stemAttributes } });
+    const seen = new Set([word.stem]);
+    for (const term of (options.expand?.(word) ?? []).slice(0, maxTermsPerWord)) {
       const stems = stemText(term);
-      if (stems && stems !== word.stem) probes.push({ wordIndex, term, isTypo: false, query: { ...base, q: phrase(stems), attributesToSearchOn: stemAttributes } });
+      if (!stems || seen.has(stems)) continue;
+      seen.add(stems);
+      probes.push({ wordIndex, term, stems, isTypo: false, query: { ...base, q: phrase(stems), attributesToSearchOn: stemAttributes } });
     }
   });
-  const catalogueQuery: MultiSearchQuery = { indexUid, filter, q: '', limit: 0, distinct: 'documentId' };
+  const catalogueQuery: MultiSearchQuery = { indexUid, filter, q: '', limit: 0 };
   const first = await client.multiSearch({ queries: [catalogueQuery, ...probes.map((probe) => probe.query)] });
   let engineMs = Math.max(...first.results.map((result) => result.processingTimeMs));
   const catalogue = Math.max(1, first.results[0]?.estimatedTotalHits ?? 1);
@@ -87,12 +97,18 @@ export async function retrieve(
     for (const hit of hits) {
       let match = documents.get(hit.documentId);
       if (!match) {
-        const { documentId, schemeId, _rankingScore: _score, ...facets } = hit;
-        match = { documentId, schemeId: schemeId ?? null, scores: new Map(), facets };
+        const { documentId, schemeId, page: _page, _rankingScore: _score, ...facets } = hit;
+        match = { documentId, schemeId: schemeId ?? null, scores: new Map(), forms: new Map(), pages: new Map(), facets };
         documents.set(hit.documentId, match);
       }
       const score = hit._rankingScore ?? 0;
-      match.scores.set(probe.wordIndex, Math.max(match.scores.get(probe.wordIndex) ?? 0, score));
+      const onPage = match.pages.get(hit.page) ?? new Set<number>();
+      onPage.add(probe.wordIndex);
+      match.pages.set(hit.page, onPage);
+      if (score > (match.scores.get(probe.wordIndex) ?? -1)) {
+        match.scores.set(probe.wordIndex, score);
+        match.forms.set(probe.wordIndex, { text: probe.term ?? entry.word.text, stems: probe.stems });
+      }
     }
   };
   probes.forEach((probe, i) => {
@@ -105,7 +121,7 @@ export async function retrieve(
   const typoProbes: Probe[] = evidence
     .map((entry, wordIndex) => ({ entry, wordIndex }))
     .filter(({ entry }) => entry.documents === 0 && !entry.word.isInferred && entry.word.text.length >= 5)
-    .map(({ entry, wordIndex }) => ({ wordIndex, term: null, isTypo: true, query: { ...base, q: entry.word.text, attributesToSearchOn: rawAttributes } }));
+    .map(({ entry, wordIndex }) => ({ wordIndex, term: null, stems: entry.word.stem, isTypo: true, query: { ...base, q: entry.word.text, attributesToSearchOn: rawAttributes } }));
   if (typoProbes.length > 0) {
     const second = await client.multiSearch({ queries: typoProbes.map((probe) => probe.query) });
     engineMs += Math.max(...second.results.map((result) => result.processingTimeMs));
@@ -139,7 +155,7 @@ export interface RankedGroup {
  * apart, as an approaching result. Words found in no document count in the weight, at the weight
  * of the rarest word found: what the visitor said and no document has is not answered.
  */
-export const coverageFloor = 0.45;
+export const coverageFloor = 0.55;
 
 /** Groups (schemes, or lone documents) ranked by the weight of the words they hold. */
 export function rankGroups(retrieval: Retrieval): RankedGroup[] {
@@ -157,14 +173,21 @@ export function rankGroups(retrieval: Retrieval): RankedGroup[] {
     for (const [wordIndex, value] of match.scores) score += (evidence[wordIndex]?.weight ?? 0) * value;
     return score;
   };
-  /** The weight of the words one document holds: a need is answered by a document that says it, not by words scattered over several. */
+  /**
+   * The weight of the words one page holds (with its document's title and card): a need is answered
+   * by a page that says it, not by words scattered over several pages or documents.
+   */
   const documentHeld = (match: DocumentMatch) => {
-    let held = 0;
-    for (const [wordIndex, value] of match.scores) {
-      const entry = evidence[wordIndex];
-      if (entry && value > 0) held += entry.weight * (entry.isTypo ? typoWeight : 1);
+    let best = 0;
+    for (const words of match.pages.values()) {
+      let held = 0;
+      for (const wordIndex of words) {
+        const entry = evidence[wordIndex];
+        if (entry) held += entry.weight * (entry.isTypo ? typoWeight : 1);
+      }
+      best = Math.max(best, held);
     }
-    return held;
+    return best;
   };
   const groups = new Map<string, { best: Map<number, number>; documents: { id: string; score: number }[]; held: number }>();
   for (const match of documents.values()) {
@@ -180,16 +203,14 @@ export function rankGroups(retrieval: Retrieval): RankedGroup[] {
   }
   const ranked: (RankedGroup & { rank: number })[] = [];
   for (const [key, group] of groups) {
-    // Coverage counts the words held; the rank also weighs how well (in a title, a keyword, or
-    // deep in a page: Meilisearch's score of the word's search).
-    let held = 0;
+    // Coverage is the best page's (documentHeld); the rank weighs every word the scheme's documents
+    // hold, and how well (in a title, a keyword, or deep in a page: Meilisearch's score of the word's search).
     let heldExactly = 0;
     let rank = 0;
     for (const [wordIndex, value] of group.best) {
       const entry = evidence[wordIndex];
       if (!entry || value === 0) continue;
       const weight = entry.weight * (entry.isTypo ? typoWeight : 1);
-      held += weight;
       rank += weight * (0.5 + 0.5 * value);
       if (!entry.isTypo) heldExactly += weight;
     }

@@ -7,7 +7,12 @@ import type { SynonymSet } from './thesaurus';
 export const rawAttributes = ['title', 'schemeName', 'keywords', 'summary', 'schemeSummary', 'content'];
 export const stemAttributes = ['titleStem', 'schemeNameStem', 'keywordsStem', 'summaryStem', 'contentStem'];
 
-export function indexSettings(synonyms: Record<string, string[]>): Settings {
+/**
+ * The pages index's settings. No synonyms: Meilisearch expands each synonym of each word of a
+ * query into its query graph, and a sentence of ten words over the shipped thesaurus took it
+ * hundreds of milliseconds per search; the query looks each term up itself (search/retrieval.ts).
+ */
+export function indexSettings(): Settings {
   return {
     searchableAttributes: ['title', 'titleStem', 'schemeName', 'schemeNameStem', 'keywords', 'keywordsStem', 'summary', 'schemeSummary', 'summaryStem', 'content', 'contentStem'],
     filterableAttributes: [...filterableFields],
@@ -15,7 +20,7 @@ export function indexSettings(synonyms: Record<string, string[]>): Settings {
     displayedAttributes: ['*'],
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra'] }],
     stopWords: [...frenchStopWords],
-    synonyms,
+    synonyms: {},
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
     pagination: { maxTotalHits: 2000 },
     faceting: { maxValuesPerFacet: 100 },
@@ -26,30 +31,8 @@ export function indexSettings(synonyms: Record<string, string[]>): Settings {
   };
 }
 
-/** Groups alone (tests, older callers) are a set without one-way links. */
-export function asSynonymSet(synonyms: SynonymSet | string[][]): SynonymSet {
-  return Array.isArray(synonyms) ? { groups: synonyms, oneWay: [] } : synonyms;
-}
-
-/**
- * Synonyms as Meilisearch wants them: every term of a group maps to the others, a one-way link's
- * specific terms to its broader ones, as written and (stemmed) as stems, so that the stemmed query
- * finds them too.
- */
-export function synonymMap(synonyms: SynonymSet | string[][], stemOf: (text: string) => string): Record<string, string[]> {
-  const { groups, oneWay } = asSynonymSet(synonyms);
-  const map: Record<string, string[]> = {};
-  const forms = (list: string[]) => [...new Set(list.flatMap((term) => [term.toLowerCase().trim(), stemOf(term)]).filter(Boolean))];
-  const link = (from: string[], to: string[]) => {
-    for (const term of from) map[term] = [...new Set([...(map[term] ?? []), ...to.filter((other) => other !== term)])];
-  };
-  for (const group of groups) {
-    const terms = forms(group);
-    link(terms, terms);
-  }
-  for (const { from, to } of oneWay) link(forms(from), forms(to));
-  return map;
-}
+/** Acronyms and short words ("fac", "caf", "vae") stand as written: their stem is another word's ("face", "café", "va"). */
+const isShort = (term: string) => term.trim().length <= 4;
 
 /**
  * What a query word also stands for, as written: the terms of its groups and its one-way links,
@@ -64,7 +47,7 @@ export function expansionIndex(synonyms: SynonymSet, stemOf: (word: string) => s
       byKey.set(key, found);
     }
   };
-  const keysOf = (term: string) => (term.includes(' ') ? [term] : [term, stemOf(term)]);
+  const keysOf = (term: string) => (term.includes(' ') || isShort(term) ? [term] : [term, stemOf(term)]);
   for (const group of synonyms.groups) {
     const terms = group.map((term) => term.toLowerCase().trim()).filter(Boolean);
     add(terms.flatMap(keysOf), terms);

@@ -92,6 +92,16 @@ describe('loadConfig', () => {
     expect(message).not.toContain('\n');
   });
 
+  it('loads the demo catalogue unless DEMO_CATALOGUE=off, and never in production', () => {
+    expect(loadConfig({}, cwd).loadsDemoCatalogue).toBe(true);
+    expect(loadConfig({ DEMO_CATALOGUE: 'on' }, cwd).loadsDemoCatalogue).toBe(true);
+    expect(loadConfig({ DEMO_CATALOGUE: 'off' }, cwd).loadsDemoCatalogue).toBe(false);
+    const production = { ...samlEnv(), NODE_ENV: 'production', SESSION_SECRET: 'a-session-secret-of-at-least-32-chars' };
+    expect(loadConfig(production, cwd).loadsDemoCatalogue).toBe(false);
+    expect(loadConfig({ ...production, DEMO_CATALOGUE: 'on' }, cwd).loadsDemoCatalogue).toBe(false);
+    expect(configError({ DEMO_CATALOGUE: 'no' })).toBe('Invalid configuration: DEMO_CATALOGUE: expected on or off (got "no")');
+  });
+
   it('signs in with the dev login when no SAML setting is present, outside production', () => {
     expect(loadConfig({}, cwd).auth).toEqual({ mode: 'dev' });
   });

@@ -82,6 +82,7 @@ const environmentSchema = z.object({
   SIGNED_URL_TTL_SECONDS: withDefault(positiveInt('a number of seconds'), 300),
   UPLOAD_MAX_MB: withDefault(positiveInt('a size in megabytes'), 100),
   DELETED_FILES_GRACE_DAYS: withDefault(positiveInt('a number of days'), 30),
+  DEMO_CATALOGUE: withDefault(z.enum(['on', 'off'], { error: 'expected on or off' }), 'on'),
   SESSION_SECRET: optional(z.string().min(32, { error: 'expected at least 32 characters' })),
   SESSION_IDLE_TIMEOUT_MINUTES: withDefault(positiveInt('a number of minutes'), 480),
   SESSION_ABSOLUTE_TIMEOUT_MINUTES: withDefault(positiveInt('a number of minutes'), 720),
@@ -175,6 +176,11 @@ export interface Config {
   metricsToken?: string;
   sharing: { rateLimitPerMinute: number; signedUrlTtlSeconds: number };
   deletedFilesGraceDays: number;
+  /**
+   * The embedded default's first start and `npm run seed` load the demo catalogue
+   * (server/seed/demo): unless DEMO_CATALOGUE=off, and never in production.
+   */
+  loadsDemoCatalogue: boolean;
 }
 
 export interface SamlConfig {
@@ -290,5 +296,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     metricsToken: e.METRICS_TOKEN,
     sharing: { rateLimitPerMinute: e.SHARE_RATE_LIMIT_PER_MINUTE, signedUrlTtlSeconds: e.SIGNED_URL_TTL_SECONDS },
     deletedFilesGraceDays: e.DELETED_FILES_GRACE_DAYS,
+    loadsDemoCatalogue: e.DEMO_CATALOGUE === 'on' && e.NODE_ENV !== 'production',
   };
 }

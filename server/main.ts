@@ -9,7 +9,8 @@ import { createJobHandlers, recurringJobs } from './jobs/handlers';
 import { createLogger } from './logger';
 import { enqueueSettings } from './search/jobs';
 import { seed } from './seed';
-import { startServices } from './services';
+import { loadDemoCatalogue } from './seed/demo/load';
+import { startServices, type Services } from './services';
 import { ensureWebBuild } from './web/build';
 
 /**
@@ -36,6 +37,21 @@ function fail(error: unknown): never {
   logger.fatal({ err: error }, 'could not start');
   process.stderr.write(`Could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
+}
+
+/**
+ * The demo catalogue of a new embedded install. Its documents are extracted and indexed by the
+ * worker, like uploads, within the first minute. A failure leaves the app starting without it
+ * (`npm run seed` completes it: loading adds only what is missing).
+ */
+async function loadDemoCatalogueOnFirstStart(services: Services) {
+  const startedAt = Date.now();
+  try {
+    const loaded = await loadDemoCatalogue(services);
+    logger.info({ ...loaded, ms: Date.now() - startedAt }, `demo catalogue loaded: ${loaded.schemes} schemes, ${loaded.documents} documents (DEMO_CATALOGUE=off skips it)`);
+  } catch (error) {
+    logger.error({ err: error }, 'demo catalogue not loaded (npm run seed loads what is missing)');
+  }
 }
 
 async function main() {
@@ -75,7 +91,10 @@ async function main() {
   try {
     const applied = await migrateLatest(services.db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-    if (services.isFreshEmbeddedDatabase) logger.info({ added: await seed(services.db) }, 'demo data seeded on first start');
+    if (services.isFreshEmbeddedDatabase) {
+      logger.info({ added: await seed(services.db) }, 'demo data seeded on first start');
+      if (config.loadsDemoCatalogue) await loadDemoCatalogueOnFirstStart(services);
+    }
     // Index settings are applied by the worker (and again whenever Meilisearch was unreachable).
     await enqueueSettings(services.db);
     if (!isWorkerOnly) {

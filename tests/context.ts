@@ -97,7 +97,7 @@ export async function createTestContext(options: { storage?: 'local' | 's3'; env
   const db = createDb(database.url, { poolMax: 5, logger });
   const search = createSearch({ url: services.meili.url, apiKey: services.meili.masterKey, indexPrefix: name });
   const storage = createStorage(storageConfig);
-  if (options.withSearchIndex) await search.ensureIndex([]);
+  if (options.withSearchIndex) await search.ensureIndex();
   const app = createApp({ config, logger, db, search, storage, webDir: services.webDir, databaseUrl: database.url, sessionSecret: testSessionSecret });
   return {
     databaseUrl: database.url,

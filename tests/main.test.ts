@@ -96,6 +96,7 @@ describe('starting the app', () => {
     const users = (await (await fetch(`http://127.0.0.1:${port}/api/dev/users`)).json()) as { users: { id: string }[] };
     expect(users.users.length).toBeGreaterThanOrEqual(11);
     expect(first.output()).toContain('demo data seeded on first start');
+    expect(first.output()).toMatch(/demo catalogue loaded: \d+ schemes, \d+ documents/);
     const postgresPid = Number((await readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
     const meiliPid = Number(await readFile(path.join(dataDir, 'meili', 'meilisearch.pid'), 'utf8'));
     expect(isAlive(postgresPid) && isAlive(meiliPid)).toBe(true);
@@ -110,6 +111,7 @@ describe('starting the app', () => {
     runs.push(second);
     await waitReady(port, second);
     expect(second.output()).not.toContain('demo data seeded');
+    expect(second.output()).not.toContain('demo catalogue loaded');
     expect(second.output()).not.toContain('initialising the embedded PostgreSQL cluster');
     const again = (await (await fetch(`http://127.0.0.1:${port}/api/dev/users`)).json()) as { users: { id: string }[] };
     expect(again.users.map((u) => u.id).sort()).toEqual(users.users.map((u) => u.id).sort());
@@ -120,5 +122,19 @@ describe('starting the app', () => {
 
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
+    // Two starts of real PostgreSQL and Meilisearch, the first one creating the cluster and loading the demo catalogue.
+  }, 90000);
+
+  it('starts without the demo catalogue when DEMO_CATALOGUE=off', async () => {
+    const dataDir = path.join(inject('services').tmpDir, uniqueName('empty'));
+    await mkdir(dataDir, { recursive: true });
+    const port = await findFreePort();
+    const run = startApp({ PORT: String(port), DATA_DIR: dataDir, DEMO_CATALOGUE: 'off' });
+    runs.push(run);
+    await waitReady(port, run);
+    expect(run.output()).toContain('demo data seeded on first start');
+    expect(run.output()).not.toContain('demo catalogue loaded');
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
   });
 });

@@ -30,7 +30,7 @@ describe('when Meilisearch is down', () => {
     meili = await startEmbeddedMeilisearch({ dir, masterKey: '-outage-master-key-0123', logger: capturingLogger().logger });
     const base = await createTestContext({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' } });
     const search = createSearch({ url: meili.url, apiKey: meili.masterKey, indexPrefix: 'outage' });
-    await search.ensureIndex([]);
+    await search.ensureIndex();
     ctx = { ...base, search };
     app = createApp({ ...ctx });
     const directorate = await buildDirectorate(ctx.db);

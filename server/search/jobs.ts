@@ -5,7 +5,6 @@ import { listFolders } from '../folders/service';
 import type { JobRow } from '../jobs/queue';
 import type { JobHandlers } from '../jobs/worker';
 import { documentsUnder, syncDocuments, type IndexingDeps } from './indexing';
-import { synonymGroups } from './synonyms';
 
 /** Call in the transaction of any write that changes what search shows of a document. */
 export function enqueueDocumentSync(trx: Transaction | Db, documentId: string) {
@@ -57,7 +56,7 @@ export function searchJobHandlers(deps: IndexingDeps): JobHandlers {
       });
     },
     'search.applySettings': async () => {
-      await deps.search.ensureIndex(await synonymGroups(deps.db));
+      await deps.search.ensureIndex();
     },
     /** Availability moves with the calendar: reindex the schemes whose availability changed. */
     'search.refreshAvailability': async () => {

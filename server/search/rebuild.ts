@@ -4,7 +4,6 @@ import { listFolders } from '../folders/service';
 import { buildRecords, type Search } from '../../search';
 import { documentForIndex, indexableDocuments, storedPages } from './indexing';
 import { enqueueDocumentSync, enqueueSettings } from './jobs';
-import { synonymGroups } from './synonyms';
 
 export class RebuildRunningError extends Error {
   constructor() {
@@ -35,7 +34,7 @@ async function buildAndSwap(deps: { db: Db; search: Search }, onProgress: (docum
   const { db, search } = deps;
   const tree = new Map((await listFolders(db)).map((row) => [row.id, row]));
   const documents = await indexableDocuments(db, tree);
-  const uid = await search.createFreshIndex(await synonymGroups(db));
+  const uid = await search.createFreshIndex();
   let pages = 0;
   let done = 0;
   const batchSize = 50;

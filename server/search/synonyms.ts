@@ -3,7 +3,6 @@ import { recordAudit, type AuditContext } from '../audit/record';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
 import { expansionsOf, shippedThesaurus, synonymSet, type SearchRequest, type SynonymSet } from '../../search';
-import { enqueueSettings } from './jobs';
 
 /** The synonym groups administrators keep in PostgreSQL. */
 export async function adminSynonymGroups(db: Db): Promise<string[][]> {
@@ -67,13 +66,12 @@ export async function thesaurusEntries(db: Db) {
 export const thesaurusEntryParams = z.object({ id: z.string().regex(/^[a-z0-9-]{1,80}$/, { error: 'Entrée du thésaurus inconnue.' }) });
 export const thesaurusEntryUpdateSchema = z.object({ isEnabled: z.boolean({ error: 'isEnabled : vrai ou faux.' }) }).strict();
 
-/** Switches a shipped entry on or off; the index gets it through the settings job (same transaction). */
+/** Switches a shipped entry on or off; queries read it within 30 s on every instance (at once on this one). */
 export async function setThesaurusEntry(db: Db, actor: { id: string }, id: string, isEnabled: boolean, audit: AuditContext) {
   if (!shippedThesaurus().entries.some((entry) => entry.id === id)) throw new NotFoundError('Cette entrée du thésaurus est introuvable.');
   await db.transaction(async (trx) => {
     if (isEnabled) await trx('thesaurus_disabled').where({ entry_id: id }).delete();
     else await trx('thesaurus_disabled').insert({ entry_id: id, disabled_by: actor.id }).onConflict('entry_id').ignore();
-    await enqueueSettings(trx);
     await recordAudit(trx, audit, { action: isEnabled ? 'thesaurus.enabled' : 'thesaurus.disabled', objectType: 'thesaurus', changes: { entry: { before: id, after: isEnabled } } });
   });
   forgetQueryExpander(db);
@@ -92,13 +90,12 @@ export const synonymsSchema = z
   })
   .strict();
 
-/** Replaces every synonym group; the index gets them through the settings job (same transaction). */
+/** Replaces every synonym group; queries read them within 30 s on every instance (at once on this one). */
 export async function replaceSynonyms(db: Db, actor: { id: string }, groups: string[][], audit: AuditContext) {
   await db.transaction(async (trx) => {
     const before = await trx('synonyms').orderBy('created_at').pluck('terms');
     await trx('synonyms').delete();
     if (groups.length > 0) await trx('synonyms').insert(groups.map((terms) => ({ terms, created_by: actor.id })));
-    await enqueueSettings(trx);
     await recordAudit(trx, audit, { action: 'synonyms.replaced', objectType: 'synonyms', changes: { groups: { before, after: groups } } });
   });
   forgetQueryExpander(db);
