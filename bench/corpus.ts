@@ -262,7 +262,7 @@ async function main() {
             opensOn: plan.opensOn,
             closesOn: plan.closesOn,
             isPermanent: plan.isPermanent,
-            referent: plan.referent,
+            referent: { ...plan.referent, publicFields: ['service'] },
             links: {},
           },
         },

@@ -122,6 +122,8 @@ interface LoadRun {
   load: number;
   static: LoadSample;
   share: LoadSample;
+  /** The public page of the document's scheme, `GET /p/:token`. */
+  scheme: LoadSample;
 }
 
 interface DownloadRun {
@@ -414,10 +416,11 @@ function uploadFile(port: number, session: SignedIn, folderId: string, file: str
   });
 }
 
-async function shareLinkOf(port: number, session: SignedIn, documentId: string): Promise<{ url: string; token: string }> {
-  const response = await fetch(`http://127.0.0.1:${port}/api/documents/${documentId}/share`, { headers: { Cookie: session.cookie, Accept: 'application/json' } });
+/** The public link of a document (`documents`) or of a scheme's page (`folders`). */
+async function shareLinkOf(port: number, session: SignedIn, id: string, kind: 'documents' | 'folders'): Promise<{ url: string; token: string }> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/${kind}/${id}/share`, { headers: { Cookie: session.cookie, Accept: 'application/json' } });
   const body = (await response.json()) as { url?: unknown; token?: unknown };
-  if (response.status !== 200 || typeof body.token !== 'string' || typeof body.url !== 'string') throw new Error(`GET /api/documents/:id/share answered ${response.status}: ${JSON.stringify(body)}`);
+  if (response.status !== 200 || typeof body.token !== 'string' || typeof body.url !== 'string') throw new Error(`GET /api/${kind}/:id/share answered ${response.status}: ${JSON.stringify(body)}`);
   return { url: body.url, token: body.token };
 }
 
@@ -589,6 +592,7 @@ interface Figures {
   asset: string;
   assetBytes: number;
   pageBytes: number;
+  schemePageBytes: number;
   loadRuns: LoadRun[];
   downloadRuns: DownloadRun[];
   opens: number;
@@ -599,6 +603,8 @@ interface Figures {
 
 const throughputRatio = (r: LoadRun) => r.share.requestsPerSecond / r.static.requestsPerSecond;
 const p99Ratio = (r: LoadRun) => r.share.p99 / r.static.p99;
+const schemeThroughputRatio = (r: LoadRun) => r.scheme.requestsPerSecond / r.static.requestsPerSecond;
+const schemeP99Ratio = (r: LoadRun) => r.scheme.p99 / r.static.p99;
 const downloadRatio = (r: DownloadRun) => r.readSeconds / r.downloadSeconds;
 /** CPU microseconds per request of one process (or group). */
 const cpuPerRequest = (s: LoadSample, who: keyof CpuUse) => (s.cpu[who] / s.requests) * 1e6;
@@ -634,6 +640,11 @@ function summaryRows(f: Figures): string[][] {
     row('share page latency p99 (ms)', of((r) => r.share.p99), 0),
     timesRow('share page p99 / static route p99', of(p99Ratio), targets.p99Ratio),
     infoRatioRow('the app\'s CPU per request, static route / share page (the throughput ratio its one thread allows)', of(appCpuBound)),
+    row('scheme page `GET /p/:token` (req/s)', of((r) => r.scheme.requestsPerSecond), 0),
+    ratioRow('scheme page / static route, throughput', of(schemeThroughputRatio), targets.throughputRatio, true),
+    row('scheme page latency p50 (ms)', of((r) => r.scheme.p50), 0),
+    row('scheme page latency p99 (ms)', of((r) => r.scheme.p99), 0),
+    timesRow('scheme page p99 / static route p99', of(schemeP99Ratio), targets.p99Ratio),
     row(`plain read of the stored file, fs.createReadStream (MB/s)`, downloadRuns.map((r) => mbPerSecond(size, r.readSeconds)), 0),
     row('download through the signed URL `GET /f/…`, curl (MB/s)', downloadRuns.map((r) => mbPerSecond(size, r.downloadSeconds)), 0),
     ratioRow('download / plain read', downloadRuns.map(downloadRatio), targets.downloadToRead, true),
@@ -651,15 +662,27 @@ function cpuRows(f: Figures): string[][] {
   };
   const share = (who: keyof CpuUse) => (r: LoadRun) => (r.share.cpu[who] / r.share.seconds) * 100;
   const stat = (who: keyof CpuUse) => (r: LoadRun) => (r.static.cpu[who] / r.static.seconds) * 100;
+  const scheme = (who: keyof CpuUse) => (r: LoadRun) => (r.scheme.cpu[who] / r.scheme.seconds) * 100;
   return [
     ['static route', cell((r) => cpuPerRequest(r.static, 'app')), cell((r) => cpuPerRequest(r.static, 'postgres')), cell(stat('app')), cell(stat('postgres')), cell(stat('bench'))],
     ['share page', cell((r) => cpuPerRequest(r.share, 'app')), cell((r) => cpuPerRequest(r.share, 'postgres')), cell(share('app')), cell(share('postgres')), cell(share('bench'))],
+    ['scheme page', cell((r) => cpuPerRequest(r.scheme, 'app')), cell((r) => cpuPerRequest(r.scheme, 'postgres')), cell(scheme('app')), cell(scheme('postgres')), cell(scheme('bench'))],
   ];
 }
 
 function loadRunRows(f: Figures): string[][] {
   const cells = (s: LoadSample) => [s.requestsPerSecond.toFixed(0), `${s.p50.toFixed(0)} / ${s.p99.toFixed(0)}`];
-  return f.loadRuns.map((r) => [String(r.run), r.load.toFixed(2), ...cells(r.static), ...cells(r.share), percent(throughputRatio(r)), `${p99Ratio(r).toFixed(2)} ×`]);
+  return f.loadRuns.map((r) => [
+    String(r.run),
+    r.load.toFixed(2),
+    ...cells(r.static),
+    ...cells(r.share),
+    percent(throughputRatio(r)),
+    `${p99Ratio(r).toFixed(2)} ×`,
+    ...cells(r.scheme),
+    percent(schemeThroughputRatio(r)),
+    `${schemeP99Ratio(r).toFixed(2)} ×`,
+  ]);
 }
 
 function downloadRunRows(f: Figures): string[][] {
@@ -694,14 +717,15 @@ function sectionMarkdown(f: Figures): string {
       'which gives it its share link; the bench reads the token from `GET /api/documents/:id/share`.',
     '',
     `**Load.** autocannon (programmatic, in the bench's own process), ${o.connections} connections, ${o.duration} s per run, ${o.runs} runs of each route, interleaved (static route, share page, static route, share page…), ` +
-      `after ${o.warmUp} s of unrecorded warm-up on each route. The static route is \`GET /assets/${f.asset}\` (${f.assetBytes} bytes), the built stylesheet served by express.static behind the same app-wide middleware ` +
+      `after ${o.warmUp} s of unrecorded warm-up on each route (and the same runs of the scheme page, third in each round). The static route is \`GET /assets/${f.asset}\` (${f.assetBytes} bytes), the built stylesheet served by express.static behind the same app-wide middleware ` +
       'and every router mounted before the web app\'s: the ceiling of this stack on this machine. ' +
       `The share page \`GET /s/:token\` (${f.pageBytes} bytes of HTML) looks the token up, checks the document, reads the document, all folders (for the scheme card) and counts the open. ` +
+      `The scheme page \`GET /p/:token\` (${f.schemePageBytes} bytes of HTML; token from \`GET /api/folders/:id/share\`) reads, in one statement, its link, the scheme card and its shared documents (published, external, with a live link), and counts the open the same way. ` +
       'autocannon sends no User-Agent, and a request without one counts no open: every request carries one fixed browser User-Agent, so that each takes the counting path — ' +
       'one visitor (same IP, same agent, same day), so only the very first request inserts a visit and bumps the counter; every other one runs the same transaction whose insert meets the unique key. ' +
       `After the bench the link showed ${f.opens} open(s) and ${f.visits} visit row(s). The built web app is a copy of dist/web in the temporary directory, so that a rebuild elsewhere cannot pull the asset away mid-run. ` +
       'The file and the page are in memory or the page cache: this measures the stack, not the disk. Throughput is autocannon\'s mean of its per-second samples; latencies are autocannon\'s percentiles (whole ms, 2xx answers). ' +
-      'Every run had no error, no timeout and no answer other than 200. Targets apply to the medians of the ratios of each pair of runs: share page throughput ≥ 50 % of the static route\'s; share page p99 ≤ 3 × the static route\'s.',
+      'Every run had no error, no timeout and no answer other than 200. Targets apply to the medians of the ratios of each pair of runs: share page (and scheme page) throughput ≥ 50 % of the static route\'s; share page (and scheme page) p99 ≤ 3 × the static route\'s.',
     '',
     `**Download.** The stored file: ${o.sizeMb} MB (${f.size} bytes), \`%PDF-1.7\` then pseudo-random bytes. It is downloaded once whole and hashed (SHA-256 checked against the source), ` +
       `then, untimed, read ${downloadWarmUps} times and downloaded ${downloadWarmUps} times by each client, so that both sides read it from a warm page cache and run warm code ` +
@@ -725,7 +749,10 @@ function sectionMarkdown(f: Figures): string {
     '',
     'Each load run:',
     '',
-    markdownTable(['run', 'load (1 min)', 'static req/s', 'static p50 / p99 (ms)', 'share req/s', 'share p50 / p99 (ms)', 'throughput share / static', 'p99 share / static'], loadRunRows(f)),
+    markdownTable(
+      ['run', 'load (1 min)', 'static req/s', 'static p50 / p99 (ms)', 'share req/s', 'share p50 / p99 (ms)', 'throughput share / static', 'p99 share / static', 'scheme req/s', 'scheme p50 / p99 (ms)', 'throughput scheme / static', 'p99 scheme / static'],
+      loadRunRows(f),
+    ),
     '',
     'Each download run:',
     '',
@@ -820,7 +847,8 @@ async function main() {
     const session = await signIn(server.port, editor.email);
     print(`Uploading the ${options.sizeMb} MB file (published, external)…`);
     const documentId = await uploadFile(server.port, session, scheme.id, sourceFile, size);
-    const { token } = await shareLinkOf(server.port, session, documentId);
+    const { token } = await shareLinkOf(server.port, session, documentId, 'documents');
+    const { token: schemeToken } = await shareLinkOf(server.port, session, scheme.id, 'folders');
     rmSync(sourceFile);
     const version = (await db('versions').where({ document_id: documentId }).first('id', 'storage_key', 'size_bytes', 'sha256')) as
       | { id: string; storage_key: string; size_bytes: string | number; sha256: string }
@@ -831,6 +859,8 @@ async function main() {
     // Both routes answer as expected before anything is measured.
     const page = await get(server.port, `/s/${token}`);
     if (page.status !== 200 || !page.body.toString('utf8').includes('Guide des aides')) throw new Error(`GET /s/:token answered ${page.status}: ${page.body.toString('utf8').slice(0, 300)}`);
+    const schemePage = await get(server.port, `/p/${schemeToken}`);
+    if (schemePage.status !== 200 || !schemePage.body.toString('utf8').includes('Guide des aides')) throw new Error(`GET /p/:token answered ${schemePage.status}: ${schemePage.body.toString('utf8').slice(0, 300)}`);
     const assetPath = `/assets/${web.asset}`;
     const asset = await get(server.port, assetPath);
     if (asset.status !== 200 || asset.body.length !== web.assetBytes) throw new Error(`GET ${assetPath} answered ${asset.status} with ${asset.body.length} bytes`);
@@ -843,6 +873,7 @@ async function main() {
       print(`Warm-up: ${options.warmUp} s on each route (not recorded)…`);
       await load(server.port, assetPath, options, options.warmUp);
       await load(server.port, `/s/${token}`, options, options.warmUp);
+      await load(server.port, `/p/${schemeToken}`, options, options.warmUp);
     }
     for (let run = 1; run <= options.runs; run += 1) {
       const loadAvg = os.loadavg()[0] ?? 0;
@@ -853,7 +884,10 @@ async function main() {
       const shareSample = await measureLoad(server, `/s/${token}`, options);
       print(`  ${describeLoad('share ', shareSample)}`);
       await delay(1000);
-      loadRuns.push({ run, load: loadAvg, static: staticSample, share: shareSample });
+      const schemeSample = await measureLoad(server, `/p/${schemeToken}`, options);
+      print(`  ${describeLoad('scheme', schemeSample)}`);
+      await delay(1000);
+      loadRuns.push({ run, load: loadAvg, static: staticSample, share: shareSample, scheme: schemeSample });
     }
 
     // Warm, untimed: the page cache, and the code paths of both sides (the plain read runs in this
@@ -895,7 +929,7 @@ async function main() {
 
     const link = (await db('share_links').where({ token }).first('id', 'opens')) as { id: string; opens: number };
     const visits = (await db('share_link_visits').where({ share_link_id: link.id }).count({ n: '*' }).first()) as { n: string | number };
-    figures = { options, size, asset: web.asset, assetBytes: web.assetBytes, pageBytes: page.body.length, loadRuns, downloadRuns, opens: link.opens, visits: Number(visits.n), loadAtStart };
+    figures = { options, size, asset: web.asset, assetBytes: web.assetBytes, pageBytes: page.body.length, schemePageBytes: schemePage.body.length, loadRuns, downloadRuns, opens: link.opens, visits: Number(visits.n), loadAtStart };
   } finally {
     for (const server of [...liveServers]) await stopAppServer(server);
     await db?.destroy().catch(() => undefined);

@@ -7,6 +7,7 @@ import * as sharing from './20261126_05_sharing';
 import * as jobKeys from './20261126_06_job_keys';
 import * as jobNotify from './20261126_07_job_notify';
 import * as answerFirst from './20261205_17_answer_first';
+import * as schemePages from './20261205_21_scheme_pages';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they run the same under
@@ -21,6 +22,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261126_06_job_keys': jobKeys,
   '20261126_07_job_notify': jobNotify,
   '20261205_17_answer_first': answerFirst,
+  '20261205_21_scheme_pages': schemePages,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

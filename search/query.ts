@@ -19,6 +19,8 @@ export interface SearchRequest {
   isDistinct: boolean;
   /** Match the pages' text only (not the titles and scheme card every page carries). */
   isContentOnly?: boolean;
+  /** Distinct hits grouped by scheme (the default), or each document on its own. */
+  groupBy?: 'scheme' | 'document';
   /** The everyday or administrative terms a word also stands for (thesaurus and administrators' synonyms). */
   expand?: (word: QueryWord) => string[];
 }
@@ -196,16 +198,21 @@ async function searchGroups(client: Meilisearch, indexUid: string, request: Sear
   if (understood.words.length === 0) return { hits: [], facets: {}, total: 0, totalDocuments: 0, reading: emptyReading };
   const facetFields = request.facets.filter((field) => field !== 'schemeId');
   const retrieval = await retrieve(client, indexUid, { filter: request.filter, facetFields, expand: request.expand }, understood.words.slice(0, maxQueryWords));
-  const groups = rankGroups(retrieval).slice(0, maxGroups);
+  const groups = rankGroups(retrieval, { isByDocument: request.groupBy === 'document' }).slice(0, maxGroups);
   const confident = groups.filter((group) => group.coverage >= coverageFloor && !group.isTypoOnly);
   const approximate = groups.filter((group) => group.coverage < coverageFloor && !group.isTypoOnly);
-  const onPage = confident.slice((request.page - 1) * request.hitsPerPage, request.page * request.hitsPerPage).map((group) => ({ group, isApproximate: false }));
-  const apart = request.page === 1 ? approximate.slice(0, request.hitsPerPage).map((group) => ({ group, isApproximate: true })) : [];
+  const window = <T>(list: T[]) => list.slice((request.page - 1) * request.hitsPerPage, request.page * request.hitsPerPage);
+  const marked = (list: RankedGroup[], isApproximate: boolean) => list.map((group) => ({ group, isApproximate }));
+  // Grouped, the approaching answers come apart, on the first page; one list of documents pages
+  // through both, the confident ones first.
+  const isFlat = request.groupBy === 'document';
+  const onPage = isFlat ? window([...marked(confident, false), ...marked(approximate, true)]) : marked(window(confident), false);
+  const apart = !isFlat && request.page === 1 ? marked(approximate.slice(0, request.hitsPerPage), true) : [];
   const pages = await bestPages(client, indexUid, request, retrieval, [...onPage, ...apart]);
   return {
     hits: pages.hits,
     facets: countFacets(retrieval, confident, request.facets),
-    total: confident.length,
+    total: isFlat ? confident.length + approximate.length : confident.length,
     totalDocuments: confident.reduce((sum, group) => sum + group.documentIds.length, 0),
     engineMs: retrieval.engineMs + pages.engineMs,
     reading: readingOf(retrieval),

@@ -12,8 +12,8 @@ import type { QueryWord } from './understand';
  * word first, or one word no document has, decided the whole answer.
  */
 
-/** Pages read per word: enough for the schemes a word can point to; a word on more says little. */
-const pagesPerWord = 100;
+/** Documents read per word: enough for the schemes a word can point to; a word in more says little. */
+const documentsPerWord = 100;
 /** Thesaurus terms looked up per word: a word in many entries still costs a bounded number of searches. */
 const maxTermsPerWord = 8;
 /** A word found in no document only matches through typo tolerance: its matches weigh less. */
@@ -38,8 +38,6 @@ export interface DocumentMatch {
   scores: Map<number, number>;
   /** Per word, the form the document holds it in: the word itself or one of its thesaurus terms, as written and as stems. */
   forms: Map<number, { text: string; stems: string }>;
-  /** Per page (its card's fields are on every page), the words it holds. */
-  pages: Map<number, Set<number>>;
   facets: Record<string, unknown>;
 }
 
@@ -51,7 +49,7 @@ export interface Retrieval {
   engineMs: number;
 }
 
-type ProbeHit = { documentId: string; schemeId: string | null; page: number; _rankingScore?: number } & Record<string, unknown>;
+type ProbeHit = { documentId: string; schemeId: string | null; _rankingScore?: number } & Record<string, unknown>;
 
 interface Probe {
   wordIndex: number;
@@ -68,8 +66,9 @@ export async function retrieve(
   queryWords: QueryWord[],
 ): Promise<Retrieval> {
   const filter = options.filter || undefined;
-  const attributesToRetrieve = ['documentId', 'schemeId', 'page', ...options.facetFields];
-  const base = { indexUid, filter, attributesToRetrieve, showRankingScore: true, limit: pagesPerWord };
+  const attributesToRetrieve = ['documentId', 'schemeId', ...options.facetFields];
+  // One record per document (distinct): a 200-page document counts once, as a document of one page.
+  const base = { indexUid, filter, distinct: 'documentId', attributesToRetrieve, showRankingScore: true, limit: documentsPerWord };
   const phrase = (stems: string) => `"${stems.replace(/"/g, '')}"`;
   const probes: Probe[] = [];
   queryWords.forEach((word, wordIndex) => {
@@ -82,7 +81,7 @@ export async function retrieve(
       probes.push({ wordIndex, term, stems, isTypo: false, query: { ...base, q: phrase(stems), attributesToSearchOn: stemAttributes } });
     }
   });
-  const catalogueQuery: MultiSearchQuery = { indexUid, filter, q: '', limit: 0 };
+  const catalogueQuery: MultiSearchQuery = { indexUid, filter, q: '', limit: 0, distinct: 'documentId' };
   const first = await client.multiSearch({ queries: [catalogueQuery, ...probes.map((probe) => probe.query)] });
   let engineMs = Math.max(...first.results.map((result) => result.processingTimeMs));
   const catalogue = Math.max(1, first.results[0]?.estimatedTotalHits ?? 1);
@@ -97,14 +96,11 @@ export async function retrieve(
     for (const hit of hits) {
       let match = documents.get(hit.documentId);
       if (!match) {
-        const { documentId, schemeId, page: _page, _rankingScore: _score, ...facets } = hit;
-        match = { documentId, schemeId: schemeId ?? null, scores: new Map(), forms: new Map(), pages: new Map(), facets };
+        const { documentId, schemeId, _rankingScore: _score, ...facets } = hit;
+        match = { documentId, schemeId: schemeId ?? null, scores: new Map(), forms: new Map(), facets };
         documents.set(hit.documentId, match);
       }
       const score = hit._rankingScore ?? 0;
-      const onPage = match.pages.get(hit.page) ?? new Set<number>();
-      onPage.add(probe.wordIndex);
-      match.pages.set(hit.page, onPage);
       if (score > (match.scores.get(probe.wordIndex) ?? -1)) {
         match.scores.set(probe.wordIndex, score);
         match.forms.set(probe.wordIndex, { text: probe.term ?? entry.word.text, stems: probe.stems });
@@ -155,10 +151,10 @@ export interface RankedGroup {
  * apart, as an approaching result. Words found in no document count in the weight, at the weight
  * of the rarest word found: what the visitor said and no document has is not answered.
  */
-export const coverageFloor = 0.55;
+export const coverageFloor = 0.6;
 
 /** Groups (schemes, or lone documents) ranked by the weight of the words they hold. */
-export function rankGroups(retrieval: Retrieval): RankedGroup[] {
+export function rankGroups(retrieval: Retrieval, { isByDocument = false } = {}): RankedGroup[] {
   const { evidence, documents } = retrieval;
   const found = evidence.filter((entry) => entry.weight > 0);
   const rarest = found.reduce((max, entry) => Math.max(max, entry.weight), 0);
@@ -173,25 +169,18 @@ export function rankGroups(retrieval: Retrieval): RankedGroup[] {
     for (const [wordIndex, value] of match.scores) score += (evidence[wordIndex]?.weight ?? 0) * value;
     return score;
   };
-  /**
-   * The weight of the words one page holds (with its document's title and card): a need is answered
-   * by a page that says it, not by words scattered over several pages or documents.
-   */
+  /** The weight of the words one document holds: a need is answered by a document that says it, not by words scattered over several. */
   const documentHeld = (match: DocumentMatch) => {
-    let best = 0;
-    for (const words of match.pages.values()) {
-      let held = 0;
-      for (const wordIndex of words) {
-        const entry = evidence[wordIndex];
-        if (entry) held += entry.weight * (entry.isTypo ? typoWeight : 1);
-      }
-      best = Math.max(best, held);
+    let held = 0;
+    for (const wordIndex of match.scores.keys()) {
+      const entry = evidence[wordIndex];
+      if (entry) held += entry.weight * (entry.isTypo ? typoWeight : 1);
     }
-    return best;
+    return held;
   };
   const groups = new Map<string, { best: Map<number, number>; documents: { id: string; score: number }[]; held: number }>();
   for (const match of documents.values()) {
-    const key = match.schemeId ?? `document:${match.documentId}`;
+    const key = match.schemeId && !isByDocument ? match.schemeId : `document:${match.documentId}`;
     let group = groups.get(key);
     if (!group) {
       group = { best: new Map(), documents: [], held: 0 };
@@ -203,7 +192,7 @@ export function rankGroups(retrieval: Retrieval): RankedGroup[] {
   }
   const ranked: (RankedGroup & { rank: number })[] = [];
   for (const [key, group] of groups) {
-    // Coverage is the best page's (documentHeld); the rank weighs every word the scheme's documents
+    // Coverage is the best document's (documentHeld); the rank weighs every word the scheme's documents
     // hold, and how well (in a title, a keyword, or deep in a page: Meilisearch's score of the word's search).
     let heldExactly = 0;
     let rank = 0;

@@ -16,6 +16,7 @@ import { httpMetrics, watchQueue } from './metrics';
 import { metricsRoutes } from './metrics/routes';
 import { errorMiddleware } from './http/errorMiddleware';
 import { requestLogger } from './http/requestLogger';
+import { untrustedProxyWarning } from './http/untrustedProxy';
 import type { Logger } from './logger';
 import { jobRoutes } from './jobs/routes';
 import { openApiRoutes } from './openapi/routes';
@@ -44,11 +45,13 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // TRUST_PROXY: only these peers may say who the client is and whether it came over HTTPS.
+  app.set('trust proxy', deps.config.http.trustProxy);
   // First of all: an agent's search leaves for Meilisearch before anything else is done with the
   // request (it is still logged, measured and answered only once signed in; see earlySearch).
   app.use(earlySearch(deps));
   app.use(requestLogger(deps.logger));
+  app.use(untrustedProxyWarning({ logger: deps.logger, isProduction: deps.config.isProduction, trustsNoProxy: deps.config.http.trustProxy === false }));
   app.use(httpMetrics);
   watchQueue(deps.db);
   app.use(

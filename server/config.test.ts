@@ -34,7 +34,7 @@ describe('loadConfig', () => {
   it('runs every part on its embedded default when nothing is set', () => {
     const config = loadConfig({}, cwd);
     expect(config.env).toBe('development');
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, publicUrl: undefined });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, publicUrl: undefined, trustProxy: ['loopback'] });
     expect(config.dataDir).toBe(path.join(cwd, 'data'));
     expect(config.database.url).toBeUndefined();
     expect(config.meili.url).toBeUndefined();
@@ -102,6 +102,25 @@ describe('loadConfig', () => {
     expect(configError({ DEMO_CATALOGUE: 'no' })).toBe('Invalid configuration: DEMO_CATALOGUE: expected on or off (got "no")');
   });
 
+  it('trusts no proxy in production and loopback elsewhere unless TRUST_PROXY says otherwise', () => {
+    const production = { ...samlEnv(), NODE_ENV: 'production', SESSION_SECRET: 'a-session-secret-of-at-least-32-chars' };
+    expect(loadConfig(production, cwd).http.trustProxy).toBe(false);
+    expect(loadConfig({}, cwd).http.trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ ...production, TRUST_PROXY: '1' }, cwd).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'false' }, cwd).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,172.16.0.0/12, fd00::/8, 192.168.1.10' }, cwd).http.trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '172.16.0.0/12',
+      'fd00::/8',
+      '192.168.1.10',
+    ]);
+  });
+
+  it.each(['true', 'everyone', '10.0.0.0/33', '300.1.1.1', 'loopback,'])('refuses TRUST_PROXY=%s naming the accepted forms', (value) => {
+    expect(configError({ TRUST_PROXY: value })).toContain('TRUST_PROXY: expected a hop count (e.g. 1), a comma-separated list of proxy addresses or CIDR ranges');
+  });
+
   it('signs in with the dev login when no SAML setting is present, outside production', () => {
     expect(loadConfig({}, cwd).auth).toEqual({ mode: 'dev' });
   });
@@ -138,7 +157,17 @@ describe('loadConfig', () => {
     expect(parseRoleGroups('admin')).toBeUndefined();
   });
 
-  it('never echoes a secret it refuses', () => {
-    expect(configError({ DATABASE_URL: 'mysql://user:hunter2@db/x' })).toContain('DATABASE_URL');
+  it.each([
+    ['SESSION_SECRET', 'short-hunter2', 'SESSION_SECRET: expected at least 32 characters'],
+    ['MEILI_MASTER_KEY', 'hunter2', 'MEILI_MASTER_KEY: expected at least 16 characters'],
+    ['METRICS_TOKEN', 'hunter2', 'METRICS_TOKEN: expected at least 16 characters'],
+    ['DATABASE_URL', 'mysql://user:hunter2@db/x', 'DATABASE_URL: expected a URL starting with postgres:// or postgresql://'],
+    ['MEILI_URL', 'ftp://key:hunter2@meili:7700', 'MEILI_URL: expected a URL starting with http:// or https://'],
+    ['S3_ENDPOINT', 'minio:hunter2@9000', 'S3_ENDPOINT: expected a URL starting with http:// or https://'],
+  ])('never echoes the secret setting %s it refuses: it names the variable and the rule', (name, value, expected) => {
+    const message = configError({ [name]: value });
+    expect(message).toContain(expected);
+    expect(message).not.toContain('hunter2');
+    expect(message).not.toContain('got');
   });
 });

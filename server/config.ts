@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -38,6 +39,40 @@ const hourOrOff = z
 export const defaultMeiliIndexingMemory = '1GiB';
 const byteSize = z.string().regex(/^\d+(\.\d+)?\s*([KMGT]i?B|B)?$/i, { error: 'expected a size such as 1GiB, 512MiB or 1073741824' });
 
+const trustProxyNames = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrRange(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (isIP(prefix) === family) return true; // a netmask, e.g. 10.0.0.0/255.0.0.0
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Express's `trust proxy`, restricted to what cannot be spoofed from outside: a hop count, or a
+ * list of addresses, CIDR ranges and the names loopback, linklocal, uniquelocal. `false`/`none`
+ * trusts nothing. `true` (every hop) is refused: any client could then choose its address.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .refine(
+    (value) =>
+      /^(false|none|\d{1,2})$/.test(value) ||
+      value.split(',').every((entry) => trustProxyNames.includes(entry.trim()) || isAddressOrRange(entry.trim())),
+    { error: 'expected a hop count (e.g. 1), a comma-separated list of proxy addresses or CIDR ranges and loopback, linklocal, uniquelocal (e.g. "loopback, 10.0.0.0/8"), or false' },
+  )
+  .transform((value): TrustProxy => {
+    if (value === 'false' || value === 'none') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    return value.split(',').map((entry) => entry.trim());
+  });
+
+/** What `app.set('trust proxy', …)` gets: nothing, a hop count, or addresses and ranges. */
+export type TrustProxy = false | number | string[];
+
 const bool = z.enum(['true', 'false', '1', '0'], { error: 'expected true or false' }).transform((v) => v === 'true' || v === '1');
 
 const url = (protocols: string[]) =>
@@ -57,6 +92,7 @@ const environmentSchema = z.object({
   HOST: withDefault(z.string(), '127.0.0.1'),
   PORT: withDefault(port('the HTTP port'), 3000),
   PUBLIC_URL: optional(url(['http:', 'https:'])),
+  TRUST_PROXY: optional(trustProxy),
   DATA_DIR: withDefault(z.string(), 'data'),
   LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' }), 'info'),
   DATABASE_URL: optional(url(['postgres:', 'postgresql:'])),
@@ -155,7 +191,12 @@ export type StorageConfig =
 export interface Config {
   env: 'development' | 'production' | 'test';
   isProduction: boolean;
-  http: { host: string; port: number; publicUrl?: string };
+  /**
+   * `trustProxy`: which peers may tell the client's address and protocol (X-Forwarded-For,
+   * X-Forwarded-Proto). Rate limits key on that address; the Secure session cookie is set only
+   * when the request is known to be HTTPS.
+   */
+  http: { host: string; port: number; publicUrl?: string; trustProxy: TrustProxy };
   dataDir: string;
   logLevel: string;
   database: { url?: string; poolMax: number };
@@ -234,6 +275,21 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/**
+ * Settings whose value is a secret or may carry one (a password in a URL): a refusal names the
+ * variable and the rule, never the value, which would end up on stderr and in the logs.
+ */
+export const secretSettings: ReadonlySet<string> = new Set([
+  'SESSION_SECRET',
+  'MEILI_MASTER_KEY',
+  'METRICS_TOKEN',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'DATABASE_URL',
+  'MEILI_URL',
+  'S3_ENDPOINT',
+]);
+
 /** Parses the environment; throws a ConfigError whose message is one line naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = environmentSchema.safeParse(env);
@@ -241,7 +297,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
       const got = env[name];
-      return `${name}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
+      const shown = got === undefined || secretSettings.has(name) ? '' : ` (got ${JSON.stringify(got)})`;
+      return `${name}: ${issue.message}${shown}`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
@@ -276,7 +333,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return {
     env: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
-    http: { host: e.HOST, port: e.PORT, publicUrl: e.PUBLIC_URL },
+    // Default: trust nothing in production (set TRUST_PROXY behind a proxy), loopback elsewhere.
+    http: { host: e.HOST, port: e.PORT, publicUrl: e.PUBLIC_URL, trustProxy: e.TRUST_PROXY ?? (e.NODE_ENV === 'production' ? false : ['loopback']) },
     dataDir,
     logLevel: e.LOG_LEVEL,
     database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },

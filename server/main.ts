@@ -8,7 +8,7 @@ import { startWorker } from './jobs/worker';
 import { createJobHandlers, recurringJobs } from './jobs/handlers';
 import { createLogger } from './logger';
 import { enqueueSettings } from './search/jobs';
-import { seed } from './seed';
+import { seed, seedsDemoUsers } from './seed';
 import { loadDemoCatalogue } from './seed/demo/load';
 import { startServices, type Services } from './services';
 import { ensureWebBuild } from './web/build';
@@ -92,7 +92,7 @@ async function main() {
     const applied = await migrateLatest(services.db);
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     if (services.isFreshEmbeddedDatabase) {
-      logger.info({ added: await seed(services.db) }, 'demo data seeded on first start');
+      logger.info({ added: await seed(services.db, { demoUsers: seedsDemoUsers(config) }) }, 'demo data seeded on first start');
       if (config.loadsDemoCatalogue) await loadDemoCatalogueOnFirstStart(services);
     }
     // Index settings are applied by the worker (and again whenever Meilisearch was unreachable).
@@ -118,7 +118,13 @@ async function main() {
   const address = server?.address();
   const url = address && typeof address === 'object' ? `http://${config.http.host}:${address.port}` : undefined;
   logger.info({ url, ms: Date.now() - startedAt, worker: Boolean(worker) }, isWorkerOnly ? 'worker ready' : 'ready');
-  if (url && process.stdout.isTTY) process.stdout.write(`\nL'info pour tous est prêt : ${url}\n\n`);
+  // Plain lines for the person who ran `npm start`, whatever LOG_LEVEL says.
+  if (url) {
+    const publicUrlLine = config.http.publicUrl
+      ? ''
+      : `PUBLIC_URL n'est pas défini : les liens de partage et les QR codes pointeront vers ${url}, qu'aucun téléphone ne peut ouvrir.\n`;
+    process.stdout.write(`\nL'info pour tous est prêt : ${url}\n${publicUrlLine}\n`);
+  }
 }
 
 main().catch(fail);

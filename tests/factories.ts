@@ -28,7 +28,7 @@ export async function buildMaison(db: Db, fields: Partial<{ code: string; name: 
 
 type Role = 'agent' | 'editor' | 'admin';
 
-export async function buildUser(db: Db, fields: Partial<{ role: Role; email: string; display_name: string; directorate_id: string | null; maison_id: string | null; idp_issuer: string; is_active: boolean }> = {}) {
+export async function buildUser(db: Db, fields: Partial<{ role: Role; email: string; display_name: string; directorate_id: string | null; maison_id: string | null; idp_issuer: string; name_id: string; is_active: boolean }> = {}) {
   const role = fields.role ?? 'agent';
   const email = fields.email ?? `user.${unique().toLowerCase()}@region.example`;
   const directorate_id = fields.directorate_id !== undefined ? fields.directorate_id : role === 'editor' ? (await buildDirectorate(db)).id : null;

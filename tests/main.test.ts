@@ -97,6 +97,11 @@ describe('starting the app', () => {
     expect(users.users.length).toBeGreaterThanOrEqual(11);
     expect(first.output()).toContain('demo data seeded on first start');
     expect(first.output()).toMatch(/demo catalogue loaded: \d+ schemes, \d+ documents/);
+    // The address to open, and why share links will not open on a phone, in plain lines.
+    expect(stderrLines(first.output())).toEqual(expect.arrayContaining([
+      `L'info pour tous est prêt : http://127.0.0.1:${port}`,
+      `PUBLIC_URL n'est pas défini : les liens de partage et les QR codes pointeront vers http://127.0.0.1:${port}, qu'aucun téléphone ne peut ouvrir.`,
+    ]));
     const postgresPid = Number((await readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
     const meiliPid = Number(await readFile(path.join(dataDir, 'meili', 'meilisearch.pid'), 'utf8'));
     expect(isAlive(postgresPid) && isAlive(meiliPid)).toBe(true);
@@ -122,8 +127,16 @@ describe('starting the app', () => {
 
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
-    // Two starts of real PostgreSQL and Meilisearch, the first one creating the cluster and loading the demo catalogue.
-  }, 90000);
+
+    // Whatever LOG_LEVEL, the address to open is printed; with PUBLIC_URL set, no warning.
+    const quiet = startApp({ ...env, LOG_LEVEL: 'silent', PUBLIC_URL: 'https://info.region.example' });
+    runs.push(quiet);
+    await waitReady(port, quiet);
+    await expect.poll(() => stderrLines(quiet.output())).toEqual([`L'info pour tous est prêt : http://127.0.0.1:${port}`]);
+    quiet.child.kill('SIGTERM');
+    expect(await quiet.exited).toBe(0);
+    // Three starts of real PostgreSQL and Meilisearch, the first one creating the cluster and loading the demo catalogue.
+  }, 120000);
 
   it('starts without the demo catalogue when DEMO_CATALOGUE=off', async () => {
     const dataDir = path.join(inject('services').tmpDir, uniqueName('empty'));

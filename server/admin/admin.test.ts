@@ -37,7 +37,16 @@ describe('administration API', () => {
   it('Maisons: create with their city, list', async () => {
     await send(admin, 'post', '/api/admin/maisons', { code: 'MR-MENDE', name: 'Maison de Région de Mende', city: 'Mende' }).expect(201);
     const listed = await admin.agent.get('/api/admin/maisons').expect(200);
-    expect(listed.body.maisons).toContainEqual(expect.objectContaining({ code: 'MR-MENDE', city: 'Mende', isActive: true }));
+    expect(listed.body.maisons).toContainEqual(expect.objectContaining({ code: 'MR-MENDE', city: 'Mende', phone: null, isActive: true }));
+  });
+
+  it('Maisons: a public phone (printed on the pages and handouts their agents share), checked, and cleared with null', async () => {
+    const created = await send(admin, 'post', '/api/admin/maisons', { code: 'MR-RODEZ', name: 'Maison de Région de Rodez', city: 'Rodez', phone: '05 65 00 00 00' }).expect(201);
+    const id = created.body.maison.id as string;
+    expect(created.body.maison.phone).toBe('05 65 00 00 00');
+    const refused = await send(admin, 'patch', `/api/admin/maisons/${id}`, { phone: 'appelez-nous' }).expect(400);
+    expect(refused.body.error.message).toBe('phone : Numéro de téléphone invalide.');
+    expect((await send(admin, 'patch', `/api/admin/maisons/${id}`, { phone: null }).expect(200)).body.maison.phone).toBeNull();
   });
 
   it('users: listed with role and its source, filtered; a deactivated user is signed out at once', async () => {
@@ -53,6 +62,23 @@ describe('administration API', () => {
     // A form's empty fields are no filter; % and _ are plain characters.
     expect((await admin.agent.get('/api/admin/users').query({ role: '', directorate: '', q: '' }).expect(200)).body.users.length).toBeGreaterThan(2);
     expect((await admin.agent.get('/api/admin/users').query({ q: '%' }).expect(200)).body.users).toEqual([]);
+  });
+
+  it('two users sharing an e-mail (two IdP identities) are told apart by their NameID and issuer, in the list and the audit trail', async () => {
+    const first = await signInAs(ctx.app, ctx.db, { role: 'agent', email: 'shared@region.example', display_name: 'Camille Partage', name_id: 'camille-a' });
+    await buildUser(ctx.db, { role: 'agent', email: 'Shared@Region.example', display_name: 'Camille Partage', idp_issuer: 'https://idp-b.example', name_id: 'camille-b' });
+    const listed = (await admin.agent.get('/api/admin/users').query({ q: 'Camille Partage' }).expect(200)).body.users as { identity: string | null }[];
+    expect(listed.map((user) => user.identity).sort()).toEqual(['camille-a · dev', 'camille-b · https://idp-b.example']);
+    const alone = (await admin.agent.get('/api/admin/users').query({ q: 'Admin Test' }).expect(200)).body.users;
+    expect(alone[0].identity).toBeNull();
+
+    await send(first, 'post', '/auth/logout', {}).expect(200);
+    const events = (await admin.agent.get('/api/admin/audit').query({ actor: first.user.id, action: 'user.sign_out' }).expect(200)).body.events;
+    expect(events[0]).toMatchObject({ actor: expect.stringContaining('Camille Partage'), actorIdentity: 'camille-a · dev' });
+    const csv = await admin.agent.get('/api/admin/audit.csv').query({ actor: first.user.id, action: 'user.sign_out' }).expect(200);
+    expect(csv.text).toContain('(camille-a · dev)"');
+    const own = (await admin.agent.get('/api/admin/audit').query({ actor: admin.user.id }).expect(200)).body.events;
+    expect(own[0].actorIdentity).toBeNull();
   });
 
   it('audit trail: filtered, exported as CSV with formulas neutralised; append-only', async () => {

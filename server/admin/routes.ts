@@ -6,6 +6,7 @@ import { currentUser, signedIn } from '../http/access';
 import { idParams } from '../http/params';
 import { app, authorize } from '../policies';
 import { auditQuery, createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema, updateUserSchema, usersQuery, type AuditQuery } from './schema';
+import { endSessionsOf, identityWhereEmailShared } from '../users/service';
 
 const admin = (req: Request) => authorize(currentUser(req), 'admin.manage', app);
 
@@ -36,7 +37,7 @@ export function adminRoutes(deps: { db: Db }) {
       id: row.id,
       code: row.code,
       name: row.name,
-      ...(kind === 'maisons' ? { city: row.city } : {}),
+      ...(kind === 'maisons' ? { city: row.city, phone: row.phone ?? null } : {}),
       isActive: row.is_active,
       references: await references(row.id as string),
     });
@@ -49,7 +50,7 @@ export function adminRoutes(deps: { db: Db }) {
 
     router.post(`/api/admin/${kind}`, signedIn, async (req, res) => {
       admin(req);
-      const input = schemas.create.parse(req.body) as { code: string; name: string; city?: string };
+      const input = schemas.create.parse(req.body) as { code: string; name: string; city?: string; phone?: string | null };
       const row = await db
         .transaction(async (trx) => {
           const [created] = await trx(table).insert(input).returning('*');
@@ -71,11 +72,11 @@ export function adminRoutes(deps: { db: Db }) {
     router.patch(`/api/admin/${kind}/:id`, signedIn, async (req, res) => {
       admin(req);
       const { id } = params.parse(req.params);
-      const input = schemas.update.parse(req.body) as { name?: string; city?: string; isActive?: boolean };
+      const input = schemas.update.parse(req.body) as { name?: string; city?: string; phone?: string | null; isActive?: boolean };
       const row = await db.transaction(async (trx) => {
         const before = await trx(table).where({ id }).first();
         if (!before) throw new NotFoundError();
-        const changes = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.city !== undefined ? { city: input.city } : {}), ...(input.isActive !== undefined ? { is_active: input.isActive } : {}) };
+        const changes = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.city !== undefined ? { city: input.city } : {}), ...(input.phone !== undefined ? { phone: input.phone } : {}), ...(input.isActive !== undefined ? { is_active: input.isActive } : {}) };
         const [after] = await trx(table).where({ id }).update({ ...changes, updated_at: trx.fn.now() }).returning('*');
         await recordAudit(trx, auditContextOf(req), {
           action: input.isActive === false ? `${objectType}.deactivated` : input.isActive === true && !before.is_active ? `${objectType}.reactivated` : `${objectType}.updated`,
@@ -118,7 +119,8 @@ export function adminRoutes(deps: { db: Db }) {
       .leftJoin('maisons as m', 'm.id', 'u.maison_id')
       .orderBy('u.display_name')
       .limit(500)
-      .select('u.id', 'u.email', 'u.display_name', 'u.role', 'u.role_source', 'u.groups', 'u.is_active', 'u.last_sign_in_at', 'd.code as directorate_code', 'd.name as directorate_name', 'm.code as maison_code', 'm.name as maison_name');
+      .select('u.id', 'u.email', 'u.display_name', 'u.role', 'u.role_source', 'u.groups', 'u.is_active', 'u.last_sign_in_at', 'd.code as directorate_code', 'd.name as directorate_name', 'm.code as maison_code', 'm.name as maison_name')
+      .select(db.raw(`${identityWhereEmailShared('u')} as identity`));
     if (filter.q) {
       const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query.where((w) => w.whereILike('u.display_name', pattern).orWhereILike('u.email', pattern));
@@ -132,6 +134,8 @@ export function adminRoutes(deps: { db: Db }) {
       users: rows.map((row) => ({
         id: row.id,
         email: row.email,
+        /** "<NameID> · <issuer>" when another user has the same e-mail, else null. */
+        identity: row.identity,
         displayName: row.display_name,
         role: row.role,
         roleSource: row.role_source,
@@ -154,7 +158,7 @@ export function adminRoutes(deps: { db: Db }) {
       if (!before) throw new NotFoundError('Cet utilisateur est introuvable.');
       await trx('users').where({ id }).update({ is_active: isActive, updated_at: trx.fn.now() });
       // A deactivated user's sessions end at once, on every instance.
-      if (!isActive) await trx('sessions').whereRaw(`sess::jsonb ->> 'userId' = ?`, [id]).delete();
+      if (!isActive) await endSessionsOf(trx, id);
       await recordAudit(trx, auditContextOf(req), { action: isActive ? 'user.reactivated' : 'user.deactivated', objectType: 'user', objectId: id, changes: { isActive: { before: before.is_active, after: isActive } } });
     });
     res.json({ id, isActive });
@@ -169,7 +173,8 @@ export function adminRoutes(deps: { db: Db }) {
     // Days of the Region's calendar (Europe/Paris), not of the database server.
     if (filter.from) query.where('created_at', '>=', db.raw(`(?::date)::timestamp at time zone 'Europe/Paris'`, [filter.from]));
     if (filter.to) query.where('created_at', '<', db.raw(`(?::date + 1)::timestamp at time zone 'Europe/Paris'`, [filter.to]));
-    return query;
+    // The actor's IdP identity when their e-mail is shared by another user (see identityWhereEmailShared).
+    return query.select(db.raw(`(select ${identityWhereEmailShared('a')} from users a where a.id = audit_events.actor_id) as actor_identity`));
   };
 
   router.get('/api/admin/audit', signedIn, async (req, res) => {
@@ -177,7 +182,7 @@ export function adminRoutes(deps: { db: Db }) {
     const filter = auditQuery.parse(req.query);
     const rows = await auditRows(filter).limit(100).offset((filter.page - 1) * 100).select('id', 'created_at', 'actor_id', 'actor_label', 'action', 'object_type', 'object_id', 'changes', 'ip');
     res.json({
-      events: rows.map((r) => ({ id: r.id, at: r.created_at, actorId: r.actor_id, actor: r.actor_label, action: r.action, objectType: r.object_type, objectId: r.object_id, changes: r.changes, ip: r.ip })),
+      events: rows.map((r) => ({ id: r.id, at: r.created_at, actorId: r.actor_id, actor: r.actor_label, actorIdentity: r.actor_identity, action: r.action, objectType: r.object_type, objectId: r.object_id, changes: r.changes, ip: r.ip })),
       page: filter.page,
     });
   });
@@ -195,7 +200,7 @@ export function adminRoutes(deps: { db: Db }) {
     // In batches of 1,000 (newest first, by id): a year of events never sits in memory at once.
     for (let before = Number.MAX_SAFE_INTEGER; ; ) {
       const batch = await auditRows(filter).where('id', '<', before).limit(1000).select('id', 'created_at', 'actor_label', 'action', 'object_type', 'object_id', 'changes', 'ip');
-      for (const r of batch) res.write(`${[r.created_at, r.actor_label, r.action, r.object_type, r.object_id, r.changes, r.ip].map(cell).join(';')}\n`);
+      for (const r of batch) res.write(`${[r.created_at, r.actor_identity ? `${r.actor_label} (${r.actor_identity})` : r.actor_label, r.action, r.object_type, r.object_id, r.changes, r.ip].map(cell).join(';')}\n`);
       if (batch.length < 1000) break;
       before = Number(batch[batch.length - 1]?.id);
     }

@@ -8,9 +8,15 @@ export const updateDirectorateSchema = z
   .object({ name: name.optional(), isActive: z.boolean().optional() })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { error: 'Rien à modifier.' });
-export const createMaisonSchema = z.object({ code, name, city: name }).strict();
+/** The Maison's public phone, printed on the pages and handouts its agents share. */
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 .()-]{6,25}$/, { error: 'Numéro de téléphone invalide.' })
+  .nullable();
+export const createMaisonSchema = z.object({ code, name, city: name, phone: phone.optional() }).strict();
 export const updateMaisonSchema = z
-  .object({ name: name.optional(), city: name.optional(), isActive: z.boolean().optional() })
+  .object({ name: name.optional(), city: name.optional(), phone: phone.optional(), isActive: z.boolean().optional() })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { error: 'Rien à modifier.' });
 

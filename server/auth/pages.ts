@@ -43,3 +43,10 @@ export function signInFailedPage(): string {
     'Recommencez la connexion depuis la page d’accueil.',
   ]);
 }
+
+export function logoutRefusedPage(): string {
+  return page('Déconnexion refusée', [
+    "La demande de déconnexion reçue n'a pas pu être vérifiée : elle n'est pas signée par le service d'authentification de la Région ou ne s'adresse pas à L'info pour tous.",
+    "Aucune session n'a été fermée.",
+  ]);
+}

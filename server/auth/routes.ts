@@ -6,11 +6,13 @@ import { UnauthorizedError } from '../errors';
 import { currentUser, publicRoute, signedIn } from '../http/access';
 import type { Logger } from '../logger';
 import { findActiveUser } from '../users/service';
-import { accessDeniedPage, signInFailedPage } from './pages';
+import { accessDeniedPage, logoutRefusedPage, signInFailedPage } from './pages';
 import { presentSessionUser } from './presenter';
 import { signInRateLimit } from './rateLimit';
 import { safeReturnPath } from './returnPath';
-import { createSamlSignIn, type SignedInBySaml } from './saml';
+import { createSamlSignIn, requestLifetimeMs, type SignedInBySaml } from './saml';
+import { answersThisBrowser, newRequestId, pendingRequestId, rememberRequestId, signInCookieOptions } from './samlBinding';
+import { checkLogoutMessage, LogoutMessageRefused } from './samlLogout';
 import { endSession, startSession } from './session';
 
 export const samlPaths = { signIn: '/auth/saml', acs: '/auth/saml/callback', metadata: '/auth/saml/metadata', logoutCallback: '/auth/saml/logout/callback' };
@@ -52,17 +54,29 @@ export function authRoutes(deps: { config: Config; db: Db; logger: Logger }) {
     const limiter = signInRateLimit(config.signInRateLimitPerMinute);
     const formBody = express.urlencoded({ extended: false, limit: '512kb', parameterLimit: 10 });
 
+    const isHttps = config.isProduction || new URL(samlConfig.callbackUrl).protocol === 'https:';
+    // Scoped to the sign-in paths: the start reads it (to keep other tabs' sign-ins), the ACS checks it.
+    const bindingCookie = signInCookieOptions(isHttps, samlPaths.signIn, requestLifetimeMs);
+
     router.get(samlPaths.signIn, publicRoute('starts SAML sign-in'), limiter, (req, res, next) => {
       // node-saml reads RelayState from the query: give it only a checked path of this app.
       const returnTo = safeReturnPath(req.query.RelayState ?? req.query.returnTo);
       req.url = `${samlPaths.signIn}?RelayState=${encodeURIComponent(returnTo)}`;
-      saml.passport.authenticate('saml', { session: false })(req, res, next);
+      const requestId = newRequestId();
+      rememberRequestId(req, res, requestId, bindingCookie);
+      pendingRequestId.run(requestId, () => saml.passport.authenticate('saml', { session: false })(req, res, next));
     });
 
     router.post(samlPaths.acs, publicRoute('SAML ACS: the IdP posts its signed response'), limiter, formBody, (req, res, next) => {
-      if (typeof (req.body as { SAMLResponse?: unknown } | undefined)?.SAMLResponse !== 'string') {
+      const samlResponse = (req.body as { SAMLResponse?: unknown } | undefined)?.SAMLResponse;
+      if (typeof samlResponse !== 'string') {
         // passport-saml would take a bare POST for a new sign-in; at the ACS it is a broken response.
         void completeSamlSignIn(req, res, { error: new Error('no SAMLResponse posted'), user: undefined }).catch(next);
+        return;
+      }
+      if (!answersThisBrowser(req, res, samlResponse, bindingCookie)) {
+        const error = new Error('SAML response to a sign-in this browser did not start (InResponseTo not in its sign-in cookie)');
+        void completeSamlSignIn(req, res, { error, user: undefined }).catch(next);
         return;
       }
       saml.passport.authenticate('saml', { session: false }, (error: unknown, user: SignedInBySaml | false | undefined, info?: { accessDenied?: string }) => {
@@ -77,12 +91,25 @@ export function authRoutes(deps: { config: Config; db: Db; logger: Logger }) {
     const logoutCallback = [
       publicRoute('the IdP ends a session (single logout)'),
       formBody,
+      async (req: Request, res: Response, next: NextFunction) => {
+        try {
+          await checkLogoutMessage({ rawQuery: req.originalUrl.split('?')[1] ?? '', query: req.query, body: (req.body ?? {}) as Record<string, unknown> }, samlConfig);
+        } catch (error) {
+          if (!(error instanceof LogoutMessageRefused)) throw error;
+          deps.logger.warn({ err: error, idp: samlConfig.idpIssuer }, 'SAML logout message refused');
+          res.status(400).type('html').send(logoutRefusedPage());
+          return;
+        }
+        next();
+      },
       saml.passport.initialize(),
       (req: Request, res: Response, next: NextFunction) => {
         saml.passport.authenticate('saml', { session: false }, () => {
           void endSession(req, res).then(() => res.redirect(303, '/'), next);
         })(req, res, next);
       },
+      // passport-saml lets a LogoutResponse (the end of a sign-out this app started) pass on.
+      (req: Request, res: Response) => endSession(req, res).then(() => res.redirect(303, '/')),
     ];
     router.get(samlPaths.logoutCallback, ...logoutCallback);
     router.post(samlPaths.logoutCallback, ...logoutCallback);

@@ -6,17 +6,23 @@ import {
   assertionXml,
   authnRequestIdFrom,
   encodeResponse,
+  logoutRequestIdFrom,
+  logoutRequestXml,
+  logoutResponseXml,
   makeTestIdp,
+  redirectQuery,
   responseXml,
   signElement,
   signedResponse,
   type AssertionFields,
+  type LogoutRequestFields,
   type TestIdp,
 } from '../../tests/saml/idp';
 
 const publicUrl = 'http://app.test';
 const acs = `${publicUrl}/auth/saml/callback`;
 const spEntityId = `${publicUrl}/auth/saml/metadata`;
+const logoutCallback = `${publicUrl}/auth/saml/logout/callback`;
 
 describe('SAML sign-in', () => {
   let ctx: TestContext;
@@ -101,6 +107,30 @@ describe('SAML sign-in', () => {
     const session = await agent.get('/api/session').expect(200);
     expect(session.body.user).toMatchObject({ role: 'editor', email: 'new.address@region.example', directorate: { code: 'DTEE' } });
     expect(await ctx.db('users').where({ name_id: 'editor-7' }).count({ n: '*' }).first()).toEqual({ n: 1 });
+  });
+
+  it("sessions follow the IdP: a next sign-in with a lower role lowers every other session at once; one with no role ends them all", async () => {
+    const person = (groups: string[]) => ({ nameId: 'follow-1', attributes: { email: ['follow@region.example'], directorate: ['DTEE'], groups } });
+    const signInWith = async (groups: string[]) => {
+      const browser = request.agent(ctx.app);
+      const { requestId } = await startSignIn(browser);
+      return { browser, response: await post(browser, signedResponse(fields(requestId, person(groups)), idp)) };
+    };
+    const office = (await signInWith(['LPT-ADMINS'])).browser;
+    expect((await office.get('/api/session').expect(200)).body.user.role).toBe('admin');
+
+    const laptop = await signInWith(['LPT-AGENTS']);
+    expect(laptop.response.status).toBe(303);
+    expect((await office.get('/api/session').expect(200)).body.user.role).toBe('agent');
+    // The role lost applies to what the other session may do, not only to what it shows.
+    const { csrfToken } = (await office.get('/api/session')).body;
+    await office.post('/api/folders').set('X-CSRF-Token', csrfToken).send({ name: 'Nouveau thème', parentId: null }).expect(403);
+
+    const phone = await signInWith(['Tous']);
+    expect(phone.response.status).toBe(403);
+    await office.get('/api/session').expect(401);
+    await laptop.browser.get('/api/session').expect(401);
+    await phone.browser.get('/api/session').expect(401);
   });
 
   it('a user in no mapped group gets the French 403 page "Accès non autorisé" and no session', async () => {
@@ -230,10 +260,51 @@ describe('SAML sign-in', () => {
       await expectNoSession(agent, await post(agent, signedResponse(fields(requestId, { assertionIssuer: 'https://evil-idp.example' }), idp)));
     });
 
+    it('a response whose top-level status is not Success, though its assertion is validly signed', async () => {
+      for (const status of ['urn:oasis:names:tc:SAML:2.0:status:Responder', 'urn:oasis:names:tc:SAML:2.0:status:Requester']) {
+        const agent = request.agent(ctx.app);
+        const { requestId } = await startSignIn(agent);
+        await expectNoSession(agent, await post(agent, signedResponse(fields(requestId, { nameId: 'status-user', status }), idp)));
+      }
+      expect(await ctx.db('users').where({ name_id: 'status-user' }).first()).toBeUndefined();
+    });
+
+    it('a valid response posted from another browser than the one that started the sign-in (login CSRF)', async () => {
+      const attacker = request.agent(ctx.app);
+      const { requestId } = await startSignIn(attacker);
+      const xml = signedResponse(fields(requestId, { nameId: 'attacker-1' }), idp);
+      // The victim's browser never started a sign-in, or started its own.
+      const victim = request.agent(ctx.app);
+      await expectNoSession(victim, await post(victim, xml));
+      await startSignIn(victim);
+      await expectNoSession(victim, await post(victim, xml));
+      expect(await ctx.db('users').where({ name_id: 'attacker-1' }).first()).toBeUndefined();
+      // From the browser that started it, the same response signs in.
+      await post(attacker, xml).expect(303);
+      expect((await attacker.get('/api/session').expect(200)).body.user.email).toBe('agent.0042@region.example');
+    });
+
     it('no SAMLResponse at all', async () => {
       const agent = request.agent(ctx.app);
       await expectNoSession(agent, await agent.post('/auth/saml/callback').type('form').send({ RelayState: '/' }));
     });
+  });
+
+  it('binds the sign-in to the browser with a short-lived HttpOnly cookie scoped to the sign-in paths, forgotten once used', async () => {
+    const agent = request.agent(ctx.app);
+    const response = await agent.get('/auth/saml').expect(302);
+    const requestId = authnRequestIdFrom(response.headers.location as string);
+    const cookie = String(response.headers['set-cookie']);
+    expect(cookie).toContain(`lpt.saml_request=${requestId};`);
+    expect(cookie).toContain('Path=/auth/saml;');
+    expect(cookie).toContain('Max-Age=600');
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    // Two tabs: both sign-ins stay valid.
+    const { requestId: second } = await startSignIn(agent);
+    const signedIn = await post(agent, signedResponse(fields(requestId), idp)).expect(303);
+    expect(String(signedIn.headers['set-cookie'])).toContain(`lpt.saml_request=${second};`);
+    await post(agent, signedResponse(fields(second), idp)).expect(303);
   });
 
   it.each([
@@ -265,6 +336,98 @@ describe('SAML sign-in', () => {
     expect(response.body.redirect).toMatch(new RegExp(`^${idp.issuer}/slo\\?SAMLRequest=`));
     await agent.get('/api/session').expect(401);
     expect(await ctx.db('audit_events').where({ action: 'user.sign_out' }).count({ n: '*' }).first()).toEqual({ n: 1 });
+  });
+
+  describe('single logout started by the IdP', () => {
+    /** Two browsers signed in as the same person. */
+    async function twoSessions(nameId: string) {
+      const browsers = [request.agent(ctx.app), request.agent(ctx.app)];
+      for (const browser of browsers) {
+        const { requestId } = await startSignIn(browser);
+        await post(browser, signedResponse(fields(requestId, { nameId }), idp)).expect(303);
+        await browser.get('/api/session').expect(200);
+      }
+      return browsers;
+    }
+
+    const logoutRequest = (nameId: string, overrides: Partial<LogoutRequestFields> = {}) =>
+      logoutRequestXml({ destination: logoutCallback, issuer: idp.issuer, nameId, ...overrides });
+
+    async function expectRefused(response: request.Response, browsers: ReturnType<typeof request.agent>[]) {
+      expect(response.status).toBe(400);
+      expect(response.text).toContain('Déconnexion refusée');
+      for (const browser of browsers) await browser.get('/api/session').expect(200);
+    }
+
+    const postLogout = (xml: string) => request(ctx.app).post('/auth/saml/logout/callback').type('form').send({ SAMLRequest: encodeResponse(xml) });
+
+    it('an unsigned LogoutRequest naming a user ends none of their sessions (redirect and POST bindings)', async () => {
+      const browsers = await twoSessions('slo-unsigned');
+      await expectRefused(await request(ctx.app).get(`/auth/saml/logout/callback?${redirectQuery(logoutRequest('slo-unsigned'))}`), browsers);
+      await expectRefused(await postLogout(logoutRequest('slo-unsigned')), browsers);
+    });
+
+    it('a LogoutRequest signed by another key, or whose signed query was altered, ends nothing', async () => {
+      const browsers = await twoSessions('slo-forged');
+      await expectRefused(await request(ctx.app).get(`/auth/saml/logout/callback?${redirectQuery(logoutRequest('slo-forged'), { key: otherIdp })}`), browsers);
+      await expectRefused(await postLogout(signElement(logoutRequest('slo-forged'), 'LogoutRequest', otherIdp)), browsers);
+      const signedForAnother = redirectQuery(logoutRequest('someone-else'), { key: idp });
+      const swapped = `${redirectQuery(logoutRequest('slo-forged')).split('&')[0]}&${signedForAnother.split('&').slice(1).join('&')}`;
+      await expectRefused(await request(ctx.app).get(`/auth/saml/logout/callback?${swapped}`), browsers);
+      const withRelayState = `${redirectQuery(logoutRequest('slo-forged'), { key: idp })}&RelayState=%2F`;
+      await expectRefused(await request(ctx.app).get(`/auth/saml/logout/callback?${withRelayState}`), browsers);
+    });
+
+    it('a signed LogoutRequest meant for another SP (Destination) or from another issuer ends nothing', async () => {
+      const browsers = await twoSessions('slo-elsewhere');
+      for (const overrides of [{ destination: 'https://other-sp.example/slo' }, { issuer: 'https://evil-idp.example' }]) {
+        const xml = logoutRequest('slo-elsewhere', overrides);
+        await expectRefused(await request(ctx.app).get(`/auth/saml/logout/callback?${redirectQuery(xml, { key: idp })}`), browsers);
+        await expectRefused(await postLogout(signElement(xml, 'LogoutRequest', idp)), browsers);
+      }
+      const withoutDestination = logoutRequest('slo-elsewhere').replace(/ Destination="[^"]*"/, '');
+      await expectRefused(await request(ctx.app).get(`/auth/saml/logout/callback?${redirectQuery(withoutDestination, { key: idp })}`), browsers);
+    });
+
+    it('a sign-in response, or nothing, at the logout callback is not a logout', async () => {
+      const browsers = await twoSessions('slo-nothing');
+      await expectRefused(await request(ctx.app).get('/auth/saml/logout/callback'), browsers);
+      const agent = request.agent(ctx.app);
+      const { requestId } = await startSignIn(agent);
+      const response = await agent.post('/auth/saml/logout/callback').type('form').send({ SAMLResponse: encodeResponse(signedResponse(fields(requestId, { nameId: 'slo-nothing' }), idp)) });
+      await expectRefused(response, browsers);
+    });
+
+    it('a LogoutRequest signed by the IdP (redirect binding) ends every session of that person and answers the IdP', async () => {
+      const browsers = await twoSessions('slo-redirect');
+      const bystander = (await twoSessions('slo-bystander'))[0] as ReturnType<typeof request.agent>;
+      const response = await request(ctx.app).get(`/auth/saml/logout/callback?${redirectQuery(logoutRequest('slo-redirect'), { key: idp, relayState: '/' })}`).expect(302);
+      expect(response.headers.location).toMatch(new RegExp(`^${idp.issuer}/slo\\?SAMLResponse=`));
+      for (const browser of browsers) await browser.get('/api/session').expect(401);
+      await bystander.get('/api/session').expect(200);
+    });
+
+    it('a LogoutRequest signed by the IdP (POST binding) ends every session of that person', async () => {
+      const browsers = await twoSessions('slo-post');
+      await postLogout(signElement(logoutRequest('slo-post'), 'LogoutRequest', idp)).expect(302);
+      for (const browser of browsers) await browser.get('/api/session').expect(401);
+    });
+  });
+
+  it("the IdP's LogoutResponse to a sign-out this app started brings the browser home", async () => {
+    const agent = request.agent(ctx.app);
+    const { requestId } = await startSignIn(agent);
+    await post(agent, signedResponse(fields(requestId), idp)).expect(303);
+    const { csrfToken } = (await agent.get('/api/session').expect(200)).body;
+    const { redirect } = (await agent.post('/auth/logout').set('X-CSRF-Token', csrfToken).expect(200)).body as { redirect: string };
+    const answer = logoutResponseXml({ destination: logoutCallback, issuer: idp.issuer, inResponseTo: logoutRequestIdFrom(redirect) });
+    const back = await agent.get(`/auth/saml/logout/callback?${redirectQuery(answer, { parameter: 'SAMLResponse' })}`).expect(303);
+    expect(back.headers.location).toBe('/');
+    await agent.get('/api/session').expect(401);
+    // From another IdP, it is not a logout message of ours.
+    const forged = logoutResponseXml({ destination: logoutCallback, issuer: 'https://evil-idp.example', inResponseTo: logoutRequestIdFrom(redirect) });
+    const refused = await agent.get(`/auth/saml/logout/callback?${redirectQuery(forged, { parameter: 'SAMLResponse' })}`).expect(400);
+    expect(refused.text).toContain('Déconnexion refusée');
   });
 
   it('has no dev sign-in routes when SAML is configured', async () => {

@@ -3,10 +3,11 @@ import { Passport } from 'passport';
 import type { SamlConfig } from '../config';
 import type { Db } from '../db';
 import type { Logger } from '../logger';
+import { newRequestId, pendingRequestId } from './samlBinding';
 import { checkSignedResponse } from './samlChecks';
 import { AccessDeniedError, signInWithIdentity, type Identity } from './signIn';
 
-const requestLifetimeMs = 10 * 60000;
+export const requestLifetimeMs = 10 * 60000;
 
 /** InResponseTo cache in PostgreSQL: a response is accepted once, by whichever instance gets it. */
 export function postgresRequestCache(db: Db): CacheProvider {
@@ -81,6 +82,8 @@ export function createSamlSignIn(deps: { saml: SamlConfig; db: Db; logger: Logge
       validateInResponseTo: ValidateInResponseTo.always,
       requestIdExpirationPeriodMs: requestLifetimeMs,
       cacheProvider: postgresRequestCache(db),
+      // The sign-in route chose the AuthnRequest ID (it is also in the browser's cookie).
+      generateUniqueId: () => pendingRequestId.getStore() ?? newRequestId(),
       identifierFormat: null,
       disableRequestedAuthnContext: true,
       logoutUrl: saml.logoutUrl ?? saml.entryPoint,
@@ -107,7 +110,8 @@ export function createSamlSignIn(deps: { saml: SamlConfig; db: Db; logger: Logge
         else done(error instanceof Error ? error : new Error(String(error)));
       });
     }) satisfies VerifyWithRequest,
-    // IdP-initiated single logout: every session of that person ends.
+    // IdP-initiated single logout (a signed LogoutRequest, checked by checkLogoutMessage before
+    // node-saml sees it): every session of that person ends.
     ((req, profile, done) => {
       if (!profile) {
         done(null, undefined);

@@ -4,6 +4,7 @@ import type { SamlConfig } from '../config';
 
 const protocolNs = 'urn:oasis:names:tc:SAML:2.0:protocol';
 const assertionNs = 'urn:oasis:names:tc:SAML:2.0:assertion';
+const successStatus = 'urn:oasis:names:tc:SAML:2.0:status:Success';
 
 function parse(xml: string): Element {
   const document = new DOMParser().parseFromString(xml, 'text/xml');
@@ -23,8 +24,8 @@ function childElements(parent: Element, ns: string, localName: string): Element[
 
 /**
  * What node-saml leaves to us, checked on the messages it verified: the response was meant for our
- * ACS (Destination), the assertion comes from our IdP (Issuer), and its bearer confirmation names
- * our ACS (Recipient). Throws with the reason; the caller answers 401.
+ * ACS (Destination) and says Success (top-level StatusCode), the assertion comes from our IdP
+ * (Issuer), and its bearer confirmation names our ACS (Recipient). Throws with the reason; the caller answers 401.
  */
 export function checkSignedResponse(profile: Profile, saml: SamlConfig): void {
   if (!profile.getSamlResponseXml || !profile.getAssertionXml) throw new Error('node-saml gave no verified XML');
@@ -32,6 +33,11 @@ export function checkSignedResponse(profile: Profile, saml: SamlConfig): void {
   if (response.getAttribute('Destination') !== saml.callbackUrl) {
     throw new Error(`SAML Response Destination ${JSON.stringify(response.getAttribute('Destination'))} is not this ACS`);
   }
+  // node-saml reads the status only when the response carries no assertion: a signed assertion
+  // beside a Responder or AuthnFailed status would otherwise sign the person in.
+  const status = childElements(response, protocolNs, 'Status')[0];
+  const statusCode = status ? childElements(status, protocolNs, 'StatusCode')[0]?.getAttribute('Value') : undefined;
+  if (statusCode !== successStatus) throw new Error(`SAML Response StatusCode ${JSON.stringify(statusCode ?? null)} is not Success`);
   const responseIssuer = childElements(response, assertionNs, 'Issuer')[0]?.textContent?.trim();
   if (responseIssuer !== undefined && responseIssuer !== saml.idpIssuer) {
     throw new Error(`SAML Response Issuer ${JSON.stringify(responseIssuer)} is not the configured IdP`);

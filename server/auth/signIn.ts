@@ -2,6 +2,7 @@ import type { Role } from '../config';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { recordAudit, type AuditContext } from '../audit/record';
+import { endSessionsOf } from '../users/service';
 
 /** Who the identity provider says signs in. */
 export interface Identity {
@@ -35,8 +36,25 @@ export function roleFromGroups(groups: string[], roleGroups: Record<Role, string
  * First sign-in creates the user, keyed by issuer + NameID (never by e-mail); every sign-in
  * refreshes name, e-mail, directorate, Maison and role. Refused (AccessDeniedError) without a
  * mapped group, for an editor without a known directorate, or for a deactivated user.
+ *
+ * Sessions follow the IdP: each request re-reads the user's row (loadUser), so a lower role given
+ * by this sign-in applies at once to every other session of that user; a sign-in refused for lack
+ * of a role (or of a directorate) ends all of them. Between sign-ins the row, and so the role,
+ * is what the last sign-in or an administrator left.
  */
 export async function signInWithIdentity(db: Db, identity: Identity, roleGroups: Record<Role, string[]>, audit: Omit<AuditContext, 'actorId' | 'actorLabel'>) {
+  try {
+    return await refreshUser(db, identity, roleGroups, audit);
+  } catch (error) {
+    if (error instanceof AccessDeniedError && error.reason !== 'deactivated') {
+      const known = await db('users').where({ idp_issuer: identity.issuer, name_id: identity.nameId }).first('id');
+      if (known) await endSessionsOf(db, known.id as string);
+    }
+    throw error;
+  }
+}
+
+async function refreshUser(db: Db, identity: Identity, roleGroups: Record<Role, string[]>, audit: Omit<AuditContext, 'actorId' | 'actorLabel'>) {
   return db.transaction(async (trx) => {
     const existing = await trx('users').where({ idp_issuer: identity.issuer, name_id: identity.nameId }).first('id', 'is_active', 'role');
     if (existing && !existing.is_active) throw new AccessDeniedError('deactivated');

@@ -24,6 +24,8 @@ export const backedUpTables = [
   'version_pages',
   'share_links',
   'share_link_visits',
+  'scheme_share_links',
+  'scheme_share_link_visits',
   'audit_events',
   'search_log',
   'synonyms',

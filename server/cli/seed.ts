@@ -1,7 +1,7 @@
 import { loadConfig } from '../config';
 import { migrateLatest } from '../db';
 import { createLogger } from '../logger';
-import { seed } from '../seed';
+import { seed, seedsDemoUsers } from '../seed';
 import { loadDemoCatalogue } from '../seed/demo/load';
 import { connectDatabaseForCommand } from '../services';
 import { createStorage } from '../../storage';
@@ -18,7 +18,7 @@ await runCommand(async () => {
   const { db, close } = await connectDatabaseForCommand(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel));
   try {
     await migrateLatest(db);
-    const added = await seed(db);
+    const added = await seed(db, { demoUsers: seedsDemoUsers(config) });
     process.stdout.write(
       `Seeded: ${added.themes} themes, ${added.directorates} directorates, ${added.maisons} Maisons, ${added.users} users added.\n`,
     );

@@ -1,3 +1,5 @@
+import { recordConsultation } from '../search/home';
+import type { Logger } from '../logger';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { auditContextOf } from '../audit/record';
 import type { Config } from '../config';
@@ -26,7 +28,7 @@ import {
 import { singleFileUpload, type StoredUpload } from './uploadEngine';
 
 /** Documents and their versions: upload, read, edit, archive, delete, download. */
-export function documentRoutes(deps: { db: Db; storage: Storage; config: Config }) {
+export function documentRoutes(deps: { db: Db; storage: Storage; config: Config; logger: Logger }) {
   const router = Router();
   const { db, storage } = deps;
   const maxBytes = deps.config.uploads.maxBytes;
@@ -117,6 +119,8 @@ export function documentRoutes(deps: { db: Db; storage: Storage; config: Config 
     authorize(user, 'document.read', documentSubject(document));
     if (number !== undefined && number !== document.version_number) authorize(user, 'document.readHistory', documentSubject(document));
     const version = await findVersion(db, id, number);
+    // An agent opening the current file of a published document: the home's "most consulted".
+    if (req.method === 'GET' && number === undefined && document.status === 'published') void recordConsultation(deps, id);
     await sendStoredFile(req, res, storage, version).catch(next);
   };
   router.get('/api/documents/:id/file', signedIn, serveFile);

@@ -6,6 +6,7 @@ import type { FolderRow } from '../folders/presenter';
 import { authorize, type Actor } from '../policies';
 import type { Storage } from '../../storage';
 import { enqueueDocumentSync } from '../search/jobs';
+import { syncSchemePageOf } from '../sharing/schemePages';
 import { syncShareLink } from '../sharing/service';
 import { titleFromFilename } from './filenames';
 import { documentSubject, type DocumentRow } from './presenter';
@@ -184,6 +185,8 @@ export async function updateDocument(db: Db, actor: Actor, documentId: string, i
     await trx('documents').where({ id: documentId }).update({ ...changes, updated_at: trx.fn.now() });
     await enqueueDocumentSync(trx, documentId);
     await syncShareLink(trx, documentId, audit);
+    // Moved to another scheme: the one it left may have no shared document any more.
+    if (changes.folder_id !== undefined) await syncSchemePageOf(trx, before.folder_id, audit);
     const after = await findDocument(trx, documentId);
     const fields = ['title', 'summary', 'doc_type', 'scope', 'status', 'folder_id', 'directorate_id'] as const;
     const pick = (row: DocumentRow) => Object.fromEntries(fields.map((f) => [f, row[f]]));

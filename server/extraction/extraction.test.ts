@@ -1,10 +1,10 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { makeDocx, makeOdp, makeOds, makeOdt, makePdf, makePptx, makeText, makeXlsx } from '../../tests/fixtures/files';
-import { extractText } from './index';
+import { extractorsAliveCount, extractText } from './index';
 import { openZip, ZipRejectedError } from './zip';
 
-describe('text extraction, per page, in a bounded worker thread', () => {
+describe('text extraction, per page, in a bounded child process', () => {
   it.each([
     ['pdf', () => makePdf(['Première page : l’économie.', 'Deuxième page, les eaux.'])],
     ['docx', async () => makeDocx(['Première page : l’économie.', 'Deuxième page, les eaux.'])],
@@ -24,11 +24,31 @@ describe('text extraction, per page, in a bounded worker thread', () => {
     if (['pdf', 'pptx', 'odp', 'txt'].includes(fileType)) expect(result.pages).toHaveLength(2);
   });
 
+  it('leaves nothing of a DOCTYPE (its internal subset, its entities never expanded) or a comment in the text', async () => {
+    const prolog = '<!DOCTYPE w:document [<!ENTITY boom "BOUM BOUM"><!ELEMENT w:document ANY>]>\n<!-- généré par un outil -->';
+    const result = await extractText('docx', makeDocx(['Texte du dispositif.', 'Suite et fin.'], { prolog }));
+    expect(result).toEqual({ ok: true, pages: ['Texte du dispositif.\nSuite et fin.'] });
+  });
+
   it('gives up on a file that takes too long, and the next file still works', async () => {
+    const extractorsBefore = extractorsAliveCount();
     const slow = await extractText('pdf', await makePdf(Array.from({ length: 300 }, (_, i) => `Page ${i} `.repeat(100))), { timeoutMs: 5, maxHeapMb: 512 });
     expect(slow).toEqual({ ok: false, reason: 'extraction took longer than 0.005 s' });
+    // The process given up on is gone before the next file starts: never two extraction heaps at once.
+    expect(extractorsAliveCount()).toBe(extractorsBefore);
     const next = await extractText('txt', makeText('Toujours là.'), { timeoutMs: 5000, maxHeapMb: 512 });
     expect(next).toEqual({ ok: true, pages: ['Toujours là.'] });
+  });
+
+  it('a burst of files too big for the heap: each refused, one extraction process at a time, the app unharmed, and the next file still works', async () => {
+    const limits = { timeoutMs: 20000, maxHeapMb: 64 };
+    const extractorsBefore = extractorsAliveCount();
+    // Eight million pages (form feeds): far more small strings than a 64 MB heap holds.
+    const huge = makeText('mot\f'.repeat(8 * 1024 * 1024));
+    const burst = await Promise.all([1, 2, 3].map(() => extractText('txt', huge, limits)));
+    for (const result of burst) expect(result).toEqual({ ok: false, reason: 'extraction needed more than 64 MB' });
+    expect(extractorsAliveCount()).toBe(extractorsBefore);
+    expect(await extractText('txt', makeText('Toujours là.'), limits)).toEqual({ ok: true, pages: ['Toujours là.'] });
   });
 
   it('reports a damaged file instead of failing', async () => {

@@ -3,7 +3,7 @@ import { openZip, type ZipPackage } from './zip';
 
 /**
  * Text per page (or per section, slide or sheet for formats without pages). Runs inside the
- * extraction worker thread (server/extraction/thread.ts), never on the request path.
+ * extraction child process (server/extraction/extractor.ts), never on the request path.
  */
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -18,10 +18,19 @@ function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * What is markup but not a tag: the XML declaration and processing instructions, comments, CDATA
+ * markers, and a DOCTYPE with its internal subset (`<!DOCTYPE w:document [<!ENTITY …>]>`), which
+ * the tag pattern alone would cut at its first `>`, leaving a stray `]>` in the text. Entities a
+ * DOCTYPE declares are never expanded.
+ */
+const nonTagMarkup = /<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>|<!\[CDATA\[|\]\]>/gi;
+
 /** Markup to text: paragraph and line breaks kept as new lines, tags removed, entities decoded. */
 function xmlText(xml: string, breaks: RegExp): string {
   return decodeEntities(
     xml
+      .replace(nonTagMarkup, '')
       .replace(breaks, '\n')
       .replace(/<[^>]+>/g, '')
       .replace(/[ \t]+/g, ' '),

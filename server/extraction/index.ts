@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { FileType } from '../documents/fileTypes';
 
 export interface ExtractionLimits {
@@ -12,31 +13,55 @@ export type ExtractionResult = { ok: true; pages: string[] } | { ok: false; reas
 
 type Reply = { id: number; ok: true; pages: string[] } | { id: number; ok: false; isRejected: boolean; message: string };
 
-const threadUrl = new URL('./threadEntry.mjs', import.meta.url);
+const extractorPath = fileURLToPath(new URL('./extractorEntry.mjs', import.meta.url));
+/** Young generation of the extractor (semi-space size; V8 keeps three of them). */
+const semiSpaceMb = 16;
+/** The end of the extractor's stderr kept, to tell an out-of-memory death from another. */
+const stderrTailBytes = 4096;
+
+/** Extraction processes alive (at most one per limits; one per app or worker process in production). */
+let extractorsAlive = 0;
+export const extractorsAliveCount = () => extractorsAlive;
 
 /**
- * A worker thread that extracts one file at a time, kept between files (starting one costs more
- * than most extractions). A file that takes too long or too much memory kills the thread, never
- * the app; the next file gets a new thread.
+ * A child process that extracts one file at a time, kept between files (starting one costs more
+ * than most extractions). Its heap is bounded by V8's flags; a file that takes too long or too much
+ * memory kills that process, never the app (a worker thread's out-of-memory can abort the whole
+ * process), and the next file gets a new one once the old one has exited. So extraction never
+ * holds more than one heap at a time: 1 process × (maxHeapMb + 3 × 16 MB young generation), plus
+ * the file's bytes and pdf.js's buffers (README "Publishing").
  */
-class ExtractionThread {
-  private worker: Worker | undefined;
+class Extractor {
+  private child: ChildProcess | undefined;
   private nextId = 1;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Settles when the current child has exited. */
+  private exited: Promise<void> = Promise.resolve();
+  private stderrTail = '';
 
   constructor(private readonly limits: ExtractionLimits) {}
 
-  private spawn(): Worker {
-    const worker = new Worker(threadUrl, {
-      resourceLimits: { maxOldGenerationSizeMb: this.limits.maxHeapMb, maxYoungGenerationSizeMb: 64 },
-      stdout: true,
-      stderr: true,
+  private spawn(): ChildProcess {
+    const child = fork(extractorPath, [], {
+      execArgv: [`--max-old-space-size=${this.limits.maxHeapMb}`, `--max-semi-space-size=${semiSpaceMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
-    worker.unref();
-    worker.once('exit', () => {
-      if (this.worker === worker) this.worker = undefined;
+    extractorsAlive += 1;
+    this.stderrTail = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-stderrTailBytes);
     });
-    return worker;
+    child.unref();
+    child.channel?.unref();
+    this.exited = new Promise((done) =>
+      child.once('exit', () => {
+        extractorsAlive -= 1;
+        if (this.child === child) this.child = undefined;
+        done();
+      }),
+    );
+    return child;
   }
 
   extract(fileType: FileType, data: Buffer): Promise<ExtractionResult> {
@@ -46,51 +71,52 @@ class ExtractionThread {
   }
 
   private run(fileType: FileType, data: Buffer): Promise<ExtractionResult> {
-    const worker = (this.worker ??= this.spawn());
+    const child = (this.child ??= this.spawn());
     const id = this.nextId++;
-    // A copy the thread owns (transferred, not cloned a second time).
-    const bytes = new Uint8Array(data.byteLength);
-    bytes.set(data);
     return new Promise((resolve) => {
       let isSettled = false;
-      const settle = (result: ExtractionResult, isThreadLost = false) => {
+      const settle = (result: ExtractionResult, isChildLost = false) => {
         if (isSettled) return;
         isSettled = true;
         clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        if (isThreadLost) {
-          if (this.worker === worker) this.worker = undefined;
-          void worker.terminate();
+        child.off('message', onMessage);
+        child.off('error', onError);
+        child.off('exit', onExit);
+        if (!isChildLost) {
+          resolve(result);
+          return;
         }
-        resolve(result);
+        if (this.child === child) this.child = undefined;
+        // The next file waits until this process is gone: never two extraction heaps at once.
+        const exited = this.exited;
+        child.kill('SIGKILL');
+        void exited.then(() => resolve(result));
       };
       const onMessage = (reply: Reply) => {
         if (reply.id !== id) return;
         if (reply.ok) settle({ ok: true, pages: reply.pages });
         else settle({ ok: false, reason: reply.isRejected ? `archive refused: ${reply.message}` : `unreadable file: ${reply.message}` });
       };
-      const onError = (error: Error) => {
-        const code = (error as NodeJS.ErrnoException).code;
-        settle({ ok: false, reason: code === 'ERR_WORKER_OUT_OF_MEMORY' ? `extraction needed more than ${this.limits.maxHeapMb} MB` : `extraction failed: ${error.message}` }, true);
+      const onError = (error: Error) => settle({ ok: false, reason: `extraction failed: ${error.message}` }, true);
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+        const isOutOfMemory = /heap out of memory|allocation failed/i.test(this.stderrTail);
+        settle({ ok: false, reason: isOutOfMemory ? `extraction needed more than ${this.limits.maxHeapMb} MB` : `extraction stopped (${signal ?? `exit code ${code}`})` }, true);
       };
-      const onExit = (code: number) => settle({ ok: false, reason: `extraction stopped (exit code ${code})` }, true);
       const timer = setTimeout(() => settle({ ok: false, reason: `extraction took longer than ${this.limits.timeoutMs / 1000} s` }, true), this.limits.timeoutMs);
-      worker.on('message', onMessage);
-      worker.once('error', onError);
-      worker.once('exit', onExit);
-      worker.postMessage({ id, fileType, data: bytes }, [bytes.buffer]);
+      child.on('message', onMessage);
+      child.once('error', onError);
+      child.once('exit', onExit);
+      child.send({ id, fileType, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
     });
   }
 }
 
-const threads = new Map<string, ExtractionThread>();
+const extractors = new Map<string, Extractor>();
 
-/** Extracts the text of a file in a worker thread bounded in time and memory. */
+/** Extracts the text of a file in a child process bounded in time and memory. */
 export function extractText(fileType: FileType, data: Buffer, limits: ExtractionLimits = defaultExtractionLimits): Promise<ExtractionResult> {
   const key = `${limits.timeoutMs}:${limits.maxHeapMb}`;
-  let thread = threads.get(key);
-  if (!thread) threads.set(key, (thread = new ExtractionThread(limits)));
-  return thread.extract(fileType, data);
+  let extractor = extractors.get(key);
+  if (!extractor) extractors.set(key, (extractor = new Extractor(limits)));
+  return extractor.extract(fileType, data);
 }

@@ -23,6 +23,7 @@ export interface FolderRow {
   referent_service: string | null;
   referent_email: string | null;
   referent_phone: string | null;
+  referent_public_fields: ('name' | 'service' | 'email' | 'phone')[];
   info_url: string | null;
   apply_url: string | null;
   archived_at: Date | null;
@@ -42,7 +43,7 @@ export function presentScheme(row: FolderRow) {
     keywords: row.scheme_keywords,
     ...dates,
     availability: availabilityOf(dates),
-    referent: { name: row.referent_name, service: row.referent_service, email: row.referent_email, phone: row.referent_phone },
+    referent: { name: row.referent_name, service: row.referent_service, email: row.referent_email, phone: row.referent_phone, publicFields: row.referent_public_fields },
     links: { infoUrl: row.info_url, applyUrl: row.apply_url },
     isArchived: row.archived_at !== null,
   };

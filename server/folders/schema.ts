@@ -3,6 +3,10 @@ import { idParams } from '../http/params';
 
 export const audiences = ['entreprises', 'associations', 'collectivites', 'particuliers', 'jeunes', 'agriculteurs', 'etudiants', 'demandeurs_emploi'] as const;
 export const aidTypes = ['subvention', 'pret', 'avance_remboursable', 'garantie', 'accompagnement', 'appel_a_projets', 'prix'] as const;
+/** The referent's contact fields a card may make public (on the citizen's pages and handouts). */
+export const referentFields = ['name', 'service', 'email', 'phone'] as const;
+/** By default the citizen sees the service (and the agent's Maison), never a person's name, e-mail or mobile. */
+export const defaultPublicReferentFields: (typeof referentFields)[number][] = ['service'];
 
 const text = (max: number, label: string) => z.string({ error: `${label} doit être un texte.` }).trim().max(max, { error: `${label} : ${max} caractères au plus.` });
 const isoDate = z.iso.date({ error: 'Date attendue au format AAAA-MM-JJ.' });
@@ -39,9 +43,15 @@ export const schemeCardSchema = z
           .trim()
           .regex(/^\+?[0-9 .()-]{6,25}$/, { error: 'Numéro de téléphone du référent invalide.' })
           .optional(),
+        /** Which of these fields the citizen's pages show. */
+        publicFields: z
+          .array(z.enum(referentFields, { error: 'Champ de contact inconnu.' }))
+          .max(referentFields.length)
+          .default(defaultPublicReferentFields)
+          .transform((fields) => [...new Set(fields)]),
       })
       .strict()
-      .default({}),
+      .default({ publicFields: defaultPublicReferentFields }),
     links: z.object({ infoUrl: httpUrl.optional(), applyUrl: httpUrl.optional() }).strict().default({}),
   })
   .strict()

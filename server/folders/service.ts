@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { authorize, type Actor, type FolderSubject } from '../policies';
 import { documentsUnder } from '../search/indexing';
 import { enqueueFolderSync } from '../search/jobs';
+import { syncSchemePageOf } from '../sharing/schemePages';
 import { syncShareLink } from '../sharing/service';
 import { availabilityOf } from './availability';
 import type { FolderRow } from './presenter';
@@ -31,6 +32,7 @@ const folderColumns = [
   'f.referent_service',
   'f.referent_email',
   'f.referent_phone',
+  'f.referent_public_fields',
   'f.info_url',
   'f.apply_url',
   'f.archived_at',
@@ -76,6 +78,7 @@ function schemeColumns(card: SchemeCardInput) {
     referent_service: card.referent.service ?? null,
     referent_email: card.referent.email ?? null,
     referent_phone: card.referent.phone ?? null,
+    referent_public_fields: card.referent.publicFields,
     info_url: card.links.infoUrl ?? null,
     apply_url: card.links.applyUrl ?? null,
   };
@@ -181,6 +184,9 @@ export async function updateFolder(db: Db, actor: Actor, id: string, input: Upda
       // Archiving a scheme revokes its documents' public links in this transaction; reopening gives new ones.
       for (const documentId of await documentsUnder(trx, id)) await syncShareLink(trx, documentId, audit);
     }
+    // The scheme's public page follows it (archived: revoked at once), and a moved sub-folder takes its documents along.
+    await syncSchemePageOf(trx, id, audit);
+    if (changes.parent_id !== undefined) await syncSchemePageOf(trx, before.parent_id, audit);
     const after = await findFolder(trx, id);
     await recordAudit(trx, audit, {
       action: input.isArchived === true && !before.archived_at ? 'scheme.archived' : 'folder.updated',

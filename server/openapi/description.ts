@@ -4,7 +4,7 @@ import { createFolderSchema, updateFolderSchema } from '../folders/schema';
 import { auditQueryShape, createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema, updateUserSchema, usersQueryShape } from '../admin/schema';
 import { jobListQuery } from '../jobs/routes';
 import { insightsQuerySchema, pagesQuerySchema, searchQuerySchema } from '../search/schema';
-import { synonymsSchema } from '../search/synonyms';
+import { synonymsSchema, thesaurusEntryUpdateSchema } from '../search/synonyms';
 import { expirySchema } from '../sharing/routes';
 
 /**
@@ -47,10 +47,24 @@ export const describedRoutes: RouteDescription[] = [
   { method: 'get', path: '/api/documents/:id/share', summary: 'The public link of an external document', access: 'signed in' },
   { method: 'post', path: '/api/documents/:id/share/regenerate', summary: 'A new public link (the old one stops)', access: 'editor' },
   { method: 'patch', path: '/api/documents/:id/share', summary: 'Set or clear the expiry of the public link', access: 'editor', body: expirySchema },
-  { method: 'get', path: '/api/search', summary: 'Search with facets, snippets and pages (Server-Timing: Meilisearch and round trip, or PostgreSQL)', access: 'signed in', query: searchQuerySchema },
+  { method: 'get', path: '/api/documents/:id/share/reach', summary: 'Opens of its public links in the last 30 days, and the scheme page printed codes will lead to if it stops being shared', access: 'editor' },
+  { method: 'get', path: '/api/folders/:id/share', summary: "The public page link of a scheme (404 while it has no external published document); with the agent's Maison when they have one", access: 'signed in' },
+  { method: 'post', path: '/api/folders/:id/share/regenerate', summary: "A new link for the scheme's public page (the old one stops)", access: 'editor' },
+  { method: 'get', path: '/api/folders/:id/share/reach', summary: "Opens of the scheme page and its documents' links in the last 30 days (archiving ends them all)", access: 'editor' },
+  {
+    method: 'get',
+    path: '/api/search',
+    summary:
+      'The answer grouped by scheme: { query: { text, words, ignored, expansions }, groups: [{ scheme (card: name, promise, amount, audiences, aid types, availability, dates, referent, links, isShared) | null, documents: [{ document, page, snippet }], score }], approximate (under the relevance floor, page 1), total and totalDocuments (schemes and documents, never pages), facets (documents), page, hitsPerPage (groups), degraded, suggestion }; group=document gives the flat shape { hits: [{ document, scheme, theme, directorate, page, snippet, isApproximate }], facets, total, page, hitsPerPage, degraded } (Server-Timing: Meilisearch and round trip, or PostgreSQL)',
+    access: 'signed in',
+    query: searchQuerySchema,
+  },
+  { method: 'get', path: '/api/search/home', summary: 'Before anything is typed: { popular, latest } scheme cards (most opened by agents over 30 days, latest published)', access: 'signed in' },
   { method: 'get', path: '/api/search/insights', summary: 'Top queries and queries without results', access: 'editor', query: insightsQuerySchema },
   { method: 'get', path: '/api/synonyms', summary: 'Search synonyms', access: 'admin' },
   { method: 'put', path: '/api/synonyms', summary: 'Replace the search synonyms', access: 'admin', body: synonymsSchema },
+  { method: 'get', path: '/api/thesaurus', summary: 'The shipped thesaurus (name, version, licence, sources) with every entry switched on or off', access: 'admin' },
+  { method: 'patch', path: '/api/thesaurus/:id', summary: 'Switch a shipped thesaurus entry on or off', access: 'admin', body: thesaurusEntryUpdateSchema },
   { method: 'get', path: '/api/jobs', summary: 'Jobs by status (failed ones with their error)', access: 'admin', query: jobListQuery },
   { method: 'post', path: '/api/jobs/:id/retry', summary: 'Retry a dead job', access: 'admin' },
   { method: 'get', path: '/api/openapi.json', summary: 'This description', access: 'public' },

@@ -32,7 +32,7 @@ interface VersionRow {
 }
 
 /**
- * Reads the text of a version once: in a bounded worker thread, stored per page in PostgreSQL.
+ * Reads the text of a version once: in a bounded child process, stored per page in PostgreSQL.
  * A file whose text cannot be read stays published and findable by its title and metadata; its
  * version says why ("texte non extrait").
  */

@@ -11,6 +11,7 @@ import { app as appSubject, authorize } from '../policies';
 import type { Search } from '../../search';
 import { insightsQuerySchema, knownSearchParameters, pagesQuerySchema, searchQuerySchema, type SearchQuery } from './schema';
 import { matchingPages, searchDocuments, searchInsights, startSearch, type StartedSearch } from './service';
+import { searchHome } from './home';
 import { adminSynonymGroups, replaceSynonyms, setThesaurusEntry, synonymsSchema, thesaurusEntries, thesaurusEntryParams, thesaurusEntryUpdateSchema } from './synonyms';
 import { auditContextOf } from '../audit/record';
 
@@ -66,6 +67,10 @@ export function searchRoutes(deps: { db: Db; search: Search; logger: Logger }) {
     const body = JSON.stringify(answer);
     res.set({ 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'Cache-Control': 'no-store', 'Server-Timing': serverTiming }).end(body);
     await log();
+  });
+
+  router.get('/api/search/home', signedIn, async (_req, res) => {
+    res.json(await searchHome(deps.db));
   });
 
   router.get('/api/documents/:id/pages', signedIn, async (req, res) => {

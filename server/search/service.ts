@@ -57,7 +57,7 @@ export function documentWindow(query: SearchQuery) {
 export function startSearch(deps: { db: Db; search: Search }, query: SearchQuery): StartedSearch {
   const startedAt = process.hrtime.bigint();
   return queryExpander(deps.db)
-    .then((expand) => deps.search.search({ q: query.q, filter: filterOf(query), facets: Object.values(facetFields), ...documentWindow(query), isDistinct: true, expand }))
+    .then((expand) => deps.search.search({ q: query.q, filter: filterOf(query), facets: Object.values(facetFields), ...documentWindow(query), isDistinct: true, groupBy: query.group, expand }))
     .then(
       (result) => {
         const ms = millisecondsSince(startedAt);

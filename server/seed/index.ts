@@ -1,4 +1,5 @@
-import type { Db } from '../db';
+import type { Config } from '../config';
+import type { Db, Transaction } from '../db';
 import { demoUsers, directorates, maisons, themes } from './data';
 
 /** Demo accounts live under this identity-provider name: only the embedded default's dev login knows it. */
@@ -11,8 +12,17 @@ export interface SeedReport {
   users: number;
 }
 
+/**
+ * Whether seeding makes the demo accounts: only where the dev sign-in that lists them exists. A
+ * production start on the embedded database seeds the Region's themes, directorates and Maisons,
+ * never the demo accounts (nobody could sign in with them, and they should not exist there).
+ */
+export function seedsDemoUsers(config: Pick<Config, 'isProduction' | 'auth'>): boolean {
+  return !config.isProduction && config.auth.mode === 'dev';
+}
+
 /** Idempotent: running it again adds only what is missing. */
-export async function seed(db: Db): Promise<SeedReport> {
+export async function seed(db: Db, options: { demoUsers: boolean } = { demoUsers: true }): Promise<SeedReport> {
   return db.transaction(async (trx) => {
     const addedDirectorates = await trx('directorates').insert(directorates).onConflict('code').ignore().returning('id');
     const addedMaisons = await trx('maisons').insert(maisons).onConflict('code').ignore().returning('id');
@@ -25,24 +35,7 @@ export async function seed(db: Db): Promise<SeedReport> {
       await trx('folders').insert(missingThemes.map((name) => ({ name, position: themes.indexOf(name) })));
     }
 
-    const directorateIds = new Map((await trx('directorates').select<{ id: string; code: string }[]>('id', 'code')).map((d) => [d.code, d.id]));
-    const maisonIds = new Map((await trx('maisons').select<{ id: string; code: string }[]>('id', 'code')).map((m) => [m.code, m.id]));
-    const addedUsers = await trx('users')
-      .insert(
-        demoUsers.map((user) => ({
-          idp_issuer: devIssuer,
-          name_id: user.email,
-          email: user.email,
-          display_name: user.displayName,
-          role: user.role,
-          role_source: 'seed',
-          directorate_id: 'directorateCode' in user ? directorateIds.get(user.directorateCode) : null,
-          maison_id: 'maisonCode' in user ? maisonIds.get(user.maisonCode) : null,
-        })),
-      )
-      .onConflict(['idp_issuer', 'name_id'])
-      .ignore()
-      .returning('id');
+    const addedUsers = options.demoUsers ? await insertDemoUsers(trx) : [];
 
     return {
       directorates: addedDirectorates.length,
@@ -51,4 +44,25 @@ export async function seed(db: Db): Promise<SeedReport> {
       users: addedUsers.length,
     };
   });
+}
+
+async function insertDemoUsers(trx: Transaction) {
+  const directorateIds = new Map((await trx('directorates').select<{ id: string; code: string }[]>('id', 'code')).map((d) => [d.code, d.id]));
+  const maisonIds = new Map((await trx('maisons').select<{ id: string; code: string }[]>('id', 'code')).map((m) => [m.code, m.id]));
+  return trx('users')
+    .insert(
+      demoUsers.map((user) => ({
+        idp_issuer: devIssuer,
+        name_id: user.email,
+        email: user.email,
+        display_name: user.displayName,
+        role: user.role,
+        role_source: 'seed',
+        directorate_id: 'directorateCode' in user ? directorateIds.get(user.directorateCode) : null,
+        maison_id: 'maisonCode' in user ? maisonIds.get(user.maisonCode) : null,
+      })),
+    )
+    .onConflict(['idp_issuer', 'name_id'])
+    .ignore()
+    .returning('id');
 }

@@ -10,12 +10,17 @@ import { documentIdParams } from '../documents/schema';
 import { findDocument } from '../documents/service';
 import { availabilityOf } from '../folders/availability';
 import { currentUser, publicRoute, signedIn } from '../http/access';
+import type { Logger } from '../logger';
 import { authorize } from '../policies';
 import type { Storage } from '../../storage';
 import { fileLabels } from './labels';
-import { forbiddenFilePage, goneSharePage, pageCsp, sharedDocumentPage, tooManyRequestsPage, unknownSharePage } from './pages';
-import { countOpen, liveShareLink, regenerateShareLink, resolveToken, setShareExpiry, tokenPattern, type ShareLinkRow, type SharedDocument } from './service';
-import { isValidSignature, signedFilePath, type Disposition } from './signedUrls';
+import { forbiddenFilePage, goneSharePage, pageCsp, publicContactOf, sharedDocumentPage, tooManyRequestsPage, unknownSharePage } from './pages';
+import { findMaisonForCitizens, maisonOfUser, signMaison, verifyMaison, type MaisonForCitizens } from './maisonParameter';
+import { presentShareLink, type LinkContext } from './presenter';
+import { documentReach, schemeOf } from './schemePages';
+import { schemeRoutes } from './schemeRoutes';
+import { countOpen, liveShareLink, regenerateShareLink, resolveToken, setShareExpiry, tokenPattern, type SharedDocument } from './service';
+import { signedFilePath, verifiedSignedFile, type Disposition } from './signedUrls';
 
 export const expirySchema = z
   .object({
@@ -23,41 +28,57 @@ export const expirySchema = z
   })
   .strict();
 
-export function presentShareLink(link: ShareLinkRow, baseUrl: string) {
-  return {
-    url: `${baseUrl}/s/${link.token}`,
-    token: link.token,
-    createdAt: link.created_at,
-    expiresAt: link.expires_at,
-    opens: link.opens,
-    lastOpenedAt: link.last_opened_at,
-  };
-}
-
 /** Public links of external documents: for agents (the link), and for citizens (the page, the file). */
-export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; sessionSecret: string }) {
+export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; sessionSecret: string; logger: Logger }) {
   const router = Router();
   const { db, storage, config } = deps;
   const region = config.region;
   const baseUrlOf = (req: Request) => (config.http.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/$/, '');
+  async function linkContextOf(req: Request): Promise<LinkContext> {
+    const maison = await maisonOfUser(db, currentUser(req).maisonId);
+    return { baseUrl: baseUrlOf(req), isPublicUrlMissing: !config.http.publicUrl, maison: maison ? { ...maison, parameter: signMaison(deps.sessionSecret, maison.code) } : null };
+  }
+  /** The Maison of a signed `?maison=` parameter; a forged one is ignored and logged. */
+  async function maisonOf(req: Request): Promise<MaisonForCitizens | null> {
+    const verified = verifyMaison(deps.sessionSecret, req.query.maison);
+    if (verified === 'absent') return null;
+    if (verified === 'forged') {
+      deps.logger.warn({ path: req.path.replace(/[^/]+$/, ':token'), ip: req.ip }, 'forged maison parameter ignored');
+      return null;
+    }
+    return findMaisonForCitizens(db, verified.code);
+  }
 
   router.get('/api/documents/:id/share', signedIn, async (req, res) => {
     const { id } = documentIdParams.parse(req.params);
-    authorize(currentUser(req), 'share.read', documentSubject(await findDocument(db, id)));
-    res.json(presentShareLink(await liveShareLink(db, id), baseUrlOf(req)));
+    const document = await findDocument(db, id);
+    authorize(currentUser(req), 'share.read', documentSubject(document));
+    const link = presentShareLink(await liveShareLink(db, id), await linkContextOf(req));
+    // The scheme it belongs to: the share dialog offers its page, which outlives the document's link.
+    const schemeId = await schemeOf(db, document.folder_id);
+    const scheme = schemeId ? await db('folders').where({ id: schemeId }).first('id', 'name') : undefined;
+    res.json({ ...link, scheme: scheme ? { id: scheme.id as string, name: scheme.name as string } : null });
   });
 
   router.post('/api/documents/:id/share/regenerate', signedIn, async (req, res) => {
     const { id } = documentIdParams.parse(req.params);
     authorize(currentUser(req), 'share.manage', documentSubject(await findDocument(db, id)));
-    res.json(presentShareLink(await regenerateShareLink(db, id, auditContextOf(req)), baseUrlOf(req)));
+    res.json(presentShareLink(await regenerateShareLink(db, id, auditContextOf(req)), await linkContextOf(req)));
   });
 
   router.patch('/api/documents/:id/share', signedIn, async (req, res) => {
     const { id } = documentIdParams.parse(req.params);
     authorize(currentUser(req), 'share.manage', documentSubject(await findDocument(db, id)));
     const { expiresAt } = expirySchema.parse(req.body);
-    res.json(presentShareLink(await setShareExpiry(db, id, expiresAt ? new Date(expiresAt) : null, auditContextOf(req)), baseUrlOf(req)));
+    res.json(presentShareLink(await setShareExpiry(db, id, expiresAt ? new Date(expiresAt) : null, auditContextOf(req)), await linkContextOf(req)));
+  });
+
+  // Before an editor stops sharing a document: how often its links were opened, and where printed codes will lead.
+  router.get('/api/documents/:id/share/reach', signedIn, async (req, res) => {
+    const { id } = documentIdParams.parse(req.params);
+    authorize(currentUser(req), 'document.update', documentSubject(await findDocument(db, id)));
+    const reach = await documentReach(db, id);
+    res.json({ opensLast30Days: reach.opensLast30Days, schemePage: reach.schemePage ? { name: reach.schemePage.name, url: `${baseUrlOf(req)}/p/${reach.schemePage.token}` } : null });
   });
 
   // Citizens: no session, no cookie; rate-limited per IP; never indexed by search engines.
@@ -74,6 +95,8 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
     limit: config.sharing.rateLimitPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // Which peers may name the client (X-Forwarded-For) is TRUST_PROXY's decision (server/config.ts).
+    validate: { xForwardedForHeader: false },
     handler: (_req, res) => void publicHeaders(res).status(429).type('html').send(tooManyRequestsPage(region.name)),
   });
 
@@ -84,15 +107,19 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
     const resolved = tokenPattern.test(token) ? await resolveToken(db, token) : ({ status: 'unknown' } as const);
     if (resolved.status === 'live') return resolved.shared;
     if (resolved.status === 'unknown') res.status(404).type('html').send(unknownSharePage(region.name, region.contact));
-    else res.status(410).type('html').send(goneSharePage(region.name, region.contact));
+    else {
+      const schemePage = resolved.schemePage ? { name: resolved.schemePage.name, url: `/p/${resolved.schemePage.token}` } : null;
+      res.status(410).type('html').send(goneSharePage(region.name, region.contact, { reason: resolved.reason, schemePage }));
+    }
     return undefined;
   }
 
   router.get('/s/:token', publicRoute('the public page of a shared document'), limiter, async (req, res) => {
     const shared = await sharedOr404(req, res);
     if (!shared) return;
-    await countOpen(db, shared, { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' }, deps.sessionSecret);
+    await countOpen(db, { kind: 'document', id: shared.id }, { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' }, deps.sessionSecret);
     const scheme = shared.scheme;
+    const maison = await maisonOf(req);
     res.status(200).type('html').send(
       sharedDocumentPage(region.name, {
         title: shared.title,
@@ -104,9 +131,13 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
               name: scheme.name,
               promise: scheme.scheme_promise ?? '',
               availability: availabilityOf({ opensOn: scheme.scheme_opens_on, closesOn: scheme.scheme_closes_on, isPermanent: scheme.scheme_is_permanent }),
-              contact: { service: scheme.referent_service, email: scheme.referent_email, phone: scheme.referent_phone },
+              contact: publicContactOf({ name: scheme.referent_name, service: scheme.referent_service, email: scheme.referent_email, phone: scheme.referent_phone }, scheme.referent_public_fields ?? []),
+              applyUrl: scheme.apply_url,
+              infoUrl: scheme.info_url,
+              pageUrl: scheme.page_token ? `/p/${scheme.page_token}${req.query.maison && maison ? `?maison=${encodeURIComponent(String(req.query.maison))}` : ''}` : null,
             }
           : null,
+        maison,
         readUrl: `/s/${shared.token}/file`,
         downloadUrl: `/s/${shared.token}/file?download=1`,
       }),
@@ -119,21 +150,22 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
     const disposition: Disposition = req.query.download === '1' || !['pdf', 'png', 'jpeg'].includes(shared.file_type) ? 'attachment' : 'inline';
     const ttl = config.sharing.signedUrlTtlSeconds;
     const presigned = await storage.presignedGetUrl(shared.storage_key, { expiresInSeconds: ttl, filename: shared.original_filename, contentType: shared.mime_type, disposition });
-    res.redirect(302, presigned ?? signedFilePath(deps.sessionSecret, shared.version_id, disposition, ttl));
+    res.redirect(302, presigned ?? signedFilePath(deps.sessionSecret, { versionId: shared.version_id, shareLinkId: shared.id }, disposition, ttl));
   });
 
   router.get('/f/:versionId', publicRoute('a signed file URL of the local storage driver'), limiter, async (req, res, next) => {
-    const versionId = String(req.params.versionId);
-    const isWellFormed = /^[0-9a-f-]{36}$/.test(versionId);
-    if (!isWellFormed || !isValidSignature(deps.sessionSecret, versionId, req.query)) {
+    const signed = verifiedSignedFile(deps.sessionSecret, String(req.params.versionId), req.query);
+    if (!signed) {
       publicHeaders(res).status(403).type('html').send(forbiddenFilePage(region.name));
       return;
     }
-    // Still shared right now: a link revoked a minute ago does not keep serving through an earlier signed URL.
+    // Still shared right now, through the very link the URL was issued for: a link revoked or
+    // regenerated a minute ago does not keep serving through an earlier signed URL.
     const version = await db('versions as v')
       .join('documents as d', 'd.id', 'v.document_id')
       .join('share_links as l', 'l.document_id', 'd.id')
-      .where('v.id', versionId)
+      .where('v.id', signed.versionId)
+      .where('l.id', signed.shareLinkId)
       .whereNull('v.storage_deleted_at')
       .whereNull('d.deleted_at')
       .where({ 'd.status': 'published', 'd.scope': 'external' })
@@ -145,8 +177,10 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
       return;
     }
     res.set({ 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' });
-    await sendStoredFile(req, res, storage, version, (req.query as { d: Disposition }).d).catch(next);
+    await sendStoredFile(req, res, storage, version, signed.disposition).catch(next);
   });
+
+  router.use(schemeRoutes({ ...deps, limiter, publicHeaders, linkContextOf, maisonOf }));
 
   return router;
 }

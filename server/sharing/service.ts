@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { isbot } from 'isbot';
 import { nanoid } from 'nanoid';
 import { recordAudit, type AuditContext } from '../audit/record';
 import type { Db, Transaction } from '../db';
 import { NotFoundError, ValidationError } from '../errors';
 import { shareOpens } from '../metrics';
+import { schemeOf, syncSchemePage } from './schemePages';
 
 export const tokenPattern = /^[A-Za-z0-9_-]{21}$/;
 
@@ -19,18 +21,6 @@ export interface ShareLinkRow {
   revoked_reason: RevokeReason | null;
   opens: number;
   last_opened_at: Date | null;
-}
-
-/** Is the document's scheme (its nearest ancestor with a scheme card) archived? */
-async function isSchemeArchived(trx: Transaction | Db, folderId: string): Promise<boolean> {
-  const result = await trx.raw<{ rows: { archived: boolean }[] }>(
-    `with recursive up(id, parent_id, is_scheme, archived_at, depth) as (
-       select id, parent_id, is_scheme, archived_at, 0 from folders where id = ?
-       union all select f.id, f.parent_id, f.is_scheme, f.archived_at, up.depth + 1 from folders f join up on f.id = up.parent_id)
-     select archived_at is not null as archived from up where is_scheme order by depth limit 1`,
-    [folderId],
-  );
-  return result.rows[0]?.archived ?? false;
 }
 
 async function createLink(trx: Transaction | Db, documentId: string, audit: AuditContext, why: string) {
@@ -51,8 +41,11 @@ async function revokeLink(trx: Transaction | Db, link: ShareLinkRow, reason: Rev
  */
 export async function syncShareLink(trx: Transaction | Db, documentId: string, audit: AuditContext): Promise<void> {
   const document = await trx('documents').where({ id: documentId }).first('id', 'folder_id', 'status', 'scope', 'deleted_at');
+  // The scheme's row is locked first, before any link row: a scheme archived at the same moment waits, never deadlocks.
+  const schemeId = document?.folder_id ? await schemeOf(trx, document.folder_id as string) : null;
+  const scheme = schemeId ? await trx('folders').where({ id: schemeId }).forUpdate().first('archived_at') : undefined;
   const live = (await trx('share_links').where({ document_id: documentId }).whereNull('revoked_at').first()) as ShareLinkRow | undefined;
-  const isSchemeGone = document?.folder_id ? await isSchemeArchived(trx, document.folder_id as string) : false;
+  const isSchemeGone = Boolean(scheme?.archived_at);
   const isShareable = document && !document.deleted_at && document.status === 'published' && document.scope === 'external' && !isSchemeGone;
   if (isShareable && !live) await createLink(trx, documentId, audit, 'published as external');
   if (!isShareable && live) {
@@ -67,6 +60,8 @@ export async function syncShareLink(trx: Transaction | Db, documentId: string, a
             : 'scope_change';
     await revokeLink(trx, live, reason, audit);
   }
+  // The scheme's public page lives while it has a shared document: same transaction.
+  if (schemeId) await syncSchemePage(trx, schemeId, audit);
 }
 
 export async function liveShareLink(db: Db | Transaction, documentId: string): Promise<ShareLinkRow> {
@@ -112,7 +107,13 @@ export interface SharedDocument extends ShareLinkRow {
   file_type: string;
 }
 
-export type ResolvedLink = { status: 'live'; shared: SharedDocument } | { status: 'gone' } | { status: 'unknown' };
+/** Why a link ended, and the scheme page it can point to instead (while that page lives). */
+export interface EndedLink {
+  reason: RevokeReason | 'expired' | null;
+  schemePage: { name: string; token: string } | null;
+}
+
+export type ResolvedLink = { status: 'live'; shared: SharedDocument } | ({ status: 'gone' } & EndedLink) | { status: 'unknown' };
 
 /**
  * What a public token names now: a live link of a published external document, a link that
@@ -134,7 +135,9 @@ export async function resolveToken(db: Db, token: string): Promise<ResolvedLink>
            with recursive up as (
              select f.id, f.parent_id, f.is_scheme, 0 as depth from folders f where f.id = d.folder_id
              union all select f.id, f.parent_id, f.is_scheme, up.depth + 1 from folders f join up on f.id = up.parent_id)
-           select f.name, f.scheme_promise, to_char(f.scheme_opens_on, 'YYYY-MM-DD') as scheme_opens_on,
+           select f.id, f.name, f.scheme_promise, f.scheme_amount, f.info_url, f.apply_url,
+                  f.referent_name, f.referent_public_fields,
+                  (select p.token from scheme_share_links p where p.folder_id = f.id and p.revoked_at is null) as page_token, to_char(f.scheme_opens_on, 'YYYY-MM-DD') as scheme_opens_on,
                   to_char(f.scheme_closes_on, 'YYYY-MM-DD') as scheme_closes_on, f.scheme_is_permanent,
                   f.referent_service, f.referent_email, f.referent_phone
              from up join folders f on f.id = up.id where up.is_scheme order by up.depth limit 1) s on true
@@ -146,12 +149,26 @@ export async function resolveToken(db: Db, token: string): Promise<ResolvedLink>
   if (!row) return { status: 'unknown' };
   const isLive = !row.revoked_at && !(row.expires_at && new Date(row.expires_at as string).getTime() <= Date.now());
   const isShared = !row.deleted_at && row.status === 'published' && row.scope === 'external' && row.version_id;
-  return isLive && isShared ? { status: 'live', shared: row as unknown as SharedDocument } : { status: 'gone' };
+  if (isLive && isShared) return { status: 'live', shared: row as unknown as SharedDocument };
+  const scheme = row.scheme as SchemeForCitizens | null;
+  return {
+    status: 'gone',
+    reason: (row.revoked_reason as RevokeReason | null) ?? (row.expires_at ? 'expired' : null),
+    schemePage: scheme?.page_token ? { name: scheme.name, token: scheme.page_token } : null,
+  };
 }
 
 export interface SchemeForCitizens {
+  id: string;
   name: string;
   scheme_promise: string | null;
+  scheme_amount: string | null;
+  info_url: string | null;
+  apply_url: string | null;
+  referent_name: string | null;
+  referent_public_fields: string[];
+  /** The scheme's live public page, if any. */
+  page_token: string | null;
   scheme_opens_on: string | null;
   scheme_closes_on: string | null;
   scheme_is_permanent: boolean;
@@ -162,23 +179,43 @@ export interface SchemeForCitizens {
 
 const countedToday = new Set<string>();
 
-const botAgents = /bot|crawl|spider|slurp|preview|facebookexternalhit|whatsapp|telegram|headless|curl|wget|python|monitor|scan/i;
+/** The two kinds of public links and where their daily visitors are kept (names from this list only, never from input). */
+const visitTables = {
+  document: { links: 'share_links', visits: 'share_link_visits', linkColumn: 'share_link_id' },
+  scheme: { links: 'scheme_share_links', visits: 'scheme_share_link_visits', linkColumn: 'scheme_share_link_id' },
+} as const;
 
-/** Counts an open once per visitor and day (IP and user agent, hashed with a secret); bots do not count. */
-export async function countOpen(db: Db, link: ShareLinkRow, visitor: { ip: string; userAgent: string }, secret: string): Promise<void> {
-  if (!visitor.userAgent || botAgents.test(visitor.userAgent)) return;
+// isbot's list is one large pattern (~10 µs a test); visitors send few distinct agents: each verdict is kept.
+const botVerdicts = new Map<string, boolean>();
+function isBotAgent(userAgent: string): boolean {
+  let verdict = botVerdicts.get(userAgent);
+  if (verdict === undefined) {
+    if (botVerdicts.size > 10000) botVerdicts.clear();
+    verdict = isbot(userAgent);
+    botVerdicts.set(userAgent, verdict);
+  }
+  return verdict;
+}
+
+/**
+ * Counts an open once per visitor and day (IP and user agent, hashed with a secret); bots, crawlers
+ * and link previews do not count (isbot's maintained list), nor a request without a user agent.
+ */
+export async function countOpen(db: Db, link: { kind: keyof typeof visitTables; id: string }, visitor: { ip: string; userAgent: string }, secret: string): Promise<void> {
+  if (!visitor.userAgent || isBotAgent(visitor.userAgent)) return;
   const day = new Date().toISOString().slice(0, 10);
   const visitorHash = createHash('sha256').update(`${secret}\0${visitor.ip}\0${visitor.userAgent}\0${day}`).digest('hex');
   // A visitor this process already counted today costs no write.
-  const key = `${link.id}:${visitorHash}:${day}`;
+  const key = `${link.kind}:${link.id}:${visitorHash}:${day}`;
   if (countedToday.has(key)) return;
   if (countedToday.size > 50000) countedToday.clear();
   countedToday.add(key);
+  const { links, visits, linkColumn } = visitTables[link.kind];
   // One statement: the visit is recorded, and counted only when it is the first of the day.
   const result = await db.raw<{ rowCount: number }>(
-    `with visit as (insert into share_link_visits (share_link_id, visitor_hash, day) values (?, ?, ?) on conflict do nothing returning 1)
-     update share_links set opens = opens + 1, last_opened_at = now() where id = ? and exists (select 1 from visit)`,
+    `with visit as (insert into ${visits} (${linkColumn}, visitor_hash, day) values (?, ?, ?) on conflict do nothing returning 1)
+     update ${links} set opens = opens + 1, last_opened_at = now() where id = ? and exists (select 1 from visit)`,
     [link.id, visitorHash, day, link.id],
   );
-  if (result.rowCount > 0) shareOpens.inc();
+  if (result.rowCount > 0) shareOpens.inc({ kind: link.kind });
 }

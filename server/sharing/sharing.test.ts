@@ -80,7 +80,7 @@ describe('sharing: public links of external documents', () => {
     const id = await publish();
     const { token } = await share(id);
     const read = await citizen().get(`/s/${token}/file`).expect(302);
-    expect(read.headers.location).toMatch(/^\/f\/[0-9a-f-]{36}\?d=inline&e=\d+&s=[\w-]+$/);
+    expect(read.headers.location).toMatch(/^\/f\/[0-9a-f-]{36}\?l=[0-9a-f-]{36}&d=inline&e=\d+&s=[\w-]+$/);
     const file = await citizen().get(read.headers.location as string).expect(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.headers['content-disposition']).toMatch(/^inline;/);
@@ -110,11 +110,12 @@ describe('sharing: public links of external documents', () => {
     await citizen().get(tampered('s', `${url.searchParams.get('s')?.slice(0, -2)}AA`)).expect(403);
     const otherVersion = `${url.pathname.slice(0, -4)}0000${url.search}`;
     await citizen().get(otherVersion).expect(403);
-    const versionId = url.pathname.split('/')[2] as string;
-    const expired = signedFilePath(ctx.sessionSecret, versionId, 'inline', 60, Date.now() - 3600 * 1000);
+    const file = { versionId: url.pathname.split('/')[2] as string, shareLinkId: url.searchParams.get('l') as string };
+    await citizen().get(tampered('l', (await ctx.db('share_links').whereNot({ id: file.shareLinkId }).first('id')).id)).expect(403);
+    const expired = signedFilePath(ctx.sessionSecret, file, 'inline', 60, Date.now() - 3600 * 1000);
     const refused = await citizen().get(expired).expect(403);
     expect(refused.text).toContain('Lien de fichier expiré');
-    await citizen().get(signedFilePath('another-secret-another-secret-xx', versionId, 'inline', 60)).expect(403);
+    await citizen().get(signedFilePath('another-secret-another-secret-xx', file, 'inline', 60)).expect(403);
   });
 
   it.each([
@@ -172,6 +173,8 @@ describe('sharing: public links of external documents', () => {
   it('editors of the directorate regenerate (the old link stops at once); agents and other directorates may not', async () => {
     const id = await publish();
     const old = (await share(id)).token;
+    const signedForOld = (await citizen().get(`/s/${old}/file`).expect(302)).headers.location as string;
+    await citizen().get(signedForOld).expect(200);
     await send(agent, 'post', `/api/documents/${id}/share/regenerate`).expect(403);
     await send(otherEditor, 'post', `/api/documents/${id}/share/regenerate`).expect(403);
     const fresh = (await send(editor, 'post', `/api/documents/${id}/share/regenerate`).expect(200)).body.token;
@@ -179,6 +182,11 @@ describe('sharing: public links of external documents', () => {
     await citizen().get(`/s/${old}`).expect(410);
     await citizen().get(`/s/${fresh}`).expect(200);
     expect((await ctx.db('share_links').where({ token: old }).first()).revoked_reason).toBe('regenerated');
+    // A file URL signed for the old token stops at once too (not at its expiry); the new token's works.
+    const late = await citizen().get(signedForOld).expect(410);
+    expect(late.text).toContain("Ce document n'est plus diffusé");
+    const signedForFresh = (await citizen().get(`/s/${fresh}/file`).expect(302)).headers.location as string;
+    await citizen().get(signedForFresh).expect(200);
   });
 
   it('sets and clears an expiry; past or malformed expiries are refused (400); an expired link says so (410)', async () => {
@@ -225,7 +233,7 @@ describe('sharing: public links of external documents', () => {
       await citizen().get(`/s/${token}/file`),
       await citizen().get(`/s/${token}/file?download=1`),
       await citizen().get(signed),
-      await citizen().get(signedFilePath(ctx.sessionSecret, version.id, 'attachment', 60)),
+      await citizen().get(signedFilePath(ctx.sessionSecret, { versionId: version.id, shareLinkId: new URL(signed, 'http://x').searchParams.get('l') as string }, 'attachment', 60)),
       await citizen().get(`/f/${version.id}`),
       await citizen().get(`/api/documents/${id}`),
       await citizen().get(`/api/documents/${id}/file`),

@@ -44,3 +44,17 @@ export function toActor(row: UserRow): Express.User {
     displayName: row.display_name,
   };
 }
+
+/** Ends every session of a user at once, on every instance (sessions live in PostgreSQL); how many ended. */
+export async function endSessionsOf(db: Db, userId: string): Promise<number> {
+  return db('sessions').whereRaw(`sess::jsonb ->> 'userId' = ?`, [userId]).delete();
+}
+
+/**
+ * SQL giving "<NameID> · <issuer>" of the user row aliased `alias` when another user has the same
+ * e-mail (it may repeat across IdP identities), else null: lists and audit labels stay unambiguous.
+ * `alias` is a constant of our code, never user input.
+ */
+export function identityWhereEmailShared(alias: 'u' | 'a'): string {
+  return `case when exists (select 1 from users o where lower(o.email) = lower(${alias}.email) and o.id <> ${alias}.id) then ${alias}.name_id || ' · ' || ${alias}.idp_issuer end`;
+}

@@ -126,6 +126,12 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     await type('Service', 'Service Eau');
     await type('Adresse e-mail', 'pas-une-adresse');
     await type('Téléphone', '04 67 22 80 00');
+    // What citizens see of the referent: the service by default; the editor adds the e-mail.
+    const publicFields = page.getByRole('group', { name: 'Affiché aux usagers (page publique et fiche imprimée)' });
+    expect(await publicFields.getByRole('checkbox', { name: 'Service', exact: true }).isChecked()).toBe(true);
+    expect(await publicFields.getByRole('checkbox', { name: 'Téléphone', exact: true }).isChecked()).toBe(false);
+    await tabTo(publicFields.getByRole('checkbox', { name: 'Adresse e-mail', exact: true }));
+    await page.keyboard.press('Space');
     await type("Page d'information", 'https://www.region.example/eau-camping');
     await type('Mots-clés', 'camping, économies d’eau, hôtellerie de plein air');
     await tabTo(page.getByRole('button', { name: 'Créer le dispositif' }));
@@ -158,6 +164,7 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     const saved = await ctx.db('folders').where({ name: 'Économies d’eau au camping' }).first();
     expect(saved).toMatchObject({ parent_id: themeId, directorate_id: dteeId, is_scheme: true, scheme_is_permanent: true, referent_phone: '04 67 22 80 00' });
     expect(saved.scheme_keywords).toEqual(['camping', 'économies d’eau', 'hôtellerie de plein air']);
+    expect(saved.referent_public_fields).toEqual(['service', 'email']);
   });
 
   it('(b) uploads two files at once with the file picker: a progress bar each, the PDF listed, the French 415 refusal for the other', async () => {

@@ -11,7 +11,9 @@ const editorEmail = 'editeur.dtee@region.example';
 const agentEmail = 'agent.ales@region.example';
 /** A phone's browser: the server does not count headless browsers as visitors. */
 const phoneUserAgent = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36';
-const publicLink = /^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{21}$/;
+/** A document's public link; an agent's carries their Maison's signed parameter. */
+const publicLink = /^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{21}(\?maison=MR-ALES\.[\w-]{22})?$/;
+const schemePageLink = /^http:\/\/127\.0\.0\.1:\d+\/p\/[A-Za-z0-9_-]{21}(\?maison=MR-ALES\.[\w-]{22})?$/;
 
 describe('sharing the public link of an external document, in a real browser', () => {
   let ctx: TestContext;
@@ -90,11 +92,15 @@ describe('sharing the public link of an external document, in a real browser', (
   const shareDialog = (title: string) => page.getByRole('dialog', { name: `Partager « ${title} »` });
   const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
 
+  /** Opens the share dialog of the document's page: the scheme's page is offered first, the document's link is chosen. */
   async function openShareDialog(title: string) {
     await page.getByRole('button', { name: 'Partager', exact: true }).click();
     const dialog = shareDialog(title);
     await dialog.waitFor();
     const link = dialog.getByRole('textbox', { name: 'Lien public' });
+    await expect.poll(() => link.inputValue()).toMatch(schemePageLink);
+    expect(await dialog.getByRole('radio', { name: 'Le dispositif « Gîtes durables »' }).isChecked()).toBe(true);
+    await dialog.getByRole('radio', { name: 'Ce document seulement' }).check();
     await expect.poll(() => link.inputValue()).toMatch(publicLink);
     return { dialog, link, url: await link.inputValue() };
   }
@@ -119,7 +125,7 @@ describe('sharing the public link of an external document, in a real browser', (
     expect(mailto.searchParams.get('subject')).toBe(title);
     expect(mailto.searchParams.get('body')).toContain(url);
     expect(mailto.searchParams.get('body')).toContain('sans créer de compte');
-    expect(await dialog.getByRole('link', { name: /^Version imprimable/ }).getAttribute('href')).toBe(`/documents/${id}/partage/impression`);
+    expect(await dialog.getByRole('link', { name: /^Version imprimable/ }).getAttribute('href')).toBe(`/documents/${id}/partage/impression?maison=1`);
     // An agent does not manage the link.
     expect(await dialog.getByRole('heading', { name: 'Suivi et gestion du lien' }).count()).toBe(0);
 
@@ -145,6 +151,7 @@ describe('sharing the public link of an external document, in a real browser', (
 
   it('(b) an editor makes the document internal on its page: the public link says at once that it is no longer shared', async () => {
     const title = 'Fiche gîtes : ancien barème';
+    await arrangeDocument('Fiche gîtes : barème en vigueur');
     const id = await arrangeDocument(title);
     await signInAndOpen(editorEmail, `/documents/${id}`);
     const { url } = await openShareDialog(title);
@@ -154,6 +161,13 @@ describe('sharing the public link of an external document, in a real browser', (
 
     await page.getByRole('radio', { name: 'Interne' }).check();
     await page.getByRole('button', { name: 'Enregistrer la diffusion et le statut' }).click();
+    // The editor is told what the printed codes will lead to before the link stops.
+    const confirm = page.getByRole('dialog', { name: 'Arrêter la diffusion publique de ce document ?' });
+    await confirm.waitFor();
+    await expect.poll(() => confirm.textContent()).toContain('Ses liens publics ont été ouverts 1 fois ces 30 derniers jours');
+    expect(await confirm.textContent()).toContain('mèneront à la page du dispositif « Gîtes durables », qui reste en ligne');
+    await expectAccessible(page, 'sharing-stop-confirm');
+    await confirm.getByRole('button', { name: 'Enregistrer et arrêter le lien' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'enregistrés' }).count()).toBe(1);
     expect(await page.locator('.badges').textContent()).toContain('Interne');
     expect(await page.getByRole('button', { name: 'Partager', exact: true }).count()).toBe(0);
@@ -162,7 +176,11 @@ describe('sharing the public link of an external document, in a real browser', (
     expect(gone?.status()).toBe(410);
     expect(await h1(citizen).textContent()).toBe("Ce document n'est plus diffusé");
     expect(await citizen.locator('main').textContent()).not.toContain(title);
+    expect(await citizen.locator('main').textContent()).toContain("Ce document n'est plus public");
     await expectAccessible(citizen, 'sharing-citizen-gone');
+    // The printed code still leads somewhere useful: the scheme's page.
+    await citizen.getByRole('link', { name: 'Voir le dispositif' }).click();
+    await expect.poll(() => h1(citizen).textContent()).toBe('Gîtes durables');
     await citizen.context().close();
   });
 
@@ -175,11 +193,13 @@ describe('sharing the public link of an external document, in a real browser', (
     sheet.setDefaultTimeout(5000);
     await sheet.waitForLoadState();
     expect(new URL(sheet.url()).pathname).toBe(`/documents/${id}/partage/impression`);
+    expect(new URL(sheet.url()).search).toBe('?maison=1');
     await expect.poll(() => h1(sheet).textContent()).toBe(title);
     expect(await sheet.title()).toBe(`Version imprimable : ${title} — L'info pour tous`);
     expect(await sheet.locator('.print-sheet__url').textContent()).toBe(url);
     expect(await sheet.getByText('Aucun compte n’est nécessaire').count()).toBe(1);
     expect(await sheet.getByText(`${title} : qui peut en bénéficier`).count()).toBe(1);
+    expect(await sheet.getByText('Votre Maison de Région :').count()).toBe(1);
     const qr = sheet.getByRole('img', { name: 'QR code du lien public' });
     expect((await qr.boundingBox())?.width).toBeGreaterThanOrEqual(240);
     await expectAccessible(sheet, 'sharing-print-screen');
@@ -303,6 +323,102 @@ describe('sharing the public link of an external document, in a real browser', (
     await expect.poll(() => isFocused(share)).toBe(true);
   });
 
+  it('(f) an agent hands over a scheme: its page with the Maison by default, a warning that PUBLIC_URL is unset; the citizen applies from it; the A5 handout fits one page in black and white', async () => {
+    const directorateId = (await ctx.db('directorates').where({ code: 'DTEE' }).first('id')).id as string;
+    const tourisme = (await ctx.db('folders').whereNull('parent_id').where({ name: 'Tourisme' }).first('id')).id as string;
+    await ctx.db('maisons').where({ code: 'MR-ALES' }).update({ phone: '04 66 56 00 00' });
+    const scheme = await editor
+      .post('/api/folders')
+      .set('X-CSRF-Token', csrf)
+      .send({
+        name: "Ec'Eau Tourisme",
+        parentId: tourisme,
+        scheme: {
+          directorateId,
+          closesOn: '2099-03-12',
+          promise: 'Financer les équipements qui économisent l’eau dans les campings et les gîtes',
+          amount: 'Jusqu’à 50 % des dépenses, 20 000 € au plus',
+          audiences: ['entreprises', 'associations'],
+          aidTypes: ['subvention'],
+          referent: { name: 'Camille Durand', service: 'Service Tourisme durable', phone: '06 12 34 56 78' },
+          links: { applyUrl: 'https://www.aides.region.example/eceau-tourisme/', infoUrl: 'https://www.region.example/eceau' },
+        },
+      })
+      .expect(201);
+    const schemeId = scheme.body.folder.id as string;
+    const post = editor.post('/api/documents').set('X-CSRF-Token', csrf);
+    for (const [name, value] of Object.entries({ folderId: schemeId, title: 'Règlement Ec’Eau', summary: 'Les règles du dispositif.', docType: 'reglement', scope: 'external', status: 'published' })) post.field(name, value);
+    await post.attach('file', await makePdf(['Règlement Ec’Eau.']), 'reglement.pdf').expect(201);
+
+    await signInAndOpen(agentEmail, `/dossiers/${schemeId}`);
+    await page.getByRole('button', { name: 'Partager', exact: true }).click();
+    const dialog = shareDialog("Ec'Eau Tourisme");
+    await dialog.waitFor();
+    const link = dialog.getByRole('textbox', { name: 'Lien public' });
+    await expect.poll(() => link.inputValue()).toMatch(schemePageLink);
+    const url = await link.inputValue();
+    expect(url).toContain('?maison=MR-ALES.');
+    expect(await dialog.getByText('L’adresse publique du site n’est pas configurée (PUBLIC_URL)').count()).toBe(1);
+    const withMaison = dialog.getByRole('checkbox', { name: 'Ajouter ma Maison de Région (Alès) à la page et à la fiche' });
+    expect(await withMaison.isChecked()).toBe(true);
+    await expectAccessible(page, 'sharing-scheme-dialog');
+
+    const citizen = await citizenPage();
+    expect((await citizen.goto(url))?.status()).toBe(200);
+    expect(await h1(citizen).textContent()).toBe("Ec'Eau Tourisme");
+    const main = (await citizen.locator('main').textContent()) ?? '';
+    expect(main).toContain('Montant : Jusqu’à 50 % des dépenses, 20 000 € au plus');
+    expect(main).toContain('Votre Maison de Région : Maison de Région d\'Alès, Alès, 04 66 56 00 00');
+    expect(main).toContain('Service Tourisme durable');
+    expect(main).not.toContain('06 12 34 56 78');
+    expect(await citizen.getByRole('link', { name: 'Déposer une demande' }).getAttribute('href')).toBe('https://www.aides.region.example/eceau-tourisme/');
+    expect(await citizen.getByRole('link', { name: 'Lire « Règlement Ec’Eau »' }).count()).toBe(1);
+    await expectAccessible(citizen, 'sharing-scheme-page');
+    await citizen.context().close();
+
+    const [sheet] = await Promise.all([context.waitForEvent('page'), dialog.getByRole('link', { name: /^Version imprimable/ }).click()]);
+    sheet.setDefaultTimeout(5000);
+    await sheet.waitForLoadState();
+    expect(new URL(sheet.url()).pathname + new URL(sheet.url()).search).toBe(`/dossiers/${schemeId}/partage/fiche?maison=1`);
+    await expect.poll(() => h1(sheet).textContent()).toBe("Ec'Eau Tourisme");
+    const handout = sheet.locator('.handout__sheet');
+    const words = (await handout.textContent()) ?? '';
+    for (const expected of [
+      'Financer les équipements qui économisent l’eau',
+      'Pour quiEntreprises, Associations',
+      'MontantJusqu’à 50 % des dépenses',
+      'Date limite12 mars 2099',
+      'Déposer la demandeaides.region.example/eceau-tourisme',
+      "Votre Maison de Région : Maison de Région d'Alès, Alès, 04 66 56 00 00",
+      'Fiche imprimée le ',
+    ]) {
+      expect(words).toContain(expected);
+    }
+    // The address to type is the short one, without the Maison's parameter (the QR code carries it).
+    expect(await sheet.locator('.print-sheet__url').textContent()).toBe(url.replace(/^http:\/\//, '').replace(/\?.*$/, ''));
+    await expectAccessible(sheet, 'sharing-handout-screen');
+
+    await sheet.emulateMedia({ media: 'print' });
+    expect(await sheet.locator('.app-header').isVisible()).toBe(false);
+    expect(await sheet.getByRole('button', { name: 'Imprimer' }).isVisible()).toBe(false);
+    expect(await sheet.getByRole('img', { name: 'QR code de la page du dispositif' }).isVisible()).toBe(true);
+    // Black and white: every printed text is black on white.
+    const colours = await handout.evaluate((root) => {
+      const seen = new Set<string>();
+      for (const element of [root, ...root.querySelectorAll('*')]) {
+        const style = getComputedStyle(element);
+        seen.add(`color ${style.color}`);
+        if (style.backgroundColor !== 'rgba(0, 0, 0, 0)') seen.add(`background ${style.backgroundColor}`);
+      }
+      return [...seen].sort();
+    });
+    expect(colours).toEqual(['background rgb(255, 255, 255)', 'color rgb(0, 0, 0)']);
+    await screenshot(sheet, 'sharing-handout-paper');
+    // One A5 page.
+    const pdf = await sheet.pdf({ format: 'A5', printBackground: true });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+  });
+
   it('an agent shares a scheme from its answer in the search screen (its external document); an internal document has no "Partager"', async () => {
     const external = 'Fiche gîtes de montagne';
     const internal = 'Note gîtes de montagne, réservée aux agents';
@@ -320,7 +436,8 @@ describe('sharing the public link of an external document, in a real browser', (
     await share.click();
     const dialog = shareDialog(external);
     await dialog.waitFor();
-    await expect.poll(() => dialog.getByRole('textbox', { name: 'Lien public' }).inputValue()).toMatch(publicLink);
+    // The scheme's page first: it outlives the document's link.
+    await expect.poll(() => dialog.getByRole('textbox', { name: 'Lien public' }).inputValue()).toMatch(schemePageLink);
     expect(await dialog.getByRole('img', { name: 'QR code du lien public' }).isVisible()).toBe(true);
     await expectAccessible(page, 'sharing-dialog-search');
     await dialog.getByRole('button', { name: 'Fermer' }).click();

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { inflateRawSync } from 'node:zlib';
+import { createSign, randomUUID } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import selfsigned from 'selfsigned';
 import { SignedXml } from 'xml-crypto';
 
@@ -33,6 +33,8 @@ export interface AssertionFields {
   issueInstant?: Date;
   notOnOrAfter?: Date;
   sessionIndex?: string;
+  /** Top-level StatusCode of the response (Success unless set). */
+  status?: string;
 }
 
 const escapeXml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
@@ -65,14 +67,14 @@ export function responseXml(f: AssertionFields, assertion: string, id = `_r${ran
   return (
     `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${escapeXml(f.destination)}"${inResponseTo}>` +
     `<saml:Issuer>${escapeXml(f.issuer)}</saml:Issuer>` +
-    `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
+    `<samlp:Status><samlp:StatusCode Value="${escapeXml(f.status ?? 'urn:oasis:names:tc:SAML:2.0:status:Success')}"/></samlp:Status>` +
     assertion +
     `</samlp:Response>`
   );
 }
 
 /** Signs the element named `localName` (the first one), placing the signature after its Issuer. */
-export function signElement(xml: string, localName: 'Assertion' | 'Response', key: { key: string; cert: string }): string {
+export function signElement(xml: string, localName: 'Assertion' | 'Response' | 'LogoutRequest', key: { key: string; cert: string }): string {
   const signer = new SignedXml({
     privateKey: key.key,
     publicCert: key.cert,
@@ -106,3 +108,48 @@ export function authnRequestIdFrom(location: string): string {
   if (!id) throw new Error(`no ID in ${xml}`);
   return id;
 }
+
+export interface LogoutRequestFields {
+  destination: string;
+  issuer: string;
+  nameId: string;
+  sessionIndex?: string;
+}
+
+/** An IdP-initiated LogoutRequest (single logout), unsigned. */
+export function logoutRequestXml(f: LogoutRequestFields, id = `_l${randomUUID()}`): string {
+  const now = new Date();
+  return (
+    `<samlp:LogoutRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id}" Version="2.0" IssueInstant="${now.toISOString()}" Destination="${escapeXml(f.destination)}" NotOnOrAfter="${new Date(now.getTime() + 5 * 60000).toISOString()}">` +
+    `<saml:Issuer>${escapeXml(f.issuer)}</saml:Issuer>` +
+    `<saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent">${escapeXml(f.nameId)}</saml:NameID>` +
+    (f.sessionIndex ? `<samlp:SessionIndex>${escapeXml(f.sessionIndex)}</samlp:SessionIndex>` : '') +
+    `</samlp:LogoutRequest>`
+  );
+}
+
+/**
+ * The query string of a message in the HTTP-Redirect binding: deflated, base64, URL-encoded; signed
+ * over `SAMLRequest=…&RelayState=…&SigAlg=…` as sent when a key is given (RSA-SHA256).
+ */
+export function redirectQuery(xml: string, options: { key?: { key: string }; relayState?: string; parameter?: 'SAMLRequest' | 'SAMLResponse' } = {}): string {
+  const parts = [`${options.parameter ?? 'SAMLRequest'}=${encodeURIComponent(deflateRawSync(Buffer.from(xml, 'utf8')).toString('base64'))}`];
+  if (options.relayState) parts.push(`RelayState=${encodeURIComponent(options.relayState)}`);
+  if (!options.key) return parts.join('&');
+  parts.push(`SigAlg=${encodeURIComponent('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256')}`);
+  const signature = createSign('sha256').update(parts.join('&')).sign(options.key.key, 'base64');
+  return `${parts.join('&')}&Signature=${encodeURIComponent(signature)}`;
+}
+
+/** The IdP's answer to a LogoutRequest this app sent (single logout it started). */
+export function logoutResponseXml(f: { destination: string; issuer: string; inResponseTo: string }, id = `_lr${randomUUID()}`): string {
+  return (
+    `<samlp:LogoutResponse xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${escapeXml(f.destination)}" InResponseTo="${escapeXml(f.inResponseTo)}">` +
+    `<saml:Issuer>${escapeXml(f.issuer)}</saml:Issuer>` +
+    `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
+    `</samlp:LogoutResponse>`
+  );
+}
+
+/** The ID of the LogoutRequest carried (deflated, base64) in a redirect to the IdP. */
+export const logoutRequestIdFrom = (location: string) => authnRequestIdFrom(location);

@@ -15,6 +15,7 @@ import { InsightsPage } from './pages/InsightsPage';
 import { NewsPage } from './pages/NewsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SchemeFormPage } from './pages/SchemeFormPage';
+import { SchemeHandoutPage } from './pages/SchemeHandoutPage';
 import { SharePrintPage } from './pages/SharePrintPage';
 import { SignInPage } from './pages/SignInPage';
 import { SynonymsPage } from './pages/SynonymsPage';
@@ -38,6 +39,7 @@ export function App() {
         <Route path={pagePaths.editScheme} element={signedIn(<SchemeFormPage mode="edit" />)} />
         <Route path={pagePaths.document} element={signedIn(<DocumentPage />)} />
         <Route path={pagePaths.sharePrint} element={signedIn(<SharePrintPage />)} />
+        <Route path={pagePaths.schemeHandout} element={signedIn(<SchemeHandoutPage />)} />
         <Route path={pagePaths.insights} element={signedIn(<InsightsPage />)} />
         <Route path={pagePaths.synonyms} element={administration(<SynonymsPage />)} />
         <Route path={pagePaths.admin} element={administration(<AdminHomePage />, false)} />

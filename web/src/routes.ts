@@ -12,6 +12,7 @@ export const pagePaths = {
   editScheme: '/dossiers/:id/modifier',
   document: '/documents/:id',
   sharePrint: '/documents/:id/partage/impression',
+  schemeHandout: '/dossiers/:id/partage/fiche',
   insights: '/recherches',
   synonyms: '/administration/synonymes',
   admin: '/administration',
@@ -32,6 +33,7 @@ const patterns: RegExp[] = [
   new RegExp(`^/dossiers/${id}/modifier/?$`),
   new RegExp(`^/documents/${id}/?$`),
   new RegExp(`^/documents/${id}/partage/impression/?$`),
+  new RegExp(`^/dossiers/${id}/partage/fiche/?$`),
   /^\/recherches\/?$/,
   /^\/administration\/synonymes\/?$/,
   /^\/administration\/?$/,
@@ -48,7 +50,10 @@ export const linkTo = {
   newScheme: (themeId: string) => `/dossiers/${encodeURIComponent(themeId)}/nouveau-dispositif`,
   editScheme: (id: string) => `/dossiers/${encodeURIComponent(id)}/modifier`,
   document: (id: string) => `/documents/${encodeURIComponent(id)}`,
-  sharePrint: (id: string) => `/documents/${encodeURIComponent(id)}/partage/impression`,
+  /** The printable sheet of a document's link; `withMaison` adds the agent's Maison. */
+  sharePrint: (id: string, withMaison = false) => `/documents/${encodeURIComponent(id)}/partage/impression${withMaison ? '?maison=1' : ''}`,
+  /** The A5 handout of a scheme; `withMaison` adds the agent's Maison. */
+  schemeHandout: (id: string, withMaison = false) => `/dossiers/${encodeURIComponent(id)}/partage/fiche${withMaison ? '?maison=1' : ''}`,
   documentFile: (id: string, version?: number) => `/api/documents/${encodeURIComponent(id)}/file${version === undefined ? '' : `?version=${version}`}`,
   /** The file opened at a page: browsers' PDF viewers honour #page. */
   documentFileAtPage: (id: string, page: number) => `/api/documents/${encodeURIComponent(id)}/file#page=${page}`,

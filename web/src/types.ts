@@ -10,6 +10,9 @@ export interface Directorate {
   name: string;
 }
 
+/** The referent's contact fields a card may make public (server/folders/schema.ts). */
+export type ReferentField = 'name' | 'service' | 'email' | 'phone';
+
 export interface Scheme {
   promise: string;
   summary: string;
@@ -23,7 +26,7 @@ export interface Scheme {
   closesOn: string | null;
   isPermanent: boolean;
   availability: Availability;
-  referent: { name: string | null; service: string | null; email: string | null; phone: string | null };
+  referent: { name: string | null; service: string | null; email: string | null; phone: string | null; publicFields: ReferentField[] };
   links: { infoUrl: string | null; applyUrl: string | null };
   isArchived: boolean;
 }

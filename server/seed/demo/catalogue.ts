@@ -111,7 +111,7 @@ export function cardOf(source: SchemeSource, today: string): DemoCard {
     aidTypes: source.aidTypes,
     keywords: source.keywords,
     ...dates,
-    referent: source.referent,
+    referent: { ...source.referent, publicFields: ['service', 'email'] },
     links: { infoUrl: `https://www.region.example/aides/${source.slug}`, applyUrl: `https://www.region.example/aides/${source.slug}/deposer-une-demande` },
   };
 }

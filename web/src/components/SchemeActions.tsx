@@ -4,6 +4,7 @@ import { sendJson } from '../api';
 import { linkTo } from '../routes';
 import { useSession } from '../session';
 import type { Folder } from '../types';
+import { ReachNotice } from '../sharing/ReachNotice';
 import { ConfirmDialog } from './ConfirmDialog';
 
 const text = {
@@ -12,7 +13,8 @@ const text = {
   archive: 'Archiver le dispositif',
   restore: 'Réactiver le dispositif',
   archiveTitle: 'Archiver ce dispositif ?',
-  archiveBody: 'Le dispositif sera marqué « Archivé » et n’apparaîtra plus dans la liste des thèmes. Vous pourrez le réactiver.',
+  archiveBody:
+    'Le dispositif sera marqué « Archivé » et n’apparaîtra plus dans la liste des thèmes ; sa page publique et les liens publics de ses documents cesseront de fonctionner. Vous pourrez le réactiver : sa page publique reviendra à la même adresse.',
   archiveConfirm: 'Archiver',
   restoreTitle: 'Réactiver ce dispositif ?',
   restoreBody: 'Le dispositif apparaîtra de nouveau dans son thème pour tous les agents.',
@@ -50,6 +52,7 @@ export function SchemeActions({ folder, onChanged }: { folder: Folder; onChanged
         onClose={() => setIsDialogOpen(false)}
       >
         <p>{isArchived ? text.restoreBody : text.archiveBody}</p>
+        {!isArchived && isDialogOpen && <ReachNotice target={{ kind: 'scheme', id: folder.id }} />}
       </ConfirmDialog>
     </div>
   );

@@ -7,6 +7,7 @@ import { FolderChildren } from '../components/FolderChildren';
 import { NewSubfolderForm } from '../components/NewSubfolderForm';
 import { SchemeActions } from '../components/SchemeActions';
 import { SchemeCard } from '../components/SchemeCard';
+import { ShareButton } from '../sharing/ShareButton';
 import { UploadPanel } from '../components/UploadPanel';
 import { usePageTitle, useResource } from '../hooks';
 import { linkTo, pagePaths } from '../routes';
@@ -71,6 +72,11 @@ export function FolderPage() {
         </p>
       )}
       {folder.scheme && <SchemeCard scheme={folder.scheme} />}
+      {folder.scheme && !folder.scheme.isArchived && (
+        <p className="actions">
+          <ShareButton scheme={{ id: folder.id, name: folder.name }} title={folder.name} canManage={folder.can.update} className="button" />
+        </p>
+      )}
       {folder.scheme && folder.can.update && (
         <SchemeActions
           folder={folder}

@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { usePageTitle, useResource } from '../hooks';
 import { formatDate } from '../labels';
 import { linkTo } from '../routes';
@@ -19,13 +19,18 @@ const text = {
   address: 'Adresse du document',
   qr: 'QR code du lien public',
   expires: (date: string) => `Lien valable jusqu’au ${date} inclus.`,
+  maison: 'Votre Maison de Région',
 };
 
 /** A sheet to hand to a citizen: title, summary, the public link in full and its QR code; the app around it is not printed. */
 export function SharePrintPage() {
   const { id = '' } = useParams();
   const document = useResource<{ document: DocumentItem }>(`/api/documents/${encodeURIComponent(id)}`).data?.document;
-  const share = useResource<ShareLink>(shareApi.link(id));
+  const share = useResource<ShareLink>(shareApi.link({ kind: 'document', id }));
+  const [searchParams] = useSearchParams();
+  // With the agent's Maison: its signed link, and the line that names it.
+  const maison = searchParams.get('maison') === '1' ? share.data?.maison : null;
+  const url = maison ? maison.url : share.data?.url;
   usePageTitle(document ? text.pageTitle(document.title) : undefined);
 
   return (
@@ -51,13 +56,19 @@ export function SharePrintPage() {
           <h1>{document.title}</h1>
           {document.summary && <p className="lead">{document.summary}</p>}
           <div className="print-sheet__share">
-            <QrCode value={share.data.url} label={text.qr} className="qr--large" />
+            <QrCode value={url ?? share.data.url} label={text.qr} className="qr--large" />
             <div className="print-sheet__text">
               <p className="print-sheet__invite">{text.invite}</p>
               <p>
                 <span className="visually-hidden">{text.address} : </span>
-                <span className="print-sheet__url">{share.data.url}</span>
+                <span className="print-sheet__url">{url}</span>
               </p>
+              {maison && (
+                <p>
+                  <strong>{text.maison} :</strong> {maison.name}, {maison.city}
+                  {maison.phone && <>, {maison.phone}</>}
+                </p>
+              )}
               {share.data.expiresAt && <p>{text.expires(formatDate(share.data.expiresAt))}</p>}
             </div>
           </div>

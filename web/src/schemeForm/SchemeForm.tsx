@@ -28,6 +28,9 @@ const text = {
   referentService: 'Service',
   referentEmail: 'Adresse e-mail',
   referentPhone: 'Téléphone',
+  publicFields: 'Affiché aux usagers (page publique et fiche imprimée)',
+  publicFieldsHint: 'Par défaut le service seulement, avec la Maison de Région de l’agent : ne cochez le nom, l’e-mail ou le téléphone que s’ils sont faits pour le public (jamais un portable personnel).',
+  publicFieldChoices: { name: 'Nom du référent', service: 'Service', email: 'Adresse e-mail', phone: 'Téléphone' },
   links: 'Liens',
   infoUrl: "Page d'information",
   applyUrl: 'Dépôt de la demande en ligne',
@@ -52,7 +55,13 @@ interface Props {
 }
 
 const idOf = (field: SchemeField) =>
-  field === 'audiences' ? `publics-${Object.keys(audienceLabels)[0]}` : field === 'aidTypes' ? `types-aide-${Object.keys(aidTypeLabels)[0]}` : `dispositif-${field}`;
+  field === 'audiences'
+    ? `publics-${Object.keys(audienceLabels)[0]}`
+    : field === 'aidTypes'
+      ? `types-aide-${Object.keys(aidTypeLabels)[0]}`
+      : field === 'referentPublicFields'
+        ? 'contact-public-name'
+        : `dispositif-${field}`;
 
 /** The scheme card form: every field labelled, groups in fieldsets, the server's refusal next to its field. */
 export function SchemeForm({ initial, directorates, isDirectorateFixed, submitLabel, cancelTo, onSubmit }: Props) {
@@ -132,6 +141,15 @@ export function SchemeForm({ initial, directorates, isDirectorateFixed, submitLa
           {textField('referentEmail', text.referentEmail, { type: 'email', autoComplete: 'off' })}
           {textField('referentPhone', text.referentPhone, { type: 'tel', autoComplete: 'off' })}
         </div>
+        <CheckboxGroup
+          legend={text.publicFields}
+          hint={text.publicFieldsHint}
+          name="contact-public"
+          values={values.referentPublicFields}
+          onChange={(fields) => set('referentPublicFields')(fields as SchemeFormValues['referentPublicFields'])}
+          choices={choicesOf(text.publicFieldChoices)}
+          error={errorOf('referentPublicFields')}
+        />
       </fieldset>
       <fieldset className="choices">
         <legend>{text.links}</legend>

@@ -1,6 +1,6 @@
 import { ApiError } from '../api';
 import { splitFieldMessage } from '../errors';
-import type { Folder } from '../types';
+import type { Folder, ReferentField } from '../types';
 
 /** What the scheme form edits, as strings and lists the inputs hold. */
 export interface SchemeFormValues {
@@ -19,6 +19,8 @@ export interface SchemeFormValues {
   referentService: string;
   referentEmail: string;
   referentPhone: string;
+  /** Which referent fields the citizen's pages and handouts show. */
+  referentPublicFields: ReferentField[];
   infoUrl: string;
   applyUrl: string;
 }
@@ -42,6 +44,7 @@ export function emptyValues(directorateId = ''): SchemeFormValues {
     referentService: '',
     referentEmail: '',
     referentPhone: '',
+    referentPublicFields: ['service'],
     infoUrl: '',
     applyUrl: '',
   };
@@ -66,6 +69,7 @@ export function valuesOf(folder: Folder): SchemeFormValues {
     referentService: scheme.referent.service ?? '',
     referentEmail: scheme.referent.email ?? '',
     referentPhone: scheme.referent.phone ?? '',
+    referentPublicFields: scheme.referent.publicFields,
     infoUrl: scheme.links.infoUrl ?? '',
     applyUrl: scheme.links.applyUrl ?? '',
   };
@@ -94,7 +98,10 @@ export function toPayload(values: SchemeFormValues) {
       opensOn: values.opensOn || null,
       closesOn: values.isPermanent ? null : values.closesOn || null,
       isPermanent: values.isPermanent,
-      referent: filled({ name: values.referentName, service: values.referentService, email: values.referentEmail, phone: values.referentPhone }),
+      referent: {
+        ...filled({ name: values.referentName, service: values.referentService, email: values.referentEmail, phone: values.referentPhone }),
+        publicFields: values.referentPublicFields,
+      },
       links: filled({ infoUrl: values.infoUrl, applyUrl: values.applyUrl }),
     },
   };
@@ -117,6 +124,7 @@ const fieldOfPath: Record<string, SchemeField> = {
   'scheme.referent.service': 'referentService',
   'scheme.referent.email': 'referentEmail',
   'scheme.referent.phone': 'referentPhone',
+  'scheme.referent.publicFields': 'referentPublicFields',
   'scheme.links.infoUrl': 'infoUrl',
   'scheme.links.applyUrl': 'applyUrl',
 };

@@ -7,7 +7,10 @@ const text = {
 };
 
 interface Props {
-  documentId: string;
+  /** The document to share; without it, the scheme alone. */
+  documentId?: string;
+  /** The scheme shared from its own page. */
+  scheme?: { id: string; name: string };
   title: string;
   canManage?: boolean;
   /** Where several documents are listed: the title joins the button's name. */
@@ -15,8 +18,8 @@ interface Props {
   className?: string;
 }
 
-/** "Partager": opens the dialog of the document's public link; focus comes back here when it closes. */
-export function ShareButton({ documentId, title, canManage = false, isTitleInName = false, className = 'button button--secondary' }: Props) {
+/** "Partager": opens the dialog of the public link (the scheme's page, or a document's); focus comes back here when it closes. */
+export function ShareButton({ documentId, scheme, title, canManage = false, isTitleInName = false, className = 'button button--secondary' }: Props) {
   const [isOpen, setIsOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
@@ -32,7 +35,7 @@ export function ShareButton({ documentId, title, canManage = false, isTitleInNam
         {text.share}
         {isTitleInName && <span className="visually-hidden">{text.of(title)}</span>}
       </button>
-      {isOpen && <ShareDialog documentId={documentId} title={title} canManage={canManage} onClose={close} />}
+      {isOpen && <ShareDialog documentId={documentId} scheme={scheme} title={title} canManage={canManage} onClose={close} />}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { splitFieldMessage } from '../errors';
 import { messageOf, useCsrfToken } from '../hooks';
 import { formatDateTime } from '../labels';
-import { shareApi, type ShareLink } from './types';
+import { shareApi, type ShareLink, type ShareTarget } from './types';
 
 const text = {
   title: 'Suivi et gestion du lien',
@@ -14,6 +14,8 @@ const text = {
   created: (date: string) => `Lien créé le ${date}`,
   expires: (date: string) => `Le lien expirera le ${date}.`,
   neverExpires: 'Le lien n’expire pas : il fonctionne tant que le document est publié en diffusion externe.',
+  schemeLifetime:
+    'La page vit tant que le dispositif a au moins un document publié en diffusion externe ; si elle s’interrompt puis revient, elle garde la même adresse et les QR codes imprimés fonctionnent de nouveau.',
   expiry: 'Date d’expiration',
   expiryHint: 'Le lien cessera de fonctionner à la fin de ce jour.',
   expiryMissing: 'Choisissez une date.',
@@ -27,7 +29,7 @@ const text = {
   regenerateHint: 'Si le lien a circulé au-delà des personnes visées : un nouveau lien, l’ancien cesse aussitôt de fonctionner.',
   regenerateTitle: 'Régénérer le lien public ?',
   regenerateBody:
-    'Un nouveau lien remplacera l’actuel. L’ancien lien cessera de fonctionner immédiatement : les personnes qui l’ont reçu (e-mail, QR code affiché ou imprimé) verront « Ce document n’est plus diffusé ». Il faudra leur transmettre le nouveau lien.',
+    'Un nouveau lien remplacera l’actuel. L’ancien lien cessera de fonctionner immédiatement : les personnes qui l’ont reçu (e-mail, QR code affiché ou imprimé) verront qu’il n’est plus diffusé. Il faudra leur transmettre le nouveau lien.',
   regenerateConfirm: 'Régénérer',
   regenerated: 'Nouveau lien créé : l’ancien ne fonctionne plus.',
 };
@@ -44,13 +46,13 @@ function localDate(value: string | null): string {
 const endOfDay = (day: string) => new Date(`${day}T23:59:59`).toISOString();
 
 interface Props {
-  documentId: string;
+  target: ShareTarget;
   link: ShareLink;
   onChanged(link: ShareLink): void;
 }
 
-/** For the document's editors: how often the link was opened, its expiry, and a new link (the old one stops at once). */
-export function ShareLinkSettings({ documentId, link, onChanged }: Props) {
+/** For the editors: how often the link was opened, a document link's expiry, and a new link (the old one stops at once). */
+export function ShareLinkSettings({ target, link, onChanged }: Props) {
   const csrfToken = useCsrfToken();
   const [day, setDay] = useState(localDate(link.expiresAt));
   const [error, setError] = useState<string>();
@@ -66,7 +68,7 @@ export function ShareLinkSettings({ documentId, link, onChanged }: Props) {
     setError(undefined);
     setNotice('');
     try {
-      const saved = await sendJson<ShareLink>('PATCH', shareApi.link(documentId), { expiresAt }, csrfToken);
+      const saved = await sendJson<ShareLink>('PATCH', shareApi.link(target), { expiresAt }, csrfToken);
       onChanged(saved);
       setDay(localDate(saved.expiresAt));
       setNotice(saved.expiresAt ? text.expirySaved(formatDateTime(saved.expiresAt)) : text.expiryRemoved);
@@ -92,7 +94,7 @@ export function ShareLinkSettings({ documentId, link, onChanged }: Props) {
   }
 
   async function regenerate() {
-    const renewed = await sendJson<ShareLink>('POST', shareApi.regenerate(documentId), {}, csrfToken);
+    const renewed = await sendJson<ShareLink>('POST', shareApi.regenerate(target), {}, csrfToken);
     onChanged(renewed);
     setError(undefined);
     setNotice(text.regenerated);
@@ -108,7 +110,7 @@ export function ShareLinkSettings({ documentId, link, onChanged }: Props) {
           <span className="field__hint"> — {text.opensHint}</span>
         </li>
         <li>{text.created(formatDateTime(link.createdAt))}</li>
-        <li>{link.expiresAt ? text.expires(formatDateTime(link.expiresAt)) : text.neverExpires}</li>
+        <li>{target.kind === 'scheme' ? text.schemeLifetime : link.expiresAt ? text.expires(formatDateTime(link.expiresAt)) : text.neverExpires}</li>
       </ul>
       <div role="alert">
         {error && (
@@ -120,34 +122,36 @@ export function ShareLinkSettings({ documentId, link, onChanged }: Props) {
       <p role="status" className={notice ? 'alert alert--success' : 'share__status'}>
         {notice}
       </p>
-      <form noValidate onSubmit={submit}>
-        <div className={`field${error ? ' field--invalid' : ''}`}>
-          <label htmlFor={dayId}>{text.expiry}</label>
-          <span id={`${dayId}-aide`} className="field__hint">
-            {text.expiryHint}
-          </span>
-          <input
-            ref={dayRef}
-            id={dayId}
-            type="date"
-            value={day}
-            min={localDate(new Date().toISOString())}
-            aria-describedby={`${dayId}-aide`}
-            aria-invalid={error ? true : undefined}
-            onChange={(event) => setDay(event.target.value)}
-          />
-        </div>
-        <p className="actions share__actions">
-          <button type="submit" className="button" disabled={isPending}>
-            {isPending ? text.pending : text.saveExpiry}
-          </button>
-          {link.expiresAt && (
-            <button type="button" className="button button--secondary" disabled={isPending} onClick={() => void saveExpiry(null)}>
-              {text.removeExpiry}
+      {target.kind === 'document' && (
+        <form noValidate onSubmit={submit}>
+          <div className={`field${error ? ' field--invalid' : ''}`}>
+            <label htmlFor={dayId}>{text.expiry}</label>
+            <span id={`${dayId}-aide`} className="field__hint">
+              {text.expiryHint}
+            </span>
+            <input
+              ref={dayRef}
+              id={dayId}
+              type="date"
+              value={day}
+              min={localDate(new Date().toISOString())}
+              aria-describedby={`${dayId}-aide`}
+              aria-invalid={error ? true : undefined}
+              onChange={(event) => setDay(event.target.value)}
+            />
+          </div>
+          <p className="actions share__actions">
+            <button type="submit" className="button" disabled={isPending}>
+              {isPending ? text.pending : text.saveExpiry}
             </button>
-          )}
-        </p>
-      </form>
+            {link.expiresAt && (
+              <button type="button" className="button button--secondary" disabled={isPending} onClick={() => void saveExpiry(null)}>
+                {text.removeExpiry}
+              </button>
+            )}
+          </p>
+        </form>
+      )}
       <p className="actions share__actions">
         <button type="button" className="button button--danger" onClick={() => setIsConfirming(true)}>
           {text.regenerate}

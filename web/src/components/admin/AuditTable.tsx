@@ -12,6 +12,7 @@ const text = {
   object: 'Objet',
   changes: 'Modifications',
   none: '—',
+  identity: (identity: string) => `Identifiant SSO : ${identity}`,
 };
 
 /** The names the page already knows for objects, by type then id (users, directorates, Maisons). */
@@ -54,7 +55,10 @@ export function AuditTable({ events, names }: { events: AuditEvent[]; names: Kno
             return (
               <tr key={event.id}>
                 <td>{formatDateTime(event.at)}</td>
-                <td className="break">{event.actor}</td>
+                <td className="break">
+                  {event.actor}
+                  {event.actorIdentity && <span className="table__hint">{text.identity(event.actorIdentity)}</span>}
+                </td>
                 <th scope="row">{labelOf(actionLabels, event.action)}</th>
                 <td>
                   <ObjectCell event={event} names={names} />

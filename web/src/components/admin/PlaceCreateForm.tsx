@@ -15,7 +15,7 @@ export function PlaceCreateForm({ kind, onCreated }: { kind: PlaceKind; onCreate
   const words = placeText[kind];
   const prefix = prefixOf[kind];
   const fields: PlaceField[] = kind === 'maisons' ? ['code', 'name', 'city'] : ['code', 'name'];
-  const [values, setValues] = useState<Record<PlaceField, string>>({ code: '', name: '', city: '' });
+  const [values, setValues] = useState<Record<PlaceField, string>>({ code: '', name: '', city: '', phone: '' });
   const [errors, setErrors] = useState<PlaceFormErrors>({ fields: {} });
   const [isPending, setIsPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -33,7 +33,7 @@ export function PlaceCreateForm({ kind, onCreated }: { kind: PlaceKind; onCreate
       const body = Object.fromEntries(fields.map((field) => [field, values[field]]));
       const answer = await sendJson<Record<string, Place>>('POST', `/api/admin/${kind}`, body, csrfToken);
       const created = Object.values(answer)[0];
-      setValues({ code: '', name: '', city: '' });
+      setValues({ code: '', name: '', city: '', phone: '' });
       if (created) onCreated(created);
     } catch (error) {
       const found = placeErrorsOf(error, fields);

@@ -12,6 +12,7 @@ import type { Place, PlaceKind } from './types';
 
 const text = {
   state: 'État',
+  phone: 'Téléphone',
   usage: 'Utilisée par',
   actions: 'Actions',
   active: 'Active',
@@ -44,10 +45,10 @@ export function PlacesSection({ kind }: { kind: PlaceKind }) {
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
   const [pending, setPending] = useState<Pending>();
-  const [draft, setDraft] = useState({ name: '', city: '' });
+  const [draft, setDraft] = useState({ name: '', city: '', phone: '' });
   const [draftErrors, setDraftErrors] = useState<PlaceFormErrors>({ fields: {} });
   const headingId = `${kind}-titre`;
-  const fields: PlaceField[] = kind === 'maisons' ? ['name', 'city'] : ['name'];
+  const fields: PlaceField[] = kind === 'maisons' ? ['name', 'city', 'phone'] : ['name'];
 
   const patch = (place: Place, body: object) => sendJson<Record<string, Place>>('PATCH', `/api/admin/${kind}/${place.id}`, body, csrfToken);
   const done = (place: Place, what: string) => {
@@ -59,7 +60,7 @@ export function PlacesSection({ kind }: { kind: PlaceKind }) {
   function open(action: Pending['action'], place: Place) {
     setNotice('');
     if (action === 'edit') {
-      setDraft({ name: place.name, city: place.city ?? '' });
+      setDraft({ name: place.name, city: place.city ?? '', phone: place.phone ?? '' });
       setDraftErrors({ fields: {} });
     }
     setPending({ action, place });
@@ -67,7 +68,8 @@ export function PlacesSection({ kind }: { kind: PlaceKind }) {
 
   async function saveEdit(place: Place): Promise<boolean> {
     try {
-      const body = Object.fromEntries(fields.map((field) => [field, draft[field as 'name' | 'city']]));
+      // An empty phone is "none".
+      const body = Object.fromEntries(fields.map((field) => [field, field === 'phone' ? draft.phone.trim() || null : draft[field as 'name' | 'city']]));
       const answer = await patch(place, body);
       done(Object.values(answer)[0] ?? place, 'modifiée');
       return true;
@@ -111,6 +113,7 @@ export function PlacesSection({ kind }: { kind: PlaceKind }) {
                 <th scope="col">{placeFieldText.name}</th>
                 <th scope="col">{placeFieldText.code}</th>
                 {kind === 'maisons' && <th scope="col">{placeFieldText.city}</th>}
+                {kind === 'maisons' && <th scope="col">{text.phone}</th>}
                 <th scope="col">{text.state}</th>
                 <th scope="col">{text.usage}</th>
                 <th scope="col">{text.actions}</th>
@@ -124,6 +127,7 @@ export function PlacesSection({ kind }: { kind: PlaceKind }) {
                   </th>
                   <td className="nowrap">{place.code}</td>
                   {kind === 'maisons' && <td>{place.city}</td>}
+                  {kind === 'maisons' && <td className="nowrap">{place.phone ?? ''}</td>}
                   <td>
                     <span className={`badge ${place.isActive ? 'badge--active' : 'badge--inactive'}`}>{place.isActive ? text.active : text.inactive}</span>
                   </td>
@@ -188,9 +192,9 @@ export function PlacesSection({ kind }: { kind: PlaceKind }) {
             id={`${kind}-modifier-${field}`}
             label={placeFieldText[field]}
             error={draftErrors.fields[field]}
-            value={draft[field as 'name' | 'city']}
+            value={draft[field as 'name' | 'city' | 'phone']}
             onChange={(value) => setDraft((current) => ({ ...current, [field]: value }))}
-            required
+            required={field !== 'phone'}
           />
         ))}
       </FormDialog>

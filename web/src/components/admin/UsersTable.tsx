@@ -21,6 +21,7 @@ const text = {
   yourself: 'Votre compte',
   fromSsoGroup: (group: string) => `issu du groupe SSO ${group}`,
   demoAccount: 'compte de démonstration',
+  identity: (identity: string) => `Identifiant SSO : ${identity}`,
 };
 
 /** Where a role comes from, in words: "issu du groupe SSO LPT-EDITEURS", "compte de démonstration". */
@@ -60,7 +61,10 @@ export function UsersTable({ users, currentUserId, onDeactivate, onReactivate }:
           {users.map((user) => (
             <tr key={user.id}>
               <th scope="row">{user.displayName}</th>
-              <td className="break">{user.email}</td>
+              <td className="break">
+                {user.email}
+                {user.identity && <span className="table__hint">{text.identity(user.identity)}</span>}
+              </td>
               <td>
                 {roleLabels[user.role]}
                 <span className="table__hint">{roleSourceOf(user.roleSource)}</span>

@@ -34,9 +34,10 @@ export const placeFieldText = {
   codeHint: '2 à 20 caractères : majuscules, chiffres, - ou _. Il ne change plus ensuite.',
   name: 'Nom',
   city: 'Ville',
+  phone: 'Téléphone (imprimé sur les pages et fiches remises aux usagers)',
 };
 
-export type PlaceField = 'code' | 'name' | 'city';
+export type PlaceField = 'code' | 'name' | 'city' | 'phone';
 
 export interface PlaceFormErrors {
   fields: Partial<Record<PlaceField, string>>;

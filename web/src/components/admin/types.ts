@@ -9,6 +9,8 @@ export interface Place {
   name: string;
   /** Maisons only. */
   city?: string;
+  /** Maisons only: the public phone their agents' share links show. */
+  phone?: string | null;
   isActive: boolean;
   references: { users: number; documents: number; folders: number };
 }
@@ -16,6 +18,8 @@ export interface Place {
 export interface AdminUser {
   id: string;
   email: string;
+  /** "<NameID> · <issuer>" when another user has the same e-mail, else null. */
+  identity: string | null;
   displayName: string;
   role: 'agent' | 'editor' | 'admin';
   /** "sso:<group>" when the role comes from an SSO group, "seed" for a demo account. */
@@ -32,6 +36,8 @@ export interface AuditEvent {
   at: string;
   actorId: string | null;
   actor: string;
+  /** The actor's "<NameID> · <issuer>" when another user has the same e-mail, else null. */
+  actorIdentity: string | null;
   action: string;
   objectType: string;
   objectId: string | null;

@@ -4,6 +4,7 @@ import { sendJson } from '../../api';
 import { useCsrfToken } from '../../hooks';
 import { linkTo, pagePaths } from '../../routes';
 import type { DocumentItem } from '../../types';
+import { ReachNotice } from '../../sharing/ReachNotice';
 import { ConfirmDialog } from '../ConfirmDialog';
 
 const text = {
@@ -56,9 +57,11 @@ export function DocumentRemoval({ document, onSaved }: { document: DocumentItem;
       </div>
       <ConfirmDialog isOpen={dialog === 'archive'} title={text.archiveTitle} confirmLabel={text.archiveConfirm} onConfirm={archive} onClose={() => setDialog(undefined)}>
         <p>{text.archiveBody}</p>
+        {document.isShared && dialog === 'archive' && <ReachNotice target={{ kind: 'document', id: document.id }} />}
       </ConfirmDialog>
       <ConfirmDialog isOpen={dialog === 'delete'} title={text.deleteTitle} confirmLabel={text.deleteConfirm} isDanger onConfirm={remove} onClose={() => setDialog(undefined)}>
         <p>{text.deleteBody(document.title)}</p>
+        {document.isShared && dialog === 'delete' && <ReachNotice target={{ kind: 'document', id: document.id }} />}
       </ConfirmDialog>
     </section>
   );

@@ -3,6 +3,8 @@ import { sendJson } from '../../api';
 import { messageOf, useCsrfToken } from '../../hooks';
 import { scopeHelp, scopeLabels, statusLabels } from '../../labels';
 import type { DocumentItem, DocumentStatus, Scope } from '../../types';
+import { ReachNotice } from '../../sharing/ReachNotice';
+import { ConfirmDialog } from '../ConfirmDialog';
 import { RadioGroup } from '../Fields';
 
 const text = {
@@ -22,6 +24,9 @@ const text = {
   pending: 'Enregistrement…',
   saved: 'La diffusion et le statut sont enregistrés.',
   refused: 'La diffusion n’a pas été enregistrée :',
+  stopTitle: 'Arrêter la diffusion publique de ce document ?',
+  stopBody: 'Son lien public cessera de fonctionner dès l’enregistrement.',
+  stopConfirm: 'Enregistrer et arrêter le lien',
 };
 
 /** Internal or external (with what "external" means for citizens), draft or published. */
@@ -31,15 +36,26 @@ export function PublishingForm({ document, onSaved }: { document: DocumentItem; 
   const [status, setStatus] = useState<DocumentStatus>(document.status);
   const [error, setError] = useState<string>();
   const [isPending, setIsPending] = useState(false);
+  const [isConfirming, setIsConfirming] = useState(false);
+  // A shared document made internal or put back to draft loses its public link: the editor confirms first.
+  const isStoppingLink = document.isShared && (scope === 'internal' || status !== 'published');
+
+  async function save() {
+    const body = { scope, ...(status !== document.status ? { status } : {}) };
+    const { document: saved } = await sendJson<{ document: DocumentItem }>('PATCH', `/api/documents/${document.id}`, body, csrfToken);
+    onSaved(saved, text.saved);
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (isStoppingLink) {
+      setIsConfirming(true);
+      return;
+    }
     setIsPending(true);
     setError(undefined);
     try {
-      const body = { scope, ...(status !== document.status ? { status } : {}) };
-      const { document: saved } = await sendJson<{ document: DocumentItem }>('PATCH', `/api/documents/${document.id}`, body, csrfToken);
-      onSaved(saved, text.saved);
+      await save();
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -90,6 +106,10 @@ export function PublishingForm({ document, onSaved }: { document: DocumentItem; 
           </button>
         </div>
       </form>
+      <ConfirmDialog isOpen={isConfirming} title={text.stopTitle} confirmLabel={text.stopConfirm} isDanger onConfirm={save} onClose={() => setIsConfirming(false)}>
+        <p>{text.stopBody}</p>
+        {isConfirming && <ReachNotice target={{ kind: 'document', id: document.id }} />}
+      </ConfirmDialog>
     </section>
   );
 }
