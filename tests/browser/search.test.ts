@@ -129,11 +129,16 @@ describe('the agent search screen in a real browser', () => {
     await screenshot(page, name);
   }
 
-  it('before anything is typed, the home lists the latest schemes as cards, never "Aucun résultat"', async () => {
+  it('before anything is typed, the home lists the most consulted and the latest schemes as cards, never "Aucun résultat"', async () => {
     await signInAndOpen(agentEmail, '/');
+    // An agent opens a document of Ec'Eau: the scheme is consulted.
+    expect((await page.request.get(`${server.url}/api/documents/${ids.synthese}/file`)).status()).toBe(200);
+    await page.reload();
     await page.getByRole('heading', { name: 'Derniers dispositifs publiés', level: 2 }).waitFor();
     const latest = page.getByRole('list', { name: 'Derniers dispositifs publiés' });
     await expect.poll(() => latest.getByRole('heading', { level: 3 }).allTextContents()).toEqual(expect.arrayContaining(["Ec'Eau Tourisme", 'Vélo pour tous']));
+    const popular = page.getByRole('list', { name: 'Dispositifs les plus consultés' });
+    expect(await popular.getByRole('heading', { level: 3 }).allTextContents()).toEqual(["Ec'Eau Tourisme"]);
     const ecEau = latest.getByRole('listitem').filter({ has: page.getByRole('link', { name: "Ec'Eau Tourisme" }) });
     expect(await ecEau.textContent()).toContain('Financer les équipements hydro-économes');
     expect(await ecEau.textContent()).toContain(`Clôture le ${frenchDay(closesOn)}`);
