@@ -12,6 +12,12 @@ import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp } f
 const editorEmail = 'editeur.dtee@region.example';
 const agentEmail = 'agent.ales@region.example';
 
+/** A day from today, as the scheme form writes it (AAAA-MM-JJ). */
+const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const closesOn = isoDay(400);
+/** "12 janvier 2028": how the card says the closing day. */
+const frenchDay = (iso: string) => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${iso}T12:00:00`));
+
 describe('the agent search screen in a real browser', () => {
   let ctx: TestContext;
   let browser: Browser;
@@ -42,9 +48,14 @@ describe('the agent search screen in a real browser', () => {
 
     const ecEau = await createScheme("Ec'Eau Tourisme", 'Tourisme', {
       promise: 'Financer les équipements hydro-économes des hébergements touristiques',
+      amount: '50 % des dépenses, jusqu’à 20 000 €',
       audiences: ['entreprises'],
       aidTypes: ['subvention'],
+      isPermanent: false,
+      opensOn: isoDay(-30),
+      closesOn: closesOn,
       referent: { name: 'Chargée de mission Eau', service: 'Service Eau', email: 'mission.eau@region.example', phone: '04 67 22 80 00' },
+      links: { infoUrl: 'https://www.region.example/eceau', applyUrl: 'https://aides.region.example/eceau' },
     });
     const velo = await createScheme('Vélo pour tous', 'Transport et mobilité', { promise: 'Une aide à l’achat d’un vélo', audiences: ['particuliers'] });
     ids.synthese = await upload(
@@ -82,7 +93,7 @@ describe('the agent search screen in a real browser', () => {
     await ctx?.close();
   });
   beforeEach(async () => {
-    page = await (await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris' })).newPage();
+    page = await (await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } })).newPage();
     page.setDefaultTimeout(5000);
   });
   afterEach(async () => {
@@ -96,126 +107,285 @@ describe('the agent search screen in a real browser', () => {
 
   const searchBox = () => page.getByRole('search').getByRole('searchbox', { name: 'Rechercher un dispositif ou un document' });
   const count = () => page.locator('p[role=status].search-count');
+  const words = () => page.locator('p[role=status].search-words');
   /** The count announced once the answer for what is in the box has arrived. */
   const settledCount = async () => {
     await expect.poll(() => page.locator('.search-layout').getAttribute('aria-busy')).toBe('false');
     return count().textContent();
   };
-  const results = () => page.getByRole('list', { name: /^(Résultats|Documents les plus récents)$/ });
-  const hit = (title: string) => results().getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
-  const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+  const results = () => page.getByRole('list', { name: /^(Résultats|Les plus récents)$/ });
+  const approximate = () => page.getByRole('list', { name: 'Résultats approchants' });
+  /** A scheme's answer: its card and its documents. */
+  const card = (name: string) => page.getByRole('article').filter({ has: page.getByRole('heading', { name, level: 3, exact: true }) });
+  /** The link of a document: its title, then (a PDF opened at a page) where it opens. */
+  const documentLink = (title: string) => page.getByRole('link', { name: new RegExp(`^${title}( — ouvrir le PDF à la page \\d+ \\(nouvel onglet\\))?$`) });
+  /** One matching document, under its scheme's card. */
+  const documentRow = (title: string) => page.getByRole('listitem').filter({ has: documentLink(title) }).last();
+  const isFocused = (locator: ReturnType<typeof page.locator>) => locator.evaluate((element) => element === document.activeElement);
+  const focusedName = () => page.evaluate(() => document.activeElement?.textContent ?? '');
 
   async function expectAccessible(name: string) {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, name);
   }
 
-  it('an agent types a need with the keyboard: the expected document, its page, the count announced; ↓ then Enter opens it', async () => {
+  it('before anything is typed, the home lists the most consulted and the latest schemes as cards, never "Aucun résultat"', async () => {
     await signInAndOpen(agentEmail, '/');
-    await expect.poll(() => searchBox().evaluate((element) => element === document.activeElement)).toBe(true);
+    // An agent opens a document of Ec'Eau: the scheme is consulted.
+    expect((await page.request.get(`${server.url}/api/documents/${ids.synthese}/file`)).status()).toBe(200);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Derniers dispositifs publiés', level: 2 }).waitFor();
+    const latest = page.getByRole('list', { name: 'Derniers dispositifs publiés' });
+    await expect.poll(() => latest.getByRole('heading', { level: 3 }).allTextContents()).toEqual(expect.arrayContaining(["Ec'Eau Tourisme", 'Vélo pour tous']));
+    const popular = page.getByRole('list', { name: 'Dispositifs les plus consultés' });
+    expect(await popular.getByRole('heading', { level: 3 }).allTextContents()).toEqual(["Ec'Eau Tourisme"]);
+    const ecEau = latest.getByRole('listitem').filter({ has: page.getByRole('link', { name: "Ec'Eau Tourisme" }) });
+    expect(await ecEau.textContent()).toContain('Financer les équipements hydro-économes');
+    expect(await ecEau.textContent()).toContain(`Clôture le ${frenchDay(closesOn)}`);
+    expect(await ecEau.textContent()).toContain('50 % des dépenses, jusqu’à 20 000 €');
+    expect(await page.locator('main').textContent()).not.toMatch(/Aucun (résultat|dispositif ne correspond)/);
+    expect(await count().textContent()).toBe('');
+    await expectAccessible('search-home-1280');
+    await page.setViewportSize({ width: 800, height: 1000 });
+    await expectAccessible('search-home-800');
+  });
+
+  it('an agent types a need: the scheme is the answer, first and larger, with its card; its documents beneath with their page', async () => {
+    await signInAndOpen(agentEmail, '/');
+    await expect.poll(() => isFocused(searchBox())).toBe(true);
     expect(await page.title()).toBe("Recherche — L'info pour tous");
-    // Empty box: the most recent documents.
-    await expect.poll(() => count().textContent()).toBe('3 résultats');
-    await expectAccessible('search-home');
-
     await page.keyboard.type('camping économies eau');
-    await expect.poll(() => page.getByRole('heading', { name: 'Résultats', level: 2 }).count()).toBe(1);
-    await expect.poll(() => results().getByRole('link').first().textContent()).toBe('Fiche synthèse Ec’Eau');
-    const announced = await settledCount();
-    const shown = await results().locator('h3').count();
-    expect(announced).toBe(shown === 1 ? '1 résultat' : `${shown} résultats`);
+    await expect.poll(() => results().getByRole('heading', { level: 3 }).first().textContent()).toBe("Ec'Eau Tourisme");
+    expect(await settledCount()).toMatch(/^\d+ dispositifs?, \d+ documents?$/);
     expect(page.url()).toContain('q=camping+%C3%A9conomies+eau');
+    expect(await words().textContent()).toMatch(/^Recherche sur : camping, économies, eau/);
 
-    const first = hit('Fiche synthèse Ec’Eau');
-    expect(await first.textContent()).toContain("Ec'Eau Tourisme");
-    expect(await first.textContent()).toContain('Permanent');
-    expect(await first.textContent()).toContain('Fiche synthèse');
-    expect(await first.textContent()).toContain('Externe');
-    expect(await first.textContent()).toContain('page 2');
-    expect(await first.locator('.snippet mark').allTextContents()).toContain('camping');
+    const answer = card("Ec'Eau Tourisme");
+    expect(await answer.getAttribute('class')).toContain('answer--first');
+    const name = answer.getByRole('link', { name: "Ec'Eau Tourisme", exact: true });
+    const folder = (await ctx.db('folders').where({ name: "Ec'Eau Tourisme" }).first('id')).id as string;
+    expect(await name.getAttribute('href')).toBe(`/dossiers/${folder}`);
+    const cardText = await answer.textContent();
+    for (const expected of [
+      'Financer les équipements hydro-économes des hébergements touristiques',
+      '50 % des dépenses, jusqu’à 20 000 €',
+      `Clôture le ${frenchDay(closesOn)}`,
+      'Pour qui',
+      'Entreprises',
+      'Subvention',
+      'Qui contacter',
+      'Chargée de mission Eau',
+      'Service Eau',
+    ]) {
+      expect(cardText).toContain(expected);
+    }
+    expect(await answer.getByRole('link', { name: 'mission.eau@region.example' }).getAttribute('href')).toBe('mailto:mission.eau@region.example');
+    expect(await answer.getByRole('link', { name: '04 67 22 80 00' }).getAttribute('href')).toBe('tel:0467228000');
+    expect(await answer.getByRole('link', { name: /^En savoir plus/ }).getAttribute('href')).toBe('https://www.region.example/eceau');
+    expect(await answer.getByRole('link', { name: /^Déposer une demande/ }).getAttribute('href')).toBe('https://aides.region.example/eceau');
+    // Its one external document gives the scheme its public link.
+    expect(await answer.getByRole('button', { name: 'Partager « Fiche synthèse Ec’Eau »' }).count()).toBe(1);
 
-    // The PDF at the page that matched, in a new tab, served inline.
-    const open = first.getByRole('link', { name: /^Ouvrir à la page 2/ });
+    // The evidence: its documents, each with its type, the page that matched and the words.
+    const synthese = documentRow('Fiche synthèse Ec’Eau');
+    expect(await synthese.textContent()).toContain('Fiche synthèse');
+    expect(await synthese.textContent()).toContain('Page 2');
+    expect(await synthese.locator('.snippet mark').allTextContents()).toContain('camping');
+    const open = synthese.getByRole('link', { name: /^Fiche synthèse Ec’Eau — ouvrir le PDF à la page 2 \(nouvel onglet\)$/ });
     expect(await open.getAttribute('href')).toBe(`/api/documents/${ids.synthese}/file#page=2`);
     expect(await open.getAttribute('target')).toBe('_blank');
     expect(await open.getAttribute('rel')).toContain('noopener');
-    expect(await open.textContent()).toContain('(nouvel onglet)');
-    const file = await page.request.get(`${server.url}/api/documents/${ids.synthese}/file#page=2`);
+    const file = await page.request.get(`${server.url}/api/documents/${ids.synthese}/file`);
     expect(file.status()).toBe(200);
     expect(file.headers()['content-type']).toBe('application/pdf');
     expect(file.headers()['content-disposition']).toMatch(/^inline;/);
+    expect(await documentRow('Règlement d’intervention Ec’Eau').textContent()).toContain("Règlement d'intervention");
 
-    // Who to call at headquarters.
-    expect(await first.textContent()).toContain('Qui contacter');
-    expect(await first.textContent()).toContain('Chargée de mission Eau');
-    expect(await first.textContent()).toContain('Service Eau');
-    expect(await first.getByRole('link', { name: 'mission.eau@region.example' }).getAttribute('href')).toBe('mailto:mission.eau@region.example');
-    expect(await first.getByRole('link', { name: '04 67 22 80 00' }).getAttribute('href')).toBe('tel:0467228000');
-    await expectAccessible('search-results');
+    // The first answer stands out: larger than the next.
+    const size = (locator: ReturnType<typeof page.locator>) => locator.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    const second = results().getByRole('heading', { level: 3 }).nth(1);
+    if ((await second.count()) === 1) expect(await size(answer.getByRole('heading', { level: 3 }))).toBeGreaterThan(await size(second));
+    await expectAccessible('search-answer-1280');
+    await page.setViewportSize({ width: 800, height: 1000 });
+    await expectAccessible('search-answer-800');
+  });
 
-    // ↓ from the box to the first result, ↓ ↑ between results, ↑ back to the box.
+  it('the keyboard: ↓ through names and documents; Enter opens the PDF at its page or the scheme; Back puts focus on the same result', async () => {
+    await signInAndOpen(agentEmail, '/');
+    await expect.poll(() => isFocused(searchBox())).toBe(true);
+    await page.keyboard.type('camping économies eau');
+    await expect.poll(() => results().getByRole('heading', { level: 3 }).first().textContent()).toBe("Ec'Eau Tourisme");
+    await settledCount();
+
+    // ↓ from the box to the first scheme's name, ↓ to its first document, ↑ ↑ back to the box.
     await page.keyboard.press('ArrowDown');
-    expect(await focusedText()).toBe('Fiche synthèse Ec’Eau');
-    if (shown > 1) {
-      await page.keyboard.press('ArrowDown');
-      expect(await focusedText()).not.toBe('Fiche synthèse Ec’Eau');
-      await page.keyboard.press('ArrowUp');
-    }
+    expect(await focusedName()).toBe("Ec'Eau Tourisme");
+    await page.keyboard.press('ArrowDown');
+    const focused = await focusedName();
+    expect(focused).toMatch(/^(Fiche synthèse|Règlement d’intervention) Ec’Eau — ouvrir le PDF à la page \d+ \(nouvel onglet\)$/);
+    const popup = page.waitForEvent('popup');
+    await page.keyboard.press('Enter');
+    const pdf = await popup;
+    const opened = focused.startsWith('Fiche') ? ids.synthese : ids.reglement;
+    await expect.poll(() => pdf.url()).toMatch(new RegExp(`/api/documents/${opened}/file#page=\\d+$`));
+    await pdf.close();
     await page.keyboard.press('ArrowUp');
-    expect(await searchBox().evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    expect(await isFocused(searchBox())).toBe(true);
+
+    // Enter on the scheme's name opens the scheme; Back: the same results, focus on that name.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Fiche synthèse Ec’Eau');
-    expect(new URL(page.url()).pathname).toBe(`/documents/${ids.synthese}`);
-
-    // Back: the same search, and Esc clears it.
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Ec'Eau Tourisme/);
     await page.goBack();
     await expect.poll(() => searchBox().inputValue()).toBe('camping économies eau');
-    await expect.poll(() => results().getByRole('link').first().textContent()).toBe('Fiche synthèse Ec’Eau');
-    expect(await searchBox().evaluate((element) => element === document.activeElement)).toBe(true);
+    const name = card("Ec'Eau Tourisme").getByRole('link', { name: "Ec'Eau Tourisme", exact: true });
+    await expect.poll(() => isFocused(name)).toBe(true);
+    await expectAccessible('search-back');
+
+    // A document without a page opens its own page; Back comes to it again.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => isFocused(searchBox())).toBe(true);
+    await page.keyboard.type(' vélo');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('vélo cargo');
+    const faq = documentLink('FAQ vélo');
+    await faq.waitFor();
+    await faq.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('FAQ vélo');
+    expect(new URL(page.url()).pathname).toBe(`/documents/${ids.faq}`);
+    await page.goBack();
+    await expect.poll(() => isFocused(documentLink('FAQ vélo'))).toBe(true);
+
+    // Esc in the box clears it: the home lists again.
+    await searchBox().focus();
     await page.keyboard.press('Escape');
     expect(await searchBox().inputValue()).toBe('');
-    await expect.poll(() => page.getByRole('heading', { name: 'Documents les plus récents', level: 2 }).count()).toBe(1);
-    await expect.poll(() => count().textContent()).toBe('3 résultats');
+    await page.getByRole('heading', { name: 'Derniers dispositifs publiés', level: 2 }).waitFor();
     expect(new URL(page.url()).search).toBe('');
   });
 
-  it('a facet checkbox narrows the results; the other values of the facet stay offered with their counts', async () => {
+  it('"Pour qui ?": one tap on a profile filters by its audience, in the address and the request', async () => {
+    await signInAndOpen(agentEmail, '/?q=camping');
+    await settledCount();
+    const profiles = page.getByRole('group', { name: 'Pour qui ?' });
+    expect(await profiles.getByRole('button').allTextContents()).toEqual([
+      'Particulier',
+      'Jeune 16–25 ans',
+      'Demandeur d’emploi',
+      'Entreprise',
+      'Association',
+      'Collectivité',
+      'Agriculteur',
+    ]);
+    const particulier = profiles.getByRole('button', { name: 'Particulier' });
+    expect(await particulier.getAttribute('aria-pressed')).toBe('false');
+    const asked = page.waitForRequest((request) => new URL(request.url()).pathname === '/api/search' && new URL(request.url()).searchParams.get('audience') === 'particuliers');
+    await particulier.focus();
+    await page.keyboard.press('Enter');
+    await asked;
+    expect(await particulier.getAttribute('aria-pressed')).toBe('true');
+    expect(new URL(page.url()).searchParams.getAll('audience')).toEqual(['particuliers']);
+    expect(await settledCount()).toBe('1 dispositif, 1 document');
+    expect(await results().getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Vélo pour tous']);
+    expect(await page.getByRole('group', { name: 'Public' }).getByRole('checkbox', { name: /^Particuliers/ }).isChecked()).toBe(true);
+    await expectAccessible('search-profile');
+
+    await particulier.click();
+    expect(await particulier.getAttribute('aria-pressed')).toBe('false');
+    expect(new URL(page.url()).searchParams.getAll('audience')).toEqual([]);
+  });
+
+  it('a facet checkbox narrows the results; the counts are of schemes and documents, never pages', async () => {
     await signInAndOpen(agentEmail, '/');
     await searchBox().waitFor();
     await page.keyboard.type('camping');
-    expect(await settledCount()).toBe('3 résultats');
+    const all = await settledCount();
+    expect(all).toMatch(/^\d+ dispositifs?, \d+ documents?$/);
     const docTypes = page.getByRole('group', { name: 'Type de document' });
-    expect(await docTypes.getByRole('checkbox').count()).toBe(3);
-    expect(await page.getByRole('group', { name: 'Thème' }).getByRole('checkbox', { name: 'Tourisme (2)' }).count()).toBe(1);
+    // The two Ec'Eau documents have five matching pages between them: the facet counts documents.
+    expect(await page.getByRole('group', { name: 'Thème' }).getByRole('checkbox', { name: /^Tourisme \((2|3)\)$/ }).count()).toBe(1);
     expect(await page.getByRole('group', { name: 'Public' }).getByRole('checkbox', { name: 'Particuliers (1)' }).count()).toBe(1);
 
     const faq = docTypes.getByRole('checkbox', { name: 'FAQ (1)' });
     await faq.focus();
     await page.keyboard.press('Space');
-    expect(await settledCount()).toBe('1 résultat');
-    expect(await results().getByRole('link', { name: 'FAQ vélo', exact: true }).count()).toBe(1);
+    expect(await settledCount()).toBe('1 dispositif, 1 document');
+    expect(await documentLink('FAQ vélo').count()).toBe(1);
     expect(page.url()).toContain('docType=faq');
     expect(await faq.isChecked()).toBe(true);
     expect(await docTypes.getByRole('checkbox', { name: 'Fiche synthèse (1)' }).isChecked()).toBe(false);
     await expectAccessible('search-facet');
 
     await docTypes.getByRole('checkbox', { name: /^Fiche synthèse/ }).check();
-    expect(await settledCount()).toBe('2 résultats');
+    expect(await settledCount()).toBe('2 dispositifs, 2 documents');
     await page.getByRole('button', { name: 'Effacer les filtres' }).click();
-    expect(await settledCount()).toBe('3 résultats');
+    expect(await settledCount()).toBe(all);
     expect(await page.getByRole('checkbox', { name: 'Inclure les dispositifs clos' }).isChecked()).toBe(false);
+  });
+
+  it('on a tablet (800 px) the filters fold into a "Filtres" bar and the results come first', async () => {
+    await page.setViewportSize({ width: 800, height: 1000 });
+    await signInAndOpen(agentEmail, '/?q=camping&docType=faq');
+    await settledCount();
+    const toggle = page.getByRole('button', { name: 'Filtres (1)' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    const docTypes = page.getByRole('group', { name: 'Type de document' });
+    expect(await docTypes.isVisible()).toBe(false);
+    const first = results().getByRole('heading', { level: 3 }).first();
+    const top = async (locator: ReturnType<typeof page.locator>) => (await locator.boundingBox())?.y ?? Infinity;
+    // The first answer is within the first screen, under the compact bar.
+    expect(await top(first)).toBeLessThan(1000);
+    expect(await top(toggle)).toBeLessThan(await top(first));
+    await expectAccessible('search-tablet-folded');
+
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await docTypes.getByRole('checkbox', { name: /^FAQ/ }).isChecked()).toBe(true);
+    await docTypes.getByRole('checkbox', { name: /^FAQ/ }).uncheck();
+    await expect.poll(() => page.getByRole('button', { name: 'Filtres', exact: true }).count()).toBe(1);
+    await expectAccessible('search-tablet-open');
+
+    // At 1280 px the filters are a column beside the results, without the bar.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect.poll(() => page.getByRole('button', { name: /^Filtres/ }).count()).toBe(0);
+    expect(await docTypes.isVisible()).toBe(true);
+  });
+
+  it('nothing passes: "Aucun dispositif ne correspond", the words tried and a suggestion; approachable results apart', async () => {
+    await signInAndOpen(agentEmail, '/');
+    await searchBox().waitFor();
+    await page.keyboard.type('téléski insolite');
+    expect(await settledCount()).toBe('Aucun dispositif ne correspond');
+    expect(await words().textContent()).toBe('Mots essayés : téléski, insolite (aucun document publié ne les contient)');
+    expect(await page.locator('.search-empty').textContent()).not.toBe('');
+    expect(await results().count()).toBe(0);
+    await expectAccessible('search-empty');
+
+    // Words of which only part is found: the answer, if any, is set apart as approachable.
+    await searchBox().fill('article dossier devis travaux vélo');
+    await settledCount();
+    expect(await page.getByRole('heading', { name: 'Résultats approchants', level: 2 }).count()).toBe(1);
+    // The rules of Ec'Eau hold four of the five words; the FAQ about bikes only one.
+    expect(await results().getByRole('heading', { level: 3 }).allTextContents()).toEqual(["Ec'Eau Tourisme"]);
+    expect(await approximate().getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Vélo pour tous']);
+    const below = async (upper: ReturnType<typeof page.locator>, lower: ReturnType<typeof page.locator>) =>
+      ((await upper.boundingBox())?.y ?? Infinity) < ((await lower.boundingBox())?.y ?? -Infinity);
+    expect(await below(results(), approximate())).toBe(true);
+    await expectAccessible('search-approximate');
   });
 
   it('"Toutes les pages qui correspondent" lists every matching page of a document, each openable', async () => {
     await signInAndOpen(agentEmail, `/?q=camping`);
-    const reglement = hit('Règlement d’intervention Ec’Eau');
+    const reglement = documentRow('Règlement d’intervention Ec’Eau');
     const expander = reglement.getByRole('button', { name: /^Toutes les pages qui correspondent/ });
     await expander.waitFor();
     expect(await expander.getAttribute('aria-expanded')).toBe('false');
     await expander.click();
     expect(await expander.getAttribute('aria-expanded')).toBe('true');
-    const pages = reglement.getByRole('list');
+    const pages = reglement.locator('.page-list');
     await expect.poll(() => pages.getByRole('listitem').count()).toBe(2);
     expect(await reglement.getByRole('status').textContent()).toBe('2 pages correspondent.');
     expect(await pages.textContent()).toContain('Page 1');
@@ -229,7 +399,6 @@ describe('the agent search screen in a real browser', () => {
   it('an answer that arrives late never replaces a newer one', async () => {
     await signInAndOpen(agentEmail, '/');
     await searchBox().waitFor();
-    await expect.poll(() => count().textContent()).toBe('3 résultats');
     // The first search ("vélo") is slowed down on the way back; the second ("règlement") is not.
     let slowed = 0;
     let slowAnswerSettled: Promise<unknown> = Promise.resolve();
@@ -247,45 +416,50 @@ describe('the agent search screen in a real browser', () => {
     await slowRequest;
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('règlement');
-    await expect.poll(() => results().getByRole('link').first().textContent()).toBe('Règlement d’intervention Ec’Eau');
+    await expect.poll(() => results().getByRole('heading', { level: 3 }).first().textContent()).toBe("Ec'Eau Tourisme");
     const settled = await count().textContent();
     expect(slowed).toBe(1);
     await slowAnswerSettled;
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(await count().textContent()).toBe(settled);
-    expect(await results().getByRole('link').first().textContent()).toBe('Règlement d’intervention Ec’Eau');
-    expect(await results().getByRole('link', { name: 'FAQ vélo', exact: true }).count()).toBe(0);
+    expect(await results().getByRole('heading', { level: 3 }).first().textContent()).toBe("Ec'Eau Tourisme");
+    expect(await documentLink('FAQ vélo').count()).toBe(0);
   });
 
-  it('"Plus de résultats" adds the next page and moves focus to its first result', async () => {
+  it('"Plus de résultats" adds the next answers and moves focus to the first new one', async () => {
     const editor = request.agent(ctx.app);
     const csrf = (await editor.post('/auth/dev-login').send({ email: editorEmail }).expect(200)).body.csrfToken as string;
-    const folder = (await ctx.db('folders').where({ name: 'Vélo pour tous' }).first('id')).id as string;
-    for (let i = 1; i <= 20; i++) {
+    // Twelve schemes, one document each: twelve answers.
+    const theme = (await ctx.db('folders').whereNull('parent_id').where({ name: 'Transport et mobilité' }).first('id')).id as string;
+    const directorateId = (await ctx.db('directorates').where({ code: 'DTEE' }).first('id')).id as string;
+    for (let i = 1; i <= 12; i++) {
+      const scheme = await editor
+        .post('/api/folders')
+        .set('X-CSRF-Token', csrf)
+        .send({ name: `Piste cyclable ${i}`, parentId: theme, scheme: { directorateId, isPermanent: true } })
+        .expect(201);
       await editor
         .post('/api/documents')
         .set('X-CSRF-Token', csrf)
-        .field('folderId', folder)
+        .field('folderId', scheme.body.folder.id as string)
         .field('title', `Note cyclable ${i}`)
         .field('status', 'published')
         .attach('file', makeText(`Piste cyclable numéro ${i}.`), `note-${i}.txt`)
         .expect(201);
     }
     expect(await drainJobs(ctx)).toEqual([]);
-    await signInAndOpen(agentEmail, '/');
-    await expect.poll(() => results().locator('h3').count()).toBe(20);
-    // Meilisearch's count is an estimate here (it may count pages rather than documents).
-    expect(await count().textContent()).toMatch(/^2\d résultats$/);
+    await signInAndOpen(agentEmail, '/?q=cyclable');
+    await expect.poll(() => results().getByRole('heading', { level: 3 }).count()).toBe(10);
+    expect(await count().textContent()).toBe('12 dispositifs, 12 documents');
     await page.getByRole('button', { name: 'Plus de résultats' }).click();
-    await expect.poll(() => results().locator('h3').count()).toBe(23);
-    expect(await count().textContent()).toBe('23 résultats');
-    const titles = await results().locator('h3').allTextContents();
-    expect(new Set(titles).size).toBe(23);
-    expect(await focusedText()).toBe(titles[20]);
+    await expect.poll(() => results().getByRole('heading', { level: 3 }).count()).toBe(12);
+    const titles = await results().getByRole('heading', { level: 3 }).allTextContents();
+    expect(new Set(titles).size).toBe(12);
+    expect(await focusedName()).toBe(titles[10]);
     expect(await page.getByRole('button', { name: 'Plus de résultats' }).count()).toBe(0);
   });
 
-  it('shows the degraded banner when Meilisearch does not answer (PostgreSQL answers instead)', async () => {
+  it('shows the degraded banner when Meilisearch does not answer (PostgreSQL answers instead, in the same shape)', async () => {
     const { webDir } = inject('services');
     const unreachable = createSearch({ url: 'http://127.0.0.1:9', indexPrefix: 'absent' });
     const degradedApp = createApp({ ...ctx, search: unreachable, webDir });
@@ -294,7 +468,7 @@ describe('the agent search screen in a real browser', () => {
       await signInAndOpen(agentEmail, '/?q=camping', degraded.url);
       const banner = page.getByRole('status').filter({ hasText: 'mode dégradé' });
       await expect.poll(() => banner.textContent()).toBe('La recherche fonctionne en mode dégradé : les résultats peuvent être moins pertinents.');
-      await expect.poll(() => results().getByRole('link', { name: 'Fiche synthèse Ec’Eau', exact: true }).count()).toBe(1);
+      await expect.poll(() => card("Ec'Eau Tourisme").count()).toBe(1);
       // Every page of a document is a question for Meilisearch: not offered meanwhile.
       expect(await results().getByRole('button', { name: /^Toutes les pages/ }).count()).toBe(0);
       await expectAccessible('search-degraded');

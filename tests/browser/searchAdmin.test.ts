@@ -75,7 +75,7 @@ describe('what agents search (editors) and the synonyms (administrators), in a r
     const box = page.getByRole('searchbox', { name: 'Rechercher un dispositif ou un document' });
     await expect.poll(() => box.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.type('hébergement insolite');
-    await expect.poll(() => page.locator('p[role=status].search-count').textContent()).toBe('Aucun résultat');
+    await expect.poll(() => page.locator('p[role=status].search-count').textContent()).toBe('Aucun dispositif ne correspond');
     expect(await nav().getByRole('link', { name: 'Recherches des agents' }).count()).toBe(0);
     await page.goto(`${server.url}/recherches`);
     await expect.poll(() => h1().textContent()).toBe('Accès réservé');

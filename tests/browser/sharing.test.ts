@@ -419,18 +419,20 @@ describe('sharing the public link of an external document, in a real browser', (
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
   });
 
-  it('an agent shares an external result from the search screen; an internal result has no "Partager"', async () => {
-    const external = 'Fiche gîtes trouvée en recherche';
-    const internal = 'Note gîtes réservée aux agents';
+  it('an agent shares a scheme from its answer in the search screen (its external document); an internal document has no "Partager"', async () => {
+    const external = 'Fiche gîtes de montagne';
+    const internal = 'Note gîtes de montagne, réservée aux agents';
     await arrangeDocument(external);
     await arrangeDocument(internal, 'internal');
-    await signInAndOpen(agentEmail, `/?q=${encodeURIComponent('gîtes toiture')}`);
-    const results = page.getByRole('list', { name: 'Résultats' });
-    const hit = (title: string) => results.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
-    await expect.poll(() => hit(internal).count()).toBe(1);
-    expect(await hit(internal).getByRole('button', { name: /^Partager/ }).count()).toBe(0);
+    // A word of these two documents only: both under the scheme's card.
+    await signInAndOpen(agentEmail, `/?q=${encodeURIComponent('montagne')}`);
+    const answer = page.getByRole('list', { name: 'Résultats' }).getByRole('article').filter({ has: page.getByRole('heading', { name: 'Gîtes durables', level: 3 }) });
+    const row = (title: string) => answer.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^${title}`) }) });
+    await page.locator('.search-layout[aria-busy=false]').waitFor();
+    await expect.poll(() => row(internal).count()).toBe(1);
+    expect(await row(internal).getByRole('button', { name: /^Partager/ }).count()).toBe(0);
 
-    const share = hit(external).getByRole('button', { name: `Partager « ${external} »` });
+    const share = answer.getByRole('button', { name: `Partager « ${external} »` });
     await share.click();
     const dialog = shareDialog(external);
     await dialog.waitFor();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { getJson } from './api';
 import { appName } from './labels';
 import { useSession } from './session';
@@ -55,4 +55,17 @@ export function useResource<T>(url: string | null) {
 export function useCsrfToken(): string | undefined {
   const { session } = useSession();
   return session.status === 'signedIn' ? session.csrfToken : undefined;
+}
+
+/** Whether a CSS media query matches now, following its changes (e.g. the tablet layout). */
+export function useMediaQuery(query: string): boolean {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const list = window.matchMedia(query);
+      list.addEventListener('change', onChange);
+      return () => list.removeEventListener('change', onChange);
+    },
+    [query],
+  );
+  return useSyncExternalStore(subscribe, () => window.matchMedia(query).matches);
 }

@@ -1,9 +1,12 @@
+import { useId, useState } from 'react';
+import { useMediaQuery } from '../hooks';
 import { aidTypeLabels, audienceLabels, availabilityLabels, docTypeLabels, fileTypeLabel, scopeLabels } from '../labels';
 import { facetChoices, facetNames, hasFilters, selectedIn, toggleFilter, type Baselines, type Criteria, type FacetName } from './criteria';
 import type { FacetCounts } from './types';
 
 const text = {
   title: 'Affiner',
+  toggle: (n: number) => (n === 0 ? 'Filtres' : `Filtres (${n})`),
   includeClosed: 'Inclure les dispositifs clos',
   clear: 'Effacer les filtres',
   legends: {
@@ -47,6 +50,40 @@ interface Props {
   baselines: Baselines;
   names: ValueNames;
   onChange(criteria: Criteria): void;
+}
+
+/** Tablets and phones: the filters fold into a bar, so that the results come first. */
+export const narrowScreen = '(max-width: 1024px)';
+
+/** The number of filters in force (each ticked value, and "include closed"). */
+export const activeFilterCount = (criteria: Criteria) =>
+  facetNames.reduce((n, name) => n + selectedIn(criteria, name).length, criteria.includeClosed ? 1 : 0);
+
+/**
+ * The filters: a column beside the results on a wide screen; on a tablet or phone a compact bar
+ * whose "Filtres (n)" button opens them (a disclosure) above the results.
+ */
+export function FilterPanel(props: Props) {
+  const isNarrow = useMediaQuery(narrowScreen);
+  const [isOpen, setIsOpen] = useState(false);
+  const panelId = useId();
+  if (!isNarrow) return <Filters {...props} />;
+  const n = activeFilterCount(props.criteria);
+  return (
+    <div className="filter-bar">
+      <p className="filter-bar__row">
+        <button type="button" className="button button--secondary filter-bar__toggle" aria-expanded={isOpen} aria-controls={panelId} onClick={() => setIsOpen(!isOpen)}>
+          <span aria-hidden="true" className="link-button__icon">
+            {isOpen ? '▾' : '▸'}
+          </span>
+          {text.toggle(n)}
+        </button>
+      </p>
+      <div id={panelId} hidden={!isOpen} className="filter-bar__panel">
+        <Filters {...props} />
+      </div>
+    </div>
+  );
 }
 
 /** One group of checkboxes per facet, with the number of documents of each value. */

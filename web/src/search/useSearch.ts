@@ -2,18 +2,22 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { getJson } from '../api';
 import { messageOf } from '../hooks';
 import { criteriaKey, criteriaParams, nextBaselines, type Baselines, type Criteria } from './criteria';
-import type { SearchHit, SearchResponse } from './types';
+import type { AnswerGroup, SearchAnswer } from './types';
 
-export const hitsPerPage = 20;
+/** Groups (schemes and lone documents) per page. */
+export const hitsPerPage = 10;
 
 interface Answer {
   criteria: Criteria;
-  hits: SearchHit[];
+  /** The confident groups received so far, best first. */
+  groups: AnswerGroup[];
+  /** The first page's answer: the words searched, the approachable results, the counts. */
+  first: SearchAnswer;
   /** The last page received (the first, then each "Plus de résultats"). */
-  last: SearchResponse;
+  last: SearchAnswer;
   /** Every result is shown: the last page was not full. */
   isComplete: boolean;
-  /** Exact once complete; before that the API's count (an estimate on large result sets). */
+  /** Confident groups: exact once complete; before that the API's count. */
   total: number;
 }
 
@@ -45,14 +49,16 @@ export function useSearch(criteria: Criteria, delayMs = 200) {
     const params = criteriaParams(asked);
     params.set('page', String(page));
     params.set('hitsPerPage', String(hitsPerPage));
-    getJson<SearchResponse>(`/api/search?${params.toString()}`, controller.signal).then(
+    getJson<SearchAnswer>(`/api/search?${params.toString()}`, controller.signal).then(
       (response) => {
         if (controller.signal.aborted) return;
         setState((s) => {
-          const hits = page > 1 && s.answer ? [...s.answer.hits, ...response.hits] : response.hits;
-          const isComplete = response.hits.length < hitsPerPage || hits.length >= response.total;
+          const isNextPage = page > 1 && s.answer !== undefined;
+          const groups = isNextPage && s.answer ? [...s.answer.groups, ...response.groups] : response.groups;
+          const first = isNextPage && s.answer ? s.answer.first : response;
+          const isComplete = response.groups.length < hitsPerPage || groups.length >= response.total;
           return {
-            answer: { criteria: asked, hits, last: response, isComplete, total: isComplete ? hits.length : Math.max(response.total, hits.length) },
+            answer: { criteria: asked, groups, first, last: response, isComplete, total: isComplete ? groups.length : Math.max(response.total, groups.length) },
             baselines: page === 1 ? nextBaselines(s.baselines, asked, response.facets) : s.baselines,
             isPending: false,
           };
