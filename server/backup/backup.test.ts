@@ -62,7 +62,7 @@ describe('npm run backup, then npm run restore into an empty database', () => {
       expect({ table, n: b?.n }).toEqual({ table, n: a?.n });
     }
     const agent = await signInAs(target.app, target.db, { role: 'agent' });
-    const hits = (await agent.agent.get('/api/search').query({ q: 'colza' }).expect(200)).body.hits;
+    const hits = (await agent.agent.get('/api/search').query({ q: 'colza', group: 'document' }).expect(200)).body.hits;
     expect(hits[0]).toMatchObject({ document: { id: documentId } });
     await request(target.app).get(`/s/${token}`).expect(200);
     const old = await signInAs(target.app, target.db, { role: 'admin' });

@@ -28,7 +28,7 @@ describe('the demo catalogue', () => {
       expect(card.amount, scheme.name).toMatch(/\d/);
       expect(card.audiences.length && card.aidTypes.length && card.keywords.length, scheme.name).toBeGreaterThan(0);
       expect(card.isPermanent || (card.opensOn !== null && card.closesOn !== null), scheme.name).toBe(true);
-      expect(card.referent, scheme.name).toEqual({ name: expect.any(String), service: expect.any(String), email: expect.stringMatching(/@region\.example$/), phone: expect.stringMatching(/^04 00 00 00 \d\d$/) });
+      expect(card.referent, scheme.name).toEqual({ name: expect.any(String), service: expect.any(String), email: expect.stringMatching(/@region\.example$/), phone: expect.stringMatching(/^04 00 00 00 \d\d$/), publicFields: ['service', 'email'] });
       expect(card.links.infoUrl, scheme.name).toMatch(/^https:\/\/www\.region\.example\//);
       expect(card.links.applyUrl, scheme.name).toMatch(/^https:\/\/www\.region\.example\//);
     }
