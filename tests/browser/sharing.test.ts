@@ -419,7 +419,7 @@ describe('sharing the public link of an external document, in a real browser', (
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
   });
 
-  it('an agent shares a scheme from its answer in the search screen (its external document); an internal document has no "Partager"', async () => {
+  it('an agent shares a scheme from its answer card in the search screen; a document row has no "Partager" of its own', async () => {
     const external = 'Fiche gîtes de montagne';
     const internal = 'Note gîtes de montagne, réservée aux agents';
     await arrangeDocument(external);
@@ -432,9 +432,9 @@ describe('sharing the public link of an external document, in a real browser', (
     await expect.poll(() => row(internal).count()).toBe(1);
     expect(await row(internal).getByRole('button', { name: /^Partager/ }).count()).toBe(0);
 
-    const share = answer.getByRole('button', { name: `Partager « ${external} »` });
+    const share = answer.getByRole('button', { name: 'Partager « Gîtes durables »' });
     await share.click();
-    const dialog = shareDialog(external);
+    const dialog = shareDialog('Gîtes durables');
     await dialog.waitFor();
     // The scheme's page first: it outlives the document's link.
     await expect.poll(() => dialog.getByRole('textbox', { name: 'Lien public' }).inputValue()).toMatch(schemePageLink);

@@ -38,15 +38,15 @@ export function GroupItem({ group, q, isDegraded, isFirst, isApproximate = false
       </article>
     );
   }
-  // The public link of the scheme: that of its first external document among those found.
-  const shared = scheme.isShared ? documents.find((hit) => hit.document.scope === 'external')?.document : undefined;
+  // The scheme's public page (it lives while the scheme has an external published document): what a
+  // printed QR code should lead to, whichever of its documents matched.
   const listId = `documents-${scheme.id}`;
   return (
     <article className={className}>
       <AnswerCard
         scheme={scheme}
         isCompact={isApproximate}
-        share={shared && <ShareButton documentId={shared.id} title={shared.title} isTitleInName className={shareClass} />}
+        share={scheme.isShared && <ShareButton scheme={{ id: scheme.id, name: scheme.name }} title={scheme.name} isTitleInName className={shareClass} />}
       />
       {documents.length > 0 && (
         <div className="answer__documents">
