@@ -148,6 +148,27 @@ describe('what agents search (editors) and the synonyms (administrators), in a r
     expect((await (await page.request.get(`${server.url}/api/synonyms`)).json()).groups).toEqual([['alternance', 'apprentissage']]);
   });
 
+  it('an administrator switches an entry of the shipped thesaurus off with the keyboard, and on again', async () => {
+    await signIn(adminEmail);
+    await page.goto(`${server.url}/administration/synonymes`);
+    await page.getByRole('heading', { name: 'Thésaurus fourni', level: 2 }).waitFor();
+    await page.getByRole('searchbox', { name: 'Filtrer les entrées' }).fill('chômage');
+    const entry = page.getByRole('checkbox', { name: /^Active : Équivalents : chômage/ });
+    await expect.poll(() => entry.isChecked()).toBe(true);
+    await entry.focus();
+    await page.keyboard.press('Space');
+    const status = page.getByRole('status').filter({ hasText: 'est désactivée' });
+    await expect.poll(() => status.textContent()).toMatch(/^L’entrée « chômage, .+ » est désactivée\.$/);
+    await expectAccessible('search-thesaurus');
+    const listed = (await (await page.request.get(`${server.url}/api/thesaurus`)).json()) as { entries: { id: string; isEnabled: boolean }[] };
+    expect(listed.entries.find((e) => e.id === 'chomage')?.isEnabled).toBe(false);
+    await page.reload();
+    await page.getByRole('searchbox', { name: 'Filtrer les entrées' }).fill('chômage');
+    await expect.poll(() => entry.isChecked()).toBe(false);
+    await entry.check();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'est réactivée' }).count()).toBe(1);
+  });
+
   it('an editor cannot open the synonyms', async () => {
     await signIn(editorEmail);
     await page.goto(`${server.url}/administration/synonymes`);

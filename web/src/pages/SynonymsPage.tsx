@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { sendJson } from '../api';
 import { Restricted } from '../components/Restricted';
 import { SynonymGroupField } from '../components/SynonymGroupField';
+import { ThesaurusSection } from '../components/ThesaurusSection';
 import { messageOf, useCsrfToken, usePageTitle, useResource } from '../hooks';
 import { useSession } from '../session';
 
@@ -157,6 +158,7 @@ function SynonymsEditor() {
           </div>
         </form>
       )}
+      <ThesaurusSection />
     </>
   );
 }
