@@ -1,4 +1,4 @@
-import { type FederatedMultiSearchParams, type Meilisearch, type MultiSearchQuery, type SearchParams } from 'meilisearch';
+import { type FederatedMultiSearchParams, type Meilisearch, type SearchParams } from 'meilisearch';
 import { understand, type QueryWord } from './understand';
 import type { SearchRecord } from './records';
 import { coverageFloor, rankGroups, retrieve, type RankedGroup, type Retrieval } from './retrieval';
@@ -108,8 +108,11 @@ const maxQueryWords = 16;
 const maxSentWords = 10;
 /** Words that choose a document's best page: its most telling ones. */
 const maxPageWords = 6;
-/** Documents shown under one group. */
+/** Documents shown under one group: its evidence (one under an approaching answer). */
 const documentsPerGroup = 3;
+const documentsPerApproximateGroup = 1;
+/** Approaching answers shown apart, on the first page. */
+const maxApproximateGroups = 5;
 /** The deepest a search goes. */
 const maxGroups = 200;
 
@@ -143,9 +146,11 @@ function countFacets(retrieval: Retrieval, groups: RankedGroup[], fields: string
 }
 
 /**
- * The best page of each shown document, with its snippet: per document, its words as written (on
- * the attributes as written) and as stems, in one request; the page the words as written find is
- * preferred, for its highlighted snippet.
+ * The best page of each shown document, with its snippet. First one request of two searches over
+ * all of them (their words as written, for the highlighted snippet, and as stems), which finds most;
+ * then, for the documents it missed, a search of each with its own words. Each search in a
+ * multi-search costs Meilisearch a few milliseconds of its own, whatever it finds: one per document
+ * made this step most of an answer's time.
  */
 async function bestPages(client: Meilisearch, indexUid: string, request: SearchRequest, retrieval: Retrieval, shown: { group: RankedGroup; isApproximate: boolean }[]): Promise<{ hits: SearchHit[]; engineMs: number }> {
   const common = {
@@ -157,35 +162,69 @@ async function bestPages(client: Meilisearch, indexUid: string, request: SearchR
     highlightPreTag: markStart,
     highlightPostTag: markEnd,
     showRankingScore: true,
-    matchingStrategy: 'last' as const,
     distinct: 'documentId',
-    limit: 1,
   };
-  const wanted: { documentId: string; group: RankedGroup; isApproximate: boolean }[] = [];
-  const queries: MultiSearchQuery[] = [];
+  const wanted: { documentId: string; group: RankedGroup; isApproximate: boolean; forms: { text: string; stems: string }[] }[] = [];
   for (const { group, isApproximate } of shown) {
-    for (const documentId of group.documentIds.slice(0, documentsPerGroup)) {
+    for (const documentId of group.documentIds.slice(0, isApproximate ? documentsPerApproximateGroup : documentsPerGroup)) {
       const match = retrieval.documents.get(documentId);
       const held = [...(match?.forms.keys() ?? [])].sort((a, b) => (retrieval.evidence[b]?.weight ?? 0) - (retrieval.evidence[a]?.weight ?? 0));
       const forms = held.map((i) => match?.forms.get(i)).filter((form) => form !== undefined).slice(0, maxPageWords);
-      const filter = [request.filter, `documentId = "${documentId.replace(/[\\"]/g, '')}"`].filter(Boolean).map((f) => `(${f})`).join(' AND ');
-      wanted.push({ documentId, group, isApproximate });
-      queries.push({ ...common, filter, q: forms.map((form) => form.text).join(' '), attributesToSearchOn: rawAttributes });
-      queries.push({ ...common, filter, q: forms.map((form) => form.stems).join(' '), attributesToSearchOn: stemAttributes });
+      wanted.push({ documentId, group, isApproximate, forms });
     }
   }
-  if (queries.length === 0) return { hits: [], engineMs: 0 };
-  const { results } = await client.multiSearch({ queries });
+  if (wanted.length === 0) return { hits: [], engineMs: 0 };
+  const filterOf = (ids: string[]) => [request.filter, `documentId IN [${ids.map((id) => `"${id.replace(/[\\"]/g, '')}"`).join(', ')}]`].filter(Boolean).map((f) => `(${f})`).join(' AND ');
+  // The words of every shown document, the most telling first (each document holds some of them).
+  const union = (key: 'text' | 'stems') => {
+    const seen = new Set<string>();
+    const all = retrieval.evidence
+      .map((_entry, i) => i)
+      .sort((a, b) => (retrieval.evidence[b]?.weight ?? 0) - (retrieval.evidence[a]?.weight ?? 0))
+      .flatMap((i) => wanted.map((w) => retrieval.documents.get(w.documentId)?.forms.get(i)?.[key]))
+      .filter((form): form is string => form !== undefined && !seen.has(form) && seen.add(form) !== undefined);
+    return all.slice(0, maxSentWords).join(' ');
+  };
+  const ids = wanted.map((w) => w.documentId);
+  // "frequency": the most common words are dropped first, until every document has matched.
+  const together = { ...common, filter: filterOf(ids), limit: ids.length, matchingStrategy: 'frequency' as const };
+  const first = await client.multiSearch({
+    queries: [
+      { ...together, q: union('text'), attributesToSearchOn: rawAttributes },
+      { ...together, q: union('stems'), attributesToSearchOn: stemAttributes },
+    ],
+  });
+  let engineMs = Math.max(0, ...first.results.map((result) => result.processingTimeMs));
+  const byDocument = (hits: unknown[]) => new Map((hits as RawHit[]).map((hit) => [hit.documentId, hit]));
+  const asWritten = byDocument(first.results[0]?.hits ?? []);
+  const asStems = byDocument(first.results[1]?.hits ?? []);
+  const missed = wanted.filter((w) => !asWritten.has(w.documentId) && !asStems.has(w.documentId));
+  if (missed.length > 0) {
+    const alone = { ...common, limit: 1, matchingStrategy: 'last' as const };
+    const second = await client.multiSearch({
+      queries: missed.flatMap((w) => [
+        { ...alone, filter: filterOf([w.documentId]), q: w.forms.map((form) => form.text).join(' '), attributesToSearchOn: rawAttributes },
+        { ...alone, filter: filterOf([w.documentId]), q: w.forms.map((form) => form.stems).join(' '), attributesToSearchOn: stemAttributes },
+      ]),
+    });
+    engineMs += Math.max(0, ...second.results.map((result) => result.processingTimeMs));
+    missed.forEach((w, i) => {
+      const written = second.results[2 * i]?.hits[0] as RawHit | undefined;
+      const stems = second.results[2 * i + 1]?.hits[0] as RawHit | undefined;
+      if (written) asWritten.set(w.documentId, written);
+      if (stems) asStems.set(w.documentId, stems);
+    });
+  }
   const hits: SearchHit[] = [];
-  wanted.forEach(({ group, isApproximate }, i) => {
-    const asWritten = results[2 * i]?.hits[0] as RawHit | undefined;
-    const asStems = results[2 * i + 1]?.hits[0] as RawHit | undefined;
+  for (const { documentId, group, isApproximate } of wanted) {
+    const written = asWritten.get(documentId);
+    const stems = asStems.get(documentId);
     // A match as written has the snippet; a page only the stems find is the better page when the
     // words as written found none, or only a title match (page 0).
-    const best = asWritten && (asWritten.page > 0 || !asStems || asStems.page === 0) ? asWritten : asStems;
+    const best = written && (written.page > 0 || !stems || stems.page === 0) ? written : stems;
     if (best) hits.push(toHit(best, { score: group.coverage, isApproximate }));
-  });
-  return { hits, engineMs: Math.max(0, ...results.map((result) => result.processingTimeMs)) };
+  }
+  return { hits, engineMs };
 }
 
 /**
@@ -207,7 +246,7 @@ async function searchGroups(client: Meilisearch, indexUid: string, request: Sear
   // through both, the confident ones first.
   const isFlat = request.groupBy === 'document';
   const onPage = isFlat ? window([...marked(confident, false), ...marked(approximate, true)]) : marked(window(confident), false);
-  const apart = !isFlat && request.page === 1 ? marked(approximate.slice(0, request.hitsPerPage), true) : [];
+  const apart = !isFlat && request.page === 1 ? marked(approximate.slice(0, Math.min(request.hitsPerPage, maxApproximateGroups)), true) : [];
   const pages = await bestPages(client, indexUid, request, retrieval, [...onPage, ...apart]);
   return {
     hits: pages.hits,

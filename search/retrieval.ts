@@ -13,7 +13,7 @@ import type { QueryWord } from './understand';
  */
 
 /** Documents read per word: enough for the schemes a word can point to; a word in more says little. */
-const documentsPerWord = 100;
+const documentsPerWord = 40;
 /** Thesaurus terms looked up per word: a word in many entries still costs a bounded number of searches. */
 const maxTermsPerWord = 8;
 /** A word found in no document only matches through typo tolerance: its matches weigh less. */

@@ -183,8 +183,8 @@ describe('the agent search screen in a real browser', () => {
     expect(await answer.getByRole('link', { name: '04 67 22 80 00' }).getAttribute('href')).toBe('tel:0467228000');
     expect(await answer.getByRole('link', { name: /^En savoir plus/ }).getAttribute('href')).toBe('https://www.region.example/eceau');
     expect(await answer.getByRole('link', { name: /^Déposer une demande/ }).getAttribute('href')).toBe('https://aides.region.example/eceau');
-    // Its one external document gives the scheme its public link.
-    expect(await answer.getByRole('button', { name: 'Partager « Fiche synthèse Ec’Eau »' }).count()).toBe(1);
+    // Its one external document gives the scheme its public page, which the card shares.
+    expect(await answer.getByRole('button', { name: 'Partager « Ec\'Eau Tourisme »' }).count()).toBe(1);
 
     // The evidence: its documents, each with its type, the page that matched and the words.
     const synthese = documentRow('Fiche synthèse Ec’Eau');

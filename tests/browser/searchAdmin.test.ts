@@ -153,7 +153,7 @@ describe('what agents search (editors) and the synonyms (administrators), in a r
     await page.goto(`${server.url}/administration/synonymes`);
     await page.getByRole('heading', { name: 'Thésaurus fourni', level: 2 }).waitFor();
     await page.getByRole('searchbox', { name: 'Filtrer les entrées' }).fill('chômage');
-    const entry = page.getByRole('checkbox', { name: /^Active : Équivalents : chômage/ });
+    const entry = page.getByRole('checkbox', { name: /^Active : Équivalents : chômage, demandeur d'emploi/ });
     await expect.poll(() => entry.isChecked()).toBe(true);
     await entry.focus();
     await page.keyboard.press('Space');
