@@ -14,6 +14,9 @@ export type { QueryReading } from './query';
 export { coverageFloor } from './retrieval';
 export { shippedThesaurus, synonymSet, type SynonymSet, type ThesaurusEntry } from './thesaurus';
 export { understand, type QueryWord } from './understand';
+export { and, anyOf, atLeast } from './filters';
+export { markEnd, markStart } from './query';
+export { snippetRenderer } from './snippets';
 export { stem, stemText } from './french';
 
 /** What a query word also stands for, from a synonym set (search/settings.ts). */

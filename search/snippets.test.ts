@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stem, stripAccents, tokenStems, words } from '../../search/french';
-import { markEnd, markStart } from '../../search/query';
+import { stem, stripAccents, tokenStems, words } from './french';
+import { markEnd, markStart } from './query';
 import { snippetRenderer } from './snippets';
 
 describe('snippetRenderer', () => {

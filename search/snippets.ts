@@ -1,6 +1,6 @@
-import { stem, stripAccents, tokenStems, words } from '../../search/french';
-import { markEnd, markStart } from '../../search/query';
-import { escapeHtml, htmlEscapes } from '../http/escapeHtml';
+import { stem, stripAccents, tokenStems, words } from './french';
+import { markEnd, markStart } from './query';
+import { escapeHtml, htmlEscapes } from '../server/http/escapeHtml';
 
 const foldSpaces = (text: string) => text.replace(/\s+/g, ' ');
 

@@ -1,8 +1,7 @@
 import type { Db } from '../db';
 import { schemeOf } from '../documents/presenter';
 import { listFolders } from '../folders/service';
-import { markEnd, markStart, type SearchHit, type SearchResult } from '../../search/query';
-import { understand } from '../../search/understand';
+import { markEnd, markStart, understand, type SearchHit, type SearchResult } from '../../search';
 import { ancestry, schemeForIndex } from './indexing';
 import { facetFields, type Facet, type SearchQuery } from './schema';
 

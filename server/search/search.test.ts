@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { and, anyOf } from '../../search/filters';
+import { and, anyOf } from '../../search';
 import { signInAs, type SignedIn } from '../../tests/auth';
 import { createTestContext, type TestContext } from '../../tests/context';
 import { buildDirectorate, buildFolder } from '../../tests/factories';

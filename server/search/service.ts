@@ -1,14 +1,12 @@
 import type { Db } from '../db';
 import { ServiceUnavailableError } from '../errors';
 import type { Logger } from '../logger';
-import type { Search, SearchResult } from '../../search';
-import { and, anyOf, atLeast } from '../../search/filters';
+import { and, anyOf, atLeast, snippetRenderer, type Search, type SearchResult } from '../../search';
 import { searchDuration } from '../metrics';
 import { degradedSearch } from './degraded';
 import { answerSchemes, groupHits } from './answer';
 import { presentHit } from './presenter';
 import { queryExpander } from './synonyms';
-import { snippetRenderer } from './snippets';
 import { facetFields, type Facet, type SearchQuery } from './schema';
 
 const todayDay = () => Math.floor(Date.now() / 86400000);
