@@ -6,6 +6,7 @@ import * as search from './20261126_04_search';
 import * as sharing from './20261126_05_sharing';
 import * as jobKeys from './20261126_06_job_keys';
 import * as jobNotify from './20261126_07_job_notify';
+import * as jobOutages from './20261205_18_job_outages';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they run the same under
@@ -19,6 +20,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261126_05_sharing': sharing,
   '20261126_06_job_keys': jobKeys,
   '20261126_07_job_notify': jobNotify,
+  '20261205_18_job_outages': jobOutages,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -90,6 +90,8 @@ async function main() {
         handlers: createJobHandlers({ ...services, logger, config }),
         recurring: recurringJobs(config),
         concurrency: config.worker.concurrency,
+        leaseSeconds: config.worker.leaseSeconds,
+        outageRetryMaxSeconds: config.worker.outageRetryMaxSeconds,
       });
     }
   } catch (error) {
