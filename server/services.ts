@@ -69,6 +69,8 @@ export async function startServices(config: Config, logger: Logger, options: { a
       meiliPort = meili.port;
     }
     await lock?.update({ postgresPort, meiliPort });
+    // A child that dies is started again, with backoff, on the same port and data.
+    for (const service of embedded) service.supervise();
 
     return connect(config, logger, {
       urls: { databaseUrl: databaseUrl as string, meiliUrl: meiliUrl as string, meiliKey },

@@ -138,7 +138,7 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
   }
 
   await start();
-  return { name: 'meilisearch', port, url, masterKey, state: () => watch.state(), start, stop };
+  return { name: 'meilisearch', port, url, masterKey, state: () => watch.state(), start, stop, supervise: (policy) => watch.supervise(start, policy) };
 }
 
 async function waitUntilHealthy(url: string, timeoutMs = 30000): Promise<void> {
