@@ -19,6 +19,8 @@ export interface SearchOptions {
   apiKey?: string;
   /** Every index this app owns is named `${indexPrefix}_…`, so several apps or test files can share one server. */
   indexPrefix: string;
+  /** Meilisearch's payload limit (`--http-payload-size-limit`, 100 MB by default): every write stays under it. */
+  payloadLimitBytes?: number;
 }
 
 export interface Search {
@@ -44,6 +46,8 @@ export interface Search {
   queueRecords(uid: string, records: SearchRecord[]): Promise<void>;
   waitForQueued(): Promise<void>;
   swapInto(freshUid: string): Promise<void>;
+  /** Drops a fresh index that will not be swapped in (a rebuild that failed), and forgets its queued tasks. */
+  discardFreshIndex(freshUid: string): Promise<void>;
 }
 
 /**
@@ -69,8 +73,31 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 const taskTimeoutMs = 120000;
-/** Records per addDocuments request: a few megabytes, well under Meilisearch's payload limit. */
-const recordsPerRequest = 1000;
+/** Meilisearch's own default payload limit. */
+export const defaultPayloadLimitBytes = 100_000_000;
+
+/**
+ * Splits records into requests whose JSON body stays within `maxBytes` (a 2.5 MB document makes
+ * hundreds of records: counting records or documents cannot bound a request). A record larger
+ * than `maxBytes` goes alone, and Meilisearch refuses it.
+ */
+export function chunkByBytes<T>(records: T[], maxBytes: number): T[][] {
+  const chunks: T[][] = [];
+  let chunk: T[] = [];
+  let size = 2;
+  for (const record of records) {
+    const bytes = Buffer.byteLength(JSON.stringify(record)) + 1;
+    if (chunk.length > 0 && size + bytes > maxBytes) {
+      chunks.push(chunk);
+      chunk = [];
+      size = 2;
+    }
+    chunk.push(record);
+    size += bytes;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
 
 /**
  * The Meilisearch client as the app builds it; the one for searches goes its own, quicker way
@@ -92,6 +119,8 @@ export function createSearch(options: SearchOptions): Search {
   const searchClient = createClient(options, { isForSearches: true });
   const pagesIndex = `${options.indexPrefix}_pages`;
   const queued: number[] = [];
+  // A margin under the limit: the client's own serialisation may differ by a few bytes per record.
+  const maxRequestBytes = Math.floor((options.payloadLimitBytes ?? defaultPayloadLimitBytes) * 0.9);
   const index = (uid = pagesIndex): Index<SearchRecord> => client.index<SearchRecord>(uid);
 
   /**
@@ -132,7 +161,7 @@ export function createSearch(options: SearchOptions): Search {
         // Every task queued before any is awaited: Meilisearch runs an index's tasks in order and
         // indexes consecutive additions as one batch.
         const enqueued = [];
-        for (let i = 0; i < records.length; i += recordsPerRequest) enqueued.push(await target.addDocuments(records.slice(i, i + recordsPerRequest)));
+        for (const chunk of chunkByBytes(records, maxRequestBytes)) enqueued.push(await target.addDocuments(chunk));
         enqueued.push(await target.deleteDocuments({ filter: and([anyOf('documentId', documentIds), `NOT ${anyOf('syncId', [syncId])}`]) }));
         for (const { taskUid } of enqueued) {
           const task = await settled({ taskUid });
@@ -163,8 +192,7 @@ export function createSearch(options: SearchOptions): Search {
 
     queueRecords: (uid, records) =>
       guarded(async () => {
-        const enqueued = await index(uid).addDocuments(records);
-        queued.push(enqueued.taskUid);
+        for (const chunk of chunkByBytes(records, maxRequestBytes)) queued.push((await index(uid).addDocuments(chunk)).taskUid);
       }),
 
     waitForQueued: () =>
@@ -182,6 +210,12 @@ export function createSearch(options: SearchOptions): Search {
         if (!existing) await settled(client.createIndex(pagesIndex, { primaryKey: 'id' }));
         const task = await settled(client.swapIndexes([{ indexes: [pagesIndex, freshUid], rename: false }]));
         if (task.status === 'failed') throw new Error(`Meilisearch could not swap the indexes: ${task.error?.message}`);
+        await settled(client.deleteIndex(freshUid));
+      }),
+
+    discardFreshIndex: (freshUid) =>
+      guarded(async () => {
+        queued.splice(0);
         await settled(client.deleteIndex(freshUid));
       }),
   };

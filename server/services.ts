@@ -62,7 +62,13 @@ export async function startServices(config: Config, logger: Logger, options: { a
     let meiliKey = config.meili.masterKey;
     let meiliPort: number | undefined;
     if (!meiliUrl && secrets) {
-      const meili = await startEmbeddedMeilisearch({ dir: path.join(config.dataDir, 'meili'), masterKey: secrets.meiliMasterKey, logger, maxIndexingMemory: config.meili.maxIndexingMemory });
+      const meili = await startEmbeddedMeilisearch({
+        dir: path.join(config.dataDir, 'meili'),
+        masterKey: secrets.meiliMasterKey,
+        logger,
+        maxIndexingMemory: config.meili.maxIndexingMemory,
+        payloadLimitBytes: config.meili.payloadLimitBytes,
+      });
       embedded.push(meili);
       meiliUrl = meili.url;
       meiliKey = meili.masterKey;
@@ -104,7 +110,7 @@ function connect(
     databaseUrl: urls.databaseUrl,
     // Production requires SESSION_SECRET (config.ts); a development process without one makes its own.
     sessionSecret: parts.sessionSecret ?? randomBytes(32).toString('base64url'),
-    search: createSearch({ url: urls.meiliUrl, apiKey: urls.meiliKey, indexPrefix: config.meili.indexPrefix }),
+    search: createSearch({ url: urls.meiliUrl, apiKey: urls.meiliKey, indexPrefix: config.meili.indexPrefix, payloadLimitBytes: config.meili.payloadLimitBytes }),
     storage: createStorage(config.storage),
     embedded,
     isFreshEmbeddedDatabase,

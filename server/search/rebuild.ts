@@ -1,5 +1,6 @@
 import { tryTransactionLock, type Db } from '../db';
 import type { Logger } from '../logger';
+import type { FolderRow } from '../folders/presenter';
 import { listFolders } from '../folders/service';
 import { buildRecords, type Search } from '../../search';
 import { documentForIndex, indexableDocuments, storedPages } from './indexing';
@@ -36,6 +37,27 @@ async function buildAndSwap(deps: { db: Db; search: Search }, onProgress: (docum
   const tree = new Map((await listFolders(db)).map((row) => [row.id, row]));
   const documents = await indexableDocuments(db, tree);
   const uid = await search.createFreshIndex(await synonymGroups(db));
+  try {
+    const pages = await fillIndex(deps, uid, documents, tree, onProgress);
+    await search.waitForQueued();
+    await search.swapInto(uid);
+    return { documents: documents.length, pages };
+  } catch (error) {
+    // No orphan index left behind: the next rebuild starts from nothing anyway.
+    await search.discardFreshIndex(uid).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Sends every document's records to the fresh index, in batches of documents; returns the page count. */
+async function fillIndex(
+  deps: { db: Db; search: Search },
+  uid: string,
+  documents: Awaited<ReturnType<typeof indexableDocuments>>,
+  tree: Map<string, FolderRow>,
+  onProgress: (documents: number, total: number, pages: number) => void | Promise<void>,
+) {
+  const { db, search } = deps;
   let pages = 0;
   let done = 0;
   const batchSize = 50;
@@ -53,13 +75,12 @@ async function buildAndSwap(deps: { db: Db; search: Search }, onProgress: (docum
       return buildRecords(documentForIndex(document, fileTypes.get(document.current_version_id) ?? null, tree, documentPages));
     });
     // Queued, not awaited one by one: Meilisearch indexes consecutive additions as one batch.
+    // search.queueRecords splits them into requests under Meilisearch's payload limit.
     if (records.length > 0) await search.queueRecords(uid, records);
     done += batch.length;
     await onProgress(done, documents.length, pages);
   }
-  await search.waitForQueued();
-  await search.swapInto(uid);
-  return { documents: documents.length, pages };
+  return pages;
 }
 
 /**
