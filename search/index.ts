@@ -38,8 +38,10 @@ export interface Search {
    */
   replaceDocuments(documentIds: string[], records: SearchRecord[], syncId: string, uid?: string): Promise<void>;
   search(request: SearchRequest): Promise<SearchResult>;
-  /** Every indexed document id with its record count (for drift checks). */
+  /** Every indexed document id with its record count. */
   indexedDocuments(): Promise<Map<string, number>>;
+  /** Every indexed document with what its records say of their origin (for drift checks). */
+  indexedStates(): Promise<Map<string, IndexedState>>;
   /** Rebuild helpers: a fresh index under a temporary uid, then an atomic swap. */
   createFreshIndex(synonyms: string[][]): Promise<string>;
   /** Queues records without waiting (Meilisearch batches consecutive additions); `waitForQueued` waits for them all. */
@@ -48,6 +50,15 @@ export interface Search {
   swapInto(freshUid: string): Promise<void>;
   /** Drops a fresh index that will not be swapped in (a rebuild that failed), and forgets its queued tasks. */
   discardFreshIndex(freshUid: string): Promise<void>;
+}
+
+/** What a document's records in the index say of the sync that wrote them (the stamps of server/search/indexing.ts). */
+export interface IndexedState {
+  records: number;
+  versionIds: Set<string | undefined>;
+  fingerprints: Set<string | undefined>;
+  pageCounts: Set<number | undefined>;
+  recordCounts: Set<number | undefined>;
 }
 
 /**
@@ -180,6 +191,29 @@ export function createSearch(options: SearchOptions): Search {
           if (batch.results.length < 10000) break;
         }
         return counts;
+      }),
+
+    indexedStates: () =>
+      guarded(async () => {
+        type Stamped = { documentId: string; versionId?: string; fingerprint?: string; pageCount?: number; recordCount?: number };
+        const states = new Map<string, IndexedState>();
+        for (let offset = 0; ; offset += 10000) {
+          const batch = await client.index<Stamped>(pagesIndex).getDocuments({ fields: ['documentId', 'versionId', 'fingerprint', 'pageCount', 'recordCount'], limit: 10000, offset });
+          for (const record of batch.results) {
+            let state = states.get(record.documentId);
+            if (!state) {
+              state = { records: 0, versionIds: new Set(), fingerprints: new Set(), pageCounts: new Set(), recordCounts: new Set() };
+              states.set(record.documentId, state);
+            }
+            state.records += 1;
+            state.versionIds.add(record.versionId);
+            state.fingerprints.add(record.fingerprint);
+            state.pageCounts.add(record.pageCount);
+            state.recordCounts.add(record.recordCount);
+          }
+          if (batch.results.length < 10000) break;
+        }
+        return states;
       }),
 
     createFreshIndex: (synonyms) =>
