@@ -7,6 +7,7 @@ import * as sharing from './20261126_05_sharing';
 import * as jobKeys from './20261126_06_job_keys';
 import * as jobNotify from './20261126_07_job_notify';
 import * as jobOutages from './20261205_18_job_outages';
+import * as uploadKeys from './20261205_18_upload_keys';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they run the same under
@@ -21,6 +22,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261126_06_job_keys': jobKeys,
   '20261126_07_job_notify': jobNotify,
   '20261205_18_job_outages': jobOutages,
+  '20261205_18_upload_keys': uploadKeys,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -81,7 +81,7 @@ describe('migrations', () => {
         child.once('exit', (code) => resolve({ code, output }));
       });
     const rolledBack = await run(['rollback', '--all']);
-    expect(rolledBack).toMatchObject({ code: 0, output: expect.stringMatching(/^Rolled back: 20261205_18_job_outages, /) });
+    expect(rolledBack).toMatchObject({ code: 0, output: expect.stringMatching(/^Rolled back: 20261205_18_upload_keys, /) });
     const applied = await run(['latest']);
     expect(applied).toMatchObject({ code: 0, output: expect.stringMatching(/^Applied: 20261126_01_domain, /) });
     expect((await run(['latest'])).output).toBe('Nothing to do: the schema is up to date.\n');
@@ -90,10 +90,10 @@ describe('migrations', () => {
 
   it('roll back completely and apply again', async () => {
     await db('audit_events').count();
-    expect(await migrateRollback(db, true)).toEqual(['20261205_18_job_outages', '20261126_07_job_notify', '20261126_06_job_keys', '20261126_05_sharing', '20261126_04_search', '20261126_03_publishing', '20261126_02_saml_requests', '20261126_01_domain']);
+    expect(await migrateRollback(db, true)).toEqual(['20261205_18_upload_keys', '20261205_18_job_outages', '20261126_07_job_notify', '20261126_06_job_keys', '20261126_05_sharing', '20261126_04_search', '20261126_03_publishing', '20261126_02_saml_requests', '20261126_01_domain']);
     expect(await tables()).not.toEqual(expect.arrayContaining(['documents']));
     expect((await tables()).filter((t) => domainTables.includes(t))).toEqual([]);
-    expect(await migrateLatest(db)).toEqual(['20261126_01_domain', '20261126_02_saml_requests', '20261126_03_publishing', '20261126_04_search', '20261126_05_sharing', '20261126_06_job_keys', '20261126_07_job_notify', '20261205_18_job_outages']);
+    expect(await migrateLatest(db)).toEqual(['20261126_01_domain', '20261126_02_saml_requests', '20261126_03_publishing', '20261126_04_search', '20261126_05_sharing', '20261126_06_job_keys', '20261126_07_job_notify', '20261205_18_job_outages', '20261205_18_upload_keys']);
     expect(await tables()).toEqual(expect.arrayContaining(domainTables));
     expect(await migrateLatest(db)).toEqual([]);
   });
