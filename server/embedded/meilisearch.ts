@@ -126,13 +126,14 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
   }
 
   async function stop() {
+    // First of all: a restart the supervisor has scheduled must not start it again.
+    watch.stoppingNow();
     const running = child;
     child = undefined;
     if (!running || running.exitCode !== null || running.signalCode !== null) {
       watch.stopped();
       return;
     }
-    watch.stoppingNow();
     const gone = new Promise((resolve) => running.once('exit', resolve));
     running.kill('SIGTERM');
     const forced = delay(10000).then(() => running.kill('SIGKILL'));
