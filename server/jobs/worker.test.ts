@@ -109,13 +109,15 @@ describe('job queue and worker', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     let calls = 0;
     const slow = startWorker({ db: ctx.db, logger: ctx.logger, handlers: { slow: async () => void (calls += 1, await gate) }, idleMs: 20, leaseSeconds: 1 });
-    const other = startWorker({ db: ctx.db, logger: ctx.logger, handlers: { slow: async () => void (calls += 1) }, idleMs: 20, leaseSeconds: 1 });
+    let other: ReturnType<typeof startWorker> | undefined;
     try {
       await vi.waitFor(async () => expect((await ctx.db('jobs').where({ id }).first()).status).toBe('running'), { timeout: 10000 });
+      // Another worker, started once the job is held, that would take back a job whose lease expired.
+      other = startWorker({ db: ctx.db, logger: ctx.logger, handlers: { slow: async () => void (calls += 1) }, idleMs: 20, leaseSeconds: 1 });
       const claimed = await ctx.db('jobs').where({ id }).first('locked_by', 'locked_at');
-      // Three renewals, i.e. three times past the lease the job would have been taken back without them.
+      // Nine renewals (three leases): past the lease, and past the other worker's first lease of contact.
       let renewals = 0;
-      for (let last = new Date(claimed.locked_at).getTime(); renewals < 3; ) {
+      for (let last = new Date(claimed.locked_at).getTime(); renewals < 9; ) {
         await vi.waitFor(async () => expect(new Date((await ctx.db('jobs').where({ id }).first('locked_at')).locked_at).getTime()).toBeGreaterThan(last), { timeout: 10000, interval: 50 });
         last = new Date((await ctx.db('jobs').where({ id }).first('locked_at')).locked_at).getTime();
         renewals += 1;
@@ -126,7 +128,7 @@ describe('job queue and worker', () => {
       expect(calls).toBe(1);
     } finally {
       release();
-      await Promise.all([slow.stop(), other.stop()]);
+      await Promise.all([slow.stop(), other?.stop()]);
     }
   });
 
