@@ -7,6 +7,8 @@ import * as sharing from './20261126_05_sharing';
 import * as jobKeys from './20261126_06_job_keys';
 import * as jobNotify from './20261126_07_job_notify';
 import * as answerFirst from './20261205_17_answer_first';
+import * as jobOutages from './20261205_18_job_outages';
+import * as uploadKeys from './20261205_18_upload_keys';
 import * as schemePages from './20261205_21_scheme_pages';
 
 /**
@@ -22,6 +24,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261126_06_job_keys': jobKeys,
   '20261126_07_job_notify': jobNotify,
   '20261205_17_answer_first': answerFirst,
+  '20261205_18_job_outages': jobOutages,
+  '20261205_18_upload_keys': uploadKeys,
   '20261205_21_scheme_pages': schemePages,
 };
 

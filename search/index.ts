@@ -31,6 +31,8 @@ export interface SearchOptions {
   apiKey?: string;
   /** Every index this app owns is named `${indexPrefix}_…`, so several apps or test files can share one server. */
   indexPrefix: string;
+  /** Meilisearch's payload limit (`--http-payload-size-limit`, 100 MB by default): every write stays under it. */
+  payloadLimitBytes?: number;
 }
 
 export interface Search {
@@ -51,12 +53,25 @@ export interface Search {
   hasOutdatedRecords(): Promise<boolean>;
   /** Every indexed document id with its record count (for drift checks). */
   indexedDocuments(): Promise<Map<string, number>>;
+  /** Every indexed document with what its records say of their origin (for drift checks). */
+  indexedStates(): Promise<Map<string, IndexedState>>;
   /** Rebuild helpers: a fresh index under a temporary uid, then an atomic swap. */
   createFreshIndex(): Promise<string>;
   /** Queues records without waiting (Meilisearch batches consecutive additions); `waitForQueued` waits for them all. */
   queueRecords(uid: string, records: SearchRecord[]): Promise<void>;
   waitForQueued(): Promise<void>;
   swapInto(freshUid: string): Promise<void>;
+  /** Drops a fresh index that will not be swapped in (a rebuild that failed), and forgets its queued tasks. */
+  discardFreshIndex(freshUid: string): Promise<void>;
+}
+
+/** What a document's records in the index say of the sync that wrote them (the stamps of server/search/indexing.ts). */
+export interface IndexedState {
+  records: number;
+  versionIds: Set<string | undefined>;
+  fingerprints: Set<string | undefined>;
+  pageCounts: Set<number | undefined>;
+  recordCounts: Set<number | undefined>;
 }
 
 /**
@@ -82,8 +97,31 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 const taskTimeoutMs = 120000;
-/** Records per addDocuments request: a few megabytes, well under Meilisearch's payload limit. */
-const recordsPerRequest = 1000;
+/** Meilisearch's own default payload limit. */
+export const defaultPayloadLimitBytes = 100_000_000;
+
+/**
+ * Splits records into requests whose JSON body stays within `maxBytes` (a 2.5 MB document makes
+ * hundreds of records: counting records or documents cannot bound a request). A record larger
+ * than `maxBytes` goes alone, and Meilisearch refuses it.
+ */
+export function chunkByBytes<T>(records: T[], maxBytes: number): T[][] {
+  const chunks: T[][] = [];
+  let chunk: T[] = [];
+  let size = 2;
+  for (const record of records) {
+    const bytes = Buffer.byteLength(JSON.stringify(record)) + 1;
+    if (chunk.length > 0 && size + bytes > maxBytes) {
+      chunks.push(chunk);
+      chunk = [];
+      size = 2;
+    }
+    chunk.push(record);
+    size += bytes;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
 
 /**
  * The Meilisearch client as the app builds it; the one for searches goes its own, quicker way
@@ -105,6 +143,8 @@ export function createSearch(options: SearchOptions): Search {
   const searchClient = createClient(options, { isForSearches: true });
   const pagesIndex = `${options.indexPrefix}_pages`;
   const queued: number[] = [];
+  // A margin under the limit: the client's own serialisation may differ by a few bytes per record.
+  const maxRequestBytes = Math.floor((options.payloadLimitBytes ?? defaultPayloadLimitBytes) * 0.9);
   const index = (uid = pagesIndex): Index<SearchRecord> => client.index<SearchRecord>(uid);
 
   /**
@@ -146,7 +186,7 @@ export function createSearch(options: SearchOptions): Search {
         const enqueued = [];
         // The primary key named: a sync that reaches Meilisearch before the settings job creates the
         // index with it, instead of an index without one that refuses every record.
-        for (let i = 0; i < records.length; i += recordsPerRequest) enqueued.push(await target.addDocuments(records.slice(i, i + recordsPerRequest), { primaryKey: 'id' }));
+        for (const chunk of chunkByBytes(records, maxRequestBytes)) enqueued.push(await target.addDocuments(chunk, { primaryKey: 'id' }));
         enqueued.push(await target.deleteDocuments({ filter: and([anyOf('documentId', documentIds), `NOT ${anyOf('syncId', [syncId])}`]) }));
         for (const { taskUid } of enqueued) {
           const task = await settled({ taskUid });
@@ -173,6 +213,29 @@ export function createSearch(options: SearchOptions): Search {
         return counts;
       }),
 
+    indexedStates: () =>
+      guarded(async () => {
+        type Stamped = { documentId: string; versionId?: string; fingerprint?: string; pageCount?: number; recordCount?: number };
+        const states = new Map<string, IndexedState>();
+        for (let offset = 0; ; offset += 10000) {
+          const batch = await client.index<Stamped>(pagesIndex).getDocuments({ fields: ['documentId', 'versionId', 'fingerprint', 'pageCount', 'recordCount'], limit: 10000, offset });
+          for (const record of batch.results) {
+            let state = states.get(record.documentId);
+            if (!state) {
+              state = { records: 0, versionIds: new Set(), fingerprints: new Set(), pageCounts: new Set(), recordCounts: new Set() };
+              states.set(record.documentId, state);
+            }
+            state.records += 1;
+            state.versionIds.add(record.versionId);
+            state.fingerprints.add(record.fingerprint);
+            state.pageCounts.add(record.pageCount);
+            state.recordCounts.add(record.recordCount);
+          }
+          if (batch.results.length < 10000) break;
+        }
+        return states;
+      }),
+
     createFreshIndex: () =>
       guarded(async () => {
         const uid = `${pagesIndex}_rebuild`;
@@ -183,8 +246,7 @@ export function createSearch(options: SearchOptions): Search {
 
     queueRecords: (uid, records) =>
       guarded(async () => {
-        const enqueued = await index(uid).addDocuments(records);
-        queued.push(enqueued.taskUid);
+        for (const chunk of chunkByBytes(records, maxRequestBytes)) queued.push((await index(uid).addDocuments(chunk)).taskUid);
       }),
 
     waitForQueued: () =>
@@ -202,6 +264,12 @@ export function createSearch(options: SearchOptions): Search {
         if (!existing) await settled(client.createIndex(pagesIndex, { primaryKey: 'id' }));
         const task = await settled(client.swapIndexes([{ indexes: [pagesIndex, freshUid], rename: false }]));
         if (task.status === 'failed') throw new Error(`Meilisearch could not swap the indexes: ${task.error?.message}`);
+        await settled(client.deleteIndex(freshUid));
+      }),
+
+    discardFreshIndex: (freshUid) =>
+      guarded(async () => {
+        queued.splice(0);
         await settled(client.deleteIndex(freshUid));
       }),
   };

@@ -42,6 +42,11 @@ export interface AppDeps {
   sessionSecret: string;
 }
 
+/** Ends the connections the app holds of its own (sessions), once it no longer serves requests. */
+export async function closeApp(app: Express): Promise<void> {
+  await (app.locals.close as () => Promise<void>)();
+}
+
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -70,12 +75,14 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(express.json({ limit: '100kb' }));
+  const sessions = sessionMiddleware(deps);
+  app.locals.close = sessions.close;
 
   app.use(healthRoutes(deps));
   app.use(metricsRoutes(deps.config));
   app.use(
     ['/api', '/auth'],
-    sessionMiddleware(deps),
+    sessions,
     loadUser(deps),
     csrfProtection([samlPaths.acs, samlPaths.logoutCallback], ['/auth/dev-login']),
   );

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import selfsigned from 'selfsigned';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseRoleGroups } from './config';
+import { bytesOf, ConfigError, loadConfig, parseRoleGroups } from './config';
 
 const cwd = '/srv/app';
 
@@ -39,7 +39,13 @@ describe('loadConfig', () => {
     expect(config.database.url).toBeUndefined();
     expect(config.meili.url).toBeUndefined();
     expect(config.storage).toEqual({ kind: 'local', dir: path.join(cwd, 'data', 'files') });
-    expect(config.worker).toEqual({ enabled: true, concurrency: 2 });
+    expect(config.worker).toEqual({ enabled: true, concurrency: 2, leaseSeconds: 15, outageRetryMaxSeconds: 30 });
+    expect(config.meili).toMatchObject({ payloadLimitBytes: 100_000_000, checkEverySeconds: 3600 });
+  });
+
+  it('reads sizes as Meilisearch does', () => {
+    expect(['100MB', '1GiB', '512 KiB', '4096'].map(bytesOf)).toEqual([100_000_000, 1_073_741_824, 524_288, 4096]);
+    expect(loadConfig({ MEILI_HTTP_PAYLOAD_SIZE_LIMIT: '2MiB' }, cwd).meili.payloadLimitBytes).toBe(2_097_152);
   });
 
   it('uses the external services that are set', () => {

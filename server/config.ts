@@ -73,6 +73,14 @@ const trustProxy = z
 /** What `app.set('trust proxy', …)` gets: nothing, a hop count, or addresses and ranges. */
 export type TrustProxy = false | number | string[];
 
+const unitBytes: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 2 ** 10, MIB: 2 ** 20, GIB: 2 ** 30, TIB: 2 ** 40 };
+
+/** "100MB" → 100000000, "1GiB" → 1073741824, "4096" → 4096 (as Meilisearch reads them). */
+export function bytesOf(size: string): number {
+  const [, amount = '0', unit = 'B'] = /^(\d+(?:\.\d+)?)\s*([KMGT]i?B|B)?$/i.exec(size.trim()) ?? [];
+  return Math.floor(Number(amount) * (unitBytes[unit.toUpperCase()] ?? 1));
+}
+
 const bool = z.enum(['true', 'false', '1', '0'], { error: 'expected true or false' }).transform((v) => v === 'true' || v === '1');
 
 const url = (protocols: string[]) =>
@@ -110,6 +118,10 @@ const environmentSchema = z.object({
   S3_FORCE_PATH_STYLE: withDefault(bool, 'true'),
   RUN_WORKER: withDefault(bool, 'true'),
   WORKER_CONCURRENCY: withDefault(positiveInt('a number of jobs run at once'), 2),
+  JOB_LEASE_SECONDS: withDefault(positiveInt('a number of seconds'), 15),
+  JOB_OUTAGE_RETRY_MAX_SECONDS: withDefault(positiveInt('a number of seconds'), 30),
+  SEARCH_CHECK_EVERY_MINUTES: withDefault(positiveInt('a number of minutes'), 60),
+  MEILI_HTTP_PAYLOAD_SIZE_LIMIT: withDefault(byteSize, '100MB'),
   SHUTDOWN_TIMEOUT_MS: withDefault(positiveInt('a duration in milliseconds'), 10000),
   METRICS_TOKEN: optional(z.string().min(16, { error: 'expected at least 16 characters' })),
   REGION_NAME: withDefault(z.string().min(1).max(100), 'Région'),
@@ -205,9 +217,24 @@ export interface Config {
    * MEILI_MAX_INDEXING_MEMORY itself). `rebuildHour`: the hour of the Region's night when the
    * worker rebuilds the index if documents changed (undefined: never).
    */
-  meili: { url?: string; masterKey?: string; indexPrefix: string; rebuildHour?: number; maxIndexingMemory: string };
+  meili: {
+    url?: string;
+    masterKey?: string;
+    indexPrefix: string;
+    rebuildHour?: number;
+    maxIndexingMemory: string;
+    /** Meilisearch's `--http-payload-size-limit` (passed to the embedded one); the app's writes stay well under it. */
+    payloadLimitBytes: number;
+    /** How often the worker compares the index with PostgreSQL and repairs the drift. */
+    checkEverySeconds: number;
+  };
   storage: StorageConfig;
-  worker: { enabled: boolean; concurrency: number };
+  /**
+   * `leaseSeconds`: a running job whose worker has not renewed its lease for that long (the worker
+   * is gone) goes back to the queue. `outageRetryMaxSeconds`: the longest wait between two tries
+   * of a job that found a service unavailable (it spends no attempt).
+   */
+  worker: { enabled: boolean; concurrency: number; leaseSeconds: number; outageRetryMaxSeconds: number };
   shutdownTimeoutMs: number;
   session: { secret?: string; idleTimeoutMs: number; absoluteTimeoutMs: number };
   signInRateLimitPerMinute: number;
@@ -338,9 +365,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir,
     logLevel: e.LOG_LEVEL,
     database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },
-    meili: { url: e.MEILI_URL, masterKey: e.MEILI_MASTER_KEY, indexPrefix: e.MEILI_INDEX_PREFIX, rebuildHour: e.SEARCH_REBUILD_HOUR, maxIndexingMemory: e.MEILI_MAX_INDEXING_MEMORY },
+    meili: {
+      url: e.MEILI_URL,
+      masterKey: e.MEILI_MASTER_KEY,
+      indexPrefix: e.MEILI_INDEX_PREFIX,
+      rebuildHour: e.SEARCH_REBUILD_HOUR,
+      maxIndexingMemory: e.MEILI_MAX_INDEXING_MEMORY,
+      payloadLimitBytes: bytesOf(e.MEILI_HTTP_PAYLOAD_SIZE_LIMIT),
+      checkEverySeconds: e.SEARCH_CHECK_EVERY_MINUTES * 60,
+    },
     storage,
-    worker: { enabled: e.RUN_WORKER, concurrency: e.WORKER_CONCURRENCY },
+    worker: { enabled: e.RUN_WORKER, concurrency: e.WORKER_CONCURRENCY, leaseSeconds: e.JOB_LEASE_SECONDS, outageRetryMaxSeconds: e.JOB_OUTAGE_RETRY_MAX_SECONDS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     session: {
       secret: e.SESSION_SECRET,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp } from './app';
+import { closeApp, createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { migrateLatest } from './db';
 import { assertPortFree, closeGracefully, listen } from './http/listen';
@@ -74,6 +74,8 @@ async function main() {
     deadline.unref();
     if (server) await closeGracefully(server, config.shutdownTimeoutMs);
     await worker?.stop(config.shutdownTimeoutMs);
+    // Every connection ended before PostgreSQL stops: a clean stop logs no warning.
+    if (app) await closeApp(app);
     await services.stop();
     logger.info('stopped');
     process.exit(code);
@@ -87,6 +89,7 @@ async function main() {
   });
 
   let server: Awaited<ReturnType<typeof listen>> | undefined;
+  let app: ReturnType<typeof createApp> | undefined;
   let worker: ReturnType<typeof startWorker> | undefined;
   try {
     const applied = await migrateLatest(services.db);
@@ -99,7 +102,7 @@ async function main() {
     await enqueueSettings(services.db);
     if (!isWorkerOnly) {
       const webDir = config.isProduction ? path.join(root, 'dist', 'web') : await ensureWebBuild(root, logger);
-      const app = createApp({ config, logger, ...services, webDir });
+      app = createApp({ config, logger, ...services, webDir });
       server = await listen(app, config.http.host, config.http.port);
     }
     if (isWorkerOnly || config.worker.enabled) {
@@ -109,6 +112,8 @@ async function main() {
         handlers: createJobHandlers({ ...services, logger, config }),
         recurring: recurringJobs(config),
         concurrency: config.worker.concurrency,
+        leaseSeconds: config.worker.leaseSeconds,
+        outageRetryMaxSeconds: config.worker.outageRetryMaxSeconds,
       });
     }
   } catch (error) {

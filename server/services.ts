@@ -62,13 +62,21 @@ export async function startServices(config: Config, logger: Logger, options: { a
     let meiliKey = config.meili.masterKey;
     let meiliPort: number | undefined;
     if (!meiliUrl && secrets) {
-      const meili = await startEmbeddedMeilisearch({ dir: path.join(config.dataDir, 'meili'), masterKey: secrets.meiliMasterKey, logger, maxIndexingMemory: config.meili.maxIndexingMemory });
+      const meili = await startEmbeddedMeilisearch({
+        dir: path.join(config.dataDir, 'meili'),
+        masterKey: secrets.meiliMasterKey,
+        logger,
+        maxIndexingMemory: config.meili.maxIndexingMemory,
+        payloadLimitBytes: config.meili.payloadLimitBytes,
+      });
       embedded.push(meili);
       meiliUrl = meili.url;
       meiliKey = meili.masterKey;
       meiliPort = meili.port;
     }
     await lock?.update({ postgresPort, meiliPort });
+    // A child that dies is started again, with backoff, on the same port and data.
+    for (const service of embedded) service.supervise();
 
     return connect(config, logger, {
       urls: { databaseUrl: databaseUrl as string, meiliUrl: meiliUrl as string, meiliKey },
@@ -102,7 +110,7 @@ function connect(
     databaseUrl: urls.databaseUrl,
     // Production requires SESSION_SECRET (config.ts); a development process without one makes its own.
     sessionSecret: parts.sessionSecret ?? randomBytes(32).toString('base64url'),
-    search: createSearch({ url: urls.meiliUrl, apiKey: urls.meiliKey, indexPrefix: config.meili.indexPrefix }),
+    search: createSearch({ url: urls.meiliUrl, apiKey: urls.meiliKey, indexPrefix: config.meili.indexPrefix, payloadLimitBytes: config.meili.payloadLimitBytes }),
     storage: createStorage(config.storage),
     embedded,
     isFreshEmbeddedDatabase,

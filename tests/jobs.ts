@@ -15,7 +15,7 @@ export async function drainJobs(ctx: TestContext, maxJobs = 500): Promise<{ id: 
     const jobs = await claimJobs(ctx.db, 'test', sizes);
     if (jobs.length === 0) return failures;
     ran += jobs.length;
-    const failed = await runClaimedJobs({ db: ctx.db, logger: ctx.logger, handlers }, jobs);
+    const failed = await runClaimedJobs({ db: ctx.db, logger: ctx.logger, handlers, workerId: 'test' }, jobs);
     failures.push(...failed.map(({ job, error }) => ({ id: job.id, type: job.type, error })));
   }
   throw new Error(`more than ${maxJobs} jobs`);

@@ -106,8 +106,18 @@ describe('starting the app', () => {
     const meiliPid = Number(await readFile(path.join(dataDir, 'meili', 'meilisearch.pid'), 'utf8'));
     expect(isAlive(postgresPid) && isAlive(meiliPid)).toBe(true);
 
+    // A signed-in request: the session store holds connections of its own until the stop.
+    const signIn = await fetch(`http://127.0.0.1:${port}/auth/dev-login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'editeur.dtee@region.example' }) });
+    expect(signIn.status).toBe(200);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    expect((await fetch(`http://127.0.0.1:${port}/api/session`, { headers: { Cookie: cookie } })).status).toBe(200);
+
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
+    // A clean stop tells the truth: no warning, no error, no stack trace.
+    const stopLines = first.output().slice(first.output().indexOf('"msg":"stopping"')).split('\n').filter((line) => line.startsWith('{'));
+    expect(stopLines.map((line) => JSON.parse(line) as { level: number; msg: string }).filter((line) => line.level >= 40)).toEqual([]);
+    expect(first.output()).not.toContain('terminating connection due to administrator command');
     expect(isAlive(postgresPid)).toBe(false);
     expect(isAlive(meiliPid)).toBe(false);
     expect(existsSync(path.join(dataDir, 'app.lock'))).toBe(false);

@@ -68,7 +68,7 @@ describe('when Meilisearch is down', () => {
     const failures = await drainJobs(ctx);
     expect(failures.map((f) => f.type)).toEqual(['search.syncDocument']);
     const waiting = await ctx.db('jobs').where({ type: 'search.syncDocument', status: 'queued' }).whereRaw(`payload->>'documentId' = ?`, [published.body.document.id]).first();
-    expect(waiting).toMatchObject({ attempts: 1 });
+    expect(waiting).toMatchObject({ attempts: 0, outage_waits: 1 });
     expect((await searchFor('jardins partagés').expect(200)).body).toMatchObject({ degraded: true, groups: [{ documents: [{ document: { title: 'Guide des jardins partagés' } }] }] });
 
     await meili.start();

@@ -23,12 +23,15 @@ declare module 'express-session' {
 
 export const sessionCookieName = 'lpt.sid';
 
-/** Sessions in PostgreSQL (connect-pg-simple, table `sessions`): any app instance serves any user. */
-export function sessionMiddleware(deps: { config: Config; databaseUrl: string; sessionSecret: string; logger: Logger }): RequestHandler {
+/**
+ * Sessions in PostgreSQL (connect-pg-simple, table `sessions`): any app instance serves any user.
+ * `close()` ends its connections, before PostgreSQL stops on a clean shutdown.
+ */
+export function sessionMiddleware(deps: { config: Config; databaseUrl: string; sessionSecret: string; logger: Logger }): RequestHandler & { close(): Promise<void> } {
   const PgStore = connectPgSimple(session);
   const pool = new pg.Pool({ connectionString: deps.databaseUrl, max: 4, idleTimeoutMillis: 10000, allowExitOnIdle: true });
   pool.on('error', (error) => deps.logger.warn({ err: error, component: 'sessions' }, 'session pool connection lost'));
-  return session({
+  const middleware = session({
     name: sessionCookieName,
     secret: deps.sessionSecret,
     store: new PgStore({
@@ -51,6 +54,7 @@ export function sessionMiddleware(deps: { config: Config; databaseUrl: string; s
       maxAge: deps.config.session.absoluteTimeoutMs,
     },
   });
+  return Object.assign(middleware, { close: () => pool.end() });
 }
 
 const sessionCookiePattern = new RegExp(`(?:^|;)\\s*${sessionCookieName.replace('.', '\\.')}=([^;]*)`);

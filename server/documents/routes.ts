@@ -10,7 +10,7 @@ import { authorize } from '../policies';
 import type { Storage } from '../../storage';
 import { sendStoredFile } from './fileResponse';
 import { documentSubject, presentDocument, presentVersion } from './presenter';
-import { createDocumentFieldsSchema, documentIdParams, fileQuery, listQuery, updateDocumentSchema } from './schema';
+import { createDocumentFieldsSchema, documentIdParams, fileQuery, idempotencyKeySchema, listQuery, updateDocumentSchema } from './schema';
 import {
   addVersion,
   authorizeNewVersion,
@@ -75,7 +75,12 @@ export function documentRoutes(deps: { db: Db; storage: Storage; config: Config;
   router.post('/api/documents', signedIn, uploadDocument, async (req, res) => {
     const user = currentUser(req);
     const fields = createDocumentFieldsSchema.parse(req.body);
-    const document = await recordUpload(req, (upload) => createDocument(db, user, fields, upload, auditContextOf(req)));
+    const document = await recordUpload(req, (upload) => createDocument(db, user, fields, upload, auditContextOf(req), idempotencyKeySchema.parse(req.get('idempotency-key'))));
+    // A retry of an upload already recorded: the first document, and this copy of the file goes.
+    if (document.isReplay) {
+      await discardUpload(storage, db, req.file as unknown as StoredUpload);
+      res.set('Idempotent-Replayed', 'true');
+    }
     res.status(201).json({ document: await present(req, document.id) });
   });
 

@@ -52,3 +52,9 @@ export const listQuery = z
     limit: z.coerce.number().int().min(1).max(100).default(50),
   })
   .strict();
+
+/** `Idempotency-Key` of an upload: what the client chose to recognise its retries (a UUID, say). */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,200}$/, { error: "Idempotency-Key : de 1 à 200 caractères visibles (lettres, chiffres, tirets…)." })
+  .optional();

@@ -84,9 +84,29 @@ export async function authorizeUpload(db: Db, actor: Actor, fields: CreateDocume
   authorize(actor, 'document.create', { kind: 'document', directorateId: folder.directorate_id, scope: fields.scope, status: fields.status });
 }
 
-/** Records a stored upload as a new document with its first version, in one transaction. */
-export async function createDocument(db: Db, actor: Actor, fields: CreateDocumentFields, upload: StoredUpload, audit: AuditContext) {
+/**
+ * The document an earlier upload with this idempotency key made, if any; else the key is taken for
+ * the upload under way (a concurrent one with the same key waits for it, then finds its document).
+ */
+async function claimUploadKey(trx: Transaction, actor: Actor, key: string): Promise<string | undefined> {
+  const taken = await trx('upload_keys').insert({ user_id: actor.id, key }).onConflict(['user_id', 'key']).ignore().returning('key');
+  if (taken.length > 0) return undefined;
+  const earlier = await trx('upload_keys').where({ user_id: actor.id, key }).first('document_id');
+  if (!earlier?.document_id) throw new ConflictError('Ce dépôt est déjà en cours : patientez avant de réessayer.');
+  return earlier.document_id as string;
+}
+
+/**
+ * Records a stored upload as a new document with its first version, in one transaction. With an
+ * idempotency key already used by this user, nothing is recorded: the earlier document comes back
+ * (`isReplay`), and the caller discards the upload.
+ */
+export async function createDocument(db: Db, actor: Actor, fields: CreateDocumentFields, upload: StoredUpload, audit: AuditContext, idempotencyKey?: string): Promise<DocumentRow & { isReplay?: boolean }> {
   return db.transaction(async (trx) => {
+    if (idempotencyKey) {
+      const earlier = await claimUploadKey(trx, actor, idempotencyKey);
+      if (earlier) return { ...(await findDocument(trx, earlier)), isReplay: true };
+    }
     const folder = await folderForDocuments(trx, fields.folderId);
     authorize(actor, 'document.create', { kind: 'document', directorateId: folder.directorate_id, scope: fields.scope, status: fields.status });
     const title = fields.title ?? titleFromFilename(upload.originalFilename);
@@ -107,6 +127,7 @@ export async function createDocument(db: Db, actor: Actor, fields: CreateDocumen
     await insertVersion(trx, documentId, 1, upload, actor);
     await enqueueDocumentSync(trx, documentId);
     await syncShareLink(trx, documentId, audit);
+    if (idempotencyKey) await trx('upload_keys').where({ user_id: actor.id, key: idempotencyKey }).update({ document_id: documentId });
     await recordAudit(trx, audit, {
       action: 'document.created',
       objectType: 'document',

@@ -76,6 +76,30 @@ describe('POST /api/documents', () => {
     expect(response.body.document.currentVersion).toMatchObject({ fileType, mimeType: mime });
   });
 
+  it('a retried upload with the same Idempotency-Key gets the first document, not a second one; another key makes another', async () => {
+    const before = await countRows();
+    const key = 'depot-3f6c1f0e-2b7a-4d8e-9a31-7c0d5e2f1a44';
+    const file = makeText('Règlement du fonds de soutien aux refuges de montagne.');
+    const first = await upload(editor, file, 'refuges.txt').set('Idempotency-Key', key).expect(201);
+    // The answer lost to a cut connection, the client sends the same upload again, at once and later.
+    const [retried, again] = await Promise.all([upload(editor, file, 'refuges.txt').set('Idempotency-Key', key), upload(editor, file, 'refuges.txt').set('Idempotency-Key', key)]);
+    for (const replay of [retried, again]) {
+      expect(replay.status).toBe(201);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.body.document).toEqual(first.body.document);
+    }
+    expect(await countRows()).toEqual({ documents: (before.documents as number) + 1, versions: (before.versions as number) + 1, intents: before.intents });
+    // A key is its user's own: a colleague's upload with the same key is another upload; so is a new key.
+    const { directorate_id: directorateId } = await ctx.db('folders').where({ id: scheme.id }).first('directorate_id');
+    const colleague = await signInAs(ctx.app, ctx.db, { role: 'editor', directorate_id: directorateId });
+    const theirs = await upload(colleague, file, 'refuges.txt').set('Idempotency-Key', key).expect(201);
+    const other = await upload(editor, file, 'refuges.txt').set('Idempotency-Key', `${key}-2`).expect(201);
+    expect(new Set([first.body.document.id, theirs.body.document.id, other.body.document.id]).size).toBe(3);
+    const refused = await upload(editor, file, 'refuges.txt').set('Idempotency-Key', 'clé avec espaces').expect(400);
+    expect(refused.body.error.message).toMatch(/^Idempotency-Key : /);
+    expect(await countRows()).toMatchObject({ documents: (before.documents as number) + 3, intents: before.intents });
+  });
+
   describe('bad input', () => {
     it('too large → 413 in French, nothing kept', async () => {
       const before = await countRows();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { defaultMeiliIndexingMemory } from '../config';
 import type { Logger } from '../logger';
+import { defaultPayloadLimitBytes } from '../../search';
 import { findFreePort } from './ports';
 import { stopLeftover } from './processes';
 import { ChildWatch, type EmbeddedService } from './service';
@@ -18,6 +19,8 @@ export interface EmbeddedMeilisearchOptions {
   port?: number;
   /** `--max-indexing-memory` (server/config.ts defaultMeiliIndexingMemory when unset). */
   maxIndexingMemory?: string;
+  /** `--http-payload-size-limit` in bytes (Meilisearch's default, 100 MB, when unset). */
+  payloadLimitBytes?: number;
 }
 
 export interface EmbeddedMeilisearchService extends EmbeddedService {
@@ -89,6 +92,7 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
       '--no-analytics',
       '--log-level', 'WARN',
       '--max-indexing-memory', options.maxIndexingMemory ?? defaultMeiliIndexingMemory,
+      '--http-payload-size-limit', String(options.payloadLimitBytes ?? defaultPayloadLimitBytes),
     ];
     // Its own process group: a Ctrl-C in the terminal reaches the app, which stops Meilisearch in order.
     // The master key goes in the environment: as an argument, a key starting with "-" (base64url)
@@ -122,13 +126,14 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
   }
 
   async function stop() {
+    // First of all: a restart the supervisor has scheduled must not start it again.
+    watch.stoppingNow();
     const running = child;
     child = undefined;
     if (!running || running.exitCode !== null || running.signalCode !== null) {
       watch.stopped();
       return;
     }
-    watch.stoppingNow();
     const gone = new Promise((resolve) => running.once('exit', resolve));
     running.kill('SIGTERM');
     const forced = delay(10000).then(() => running.kill('SIGKILL'));
@@ -138,7 +143,7 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
   }
 
   await start();
-  return { name: 'meilisearch', port, url, masterKey, state: () => watch.state(), start, stop };
+  return { name: 'meilisearch', port, url, masterKey, state: () => watch.state(), start, stop, supervise: (policy) => watch.supervise(start, policy) };
 }
 
 async function waitUntilHealthy(url: string, timeoutMs = 30000): Promise<void> {

@@ -123,7 +123,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   await start();
-  return { name: 'postgres', port, wasInitialised, url: urlFor(options.database), urlFor, state: () => watch.state(), start, stop };
+  return { name: 'postgres', port, wasInitialised, url: urlFor(options.database), urlFor, state: () => watch.state(), start, stop, supervise: (policy) => watch.supervise(start, policy) };
 }
 
 async function ensureDatabase(adminUrl: string, database: string) {

@@ -36,6 +36,8 @@ export async function cleanUpStorage(deps: { db: Db; storage: Storage; logger: L
     removed += 1;
   }
   const partials = await storage.removeAbandonedPartials(abandonedUploadAfterSeconds * 1000);
+  // An upload's idempotency key answers its retries for a day.
+  await db('upload_keys').where('created_at', '<', db.raw(`now() - interval '1 day'`)).delete();
   if (abandoned + removed + partials > 0) deps.logger.info({ abandoned, removed, partials }, 'storage cleaned up');
   return { abandoned, removed, partials };
 }

@@ -4,7 +4,7 @@ import type { Logger } from '../logger';
 import type { Search } from '../../search';
 import type { Storage } from '../../storage';
 import { searchJobHandlers } from '../search/jobs';
-import { nightlyRebuild, rebuildIfOutdated } from '../search/rebuild';
+import { nightlyRebuild, rebuildIfOutdated, repairIndexDrift } from '../search/rebuild';
 import { cleanUpStorage } from './cleanup';
 import type { JobHandlers, RecurringJob } from './worker';
 
@@ -26,6 +26,9 @@ export function createJobHandlers(deps: JobDeps): JobHandlers {
       await rebuildIfOutdated(deps);
     },
     'search.rebuild': () => nightlyRebuild(deps),
+    'search.checkIndex': async () => {
+      await repairIndexDrift(deps);
+    },
     'storage.cleanup': async () => {
       await cleanUpStorage({ ...deps, graceDays: deps.config.deletedFilesGraceDays });
     },
@@ -37,6 +40,8 @@ export function recurringJobs(config: Config): RecurringJob[] {
   return [
     { type: 'storage.cleanup', everySeconds: 15 * 60 },
     { type: 'search.refreshAvailability', everySeconds: 60 * 60 },
+    // The index compared with PostgreSQL, its drift repaired: nothing stays stale without an operator.
+    { type: 'search.checkIndex', everySeconds: config.meili.checkEverySeconds },
     // Once a night at most: the 12 hours keep a rebuild that ran late from being followed by another.
     ...(config.meili.rebuildHour === undefined ? [] : [{ type: 'search.rebuild', everySeconds: 12 * 60 * 60, atHour: config.meili.rebuildHour }]),
   ];

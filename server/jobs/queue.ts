@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { tryTransactionLock, type Db, type Transaction } from '../db';
-import { jobFailures } from '../metrics';
+import { jobFailures, jobOutageWaits } from '../metrics';
 import type { RecurringJob } from './worker';
 
 export interface JobRow {
@@ -55,8 +55,13 @@ export async function claimJobs(db: Db, workerId: string, batchSizes: BatchSizes
   });
 }
 
-export async function completeJobs(db: Db, ids: number[]) {
-  await db('jobs').whereIn('id', ids).update({ status: 'done', finished_at: db.fn.now(), updated_at: db.fn.now(), locked_at: null, locked_by: null, last_error: null });
+/** Only the worker that holds a job may record its outcome: a job it lost (its lease expired) is another's now. */
+const heldBy = (db: Db, workerId: string) => db('jobs').where({ status: 'running', locked_by: workerId });
+
+export async function completeJobs(db: Db, workerId: string, ids: number[]) {
+  await heldBy(db, workerId)
+    .whereIn('id', ids)
+    .update({ status: 'done', finished_at: db.fn.now(), updated_at: db.fn.now(), locked_at: null, locked_by: null, last_error: null, outage_waits: 0 });
 }
 
 /** Retry delay after the n-th failed attempt: 2, 4, 8 … seconds, at most 10 minutes. */
@@ -64,10 +69,10 @@ export function retryDelaySeconds(attempts: number): number {
   return Math.min(2 ** attempts, 600);
 }
 
-export async function failJob(db: Db, job: JobRow, error: string) {
+export async function failJob(db: Db, workerId: string, job: JobRow, error: string) {
   const isDead = job.attempts >= job.max_attempts;
   jobFailures.inc({ type: job.type, dead: String(isDead) });
-  await db('jobs')
+  await heldBy(db, workerId)
     .where({ id: job.id })
     .update({
       status: isDead ? 'dead' : 'queued',
@@ -76,17 +81,66 @@ export async function failJob(db: Db, job: JobRow, error: string) {
       finished_at: isDead ? db.fn.now() : null,
       locked_at: null,
       locked_by: null,
+      outage_waits: 0,
       updated_at: db.fn.now(),
     });
   return isDead;
 }
 
-/** Jobs whose worker vanished (process killed) go back to the queue after `staleSeconds`. */
-export async function requeueStaleJobs(db: Db, staleSeconds = 600): Promise<number> {
+/** Delay before a job that met an outage tries again: 1, 2, 4 … seconds, at most `maxSeconds`. */
+export function outageRetryDelaySeconds(waits: number, maxSeconds: number): number {
+  return Math.min(2 ** waits, maxSeconds);
+}
+
+/**
+ * A job that could not run because a service it needs is unavailable waits for it: back to the
+ * queue with its attempt given back, so that an outage of any length never makes it dead.
+ */
+export async function postponeJob(db: Db, workerId: string, job: JobRow, error: string, maxDelaySeconds: number) {
+  jobOutageWaits.inc({ type: job.type });
+  const rows = await heldBy(db, workerId)
+    .where({ id: job.id })
+    .update({
+      status: 'queued',
+      attempts: db.raw('greatest(attempts - 1, 0)'),
+      last_error: error.slice(0, 4000),
+      run_at: db.raw(`now() + make_interval(secs => least(power(2, outage_waits)::int, ?))`, [maxDelaySeconds]),
+      outage_waits: db.raw('outage_waits + 1'),
+      locked_at: null,
+      locked_by: null,
+      updated_at: db.fn.now(),
+    })
+    .returning<{ run_at: Date }[]>('run_at');
+  return rows[0]?.run_at;
+}
+
+/** Renews the lease of the jobs this worker holds; returns the ids it still holds. */
+export async function renewLeases(db: Db, workerId: string, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await heldBy(db, workerId).whereIn('id', ids).update({ locked_at: db.fn.now() }).returning<{ id: number }[]>('id');
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Jobs this worker claimed but whose outcome it could not record (PostgreSQL failed meanwhile):
+ * back to the queue at once, their attempt given back; they run again (every job is idempotent).
+ */
+export async function releaseJobs(db: Db, workerId: string, ids: number[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  return heldBy(db, workerId)
+    .whereIn('id', ids)
+    .update({ status: 'queued', attempts: db.raw('greatest(attempts - 1, 0)'), run_at: db.fn.now(), locked_at: null, locked_by: null, updated_at: db.fn.now() });
+}
+
+/**
+ * Jobs whose worker is gone (process killed, host lost) go back to the queue once their lease has
+ * not been renewed for `leaseSeconds`: a live worker renews it every third of that.
+ */
+export async function requeueStaleJobs(db: Db, leaseSeconds: number): Promise<number> {
   return db('jobs')
     .where('status', 'running')
-    .andWhere('locked_at', '<', db.raw(`now() - make_interval(secs => ?)`, [staleSeconds]))
-    .update({ status: 'queued', locked_at: null, locked_by: null, updated_at: db.fn.now() });
+    .andWhere('locked_at', '<', db.raw(`now() - make_interval(secs => ?)`, [leaseSeconds]))
+    .update({ status: 'queued', locked_at: null, locked_by: null, run_at: db.fn.now(), updated_at: db.fn.now() });
 }
 
 /** The next time the Region's clock (Europe/Paris) shows `hour`:00, as SQL (days counted on that clock). */

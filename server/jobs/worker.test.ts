@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signInAs } from '../../tests/auth';
 import { createTestContext, type TestContext } from '../../tests/context';
-import { claimJobs, enqueueJob, retryDelaySeconds, scheduleRecurring } from './queue';
+import { ServiceUnavailableError } from '../errors';
+import { claimJobs, enqueueJob, postponeJob, retryDelaySeconds, scheduleRecurring, type JobRow } from './queue';
 import { jobsChannel } from './wakeUp';
 import { startWorker, type JobHandlers } from './worker';
 
@@ -16,8 +17,8 @@ describe('job queue and worker', () => {
   });
 
   /** Runs a worker until `done()` says so (bounded), then stops it. */
-  async function runWorker(handlers: JobHandlers, done: () => Promise<boolean>) {
-    const worker = startWorker({ db: ctx.db, logger: ctx.logger, handlers, idleMs: 20 });
+  async function runWorker(handlers: JobHandlers, done: () => Promise<boolean>, options: { leaseSeconds?: number; outageRetryMaxSeconds?: number } = {}) {
+    const worker = startWorker({ db: ctx.db, logger: ctx.logger, handlers, idleMs: 20, ...options });
     const deadline = Date.now() + 15000;
     while (!(await done()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     await worker.stop();
@@ -59,6 +60,76 @@ describe('job queue and worker', () => {
     await ctx.db('jobs').where({ id }).update({ run_at: ctx.db.fn.now() });
     await runWorker(handlers, async () => calls >= 2);
     expect(await ctx.db('jobs').where({ id }).first()).toMatchObject({ status: 'dead', attempts: 2, last_error: 'Meilisearch refused (attempt 2)' });
+  });
+
+  it('a job that finds a service unavailable waits for it without spending its attempts, and never dies of it', async () => {
+    const { id } = await enqueueJob(ctx.db, 'index.document', {}, { maxAttempts: 2 });
+    let calls = 0;
+    const handlers = {
+      'index.document': async () => {
+        calls += 1;
+        if (calls <= 3) throw new ServiceUnavailableError('search');
+      },
+    };
+    await runWorker(handlers, async () => ['done', 'dead'].includes((await ctx.db('jobs').where({ id }).first()).status), { outageRetryMaxSeconds: 1 });
+    expect(calls).toBe(4);
+    expect(await ctx.db('jobs').where({ id }).first()).toMatchObject({ status: 'done', attempts: 1, outage_waits: 0, last_error: null });
+    expect(ctx.logs).toContainEqual(expect.objectContaining({ level: 40, msg: 'search unavailable: job waits for it', service: 'search' }));
+  });
+
+  it('a job put off by an outage backs off up to the configured wait, its attempts untouched', async () => {
+    const { id } = await enqueueJob(ctx.db, 'index.document', {}, { maxAttempts: 1 });
+    const [job] = await claimJobs(ctx.db, 'w1');
+    const waits: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const runAt = await postponeJob(ctx.db, 'w1', job as JobRow, 'Meilisearch ne répond pas', 5);
+      const row = await ctx.db('jobs').where({ id }).first(ctx.db.raw('extract(epoch from run_at - now())::float as wait'), 'status', 'attempts');
+      waits.push(Math.round(row.wait));
+      expect(row).toMatchObject({ status: 'queued', attempts: 0 });
+      expect(runAt).toBeInstanceOf(Date);
+      await ctx.db('jobs').where({ id }).update({ status: 'running', locked_by: 'w1' });
+    }
+    expect(waits).toEqual([1, 2, 4, 5]);
+  });
+
+  it('releases the jobs of a vanished worker once its lease expires, within seconds', async () => {
+    await enqueueJob(ctx.db, 'index.document', { documentId: 'orphan' });
+    // A worker that claims the job and dies at once (kill -9): nobody renews its lease.
+    expect(await claimJobs(ctx.db, 'killed-worker')).toHaveLength(1);
+    const seen: string[] = [];
+    await runWorker({ 'index.document': async (payload) => void seen.push(String(payload.documentId)) }, async () => seen.length > 0, { leaseSeconds: 1 });
+    expect(seen).toEqual(['orphan']);
+    expect(await ctx.db('jobs').first()).toMatchObject({ status: 'done', attempts: 2 });
+    expect(ctx.logs).toContainEqual(expect.objectContaining({ msg: 'requeued jobs of a vanished worker', requeued: 1 }));
+  });
+
+  it('keeps the lease of a live worker\'s long job: no other worker takes it back', async () => {
+    const { id } = await enqueueJob(ctx.db, 'slow', {});
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const slow = startWorker({ db: ctx.db, logger: ctx.logger, handlers: { slow: async () => void (calls += 1, await gate) }, idleMs: 20, leaseSeconds: 1 });
+    let other: ReturnType<typeof startWorker> | undefined;
+    try {
+      await vi.waitFor(async () => expect((await ctx.db('jobs').where({ id }).first()).status).toBe('running'), { timeout: 10000 });
+      // Another worker, started once the job is held, that would take back a job whose lease expired.
+      other = startWorker({ db: ctx.db, logger: ctx.logger, handlers: { slow: async () => void (calls += 1) }, idleMs: 20, leaseSeconds: 1 });
+      const claimed = await ctx.db('jobs').where({ id }).first('locked_by', 'locked_at');
+      // Nine renewals (three leases): past the lease, and past the other worker's first lease of contact.
+      let renewals = 0;
+      for (let last = new Date(claimed.locked_at).getTime(); renewals < 9; ) {
+        await vi.waitFor(async () => expect(new Date((await ctx.db('jobs').where({ id }).first('locked_at')).locked_at).getTime()).toBeGreaterThan(last), { timeout: 10000, interval: 50 });
+        last = new Date((await ctx.db('jobs').where({ id }).first('locked_at')).locked_at).getTime();
+        renewals += 1;
+      }
+      expect(await ctx.db('jobs').where({ id }).first()).toMatchObject({ status: 'running', locked_by: claimed.locked_by, attempts: 1 });
+      release();
+      await vi.waitFor(async () => expect((await ctx.db('jobs').where({ id }).first()).status).toBe('done'), { timeout: 10000 });
+      expect(calls).toBe(1);
+    } finally {
+      release();
+      await Promise.all([slow.stop(), other?.stop()]);
+    }
   });
 
   it('marks a job of an unknown type dead, naming the type', async () => {

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Db } from '../db';
+import { isConnectionError, type Db } from '../db';
+import { ServiceUnavailableError } from '../errors';
 import type { Logger } from '../logger';
 import { listenForJobs } from './wakeUp';
-import { claimJobs, completeJobs, failJob, requeueStaleJobs, scheduleRecurring, type BatchSizes, type JobRow } from './queue';
+import { claimJobs, completeJobs, failJob, postponeJob, releaseJobs, renewLeases, requeueStaleJobs, scheduleRecurring, type BatchSizes, type JobRow } from './queue';
 
 export type JobHandler = (payload: Record<string, unknown>, job: JobRow) => Promise<void>;
 
@@ -24,11 +26,27 @@ export function batchSizes(handlers: JobHandlers): BatchSizes {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** A service the job needs did not answer (Meilisearch, storage, PostgreSQL): not the job's fault. */
+export function isOutage(error: unknown): boolean {
+  return error instanceof ServiceUnavailableError || isConnectionError(error);
+}
+
+export interface RunDeps {
+  db: Db;
+  logger: Logger;
+  handlers: JobHandlers;
+  /** The worker that claimed the jobs: only its claim lets it record their outcome. */
+  workerId: string;
+  /** Longest wait between two tries of a job that met an outage. */
+  outageRetryMaxSeconds?: number;
+}
+
 /**
- * Runs claimed jobs (all of one type) with their handler, then marks each done, or failed for a
- * retry with backoff, or dead after its last attempt. Returns the failures.
+ * Runs claimed jobs (all of one type) with their handler, then marks each done; or, when a service
+ * it needs was unavailable, puts it off without spending its attempt; or failed for a retry with
+ * backoff, or dead after its last attempt. Returns the failures (outages included).
  */
-export async function runClaimedJobs(deps: { db: Db; logger: Logger; handlers: JobHandlers }, jobs: JobRow[]): Promise<{ job: JobRow; error: string }[]> {
+export async function runClaimedJobs(deps: RunDeps, jobs: JobRow[]): Promise<{ job: JobRow; error: string }[]> {
   const [first] = jobs;
   if (!first) return [];
   const handler = deps.handlers[first.type];
@@ -47,19 +65,33 @@ export async function runClaimedJobs(deps: { db: Db; logger: Logger; handlers: J
   }
   const done = jobs.filter((job) => !errors.has(job.id));
   if (done.length > 0) {
-    await completeJobs(deps.db, done.map((job) => job.id));
+    await completeJobs(deps.db, deps.workerId, done.map((job) => job.id));
     deps.logger.info({ jobIds: done.map((job) => job.id), type: first.type, ms: Date.now() - startedAt }, done.length > 1 ? 'jobs done' : 'job done');
   }
   const failures: { job: JobRow; error: string }[] = [];
+  const waiting: number[] = [];
   for (const job of jobs) {
     if (!errors.has(job.id)) continue;
     const error = errors.get(job.id);
-    const isDead = await failJob(deps.db, job, messageOf(error));
-    deps.logger[isDead ? 'error' : 'warn']({ jobId: job.id, type: job.type, attempts: job.attempts, err: error }, isDead ? 'job dead' : 'job failed, will retry');
     failures.push({ job, error: messageOf(error) });
+    if (isOutage(error)) {
+      await postponeJob(deps.db, deps.workerId, job, messageOf(error), deps.outageRetryMaxSeconds ?? defaultOutageRetryMaxSeconds);
+      waiting.push(job.id);
+      continue;
+    }
+    const isDead = await failJob(deps.db, deps.workerId, job, messageOf(error));
+    deps.logger[isDead ? 'error' : 'warn']({ jobId: job.id, type: job.type, attempts: job.attempts, err: error }, isDead ? 'job dead' : 'job failed, will retry');
+  }
+  if (waiting.length > 0) {
+    const cause = errors.get(waiting[0] as number);
+    const service = cause instanceof ServiceUnavailableError ? cause.service : 'database';
+    deps.logger.warn({ jobIds: waiting, type: first.type, service }, `${service} unavailable: ${waiting.length > 1 ? 'jobs wait' : 'job waits'} for it`);
   }
   return failures;
 }
+
+export const defaultOutageRetryMaxSeconds = 30;
+export const defaultLeaseSeconds = 15;
 
 /**
  * A job type kept scheduled: enqueued again `everySeconds` after the last one finished; with
@@ -79,29 +111,92 @@ export interface Worker {
 /**
  * The job loop: takes due jobs one at a time (a batch of one type for batch handlers), retries
  * failures with backoff, and marks a job dead (visible to admins with its error) after its last
- * attempt. Several workers may run at once.
+ * attempt; a job that met an outage waits for the service instead. Several workers may run at once.
+ * Each worker renews the lease of the jobs it runs every third of `leaseSeconds`, and sends back
+ * to the queue the jobs of workers whose lease expired (killed, host lost).
  */
-export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandlers; recurring?: RecurringJob[]; idleMs?: number; concurrency?: number }): Worker {
-  const workerId = `${hostname()}:${process.pid}`;
+export function startWorker(deps: {
+  db: Db;
+  logger: Logger;
+  handlers: JobHandlers;
+  recurring?: RecurringJob[];
+  idleMs?: number;
+  concurrency?: number;
+  leaseSeconds?: number;
+  outageRetryMaxSeconds?: number;
+}): Worker {
+  // Unique per worker, even for several workers in one process.
+  const workerId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   // Enqueued jobs wake the worker (listenForJobs): the poll only catches retries coming due.
   const idleMs = deps.idleMs ?? 1000;
+  const leaseSeconds = deps.leaseSeconds ?? defaultLeaseSeconds;
   const logger = deps.logger.child({ worker: workerId });
   const controller = new AbortController();
-  let lastStaleCheck = 0;
+  let lastSchedule = 0;
   const sizes = batchSizes(deps.handlers);
+  const runDeps: RunDeps = { db: deps.db, logger, handlers: deps.handlers, workerId, outageRetryMaxSeconds: deps.outageRetryMaxSeconds };
+  /** Jobs claimed and running here. */
+  const held = new Set<number>();
+  /** Jobs claimed here whose outcome could not be recorded: released as soon as PostgreSQL answers. */
+  const unsettled = new Set<number>();
 
   async function runOne(): Promise<boolean> {
-    if (Date.now() - lastStaleCheck > 60000) {
-      lastStaleCheck = Date.now();
-      const requeued = await requeueStaleJobs(deps.db);
-      if (requeued > 0) logger.warn({ requeued }, 'requeued jobs of a vanished worker');
+    if (unsettled.size > 0) {
+      const ids = [...unsettled];
+      const released = await releaseJobs(deps.db, workerId, ids);
+      for (const id of ids) unsettled.delete(id);
+      if (released > 0) logger.info({ released, jobIds: ids }, 'released jobs whose outcome could not be recorded; they run again');
+    }
+    if (Date.now() - lastSchedule > 60000) {
+      lastSchedule = Date.now();
       for (const recurring of deps.recurring ?? []) await scheduleRecurring(deps.db, recurring);
     }
     const jobs = await claimJobs(deps.db, workerId, sizes);
     if (jobs.length === 0) return false;
-    await runClaimedJobs({ db: deps.db, logger, handlers: deps.handlers }, jobs);
+    for (const job of jobs) held.add(job.id);
+    try {
+      await runClaimedJobs(runDeps, jobs);
+    } catch (error) {
+      for (const job of jobs) unsettled.add(job.id);
+      throw error;
+    } finally {
+      for (const job of jobs) held.delete(job.id);
+    }
     return true;
   }
+
+  // The lease: renewed for the jobs held here, and expired ones of other workers requeued. Only
+  // after a whole lease of unbroken contact with PostgreSQL: after a stall, every live worker
+  // renews its own leases before any worker may call them vanished.
+  const tickMs = (leaseSeconds * 1000) / 3;
+  let isTicking = false;
+  let lastContact = 0;
+  let contactSince = Number.POSITIVE_INFINITY;
+  const tick = async () => {
+    if (isTicking) return;
+    isTicking = true;
+    try {
+      const ids = [...held];
+      const kept = await renewLeases(deps.db, workerId, ids);
+      const now = Date.now();
+      if (now - lastContact > 2 * tickMs) contactSince = now;
+      lastContact = now;
+      const lost = ids.filter((id) => !kept.includes(id) && held.has(id));
+      if (lost.length > 0) logger.warn({ jobIds: lost }, 'lease of running jobs lost (another worker took them back); their outcome will not be recorded here');
+      if (now - contactSince >= leaseSeconds * 1000) {
+        const requeued = await requeueStaleJobs(deps.db, leaseSeconds);
+        if (requeued > 0) logger.warn({ requeued, leaseSeconds }, 'requeued jobs of a vanished worker');
+      }
+    } catch (error) {
+      lastContact = 0;
+      logger.debug({ err: error }, 'could not renew job leases');
+    } finally {
+      isTicking = false;
+    }
+  };
+  const leaseTimer = setInterval(() => void tick(), tickMs);
+  leaseTimer.unref();
+  void tick();
 
   // Idle loops sleep until the poll's delay, a job's notification or the stop, whichever comes first.
   const sleepers = new Set<() => void>();
@@ -144,7 +239,8 @@ export function startWorker(deps: { db: Db; logger: Logger; handlers: JobHandler
       wakeAll();
       await jobs.close();
       await Promise.race([loop, delay(timeoutMs)]);
-      // A job still running past the grace period goes back to the queue now, not after the stale delay.
+      clearInterval(leaseTimer);
+      // A job still running past the grace period goes back to the queue now, not after its lease.
       const requeued = await deps.db('jobs')
         .where({ status: 'running', locked_by: workerId })
         .update({ status: 'queued', locked_at: null, locked_by: null, run_at: deps.db.fn.now(), updated_at: deps.db.fn.now() })

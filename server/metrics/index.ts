@@ -36,6 +36,27 @@ export const extractionDuration = new client.Histogram({
 
 export const jobFailures = new client.Counter({ name: 'lpt_job_failures_total', help: 'Failed job attempts by type and whether the job is now dead', labelNames: ['type', 'dead'], registers: [registry] });
 
+export const jobOutageWaits = new client.Counter({
+  name: 'lpt_job_outage_waits_total',
+  help: 'Job runs put off because a service they need was unavailable (no attempt spent), by type',
+  labelNames: ['type'],
+  registers: [registry],
+});
+
+export const embeddedRestarts = new client.Counter({
+  name: 'lpt_embedded_restarts_total',
+  help: 'Restarts of an embedded service that died, by service and outcome (restarted, failed, gave_up)',
+  labelNames: ['service', 'outcome'],
+  registers: [registry],
+});
+
+export const searchIndexDrift = new client.Gauge({
+  name: 'lpt_search_index_drift',
+  help: 'Documents whose index records differed from PostgreSQL at the last check, by kind (missing, extra, stale)',
+  labelNames: ['kind'],
+  registers: [registry],
+});
+
 export const shareOpens = new client.Counter({ name: 'lpt_share_link_opens_total', help: 'Public share pages opened (counted once per visitor and day), by kind: document or scheme', labelNames: ['kind'], registers: [registry] });
 
 let queueDb: Db | undefined;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import type { Db, Transaction } from '../db';
 import type { FileType } from '../documents/fileTypes';
@@ -148,6 +148,30 @@ export function documentForIndex(document: IndexableDocument, fileType: string |
 }
 
 /**
+ * What each record of a document carries besides its content, so that `index:check` can tell a
+ * stale document from a current one: the version it was built from, the page count, the number of
+ * records of that sync, and a fingerprint of everything the records were built from.
+ */
+export interface RecordStamp {
+  versionId: string;
+  pageCount: number;
+  recordCount: number;
+  fingerprint: string;
+}
+
+/** A digest of all the index is built from for a document (metadata, scheme, place, pages). */
+export function fingerprintOf(document: DocumentForIndex, versionId: string): string {
+  return createHash('sha256').update(JSON.stringify({ versionId, ...document })).digest('base64url').slice(0, 22);
+}
+
+/** The records of a document, stamped (RecordStamp). */
+export function stampedRecords(document: DocumentForIndex, versionId: string, syncId?: string): (SearchRecord & RecordStamp)[] {
+  const records = buildRecords(document, syncId);
+  const stamp: RecordStamp = { versionId, pageCount: document.pages.length, recordCount: records.length, fingerprint: fingerprintOf(document, versionId) };
+  return records.map((record) => ({ ...record, ...stamp }));
+}
+
+/**
  * Brings documents' records in the index in line with PostgreSQL: each one's published current
  * version's pages with its metadata, or nothing (draft, archived, deleted, archived scheme). All
  * of them in one Meilisearch call. A document whose file cannot be read is left as it was and
@@ -171,7 +195,7 @@ export async function syncDocuments(deps: IndexingDeps, documentIds: string[]): 
     const version = versions.get(document.current_version_id) as VersionRow;
     try {
       const pages = version.extraction_status === 'pending' ? await extractVersion(deps, version) : (extracted.get(version.id) ?? []);
-      records.push(...buildRecords(documentForIndex(document, version.file_type, tree, pages), syncId));
+      records.push(...stampedRecords(documentForIndex(document, version.file_type, tree, pages), version.id, syncId));
     } catch (error) {
       failures.set(document.id, error);
     }

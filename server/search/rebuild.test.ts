@@ -7,8 +7,10 @@ import { createTestContext, type TestContext } from '../../tests/context';
 import { buildDirectorate, buildScheme } from '../../tests/factories';
 import { makePdf, makeText } from '../../tests/fixtures/files';
 import { drainJobs } from '../../tests/jobs';
-import { enqueueSettings } from './jobs';
-import { checkIndex, nightlyRebuild, RebuildRunningError, rebuildIndex } from './rebuild';
+import { enqueueJob } from '../jobs/queue';
+import { renderMetrics } from '../metrics';
+import { enqueueDocumentSync, enqueueSettings } from './jobs';
+import { checkIndex, nightlyRebuild, RebuildRunningError, rebuildIndex, repairIndexDrift } from './rebuild';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -42,7 +44,7 @@ describe('rebuilding and checking the index', () => {
     expect(await checkIndex(ctx)).toMatchObject({ expected: 2, indexed: 2, missing: [], extra: [] });
     await ctx.search.replaceDocuments([ids[0] as string], [], randomUUID());
     await ctx.db('documents').where({ id: ids[1] }).update({ status: 'draft' });
-    expect(await checkIndex(ctx)).toMatchObject({ expected: 1, indexed: 1, missing: [ids[0]], extra: [ids[1]] });
+    expect(await checkIndex(ctx)).toMatchObject({ expected: 1, indexed: 1, missing: [ids[0]], extra: [ids[1]], stale: [] });
   });
 
   it('rebuilds from PostgreSQL into a fresh index and swaps it in', async () => {
@@ -96,16 +98,21 @@ describe('rebuilding and checking the index', () => {
     expect(await swaps()).toBe(before + 2);
   });
 
-  it('npm run reindex: a progress report and a final count', async () => {
+  /** A command of server/cli run on this file's database and index, as an operator would run it. */
+  const runCommand = (script: string, args: string[] = []) => {
     const { meili } = inject('services');
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/cli/reindex.ts'], {
+    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [script, ...args], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: ctx.databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: ctx.search.indexPrefix, DATA_DIR: ctx.dir },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise((resolve) => child.once('exit', resolve));
+    return new Promise<{ code: number | null; output: string }>((resolve) => child.once('exit', (code) => resolve({ code, output })));
+  };
+
+  it('npm run reindex: a progress report and a final count', async () => {
+    const { code, output } = await runCommand('server/cli/reindex.ts');
     expect(code).toBe(0);
     expect(output).toContain('Réindexation: 100% 1/1 documents');
     expect(output).toMatch(/Index rebuilt: 1 documents, 2 pages/);
@@ -128,6 +135,48 @@ describe('rebuilding and checking the index', () => {
     expect(await drainJobs(ctx)).toEqual([]);
     expect(await ctx.search.hasOutdatedRecords()).toBe(false);
     expect(await checkIndex(ctx)).toMatchObject({ missing: [], extra: [] });
+  });
+
+  it('index:check sees a document whose index still serves an older version, and --fix repairs it', async () => {
+    expect(await drainJobs(ctx)).toEqual([]);
+    expect(await checkIndex(ctx)).toMatchObject({ missing: [], extra: [], stale: [] });
+    // Version 2 uploaded while Meilisearch was down, and its job lost (dead, before jobs waited for outages).
+    await editor.agent.post(`/api/documents/${ids[0]}/versions`).set('X-CSRF-Token', editor.csrfToken).attach('file', makeText('Version deux : le mot hortensia.'), 'v2.txt').expect(201);
+    await ctx.db('jobs').whereIn('status', ['queued', 'running']).update({ status: 'dead' });
+    expect(await found('hortensia')).toEqual([]);
+    expect(await checkIndex(ctx)).toMatchObject({ missing: [], extra: [], stale: [{ id: ids[0], reason: 'version' }] });
+
+    const run = (args: string[]) => runCommand('server/cli/indexCheck.ts', args);
+    const checked = await run([]);
+    expect(checked.code).toBe(1);
+    expect(checked.output).toContain('Stale in the index: 1 [1 version]');
+    const fixed = await run(['--fix']);
+    expect(fixed).toMatchObject({ code: 0, output: expect.stringContaining('Queued 1 repairs') });
+    expect(await drainJobs(ctx)).toEqual([]);
+    expect(await found('hortensia')).toEqual([ids[0]]);
+    expect(await checkIndex(ctx)).toMatchObject({ missing: [], extra: [], stale: [], pending: 0 });
+  });
+
+  it('sees metadata and text that changed without a sync; the periodic check repairs them and /metrics counts the drift', async () => {
+    await ctx.db('documents').where({ id: ids[0] }).update({ title: 'Fiche camélia' });
+    expect(await checkIndex(ctx)).toMatchObject({ stale: [{ id: ids[0], reason: 'content' }] });
+    const current = (await ctx.db('documents').where({ id: ids[0] }).first('current_version_id')).current_version_id;
+    await ctx.db('version_pages').where({ version_id: current }).update({ text: 'Le mot azalée remplace le texte.' });
+    expect(await checkIndex(ctx)).toMatchObject({ stale: [{ id: ids[0], reason: 'content' }] });
+
+    // The worker's periodic check (search.checkIndex) finds it and queues its repair.
+    await enqueueJob(ctx.db, 'search.checkIndex', {});
+    expect(await drainJobs(ctx)).toEqual([]);
+    expect((await renderMetrics()).body).toMatch(/lpt_search_index_drift\{kind="stale"\} 1/);
+    expect(await found('azalée')).toEqual([ids[0]]);
+    expect(await found('camélia')).toEqual([ids[0]]);
+    // A document whose sync is waiting is being repaired: not drift.
+    await enqueueDocumentSync(ctx.db, ids[0] as string);
+    await ctx.db('documents').where({ id: ids[0] }).update({ title: 'Fiche dahlia' });
+    expect(await checkIndex(ctx)).toMatchObject({ stale: [], pending: 1 });
+    expect(await drainJobs(ctx)).toEqual([]);
+    expect(await repairIndexDrift(ctx)).toMatchObject({ missing: [], extra: [], stale: [], pending: 0 });
+    expect((await renderMetrics()).body).toMatch(/lpt_search_index_drift\{kind="stale"\} 0/);
   });
 });
 

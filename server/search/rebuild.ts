@@ -1,8 +1,10 @@
 import { tryTransactionLock, type Db } from '../db';
 import type { Logger } from '../logger';
+import { searchIndexDrift } from '../metrics';
+import type { FolderRow } from '../folders/presenter';
 import { listFolders } from '../folders/service';
-import { buildRecords, type Search } from '../../search';
-import { documentForIndex, indexableDocuments, storedPages } from './indexing';
+import type { IndexedState, Search } from '../../search';
+import { documentForIndex, fingerprintOf, indexableDocuments, stampedRecords, storedPages } from './indexing';
 import { enqueueDocumentSync, enqueueSettings } from './jobs';
 
 export class RebuildRunningError extends Error {
@@ -35,6 +37,27 @@ async function buildAndSwap(deps: { db: Db; search: Search }, onProgress: (docum
   const tree = new Map((await listFolders(db)).map((row) => [row.id, row]));
   const documents = await indexableDocuments(db, tree);
   const uid = await search.createFreshIndex();
+  try {
+    const pages = await fillIndex(deps, uid, documents, tree, onProgress);
+    await search.waitForQueued();
+    await search.swapInto(uid);
+    return { documents: documents.length, pages };
+  } catch (error) {
+    // No orphan index left behind: the next rebuild starts from nothing anyway.
+    await search.discardFreshIndex(uid).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Sends every document's records to the fresh index, in batches of documents; returns the page count. */
+async function fillIndex(
+  deps: { db: Db; search: Search },
+  uid: string,
+  documents: Awaited<ReturnType<typeof indexableDocuments>>,
+  tree: Map<string, FolderRow>,
+  onProgress: (documents: number, total: number, pages: number) => void | Promise<void>,
+) {
+  const { db, search } = deps;
   let pages = 0;
   let done = 0;
   const batchSize = 50;
@@ -49,16 +72,15 @@ async function buildAndSwap(deps: { db: Db; search: Search }, onProgress: (docum
     const records = batch.flatMap((document) => {
       const documentPages = pagesByVersion.get(document.current_version_id) ?? [];
       pages += documentPages.length;
-      return buildRecords(documentForIndex(document, fileTypes.get(document.current_version_id) ?? null, tree, documentPages));
+      return stampedRecords(documentForIndex(document, fileTypes.get(document.current_version_id) ?? null, tree, documentPages), document.current_version_id);
     });
     // Queued, not awaited one by one: Meilisearch indexes consecutive additions as one batch.
+    // search.queueRecords splits them into requests under Meilisearch's payload limit.
     if (records.length > 0) await search.queueRecords(uid, records);
     done += batch.length;
     await onProgress(done, documents.length, pages);
   }
-  await search.waitForQueued();
-  await search.swapInto(uid);
-  return { documents: documents.length, pages };
+  return pages;
 }
 
 /**
@@ -103,7 +125,6 @@ export async function nightlyRebuild(deps: { db: Db; search: Search; logger: Log
   }
 }
 
-/** Compares PostgreSQL with the index: documents missing from it, and documents it should not hold. */
 /**
  * After an upgrade that changed the text analysis, records stemmed the old way no longer meet the
  * queries: the index is rebuilt (into a fresh one, then swapped in), unless a rebuild runs already.
@@ -118,11 +139,84 @@ export async function rebuildIfOutdated(deps: { db: Db; search: Search; logger: 
   }
 }
 
-export async function checkIndex(deps: { db: Db; search: Search }) {
-  const tree = new Map((await listFolders(deps.db)).map((row) => [row.id, row]));
-  const expected = new Set((await indexableDocuments(deps.db, tree)).map((d) => d.id));
-  const indexed = await deps.search.indexedDocuments();
-  const missing = [...expected].filter((id) => !indexed.has(id));
-  const extra = [...indexed.keys()].filter((id) => !expected.has(id));
-  return { expected: expected.size, indexed: indexed.size, missing, extra };
+/** Why a document's records in the index are not what PostgreSQL would make of it now. */
+export type StaleReason = 'version' | 'pages' | 'records' | 'content';
+
+export interface IndexCheck {
+  /** Documents search should show (PostgreSQL), and documents the index holds. */
+  expected: number;
+  indexed: number;
+  missing: string[];
+  extra: string[];
+  stale: { id: string; reason: StaleReason }[];
+  /** Drift already being repaired: documents with a sync job waiting or running, left out above. */
+  pending: number;
+}
+
+const only = <T>(values: Set<T>): T | undefined => (values.size === 1 ? [...values][0] : undefined);
+
+function staleReason(state: IndexedState, versionId: string, pageCount: number, fingerprint: string): StaleReason | undefined {
+  if (only(state.versionIds) !== versionId) return 'version';
+  if (only(state.pageCounts) !== pageCount) return 'pages';
+  if (only(state.recordCounts) !== state.records) return 'records';
+  if (only(state.fingerprints) !== fingerprint) return 'content';
+  return undefined;
+}
+
+/**
+ * Compares PostgreSQL with the index, document by document: documents missing from it, documents
+ * it should not hold, and documents whose records are stale (another version, another page or
+ * record count, or other content or metadata: a fingerprint of what the records are built from).
+ * Documents whose sync is already queued or running are not drift.
+ */
+export async function checkIndex(deps: { db: Db; search: Search }): Promise<IndexCheck> {
+  const { db } = deps;
+  const tree = new Map((await listFolders(db)).map((row) => [row.id, row]));
+  const pendingRows = (await db('jobs').where({ type: 'search.syncDocument' }).whereIn('status', ['queued', 'running']).distinct(db.raw(`payload->>'documentId' as id`))) as { id: string | null }[];
+  const pending = new Set(pendingRows.flatMap((row) => (row.id ? [row.id] : [])));
+  const documents = await indexableDocuments(db, tree);
+  const expected = new Set(documents.map((d) => d.id));
+  const indexed = await deps.search.indexedStates();
+  const missing = [...expected].filter((id) => !indexed.has(id) && !pending.has(id));
+  const extra = [...indexed.keys()].filter((id) => !expected.has(id) && !pending.has(id));
+  const stale: IndexCheck['stale'] = [];
+  const compared = documents.filter((d) => indexed.has(d.id) && !pending.has(d.id));
+  for (let i = 0; i < compared.length; i += 50) {
+    const batch = compared.slice(i, i + 50);
+    const versionIds = batch.map((d) => d.current_version_id);
+    const [pagesByVersion, versions] = await Promise.all([
+      storedPages(db, versionIds),
+      db('versions').whereIn('id', versionIds).select<{ id: string; file_type: string }[]>('id', 'file_type'),
+    ]);
+    const fileTypes = new Map(versions.map((v) => [v.id, v.file_type]));
+    for (const document of batch) {
+      const forIndex = documentForIndex(document, fileTypes.get(document.current_version_id) ?? null, tree, pagesByVersion.get(document.current_version_id) ?? []);
+      const reason = staleReason(indexed.get(document.id) as IndexedState, document.current_version_id, forIndex.pages.length, fingerprintOf(forIndex, document.current_version_id));
+      if (reason) stale.push({ id: document.id, reason });
+    }
+  }
+  const allPending = [...pending].filter((id) => expected.has(id) || indexed.has(id)).length;
+  return { expected: expected.size, indexed: indexed.size, missing, extra, stale, pending: allPending };
+}
+
+/** Every document the check found drifting. */
+export const driftOf = (report: IndexCheck) => [...report.missing, ...report.extra, ...report.stale.map((s) => s.id)];
+
+/**
+ * Checks the index and queues a sync for every drifting document (`index:check -- --fix`, and the
+ * worker's periodic search.checkIndex); /metrics shows the drift found.
+ */
+export async function repairIndexDrift(deps: { db: Db; search: Search; logger?: Logger }, { isFixing = true } = {}): Promise<IndexCheck> {
+  const report = await checkIndex(deps);
+  searchIndexDrift.set({ kind: 'missing' }, report.missing.length);
+  searchIndexDrift.set({ kind: 'extra' }, report.extra.length);
+  searchIndexDrift.set({ kind: 'stale' }, report.stale.length);
+  const drift = driftOf(report);
+  if (drift.length > 0 && isFixing) {
+    await deps.db.transaction(async (trx) => {
+      for (const id of drift) await enqueueDocumentSync(trx, id);
+    });
+    deps.logger?.warn({ missing: report.missing.length, extra: report.extra.length, stale: report.stale.length }, 'search index drift found: repairs queued');
+  }
+  return report;
 }

@@ -21,6 +21,8 @@ export interface UploadRequest {
   csrfToken: string;
   /** Bytes sent so far, out of the total (the whole multipart body). */
   onProgress(sent: number, total: number): void;
+  /** Sent as `Idempotency-Key`: a retry of this file with the same key gets the first answer, never a second document. */
+  idempotencyKey?: string;
 }
 
 /**
@@ -39,6 +41,7 @@ export function uploadFile<T>(request: UploadRequest): { done: Promise<T>; abort
     xhr.responseType = 'text';
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('X-CSRF-Token', request.csrfToken);
+    if (request.idempotencyKey) xhr.setRequestHeader('Idempotency-Key', request.idempotencyKey);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) request.onProgress(event.loaded, event.total);
     };

@@ -24,6 +24,9 @@ const text = {
 const accept = '.pdf,.docx,.odt,.xlsx,.ods,.pptx,.odp,.txt,.md,.png,.jpg,.jpeg';
 let nextKey = 0;
 
+/** A random key per upload (crypto.randomUUID needs a secure context: plain http on a network address has none). */
+const newUploadKey = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join('')}`);
+
 /**
  * Upload into a scheme or sub-folder: options first, then a file picker (keyboard) or a drop
  * zone (mouse), several files at once, each with its own progress bar, status and error.
@@ -45,7 +48,8 @@ export function UploadPanel({ folderId, onUploaded }: { folderId: string; onUplo
     setItems((all) => [...added.map(({ file: _file, ...item }) => item), ...all]);
     for (const { key, file } of added) {
       const onProgress = (sent: number, total: number) => update(key, { percent: Math.min(99, Math.round((sent / total) * 100)) });
-      uploadFile<{ document: DocumentItem }>({ url: '/api/documents', fields, file, csrfToken, onProgress }).done.then(
+      // One key per file: a retry of this very upload gets its document instead of a second one.
+      uploadFile<{ document: DocumentItem }>({ url: '/api/documents', fields, file, csrfToken, onProgress, idempotencyKey: newUploadKey() }).done.then(
         ({ document }) => {
           update(key, { state: 'done', percent: 100, document });
           onUploaded(document);

@@ -20,6 +20,8 @@ const typeLabels: Record<string, string> = {
   'search.syncFolder': 'Indexer un dossier',
   'search.applySettings': 'Appliquer les réglages de la recherche',
   'search.refreshAvailability': 'Mettre à jour la disponibilité des dispositifs',
+  'search.checkIndex': "Vérifier et réparer l'index de recherche",
+  'search.rebuild': "Reconstruire l'index de recherche",
   'storage.cleanup': 'Supprimer les fichiers effacés',
 };
 
