@@ -165,8 +165,10 @@ describe('what agents search (editors) and the synonyms (administrators), in a r
     await page.reload();
     await page.getByRole('searchbox', { name: 'Filtrer les entrées' }).fill('chômage');
     await expect.poll(() => entry.isChecked()).toBe(false);
-    await entry.check();
+    // The box follows the server's answer (a controlled input): click, then wait for it.
+    await entry.click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'est réactivée' }).count()).toBe(1);
+    await expect.poll(() => entry.isChecked()).toBe(true);
   });
 
   it('an editor cannot open the synonyms', async () => {
