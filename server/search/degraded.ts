@@ -1,14 +1,14 @@
 import type { Db } from '../db';
 import { schemeOf } from '../documents/presenter';
 import { listFolders } from '../folders/service';
-import { markEnd, markStart, understand, type SearchHit, type SearchResult } from '../../search';
+import { markEnd, markStart, understand, type QueryWord, type SearchHit, type SearchResult } from '../../search';
 import { ancestry, schemeForIndex } from './indexing';
 import { facetFields, type Facet, type SearchQuery } from './schema';
 
 /** The content words of a query as a tsquery: all of them (`&`) or any (`|`), the last one as a prefix (results while typing). */
-function tsQuery(q: string, operator: '&' | '|'): string | undefined {
-  const terms = understand(q)
-    .words.slice(0, 10)
+function tsQuery(words: QueryWord[], operator: '&' | '|'): string | undefined {
+  const terms = words
+    .slice(0, 10)
     .map((word) => word.text.replace(/[^\p{L}\p{N}]/gu, ''))
     .filter((word) => word.length > 1);
   if (terms.length === 0) return undefined;
@@ -27,9 +27,11 @@ const everyWordBonus = 1000;
  */
 export async function degradedSearch(db: Db, query: SearchQuery, window: { page: number; hitsPerPage: number }): Promise<SearchResult> {
   // Pages with every word first (few, cheap to rank); any word only when that finds too little.
-  const reading = { words: understand(query.q).words.filter((word) => !word.isInferred).map((word) => word.text), ignored: [], expansions: [] };
-  const allWords = tsQuery(query.q, '&');
-  const anyWord = tsQuery(query.q, '|');
+  // The query read once, as Meilisearch's path reads it (search/understand.ts).
+  const { words } = understand(query.q);
+  const reading = { words: words.filter((word) => !word.isInferred).map((word) => word.text), ignored: [], expansions: [] };
+  const allWords = tsQuery(words, '&');
+  const anyWord = tsQuery(words, '|');
   const folders = new Map((await listFolders(db)).map((row) => [row.id, row]));
   type Row = { document_id: string; page_number: number; rank: number };
   // Ranking reads each page's whole vector: only the first `rankedPagesLimit` pages that match are
