@@ -146,11 +146,14 @@ function countFacets(retrieval: Retrieval, groups: RankedGroup[], fields: string
 }
 
 /**
- * The best page of each shown document, with its snippet. First one request of two searches over
- * all of them (their words as written, for the highlighted snippet, and as stems), which finds most;
- * then, for the documents it missed, a search of each with its own words. Each search in a
- * multi-search costs Meilisearch a few milliseconds of its own, whatever it finds: one per document
- * made this step most of an answer's time.
+ * The best page of each shown document, with its snippet. The documents are taken in bands by the
+ * most telling word each holds (known from the word searches): one search per band, that word
+ * first and the band's other words after it, with Meilisearch's "last" strategy, which drops words
+ * from the end and never the first: every document of the band matches, on its page that holds
+ * the most of the words. Each band is searched as written (for the highlighted snippet) and as
+ * stems. A few bands cover the documents of a page of answers, where one search per document made
+ * this step most of an answer's time, and one search of every word dropped the documents that lack
+ * the rarest.
  */
 async function bestPages(client: Meilisearch, indexUid: string, request: SearchRequest, retrieval: Retrieval, shown: { group: RankedGroup; isApproximate: boolean }[]): Promise<{ hits: SearchHit[]; engineMs: number }> {
   const common = {
@@ -163,56 +166,70 @@ async function bestPages(client: Meilisearch, indexUid: string, request: SearchR
     highlightPostTag: markEnd,
     showRankingScore: true,
     distinct: 'documentId',
+    matchingStrategy: 'last' as const,
   };
-  const wanted: { documentId: string; group: RankedGroup; isApproximate: boolean; forms: { text: string; stems: string }[] }[] = [];
+  const weightOf = (i: number) => retrieval.evidence[i]?.weight ?? 0;
+  /** Per band (the most telling word its documents hold, in the form they hold it): its documents and their words. */
+  const bands = new Map<string, { top: { text: string; stems: string }; documentIds: string[]; forms: Map<number, { text: string; stems: string }[]> }>();
+  const wanted: { documentId: string; group: RankedGroup; isApproximate: boolean }[] = [];
   for (const { group, isApproximate } of shown) {
     for (const documentId of group.documentIds.slice(0, isApproximate ? documentsPerApproximateGroup : documentsPerGroup)) {
-      const match = retrieval.documents.get(documentId);
-      const held = [...(match?.forms.keys() ?? [])].sort((a, b) => (retrieval.evidence[b]?.weight ?? 0) - (retrieval.evidence[a]?.weight ?? 0));
-      const forms = held.map((i) => match?.forms.get(i)).filter((form) => form !== undefined).slice(0, maxPageWords);
-      wanted.push({ documentId, group, isApproximate, forms });
+      const forms = retrieval.documents.get(documentId)?.forms;
+      const held = [...(forms?.keys() ?? [])].sort((a, b) => weightOf(b) - weightOf(a) || a - b);
+      const top = held[0] === undefined ? undefined : forms?.get(held[0]);
+      if (!forms || !top) continue;
+      wanted.push({ documentId, group, isApproximate });
+      const key = `${held[0]} ${top.stems}`;
+      const band = bands.get(key) ?? { top, documentIds: [] as string[], forms: new Map<number, { text: string; stems: string }[]>() };
+      band.documentIds.push(documentId);
+      for (const i of held.slice(1, maxPageWords)) {
+        const form = forms.get(i);
+        if (form) band.forms.set(i, [...(band.forms.get(i) ?? []), form]);
+      }
+      bands.set(key, band);
     }
   }
   if (wanted.length === 0) return { hits: [], engineMs: 0 };
   const filterOf = (ids: string[]) => [request.filter, `documentId IN [${ids.map((id) => `"${id.replace(/[\\"]/g, '')}"`).join(', ')}]`].filter(Boolean).map((f) => `(${f})`).join(' AND ');
-  // The words of every shown document, the most telling first (each document holds some of them).
-  const union = (key: 'text' | 'stems') => {
-    const seen = new Set<string>();
-    const all = retrieval.evidence
-      .map((_entry, i) => i)
-      .sort((a, b) => (retrieval.evidence[b]?.weight ?? 0) - (retrieval.evidence[a]?.weight ?? 0))
-      .flatMap((i) => wanted.map((w) => retrieval.documents.get(w.documentId)?.forms.get(i)?.[key]))
-      .filter((form): form is string => form !== undefined && !seen.has(form) && seen.add(form) !== undefined);
-    return all.slice(0, maxSentWords).join(' ');
+  /** The band's own word first, then the other words its documents hold, the most telling first. */
+  const queryOf = (band: { top: { text: string; stems: string }; forms: Map<number, { text: string; stems: string }[]> }, key: 'text' | 'stems') => {
+    const seen = new Set([band.top[key]]);
+    const others = [...band.forms].sort(([a], [b]) => weightOf(b) - weightOf(a) || a - b).flatMap(([, forms]) => forms.map((form) => form[key]));
+    return [band.top[key], ...others.filter((form) => !seen.has(form) && seen.add(form) !== undefined)].slice(0, maxSentWords).join(' ');
   };
-  const ids = wanted.map((w) => w.documentId);
-  // "frequency": the most common words are dropped first, until every document has matched.
-  const together = { ...common, filter: filterOf(ids), limit: ids.length, matchingStrategy: 'frequency' as const };
-  const first = await client.multiSearch({
-    queries: [
-      { ...together, q: union('text'), attributesToSearchOn: rawAttributes },
-      { ...together, q: union('stems'), attributesToSearchOn: stemAttributes },
-    ],
+  const result = await client.multiSearch({
+    queries: [...bands.values()].flatMap((band) => {
+      const query = { ...common, filter: filterOf(band.documentIds), limit: band.documentIds.length };
+      return [
+        { ...query, q: queryOf(band, 'text'), attributesToSearchOn: rawAttributes },
+        { ...query, q: queryOf(band, 'stems'), attributesToSearchOn: stemAttributes },
+      ];
+    }),
   });
-  let engineMs = Math.max(0, ...first.results.map((result) => result.processingTimeMs));
-  const byDocument = (hits: unknown[]) => new Map((hits as RawHit[]).map((hit) => [hit.documentId, hit]));
-  const asWritten = byDocument(first.results[0]?.hits ?? []);
-  const asStems = byDocument(first.results[1]?.hits ?? []);
+  let engineMs = Math.max(0, ...result.results.map((one) => one.processingTimeMs));
+  const asWritten = new Map<string, RawHit>();
+  const asStems = new Map<string, RawHit>();
+  result.results.forEach((one, i) => {
+    for (const hit of one.hits as RawHit[]) (i % 2 === 0 ? asWritten : asStems).set(hit.documentId, hit);
+  });
+  // A document its band missed (its word came through typo tolerance, which the word as written in
+  // first place does not always meet): searched alone with its own words.
   const missed = wanted.filter((w) => !asWritten.has(w.documentId) && !asStems.has(w.documentId));
   if (missed.length > 0) {
-    const alone = { ...common, limit: 1, matchingStrategy: 'last' as const };
+    const formsOf = (documentId: string) => [...(retrieval.documents.get(documentId)?.forms ?? new Map<number, { text: string; stems: string }>())].sort(([a], [b]) => weightOf(b) - weightOf(a) || a - b).map(([, form]) => form).slice(0, maxPageWords);
+    const alone = { ...common, limit: 1, matchingStrategy: 'frequency' as const };
     const second = await client.multiSearch({
-      queries: missed.flatMap((w) => [
-        { ...alone, filter: filterOf([w.documentId]), q: w.forms.map((form) => form.text).join(' '), attributesToSearchOn: rawAttributes },
-        { ...alone, filter: filterOf([w.documentId]), q: w.forms.map((form) => form.stems).join(' '), attributesToSearchOn: stemAttributes },
+      queries: missed.flatMap(({ documentId }) => [
+        { ...alone, filter: filterOf([documentId]), q: formsOf(documentId).map((form) => form.text).join(' '), attributesToSearchOn: rawAttributes },
+        { ...alone, filter: filterOf([documentId]), q: formsOf(documentId).map((form) => form.stems).join(' '), attributesToSearchOn: stemAttributes },
       ]),
     });
-    engineMs += Math.max(0, ...second.results.map((result) => result.processingTimeMs));
-    missed.forEach((w, i) => {
+    engineMs += Math.max(0, ...second.results.map((one) => one.processingTimeMs));
+    missed.forEach(({ documentId }, i) => {
       const written = second.results[2 * i]?.hits[0] as RawHit | undefined;
       const stems = second.results[2 * i + 1]?.hits[0] as RawHit | undefined;
-      if (written) asWritten.set(w.documentId, written);
-      if (stems) asStems.set(w.documentId, stems);
+      if (written) asWritten.set(documentId, written);
+      if (stems) asStems.set(documentId, stems);
     });
   }
   const hits: SearchHit[] = [];
