@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFolders } from '../server/folders/service';
 import { seed } from '../server/seed';
 import { ancestry, schemeForIndex } from '../server/search/indexing';
-import { buildRecords, type SearchRecord } from '../search';
+import { buildRecords, coverageFloor, type SearchRecord } from '../search';
 import { signInAs, type SignedIn } from './auth';
 import { createTestContext, type TestContext } from './context';
 import { corpusDocuments, corpusQueries, corpusSchemes, corpusSynonyms } from './fixtures/relevanceCorpus';
@@ -116,9 +116,33 @@ describe('relevance on the French scheme corpus', () => {
     approximate: { scheme: { id: string } | null }[];
     total: number;
   }
+  /** Answers read once per query: the floor's trade-off is re-read from them. */
+  const answers = new Map<string, Answer>();
   const ask = async (q: string) => {
+    const known = answers.get(q);
+    if (known) return known;
     const response = await agent.agent.get('/api/search').query({ q }).expect(200);
+    answers.set(q, response.body as Answer);
     return response.body as Answer;
+  };
+
+  /**
+   * What other floors would have done, re-read from the answers (confident groups and the
+   * approaching ones of page 1, with their coverage): the share of visitors whose scheme is
+   * confident in the top 3, and the absent needs answered confidently.
+   */
+  const floorTradeOff = async () => {
+    const scored = async (q: string) => {
+      const answer = await ask(q);
+      return [...answer.groups, ...answer.approximate].map((group) => ({ key: group.scheme ? schemeKeys.get(group.scheme.id) : undefined, score: (group as unknown as { score: number }).score }));
+    };
+    const visitors = await Promise.all(visitorQueries.map(async (query) => ({ expected: query.expectedSchemes, groups: await scored(query.query) })));
+    const absent = await Promise.all(absentNeedQueries.map((query) => scored(query)));
+    return [0.3, 0.4, 0.5, 0.6, 0.7, 0.8].map((floor) => {
+      const confident = (groups: { key: string | undefined; score: number }[]) => groups.filter((group) => group.score >= floor).sort((a, b) => b.score - a.score);
+      const recall = visitors.filter(({ expected, groups }) => confident(groups).slice(0, 3).some((group) => group.key !== undefined && expected.includes(group.key))).length / visitors.length;
+      return { floor, recall, absent: absent.filter((groups) => confident(groups).length > 0).length };
+    });
   };
   const schemesOf = (answer: Answer) => answer.groups.map((group) => (group.scheme ? schemeKeys.get(group.scheme.id) : undefined));
   const allSchemesOf = (answer: Answer) => [...answer.groups, ...answer.approximate].map((group) => (group.scheme ? `${schemeKeys.get(group.scheme.id)}:${(group as unknown as { score: number }).score.toFixed(2)}` : 'doc'));
@@ -173,6 +197,13 @@ describe('relevance on the French scheme corpus', () => {
       if (answer.groups.length > 0) confident.push(`  "${query}" → ${schemesOf(answer).slice(0, 3).join(', ')} (score ${answer.groups[0]?.score.toFixed(2)}) [words: ${answer.query.words.join(', ')}]`);
     }
     process.stdout.write(`\nAbsent needs: ${absentNeedQueries.length} queries, ${confident.length} with a confident answer\n${confident.join('\n')}\n`);
+    const tradeOff = await floorTradeOff();
+    process.stdout.write(
+      `\nThe floor's trade-off (today's: ${coverageFloor}):\n` +
+        tradeOff.map((point) => `  floor ${point.floor.toFixed(1)}: visitors' scheme confident in the top 3 ${point.recall.toFixed(2)}, absent needs answered confidently ${point.absent} of ${absentNeedQueries.length}`).join('\n') +
+        '\n',
+    );
+
     // Measured, not yet the target (issue 17 asks none): the ones left share every word with a
     // scheme ("carte d'identité", "adopter un chien") and need more than words to tell apart.
     expect(confident.length).toBeLessThanOrEqual(Math.floor(absentNeedQueries.length / 5));
