@@ -10,6 +10,7 @@ import { createLogger } from '../server/logger';
 import { facetFields } from '../server/search/schema';
 import { runSearch } from '../search/query';
 import { buildRecords, createClient, createSearch, expansionsOf, synonymSet, understand, type DocumentForIndex, type SearchRecord } from '../search';
+import { forgetWords } from '../search/wordCache';
 import { corpusDocuments, corpusQueries, corpusSchemes } from '../tests/fixtures/relevanceCorpus';
 import { visitorQueries } from '../tests/fixtures/visitorQueries';
 import { machineLine, markdownTable, verdict, writeBenchmarkSection } from './report';
@@ -22,9 +23,11 @@ import { figuresOf, percentile, runInterleaved, runSet, type Outcome } from './s
  *    each word, warm, over the visitor sentences and the terse queries of the relevance fixtures.
  * 2. On its own embedded Meilisearch, an index with the app's settings holding the relevance corpus
  *    copied until it has about `--pages` pages (each copy with new document and scheme ids).
- * 3. The same queries through the whole design (`runSearch`, grouped, facets, thesaurus) and
- *    through one plain Meilisearch search, taking turns query by query at concurrency 1, then
- *    `--queries` of each at concurrency 8 for throughput.
+ * 3. The same queries through the whole design (`runSearch`, grouped, facets, thesaurus) with
+ *    words never asked before (the words kept in memory forgotten before each query), and through
+ *    one plain Meilisearch search, taking turns query by query at concurrency 1; then the design
+ *    as the desks ask it (the queries in turn, the words kept: search/wordCache.ts); then
+ *    `--queries` of each at concurrency 8 for throughput, the words kept.
  * Writes the section `answer` of docs/benchmarks.md. A missed target is reported, not an error.
  */
 
@@ -170,6 +173,10 @@ async function main() {
     const client = createClient({ url: meili.url, apiKey: meili.masterKey }, { isForSearches: true });
     const facets = Object.values(facetFields);
     const design = async (q: string): Promise<Outcome> => {
+      forgetWords();
+      return kept(q);
+    };
+    const kept = async (q: string): Promise<Outcome> => {
       const result = await runSearch(client, index.indexUid, { q, filter: '', facets, page: 1, hitsPerPage: 10, isDistinct: true, expand });
       return { hits: result.hits.length, engineMs: result.engineMs };
     };
@@ -189,10 +196,13 @@ async function main() {
     const ratio = singleDesign.p50 / singlePlain.p50;
     print(`Concurrency 1, ${queries.length} queries each, taking turns: design p50 ${ms(singleDesign.p50)} ms, p95 ${ms(singleDesign.p95)} ms; plain p50 ${ms(singlePlain.p50)} ms, p95 ${ms(singlePlain.p95)} ms; p50 ratio ${ratio.toFixed(2)}×`);
     print(`  Meilisearch's own time p50 (processingTimeMs; the design: the slowest query of each of its multi-searches, added): design ${ms(singleDesign.engineP50)} ms, plain ${ms(singlePlain.engineP50)} ms`);
+    forgetWords();
+    const asked = figuresOf(await runSet(queries, 1, kept));
+    print(`Concurrency 1, the design as the desks ask it (words kept from one query to the next): p50 ${ms(asked.p50)} ms, p95 ${ms(asked.p95)} ms (${(asked.p50 / singlePlain.p50).toFixed(2)}× the plain p50)`);
 
     const load = repeated(queries, options.queries);
     print(`Measuring throughput: ${load.length} queries of each, ${throughputConcurrency} in flight…`);
-    const loadedDesign = figuresOf(await runSet(load, throughputConcurrency, design));
+    const loadedDesign = figuresOf(await runSet(load, throughputConcurrency, kept));
     const loadedPlain = figuresOf(await runSet(load, throughputConcurrency, plain));
     print(`Concurrency ${throughputConcurrency}, ${load.length} queries each: design ${loadedDesign.rate.toFixed(1)} queries/s (p50 ${ms(loadedDesign.p50)} ms), plain ${loadedPlain.rate.toFixed(1)} queries/s (p50 ${ms(loadedPlain.p50)} ms)`);
     const errors = singleDesign.errors + singlePlain.errors + loadedDesign.errors + loadedPlain.errors;
@@ -209,11 +219,12 @@ async function main() {
         ['Corpus', `${index.pages} pages (${index.documents} documents)`, '≈ 50,000 pages', ''],
         ['Query understanding p50 (understand + thesaurus lookups, warm)', `${ms(understanding.p50)} ms`, `≤ ${targets.understandP50Ms} ms`, verdict(understandMet)],
         ['Query understanding p95', `${ms(understanding.p95)} ms`, '', ''],
-        ['Design p50 / p95, concurrency 1', `${ms(singleDesign.p50)} / ${ms(singleDesign.p95)} ms`, '', ''],
+        ['Design p50 / p95, concurrency 1 (words never asked before)', `${ms(singleDesign.p50)} / ${ms(singleDesign.p95)} ms`, '', ''],
         ['Plain query p50 / p95, concurrency 1', `${ms(singlePlain.p50)} / ${ms(singlePlain.p95)} ms`, '', ''],
         ["Meilisearch's own time p50, design / plain (processingTimeMs; the design: the slowest query of each of its multi-searches, added)", `${ms(singleDesign.engineP50)} / ${ms(singlePlain.engineP50)} ms`, '', ''],
-        ['Design / plain, p50', `${ratio.toFixed(2)}×`, `≤ ${targets.designP50Ratio}×`, verdict(ratioMet)],
-        [`Design throughput, concurrency ${throughputConcurrency}`, `${loadedDesign.rate.toFixed(1)} queries/s (p50 ${ms(loadedDesign.p50)} ms)`, 'reported', ''],
+        ['Design / plain, p50 (words never asked before)', `${ratio.toFixed(2)}×`, `≤ ${targets.designP50Ratio}×`, verdict(ratioMet)],
+        ['Design as the desks ask it (words kept), p50 / p95, concurrency 1', `${ms(asked.p50)} / ${ms(asked.p95)} ms (${(asked.p50 / singlePlain.p50).toFixed(2)}× plain)`, 'reported', ''],
+        [`Design throughput, concurrency ${throughputConcurrency} (words kept)`, `${loadedDesign.rate.toFixed(1)} queries/s (p50 ${ms(loadedDesign.p50)} ms)`, 'reported', ''],
         [`Plain throughput, concurrency ${throughputConcurrency}`, `${loadedPlain.rate.toFixed(1)} queries/s (p50 ${ms(loadedPlain.p50)} ms)`, 'reported', ''],
         ['Errors', String(errors), '0', verdict(errors === 0)],
       ],
@@ -226,7 +237,7 @@ async function main() {
       table,
       '',
       `Query understanding is \`understand(q)\` plus the shipped thesaurus lookup of each word (\`expansionsOf(synonymSet([]))\`), timed in-process over the ${visitorQueries.length} visitor sentences and ${corpusQueries.length} terse queries of the relevance fixtures, five warm passes after an uncounted first one. ` +
-        `The design (\`runSearch\`: understanding, one multi-search of per-word probes, one multi-search of best pages; grouped, all facets, thesaurus) and one plain Meilisearch search (\`limit 10, distinct documentId\`, content cropped and highlighted) ran through the same app client on an embedded Meilisearch holding ${index.copies} copies of the relevance corpus (new document and scheme ids, nothing else varied), taking turns query by query (order rotating) at concurrency 1 after an uncounted warm-up of a sixth of the queries, then ${load.length} queries of each with ${throughputConcurrency} in flight; the machine is shared, so read the figures with the load average above.`,
+        `The design (\`runSearch\`: understanding, the index's version, one multi-search of per-word probes, one multi-search of best pages in bands; grouped, all facets, thesaurus) and one plain Meilisearch search (\`limit 10, distinct documentId\`, content cropped and highlighted) ran through the same app client on an embedded Meilisearch holding ${index.copies} copies of the relevance corpus (new document and scheme ids, nothing else varied), taking turns query by query (order rotating) at concurrency 1 after an uncounted warm-up of a sixth of the queries, the design's kept words forgotten before each query (every word searched); then the design once over the queries in turn with its words kept, as the desks ask (words shared between queries are not searched again while the index is unchanged); then ${load.length} queries of each with ${throughputConcurrency} in flight (the set repeated, words kept). The machine is shared, so read the figures with the load average above.`,
     ].join('\n');
     await writeBenchmarkSection('answer', section);
     print('Written: docs/benchmarks.md, section answer.');
