@@ -59,14 +59,14 @@ describe('the administration area (directorates and Maisons, users, audit trail,
     await page.goto(`${server.url}/`);
     await nav().getByRole('link', { name: 'Administration' }).click();
     await expect.poll(() => h1().textContent()).toBe('Administration');
-    expect(await page.title()).toBe("Administration — L'info pour tous");
+    await expect.poll(() => page.title()).toBe("Administration — L'info pour tous");
     expect(await nav().getByRole('link', { name: 'Administration' }).getAttribute('aria-current')).toBe('page');
     expect(await page.getByRole('main').getByRole('link', { name: 'Synonymes' }).getAttribute('href')).toBe('/administration/synonymes');
     await expectAccessible('admin-home');
 
     await page.getByRole('main').getByRole('link', { name: 'Directions et Maisons de Région' }).click();
     await expect.poll(() => h1().textContent()).toBe('Directions et Maisons de Région');
-    expect(await page.title()).toBe("Directions et Maisons de Région — L'info pour tous");
+    await expect.poll(() => page.title()).toBe("Directions et Maisons de Région — L'info pour tous");
     const directorates = page.getByRole('table', { name: 'Les directions de la Région' });
     await directorates.waitFor();
     expect(await page.getByRole('table', { name: 'Les Maisons de Région' }).getByRole('rowheader').count()).toBe(4);
@@ -160,7 +160,7 @@ describe('the administration area (directorates and Maisons, users, audit trail,
     await signIn(adminEmail);
     await page.goto(`${server.url}/administration/utilisateurs`);
     await expect.poll(() => h1().textContent()).toBe('Utilisateurs');
-    expect(await page.title()).toBe("Utilisateurs — L'info pour tous");
+    await expect.poll(() => page.title()).toBe("Utilisateurs — L'info pour tous");
     const count = page.locator('p[role=status].search-count');
     await expect.poll(() => count.textContent()).toBe('12 utilisateurs.');
     const table = page.getByRole('table', { name: 'Utilisateurs' });
@@ -213,7 +213,7 @@ describe('the administration area (directorates and Maisons, users, audit trail,
 
     await page.goto(`${server.url}/administration/journal`);
     await expect.poll(() => h1().textContent()).toBe('Journal d’audit');
-    expect(await page.title()).toBe("Journal d’audit — L'info pour tous");
+    await expect.poll(() => page.title()).toBe("Journal d’audit — L'info pour tous");
     const filters = page.getByRole('search', { name: 'Filtrer le journal' });
     await filters.getByLabel('Acteur').selectOption({ label: `Administrateur Région (${adminEmail})` });
     await filters.getByLabel('Action').selectOption({ label: 'Maison ajoutée' });
@@ -253,7 +253,7 @@ describe('the administration area (directorates and Maisons, users, audit trail,
     await page.goto(`${server.url}/administration`);
     await page.getByRole('main').getByRole('link', { name: 'Tâches' }).click();
     await expect.poll(() => h1().textContent()).toBe('Tâches');
-    expect(await page.title()).toBe("Tâches — L'info pour tous");
+    await expect.poll(() => page.title()).toBe("Tâches — L'info pour tous");
     const counts = page.getByRole('region', { name: 'Tâches par état' });
     await expect.poll(() => counts.textContent()).toContain('En échec1');
     const table = page.getByRole('table', { name: 'Tâches en échec, de la plus récente à la plus ancienne' });

@@ -88,7 +88,7 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
   it('(a) an editor of DTEE creates a scheme under a theme, filling the form with the keyboard only', async () => {
     await signInAndOpen(editorEmail, '/themes');
     await expect.poll(() => h1().textContent()).toBe('Thèmes');
-    expect(await page.title()).toBe("Thèmes — L'info pour tous");
+    await expect.poll(() => page.title()).toBe("Thèmes — L'info pour tous");
     await expectAccessible('publishing-themes');
 
     await page.getByRole('link', { name: 'Environnement-Climat' }).click();
@@ -99,7 +99,7 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     await tabTo(create);
     await page.keyboard.press('Enter');
     await expect.poll(() => h1().textContent()).toBe('Nouveau dispositif');
-    expect(await page.title()).toBe("Nouveau dispositif — L'info pour tous");
+    await expect.poll(() => page.title()).toBe("Nouveau dispositif — L'info pour tous");
     await expectAccessible('publishing-scheme-form');
 
     // The editor's own directorate is the only choice.
@@ -203,7 +203,7 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     const doc = await arrangeDocument(scheme.id, { title: 'Règlement refuges' });
     await signInAndOpen(editorEmail, `/documents/${doc.id}`);
     await expect.poll(() => h1().textContent()).toBe('Règlement refuges');
-    expect(await page.title()).toBe("Règlement refuges — L'info pour tous");
+    await expect.poll(() => page.title()).toBe("Règlement refuges — L'info pour tous");
     const file = page.getByRole('region', { name: 'Fichier' });
     expect(await file.textContent()).toContain('reglement-camping.pdf');
     expect(await file.textContent()).toMatch(/\d+(,\d)? Ko/);
@@ -285,7 +285,7 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     await signInAndOpen(agentEmail, '/');
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Nouveautés' }).click();
     await expect.poll(() => h1().textContent()).toBe('Nouveautés');
-    expect(await page.title()).toBe("Nouveautés — L'info pour tous");
+    await expect.poll(() => page.title()).toBe("Nouveautés — L'info pour tous");
     const table = page.getByRole('table', { name: 'Documents publiés ou mis à jour récemment' });
     await table.waitFor();
     const row = table.getByRole('row').filter({ hasText: 'Guide vélo à assistance électrique' });

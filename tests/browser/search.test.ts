@@ -153,7 +153,7 @@ describe('the agent search screen in a real browser', () => {
   it('an agent types a need: the scheme is the answer, first and larger, with its card; its documents beneath with their page', async () => {
     await signInAndOpen(agentEmail, '/');
     await expect.poll(() => isFocused(searchBox())).toBe(true);
-    expect(await page.title()).toBe("Recherche — L'info pour tous");
+    await expect.poll(() => page.title()).toBe("Recherche — L'info pour tous");
     await page.keyboard.type('camping économies eau');
     await expect.poll(() => results().getByRole('heading', { level: 3 }).first().textContent()).toBe("Ec'Eau Tourisme");
     expect(await settledCount()).toMatch(/^\d+ dispositifs?, \d+ documents?$/);
@@ -480,7 +480,7 @@ describe('the agent search screen in a real browser', () => {
   it('keeps the welcome page for signed-out visitors', async () => {
     await page.goto(server.url);
     await page.getByRole('region', { name: 'Votre session' }).getByRole('link', { name: 'Se connecter' }).waitFor();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe("L'info pour tous");
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe("L'info pour tous");
     expect(await page.getByRole('search').count()).toBe(0);
   });
 });

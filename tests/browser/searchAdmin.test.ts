@@ -85,7 +85,7 @@ describe('what agents search (editors) and the synonyms (administrators), in a r
     await page.goto(`${server.url}/`);
     await nav().getByRole('link', { name: 'Recherches des agents' }).click();
     await expect.poll(() => h1().textContent()).toBe('Recherches des agents');
-    expect(await page.title()).toBe("Recherches des agents — L'info pour tous");
+    await expect.poll(() => page.title()).toBe("Recherches des agents — L'info pour tous");
     expect(await nav().getByRole('link', { name: 'Synonymes' }).count()).toBe(0);
     const top = page.getByRole('table', { name: 'Recherches les plus fréquentes sur les 30 derniers jours' });
     await top.waitFor();
@@ -108,7 +108,7 @@ describe('what agents search (editors) and the synonyms (administrators), in a r
     await page.goto(`${server.url}/`);
     await nav().getByRole('link', { name: 'Synonymes' }).click();
     await expect.poll(() => h1().textContent()).toBe('Synonymes');
-    expect(await page.title()).toBe("Synonymes — L'info pour tous");
+    await expect.poll(() => page.title()).toBe("Synonymes — L'info pour tous");
     await page.getByText('Aucun groupe pour l’instant.').waitFor();
 
     const add = page.getByRole('button', { name: 'Ajouter un groupe' });

@@ -31,8 +31,8 @@ describe('the app shell in a real browser', () => {
     const session = page.getByRole('region', { name: 'Votre session' });
     await expect.poll(() => session.getByRole('link', { name: 'Se connecter' }).isVisible()).toBe(true);
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
-    expect(await page.title()).toBe("Accueil — L'info pour tous");
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe("L'info pour tous");
+    await expect.poll(() => page.title()).toBe("Accueil — L'info pour tous");
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe("L'info pour tous");
     expect(await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Accueil' }).getAttribute('aria-current')).toBe(
       'page',
     );
@@ -55,11 +55,11 @@ describe('the app shell in a real browser', () => {
   it('shows a 404 page for an unknown address, with a way back', async () => {
     const response = await page.goto(`${server.url}/dispositifs/inconnu`);
     expect(response?.status()).toBe(404);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page introuvable');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page introuvable');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'shell-404');
     await page.getByRole('link', { name: "Revenir à l'accueil" }).click();
     await expect.poll(() => page.evaluate(() => location.pathname)).toBe('/');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe("L'info pour tous");
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe("L'info pour tous");
   });
 });
