@@ -1,0 +1,71 @@
+import { buffer } from 'node:stream/consumers';
+import type { Db } from '../db';
+import type { Logger } from '../logger';
+import type { Storage } from '../../storage';
+import { defaultThumbnailLimits, renderThumbnail, type ThumbnailLimits } from './renderThumbnail';
+
+/** File types that can have a picture of their first page; the others show an icon of their type. */
+export const thumbnailFileTypes = new Set(['pdf', 'png', 'jpeg']);
+
+export interface ThumbnailDeps {
+  db: Db;
+  storage: Storage;
+  logger: Logger;
+  thumbnailLimits?: ThumbnailLimits;
+}
+
+export interface VersionForThumbnail {
+  id: string;
+  storage_key: string;
+  file_type: string;
+  size_bytes: number;
+}
+
+export type Thumbnail = { image: Buffer; mimeType: string } | { image: null; reason: string };
+
+/** Thumbnails being made in this process, by version: a second request waits for the first. */
+const making = new Map<string, Promise<Thumbnail>>();
+
+async function stored(db: Db, versionId: string): Promise<Thumbnail | undefined> {
+  const row = await db('version_thumbnails').where({ version_id: versionId }).first<{ status: string; image: Buffer | null; mime_type: string | null; reason: string | null } | undefined>('status', 'image', 'mime_type', 'reason');
+  if (!row) return undefined;
+  return row.status === 'ready' && row.image ? { image: row.image, mimeType: row.mime_type ?? 'image/webp' } : { image: null, reason: row.reason ?? '' };
+}
+
+/**
+ * The first-page thumbnail of a version: made once, on the first request, then read from
+ * PostgreSQL. Instances agree through an advisory lock, requests of one process through a shared
+ * promise. A file that gives no picture (corrupt, too large, too slow) is remembered as such.
+ */
+export async function thumbnailOf(deps: ThumbnailDeps, version: VersionForThumbnail): Promise<Thumbnail> {
+  if (!thumbnailFileTypes.has(version.file_type)) return { image: null, reason: 'no thumbnail for this file type' };
+  const known = await stored(deps.db, version.id);
+  if (known) return known;
+  let pending = making.get(version.id);
+  if (!pending) {
+    pending = make(deps, version).finally(() => making.delete(version.id));
+    making.set(version.id, pending);
+  }
+  return pending;
+}
+
+async function make(deps: ThumbnailDeps, version: VersionForThumbnail): Promise<Thumbnail> {
+  return deps.db.transaction(async (trx) => {
+    await trx.raw("select pg_advisory_xact_lock(hashtextextended('thumbnail:' || ?, 0))", [version.id]);
+    const known = await stored(trx as unknown as Db, version.id);
+    if (known) return known;
+    const startedAt = Date.now();
+    const data = await buffer((await deps.storage.get(version.storage_key)).body);
+    const result = await renderThumbnail(version.file_type, data, deps.thumbnailLimits ?? defaultThumbnailLimits);
+    deps.logger.info({ versionId: version.id, fileType: version.file_type, ms: Date.now() - startedAt, failure: result.ok ? undefined : result.reason }, 'thumbnail rendered');
+    await trx('version_thumbnails')
+      .insert(
+        result.ok
+          ? { version_id: version.id, status: 'ready', image: result.image, mime_type: 'image/webp', width: result.width, height: result.height }
+          : { version_id: version.id, status: 'none', reason: result.reason.slice(0, 500) },
+      )
+      .onConflict('version_id')
+      .ignore();
+    return result.ok ? { image: result.image, mimeType: 'image/webp' } : { image: null, reason: result.reason };
+  });
+}
