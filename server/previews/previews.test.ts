@@ -91,15 +91,16 @@ describe('what search sees: the text per page and the first-page thumbnail', () 
 
   it('draws the first page of a PDF once per version, kept by the browser for good', async () => {
     const id = await upload(await makePdf(['Première page du guide', 'Seconde page']), 'guide.pdf');
-    const current = await agent.agent.get(`/api/documents/${id}/thumbnail`).expect(302);
-    expect(current.headers.location).toBe(`/api/documents/${id}/thumbnail?version=1`);
-    expect(current.headers['cache-control']).toBe('private, no-cache');
-
     const picture = await agent.agent.get(`/api/documents/${id}/thumbnail?version=1`).buffer(true).parse(binary).expect(200);
     expect(picture.headers['content-type']).toBe('image/webp');
     expect(picture.headers['cache-control']).toBe('private, max-age=31536000, immutable');
     expect(picture.headers['x-content-type-options']).toBe('nosniff');
     const image = picture.body as Buffer;
+    // The current version's address: the same picture, asked again each time, 304 while unchanged.
+    const current = await agent.agent.get(`/api/documents/${id}/thumbnail`).buffer(true).parse(binary).expect(200);
+    expect(current.headers['cache-control']).toBe('private, no-cache');
+    expect(Buffer.compare(current.body as Buffer, image)).toBe(0);
+    await agent.agent.get(`/api/documents/${id}/thumbnail`).set('If-None-Match', current.headers.etag as string).expect(304);
     expect(image.toString('latin1', 0, 4)).toBe('RIFF');
     expect(image.toString('latin1', 8, 12)).toBe('WEBP');
     const row = await ctx.db('version_thumbnails as t').join('versions as v', 'v.id', 't.version_id').where('v.document_id', id).first('t.status', 't.width', 't.height');
@@ -108,9 +109,11 @@ describe('what search sees: the text per page and the first-page thumbnail', () 
 
     // A new version: a new address and a new picture; the old one stays for the history.
     await editor.agent.post(`/api/documents/${id}/versions`).set('X-CSRF-Token', editor.csrfToken).attach('file', await makePdf(['Version deux, bien plus dense '.repeat(40)]), 'guide-v2.pdf').expect(201);
-    expect((await agent.agent.get(`/api/documents/${id}/thumbnail`).expect(302)).headers.location).toBe(`/api/documents/${id}/thumbnail?version=2`);
-    const second = await editor.agent.get(`/api/documents/${id}/thumbnail?version=2`).buffer(true).parse(binary).expect(200);
+    // The old ETag no longer holds: the current address now shows version 2.
+    const second = await agent.agent.get(`/api/documents/${id}/thumbnail`).set('If-None-Match', current.headers.etag as string).buffer(true).parse(binary).expect(200);
     expect(Buffer.compare(second.body as Buffer, image)).not.toBe(0);
+    const numbered = await editor.agent.get(`/api/documents/${id}/thumbnail?version=2`).buffer(true).parse(binary).expect(200);
+    expect(Buffer.compare(numbered.body as Buffer, second.body as Buffer)).toBe(0);
     expect(await ctx.db('version_thumbnails as t').join('versions as v', 'v.id', 't.version_id').where('v.document_id', id).count<{ count: number }[]>('* as count').first()).toEqual({ count: 2 });
     // An older version's picture is history: the directorate's, not an agent's.
     await agent.agent.get(`/api/documents/${id}/thumbnail?version=1`).expect(403);

@@ -48,16 +48,19 @@ export function previewRoutes(deps: { db: Db; storage: Storage; logger: Logger; 
     const user = currentUser(req);
     const document = await findDocument(db, id);
     authorize(user, 'document.read', documentSubject(document));
-    if (number === undefined) {
-      // The current version moves: its address is asked again each time, the picture is not.
-      if (document.version_number === null) throw new NotFoundError("Ce document n'a pas d'aperçu.");
-      res.set('Cache-Control', 'private, no-cache').redirect(302, `/api/documents/${id}/thumbnail?version=${document.version_number}`);
+    if (number !== undefined && number !== document.version_number) authorize(user, 'document.readHistory', documentSubject(document));
+    const version = await findVersion(db, id, number);
+    // The current version's picture moves with it: asked again each time (a 304 while it has not
+    // changed); a numbered version's picture never changes.
+    const cacheControl = number === undefined ? 'private, no-cache' : immutable;
+    const etag = `"thumbnail-${version.sha256}"`;
+    if (req.get('if-none-match') === etag) {
+      res.status(304).set({ 'Cache-Control': cacheControl, ETag: etag }).end();
       return;
     }
-    if (number !== document.version_number) authorize(user, 'document.readHistory', documentSubject(document));
-    const thumbnail = await thumbnailOf(deps, await findVersion(db, id, number));
+    const thumbnail = await thumbnailOf(deps, version);
     if (!thumbnail.image) throw new NotFoundError("Ce document n'a pas d'aperçu.");
-    res.set({ 'Content-Type': thumbnail.mimeType, 'Cache-Control': immutable, 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': 'sandbox' });
+    res.set({ 'Content-Type': thumbnail.mimeType, 'Cache-Control': cacheControl, ETag: etag, 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': 'sandbox' });
     res.send(thumbnail.image);
   });
 
