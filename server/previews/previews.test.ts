@@ -6,6 +6,7 @@ import { createTestContext, type TestContext } from '../../tests/context';
 import { buildDirectorate, buildScheme } from '../../tests/factories';
 import { makeDocx, makeJpeg, makePdf, makePng } from '../../tests/fixtures/files';
 import { drainJobs } from '../../tests/jobs';
+import { renderThumbnail } from './renderThumbnail';
 
 /** A PNG whose header says 20,000 × 20,000 pixels (1.6 GB once decoded) over a few bytes of data. */
 function hugePngHeader(): Buffer {
@@ -140,5 +141,32 @@ describe('what search sees: the text per page and the first-page thumbnail', () 
     expect(reasons.sort()).toEqual(['image header unreadable', 'image too large (20000 × 20000 pixels)']);
     // The app is still ready after them.
     await request(ctx.app).get('/readyz').expect(200);
+  });
+
+  it('marks the pages an OCR step read, with its confidence, when the pages carry that mark', async () => {
+    const id = await upload(await makePdf(['Texte lu', 'Texte scanné']), 'scan.pdf');
+    expect(await drainJobs(ctx)).toEqual([]);
+    // The column the OCR step of issue 20 adds to version_pages (made here if this database lacks it).
+    await ctx.db.raw('alter table version_pages add column if not exists ocr_confidence real');
+    const versionId = (await ctx.db('documents').where({ id }).first('current_version_id')).current_version_id as string;
+    await ctx.db('version_pages').where({ version_id: versionId, page_number: 2 }).update({ ocr_confidence: 87 });
+    const pages = (await editor.agent.get(`/api/documents/${id}/text`).expect(200)).body.pages;
+    expect(pages.map((p: { isOcr: boolean; ocrConfidence: number | null }) => [p.isOcr, p.ocrConfidence])).toEqual([
+      [false, null],
+      [true, 87],
+    ]);
+  });
+
+  it('draws a version once, however many ask for it at the same moment', async () => {
+    const id = await upload(await makePdf(['Une affiche très demandée']), 'affiche.pdf');
+    const before = ctx.logs.filter((line) => line.msg === 'thumbnail rendered').length;
+    const answers = await Promise.all([1, 2, 3].map(() => agent.agent.get(`/api/documents/${id}/thumbnail?version=1`).buffer(true).parse(binary)));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect(ctx.logs.filter((line) => line.msg === 'thumbnail rendered').length - before).toBe(1);
+  });
+
+  it('stops a drawing that takes too long: no picture, the reason said', async () => {
+    const result = await renderThumbnail('pdf', await makePdf(['Une page']), { timeoutMs: 1, maxHeapMb: 256, maxImagePixels: 1_000_000, width: 240 });
+    expect(result).toEqual({ ok: false, reason: 'rendering took longer than 0.001 s' });
   });
 });
