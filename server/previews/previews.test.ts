@@ -53,7 +53,7 @@ describe('what search sees: the text per page and the first-page thumbnail', () 
     return created.body.document.id as string;
   }
 
-  it('gives the text the index holds, page by page, in slices a 300-page document can be read in', async () => {
+  it('gives the text the index holds, page by page, in slices a 300-page document can be read in', { timeout: 60000 }, async () => {
     const pages = Array.from({ length: 300 }, (_, i) => `Page ${i + 1} du règlement camping économies d'eau`);
     const id = await upload(await makePdf(pages), 'long.pdf');
     expect(await drainJobs(ctx)).toEqual([]);
@@ -90,7 +90,8 @@ describe('what search sees: the text per page and the first-page thumbnail', () 
     expect((await editor.agent.get('/api/documents/00000000-0000-4000-8000-000000000000/text').expect(404)).body.error.code).toBe('not_found');
   });
 
-  it('draws the first page of a PDF once per version, kept by the browser for good', async () => {
+  // Drawings run in child processes: on a busy machine they take seconds each.
+  it('draws the first page of a PDF once per version, kept by the browser for good', { timeout: 90000 }, async () => {
     const id = await upload(await makePdf(['Première page du guide', 'Seconde page']), 'guide.pdf');
     const picture = await agent.agent.get(`/api/documents/${id}/thumbnail?version=1`).buffer(true).parse(binary).expect(200);
     expect(picture.headers['content-type']).toBe('image/webp');
@@ -157,7 +158,7 @@ describe('what search sees: the text per page and the first-page thumbnail', () 
     ]);
   });
 
-  it('draws a version once, however many ask for it at the same moment', async () => {
+  it('draws a version once, however many ask for it at the same moment', { timeout: 60000 }, async () => {
     const id = await upload(await makePdf(['Une affiche très demandée']), 'affiche.pdf');
     const before = ctx.logs.filter((line) => line.msg === 'thumbnail rendered').length;
     const answers = await Promise.all([1, 2, 3].map(() => agent.agent.get(`/api/documents/${id}/thumbnail?version=1`).buffer(true).parse(binary)));
@@ -165,8 +166,20 @@ describe('what search sees: the text per page and the first-page thumbnail', () 
     expect(ctx.logs.filter((line) => line.msg === 'thumbnail rendered').length - before).toBe(1);
   });
 
+  it('tries again, an hour later, a drawing that was stopped by its bounds', async () => {
+    const id = await upload(await makePdf(['Dessinée au second essai']), 'second-essai.pdf');
+    const versionId = (await ctx.db('documents').where({ id }).first('current_version_id')).current_version_id as string;
+    const stopped = { version_id: versionId, status: 'none', reason: 'rendering took longer than 20 s', is_retryable: true };
+    await ctx.db('version_thumbnails').insert({ ...stopped, created_at: new Date() });
+    await agent.agent.get(`/api/documents/${id}/thumbnail?version=1`).expect(404);
+    await ctx.db('version_thumbnails').where({ version_id: versionId }).update({ created_at: new Date(Date.now() - 2 * 3600 * 1000) });
+    const picture = await agent.agent.get(`/api/documents/${id}/thumbnail?version=1`).buffer(true).parse(binary).expect(200);
+    expect(picture.headers['content-type']).toBe('image/webp');
+    expect(await ctx.db('version_thumbnails').where({ version_id: versionId }).first('status', 'reason', 'is_retryable')).toEqual({ status: 'ready', reason: null, is_retryable: false });
+  });
+
   it('stops a drawing that takes too long: no picture, the reason said', async () => {
     const result = await renderThumbnail('pdf', await makePdf(['Une page']), { timeoutMs: 1, maxHeapMb: 256, maxImagePixels: 1_000_000, width: 240 });
-    expect(result).toEqual({ ok: false, reason: 'rendering took longer than 0.001 s' });
+    expect(result).toEqual({ ok: false, reason: 'rendering took longer than 0.001 s', isRetryable: true });
   });
 });
