@@ -20,6 +20,7 @@ import { untrustedProxyWarning } from './http/untrustedProxy';
 import type { Logger } from './logger';
 import { jobRoutes } from './jobs/routes';
 import { openApiRoutes } from './openapi/routes';
+import { previewRoutes } from './previews/routes';
 import { earlySearch, searchRoutes } from './search/routes';
 import { sharingRoutes } from './sharing/routes';
 import { webRoutes } from './web/routes';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(jobRoutes(deps));
   app.use(adminRoutes(deps));
   app.use(documentRoutes(deps));
+  app.use(previewRoutes(deps));
   if (deps.config.auth.mode === 'dev') app.use(devAuthRoutes({ db: deps.db, signInRateLimitPerMinute: deps.config.signInRateLimitPerMinute }));
   app.use(['/api', '/auth'], () => {
     throw new NotFoundError("Cette adresse de l'API n'existe pas.");

@@ -3,6 +3,7 @@ import { createDocumentFieldsSchema, fileQuery, listQuery, updateDocumentSchema 
 import { createFolderSchema, updateFolderSchema } from '../folders/schema';
 import { auditQueryShape, createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema, updateUserSchema, usersQueryShape } from '../admin/schema';
 import { jobListQuery } from '../jobs/routes';
+import { pageTextQuery, thumbnailQuery } from '../previews/schema';
 import { insightsQuerySchema, pagesQuerySchema, searchQuerySchema } from '../search/schema';
 import { synonymsSchema, thesaurusEntryUpdateSchema } from '../search/synonyms';
 import { expirySchema } from '../sharing/routes';
@@ -44,6 +45,8 @@ export const describedRoutes: RouteDescription[] = [
   { method: 'get', path: '/api/documents/:id/file', summary: 'The file (Range supported)', access: 'signed in', query: fileQuery },
   { method: 'head', path: '/api/documents/:id/file', summary: 'The file headers', access: 'signed in', query: fileQuery },
   { method: 'get', path: '/api/documents/:id/pages', summary: 'Every page of a document matching a query', access: 'signed in', query: pagesQuerySchema },
+  { method: 'get', path: '/api/documents/:id/text', summary: 'What search sees: the text stored per page for the current version, a slice at a time ({ version, extractionStatus, extractionError, total, offset, limit, pages: [{ number, text, isOcr, ocrConfidence }] })', access: 'signed in', query: pageTextQuery },
+  { method: 'get', path: '/api/documents/:id/thumbnail', summary: 'The first page of a version as a small WebP, immutable per version (404 when the file gives none); without version, the current one, revalidated each time (ETag)', access: 'signed in', query: thumbnailQuery },
   { method: 'get', path: '/api/documents/:id/share', summary: 'The public link of an external document', access: 'signed in' },
   { method: 'post', path: '/api/documents/:id/share/regenerate', summary: 'A new public link (the old one stops)', access: 'editor' },
   { method: 'patch', path: '/api/documents/:id/share', summary: 'Set or clear the expiry of the public link', access: 'editor', body: expirySchema },

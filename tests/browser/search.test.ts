@@ -118,7 +118,7 @@ describe('the agent search screen in a real browser', () => {
   /** A scheme's answer: its card and its documents. */
   const card = (name: string) => page.getByRole('article').filter({ has: page.getByRole('heading', { name, level: 3, exact: true }) });
   /** The link of a document: its title, then (a PDF opened at a page) where it opens. */
-  const documentLink = (title: string) => page.getByRole('link', { name: new RegExp(`^${title}( — ouvrir le PDF à la page \\d+ \\(nouvel onglet\\))?$`) });
+  const documentLink = (title: string) => page.getByRole('link', { name: new RegExp(`^${title}( — lire le PDF à la page \\d+, mots surlignés)?$`) });
   /** One matching document, under its scheme's card. */
   const documentRow = (title: string) => page.getByRole('listitem').filter({ has: documentLink(title) }).last();
   const isFocused = (locator: ReturnType<typeof page.locator>) => locator.evaluate((element) => element === document.activeElement);
@@ -191,10 +191,9 @@ describe('the agent search screen in a real browser', () => {
     expect(await synthese.textContent()).toContain('Fiche synthèse');
     expect(await synthese.textContent()).toContain('Page 2');
     expect(await synthese.locator('.snippet mark').allTextContents()).toContain('camping');
-    const open = synthese.getByRole('link', { name: /^Fiche synthèse Ec’Eau — ouvrir le PDF à la page 2 \(nouvel onglet\)$/ });
-    expect(await open.getAttribute('href')).toBe(`/api/documents/${ids.synthese}/file#page=2`);
-    expect(await open.getAttribute('target')).toBe('_blank');
-    expect(await open.getAttribute('rel')).toContain('noopener');
+    // It opens in the app's viewer at that page, the words highlighted (tests/browser/viewer.test.ts).
+    const open = synthese.getByRole('link', { name: /^Fiche synthèse Ec’Eau — lire le PDF à la page 2, mots surlignés$/ });
+    expect(await open.getAttribute('href')).toMatch(new RegExp(`^/documents/${ids.synthese}/lecture\\?page=2&q=camping\\+%C3%A9conomies\\+eau&mots=`));
     const file = await page.request.get(`${server.url}/api/documents/${ids.synthese}/file`);
     expect(file.status()).toBe(200);
     expect(file.headers()['content-type']).toBe('application/pdf');
@@ -222,13 +221,12 @@ describe('the agent search screen in a real browser', () => {
     expect(await focusedName()).toBe("Ec'Eau Tourisme");
     await page.keyboard.press('ArrowDown');
     const focused = await focusedName();
-    expect(focused).toMatch(/^(Fiche synthèse|Règlement d’intervention) Ec’Eau — ouvrir le PDF à la page \d+ \(nouvel onglet\)$/);
-    const popup = page.waitForEvent('popup');
+    expect(focused).toMatch(/^(Fiche synthèse|Règlement d’intervention) Ec’Eau — lire le PDF à la page \d+, mots surlignés$/);
     await page.keyboard.press('Enter');
-    const pdf = await popup;
     const opened = focused.startsWith('Fiche') ? ids.synthese : ids.reglement;
-    await expect.poll(() => pdf.url()).toMatch(new RegExp(`/api/documents/${opened}/file#page=\\d+$`));
-    await pdf.close();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/documents/${opened}/lecture`);
+    await page.goBack();
+    await expect.poll(focusedName).toBe(focused);
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     expect(await isFocused(searchBox())).toBe(true);
@@ -390,7 +388,7 @@ describe('the agent search screen in a real browser', () => {
     expect(await reglement.getByRole('status').textContent()).toBe('2 pages correspondent.');
     expect(await pages.textContent()).toContain('Page 1');
     expect(await pages.textContent()).toContain('Page 3');
-    expect(await pages.getByRole('link', { name: /^Ouvrir à la page 3/ }).getAttribute('href')).toBe(`/api/documents/${ids.reglement}/file#page=3`);
+    expect(await pages.getByRole('link', { name: /^Ouvrir à la page 3/ }).getAttribute('href')).toMatch(new RegExp(`^/documents/${ids.reglement}/lecture\\?page=3&`));
     await expectAccessible('search-all-pages');
     await expander.click();
     expect(await pages.isVisible()).toBe(false);

@@ -20,6 +20,7 @@ import { SharePrintPage } from './pages/SharePrintPage';
 import { SignInPage } from './pages/SignInPage';
 import { SynonymsPage } from './pages/SynonymsPage';
 import { ThemesPage } from './pages/ThemesPage';
+import { ViewerPage } from './pages/ViewerPage';
 import { pagePaths } from './routes';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
@@ -38,6 +39,7 @@ export function App() {
         <Route path={pagePaths.newScheme} element={signedIn(<SchemeFormPage mode="create" />)} />
         <Route path={pagePaths.editScheme} element={signedIn(<SchemeFormPage mode="edit" />)} />
         <Route path={pagePaths.document} element={signedIn(<DocumentPage />)} />
+        <Route path={pagePaths.documentViewer} element={signedIn(<ViewerPage />)} />
         <Route path={pagePaths.sharePrint} element={signedIn(<SharePrintPage />)} />
         <Route path={pagePaths.schemeHandout} element={signedIn(<SchemeHandoutPage />)} />
         <Route path={pagePaths.insights} element={signedIn(<InsightsPage />)} />

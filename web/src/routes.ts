@@ -11,6 +11,7 @@ export const pagePaths = {
   newScheme: '/dossiers/:id/nouveau-dispositif',
   editScheme: '/dossiers/:id/modifier',
   document: '/documents/:id',
+  documentViewer: '/documents/:id/lecture',
   sharePrint: '/documents/:id/partage/impression',
   schemeHandout: '/dossiers/:id/partage/fiche',
   insights: '/recherches',
@@ -32,6 +33,7 @@ const patterns: RegExp[] = [
   new RegExp(`^/dossiers/${id}/nouveau-dispositif/?$`),
   new RegExp(`^/dossiers/${id}/modifier/?$`),
   new RegExp(`^/documents/${id}/?$`),
+  new RegExp(`^/documents/${id}/lecture/?$`),
   new RegExp(`^/documents/${id}/partage/impression/?$`),
   new RegExp(`^/dossiers/${id}/partage/fiche/?$`),
   /^\/recherches\/?$/,
@@ -55,6 +57,13 @@ export const linkTo = {
   /** The A5 handout of a scheme; `withMaison` adds the agent's Maison. */
   schemeHandout: (id: string, withMaison = false) => `/dossiers/${encodeURIComponent(id)}/partage/fiche${withMaison ? '?maison=1' : ''}`,
   documentFile: (id: string, version?: number) => `/api/documents/${encodeURIComponent(id)}/file${version === undefined ? '' : `?version=${version}`}`,
-  /** The file opened at a page: browsers' PDF viewers honour #page. */
-  documentFileAtPage: (id: string, page: number) => `/api/documents/${encodeURIComponent(id)}/file#page=${page}`,
+  /** The first page, small: of a version (a lasting address), or of the current one. */
+  documentThumbnail: (id: string, version?: number) => `/api/documents/${encodeURIComponent(id)}/thumbnail${version === undefined ? '' : `?version=${version}`}`,
+  /** The app's PDF viewer at a page, the words of the search highlighted (`q`: what was typed; `words`: what matched). */
+  documentViewer: (id: string, page: number, q = '', words: string[] = []) => {
+    const params = new URLSearchParams({ page: String(page) });
+    if (q.trim()) params.set('q', q.trim());
+    if (words.length > 0) params.set('mots', words.join(' '));
+    return `/documents/${encodeURIComponent(id)}/lecture?${params.toString()}`;
+  },
 };

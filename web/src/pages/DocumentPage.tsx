@@ -6,6 +6,7 @@ import { DocumentDetailsForm } from '../components/document/DocumentDetailsForm'
 import { DocumentFacts } from '../components/document/DocumentFacts';
 import { DocumentFile } from '../components/document/DocumentFile';
 import { DocumentRemoval } from '../components/document/DocumentRemoval';
+import { IndexedText } from '../components/document/IndexedText';
 import { NewVersionForm } from '../components/document/NewVersionForm';
 import { PublishingForm } from '../components/document/PublishingForm';
 import { VersionList } from '../components/document/VersionList';
@@ -84,6 +85,8 @@ export function DocumentPage() {
         <DocumentFile document={document} />
         <DocumentFacts document={document} />
       </div>
+      {/* What the index holds: the directorate's check that its file reads as it should. */}
+      {document.can.update && document.currentVersion && <IndexedText document={document} />}
       {versions.data && <VersionList documentId={document.id} versions={versions.data.versions} currentNumber={document.currentVersion?.number} />}
       {canManage && (
         <section aria-labelledby="gerer" className="manage">

@@ -1,20 +1,21 @@
+import { Link } from 'react-router';
 import { linkTo } from '../routes';
 
 const text = {
   open: (page: number) => `Ouvrir à la page ${page}`,
-  newTab: ' (nouvel onglet)',
+  highlighted: ', mots surlignés',
   of: (title: string) => ` de « ${title} »`,
 };
 
-/** The PDF opened at the page that matched, in a new tab (the browser's viewer honours #page). */
-export function PageLink({ documentId, title, page }: { documentId: string; title: string; page: number }) {
+/** The PDF opened in the app's viewer at the page that matched, its words highlighted. */
+export function PageLink({ documentId, title, page, q, words }: { documentId: string; title: string; page: number; q: string; words: string[] }) {
   return (
-    <a href={linkTo.documentFileAtPage(documentId, page)} target="_blank" rel="noopener">
+    <Link to={linkTo.documentViewer(documentId, page, q, words)}>
       {text.open(page)}
       <span className="visually-hidden">
         {text.of(title)}
-        {text.newTab}
+        {text.highlighted}
       </span>
-    </a>
+    </Link>
   );
 }

@@ -1,6 +1,7 @@
 import { extractionLabels, fileTypeLabel, formatDateTime, formatSize } from '../../labels';
 import { linkTo } from '../../routes';
 import type { DocumentItem } from '../../types';
+import { Thumbnail } from '../Thumbnail';
 
 const text = {
   title: 'Fichier',
@@ -17,7 +18,7 @@ const text = {
   fileOf: (title: string) => ` le document « ${title} »`,
 };
 
-/** The current version: name, size, format, date, indexing, and the links to open or download it. */
+/** The current version: its first page, name, size, format, date, indexing, and the links to open or download it. */
 export function DocumentFile({ document }: { document: DocumentItem }) {
   const version = document.currentVersion;
   return (
@@ -27,6 +28,7 @@ export function DocumentFile({ document }: { document: DocumentItem }) {
         <p>{text.none}</p>
       ) : (
         <>
+          <Thumbnail documentId={document.id} fileType={version.fileType} version={version.number} className="document-file__thumbnail" />
           <dl className="facts">
             <dt>{text.filename}</dt>
             <dd className="break">{version.originalFilename}</dd>
