@@ -4,13 +4,13 @@ import { enqueueJob } from '../../server/jobs/queue';
 import { seed } from '../../server/seed';
 import { createTestContext, type TestContext } from '../context';
 import { drainJobs } from '../jobs';
-import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp } from './harness';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp, browserTestTimeoutMs } from './harness';
 
 const adminEmail = 'admin@region.example';
 const editorEmail = 'editeur.dtour@region.example';
 const agentEmail = 'agent.tarbes@region.example';
 
-describe('the administration area (directorates and Maisons, users, audit trail, jobs), in a real browser', () => {
+describe('the administration area (directorates and Maisons, users, audit trail, jobs), in a real browser', { timeout: browserTestTimeoutMs }, () => {
   let ctx: TestContext;
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveApp>>;

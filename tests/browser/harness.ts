@@ -8,6 +8,12 @@ import { closeGracefully, listen } from '../../server/http/listen';
 
 /** Debian's Chromium, driven by playwright-core; no browser is ever downloaded. */
 export const chromiumPath = '/usr/bin/chromium';
+
+/**
+ * A browser test walks whole screens (typing, several accessibility checks): on a loaded machine
+ * one can take a minute. Each step waits for its event; this only bounds a test that hangs.
+ */
+export const browserTestTimeoutMs = 120_000;
 const chromiumFlags = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export function launchBrowser(): Promise<Browser> {

@@ -4,12 +4,12 @@ import { seed } from '../../server/seed';
 import { createTestContext, type TestContext } from '../context';
 import { buildDocument, buildScheme, buildVersion } from '../factories';
 import { makePdf } from '../fixtures/files';
-import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp } from './harness';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp, browserTestTimeoutMs } from './harness';
 
 const editorEmail = 'editeur.dtee@region.example';
 const agentEmail = 'agent.ales@region.example';
 
-describe('publishing in a real browser: schemes, uploads, documents, Nouveautés', () => {
+describe('publishing in a real browser: schemes, uploads, documents, Nouveautés', { timeout: browserTestTimeoutMs }, () => {
   let ctx: TestContext;
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveApp>>;

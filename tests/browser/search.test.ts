@@ -7,7 +7,7 @@ import { createSearch } from '../../search';
 import { createTestContext, type TestContext } from '../context';
 import { makePdf, makeText } from '../fixtures/files';
 import { drainJobs } from '../jobs';
-import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp } from './harness';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp, browserTestTimeoutMs } from './harness';
 
 const editorEmail = 'editeur.dtee@region.example';
 const agentEmail = 'agent.ales@region.example';
@@ -18,7 +18,7 @@ const closesOn = isoDay(400);
 /** "12 janvier 2028": how the card says the closing day. */
 const frenchDay = (iso: string) => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${iso}T12:00:00`));
 
-describe('the agent search screen in a real browser', () => {
+describe('the agent search screen in a real browser', { timeout: browserTestTimeoutMs }, () => {
   let ctx: TestContext;
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveApp>>;

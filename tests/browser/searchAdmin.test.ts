@@ -5,13 +5,13 @@ import { seed } from '../../server/seed';
 import { createTestContext, type TestContext } from '../context';
 import { makeText } from '../fixtures/files';
 import { drainJobs } from '../jobs';
-import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp } from './harness';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp, browserTestTimeoutMs } from './harness';
 
 const agentEmail = 'agent.tarbes@region.example';
 const editorEmail = 'editeur.dtour@region.example';
 const adminEmail = 'admin@region.example';
 
-describe('what agents search (editors) and the synonyms (administrators), in a real browser', () => {
+describe('what agents search (editors) and the synonyms (administrators), in a real browser', { timeout: browserTestTimeoutMs }, () => {
   let ctx: TestContext;
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveApp>>;

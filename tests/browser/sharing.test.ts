@@ -5,7 +5,7 @@ import { seed } from '../../server/seed';
 import { createTestContext, type TestContext } from '../context';
 import { makePdf } from '../fixtures/files';
 import { drainJobs } from '../jobs';
-import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp } from './harness';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp, browserTestTimeoutMs } from './harness';
 
 const editorEmail = 'editeur.dtee@region.example';
 const agentEmail = 'agent.ales@region.example';
@@ -15,7 +15,7 @@ const phoneUserAgent = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537
 const publicLink = /^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{21}(\?maison=MR-ALES\.[\w-]{22})?$/;
 const schemePageLink = /^http:\/\/127\.0\.0\.1:\d+\/p\/[A-Za-z0-9_-]{21}(\?maison=MR-ALES\.[\w-]{22})?$/;
 
-describe('sharing the public link of an external document, in a real browser', () => {
+describe('sharing the public link of an external document, in a real browser', { timeout: browserTestTimeoutMs }, () => {
   let ctx: TestContext;
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveApp>>;

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../context';
-import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp } from './harness';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp, browserTestTimeoutMs } from './harness';
 
-describe('the app shell in a real browser', () => {
+describe('the app shell in a real browser', { timeout: browserTestTimeoutMs }, () => {
   let ctx: TestContext;
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveApp>>;

@@ -2,9 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seed } from '../../server/seed';
 import { createTestContext, type TestContext } from '../context';
-import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp } from './harness';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp, browserTestTimeoutMs } from './harness';
 
-describe('signing in and out in a real browser (embedded default)', () => {
+describe('signing in and out in a real browser (embedded default)', { timeout: browserTestTimeoutMs }, () => {
   let ctx: TestContext;
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveApp>>;

@@ -5,12 +5,12 @@ import { seed } from '../../server/seed';
 import { createTestContext, type TestContext } from '../context';
 import { makeDocx, makePdf } from '../fixtures/files';
 import { drainJobs } from '../jobs';
-import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp } from './harness';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp, browserTestTimeoutMs } from './harness';
 
 const editorEmail = 'editeur.dtee@region.example';
 const agentEmail = 'agent.ales@region.example';
 
-describe('what search sees, thumbnails and the PDF viewer, in a real browser', () => {
+describe('what search sees, thumbnails and the PDF viewer, in a real browser', { timeout: browserTestTimeoutMs }, () => {
   let ctx: TestContext;
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveApp>>;
