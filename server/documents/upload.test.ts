@@ -42,7 +42,7 @@ describe('POST /api/documents', () => {
     const response = await upload(editor, pdf, 'Fiche_synthese Ec-Eau.pdf', { scope: 'external', status: 'published' }).expect(201);
     const { document } = response.body;
     expect(document).toMatchObject({
-      title: 'Fiche synthese Ec-Eau',
+      title: 'Fiche synthèse Ec Eau',
       scope: 'external',
       status: 'published',
       docType: 'fiche_synthese',
