@@ -56,6 +56,8 @@ class Extractor {
     });
     child.unref();
     child.channel?.unref();
+    // Its stderr pipe (a socket) would keep a command-line process alive once its work is done.
+    (child.stderr as (NodeJS.ReadableStream & { unref?: () => void }) | null)?.unref?.();
     this.exited = new Promise((done) =>
       child.once('exit', () => {
         extractorsAlive -= 1;
