@@ -10,8 +10,10 @@ describe('titles a document gives itself', () => {
     ['reglements_interieurs.odt', 'Règlements intérieurs'],
     // Words that are French as written keep their spelling ("aide", "guide", "des" are not "aidé", "guidé", "dés").
     ['guide-des-aides.pdf', 'Guide des aides'],
-    // Mixed case is the author's: left as it is.
-    ['Ec-Eau_Tourisme.pdf', "Ec Eau Tourisme"],
+    ['Reglement_tri.pdf', 'Règlement tri'],
+    // Acronyms and mixed case are the author's: left as they are.
+    ['Ec-Eau_Tourisme_CP.pdf', 'Ec Eau Tourisme CP'],
+    ['EcEau_PEPITE.pdf', 'EcEau PEPITE'],
     ['___.pdf', 'Document sans titre'],
   ])('makes the file name %s readable: %s', (filename, title) => {
     expect(readableFilename(filename)).toBe(title);

@@ -120,7 +120,16 @@ export function readableFilename(filename: string): string {
   const words = sanitizeTitle(stem.replace(/[_+.-]+/g, ' '))
     .split(' ')
     .filter(Boolean)
-    .map((word) => (word === word.toLowerCase() ? withAccents(word) : word));
+    .map((word) => {
+      if (word === word.toLowerCase()) return withAccents(word);
+      // "Reglement" → "Règlement"; acronyms and mixed case ("CP", "EcEau") are the author's.
+      const lower = word.toLowerCase();
+      if (word === lower.charAt(0).toUpperCase() + lower.slice(1)) {
+        const accented = withAccents(lower);
+        return accented.charAt(0).toLocaleUpperCase('fr') + accented.slice(1);
+      }
+      return word;
+    });
   const title = words.join(' ');
   return title ? title.charAt(0).toLocaleUpperCase('fr') + title.slice(1) : 'Document sans titre';
 }
