@@ -32,6 +32,7 @@ const cues: Cue[] = [
   { type: 'guide', pattern: /\bguides?\b/g, name: 6, text: 1 },
   { type: 'guide', pattern: /\b(mode d'emploi|pas a pas|tutoriel|vade mecum|vademecum|comment (faire|deposer|remplir)|etape \d)\b/g, name: 4, text: 2 },
   { type: 'note_interne', pattern: /\bnote (interne|de service|aux services)\b/g, name: 7, text: 2 },
+  { type: 'note_interne', pattern: /^note\b/g, name: 5, text: 0 },
   { type: 'note_interne', pattern: /\b(diffusion restreinte|usage interne|ne pas diffuser)\b/g, name: 4, text: 2 },
 ];
 

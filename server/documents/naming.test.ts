@@ -4,6 +4,10 @@ import { createTestContext, type TestContext } from '../../tests/context';
 import { buildDirectorate, buildScheme } from '../../tests/factories';
 import { makeDocx, makeOdt, makePdf, makePng, makePptx } from '../../tests/fixtures/files';
 import { drainJobs } from '../../tests/jobs';
+import { extractText } from '../extraction';
+import { demoCatalogue } from '../seed/demo/catalogue';
+import { makeFile } from '../seed/demo/files';
+import { titleOf } from './titles';
 
 describe('documents name themselves', () => {
   let ctx: TestContext;
@@ -105,5 +109,15 @@ describe('documents name themselves', () => {
   it('strips control characters and overrides from a title typed in the form', async () => {
     const { uploaded } = await uploadAndRead(await makePdf(['Texte.']), 'a.pdf', { title: 'Titre\u202e inversé\u0007' });
     expect(uploaded.title).toBe('Titre inversé');
+  });
+
+  it('the demo catalogue files carry the titles the catalogue gives them (one of each format)', async () => {
+    const documents = demoCatalogue('2026-12-06').documents;
+    for (const format of ['pdf', 'docx', 'odt'] as const) {
+      const document = documents.find((d) => d.format === format);
+      if (!document) throw new Error(`no ${format} in the demo catalogue`);
+      const result = await extractText(format, await makeFile(format, document.pages, { title: document.title, header: 'Région' }));
+      expect(result.ok && titleOf(result.hints, document.filename).title, document.filename).toBe(document.title);
+    }
   });
 });

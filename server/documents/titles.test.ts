@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { demoCatalogue } from '../seed/demo/catalogue';
+import { pageText } from '../seed/demo/files';
 import { suggestDocType } from './docTypeSuggestion';
 import { isPlaceholderTitle, readableFilename, sanitizeTitle, titleOf } from './titles';
 
@@ -56,5 +58,14 @@ describe('document type suggested from the file name and first page', () => {
     ['doc.pdf', 'Un texte sans indice particulier.', 'fiche_synthese'],
   ])('%s with "%s" → %s', (filename, firstPage, type) => {
     expect(suggestDocType({ filename, firstPage })).toBe(type);
+  });
+
+  it('finds the type of every document of the demo catalogue from its file name, title and first page', () => {
+    const documents = demoCatalogue('2026-12-06').documents;
+    const wrong = documents.filter((d) => suggestDocType({ filename: d.filename, title: d.title, firstPage: pageText(d.pages[0] ?? []) }) !== d.docType);
+    expect(wrong.map((d) => d.filename)).toEqual([]);
+    // Without the title (a file uploaded untitled, before it is read), the name and the first page alone.
+    const wrongUntitled = documents.filter((d) => suggestDocType({ filename: d.filename, firstPage: pageText(d.pages[0] ?? []) }) !== d.docType);
+    expect(wrongUntitled.length).toBeLessThanOrEqual(documents.length * 0.05);
   });
 });
