@@ -118,7 +118,7 @@ export async function createDocument(db: Db, actor: Actor, fields: CreateDocumen
     authorize(actor, 'document.create', { kind: 'document', directorateId: folder.directorate_id, scope: fields.scope, status: fields.status });
     // Until its text is read (server/documents/naming.ts), a document without a given title is named after its file.
     const title = fields.title ?? readableFilename(upload.originalFilename);
-    const docType = fields.docType ?? suggestDocType({ filename: upload.originalFilename });
+    const docType = fields.docType ?? suggestDocType({ filename: upload.originalFilename, title: fields.title });
     const [document] = await trx('documents')
       .insert({
         folder_id: folder.id,
