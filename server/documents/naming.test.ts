@@ -37,6 +37,9 @@ describe('documents name themselves', () => {
     const { uploaded, read } = await uploadAndRead(pdf, 'ec-eau-tourisme_reglement_v2.pdf', { status: 'published' });
     expect(uploaded).toMatchObject({ title: 'Ec eau tourisme règlement v2', titleSource: 'file_name', docType: 'reglement', isDocTypeSuggested: true });
     expect(read).toMatchObject({ title: 'Règlement d’intervention Ec’Eau Tourisme', titleSource: 'document', docType: 'reglement' });
+    // Reading the title leaves the bytes whole for the pages (pdf.js takes the buffer it is given).
+    const pages = await ctx.db('version_pages as p').join('documents as d', 'd.current_version_id', 'p.version_id').where('d.id', read.id).pluck('p.text');
+    expect(pages.join(' ')).toContain('hydro-économes');
     const audit = await ctx.db('audit_events').where({ object_id: read.id, action: 'document.updated' }).first();
     expect(audit).toMatchObject({ actor_id: null, actor_label: 'Système (titre et type lus dans le document)' });
     expect(audit.changes.title).toEqual({ before: 'Ec eau tourisme règlement v2', after: 'Règlement d’intervention Ec’Eau Tourisme' });

@@ -6,8 +6,9 @@ import { ZipRejectedError } from './zip';
 /** The extraction child process: files in, their pages (or why not) out, one at a time. */
 process.on('message', (request: { id: number; fileType: FileType; data: Uint8Array }) => {
   const data = Buffer.from(request.data.buffer, request.data.byteOffset, request.data.byteLength);
-  extractPages(request.fileType, data).then(
-    async (pages) => process.send?.({ id: request.id, ok: true, pages, hints: await titleHints(request.fileType, data) }),
+  // The hints first: pdf.js takes (detaches) the bytes it is given, and titleHints reads a copy.
+  titleHints(request.fileType, data).then(async (hints) => ({ pages: await extractPages(request.fileType, data), hints })).then(
+    ({ pages, hints }) => process.send?.({ id: request.id, ok: true, pages, hints }),
     (error: unknown) =>
       process.send?.({
         id: request.id,

@@ -89,6 +89,7 @@ export function prominentLine(items: PositionedText[], pageHeight: number): stri
 
 async function pdfHints(data: Buffer): Promise<TitleHints> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // A copy: pdf.js detaches the buffer it is given, and the pages are read from these bytes next.
   const document = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
   try {
     const { info } = (await document.getMetadata()) as { info?: { Title?: unknown } };
