@@ -63,7 +63,7 @@ describe('npm run titles: documents still named after their file', () => {
     expect(output).toContain('faq-economies-eau.pdf → Faq économies eau');
     expect(output).toContain('Nothing changed');
     expect(await titleOf('titled')).toBe('Ec-Eau-Tourisme reglement');
-  });
+  }, 120000); // A command started with tsx, its services and its extraction process: slow on a loaded machine.
 
   it('with --apply: renames, audits as the system, and reindexes through the job queue', async () => {
     const { code, output } = await runTitles(['--apply']);
@@ -82,5 +82,5 @@ describe('npm run titles: documents still named after their file', () => {
     expect(records.results.map((record) => record.title)).toEqual(['Règlement d’intervention Ec’Eau Tourisme']);
     // Run again: nothing left to propose.
     expect((await runTitles([])).output).toContain('No document to retitle');
-  });
+  }, 180000); // Two runs of the command.
 });
