@@ -11,6 +11,7 @@ import * as jobOutages from './20261205_18_job_outages';
 import * as uploadKeys from './20261205_18_upload_keys';
 import * as schemePages from './20261205_21_scheme_pages';
 import * as thumbnails from './20261206_20_thumbnails';
+import * as documentTitles from './20261206_20_document_titles';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they run the same under
@@ -29,6 +30,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261205_18_upload_keys': uploadKeys,
   '20261205_21_scheme_pages': schemePages,
   '20261206_20_thumbnails': thumbnails,
+  '20261206_20_document_titles': documentTitles,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

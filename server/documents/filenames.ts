@@ -2,9 +2,9 @@
  * A user's file name is only ever shown, never used as a path: control characters, bidirectional
  * overrides and path parts removed, length bounded (keeping the extension).
  */
-const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-function withoutControlCharacters(text: string): string {
+export function withoutControlCharacters(text: string): string {
   return [...text].filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && !(c.charCodeAt(0) >= 0x80 && c.charCodeAt(0) < 0xa0)).join('');
 }
 
@@ -20,13 +20,6 @@ export function sanitizeFilename(raw: string, maxLength = 200): string {
     name = [...name].slice(0, maxLength - extension.length).join('').trimEnd() + extension;
   }
   return name || 'document';
-}
-
-/** A title from a file name: without its extension, separators as spaces. */
-export function titleFromFilename(filename: string): string {
-  const withoutExtension = filename.replace(/\.[A-Za-z0-9]{1,8}$/, '');
-  const title = withoutExtension.replace(/[_]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return ([...title].slice(0, 300).join('') || 'Document sans titre').trim();
 }
 
 /** Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987). */

@@ -8,6 +8,8 @@ export interface DocumentRow {
   title: string;
   summary: string;
   doc_type: string;
+  title_source: 'user' | 'file_name' | 'document';
+  doc_type_is_suggested: boolean;
   scope: 'internal' | 'external';
   status: 'draft' | 'published' | 'archived';
   directorate_id: string;
@@ -71,6 +73,10 @@ export function presentDocument(row: DocumentRow, folders: Map<string, FolderRow
     title: row.title,
     summary: row.summary,
     docType: row.doc_type,
+    /** 'user' (given or edited), 'file_name' (its file name made readable) or 'document' (read in the file). */
+    titleSource: row.title_source,
+    /** The type is the app's suggestion, not yet confirmed or changed by an editor. */
+    isDocTypeSuggested: row.doc_type_is_suggested,
     scope: row.scope,
     status: row.status,
     folder: folder ? { id: folder.id, name: folder.name } : null,

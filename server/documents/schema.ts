@@ -1,25 +1,31 @@
 import { z } from 'zod';
 import { idParams } from '../http/params';
+import { sanitizeTitle } from './titles';
 
 export const docTypes = ['fiche_synthese', 'reglement', 'formulaire', 'faq', 'note_interne', 'deliberation', 'guide', 'autre'] as const;
 export type DocType = (typeof docTypes)[number];
 
+/** A title as typed, without control characters nor bidirectional overrides (server/documents/titles.ts). */
 const title = z
   .string()
   .trim()
-  .min(1, { error: 'Le titre ne peut pas être vide.' })
-  .max(300, { error: 'Le titre : 300 caractères au plus.' });
+  .max(300, { error: 'Le titre : 300 caractères au plus.' })
+  .transform((text) => sanitizeTitle(text, 300))
+  .pipe(z.string().min(1, { error: 'Le titre ne peut pas être vide.' }));
 const summary = z.string().trim().max(5000, { error: 'Le résumé : 5000 caractères au plus.' });
 const docType = z.enum(docTypes, { error: `Type de document inconnu (attendu : ${docTypes.join(', ')}).` });
 const scope = z.enum(['internal', 'external'], { error: 'Périmètre inconnu (attendu : internal ou external).' });
 
-/** The fields of an upload (multipart); they must come before the file. */
+/**
+ * The fields of an upload (multipart); they must come before the file. Without a title, the
+ * document names itself; without a type, the type is suggested from its file name and first page.
+ */
 export const createDocumentFieldsSchema = z
   .object({
     folderId: z.uuid({ error: 'Dossier introuvable.' }),
     title: title.optional(),
     summary: summary.default(''),
-    docType: docType.default('fiche_synthese'),
+    docType: docType.optional(),
     scope: scope.default('internal'),
     status: z.enum(['draft', 'published'], { error: 'Statut inconnu (attendu : draft ou published).' }).default('draft'),
   })

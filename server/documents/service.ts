@@ -8,9 +8,10 @@ import type { Storage } from '../../storage';
 import { enqueueDocumentSync } from '../search/jobs';
 import { syncSchemePageOf } from '../sharing/schemePages';
 import { syncShareLink } from '../sharing/service';
-import { titleFromFilename } from './filenames';
+import { suggestDocType } from './docTypeSuggestion';
 import { documentSubject, type DocumentRow } from './presenter';
 import type { CreateDocumentFields, UpdateDocumentInput } from './schema';
+import { readableFilename } from './titles';
 import type { StoredUpload } from './uploadEngine';
 
 function documentsQuery(db: Db | Transaction) {
@@ -25,6 +26,8 @@ function documentsQuery(db: Db | Transaction) {
       'doc.title',
       'doc.summary',
       'doc.doc_type',
+      'doc.title_source',
+      'doc.doc_type_is_suggested',
       'doc.scope',
       'doc.status',
       'doc.directorate_id',
@@ -107,15 +110,23 @@ export async function createDocument(db: Db, actor: Actor, fields: CreateDocumen
       const earlier = await claimUploadKey(trx, actor, idempotencyKey);
       if (earlier) return { ...(await findDocument(trx, earlier)), isReplay: true };
     }
+    // The folder's row is locked before the document's insert takes its key-share lock: two uploads
+    // into one scheme at once would otherwise both hold that lock and deadlock on the share link's
+    // lock of the scheme (server/sharing/service.ts).
+    await trx('folders').where({ id: fields.folderId }).forUpdate().first('id');
     const folder = await folderForDocuments(trx, fields.folderId);
     authorize(actor, 'document.create', { kind: 'document', directorateId: folder.directorate_id, scope: fields.scope, status: fields.status });
-    const title = fields.title ?? titleFromFilename(upload.originalFilename);
+    // Until its text is read (server/documents/naming.ts), a document without a given title is named after its file.
+    const title = fields.title ?? readableFilename(upload.originalFilename);
+    const docType = fields.docType ?? suggestDocType({ filename: upload.originalFilename, title: fields.title });
     const [document] = await trx('documents')
       .insert({
         folder_id: folder.id,
         title,
+        title_source: fields.title === undefined ? 'file_name' : 'user',
         summary: fields.summary,
-        doc_type: fields.docType,
+        doc_type: docType,
+        doc_type_is_suggested: fields.docType === undefined,
         scope: fields.scope,
         status: fields.status,
         directorate_id: folder.directorate_id,
@@ -189,9 +200,10 @@ export async function updateDocument(db: Db, actor: Actor, documentId: string, i
     const before = await findDocument(trx, documentId);
     authorize(actor, 'document.update', documentSubject(before));
     const changes: Record<string, unknown> = {};
-    if (input.title !== undefined) changes.title = input.title;
+    // A title or type the editor sets is theirs: what the document says no longer replaces it.
+    if (input.title !== undefined) Object.assign(changes, { title: input.title, title_source: 'user' });
     if (input.summary !== undefined) changes.summary = input.summary;
-    if (input.docType !== undefined) changes.doc_type = input.docType;
+    if (input.docType !== undefined) Object.assign(changes, { doc_type: input.docType, doc_type_is_suggested: false });
     if (input.scope !== undefined) changes.scope = input.scope;
     if (input.status !== undefined) {
       changes.status = input.status;

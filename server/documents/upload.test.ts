@@ -37,12 +37,18 @@ describe('POST /api/documents', () => {
     return { documents: documents?.n, versions: versions?.n, intents: intents?.n };
   }
 
+  it('records several files sent at once into the same scheme, none refused', async () => {
+    const files = await Promise.all([1, 2, 3, 4].map((n) => makePdf([`Fichier ${n} envoyé en même temps que les autres.`])));
+    const responses = await Promise.all(files.map((file, n) => upload(editor, file, `ensemble-${n}.pdf`, { scope: 'external', status: 'published' })));
+    expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201]);
+  });
+
   it('stores a PDF with its first version, size and SHA-256, the title taken from the file name, and audits it', async () => {
     const pdf = await makePdf(['Financer des équipements hydro-économes dans les campings.']);
     const response = await upload(editor, pdf, 'Fiche_synthese Ec-Eau.pdf', { scope: 'external', status: 'published' }).expect(201);
     const { document } = response.body;
     expect(document).toMatchObject({
-      title: 'Fiche synthese Ec-Eau',
+      title: 'Fiche synthèse Ec Eau',
       scope: 'external',
       status: 'published',
       docType: 'fiche_synthese',

@@ -8,7 +8,7 @@ import { openZip, type ZipPackage } from './zip';
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-function decodeEntities(text: string): string {
+export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, entity: string) => {
     if (entity[0] === '#') {
       const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
@@ -27,7 +27,7 @@ function decodeEntities(text: string): string {
 const nonTagMarkup = /<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE(?:[^[>]|\[[\s\S]*?\])*>|<!\[CDATA\[|\]\]>/gi;
 
 /** Markup to text: paragraph and line breaks kept as new lines, tags removed, entities decoded. */
-function xmlText(xml: string, breaks: RegExp): string {
+export function xmlText(xml: string, breaks: RegExp): string {
   return decodeEntities(
     xml
       .replace(nonTagMarkup, '')

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FileType } from '../documents/fileTypes';
+import type { TitleHints } from '../documents/titles';
 
 export interface ExtractionLimits {
   timeoutMs: number;
@@ -9,9 +10,10 @@ export interface ExtractionLimits {
 
 export const defaultExtractionLimits: ExtractionLimits = { timeoutMs: 60000, maxHeapMb: 512 };
 
-export type ExtractionResult = { ok: true; pages: string[] } | { ok: false; reason: string };
+/** `hints`: what may name the document (its metadata title, its first heading), when it has any. */
+export type ExtractionResult = { ok: true; pages: string[]; hints?: TitleHints } | { ok: false; reason: string };
 
-type Reply = { id: number; ok: true; pages: string[] } | { id: number; ok: false; isRejected: boolean; message: string };
+type Reply = { id: number; ok: true; pages: string[]; hints?: TitleHints } | { id: number; ok: false; isRejected: boolean; message: string };
 
 const extractorPath = fileURLToPath(new URL('./extractorEntry.mjs', import.meta.url));
 /** Young generation of the extractor (semi-space size; V8 keeps three of them). */
@@ -54,6 +56,8 @@ class Extractor {
     });
     child.unref();
     child.channel?.unref();
+    // Its stderr pipe (a socket) would keep a command-line process alive once its work is done.
+    (child.stderr as (NodeJS.ReadableStream & { unref?: () => void }) | null)?.unref?.();
     this.exited = new Promise((done) =>
       child.once('exit', () => {
         extractorsAlive -= 1;
@@ -94,7 +98,7 @@ class Extractor {
       };
       const onMessage = (reply: Reply) => {
         if (reply.id !== id) return;
-        if (reply.ok) settle({ ok: true, pages: reply.pages });
+        if (reply.ok) settle({ ok: true, pages: reply.pages, ...(reply.hints ? { hints: reply.hints } : {}) });
         else settle({ ok: false, reason: reply.isRejected ? `archive refused: ${reply.message}` : `unreadable file: ${reply.message}` });
       };
       const onError = (error: Error) => settle({ ok: false, reason: `extraction failed: ${error.message}` }, true);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AuditContext } from '../audit/record';
 import type { Db } from '../db';
 import { createDocument } from '../documents/service';
-import { sanitizeFilename, titleFromFilename } from '../documents/filenames';
+import { sanitizeFilename } from '../documents/filenames';
 import { storeInspected } from '../documents/inspect';
 import { AppError } from '../errors';
 import type { Actor } from '../policies';
@@ -145,7 +145,7 @@ export async function importDirectory(
       await createDocument(
         db,
         actor,
-        { folderId, title: titleFromFilename(originalFilename), summary: '', docType: 'autre', scope: options.scope, status: options.status },
+        { folderId, summary: '', scope: options.scope, status: options.status },
         { ...inspected, storageKey, originalFilename },
         audit,
       ).catch(async (error: unknown) => {

@@ -36,7 +36,7 @@ export const describedRoutes: RouteDescription[] = [
   { method: 'get', path: '/api/maisons', summary: 'Active Maisons de Région', access: 'signed in' },
   { method: 'get', path: '/api/documents', summary: 'Documents the user may read, by folder', access: 'signed in', query: listQuery },
   { method: 'get', path: '/api/documents/recent', summary: 'Recently published or updated documents (Nouveautés)', access: 'signed in' },
-  { method: 'post', path: '/api/documents', summary: 'Upload a document (fields before the file); an Idempotency-Key header makes a retry return the first document', access: 'editor', multipart: createDocumentFieldsSchema },
+  { method: 'post', path: '/api/documents', summary: 'Upload a document (fields before the file); an Idempotency-Key header makes a retry return the first document. Without a title the document names itself (its file name made readable, then its metadata title or first heading once read); without a docType one is suggested', access: 'editor', multipart: createDocumentFieldsSchema },
   { method: 'get', path: '/api/documents/:id', summary: 'A document with its scheme and current version', access: 'signed in' },
   { method: 'patch', path: '/api/documents/:id', summary: 'Edit metadata, scope, status or folder', access: 'editor', body: updateDocumentSchema },
   { method: 'delete', path: '/api/documents/:id', summary: 'Delete (soft) a document', access: 'editor' },

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
 import type { Db, Transaction } from '../db';
 import type { FileType } from '../documents/fileTypes';
+import { nameFromContent } from '../documents/naming';
 import { schemeOf } from '../documents/presenter';
 import { extractText, type ExtractionLimits } from '../extraction';
 import { availabilityOf } from '../folders/availability';
@@ -55,6 +56,7 @@ export async function extractVersion(deps: IndexingDeps, version: VersionRow): P
         extraction_error: result.ok ? null : result.reason,
         page_count: pages.length || null,
       });
+    if (result.ok) await nameFromContent(trx, version.id, { hints: result.hints, firstPage: pages[0] });
   });
   deps.logger.info({ versionId: version.id, fileType: version.file_type, pages: pages.length, ms: Date.now() - startedAt, failure: result.ok ? undefined : result.reason }, 'text extracted');
   return pages;
@@ -189,6 +191,10 @@ export async function syncDocuments(deps: IndexingDeps, documentIds: string[]): 
   );
   const extracted = await storedPages(db, [...versions.values()].filter((version) => version.extraction_status !== 'pending').map((version) => version.id));
   const failures = new Map<string, unknown>();
+  // Drafts are read too, once: their title and type come from the file before anyone publishes them.
+  for (const version of await pendingVersionsOfDrafts(db, ids.filter((id) => !documents.some((document) => document.id === id)))) {
+    await extractVersion(deps, version).catch((error: unknown) => failures.set(version.document_id, error));
+  }
   const syncId = randomUUID();
   const records: SearchRecord[] = [];
   for (const document of documents) {
@@ -202,6 +208,17 @@ export async function syncDocuments(deps: IndexingDeps, documentIds: string[]): 
   }
   await search.replaceDocuments(ids.filter((id) => !failures.has(id)), records, syncId);
   return failures;
+}
+
+/** The current versions not yet read of these documents, when they are live drafts. */
+async function pendingVersionsOfDrafts(db: Db, documentIds: string[]): Promise<(VersionRow & { document_id: string })[]> {
+  if (documentIds.length === 0) return [];
+  return (await db('documents as doc')
+    .join('versions as v', 'v.id', 'doc.current_version_id')
+    .whereIn('doc.id', documentIds)
+    .whereNull('doc.deleted_at')
+    .where({ 'doc.status': 'draft', 'v.extraction_status': 'pending' })
+    .select('v.id', 'v.storage_key', 'v.file_type', 'v.size_bytes', 'v.extraction_status', 'doc.id as document_id')) as (VersionRow & { document_id: string })[];
 }
 
 /** The live documents of a folder and everything below it. */

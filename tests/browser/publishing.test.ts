@@ -4,6 +4,7 @@ import { seed } from '../../server/seed';
 import { createTestContext, type TestContext } from '../context';
 import { buildDocument, buildScheme, buildVersion } from '../factories';
 import { makePdf } from '../fixtures/files';
+import { drainJobs } from '../jobs';
 import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp, browserTestTimeoutMs } from './harness';
 
 const editorEmail = 'editeur.dtee@region.example';
@@ -19,7 +20,7 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
   let editorId: string;
 
   beforeAll(async () => {
-    ctx = await createTestContext({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' } });
+    ctx = await createTestContext({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' }, withSearchIndex: true });
     await seed(ctx.db);
     themeId = (await ctx.db('folders').whereNull('parent_id').where({ name: 'Environnement-Climat' }).first('id')).id;
     dteeId = (await ctx.db('directorates').where({ code: 'DTEE' }).first('id')).id;
@@ -190,13 +191,48 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     expect(await page.getByRole('progressbar', { name: 'Envoi de Reglement_tri.pdf' }).getAttribute('value')).toBe('100');
 
     const table = page.getByRole('table', { name: 'Documents de Aide au tri des déchets' });
-    await expect.poll(() => table.getByRole('link', { name: 'Reglement tri' }).count()).toBe(1);
+    // Named after its file, made readable (accents restored), until the worker reads it.
+    await expect.poll(() => table.getByRole('link', { name: 'Règlement tri' }).count()).toBe(1);
     expect(await table.textContent()).toContain('Publié');
     expect(await table.textContent()).toContain('Interne');
     expect(await table.textContent()).not.toContain('page-web');
     await expectAccessible('publishing-upload');
     expect(await ctx.db('documents').where({ folder_id: scheme.id }).count({ n: '*' }).first()).toEqual({ n: 1 });
   });
+
+  it('(b2) each uploaded file gets its suggested type pre-selected, editable, and the title its file carries once read', async () => {
+    const scheme = await arrangeScheme('Tri et réemploi au camping');
+    await signInAndOpen(editorEmail, `/dossiers/${scheme.id}`);
+    await page.getByRole('heading', { name: 'Déposer des documents' }).waitFor();
+    expect(await page.getByLabel('Type de document').inputValue()).toBe('');
+    const faq = await makePdf(['Qui peut demander l’aide ?', 'Quels travaux ?'], { title: 'Questions fréquentes Ec’Eau Tourisme' });
+    const deliberation = await makePdf(['La commission permanente du Conseil régional, après en avoir délibéré, décide.']);
+    await page.getByLabel('Choisir des fichiers à envoyer').setInputFiles([
+      { name: 'faq-economies-eau.pdf', mimeType: 'application/pdf', buffer: faq },
+      { name: 'CP-2026-03-eau.pdf', mimeType: 'application/pdf', buffer: deliberation },
+    ]);
+    const faqType = page.getByLabel('Type de « faq-economies-eau.pdf »');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'envoyé' }).textContent(), { timeout: 15000 }).toBe('2 fichiers envoyés.');
+    expect(await faqType.inputValue()).toBe('faq');
+    expect(await page.getByRole('listitem').filter({ hasText: 'faq-economies-eau.pdf' }).textContent()).toContain('suggéré d’après le fichier');
+    expect(await page.getByRole('link', { name: 'Ouvrir « Faq économies eau »' }).count()).toBe(1);
+
+    // The worker reads both files: the line shows the title of the PDF's metadata, the other's type from its first page.
+    expect(await drainJobs(ctx)).toEqual([]);
+    await expect.poll(() => page.getByRole('link', { name: 'Ouvrir « Questions fréquentes Ec’Eau Tourisme »' }).count(), { timeout: 15000 }).toBe(1);
+    await expect.poll(() => page.getByLabel('Type de « CP-2026-03-eau.pdf »').inputValue(), { timeout: 15000 }).toBe('deliberation');
+    // The folder's list follows.
+    const table = page.getByRole('table', { name: 'Documents de Tri et réemploi au camping' });
+    await expect.poll(() => table.getByRole('link', { name: 'Questions fréquentes Ec’Eau Tourisme' }).count()).toBe(1);
+    expect(await table.textContent()).toContain('Délibération');
+    await expectAccessible('publishing-upload-suggested-types');
+
+    // Always editable: the editor's choice is saved and stays.
+    await faqType.focus();
+    await faqType.selectOption('guide');
+    await expect.poll(async () => (await ctx.db('documents').where({ folder_id: scheme.id, doc_type: 'guide' }).first('doc_type_is_suggested'))?.doc_type_is_suggested).toBe(false);
+    expect(await page.getByRole('listitem').filter({ hasText: 'faq-economies-eau.pdf' }).textContent()).not.toContain('suggéré d’après le fichier');
+  }, 90000); // Uploads, two extractions and the page's refreshes: more than the default on a loaded machine.
 
   it('(c) on the document page: switches scope to Externe with its explanation, refuses the same file as a new version, archives through a confirmation dialog', async () => {
     const scheme = await arrangeScheme('Rénovation des refuges');

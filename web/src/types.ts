@@ -66,6 +66,10 @@ export interface DocumentItem {
   title: string;
   summary: string;
   docType: string;
+  /** 'user' (given or edited), 'file_name' (its file name made readable) or 'document' (read in the file). */
+  titleSource: 'user' | 'file_name' | 'document';
+  /** The type is the app's suggestion, not yet confirmed or changed by an editor. */
+  isDocTypeSuggested: boolean;
   scope: Scope;
   status: DocumentStatus;
   folder: { id: string; name: string } | null;

@@ -27,7 +27,7 @@ export function pageText(page: Page): string {
 
 export async function makeFile(format: FileFormat, pages: Page[], meta: { title: string; header: string }): Promise<Buffer> {
   if (format === 'pdf') return makePdf(pages, meta);
-  return format === 'docx' ? makeDocx(pages) : makeOdt(pages);
+  return format === 'docx' ? makeDocx(pages, meta.title) : makeOdt(pages, meta.title);
 }
 
 // --- PDF ---------------------------------------------------------------------------------------
@@ -128,7 +128,8 @@ function docxParagraph(block: Block): string {
   }
 }
 
-function makeDocx(pages: Page[]): Buffer {
+/** The document's title in its core properties (docProps/core.xml), as a word processor saves it. */
+function makeDocx(pages: Page[], title: string): Buffer {
   const pageBreak = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
   const body = pages.map((page) => page.map((line) => docxParagraph(blockOf(line))).join('')).join(pageBreak);
   return zip({
@@ -136,6 +137,7 @@ function makeDocx(pages: Page[]): Buffer {
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
     '_rels/.rels':
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    'docProps/core.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${xml(title)}</dc:title><dc:language>fr-FR</dc:language></cp:coreProperties>`,
     'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${wordNs}"><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>`,
   });
 }
@@ -159,12 +161,14 @@ function odtParagraph(block: Block, isPageStart: boolean): string {
   }
 }
 
-function makeOdt(pages: Page[]): Buffer {
+/** The document's title in meta.xml, as a word processor saves it. */
+function makeOdt(pages: Page[], title: string): Buffer {
   const mime = 'application/vnd.oasis.opendocument.text';
   const body = pages.map((page, p) => page.map((line, i) => odtParagraph(blockOf(line), p > 0 && i === 0)).join('')).join('');
   return zip(
     {
-      'META-INF/manifest.xml': `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="${mime}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`,
+      'META-INF/manifest.xml': `<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="${mime}"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/></manifest:manifest>`,
+      'meta.xml': `<?xml version="1.0" encoding="UTF-8"?><office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta><dc:title>${xml(title)}</dc:title><dc:language>fr-FR</dc:language></office:meta></office:document-meta>`,
       'content.xml': `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${odtNamespaces} office:version="1.3"><office:automatic-styles><style:style style:name="PageStart" style:family="paragraph"><style:paragraph-properties fo:break-before="page"/></style:style></office:automatic-styles><office:body><office:text>${body}</office:text></office:body></office:document-content>`,
     },
     ['mimetype', mime],

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatSize } from '../labels';
+import { docTypeLabels, formatSize } from '../labels';
 import { linkTo } from '../routes';
 import type { DocumentItem } from '../types';
 
@@ -10,6 +10,10 @@ const text = {
   done: 'Envoyé.',
   open: (title: string) => `Ouvrir « ${title} »`,
   failed: 'Refusé : ',
+  type: (name: string) => `Type de « ${name} »`,
+  suggested: 'suggéré d’après le fichier',
+  titleRead: 'titre lu dans le document',
+  titleFromName: 'titre tiré du nom du fichier',
   summary: (done: number, failed: number) =>
     [
       done > 0 ? `${done} fichier${done > 1 ? 's' : ''} envoyé${done > 1 ? 's' : ''}` : '',
@@ -27,10 +31,15 @@ export interface UploadItem {
   state: 'sending' | 'done' | 'failed';
   error?: string;
   document?: DocumentItem;
+  /** Why the type the editor chose was not saved. */
+  typeError?: string;
 }
 
-/** One line per file: name, size, progress bar, then its document or the server's reason for refusing it. */
-export function UploadList({ items }: { items: UploadItem[] }) {
+/**
+ * One line per file: name, size, progress bar, then its document (the title it gave itself, its
+ * type pre-selected and editable) or the server's reason for refusing it.
+ */
+export function UploadList({ items, onTypeChange }: { items: UploadItem[]; onTypeChange(item: UploadItem, docType: string): void }) {
   const count = (state: UploadItem['state']) => items.filter((item) => item.state === state).length;
   const isSettled = count('sending') === 0;
   return (
@@ -49,9 +58,38 @@ export function UploadList({ items }: { items: UploadItem[] }) {
               <progress max={100} value={item.percent} aria-label={text.progress(item.name)} />
               {item.state === 'sending' && <span className="upload-item__state">{text.sending(item.percent)}</span>}
               {item.state === 'done' && item.document && (
-                <span className="upload-item__state">
-                  {text.done} <Link to={linkTo.document(item.document.id)}>{text.open(item.document.title)}</Link>
-                </span>
+                <>
+                  <span className="upload-item__state">
+                    {text.done} <Link to={linkTo.document(item.document.id)}>{text.open(item.document.title)}</Link>
+                    {item.document.titleSource !== 'user' && <span className="upload-item__note"> ({item.document.titleSource === 'document' ? text.titleRead : text.titleFromName})</span>}
+                  </span>
+                  <span className="upload-item__type">
+                    <label htmlFor={`${item.key}-type`}>{text.type(item.name)}</label>
+                    <select
+                      id={`${item.key}-type`}
+                      value={item.document.docType}
+                      disabled={!item.document.can.update}
+                      aria-describedby={item.document.isDocTypeSuggested ? `${item.key}-suggested` : undefined}
+                      onChange={(event) => onTypeChange(item, event.target.value)}
+                    >
+                      {Object.entries(docTypeLabels).map(([value, label]) => (
+                        <option key={value} value={value}>
+                          {label}
+                        </option>
+                      ))}
+                    </select>
+                    {item.document.isDocTypeSuggested && (
+                      <span id={`${item.key}-suggested`} className="upload-item__note">
+                        {text.suggested}
+                      </span>
+                    )}
+                    {item.typeError && (
+                      <span role="alert" className="upload-item__error">
+                        {item.typeError}
+                      </span>
+                    )}
+                  </span>
+                </>
               )}
               {item.state === 'failed' && (
                 <span role="alert" className="upload-item__state upload-item__error">

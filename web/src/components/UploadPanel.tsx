@@ -1,4 +1,5 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { getJson, sendJson } from '../api';
 import { docTypeLabels, scopeHelp, scopeLabels, statusLabels } from '../labels';
 import { messageOf } from '../hooks';
 import { useSession } from '../session';
@@ -9,8 +10,10 @@ import { UploadList, type UploadItem } from './UploadList';
 
 const text = {
   title: 'Déposer des documents',
-  intro: 'Choisissez d’abord les options, elles s’appliquent aux fichiers envoyés ensuite. Vous pourrez les changer document par document.',
+  intro: 'Choisissez d’abord les options, elles s’appliquent aux fichiers envoyés ensuite. Le titre de chaque document est lu dans le fichier, son type est suggéré d’après lui : vous pouvez les changer document par document.',
   docType: 'Type de document',
+  suggested: 'Suggéré pour chaque fichier',
+  suggestedHint: 'D’après le nom et la première page du fichier ; modifiable ci-dessous, fichier par fichier.',
   scope: 'Diffusion',
   status: 'Statut à l’envoi',
   statusHints: { draft: 'Visible seulement par votre direction.', published: 'Visible par tous les agents des Maisons de Région.' },
@@ -20,6 +23,10 @@ const text = {
   formats: 'Formats acceptés : PDF, Word, Writer, Excel, Calc, PowerPoint, Impress, texte, PNG et JPEG. Plusieurs fichiers à la fois.',
   dropping: 'Déposez les fichiers pour les envoyer',
 };
+
+/** While the worker reads a new file (its title and type may change), its line asks again, this often, this many times. */
+const refreshEveryMs = 1500;
+const maxRefreshes = 40;
 
 const accept = '.pdf,.docx,.odt,.xlsx,.ods,.pptx,.odp,.txt,.md,.png,.jpg,.jpeg';
 let nextKey = 0;
@@ -34,16 +41,54 @@ const newUploadKey = () => (typeof crypto.randomUUID === 'function' ? crypto.ran
 export function UploadPanel({ folderId, onUploaded }: { folderId: string; onUploaded(document: DocumentItem): void }) {
   const { session } = useSession();
   const csrfToken = session.status === 'signedIn' ? session.csrfToken : '';
-  const [docType, setDocType] = useState('fiche_synthese');
+  const [docType, setDocType] = useState('');
   const [scope, setScope] = useState<Scope>('internal');
   const [status, setStatus] = useState<DocumentStatus>('draft');
   const [items, setItems] = useState<UploadItem[]>([]);
   const [isDragging, setIsDragging] = useState(false);
 
   const update = (key: string, change: Partial<UploadItem>) => setItems((all) => all.map((item) => (item.key === key ? { ...item, ...change } : item)));
+  /** Lines whose type the editor chose: the worker's reading no longer updates them. */
+  const chosen = useRef(new Set<string>());
+  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
+  useEffect(() => {
+    const pending = timers.current;
+    return () => pending.forEach(clearTimeout);
+  }, []);
+
+  /** Follows a new document until the worker has read its file, for the title and type it read there. */
+  function follow(key: string, documentId: string, attempt = 0) {
+    if (attempt >= maxRefreshes) return;
+    const timer = setTimeout(() => {
+      timers.current.delete(timer);
+      void getJson<{ document: DocumentItem }>(`/api/documents/${documentId}`).then(
+        ({ document }) => {
+          if (!chosen.current.has(key)) update(key, { document });
+          if (document.currentVersion?.extractionStatus === 'pending') follow(key, documentId, attempt + 1);
+          // Read: the folder's list shows the title and type the file gave.
+          else onUploaded(document);
+        },
+        () => follow(key, documentId, attempt + 1),
+      );
+    }, refreshEveryMs);
+    timers.current.add(timer);
+  }
+
+  async function changeType(key: string, document: DocumentItem, value: string) {
+    chosen.current.add(key);
+    update(key, { document: { ...document, docType: value, isDocTypeSuggested: false }, typeError: undefined });
+    try {
+      const { document: saved } = await sendJson<{ document: DocumentItem }>('PATCH', `/api/documents/${document.id}`, { docType: value }, csrfToken);
+      update(key, { document: saved });
+      onUploaded(saved);
+    } catch (error) {
+      update(key, { document, typeError: messageOf(error) });
+    }
+  }
 
   function send(files: File[]) {
-    const fields = { folderId, docType, scope, status };
+    // Without a type, the server suggests one per file (server/documents/docTypeSuggestion.ts).
+    const fields = { folderId, ...(docType ? { docType } : {}), scope, status };
     const added = files.map((file) => ({ key: `envoi-${nextKey++}`, name: file.name, size: file.size, percent: 0, state: 'sending' as const, file }));
     setItems((all) => [...added.map(({ file: _file, ...item }) => item), ...all]);
     for (const { key, file } of added) {
@@ -53,6 +98,7 @@ export function UploadPanel({ folderId, onUploaded }: { folderId: string; onUplo
         ({ document }) => {
           update(key, { state: 'done', percent: 100, document });
           onUploaded(document);
+          if (document.currentVersion?.extractionStatus === 'pending') follow(key, document.id);
         },
         (error: unknown) => update(key, { state: 'failed', error: messageOf(error) }),
       );
@@ -71,7 +117,14 @@ export function UploadPanel({ folderId, onUploaded }: { folderId: string; onUplo
       <h2 id="deposer">{text.title}</h2>
       <p>{text.intro}</p>
       <div className="upload__options">
-        <SelectField id="depot-type" label={text.docType} value={docType} onChange={setDocType} options={choicesOf(docTypeLabels)} />
+        <SelectField
+          id="depot-type"
+          label={text.docType}
+          hint={docType ? undefined : text.suggestedHint}
+          value={docType}
+          onChange={setDocType}
+          options={[{ value: '', label: text.suggested }, ...choicesOf(docTypeLabels)]}
+        />
         <RadioGroup
           legend={text.scope}
           name="depot-diffusion"
@@ -119,7 +172,7 @@ export function UploadPanel({ folderId, onUploaded }: { folderId: string; onUplo
           {text.formats}
         </p>
       </div>
-      <UploadList items={items} />
+      <UploadList items={items} onTypeChange={(item, value) => item.document && void changeType(item.key, item.document, value)} />
     </section>
   );
 }
