@@ -20,6 +20,8 @@ import { untrustedProxyWarning } from './http/untrustedProxy';
 import type { Logger } from './logger';
 import { jobRoutes } from './jobs/routes';
 import { openApiRoutes } from './openapi/routes';
+import { digestRoutes } from './digest/routes';
+import { reportRoutes } from './reports/routes';
 import { earlySearch, searchRoutes } from './search/routes';
 import { sharingRoutes } from './sharing/routes';
 import { webRoutes } from './web/routes';
@@ -89,6 +91,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(openApiRoutes());
   app.use(authRoutes(deps));
   app.use(folderRoutes(deps));
+  app.use(reportRoutes(deps));
+  app.use(digestRoutes(deps));
   app.use(directorateRoutes(deps));
   app.use(sharingRoutes(deps));
   app.use(searchRoutes(deps));
