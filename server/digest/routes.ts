@@ -7,7 +7,7 @@ import { authorize } from '../policies';
 import { digestOf, gapsOf } from './service';
 
 const directorateIdParams = idParams('Cette direction est introuvable.');
-export const gapsQuery = z.object({ days: z.coerce.number({ error: 'days : un nombre de jours.' }).int().min(1, { error: 'days : de 1 à 366.' }).max(366, { error: 'days : de 1 à 366.' }).default(30) }).strict();
+export const gapsQuery = z.object({ days: z.coerce.number({ error: 'Un nombre de jours, de 1 à 366.' }).int({ error: 'Un nombre de jours, de 1 à 366.' }).min(1, { error: 'Un nombre de jours, de 1 à 366.' }).max(366, { error: 'Un nombre de jours, de 1 à 366.' }).default(30) }).strict();
 
 /** What a directorate follows: "Vos manques" (unanswered queries of its themes, open reports) and its weekly digest. */
 export function digestRoutes(deps: { db: Db }) {
