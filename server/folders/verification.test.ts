@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs, type SignedIn } from '../../tests/auth';
 import { createTestContext, type TestContext } from '../../tests/context';
 import { buildDirectorate, buildFolder, buildUser } from '../../tests/factories';
+import { makeText } from '../../tests/fixtures/files';
+import { drainJobs } from '../../tests/jobs';
 import { todayInParis } from './availability';
 
 describe('verified content: a scheme card says when it was last confirmed', () => {
@@ -25,7 +27,7 @@ describe('verified content: a scheme card says when it was last confirmed', () =
   const daysAgo = (days: number) => ctx.db.raw(`now() - make_interval(days => ?)`, [days]);
 
   beforeAll(async () => {
-    ctx = await createTestContext({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' } });
+    ctx = await createTestContext({ withSearchIndex: true, env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' } });
     directorateId = (await buildDirectorate(ctx.db)).id;
     const otherDirectorateId = (await buildDirectorate(ctx.db)).id;
     admin = await signInAs(ctx.app, ctx.db, { role: 'admin' });
@@ -70,6 +72,16 @@ describe('verified content: a scheme card says when it was last confirmed', () =
     await agent.agent.get('/api/verifications/due').expect(403);
     const all = await admin.agent.get(`/api/verifications/due?directorateId=${directorateId}`).expect(200);
     expect(all.body.schemes).toHaveLength(1);
+  });
+
+  it('the search answer carries the card\'s verification: when, and "à vérifier" past due', async () => {
+    const upload = editor.agent.post('/api/documents').set('X-CSRF-Token', editor.csrfToken);
+    for (const [name, value] of Object.entries({ folderId: schemeId, title: 'Règlement hydro-économe', docType: 'reglement', status: 'published', scope: 'internal' })) upload.field(name, value);
+    await upload.attach('file', makeText('Les campings qui installent des mousseurs hydro-économes.'), 'reglement.txt').expect(201);
+    expect(await drainJobs(ctx)).toEqual([]);
+    const { body } = await agent.agent.get('/api/search').query({ q: 'mousseurs hydro-économes' }).expect(200);
+    const group = body.groups.find((g: { scheme: { id: string } | null }) => g.scheme?.id === schemeId);
+    expect(group.scheme).toMatchObject({ isReviewDue: true, verifiedAt: expect.any(String), reviewDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
 
   it('an editor verifies in one click: due again one interval from today, audited, out of the queue', async () => {
