@@ -21,6 +21,14 @@ export function digestRoutes(deps: { db: Db }) {
     res.json(await gapsOf(db, id, user, gapsQuery.parse(req.query)));
   });
 
+  // Who may be named verifier of the directorate's schemes (the scheme form's choice).
+  router.get('/api/directorates/:id/editors', signedIn, async (req, res) => {
+    const { id } = directorateIdParams.parse(req.params);
+    authorize(currentUser(req), 'directorate.follow', { kind: 'directorate', directorateId: id });
+    const rows = await db('users').where({ directorate_id: id, role: 'editor', is_active: true }).orderBy('display_name').select('id', 'display_name');
+    res.json({ editors: rows.map((row) => ({ id: row.id as string, name: row.display_name as string })) });
+  });
+
   router.get('/api/directorates/:id/digest', signedIn, async (req, res) => {
     const user = currentUser(req);
     const { id } = directorateIdParams.parse(req.params);

@@ -34,6 +34,8 @@ export interface FolderRow {
   verified_by_name: string | null;
   verifier_id: string | null;
   verifier_name: string | null;
+  /** The verifier the card names (null: the referent by default). */
+  named_verifier_id: string | null;
   /** YYYY-MM-DD on the Region's calendar; null when the card was never verified. */
   review_due_on: string | null;
 }
@@ -47,7 +49,8 @@ export function presentVerification(row: FolderRow, today = todayInParis()) {
     reviewDueOn: row.review_due_on,
     /** Due on or before today (or never verified): agents see "À vérifier". */
     isReviewDue: row.review_due_on === null || row.review_due_on <= today,
-    verifier: row.verifier_id ? { id: row.verifier_id, name: row.verifier_name } : null,
+    /** `isNamed`: chosen on the card; otherwise the referent, who has an editor's account. */
+    verifier: row.verifier_id ? { id: row.verifier_id, name: row.verifier_name, isNamed: row.named_verifier_id !== null } : null,
   };
 }
 

@@ -42,6 +42,7 @@ const folderColumns = [
   'f.verified_by',
   'vb.display_name as verified_by_name',
   'ver.id as verifier_id',
+  'f.verifier_id as named_verifier_id',
   'ver.display_name as verifier_name',
 ];
 

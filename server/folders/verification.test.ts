@@ -50,7 +50,7 @@ describe('verified content: a scheme card says when it was last confirmed', () =
       reviewIntervalDays: 180,
       reviewDueOn: due,
       isReviewDue: false,
-      verifier: { id: referent.id, name: 'Claire Martin' },
+      verifier: { id: referent.id, name: 'Claire Martin', isNamed: false },
     });
     expect(new Date(body.folder.scheme.verifiedAt).toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' })).toBe(today);
     expect(body.folder.can).toMatchObject({ verify: false, report: true });
@@ -109,8 +109,13 @@ describe('verified content: a scheme card says when it was last confirmed', () =
       isReviewDue: false,
       reviewIntervalDays: 30,
       reviewDueOn: new Date(Date.parse(`${today}T12:00:00Z`) + 30 * 86400000).toISOString().slice(0, 10),
-      verifier: { id: editor.user.id, name: 'Paul Durand' },
+      verifier: { id: editor.user.id, name: 'Paul Durand', isNamed: true },
     });
+    // Who may be chosen: the directorate's active editors, for its editors and admins only.
+    const editors = await editor.agent.get(`/api/directorates/${directorateId}/editors`).expect(200);
+    expect(editors.body.editors.map((e: { name: string }) => e.name)).toEqual(['Claire Martin', 'Paul Durand']);
+    await agent.agent.get(`/api/directorates/${directorateId}/editors`).expect(403);
+    await otherEditor.agent.get(`/api/directorates/${directorateId}/editors`).expect(403);
     // A card saved without these fields keeps them.
     const again = await send(editor, 'patch', `/api/folders/${schemeId}`, { scheme: card() }).expect(200);
     expect(again.body.folder.scheme).toMatchObject({ reviewIntervalDays: 30, verifier: { id: editor.user.id } });

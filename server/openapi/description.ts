@@ -44,6 +44,7 @@ export const describedRoutes: RouteDescription[] = [
   { method: 'get', path: '/api/reports', summary: "Reports: an agent's own; an editor's directorate's; an admin's all (status=open for new and in progress, mine=true for one's own)", access: 'signed in', query: listReportsQuery },
   { method: 'patch', path: '/api/reports/:id', summary: 'Set the status (new, in_progress, resolved) and the answer of a report (its directorate; audited)', access: 'editor', body: updateReportSchema },
   { method: 'get', path: '/api/directorates/:id/gaps', summary: '“Vos manques”: unanswered queries in the themes of the directorate (over `days`) and its open reports', access: 'editor', query: gapsQuery },
+  { method: 'get', path: '/api/directorates/:id/editors', summary: "The directorate's active editors (who may verify its schemes)", access: 'editor' },
   { method: 'get', path: '/api/directorates/:id/digest', summary: 'The weekly digest: unanswered queries of the last 7 days, open reports, schemes due for verification; isEmpty (then no e-mail)', access: 'editor' },
   { method: 'get', path: '/api/directorates', summary: 'Active directorates', access: 'signed in' },
   { method: 'get', path: '/api/maisons', summary: 'Active Maisons de Région', access: 'signed in' },

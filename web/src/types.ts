@@ -40,7 +40,8 @@ export interface Verification {
   reviewDueOn: string | null;
   /** Due (or overdue): agents see "À vérifier". */
   isReviewDue: boolean;
-  verifier: { id: string; name: string | null } | null;
+  /** `isNamed`: chosen on the card; otherwise the referent, who has an editor's account. */
+  verifier: { id: string; name: string | null; isNamed: boolean } | null;
 }
 
 export type ReportReason = 'inexact' | 'incomplete' | 'closed' | 'broken_link' | 'other';
