@@ -89,7 +89,19 @@ describe('verified content and reports, in a real browser', () => {
   });
 
   it('(b) the editor verifies the overdue card in one click from "À vérifier", then answers the report; the agent sees the answer', async () => {
-    await signInAndOpen(editorEmail, '/a-verifier');
+    // Before acting: the week's digest and "Vos manques" show the overdue card and the open report.
+    await signInAndOpen(editorEmail, '/');
+    await page.getByRole('link', { name: 'Vos manques' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Vos manques — / }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Signalements ouverts' }).waitFor();
+    await page.getByText('Le lien <b>Déposer</b> mène à une page 404.').waitFor();
+    await expectAccessible('trust-gaps');
+    await page.getByRole('link', { name: 'Résumé de la semaine' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Fiches à vérifier (1)' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Signalements ouverts (1)' }).waitFor();
+    await expectAccessible('trust-digest');
+
+    await page.getByRole('link', { name: 'À vérifier', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Fiches à vérifier' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: schemeName });
     await row.waitFor();
@@ -113,9 +125,6 @@ describe('verified content and reports, in a real browser', () => {
     await item.getByRole('status').filter({ hasText: 'Signalement mis à jour.' }).waitFor();
     await expectAccessible('trust-reports-queue');
 
-    await page.getByRole('link', { name: 'Vos manques' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Vos manques — / }).waitFor();
-    await expectAccessible('trust-gaps');
 
     await context.clearCookies();
     await signInAndOpen(agentEmail, '/mes-signalements');

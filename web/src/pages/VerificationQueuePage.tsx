@@ -20,7 +20,7 @@ const text = {
   empty: 'Aucune fiche à vérifier : tout est à jour.',
   caption: 'Fiches à vérifier, les plus en retard d’abord',
   scheme: 'Dispositif',
-  due: 'À vérifier avant le',
+  due: 'Échéance',
   state: 'Dernière vérification',
   verifier: 'Vérificateur',
   action: 'Action',
