@@ -76,6 +76,9 @@ export function createApp(deps: AppDeps): Express {
       referrerPolicy: { policy: 'same-origin' },
     }),
   );
+  // A report's comment is bounded by its schema (2,000 characters): an over-long one, even of accented
+  // letters (two bytes each), gets that field's 400 rather than a bare 413.
+  app.use('/api/reports', express.json({ limit: '1mb' }));
   app.use(express.json({ limit: '100kb' }));
   const sessions = sessionMiddleware(deps);
   app.locals.close = sessions.close;
