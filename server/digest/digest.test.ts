@@ -4,6 +4,8 @@ import { createTestContext, type TestContext } from '../../tests/context';
 import { buildDirectorate, buildFolder, buildScheme, buildUser } from '../../tests/factories';
 import { drainJobs } from '../../tests/jobs';
 import { startTestSmtp, type TestSmtp } from '../../tests/smtp';
+import { loadConfig } from '../config';
+import { recurringJobs } from '../jobs/handlers';
 import { enqueueJob } from '../jobs/queue';
 import { weekOf } from './jobs';
 
@@ -98,6 +100,12 @@ describe('“Vos manques” and the weekly digest of a directorate, on its page 
     await enqueueJob(ctx.db, 'digest.send', { directorateId, weekOf: weekOf() });
     expect(await drainJobs(ctx)).toEqual([]);
     expect(smtp.messages).toHaveLength(1);
+  });
+
+  it('the weekly job is scheduled (in the Region\'s morning) only when SMTP_URL is set', () => {
+    const weekly = (env: Record<string, string>) => recurringJobs(loadConfig(env, '/srv/app')).filter((job) => job.type === 'digest.weekly');
+    expect(weekly({ SMTP_URL: 'smtp://mailpit:1025' })).toEqual([{ type: 'digest.weekly', everySeconds: 6.5 * 24 * 3600, atHour: 7 }]);
+    expect(weekly({})).toEqual([]);
   });
 
   it('SMTP down: the job fails and is retried by the queue, shows to admins as failed, and the digest is sent once SMTP is back', async () => {
