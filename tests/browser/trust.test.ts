@@ -131,4 +131,13 @@ describe('verified content and reports, in a real browser', () => {
     await page.getByText('Lien corrigé sur la fiche, merci !').waitFor();
     await page.getByText('Résolu', { exact: true }).waitFor();
   });
+
+  it('(c) an administrator follows any directorate: the picker of "Vos manques" moves to another one', async () => {
+    await signInAndOpen('admin@region.example', `/directions/${directorateId}/manques`);
+    await page.getByRole('heading', { level: 1, name: 'Vos manques — Direction de la Transition écologique et énergétique' }).waitFor();
+    const other = (await ctx.db('directorates').whereNot({ id: directorateId }).orderBy('name').first('id', 'name')) as { id: string; name: string };
+    await page.getByRole('combobox', { name: 'Direction' }).selectOption(other.id);
+    await page.getByRole('heading', { level: 1, name: `Vos manques — ${other.name}` }).waitFor();
+    expect(page.url()).toBe(`${server.url}/directions/${other.id}/manques`);
+  });
 });

@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { DirectoratePicker } from '../components/DirectoratePicker';
 import { usePageTitle, useResource } from '../hooks';
 import { formatDate } from '../labels';
 import { ReportList } from '../reports/ReportList';
@@ -53,6 +54,7 @@ export function DigestPage() {
   return (
     <>
       <h1>{text.titleOf(directorate.name)}</h1>
+      <DirectoratePicker current={directorate.id} linkOf={linkTo.digest} />
       <p>{text.intro}</p>
       <p className="actions">
         <Link to={linkTo.gaps(directorate.id)}>{text.gaps}</Link>

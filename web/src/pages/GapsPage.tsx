@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { DirectoratePicker } from '../components/DirectoratePicker';
 import { usePageTitle, useResource } from '../hooks';
 import { formatDateTime } from '../labels';
 import { ReportList } from '../reports/ReportList';
@@ -59,6 +60,7 @@ export function GapsPage() {
   return (
     <>
       <h1>{text.titleOf(directorate.name)}</h1>
+      <DirectoratePicker current={directorate.id} linkOf={linkTo.gaps} />
       <p>{text.intro(days, themes.length ? themes.map((t) => t.name).join(', ') : text.noTheme)}</p>
       <p className="actions">
         <Link to={linkTo.digest(directorate.id)}>{text.digest}</Link>
