@@ -41,20 +41,21 @@ const folderColumns = [
   'f.verified_at',
   'f.verified_by',
   'vb.display_name as verified_by_name',
-  'ver.id as verifier_id',
   'f.verifier_id as named_verifier_id',
-  'ver.display_name as verifier_name',
 ];
 
 /**
  * The scheme's verifier: the editor the card names, or else the referent when they have an
  * editor's account in the scheme's directorate (an editor who moved away is no one's verifier).
+ * Plain joins (the editors read once, matched by hash), never a subquery per folder: the whole
+ * tree is read by every indexing batch.
  */
-const verifierJoin = `left join lateral (
-  select u.id, u.display_name from users u
-   where f.is_scheme and u.is_active and u.role = 'editor' and u.directorate_id = f.directorate_id
-     and (u.id = f.verifier_id or (f.verifier_id is null and f.referent_email is not null and lower(u.email) = lower(f.referent_email)))
-   order by u.created_at limit 1) ver on true`;
+const namedVerifierJoin = `left join users nv on nv.id = f.verifier_id and nv.is_active and nv.role = 'editor' and nv.directorate_id = f.directorate_id`;
+const referentVerifierJoin = `left join (
+  select distinct on (lower(email), directorate_id) id, display_name, lower(email) as email_key, directorate_id
+    from users where is_active and role = 'editor'
+   order by lower(email), directorate_id, created_at) rv
+  on f.is_scheme and f.verifier_id is null and rv.email_key = lower(f.referent_email) and rv.directorate_id = f.directorate_id`;
 
 /** The day the card is due for its next verification, on the Region's calendar. */
 export const reviewDueOnSql = `to_char((f.verified_at at time zone 'Europe/Paris')::date + f.review_interval_days, 'YYYY-MM-DD')`;
@@ -63,8 +64,14 @@ function foldersQuery(db: Db | Transaction) {
   return db('folders as f')
     .leftJoin('directorates as d', 'd.id', 'f.directorate_id')
     .leftJoin('users as vb', 'vb.id', 'f.verified_by')
-    .joinRaw(verifierJoin)
-    .select([...folderColumns, db.raw(`${reviewDueOnSql} as review_due_on`)]);
+    .joinRaw(namedVerifierJoin)
+    .joinRaw(referentVerifierJoin)
+    .select([
+      ...folderColumns,
+      db.raw('coalesce(nv.id, rv.id) as verifier_id'),
+      db.raw('coalesce(nv.display_name, rv.display_name) as verifier_name'),
+      db.raw(`${reviewDueOnSql} as review_due_on`),
+    ]);
 }
 
 export async function listFolders(db: Db): Promise<FolderRow[]> {
