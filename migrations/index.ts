@@ -12,6 +12,8 @@ import * as uploadKeys from './20261205_18_upload_keys';
 import * as schemePages from './20261205_21_scheme_pages';
 import * as thumbnails from './20261206_20_thumbnails';
 import * as documentTitles from './20261206_20_document_titles';
+import * as verification from './20261206_22_verification';
+import * as reports from './20261206_22_reports';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they run the same under
@@ -31,6 +33,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261205_21_scheme_pages': schemePages,
   '20261206_20_thumbnails': thumbnails,
   '20261206_20_document_titles': documentTitles,
+  '20261206_22_reports': reports,
+  '20261206_22_verification': verification,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -21,6 +21,8 @@ import type { Logger } from './logger';
 import { jobRoutes } from './jobs/routes';
 import { openApiRoutes } from './openapi/routes';
 import { previewRoutes } from './previews/routes';
+import { digestRoutes } from './digest/routes';
+import { reportRoutes } from './reports/routes';
 import { earlySearch, searchRoutes } from './search/routes';
 import { sharingRoutes } from './sharing/routes';
 import { webRoutes } from './web/routes';
@@ -75,6 +77,9 @@ export function createApp(deps: AppDeps): Express {
       referrerPolicy: { policy: 'same-origin' },
     }),
   );
+  // A report's comment is bounded by its schema (2,000 characters): an over-long one, even of accented
+  // letters (two bytes each), gets that field's 400 rather than a bare 413.
+  app.use('/api/reports', express.json({ limit: '1mb' }));
   app.use(express.json({ limit: '100kb' }));
   const sessions = sessionMiddleware(deps);
   app.locals.close = sessions.close;
@@ -90,6 +95,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(openApiRoutes());
   app.use(authRoutes(deps));
   app.use(folderRoutes(deps));
+  app.use(reportRoutes(deps));
+  app.use(digestRoutes(deps));
   app.use(directorateRoutes(deps));
   app.use(sharingRoutes(deps));
   app.use(searchRoutes(deps));

@@ -170,10 +170,18 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://user:hunter2@db/x', 'DATABASE_URL: expected a URL starting with postgres:// or postgresql://'],
     ['MEILI_URL', 'ftp://key:hunter2@meili:7700', 'MEILI_URL: expected a URL starting with http:// or https://'],
     ['S3_ENDPOINT', 'minio:hunter2@9000', 'S3_ENDPOINT: expected a URL starting with http:// or https://'],
+    ['SMTP_URL', 'http://user:hunter2@relay:587', 'SMTP_URL: expected a URL starting with smtp:// or smtps://'],
   ])('never echoes the secret setting %s it refuses: it names the variable and the rule', (name, value, expected) => {
     const message = configError({ [name]: value });
     expect(message).toContain(expected);
     expect(message).not.toContain('hunter2');
     expect(message).not.toContain('got');
+  });
+
+  it('e-mail and reports: no SMTP (the digest stays a page) and 10 reports a minute unless set', () => {
+    expect(loadConfig({}, cwd)).toMatchObject({ mail: { smtpUrl: undefined, from: "L'info pour tous <ne-pas-repondre@region.example>" }, reports: { rateLimitPerMinute: 10 } });
+    const set = loadConfig({ SMTP_URL: 'smtps://digest:pw@relay.region.example:465', MAIL_FROM: 'Région <info@region.example>', REPORT_RATE_LIMIT_PER_MINUTE: '3' }, cwd);
+    expect(set).toMatchObject({ mail: { smtpUrl: 'smtps://digest:pw@relay.region.example:465', from: 'Région <info@region.example>' }, reports: { rateLimitPerMinute: 3 } });
+    expect(configError({ REPORT_RATE_LIMIT_PER_MINUTE: '0' })).toContain('REPORT_RATE_LIMIT_PER_MINUTE: expected a number of reports: a whole number above 0');
   });
 });

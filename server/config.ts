@@ -135,6 +135,9 @@ const environmentSchema = z.object({
   SESSION_IDLE_TIMEOUT_MINUTES: withDefault(positiveInt('a number of minutes'), 480),
   SESSION_ABSOLUTE_TIMEOUT_MINUTES: withDefault(positiveInt('a number of minutes'), 720),
   SIGN_IN_RATE_LIMIT_PER_MINUTE: withDefault(positiveInt('a number of attempts'), 30),
+  REPORT_RATE_LIMIT_PER_MINUTE: withDefault(positiveInt('a number of reports'), 10),
+  SMTP_URL: optional(url(['smtp:', 'smtps:'])),
+  MAIL_FROM: withDefault(z.string().min(3).max(300), "L'info pour tous <ne-pas-repondre@region.example>"),
   SAML_ENTRY_POINT: optional(url(['http:', 'https:'])),
   SAML_IDP_ISSUER: optional(z.string().min(1)),
   SAML_IDP_CERT: optional(z.string().refine(isCertificateList, { error: 'expected one or more PEM certificates (-----BEGIN CERTIFICATE-----…)' })),
@@ -238,6 +241,13 @@ export interface Config {
   shutdownTimeoutMs: number;
   session: { secret?: string; idleTimeoutMs: number; absoluteTimeoutMs: number };
   signInRateLimitPerMinute: number;
+  /** Reports one user may send a minute. */
+  reports: { rateLimitPerMinute: number };
+  /**
+   * E-mail (the weekly digest): sent through `smtpUrl` (smtp://user:password@host:port, or smtps://)
+   * when set; without it the digest is a page only.
+   */
+  mail: { smtpUrl?: string; from: string };
   auth: AuthConfig;
   uploads: { maxBytes: number };
   region: { name: string; contact: string };
@@ -315,6 +325,7 @@ export const secretSettings: ReadonlySet<string> = new Set([
   'DATABASE_URL',
   'MEILI_URL',
   'S3_ENDPOINT',
+  'SMTP_URL',
 ]);
 
 /** Parses the environment; throws a ConfigError whose message is one line naming each bad variable. */
@@ -383,6 +394,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       absoluteTimeoutMs: e.SESSION_ABSOLUTE_TIMEOUT_MINUTES * 60000,
     },
     signInRateLimitPerMinute: e.SIGN_IN_RATE_LIMIT_PER_MINUTE,
+    reports: { rateLimitPerMinute: e.REPORT_RATE_LIMIT_PER_MINUTE },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     auth: saml ? { mode: 'saml', saml } : { mode: 'dev' },
     uploads: { maxBytes: e.UPLOAD_MAX_MB * 1024 * 1024 },
     region: { name: e.REGION_NAME, contact: e.REGION_CONTACT },

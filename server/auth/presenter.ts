@@ -10,6 +10,8 @@ export function presentSessionUser(row: UserRow) {
     can: {
       administer: can(actor, 'admin.manage', app),
       readInsights: can(actor, 'insights.read', app),
+      /** Their directorate's verification queue, reports, gaps and digest (admins: every directorate's). */
+      followDirectorate: can(actor, 'directorate.follow', { kind: 'directorate', directorateId: actor.directorateId }),
       createThemes: can(actor, 'folder.create', { kind: 'folderPlacement', parent: null, directorateId: null }),
     },
   };

@@ -52,10 +52,10 @@ describe('sessions, dev sign-in and CSRF', () => {
   it('gives the presenter the rights of the role, so buttons match', async () => {
     const admin = request.agent(ctx.app);
     await signIn(admin, 'admin@region.example');
-    expect((await admin.get('/api/session')).body.user.can).toEqual({ administer: true, readInsights: true, createThemes: true });
+    expect((await admin.get('/api/session')).body.user.can).toEqual({ administer: true, readInsights: true, followDirectorate: true, createThemes: true });
     const editor = request.agent(ctx.app);
     await signIn(editor, 'editeur.dtee@region.example');
-    expect((await editor.get('/api/session')).body.user.can).toEqual({ administer: false, readInsights: true, createThemes: false });
+    expect((await editor.get('/api/session')).body.user.can).toEqual({ administer: false, readInsights: true, followDirectorate: true, createThemes: false });
   });
 
   it('answers 401 when signed out', async () => {

@@ -1,5 +1,5 @@
 import { can, type Actor } from '../policies';
-import { availabilityOf } from './availability';
+import { availabilityOf, todayInParis } from './availability';
 
 export interface FolderRow {
   id: string;
@@ -28,6 +28,30 @@ export interface FolderRow {
   apply_url: string | null;
   archived_at: Date | null;
   updated_at: Date;
+  review_interval_days: number;
+  verified_at: Date | null;
+  verified_by: string | null;
+  verified_by_name: string | null;
+  verifier_id: string | null;
+  verifier_name: string | null;
+  /** The verifier the card names (null: the referent by default). */
+  named_verifier_id: string | null;
+  /** YYYY-MM-DD on the Region's calendar; null when the card was never verified. */
+  review_due_on: string | null;
+}
+
+/** When the card was last confirmed, by whom, when it is due again, and who is in charge of it. */
+export function presentVerification(row: FolderRow, today = todayInParis()) {
+  return {
+    verifiedAt: row.verified_at,
+    verifiedBy: row.verified_by ? { id: row.verified_by, name: row.verified_by_name } : null,
+    reviewIntervalDays: row.review_interval_days,
+    reviewDueOn: row.review_due_on,
+    /** Due on or before today (or never verified): agents see "À vérifier". */
+    isReviewDue: row.review_due_on === null || row.review_due_on <= today,
+    /** `isNamed`: chosen on the card; otherwise the referent, who has an editor's account. */
+    verifier: row.verifier_id ? { id: row.verifier_id, name: row.verifier_name, isNamed: row.named_verifier_id !== null } : null,
+  };
 }
 
 export function presentScheme(row: FolderRow) {
@@ -46,6 +70,7 @@ export function presentScheme(row: FolderRow) {
     referent: { name: row.referent_name, service: row.referent_service, email: row.referent_email, phone: row.referent_phone, publicFields: row.referent_public_fields },
     links: { infoUrl: row.info_url, applyUrl: row.apply_url },
     isArchived: row.archived_at !== null,
+    ...presentVerification(row),
   };
 }
 
@@ -67,6 +92,8 @@ export function presentFolder(row: FolderRow, actor: Actor) {
       createScheme: row.parent_id === null && can(actor, 'folder.create', { kind: 'folderPlacement', parent: subject, directorateId: actor.directorateId }),
       createSubfolder: row.directorate_id !== null && can(actor, 'folder.create', { kind: 'folderPlacement', parent: subject, directorateId: row.directorate_id }),
       upload: row.directorate_id !== null && can(actor, 'document.create', { kind: 'document', directorateId: row.directorate_id, scope: 'internal', status: 'draft' }),
+      verify: row.is_scheme && can(actor, 'folder.update', subject),
+      report: row.directorate_id !== null,
     },
   };
 }

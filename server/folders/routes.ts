@@ -1,10 +1,12 @@
 import { Router } from 'express';
 import { auditContextOf } from '../audit/record';
 import type { Db } from '../db';
+import { ForbiddenError } from '../errors';
 import { currentUser, signedIn } from '../http/access';
 import { authorize } from '../policies';
 import { presentFolder } from './presenter';
-import { createFolderSchema, folderIdParams, updateFolderSchema } from './schema';
+import { createFolderSchema, folderIdParams, updateFolderSchema, verificationQueueQuery } from './schema';
+import { schemesToVerify, verifyScheme } from './verification';
 import { createFolder, deleteFolder, findFolder, folderSubject, listFolders, updateFolder } from './service';
 
 /** The thematic tree: themes, schemes (folders with a scheme card) and their sub-folders. */
@@ -34,6 +36,23 @@ export function folderRoutes(deps: { db: Db }) {
       path,
       children: all.filter((row) => row.parent_id === id).map((row) => presentFolder(row, user)),
     });
+  });
+
+  router.post('/api/folders/:id/verification', signedIn, async (req, res) => {
+    const user = currentUser(req);
+    const { id } = folderIdParams.parse(req.params);
+    const folder = await verifyScheme(db, user, id, auditContextOf(req));
+    res.json({ folder: presentFolder(folder, user) });
+  });
+
+  // The editor's queue: their directorate's schemes overdue or soon due (an admin: any directorate, or all).
+  router.get('/api/verifications/due', signedIn, async (req, res) => {
+    const user = currentUser(req);
+    const { directorateId } = verificationQueueQuery.parse(req.query);
+    if (user.role === 'agent') throw new ForbiddenError();
+    const scope = user.role === 'admin' ? (directorateId ?? null) : user.directorateId;
+    if (user.role === 'editor' && directorateId && directorateId !== user.directorateId) throw new ForbiddenError();
+    res.json({ schemes: await schemesToVerify(db, scope) });
   });
 
   router.post('/api/folders', signedIn, async (req, res) => {

@@ -53,6 +53,15 @@ export const schemeCardSchema = z
       .strict()
       .default({ publicFields: defaultPublicReferentFields }),
     links: z.object({ infoUrl: httpUrl.optional(), applyUrl: httpUrl.optional() }).strict().default({}),
+    /** Days between two verifications of the card (kept as it is when omitted; 180 for a new scheme). */
+    reviewIntervalDays: z
+      .number({ error: 'Le délai de vérification est un nombre de jours.' })
+      .int({ error: 'Le délai de vérification est un nombre entier de jours.' })
+      .min(7, { error: 'Le délai de vérification : 7 jours au moins.' })
+      .max(1095, { error: 'Le délai de vérification : 1095 jours (3 ans) au plus.' })
+      .optional(),
+    /** The editor in charge of verifying it (null: the referent, when they have an account). */
+    verifierId: z.uuid({ error: 'Vérificateur inconnu.' }).nullable().optional(),
   })
   .strict()
   .refine((card) => !card.opensOn || !card.closesOn || card.closesOn >= card.opensOn, {
@@ -84,3 +93,5 @@ export const updateFolderSchema = z
 export type UpdateFolderInput = z.infer<typeof updateFolderSchema>;
 
 export const folderIdParams = idParams('Ce dossier est introuvable.');
+
+export const verificationQueueQuery = z.object({ directorateId: z.uuid({ error: 'Direction inconnue.' }).optional() }).strict();

@@ -37,12 +37,41 @@ const folderColumns = [
   'f.apply_url',
   'f.archived_at',
   'f.updated_at',
+  'f.review_interval_days',
+  'f.verified_at',
+  'f.verified_by',
+  'vb.display_name as verified_by_name',
+  'f.verifier_id as named_verifier_id',
 ];
+
+/**
+ * The scheme's verifier: the editor the card names, or else the referent when they have an
+ * editor's account in the scheme's directorate (an editor who moved away is no one's verifier).
+ * Plain joins (the editors read once, matched by hash), never a subquery per folder: the whole
+ * tree is read by every indexing batch.
+ */
+const namedVerifierJoin = `left join users nv on nv.id = f.verifier_id and nv.is_active and nv.role = 'editor' and nv.directorate_id = f.directorate_id`;
+const referentVerifierJoin = `left join (
+  select distinct on (lower(email), directorate_id) id, display_name, lower(email) as email_key, directorate_id
+    from users where is_active and role = 'editor'
+   order by lower(email), directorate_id, created_at) rv
+  on f.is_scheme and f.verifier_id is null and rv.email_key = lower(f.referent_email) and rv.directorate_id = f.directorate_id`;
+
+/** The day the card is due for its next verification, on the Region's calendar. */
+export const reviewDueOnSql = `to_char((f.verified_at at time zone 'Europe/Paris')::date + f.review_interval_days, 'YYYY-MM-DD')`;
 
 function foldersQuery(db: Db | Transaction) {
   return db('folders as f')
     .leftJoin('directorates as d', 'd.id', 'f.directorate_id')
-    .select(folderColumns);
+    .leftJoin('users as vb', 'vb.id', 'f.verified_by')
+    .joinRaw(namedVerifierJoin)
+    .joinRaw(referentVerifierJoin)
+    .select([
+      ...folderColumns,
+      db.raw('coalesce(nv.id, rv.id) as verifier_id'),
+      db.raw('coalesce(nv.display_name, rv.display_name) as verifier_name'),
+      db.raw(`${reviewDueOnSql} as review_due_on`),
+    ]);
 }
 
 export async function listFolders(db: Db): Promise<FolderRow[]> {
@@ -81,7 +110,19 @@ function schemeColumns(card: SchemeCardInput) {
     referent_public_fields: card.referent.publicFields,
     info_url: card.links.infoUrl ?? null,
     apply_url: card.links.applyUrl ?? null,
+    ...(card.reviewIntervalDays === undefined ? {} : { review_interval_days: card.reviewIntervalDays }),
+    ...(card.verifierId === undefined ? {} : { verifier_id: card.verifierId }),
   };
+}
+
+/** Saving the card is a verification: whoever saves it vouches for what it says today. */
+const verifiedBy = (trx: Transaction, actor: Actor) => ({ verified_at: trx.fn.now(), verified_by: actor.id });
+
+/** A named verifier must be an active editor of the scheme's directorate. */
+async function assertVerifier(trx: Transaction, card: SchemeCardInput) {
+  if (!card.verifierId) return;
+  const found = await trx('users').where({ id: card.verifierId, role: 'editor', directorate_id: card.directorateId, is_active: true }).first('id');
+  if (!found) throw new ValidationError('scheme.verifierId : Le vérificateur doit être un éditeur de la direction du dispositif.');
 }
 
 /** What a write changed, field by field, for the audit trail. */
@@ -120,7 +161,10 @@ export async function createFolder(db: Db, actor: Actor, input: CreateFolderInpu
     const parent = input.parentId ? await findFolder(trx, input.parentId) : null;
     const directorateId = input.scheme?.directorateId ?? parent?.directorate_id ?? null;
     authorize(actor, 'folder.create', { kind: 'folderPlacement', parent: parent ? folderSubject(parent) : null, directorateId });
-    if (input.scheme) await assertDirectorateExists(trx, input.scheme.directorateId);
+    if (input.scheme) {
+      await assertDirectorateExists(trx, input.scheme.directorateId);
+      await assertVerifier(trx, input.scheme);
+    }
     if (!input.scheme && parent && parent.parent_id === null && parent.directorate_id === null && actor.role !== 'admin') {
       throw new ValidationError('Sous un thème, créez un dispositif (avec sa fiche).');
     }
@@ -133,7 +177,7 @@ export async function createFolder(db: Db, actor: Actor, input: CreateFolderInpu
           created_by: actor.id,
           // A new scheme has no document yet: each one is indexed with the availability of its day,
           // so the hourly refresh (search.refreshAvailability) has nothing to redo until the calendar moves.
-          ...(input.scheme ? { ...schemeColumns(input.scheme), indexed_availability: availabilityOf(input.scheme) } : {}),
+          ...(input.scheme ? { ...schemeColumns(input.scheme), ...verifiedBy(trx, actor), indexed_availability: availabilityOf(input.scheme) } : {}),
         })
         .returning<{ id: string }[]>('id'),
     );
@@ -175,7 +219,8 @@ export async function updateFolder(db: Db, actor: Actor, id: string, input: Upda
         authorize(actor, 'folder.create', { kind: 'folderPlacement', parent: { kind: 'folder', directorateId: null }, directorateId: input.scheme.directorateId });
         await assertDirectorateExists(trx, input.scheme.directorateId);
       }
-      Object.assign(changes, schemeColumns(input.scheme));
+      await assertVerifier(trx, input.scheme);
+      Object.assign(changes, schemeColumns(input.scheme), verifiedBy(trx, actor));
     }
     if (input.isArchived !== undefined) changes.archived_at = input.isArchived ? (before.archived_at ?? new Date()) : null;
     await withNameCheck(() => trx('folders').where({ id }).update({ ...changes, updated_at: trx.fn.now() }));

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import type { Logger } from '../logger';
 import type { Search } from '../../search';
 import type { Storage } from '../../storage';
+import { digestJobHandlers } from '../digest/jobs';
 import { searchJobHandlers } from '../search/jobs';
 import { nightlyRebuild, rebuildIfOutdated, repairIndexDrift } from '../search/rebuild';
 import { cleanUpStorage } from './cleanup';
@@ -20,6 +21,7 @@ export interface JobDeps {
 export function createJobHandlers(deps: JobDeps): JobHandlers {
   return {
     ...searchJobHandlers(deps),
+    ...digestJobHandlers(deps),
     // The settings job runs at every start: the moment to catch an index of an older analysis.
     'search.applySettings': async () => {
       await deps.search.ensureIndex();
@@ -44,5 +46,7 @@ export function recurringJobs(config: Config): RecurringJob[] {
     { type: 'search.checkIndex', everySeconds: config.meili.checkEverySeconds },
     // Once a night at most: the 12 hours keep a rebuild that ran late from being followed by another.
     ...(config.meili.rebuildHour === undefined ? [] : [{ type: 'search.rebuild', everySeconds: 12 * 60 * 60, atHour: config.meili.rebuildHour }]),
+    // The directorates' weekly digest by e-mail, in the Region's morning (its page is always there).
+    ...(config.mail.smtpUrl ? [{ type: 'digest.weekly', everySeconds: 7 * 24 * 60 * 60 - 12 * 60 * 60, atHour: 7 }] : []),
   ];
 }

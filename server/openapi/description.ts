@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { createDocumentFieldsSchema, fileQuery, listQuery, updateDocumentSchema } from '../documents/schema';
-import { createFolderSchema, updateFolderSchema } from '../folders/schema';
+import { createFolderSchema, updateFolderSchema, verificationQueueQuery } from '../folders/schema';
+import { gapsQuery } from '../digest/routes';
+import { createReportSchema, listReportsQuery, updateReportSchema } from '../reports/schema';
 import { auditQueryShape, createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema, updateUserSchema, usersQueryShape } from '../admin/schema';
 import { jobListQuery } from '../jobs/routes';
 import { pageTextQuery, thumbnailQuery } from '../previews/schema';
@@ -32,6 +34,19 @@ export const describedRoutes: RouteDescription[] = [
   { method: 'get', path: '/api/folders/:id', summary: 'A folder with its path and children', access: 'signed in' },
   { method: 'patch', path: '/api/folders/:id', summary: 'Rename, move, edit the scheme card, archive', access: 'editor', body: updateFolderSchema },
   { method: 'delete', path: '/api/folders/:id', summary: 'Delete an empty folder', access: 'editor' },
+  {
+    method: 'post',
+    path: '/api/folders/:id/verification',
+    summary: "Confirm a scheme's card is current (audited; saving the card counts too): the folder with scheme.verifiedAt, verifiedBy, reviewDueOn (YYYY-MM-DD, Europe/Paris), isReviewDue, verifier",
+    access: 'editor',
+  },
+  { method: 'get', path: '/api/verifications/due', summary: "The editor's directorate's schemes overdue or due within 30 days, the most overdue first (admins: any directorate, or all)", access: 'editor', query: verificationQueueQuery },
+  { method: 'post', path: '/api/reports', summary: 'Report a scheme (folderId) or a document (documentId): reason, comment (2,000 characters; bidi overrides removed); rate-limited per user (429)', access: 'signed in', body: createReportSchema },
+  { method: 'get', path: '/api/reports', summary: "Reports: an agent's own; an editor's directorate's; an admin's all (status=open for new and in progress, mine=true for one's own)", access: 'signed in', query: listReportsQuery },
+  { method: 'patch', path: '/api/reports/:id', summary: 'Set the status (new, in_progress, resolved) and the answer of a report (its directorate; audited)', access: 'editor', body: updateReportSchema },
+  { method: 'get', path: '/api/directorates/:id/gaps', summary: '“Vos manques”: unanswered queries in the themes of the directorate (over `days`) and its open reports', access: 'editor', query: gapsQuery },
+  { method: 'get', path: '/api/directorates/:id/editors', summary: "The directorate's active editors (who may verify its schemes)", access: 'editor' },
+  { method: 'get', path: '/api/directorates/:id/digest', summary: 'The weekly digest: unanswered queries of the last 7 days, open reports, schemes due for verification; isEmpty (then no e-mail)', access: 'editor' },
   { method: 'get', path: '/api/directorates', summary: 'Active directorates', access: 'signed in' },
   { method: 'get', path: '/api/maisons', summary: 'Active Maisons de Région', access: 'signed in' },
   { method: 'get', path: '/api/documents', summary: 'Documents the user may read, by folder', access: 'signed in', query: listQuery },

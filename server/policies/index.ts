@@ -36,6 +36,18 @@ export interface FolderPlacement {
   directorateId: string | null;
 }
 
+/** A report of an agent, owned by the directorate it was routed to. */
+export interface ReportSubject {
+  kind: 'report';
+  directorateId: string;
+}
+
+/** A directorate, for what its own editors follow: its gaps, its weekly digest. */
+export interface DirectorateSubject {
+  kind: 'directorate';
+  directorateId: string | null;
+}
+
 export interface AppSubject {
   kind: 'app';
 }
@@ -55,6 +67,8 @@ type ActionSubjects = {
   'folder.update': FolderSubject;
   'folder.delete': FolderSubject;
   'insights.read': AppSubject;
+  'report.manage': ReportSubject;
+  'directorate.follow': DirectorateSubject;
   'admin.manage': AppSubject;
 };
 
@@ -81,6 +95,9 @@ const rules: { [A in Action]: (actor: Actor, subject: ActionSubjects[A]) => bool
   'folder.update': (actor, f) => isOwnDirectorate(actor, f.directorateId),
   'folder.delete': (actor, f) => isOwnDirectorate(actor, f.directorateId),
   'insights.read': (actor) => actor.role === 'editor',
+  // The directorate that owns the scheme or document answers its reports.
+  'report.manage': (actor, r) => isOwnDirectorate(actor, r.directorateId),
+  'directorate.follow': (actor, d) => isOwnDirectorate(actor, d.directorateId),
   'admin.manage': () => false,
 };
 

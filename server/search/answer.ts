@@ -28,6 +28,9 @@ function presentAnswerScheme(row: FolderRow, theme: { id: string; name: string }
     directorate: { code: row.directorate_code ?? '', name: row.directorate_name ?? '' },
     theme,
     isShared,
+    verifiedAt: card.verifiedAt,
+    reviewDueOn: card.reviewDueOn,
+    isReviewDue: card.isReviewDue,
   };
 }
 export type AnswerScheme = NonNullable<ReturnType<typeof presentAnswerScheme>>;

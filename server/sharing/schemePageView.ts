@@ -18,6 +18,8 @@ export interface SchemePageView {
   infoUrl: string | null;
   contact: PublicContact;
   maison: MaisonForCitizens | null;
+  /** When an editor last confirmed the card, while that confirmation is current; null otherwise (the page says nothing). */
+  verifiedOn: Date | null;
   documents: { title: string; summary: string; updatedAt: Date; fileType: string; readUrl: string; downloadUrl: string }[];
 }
 
@@ -56,6 +58,7 @@ export function schemePublicPage(regionName: string, view: SchemePageView): stri
 ${view.promise ? `<p><strong>${escapeHtml(view.promise)}</strong></p>` : ''}
 <p><span class="badge">${escapeHtml(availabilityLabels[view.availability] ?? view.availability)}</span></p>
 <ul>${facts}</ul>
+${view.verifiedOn ? `<p class="meta">Informations vérifiées le ${escapeHtml(dateFr(view.verifiedOn))}</p>` : ''}
 ${schemeLinks(view)}
 ${view.summary ? `<h2>Le dispositif</h2><p>${escapeHtml(view.summary)}</p>` : ''}
 ${view.documents.length ? `<h2>Documents à consulter</h2><ul class="documents">${view.documents.map(documentItem).join('')}</ul>` : ''}

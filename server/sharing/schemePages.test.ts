@@ -102,6 +102,18 @@ describe("sharing: a scheme's public page", () => {
     expect(page.headers['set-cookie']).toBeUndefined();
   });
 
+  it('says when the card was verified while that is current; past due it says nothing (never "à vérifier" to a citizen)', async () => {
+    const schemeId = await createScheme();
+    await publish(schemeId);
+    const { token } = await schemeLink(schemeId);
+    const today = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date());
+    expect((await citizen().get(`/p/${token}`).expect(200)).text).toContain(`Informations vérifiées le ${today}`);
+    await ctx.db('folders').where({ id: schemeId }).update({ verified_at: ctx.db.raw(`now() - interval '400 days'`) });
+    const overdue = (await citizen().get(`/p/${token}`).expect(200)).text;
+    expect(overdue).not.toContain('vérifi');
+    expect(overdue).toContain('Financer des équipements hydro-économes');
+  });
+
   it('shows the referent fields the card makes public, and the permanent scheme as such', async () => {
     const schemeId = await createScheme({ closesOn: null, isPermanent: true });
     await publish(schemeId);

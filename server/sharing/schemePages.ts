@@ -164,6 +164,9 @@ export interface SchemeForPage {
   referent_public_fields: string[];
   info_url: string | null;
   apply_url: string | null;
+  verified_at: Date | null;
+  /** The card's verification is still current (not past its review date, Europe/Paris). */
+  is_verification_current: boolean;
   documents: SchemePageDocument[];
 }
 
@@ -181,7 +184,9 @@ export async function resolveSchemeToken(db: Db, token: string): Promise<Resolve
               f.name, f.scheme_promise, f.scheme_summary, f.scheme_amount, f.scheme_audiences, f.scheme_aid_types,
               to_char(f.scheme_opens_on, 'YYYY-MM-DD') as scheme_opens_on, to_char(f.scheme_closes_on, 'YYYY-MM-DD') as scheme_closes_on,
               f.scheme_is_permanent, f.referent_name, f.referent_service, f.referent_email, f.referent_phone, f.referent_public_fields,
-              f.info_url, f.apply_url, coalesce(docs.list, '[]'::json) as documents
+              f.info_url, f.apply_url, f.verified_at,
+              coalesce((f.verified_at at time zone 'Europe/Paris')::date + f.review_interval_days > (now() at time zone 'Europe/Paris')::date, false) as is_verification_current,
+              coalesce(docs.list, '[]'::json) as documents
          from scheme_share_links p
          join folders f on f.id = p.folder_id
          left join lateral (

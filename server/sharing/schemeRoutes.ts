@@ -93,6 +93,8 @@ export function schemeRoutes(deps: Deps) {
         infoUrl: scheme.info_url,
         contact: publicContactOf({ name: scheme.referent_name, service: scheme.referent_service, email: scheme.referent_email, phone: scheme.referent_phone }, scheme.referent_public_fields),
         maison,
+        // The citizen sees the date of a current verification only: past due, the line is left out, never "à vérifier".
+        verifiedOn: scheme.is_verification_current ? scheme.verified_at : null,
         documents: scheme.documents.map((document) => ({
           title: document.title,
           summary: document.summary,

@@ -8,7 +8,12 @@ import { AuditPage } from './pages/admin/AuditPage';
 import { JobsPage } from './pages/admin/JobsPage';
 import { PlacesPage } from './pages/admin/PlacesPage';
 import { UsersPage } from './pages/admin/UsersPage';
+import { DigestPage } from './pages/DigestPage';
 import { DocumentPage } from './pages/DocumentPage';
+import { GapsPage } from './pages/GapsPage';
+import { MyReportsPage } from './pages/MyReportsPage';
+import { ReportsQueuePage } from './pages/ReportsQueuePage';
+import { VerificationQueuePage } from './pages/VerificationQueuePage';
 import { FolderPage } from './pages/FolderPage';
 import { HomePage } from './pages/HomePage';
 import { InsightsPage } from './pages/InsightsPage';
@@ -43,6 +48,11 @@ export function App() {
         <Route path={pagePaths.sharePrint} element={signedIn(<SharePrintPage />)} />
         <Route path={pagePaths.schemeHandout} element={signedIn(<SchemeHandoutPage />)} />
         <Route path={pagePaths.insights} element={signedIn(<InsightsPage />)} />
+        <Route path={pagePaths.myReports} element={signedIn(<MyReportsPage />)} />
+        <Route path={pagePaths.reportsQueue} element={signedIn(<ReportsQueuePage />)} />
+        <Route path={pagePaths.verificationQueue} element={signedIn(<VerificationQueuePage />)} />
+        <Route path={pagePaths.gaps} element={signedIn(<GapsPage />)} />
+        <Route path={pagePaths.digest} element={signedIn(<DigestPage />)} />
         <Route path={pagePaths.synonyms} element={administration(<SynonymsPage />)} />
         <Route path={pagePaths.admin} element={administration(<AdminHomePage />, false)} />
         <Route path={pagePaths.adminPlaces} element={administration(<PlacesPage />)} />

@@ -1,4 +1,4 @@
-import type { Availability, DocumentStatus, Scope, Version } from './types';
+import type { Availability, DocumentStatus, ReportReason, ReportStatus, Scope, Version } from './types';
 
 /**
  * The French words for the API's codes, shared by every screen. The key order of each record is
@@ -45,6 +45,17 @@ export const availabilityLabels: Record<Availability, string> = {
   clos: 'Clos',
   permanent: 'Permanent',
 };
+
+/** The reasons an agent gives when reporting (server/reports/schema.ts), in the order of the form. */
+export const reportReasonLabels: Record<ReportReason, string> = {
+  inexact: 'Information inexacte',
+  incomplete: 'Incomplète',
+  closed: 'Dispositif clos',
+  broken_link: 'Lien cassé',
+  other: 'Autre',
+};
+
+export const reportStatusLabels: Record<ReportStatus, string> = { new: 'Nouveau', in_progress: 'En cours', resolved: 'Résolu' };
 
 export const scopeLabels: Record<Scope, string> = { internal: 'Interne', external: 'Externe' };
 

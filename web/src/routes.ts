@@ -15,6 +15,11 @@ export const pagePaths = {
   sharePrint: '/documents/:id/partage/impression',
   schemeHandout: '/dossiers/:id/partage/fiche',
   insights: '/recherches',
+  myReports: '/mes-signalements',
+  reportsQueue: '/signalements',
+  verificationQueue: '/a-verifier',
+  gaps: '/directions/:id/manques',
+  digest: '/directions/:id/resume',
   synonyms: '/administration/synonymes',
   admin: '/administration',
   adminPlaces: '/administration/directions-et-maisons',
@@ -37,6 +42,8 @@ const patterns: RegExp[] = [
   new RegExp(`^/documents/${id}/partage/impression/?$`),
   new RegExp(`^/dossiers/${id}/partage/fiche/?$`),
   /^\/recherches\/?$/,
+  /^\/(mes-signalements|signalements|a-verifier)\/?$/,
+  new RegExp(`^/directions/${id}/(manques|resume)/?$`),
   /^\/administration\/synonymes\/?$/,
   /^\/administration\/?$/,
   /^\/administration\/(directions-et-maisons|utilisateurs|journal|taches)\/?$/,
@@ -52,6 +59,10 @@ export const linkTo = {
   newScheme: (themeId: string) => `/dossiers/${encodeURIComponent(themeId)}/nouveau-dispositif`,
   editScheme: (id: string) => `/dossiers/${encodeURIComponent(id)}/modifier`,
   document: (id: string) => `/documents/${encodeURIComponent(id)}`,
+  /** "Vos manques" of a directorate. */
+  gaps: (directorateId: string) => `/directions/${encodeURIComponent(directorateId)}/manques`,
+  /** The weekly digest of a directorate (the e-mail links to it: server/digest/jobs.ts). */
+  digest: (directorateId: string) => `/directions/${encodeURIComponent(directorateId)}/resume`,
   /** The printable sheet of a document's link; `withMaison` adds the agent's Maison. */
   sharePrint: (id: string, withMaison = false) => `/documents/${encodeURIComponent(id)}/partage/impression${withMaison ? '?maison=1' : ''}`,
   /** The A5 handout of a scheme; `withMaison` adds the agent's Maison. */

@@ -6,9 +6,9 @@ export interface SessionUser {
   displayName: string;
   email: string;
   role: 'agent' | 'editor' | 'admin';
-  directorate: { code: string; name: string } | null;
+  directorate: { id: string; code: string; name: string } | null;
   maison: { code: string; name: string } | null;
-  can: { administer: boolean; readInsights: boolean; createThemes: boolean };
+  can: { administer: boolean; readInsights: boolean; followDirectorate: boolean; createThemes: boolean };
 }
 
 export type SessionState =

@@ -13,7 +13,7 @@ export interface Directorate {
 /** The referent's contact fields a card may make public (server/folders/schema.ts). */
 export type ReferentField = 'name' | 'service' | 'email' | 'phone';
 
-export interface Scheme {
+export type Scheme = {
   promise: string;
   summary: string;
   /** What it pays, as the card says it ("jusqu'à 500 €"); empty when the card does not say. */
@@ -29,6 +29,39 @@ export interface Scheme {
   referent: { name: string | null; service: string | null; email: string | null; phone: string | null; publicFields: ReferentField[] };
   links: { infoUrl: string | null; applyUrl: string | null };
   isArchived: boolean;
+} & Verification;
+
+/** When the card was last confirmed and when it is due again (server/folders/presenter.ts). */
+export interface Verification {
+  verifiedAt: string | null;
+  verifiedBy: { id: string; name: string | null } | null;
+  reviewIntervalDays: number;
+  /** AAAA-MM-JJ on the Region's calendar; null when never verified. */
+  reviewDueOn: string | null;
+  /** Due (or overdue): agents see "À vérifier". */
+  isReviewDue: boolean;
+  /** `isNamed`: chosen on the card; otherwise the referent, who has an editor's account. */
+  verifier: { id: string; name: string | null; isNamed: boolean } | null;
+}
+
+export type ReportReason = 'inexact' | 'incomplete' | 'closed' | 'broken_link' | 'other';
+export type ReportStatus = 'new' | 'in_progress' | 'resolved';
+
+/** An agent's report on a scheme or a document (server/reports/presenter.ts). */
+export interface Report {
+  id: string;
+  subject: { kind: 'folder' | 'document'; id: string; name: string | null; folderId: string | null };
+  directorate: { id: string; name: string };
+  reason: ReportReason;
+  comment: string;
+  status: ReportStatus;
+  answer: string | null;
+  reporter: { id: string | null; name: string | null; maison: string | null };
+  handledBy: string | null;
+  handledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  can: { update: boolean };
 }
 
 export interface Folder {
@@ -39,7 +72,7 @@ export interface Folder {
   directorateId: string | null;
   scheme: Scheme | null;
   updatedAt: string;
-  can: { update: boolean; delete: boolean; createScheme: boolean; createSubfolder: boolean; upload: boolean };
+  can: { update: boolean; delete: boolean; createScheme: boolean; createSubfolder: boolean; upload: boolean; verify: boolean; report: boolean };
 }
 
 export interface FolderDetail {

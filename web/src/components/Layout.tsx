@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
-import { pagePaths } from '../routes';
+import { linkTo, pagePaths } from '../routes';
 import { useSession } from '../session';
 import { SessionStatus } from './SessionStatus';
 
@@ -13,6 +13,10 @@ const text = {
   themes: 'Thèmes',
   news: 'Nouveautés',
   insights: 'Recherches des agents',
+  myReports: 'Mes signalements',
+  gaps: 'Vos manques',
+  verificationQueue: 'À vérifier',
+  reportsQueue: 'Signalements reçus',
   synonyms: 'Synonymes',
   administration: 'Administration',
   footer: 'Région — Direction du numérique',
@@ -25,6 +29,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const shownPath = useRef(location.pathname);
   const { session } = useSession();
   const can = session.status === 'signedIn' ? session.user.can : undefined;
+  const directorateId = session.status === 'signedIn' ? session.user.directorate?.id : undefined;
 
   // On navigation to another page, move focus to its content so screen readers announce it,
   // unless the page has already focused its main field (marked data-autofocus, e.g. the search box).
@@ -69,6 +74,34 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to={pagePaths.insights} end>
                   {text.insights}
+                </NavLink>
+              </li>
+            )}
+            {can && (
+              <li>
+                <NavLink to={pagePaths.myReports} end>
+                  {text.myReports}
+                </NavLink>
+              </li>
+            )}
+            {can?.followDirectorate && directorateId && (
+              <li>
+                <NavLink to={linkTo.gaps(directorateId)} end>
+                  {text.gaps}
+                </NavLink>
+              </li>
+            )}
+            {can?.followDirectorate && (
+              <li>
+                <NavLink to={pagePaths.verificationQueue} end>
+                  {text.verificationQueue}
+                </NavLink>
+              </li>
+            )}
+            {can?.followDirectorate && (
+              <li>
+                <NavLink to={pagePaths.reportsQueue} end>
+                  {text.reportsQueue}
                 </NavLink>
               </li>
             )}

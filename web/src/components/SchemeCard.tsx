@@ -2,6 +2,7 @@ import { mailtoHref, telHref } from '../contact';
 import { aidTypeLabels, audienceLabels, formatDate, labelOf } from '../labels';
 import type { Scheme } from '../types';
 import { AvailabilityBadge } from './Badges';
+import { VerifiedLine } from '../verification/VerifiedLine';
 
 const text = {
   card: 'Fiche du dispositif',
@@ -51,6 +52,7 @@ export function SchemeCard({ scheme }: { scheme: Scheme }) {
       <p className="scheme-card__availability">
         <AvailabilityBadge availability={scheme.availability} /> {text.dates(scheme)}
       </p>
+      <VerifiedLine verifiedAt={scheme.verifiedAt} isReviewDue={scheme.isReviewDue} />
       {scheme.summary && <p className="scheme-card__summary">{scheme.summary}</p>}
       <dl className="facts">
         <dt>{text.directorate}</dt>

@@ -12,6 +12,7 @@ import { PublishingForm } from '../components/document/PublishingForm';
 import { VersionList } from '../components/document/VersionList';
 import { usePageTitle, useResource } from '../hooks';
 import { ShareButton } from '../sharing/ShareButton';
+import { ReportButton } from '../reports/ReportButton';
 import { linkTo, pagePaths } from '../routes';
 import type { DocumentItem, FolderDetail, Version } from '../types';
 
@@ -76,6 +77,11 @@ export function DocumentPage() {
           <ShareButton documentId={document.id} title={document.title} canManage={document.can.manageShare} className="button" />
           <span className="field__hint">{text.shareHint}</span>
         </p>
+      )}
+      {document.status === 'published' && (
+        <div className="actions">
+          <ReportButton subject={{ documentId: document.id }} name={document.title} />
+        </div>
       )}
       <p id="avis" tabIndex={-1} role="status" className={notice?.id === id ? 'alert alert--success' : undefined}>
         {notice?.id === id ? notice.message : ''}

@@ -8,6 +8,8 @@ import { NewSubfolderForm } from '../components/NewSubfolderForm';
 import { SchemeActions } from '../components/SchemeActions';
 import { SchemeCard } from '../components/SchemeCard';
 import { ShareButton } from '../sharing/ShareButton';
+import { ReportButton } from '../reports/ReportButton';
+import { VerifyButton, verifyText } from '../verification/VerifyButton';
 import { UploadPanel } from '../components/UploadPanel';
 import { usePageTitle, useResource } from '../hooks';
 import { linkTo, pagePaths } from '../routes';
@@ -73,9 +75,21 @@ export function FolderPage() {
       )}
       {folder.scheme && <SchemeCard scheme={folder.scheme} />}
       {folder.scheme && !folder.scheme.isArchived && (
-        <p className="actions">
+        <div className="actions">
           <ShareButton scheme={{ id: folder.id, name: folder.name }} title={folder.name} canManage={folder.can.update} className="button" />
-        </p>
+          {folder.can.report && <ReportButton subject={{ folderId: folder.id }} name={folder.name} />}
+          {folder.can.verify && (
+            <VerifyButton
+              folderId={folder.id}
+              name={folder.name}
+              className="button button--secondary"
+              onVerified={(changed) => {
+                detail.replace({ ...data, folder: changed });
+                setNotice({ id, message: verifyText.done });
+              }}
+            />
+          )}
+        </div>
       )}
       {folder.scheme && folder.can.update && (
         <SchemeActions

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { CheckboxGroup, choicesOf, SelectField, TextField } from '../components/Fields';
+import { useResource } from '../hooks';
 import { aidTypeLabels, audienceLabels } from '../labels';
 import type { Directorate } from '../types';
 import { fieldError, type SchemeField, type SchemeFormValues } from './values';
@@ -37,6 +38,12 @@ const text = {
   urlHint: 'Adresse complète, commençant par https://',
   keywords: 'Mots-clés',
   keywordsHint: 'Séparés par des virgules : les mots qu’emploient les usagers (exemple : camping, économies d’eau).',
+  verification: 'Vérification de la fiche',
+  reviewIntervalDays: 'À vérifier tous les (jours)',
+  reviewIntervalHint: 'De 7 à 1 095 jours ; 180 par défaut. Enregistrer la fiche vaut vérification.',
+  verifier: 'Vérificateur',
+  verifierHint: 'Un éditeur de la direction, qui reçoit la fiche dans « À vérifier ».',
+  verifierDefault: 'Le référent (s’il a un compte d’éditeur)',
   errorTitle: 'La fiche n’a pas été enregistrée :',
   goToField: 'Aller au champ',
   cancel: 'Annuler',
@@ -68,6 +75,7 @@ export function SchemeForm({ initial, directorates, isDirectorateFixed, submitLa
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<{ field?: SchemeField; message: string }>();
   const [isPending, setIsPending] = useState(false);
+  const editors = useResource<{ editors: { id: string; name: string }[] }>(values.directorateId ? `/api/directorates/${encodeURIComponent(values.directorateId)}/editors` : null);
   const set = <K extends SchemeField>(field: K) => (value: SchemeFormValues[K]) => setValues((v) => ({ ...v, [field]: value }));
   const errorOf = (field: SchemeField) => (error?.field === field ? error.message : undefined);
   const textField = (field: SchemeField, label: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
@@ -157,6 +165,21 @@ export function SchemeForm({ initial, directorates, isDirectorateFixed, submitLa
         {textField('applyUrl', text.applyUrl, { type: 'url', hint: text.urlHint })}
       </fieldset>
       {textField('keywords', text.keywords, { hint: text.keywordsHint })}
+      <fieldset className="choices">
+        <legend>{text.verification}</legend>
+        <div className="field-row">
+          {textField('reviewIntervalDays', text.reviewIntervalDays, { type: 'number', hint: text.reviewIntervalHint })}
+          <SelectField
+            id={idOf('verifierId')}
+            label={text.verifier}
+            hint={text.verifierHint}
+            value={values.verifierId}
+            onChange={set('verifierId')}
+            error={errorOf('verifierId')}
+            options={[{ value: '', label: text.verifierDefault }, ...(editors.data?.editors ?? []).map((editor) => ({ value: editor.id, label: editor.name }))]}
+          />
+        </div>
+      </fieldset>
       <div className="actions">
         <button type="submit" className="button" disabled={isPending}>
           {isPending ? text.pending : submitLabel}

@@ -23,6 +23,10 @@ export interface SchemeFormValues {
   referentPublicFields: ReferentField[];
   infoUrl: string;
   applyUrl: string;
+  /** Days between two verifications of the card. */
+  reviewIntervalDays: string;
+  /** '' : the referent, when they have an editor's account. */
+  verifierId: string;
 }
 
 export type SchemeField = keyof SchemeFormValues;
@@ -47,6 +51,8 @@ export function emptyValues(directorateId = ''): SchemeFormValues {
     referentPublicFields: ['service'],
     infoUrl: '',
     applyUrl: '',
+    reviewIntervalDays: '180',
+    verifierId: '',
   };
 }
 
@@ -72,6 +78,9 @@ export function valuesOf(folder: Folder): SchemeFormValues {
     referentPublicFields: scheme.referent.publicFields,
     infoUrl: scheme.links.infoUrl ?? '',
     applyUrl: scheme.links.applyUrl ?? '',
+    reviewIntervalDays: String(scheme.reviewIntervalDays),
+    // Only a verifier named on the card; the referent by default stays the default.
+    verifierId: scheme.verifier?.isNamed ? scheme.verifier.id : '',
   };
 }
 
@@ -103,6 +112,8 @@ export function toPayload(values: SchemeFormValues) {
         publicFields: values.referentPublicFields,
       },
       links: filled({ infoUrl: values.infoUrl, applyUrl: values.applyUrl }),
+      ...(values.reviewIntervalDays.trim() === '' ? {} : { reviewIntervalDays: Number(values.reviewIntervalDays) }),
+      verifierId: values.verifierId || null,
     },
   };
 }
@@ -127,6 +138,8 @@ const fieldOfPath: Record<string, SchemeField> = {
   'scheme.referent.publicFields': 'referentPublicFields',
   'scheme.links.infoUrl': 'infoUrl',
   'scheme.links.applyUrl': 'applyUrl',
+  'scheme.reviewIntervalDays': 'reviewIntervalDays',
+  'scheme.verifierId': 'verifierId',
 };
 
 /** A refusal from the server, with the form field it is about when it names one. */

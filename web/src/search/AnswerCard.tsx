@@ -5,6 +5,7 @@ import { mailtoHref, telHref } from '../contact';
 import { aidTypeLabels, audienceLabels, formatDate, labelOf } from '../labels';
 import { linkTo } from '../routes';
 import type { AnswerScheme } from './types';
+import { VerifiedLine } from '../verification/VerifiedLine';
 
 const text = {
   amount: 'Montant',
@@ -110,6 +111,7 @@ export function AnswerCard({ scheme, level = 3, isCompact = false, share }: Prop
         </Link>
       </Heading>
       <Availability scheme={scheme} />
+      {!isCompact && <VerifiedLine verifiedAt={scheme.verifiedAt} isReviewDue={scheme.isReviewDue} className="answer__verified verified" />}
       {scheme.promise && <p className="answer__promise">{scheme.promise}</p>}
       <dl className="answer__facts">
         {scheme.amount && (

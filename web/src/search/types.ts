@@ -29,6 +29,9 @@ export interface AnswerScheme {
   theme: { id: string; name: string } | null;
   /** At least one external published document: a public link exists. */
   isShared: boolean;
+  verifiedAt: string | null;
+  reviewDueOn: string | null;
+  isReviewDue: boolean;
 }
 
 export interface AnswerDocument {

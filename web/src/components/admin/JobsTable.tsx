@@ -23,6 +23,8 @@ const typeLabels: Record<string, string> = {
   'search.checkIndex': "Vérifier et réparer l'index de recherche",
   'search.rebuild': "Reconstruire l'index de recherche",
   'storage.cleanup': 'Supprimer les fichiers effacés',
+  'digest.weekly': 'Préparer les résumés de la semaine',
+  'digest.send': 'Envoyer le résumé de la semaine par e-mail',
 };
 
 /** The failed jobs: what they were, how often they were tried, their error, and "Relancer". */

@@ -1,0 +1,51 @@
+import { escapeHtml } from '../http/escapeHtml';
+import type { MailMessage } from '../mail';
+import type { Digest } from './service';
+
+const reasonLabels: Record<string, string> = {
+  inexact: 'Information inexacte',
+  incomplete: 'Incomplète',
+  closed: 'Dispositif clos',
+  broken_link: 'Lien cassé',
+  other: 'Autre',
+};
+const statusLabels: Record<string, string> = { new: 'Nouveau', in_progress: 'En cours', resolved: 'Résolu' };
+const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+const day = (iso: string) => longDate.format(new Date(`${iso}T12:00:00Z`));
+
+/** The lines of the digest, as plain text and as HTML list items. */
+function sections(digest: Digest) {
+  return [
+    {
+      title: `Recherches sans résultat dans vos thèmes (${digest.unansweredQueries.length})`,
+      items: digest.unansweredQueries.slice(0, 20).map((q) => `« ${q.query} » — ${q.searches} recherche${q.searches > 1 ? 's' : ''} (${q.theme.name})`),
+    },
+    {
+      title: `Signalements ouverts (${digest.openReports.length})`,
+      items: digest.openReports.slice(0, 20).map((r) => `${reasonLabels[r.reason] ?? r.reason} — ${r.subject.name ?? ''} (${statusLabels[r.status] ?? r.status})`),
+    },
+    {
+      title: `Fiches à vérifier (${digest.schemesToVerify.length})`,
+      items: digest.schemesToVerify.slice(0, 20).map((s) => `${s.name} — ${s.reviewDueOn ? `à vérifier depuis le ${day(s.reviewDueOn)}` : 'jamais vérifiée'}`),
+    },
+  ].filter((section) => section.items.length > 0);
+}
+
+/** The weekly digest as an e-mail to the directorate's editors; `pageUrl` links to its page when the app's address is known. */
+export function digestMail(digest: Digest, to: string[], pageUrl: string | null): MailMessage {
+  const parts = sections(digest);
+  const subject = `L'info pour tous — votre semaine (${digest.directorate.name})`;
+  const text = [
+    `Bonjour,`,
+    ``,
+    `Voici ce qui attend la direction ${digest.directorate.name} cette semaine.`,
+    ...parts.flatMap((section) => ['', section.title, ...section.items.map((item) => `- ${item}`)]),
+    ...(pageUrl ? ['', `Tout voir : ${pageUrl}`] : []),
+  ].join('\n');
+  const html = [
+    `<p>Bonjour,</p><p>Voici ce qui attend la direction ${escapeHtml(digest.directorate.name)} cette semaine.</p>`,
+    ...parts.map((section) => `<h2>${escapeHtml(section.title)}</h2><ul>${section.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`),
+    pageUrl ? `<p><a href="${escapeHtml(pageUrl)}">Tout voir dans L'info pour tous</a></p>` : '',
+  ].join('');
+  return { to, subject, text, html };
+}
