@@ -1,9 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FileType } from '../documents/fileTypes';
-import { defaultOcrSettings, type OcrOutcome, type OcrSettings } from './scans';
+import type { OcrOutcome } from './scans';
+import { defaultOcrSettings, type OcrSettings } from './settings';
 
-export { defaultOcrSettings, type OcrSettings } from './scans';
+export { defaultOcrSettings, type OcrSettings } from './settings';
 
 export interface ExtractionLimits {
   timeoutMs: number;

@@ -41,7 +41,8 @@ async function expectStillReady() {
   expect(read.ok && read.pages[0]).toContain('affiches de la Région');
 }
 
-describe('French OCR of scans, in the extraction child process', () => {
+// OCR is seconds per page, more on a busy machine (the engine starts once per child process).
+describe('French OCR of scans, in the extraction child process', { timeout: 120000 }, () => {
   it('reads a scanned PDF page by page, each page marked as read by OCR with its confidence', async () => {
     const pdf = await makeScannedPdf([{ scan: deliberation }, { scan: ['# Annexe', 'Liste des hébergements touristiques aidés en Centre-Val de Loire.'] }], { dpi });
     const result = await extractText('pdf', pdf, limits);
@@ -106,7 +107,7 @@ describe('French OCR of scans, in the extraction child process', () => {
   });
 });
 
-describe('bad scans: bounded, a clear state, the app stays ready', () => {
+describe('bad scans: bounded, a clear state, the app stays ready', { timeout: 120000 }, () => {
   it('an image of 20,000 × 20,000 pixels is not decoded: "texte non reconnu" with its size', async () => {
     const huge = makeHugePng(20000, 20000);
     expect(huge.length).toBeLessThan(200 * 1024);

@@ -2,6 +2,9 @@ import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
 import { imageSize } from 'image-size';
 import jpeg from 'jpeg-js';
 import { OcrTimeoutError, recognize } from './ocr';
+import { defaultOcrSettings, type OcrSettings } from './settings';
+
+export { defaultOcrSettings, type OcrSettings } from './settings';
 
 /**
  * Scans read by OCR: PNG/JPEG images, and the pages of a PDF that have no text layer, rendered to
@@ -9,33 +12,6 @@ import { OcrTimeoutError, recognize } from './ocr';
  * the bounds of OcrSettings. What could not be read is said in French in the outcome's note, which
  * the document page shows ("texte non reconnu" and why).
  */
-
-export interface OcrSettings {
-  /** Scanned pages read per document at most; the others stay unread (said in the note). */
-  maxPages: number;
-  /** Longest read of one page. */
-  pageTimeoutMs: number;
-  /** Longest OCR of one document, all its pages together. */
-  documentTimeoutMs: number;
-  /** 0 to 1: a page read with less confidence is not indexed (noise, photos, handwriting). */
-  minConfidence: number;
-  /** Resolution scanned pages are rendered at. */
-  dpi: number;
-  /** Pixels of the image given to the engine at most (a 300 dpi A4 page is 8.7 million). */
-  maxPixels: number;
-  /** Pixels of a source image decoded at most (an image beyond is not read at all): a 48 MP phone photo is read. */
-  maxSourcePixels: number;
-}
-
-export const defaultOcrSettings: OcrSettings = {
-  maxPages: 50,
-  pageTimeoutMs: 30000,
-  documentTimeoutMs: 300000,
-  minConfidence: 0.6,
-  dpi: 300,
-  maxPixels: 10_000_000,
-  maxSourcePixels: 50_000_000,
-};
 
 export interface OcrPage {
   /** 1-based page number (1 for an image). */

@@ -3,7 +3,7 @@ import { buffer } from 'node:stream/consumers';
 import type { Db, Transaction } from '../db';
 import type { FileType } from '../documents/fileTypes';
 import { schemeOf } from '../documents/presenter';
-import { extractText, type ExtractionLimits } from '../extraction';
+import { defaultExtractionLimits, extractText, type ExtractionLimits, type OcrSettings } from '../extraction';
 import { availabilityOf } from '../folders/availability';
 import type { FolderRow } from '../folders/presenter';
 import { listFolders } from '../folders/service';
@@ -18,6 +18,8 @@ export interface IndexingDeps {
   search: Search;
   logger: Logger;
   extractionLimits?: ExtractionLimits;
+  /** French OCR of scans (config.ocr): its bounds, or null when off; the extraction limits' default when unset. */
+  ocr?: OcrSettings | null;
 }
 
 /** Text safe for PostgreSQL and for our highlight markers: no NUL, no other C0 control but tab and new line. */
@@ -31,32 +33,52 @@ interface VersionRow {
   extraction_status: string;
 }
 
+/** A page whose text OCR read, with the engine's confidence (0 to 1). */
+export interface OcrMark {
+  page: number;
+  confidence: number;
+}
+
 /**
- * Reads the text of a version once: in a bounded child process, stored per page in PostgreSQL.
- * A file whose text cannot be read stays published and findable by its title and metadata; its
- * version says why ("texte non extrait").
+ * Reads the text of a version once: in a bounded child process (scans by French OCR), stored per
+ * page in PostgreSQL, OCR pages marked with their confidence. A file whose text cannot be read
+ * stays published and findable by its title and metadata; its version says why ("texte non
+ * extrait", or "texte non reconnu" for a scan OCR could not read, `ocr_note` saying why).
  */
 export async function extractVersion(deps: IndexingDeps, version: VersionRow): Promise<string[]> {
   const stored = await deps.storage.get(version.storage_key);
   const data = await buffer(stored.body);
   const startedAt = Date.now();
-  const result = await extractText(version.file_type, data, deps.extractionLimits);
+  const limits = deps.extractionLimits ?? defaultExtractionLimits;
+  const result = await extractText(version.file_type, data, deps.ocr === undefined ? limits : { ...limits, ocr: deps.ocr });
   extractionDuration.observe({ file_type: version.file_type, outcome: result.ok ? 'ok' : 'failed' }, (Date.now() - startedAt) / 1000);
   const pages = result.ok ? result.pages.map(cleanText) : [];
+  const ocrPages = new Map((result.ok ? (result.ocr?.pages ?? []) : []).map((page) => [page.page, page]));
+  const hasText = pages.some((p) => p.trim());
+  const status = !result.ok ? 'failed' : hasText ? 'done' : result.ocr ? 'unrecognized' : 'skipped';
   await deps.db.transaction(async (trx) => {
     await trx('version_pages').where({ version_id: version.id }).delete();
     for (let i = 0; i < pages.length; i += 500) {
-      await trx('version_pages').insert(pages.slice(i, i + 500).map((text, j) => ({ version_id: version.id, page_number: i + j + 1, text })));
+      await trx('version_pages').insert(
+        pages.slice(i, i + 500).map((text, j) => {
+          const ocr = ocrPages.get(i + j + 1);
+          return { version_id: version.id, page_number: i + j + 1, text, ocr: ocr !== undefined, ocr_confidence: ocr?.confidence ?? null };
+        }),
+      );
     }
     await trx('versions')
       .where({ id: version.id })
       .update({
-        extraction_status: result.ok ? (pages.some((p) => p.trim()) ? 'done' : 'skipped') : 'failed',
+        extraction_status: status,
         extraction_error: result.ok ? null : result.reason,
+        ocr_note: result.ok ? (result.ocr?.note ?? null) : null,
         page_count: pages.length || null,
       });
   });
-  deps.logger.info({ versionId: version.id, fileType: version.file_type, pages: pages.length, ms: Date.now() - startedAt, failure: result.ok ? undefined : result.reason }, 'text extracted');
+  deps.logger.info(
+    { versionId: version.id, fileType: version.file_type, pages: pages.length, ocrPages: ocrPages.size || undefined, ms: Date.now() - startedAt, failure: result.ok ? undefined : result.reason, ocrNote: result.ok ? (result.ocr?.note ?? undefined) : undefined },
+    'text extracted',
+  );
   return pages;
 }
 
@@ -71,6 +93,20 @@ export async function storedPages(db: Db, versionIds: string[]): Promise<Map<str
     else pages.set(row.version_id, [row.text]);
   }
   return pages;
+}
+
+/** The pages of versions whose indexed text OCR read, with its confidence, in one query. */
+export async function storedOcrMarks(db: Db, versionIds: string[]): Promise<Map<string, OcrMark[]>> {
+  const marks = new Map<string, OcrMark[]>();
+  if (versionIds.length === 0) return marks;
+  const rows = await db('version_pages')
+    .whereIn('version_id', versionIds)
+    .where({ ocr: true })
+    .whereNot('text', '')
+    .orderBy(['version_id', 'page_number'])
+    .select<{ version_id: string; page_number: number; ocr_confidence: number | null }[]>('version_id', 'page_number', 'ocr_confidence');
+  for (const row of rows) marks.set(row.version_id, [...(marks.get(row.version_id) ?? []), { page: row.page_number, confidence: row.ocr_confidence ?? 0 }]);
+  return marks;
 }
 
 /** The ancestors of a folder, itself included, and the theme at the top. */
@@ -129,8 +165,8 @@ export async function indexableDocuments(db: Db, tree: Map<string, FolderRow>, i
   return rows.filter((row) => !schemeOf(row.folder_id, tree)?.archived_at);
 }
 
-/** What the index needs of a document: its metadata, its scheme's, where it sits, its pages. */
-export function documentForIndex(document: IndexableDocument, fileType: string | null, tree: Map<string, FolderRow>, pages: string[]): DocumentForIndex {
+/** What the index needs of a document: its metadata, its scheme's, where it sits, its pages (and which OCR read). */
+export function documentForIndex(document: IndexableDocument, fileType: string | null, tree: Map<string, FolderRow>, pages: string[], ocrPages: OcrMark[] = []): DocumentForIndex {
   return {
     id: document.id,
     title: document.title,
@@ -144,6 +180,8 @@ export function documentForIndex(document: IndexableDocument, fileType: string |
     ...ancestry(document.folder_id, tree),
     scheme: schemeForIndex(schemeOf(document.folder_id, tree)),
     pages,
+    // Only when there are some: the fingerprint of a document without OCR stays what it was.
+    ...(ocrPages.length > 0 ? { ocrPages } : {}),
   };
 }
 
@@ -188,17 +226,23 @@ export async function syncDocuments(deps: IndexingDeps, documentIds: string[]): 
       .select('id', 'storage_key', 'file_type', 'size_bytes', 'extraction_status')) as VersionRow[]).map((version) => [version.id, version]),
   );
   const extracted = await storedPages(db, [...versions.values()].filter((version) => version.extraction_status !== 'pending').map((version) => version.id));
+  const toExtract = documents.filter((document) => versions.get(document.current_version_id)?.extraction_status === 'pending');
   const failures = new Map<string, unknown>();
   const syncId = randomUUID();
   const records: SearchRecord[] = [];
-  for (const document of documents) {
+  for (const document of toExtract) {
     const version = versions.get(document.current_version_id) as VersionRow;
     try {
-      const pages = version.extraction_status === 'pending' ? await extractVersion(deps, version) : (extracted.get(version.id) ?? []);
-      records.push(...stampedRecords(documentForIndex(document, version.file_type, tree, pages), version.id, syncId));
+      extracted.set(version.id, await extractVersion(deps, version));
     } catch (error) {
       failures.set(document.id, error);
     }
+  }
+  const ocrMarks = await storedOcrMarks(db, [...versions.keys()]);
+  for (const document of documents) {
+    if (failures.has(document.id)) continue;
+    const version = versions.get(document.current_version_id) as VersionRow;
+    records.push(...stampedRecords(documentForIndex(document, version.file_type, tree, extracted.get(version.id) ?? [], ocrMarks.get(version.id)), version.id, syncId));
   }
   await search.replaceDocuments(ids.filter((id) => !failures.has(id)), records, syncId);
   return failures;

@@ -3,6 +3,7 @@ import { ScopeBadge } from '../components/Badges';
 import { docTypeLabels, labelOf } from '../labels';
 import { linkTo } from '../routes';
 import { HitPages } from './HitPages';
+import { OcrMention } from './OcrMention';
 import type { AnswerDocument } from './types';
 
 const text = {
@@ -63,6 +64,7 @@ export function DocumentHit({ hit, q, isDegraded, isLone = false }: Props) {
         // The server escapes the text and adds only <mark>: its snippets are the one HTML it sends.
         <p className="snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
       )}
+      {hit.snippet && page !== null && <OcrMention confidence={hit.ocrConfidence} />}
       {/* The second look needs Meilisearch: not offered while the search is degraded. */}
       {q.trim() && document.hasText && !isDegraded && <HitPages documentId={document.id} title={document.title} q={q} isPdf={isPdf} />}
     </div>
