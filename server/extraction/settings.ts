@@ -21,8 +21,8 @@ export interface OcrSettings {
 
 export const defaultOcrSettings: OcrSettings = {
   maxPages: 50,
-  pageTimeoutMs: 30000,
-  documentTimeoutMs: 300000,
+  pageTimeoutMs: 60000,
+  documentTimeoutMs: 600000,
   minConfidence: 0.6,
   dpi: 300,
   maxPixels: 10_000_000,
