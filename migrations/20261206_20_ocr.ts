@@ -10,7 +10,8 @@ const inList = (column: string, values: readonly string[]) => `${column} in (${v
  * French OCR of scans: a page whose text was read by OCR says so, with the engine's confidence
  * (0 to 1; the page's text is empty when it was read too poorly to be indexed). A version whose
  * scans could not be read at all is `unrecognized` ("texte non reconnu"), and `ocr_note` says why,
- * or which pages were left unread (page limit per document, time limit).
+ * or which pages were left unread (page limit per document, time limit). `ocr_pending`: its text
+ * pages are stored and indexed, its scans wait for their OCR job (`extraction.ocr`).
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('version_pages', (t) => {
@@ -20,6 +21,7 @@ export async function up(knex: Knex): Promise<void> {
   });
   await knex.schema.alterTable('versions', (t) => {
     t.text('ocr_note');
+    t.boolean('ocr_pending').notNullable().defaultTo(false);
     t.dropChecks(['versions_extraction_status_known']);
   });
   await knex.schema.alterTable('versions', (t) => {
@@ -32,6 +34,7 @@ export async function down(knex: Knex): Promise<void> {
   await knex.schema.alterTable('versions', (t) => {
     t.dropChecks(['versions_extraction_status_known']);
     t.dropColumn('ocr_note');
+    t.dropColumn('ocr_pending');
   });
   await knex.schema.alterTable('versions', (t) => {
     t.check(inList('extraction_status', statusesBefore), [], 'versions_extraction_status_known');

@@ -180,24 +180,40 @@ function withOcr(pages: string[], outcome: OcrOutcome): ExtractionResult {
   };
 }
 
+/** The pages of a file to read by OCR, from its text pages: an image's one page, a PDF's pages without a text layer. */
+export function scannedPages(fileType: FileType, textPages: string[]): number[] {
+  if (fileType === 'png' || fileType === 'jpeg') return [1];
+  return fileType === 'pdf' ? pagesWithoutText(textPages) : [];
+}
+
+/**
+ * The OCR phase alone: reads the scans of a file whose text pages are known (server/search/ocr.ts
+ * runs it as a job of its own), in the OCR child, within `settings`. Returns the text pages with
+ * the OCR's text added, and what OCR did (`ocr`), or the text pages as they were when there is
+ * nothing to read. An OCR child that dies or overruns is not a failure: `ocr.note` says why.
+ */
+export async function readScans(fileType: FileType, data: Buffer, textPages: string[], settings: OcrSettings, limits: ExtractionLimits = defaultExtractionLimits): Promise<ExtractionResult> {
+  const scans = scannedPages(fileType, textPages);
+  if (scans.length === 0) return { ok: true, pages: textPages };
+  const read = await extractorFor('ocr', limits).extract({ fileType, data, ocr: { settings, pages: scans } });
+  if (!read.ok) return { ok: true, pages: textPages, ocr: { pages: [], note: ocrFailureNote(read, limits, settings) } };
+  return withOcr(textPages, read.ocr ?? { pages: [], note: null });
+}
+
 /**
  * Extracts the text of a file in a child process bounded in time and memory. Scans (PNG and JPEG
  * images, PDF pages without a text layer) are then read by French OCR in a second child, page by
- * page, within `limits.ocr`; pages with a text layer never go through OCR. OCR that reads nothing
- * is not a failure: the result says why in `ocr.note`, and the file stays findable by its title.
+ * page, within `limits.ocr` (null: not read); pages with a text layer never go through OCR. OCR
+ * that reads nothing is not a failure: the result says why in `ocr.note`, and the file stays
+ * findable by its title.
  */
 export async function extractText(fileType: FileType, data: Buffer, limits: ExtractionLimits = defaultExtractionLimits): Promise<ExtractionResult> {
   const settings = limits.ocr === undefined ? defaultOcrSettings : limits.ocr;
-  const isImage = fileType === 'png' || fileType === 'jpeg';
   let pages: string[] = [];
-  if (!isImage) {
+  if (fileType !== 'png' && fileType !== 'jpeg') {
     const text = await extractorFor('text', limits).extract({ fileType, data });
     if (!text.ok) return { ok: false, reason: text.reason };
     pages = text.pages ?? [];
   }
-  const scans = isImage ? [1] : fileType === 'pdf' ? pagesWithoutText(pages) : [];
-  if (!settings || scans.length === 0) return { ok: true, pages };
-  const read = await extractorFor('ocr', limits).extract({ fileType, data, ocr: { settings, pages: scans } });
-  if (!read.ok) return { ok: true, pages, ocr: { pages: [], note: ocrFailureNote(read, limits, settings) } };
-  return withOcr(pages, read.ocr ?? { pages: [], note: null });
+  return settings ? readScans(fileType, data, pages, settings, limits) : { ok: true, pages };
 }

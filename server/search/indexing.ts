@@ -3,7 +3,8 @@ import { buffer } from 'node:stream/consumers';
 import type { Db, Transaction } from '../db';
 import type { FileType } from '../documents/fileTypes';
 import { schemeOf } from '../documents/presenter';
-import { defaultExtractionLimits, extractText, type ExtractionLimits, type OcrSettings } from '../extraction';
+import { defaultExtractionLimits, defaultOcrSettings, extractText, readScans, scannedPages, type ExtractionLimits, type ExtractionResult, type OcrSettings } from '../extraction';
+import { enqueueJob } from '../jobs/queue';
 import { availabilityOf } from '../folders/availability';
 import type { FolderRow } from '../folders/presenter';
 import { listFolders } from '../folders/service';
@@ -39,47 +40,95 @@ export interface OcrMark {
   confidence: number;
 }
 
+/** Call in the transaction of any write that changes what search shows of a document. */
+export function enqueueDocumentSync(trx: Transaction | Db, documentId: string) {
+  return enqueueJob(trx, 'search.syncDocument', { documentId }, { key: `document:${documentId}` });
+}
+
+/** Replaces the stored pages of a version, OCR pages marked with their confidence. */
+async function storePages(trx: Transaction, versionId: string, pages: string[], ocrPages: Map<number, { confidence: number | null }>) {
+  await trx('version_pages').where({ version_id: versionId }).delete();
+  for (let i = 0; i < pages.length; i += 500) {
+    await trx('version_pages').insert(
+      pages.slice(i, i + 500).map((text, j) => {
+        const ocr = ocrPages.get(i + j + 1);
+        return { version_id: versionId, page_number: i + j + 1, text, ocr: ocr !== undefined, ocr_confidence: ocr?.confidence ?? null };
+      }),
+    );
+  }
+}
+
+/** The OCR bounds in force: the deps' (config.ocr), else the extraction limits' own, else the default. */
+function ocrSettingsOf(deps: IndexingDeps): OcrSettings | null {
+  if (deps.ocr !== undefined) return deps.ocr;
+  const limits = deps.extractionLimits ?? defaultExtractionLimits;
+  return limits.ocr === undefined ? defaultOcrSettings : limits.ocr;
+}
+
 /**
- * Reads the text of a version once: in a bounded child process (scans by French OCR), stored per
- * page in PostgreSQL, OCR pages marked with their confidence. A file whose text cannot be read
- * stays published and findable by its title and metadata; its version says why ("texte non
- * extrait", or "texte non reconnu" for a scan OCR could not read, `ocr_note` saying why).
+ * Reads the text of a version once: in a bounded child process, stored per page in PostgreSQL.
+ * A file whose text cannot be read stays published and findable by its title and metadata; its
+ * version says why ("texte non extrait"). Its scans (images, PDF pages without a text layer) are
+ * left to a job of their own (`extraction.ocr`, enqueued here with the pages): a long OCR never
+ * holds up the documents synced with this one.
  */
 export async function extractVersion(deps: IndexingDeps, version: VersionRow): Promise<string[]> {
   const stored = await deps.storage.get(version.storage_key);
   const data = await buffer(stored.body);
   const startedAt = Date.now();
-  const limits = deps.extractionLimits ?? defaultExtractionLimits;
-  const result = await extractText(version.file_type, data, deps.ocr === undefined ? limits : { ...limits, ocr: deps.ocr });
+  const result = await extractText(version.file_type, data, { ...(deps.extractionLimits ?? defaultExtractionLimits), ocr: null });
   extractionDuration.observe({ file_type: version.file_type, outcome: result.ok ? 'ok' : 'failed' }, (Date.now() - startedAt) / 1000);
   const pages = result.ok ? result.pages.map(cleanText) : [];
-  const ocrPages = new Map((result.ok ? (result.ocr?.pages ?? []) : []).map((page) => [page.page, page]));
-  const hasText = pages.some((p) => p.trim());
-  const status = !result.ok ? 'failed' : hasText ? 'done' : result.ocr ? 'unrecognized' : 'skipped';
+  const scans = result.ok && ocrSettingsOf(deps) ? scannedPages(version.file_type, pages) : [];
   await deps.db.transaction(async (trx) => {
-    await trx('version_pages').where({ version_id: version.id }).delete();
-    for (let i = 0; i < pages.length; i += 500) {
-      await trx('version_pages').insert(
-        pages.slice(i, i + 500).map((text, j) => {
-          const ocr = ocrPages.get(i + j + 1);
-          return { version_id: version.id, page_number: i + j + 1, text, ocr: ocr !== undefined, ocr_confidence: ocr?.confidence ?? null };
-        }),
-      );
-    }
+    await storePages(trx, version.id, pages, new Map());
     await trx('versions')
       .where({ id: version.id })
       .update({
-        extraction_status: status,
+        extraction_status: result.ok ? (pages.some((p) => p.trim()) ? 'done' : 'skipped') : 'failed',
         extraction_error: result.ok ? null : result.reason,
-        ocr_note: result.ok ? (result.ocr?.note ?? null) : null,
+        ocr_note: null,
+        ocr_pending: scans.length > 0,
         page_count: pages.length || null,
       });
+    if (scans.length > 0) await enqueueJob(trx, 'extraction.ocr', { versionId: version.id }, { key: `ocr:${version.id}` });
   });
-  deps.logger.info(
-    { versionId: version.id, fileType: version.file_type, pages: pages.length, ocrPages: ocrPages.size || undefined, ms: Date.now() - startedAt, failure: result.ok ? undefined : result.reason, ocrNote: result.ok ? (result.ocr?.note ?? undefined) : undefined },
-    'text extracted',
-  );
+  deps.logger.info({ versionId: version.id, fileType: version.file_type, pages: pages.length, scans: scans.length || undefined, ms: Date.now() - startedAt, failure: result.ok ? undefined : result.reason }, 'text extracted');
   return pages;
+}
+
+/**
+ * The job `extraction.ocr`: reads the scans of a version by French OCR (in the OCR child process,
+ * within the OCR bounds), stores the pages with their OCR marks, says "texte non reconnu" and why
+ * when nothing could be read, and enqueues the document's sync in the same transaction.
+ */
+export async function ocrVersion(deps: IndexingDeps, versionId: string): Promise<void> {
+  const version = (await deps.db('versions').where({ id: versionId }).first('id', 'document_id', 'storage_key', 'file_type', 'ocr_pending', 'extraction_status')) as
+    | { id: string; document_id: string; storage_key: string; file_type: FileType; ocr_pending: boolean; extraction_status: string }
+    | undefined;
+  if (!version?.ocr_pending) return;
+  const settings = ocrSettingsOf(deps);
+  const texts = (await storedPages(deps.db, [versionId])).get(versionId) ?? [];
+  const startedAt = Date.now();
+  const result: ExtractionResult = settings
+    ? await readScans(version.file_type, await buffer((await deps.storage.get(version.storage_key)).body), texts, settings, deps.extractionLimits ?? defaultExtractionLimits)
+    : { ok: true, pages: texts };
+  const pages = result.ok ? result.pages.map(cleanText) : texts;
+  const ocr = result.ok ? result.ocr : undefined;
+  const hasText = pages.some((p) => p.trim());
+  await deps.db.transaction(async (trx) => {
+    await storePages(trx, versionId, pages, new Map((ocr?.pages ?? []).map((page) => [page.page, page])));
+    await trx('versions')
+      .where({ id: versionId })
+      .update({
+        extraction_status: hasText ? 'done' : ocr ? 'unrecognized' : version.extraction_status,
+        ocr_note: ocr?.note ?? null,
+        ocr_pending: false,
+        page_count: pages.length || null,
+      });
+    await enqueueDocumentSync(trx, version.document_id);
+  });
+  deps.logger.info({ versionId, fileType: version.file_type, ocrPages: ocr?.pages.length ?? 0, ms: Date.now() - startedAt, ocrNote: ocr?.note ?? undefined }, 'scans read');
 }
 
 /** The stored text of versions, page by page, in one query. */

@@ -6,6 +6,9 @@ import { createTestContext, type TestContext } from '../../tests/context';
 import { buildDirectorate, buildFolder } from '../../tests/factories';
 import { makeHugePng } from '../../tests/fixtures/files';
 import { drainJobs } from '../../tests/jobs';
+import { createJobHandlers } from '../jobs/handlers';
+import { claimJobs } from '../jobs/queue';
+import { batchSizes, runClaimedJobs } from '../jobs/worker';
 import { makeScannedPdf, scanPage } from '../seed/demo/scans';
 
 /** Scans at 150 dpi keep the test quick; `npm run bench:ocr` reads 300 dpi pages. */
@@ -45,7 +48,7 @@ describe('scans read by French OCR, indexed per page like any text, marked as su
       .expect(201);
     return response.body.document.id as string;
   }
-  const documentOf = async (id: string) => (await agent.agent.get(`/api/documents/${id}`).expect(200)).body.document as { currentVersion: { extractionStatus: string; ocrNote: string | null } };
+  const documentOf = async (id: string) => (await agent.agent.get(`/api/documents/${id}`).expect(200)).body.document as { currentVersion: { extractionStatus: string; ocrNote: string | null; ocrPending: boolean } };
   const search = async (q: string) =>
     (await agent.agent.get('/api/search').query({ q, group: 'document' }).expect(200)).body as { hits: { document: { id: string }; page: number | null; snippet: string; ocrConfidence: number | null }[] };
 
@@ -76,6 +79,22 @@ describe('scans read by French OCR, indexed per page like any text, marked as su
 
     const matching = (await agent.agent.get(`/api/documents/${id}/pages`).query({ q: 'pluie' }).expect(200)).body.pages as { page: number; ocrConfidence: number | null }[];
     expect(matching).toEqual([{ page: 2, snippet: expect.stringContaining('<mark>pluie</mark>'), ocrConfidence: expect.closeTo(pages[1].ocr_confidence, 5) }]);
+  });
+
+  it('OCR is a job of its own: the sync batch indexes the text pages at once, the scans follow', async () => {
+    const pdf = await makeScannedPdf([{ text: ['Calendrier des commissions permanentes du printemps.'] }, { scan: ['# Procès-verbal', 'La séance est levée à midi après le vote des subventions aux refuges de montagne.'] }], { dpi });
+    const id = await upload('Procès-verbal de séance', pdf, 'proces-verbal.pdf');
+    const handlers = createJobHandlers({ db: ctx.db, storage: ctx.storage, search: ctx.search, logger: ctx.logger, config: ctx.config });
+    const sync = await claimJobs(ctx.db, 'test', batchSizes(handlers));
+    expect(sync.map((job) => job.type)).toEqual(['search.syncDocument']);
+    expect(await runClaimedJobs({ db: ctx.db, logger: ctx.logger, handlers, workerId: 'test' }, sync)).toEqual([]);
+    // Indexed by its text page already; its scan waits for the OCR job, and the document says so.
+    expect((await documentOf(id)).currentVersion).toMatchObject({ extractionStatus: 'done', ocrPending: true });
+    expect((await search('calendrier commissions printemps')).hits[0]).toMatchObject({ document: { id }, page: 1 });
+    expect(Number((await ctx.db('jobs').where({ type: 'extraction.ocr', status: 'queued' }).count<{ n: string }[]>('* as n'))[0]?.n)).toBe(1);
+    expect(await drainJobs(ctx)).toEqual([]);
+    expect((await documentOf(id)).currentVersion).toMatchObject({ extractionStatus: 'done', ocrPending: false, ocrNote: null });
+    expect((await search('refuges de montagne séance levée')).hits[0]).toMatchObject({ document: { id }, page: 2 });
   });
 
   it('a photographed poster (JPEG) is found by its words', async () => {

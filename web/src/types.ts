@@ -60,6 +60,8 @@ export interface Version {
   extractionError: string | null;
   /** OCR of its scans: why some or all were not read ("texte non reconnu : …"). */
   ocrNote: string | null;
+  /** Its scans wait for OCR. */
+  ocrPending: boolean;
   uploadedBy?: string | null;
 }
 

@@ -11,6 +11,7 @@ const text = {
   version: 'Version',
   date: 'Déposé le',
   indexing: 'Recherche',
+  ocrPending: 'Reconnaissance du texte des scans en cours.',
   ocrNote: (note: string) => `Reconnaissance des scans : ${note}.`,
   open: 'Ouvrir',
   download: 'Télécharger',
@@ -42,6 +43,7 @@ export function DocumentFile({ document }: { document: DocumentItem }) {
             <dt>{text.indexing}</dt>
             <dd>
               {extractionLabels[version.extractionStatus] ?? version.extractionStatus}
+              {version.ocrPending && <span className="facts__note">{text.ocrPending}</span>}
               {version.ocrNote && <span className="facts__note">{text.ocrNote(version.ocrNote)}</span>}
             </dd>
           </dl>
