@@ -91,7 +91,9 @@ export async function extractVersion(deps: IndexingDeps, version: VersionRow): P
         ocr_pending: scans.length > 0,
         page_count: pages.length || null,
       });
-    if (scans.length > 0) await enqueueJob(trx, 'extraction.ocr', { versionId: version.id }, { key: `ocr:${version.id}` });
+    // One OCR job at a time (a shared key), whatever the number of job loops and workers: the other
+    // loops stay free for syncs and text uploads, and only one OCR child is ever busy.
+    if (scans.length > 0) await enqueueJob(trx, 'extraction.ocr', { versionId: version.id }, { key: 'ocr' });
   });
   deps.logger.info({ versionId: version.id, fileType: version.file_type, pages: pages.length, scans: scans.length || undefined, ms: Date.now() - startedAt, failure: result.ok ? undefined : result.reason }, 'text extracted');
   return pages;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs, type SignedIn } from '../../tests/auth';
 import { createTestContext, type TestContext } from '../../tests/context';
 import { buildDirectorate, buildFolder } from '../../tests/factories';
-import { makeHugePng } from '../../tests/fixtures/files';
+import { makeHugePng, makeText } from '../../tests/fixtures/files';
 import { drainJobs } from '../../tests/jobs';
 import { createJobHandlers } from '../jobs/handlers';
 import { claimJobs } from '../jobs/queue';
@@ -95,6 +95,25 @@ describe('scans read by French OCR, indexed per page like any text, marked as su
     expect(await drainJobs(ctx)).toEqual([]);
     expect((await documentOf(id)).currentVersion).toMatchObject({ extractionStatus: 'done', ocrPending: false, ocrNote: null });
     expect((await search('refuges de montagne séance levée')).hits[0]).toMatchObject({ document: { id }, page: 2 });
+  });
+
+  it('one OCR job runs at a time, whatever the number of job loops: the others stay free for syncs', async () => {
+    const pdf = async (word: string) => makeScannedPdf([{ scan: [`Mot repère ${word} dans une page scannée.`] }], { dpi: 100 });
+    await upload('Scan alpha', await pdf('alpha'), 'alpha.pdf');
+    await upload('Scan beta', await pdf('beta'), 'beta.pdf');
+    const handlers = createJobHandlers({ db: ctx.db, storage: ctx.storage, search: ctx.search, logger: ctx.logger, config: ctx.config });
+    const sync = await claimJobs(ctx.db, 'loop-1', batchSizes(handlers));
+    expect(await runClaimedJobs({ db: ctx.db, logger: ctx.logger, handlers, workerId: 'loop-1' }, sync)).toEqual([]);
+    // Two scans waiting: one loop takes the first, another loop finds nothing to take but a text upload's sync.
+    const first = await claimJobs(ctx.db, 'loop-1', batchSizes(handlers));
+    expect(first.map((job) => job.type)).toEqual(['extraction.ocr']);
+    expect(await claimJobs(ctx.db, 'loop-2', batchSizes(handlers))).toEqual([]);
+    const text = await upload('Note tapée', makeText('Une note tapée au clavier.'), 'note.txt');
+    const next = await claimJobs(ctx.db, 'loop-2', batchSizes(handlers));
+    expect(next.map((job) => [job.type, job.payload])).toEqual([['search.syncDocument', { documentId: text }]]);
+    expect(await runClaimedJobs({ db: ctx.db, logger: ctx.logger, handlers, workerId: 'loop-2' }, next)).toEqual([]);
+    expect(await runClaimedJobs({ db: ctx.db, logger: ctx.logger, handlers, workerId: 'loop-1' }, first)).toEqual([]);
+    expect(await drainJobs(ctx)).toEqual([]);
   });
 
   it('a photographed poster (JPEG) is found by its words', async () => {
