@@ -64,7 +64,7 @@ export function DocumentHit({ hit, q, isDegraded, isLone = false }: Props) {
         // The server escapes the text and adds only <mark>: its snippets are the one HTML it sends.
         <p className="snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
       )}
-      {hit.snippet && page !== null && <OcrMention confidence={hit.ocrConfidence} />}
+      {hit.snippet && <OcrMention confidence={hit.ocrConfidence} />}
       {/* The second look needs Meilisearch: not offered while the search is degraded. */}
       {q.trim() && document.hasText && !isDegraded && <HitPages documentId={document.id} title={document.title} q={q} isPdf={isPdf} />}
     </div>
