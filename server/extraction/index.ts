@@ -144,12 +144,12 @@ function extractorFor(lane: 'text' | 'ocr', limits: ExtractionLimits): Extractor
   return extractor;
 }
 
-/** A PDF page whose text layer holds fewer letters than this is read as a scan. */
-const minLettersOfTextLayer = 10;
-
-/** The pages (1-based) without a text layer worth the name: scans to read. */
+/**
+ * The pages (1-based) whose text layer holds no letter at all: scans to read. A page with a few
+ * words of text ("Annexe", "Rien ici.") is a text page: OCR would only repeat them.
+ */
 export function pagesWithoutText(pages: string[]): number[] {
-  return pages.flatMap((text, index) => ((text.match(/\p{L}/gu) ?? []).length < minLettersOfTextLayer ? [index + 1] : []));
+  return pages.flatMap((text, index) => (/\p{L}/u.test(text) ? [] : [index + 1]));
 }
 
 /** Why the OCR child gave up, in French (the document page shows it). */
