@@ -14,6 +14,7 @@ import * as thumbnails from './20261206_20_thumbnails';
 import * as documentTitles from './20261206_20_document_titles';
 import * as verification from './20261206_22_verification';
 import * as reports from './20261206_22_reports';
+import * as ocr from './20261206_20_ocr';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they run the same under
@@ -35,6 +36,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261206_20_document_titles': documentTitles,
   '20261206_22_reports': reports,
   '20261206_22_verification': verification,
+  '20261206_20_ocr': ocr,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

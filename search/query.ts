@@ -63,6 +63,7 @@ const retrieved = [
   'scope',
   'fileType',
   'hasText',
+  'ocrConfidence',
   'updatedAt',
   'schemeId',
   'schemeName',

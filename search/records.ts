@@ -44,6 +44,8 @@ export interface SearchRecord {
   fileType: string | null;
   status: string;
   hasText: boolean;
+  /** The page's text was read by OCR from a scan ("texte reconnu automatiquement"), with this confidence (0 to 1). */
+  ocrConfidence?: number;
   /** The document's first record: browsing (no words) counts documents, not pages. */
   isPrimary: boolean;
   updatedAt: number;
@@ -77,6 +79,8 @@ export interface DocumentForIndex {
   } | null;
   /** Text per page; empty when nothing could be extracted (still found by title and metadata). */
   pages: string[];
+  /** The pages whose text OCR read from a scan, with its confidence (absent when none). */
+  ocrPages?: { page: number; confidence: number }[];
 }
 
 export const maxWordsPerRecord = 2000;
@@ -148,6 +152,7 @@ export function buildRecords(document: DocumentForIndex, syncId: string = random
     updatedAt: Math.floor(document.updatedAt.getTime() / 1000),
   };
   const pages = document.pages.map((text, index) => ({ text, page: index + 1 })).filter((page) => page.text.trim() !== '');
+  const ocrConfidence = new Map((document.ocrPages ?? []).map((mark) => [mark.page, mark.confidence]));
   if (pages.length === 0) {
     return [{ ...common, id: `${document.id}_0_0`, page: 0, chunk: 0, content: '', contentStem: '', hasText: false, isPrimary: true }];
   }
@@ -160,6 +165,7 @@ export function buildRecords(document: DocumentForIndex, syncId: string = random
       content,
       contentStem: stemText(content),
       hasText: true,
+      ...(ocrConfidence.has(page) ? { ocrConfidence: ocrConfidence.get(page) } : {}),
       isPrimary: pageIndex === 0 && chunk === 0,
     })),
   );

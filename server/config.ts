@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultOcrSettings, type OcrSettings } from './extraction/settings';
 
 /**
  * Every setting of the app, read once from the environment.
@@ -131,6 +132,11 @@ const environmentSchema = z.object({
   UPLOAD_MAX_MB: withDefault(positiveInt('a size in megabytes'), 100),
   DELETED_FILES_GRACE_DAYS: withDefault(positiveInt('a number of days'), 30),
   DEMO_CATALOGUE: withDefault(z.enum(['on', 'off'], { error: 'expected on or off' }), 'on'),
+  OCR: withDefault(z.enum(['on', 'off'], { error: 'expected on or off' }), 'on'),
+  OCR_MAX_PAGES: withDefault(positiveInt('a number of pages'), 50),
+  OCR_PAGE_TIMEOUT_SECONDS: withDefault(positiveInt('a number of seconds'), 60),
+  OCR_DOCUMENT_TIMEOUT_SECONDS: withDefault(positiveInt('a number of seconds'), 600),
+  OCR_MIN_CONFIDENCE: withDefault(z.coerce.number({ error: 'expected a percentage from 0 to 100' }).min(0, { error: 'expected a percentage from 0 to 100' }).max(100, { error: 'expected a percentage from 0 to 100' }), 60),
   SESSION_SECRET: optional(z.string().min(32, { error: 'expected at least 32 characters' })),
   SESSION_IDLE_TIMEOUT_MINUTES: withDefault(positiveInt('a number of minutes'), 480),
   SESSION_ABSOLUTE_TIMEOUT_MINUTES: withDefault(positiveInt('a number of minutes'), 720),
@@ -259,6 +265,11 @@ export interface Config {
    * (server/seed/demo): unless DEMO_CATALOGUE=off, and never in production.
    */
   loadsDemoCatalogue: boolean;
+  /**
+   * French OCR of scans in the extraction worker (README "Scans and OCR"): its bounds per page and
+   * per document, or null when OCR=off (scans then stay findable by title only).
+   */
+  ocr: OcrSettings | null;
 }
 
 export interface SamlConfig {
@@ -403,5 +414,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sharing: { rateLimitPerMinute: e.SHARE_RATE_LIMIT_PER_MINUTE, signedUrlTtlSeconds: e.SIGNED_URL_TTL_SECONDS },
     deletedFilesGraceDays: e.DELETED_FILES_GRACE_DAYS,
     loadsDemoCatalogue: e.DEMO_CATALOGUE === 'on' && e.NODE_ENV !== 'production',
+    ocr:
+      e.OCR === 'on'
+        ? {
+            ...defaultOcrSettings,
+            maxPages: e.OCR_MAX_PAGES,
+            pageTimeoutMs: e.OCR_PAGE_TIMEOUT_SECONDS * 1000,
+            documentTimeoutMs: e.OCR_DOCUMENT_TIMEOUT_SECONDS * 1000,
+            minConfidence: e.OCR_MIN_CONFIDENCE / 100,
+          }
+        : null,
   };
 }

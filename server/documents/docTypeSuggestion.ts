@@ -7,7 +7,7 @@ import type { DocType } from './schema';
  */
 
 interface Cue {
-  type: Exclude<DocType, 'autre'>;
+  type: DocType;
   pattern: RegExp;
   /** Points when the cue is in the file name or the title. */
   name: number;
@@ -21,6 +21,7 @@ interface Cue {
 const cues: Cue[] = [
   { type: 'reglement', pattern: /\breglements?\b/g, name: 6, text: 1 },
   { type: 'reglement', pattern: /\b(cahier des charges|criteres? d'eligibilite|depenses eligibles|modalites d'intervention|montant de l'aide|taux d'intervention)\b/g, name: 4, text: 2 },
+  { type: 'reglement', pattern: /\b(conventions? (type|de financement|d'objectifs|de partenariat)|conventions?)\b/g, name: 4, text: 1 },
   { type: 'fiche_synthese', pattern: /\b(fiches?|syntheses?)\b/g, name: 5, text: 1 },
   { type: 'fiche_synthese', pattern: /\b(l'essentiel|en bref|en resume|presentation du dispositif)\b/g, name: 4, text: 2 },
   { type: 'faq', pattern: /\bfaq\b/g, name: 7, text: 2 },
@@ -34,6 +35,8 @@ const cues: Cue[] = [
   { type: 'note_interne', pattern: /\bnote (interne|de service|aux services)\b/g, name: 7, text: 2 },
   { type: 'note_interne', pattern: /^note\b/g, name: 5, text: 0 },
   { type: 'note_interne', pattern: /\b(diffusion restreinte|usage interne|ne pas diffuser)\b/g, name: 4, text: 2 },
+  // What is none of the above: a poster, a leaflet, a photograph.
+  { type: 'autre', pattern: /\b(affiches?|flyers?|depliants?|photos?|photographies?)\b/g, name: 6, text: 0 },
 ];
 
 const normalize = (text: string) =>

@@ -30,6 +30,8 @@ export interface DocumentRow {
   version_created_at: Date | null;
   version_extraction_status: string | null;
   version_extraction_error: string | null;
+  version_ocr_note: string | null;
+  version_ocr_pending: boolean;
   is_shared: boolean;
 }
 
@@ -48,7 +50,7 @@ export function schemeOf(folderId: string, folders: Map<string, FolderRow>): Fol
   return undefined;
 }
 
-export function presentVersion(row: { number: number; original_filename: string; file_type: string; mime_type: string; size_bytes: number; sha256: string; created_at: Date; extraction_status: string; extraction_error: string | null; uploaded_by_name?: string | null }) {
+export function presentVersion(row: { number: number; original_filename: string; file_type: string; mime_type: string; size_bytes: number; sha256: string; created_at: Date; extraction_status: string; extraction_error: string | null; ocr_note?: string | null; ocr_pending?: boolean; uploaded_by_name?: string | null }) {
   return {
     number: row.number,
     originalFilename: row.original_filename,
@@ -59,6 +61,10 @@ export function presentVersion(row: { number: number; original_filename: string;
     createdAt: row.created_at,
     extractionStatus: row.extraction_status,
     extractionError: row.extraction_error,
+    /** OCR of its scans: why some or all were not read ("texte non reconnu : …"); null when all were, or none was tried. */
+    ocrNote: row.ocr_note ?? null,
+    /** Its scans wait for OCR (their job runs after the text is indexed). */
+    ocrPending: row.ocr_pending ?? false,
     ...(row.uploaded_by_name !== undefined ? { uploadedBy: row.uploaded_by_name } : {}),
   };
 }
@@ -103,6 +109,8 @@ export function presentDocument(row: DocumentRow, folders: Map<string, FolderRow
             created_at: row.version_created_at as Date,
             extraction_status: row.version_extraction_status as string,
             extraction_error: row.version_extraction_error,
+            ocr_note: row.version_ocr_note,
+            ocr_pending: row.version_ocr_pending,
           }),
     /** A live public link exists (published, external, its scheme not archived). */
     isShared: row.is_shared,

@@ -48,6 +48,8 @@ function documentsQuery(db: Db | Transaction) {
       'v.created_at as version_created_at',
       'v.extraction_status as version_extraction_status',
       'v.extraction_error as version_extraction_error',
+      'v.ocr_note as version_ocr_note',
+      'v.ocr_pending as version_ocr_pending',
       db.raw('exists (select 1 from share_links l where l.document_id = doc.id and l.revoked_at is null) as is_shared'),
     );
 }
@@ -250,7 +252,7 @@ export async function listVersions(db: Db, documentId: string) {
     .leftJoin('users as u', 'u.id', 'v.uploaded_by')
     .where('v.document_id', documentId)
     .orderBy('v.number', 'desc')
-    .select('v.number', 'v.original_filename', 'v.file_type', 'v.mime_type', 'v.size_bytes', 'v.sha256', 'v.created_at', 'v.extraction_status', 'v.extraction_error', 'u.display_name as uploaded_by_name');
+    .select('v.number', 'v.original_filename', 'v.file_type', 'v.mime_type', 'v.size_bytes', 'v.sha256', 'v.created_at', 'v.extraction_status', 'v.extraction_error', 'v.ocr_note', 'v.ocr_pending', 'u.display_name as uploaded_by_name');
 }
 
 export async function findVersion(db: Db, documentId: string, number?: number) {

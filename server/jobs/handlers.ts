@@ -20,7 +20,7 @@ export interface JobDeps {
 /** Every job type the worker knows, by name. */
 export function createJobHandlers(deps: JobDeps): JobHandlers {
   return {
-    ...searchJobHandlers(deps),
+    ...searchJobHandlers({ ...deps, ocr: deps.config.ocr }),
     ...digestJobHandlers(deps),
     // The settings job runs at every start: the moment to catch an index of an older analysis.
     'search.applySettings': async () => {

@@ -81,8 +81,8 @@ describe('what search sees: the text per page and the first-page thumbnail', () 
     const draft = await upload(await makePdf(['Texte en brouillon']), 'brouillon.pdf', 'draft');
     expect(await drainJobs(ctx)).toEqual([]);
     expect((await agent.agent.get(`/api/documents/${published}/text`).expect(200)).body.pages[0].text).toBe('Texte publié');
-    // A draft is read when it is published: until then its directorate sees that nothing is indexed.
-    expect((await editor.agent.get(`/api/documents/${draft}/text`).expect(200)).body).toMatchObject({ version: 1, extractionStatus: 'pending', total: 0, pages: [] });
+    // A draft is read at once (its title and type come from the file): its directorate sees its text.
+    expect((await editor.agent.get(`/api/documents/${draft}/text`).expect(200)).body).toMatchObject({ version: 1, extractionStatus: 'done', total: 1, pages: [{ number: 1, text: 'Texte en brouillon' }] });
     expect((await otherEditor.agent.get(`/api/documents/${draft}/text`).expect(403)).body.error.code).toBe('forbidden');
     expect((await agent.agent.get(`/api/documents/${draft}/thumbnail?version=1`).expect(403)).body.error.code).toBe('forbidden');
     await request(ctx.app).get(`/api/documents/${published}/text`).expect(401);
@@ -147,14 +147,12 @@ describe('what search sees: the text per page and the first-page thumbnail', () 
   it('marks the pages an OCR step read, with its confidence, when the pages carry that mark', async () => {
     const id = await upload(await makePdf(['Texte lu', 'Texte scanné']), 'scan.pdf');
     expect(await drainJobs(ctx)).toEqual([]);
-    // The column the OCR step of issue 20 adds to version_pages (made here if this database lacks it).
-    await ctx.db.raw('alter table version_pages add column if not exists ocr_confidence real');
     const versionId = (await ctx.db('documents').where({ id }).first('current_version_id')).current_version_id as string;
-    await ctx.db('version_pages').where({ version_id: versionId, page_number: 2 }).update({ ocr_confidence: 87 });
+    await ctx.db('version_pages').where({ version_id: versionId, page_number: 2 }).update({ ocr: true, ocr_confidence: 0.87 });
     const pages = (await editor.agent.get(`/api/documents/${id}/text`).expect(200)).body.pages;
     expect(pages.map((p: { isOcr: boolean; ocrConfidence: number | null }) => [p.isOcr, p.ocrConfidence])).toEqual([
       [false, null],
-      [true, 87],
+      [true, 0.87],
     ]);
   });
 

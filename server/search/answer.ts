@@ -58,7 +58,7 @@ export async function answerSchemes(db: Db, schemeIds: string[], themes: Map<str
 
 export interface AnswerGroup {
   scheme: AnswerScheme | null;
-  documents: { document: ReturnType<typeof presentHit>['document']; page: number | null; snippet: string }[];
+  documents: { document: ReturnType<typeof presentHit>['document']; page: number | null; snippet: string; ocrConfidence: number | null }[];
   score: number;
   isApproximate: boolean;
 }
@@ -81,7 +81,7 @@ export function groupHits(hits: SearchHit[], cards: Map<string, AnswerScheme>, r
     }
     if (group.documents.length < documentsPerGroup) {
       const presented = presentHit(hit, renderSnippet);
-      group.documents.push({ document: presented.document, page: presented.page, snippet: presented.snippet });
+      group.documents.push({ document: presented.document, page: presented.page, snippet: presented.snippet, ocrConfidence: presented.ocrConfidence });
     }
   }
   return [...groups.values()];

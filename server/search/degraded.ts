@@ -152,15 +152,20 @@ export async function degradedSearch(db: Db, query: SearchQuery, window: { page:
   const withPages = pageHits.filter((hit) => hit.page > 0);
   if (tsquery && withPages.length > 0) {
     // Every snippet of the page in one query.
-    const headlines = await db.raw<{ rows: { document_id: string; page_number: number; snippet: string }[] }>(
-      `select d.id as document_id, p.page_number, ts_headline('fr_unaccent', p.text, to_tsquery('fr_unaccent', ?), ?) as snippet
+    const headlines = await db.raw<{ rows: { document_id: string; page_number: number; snippet: string; ocr_confidence: number | null }[] }>(
+      `select d.id as document_id, p.page_number, ts_headline('fr_unaccent', p.text, to_tsquery('fr_unaccent', ?), ?) as snippet,
+              case when p.ocr then coalesce(p.ocr_confidence, 0) end as ocr_confidence
          from unnest(?::uuid[], ?::int[]) as wanted(document_id, page_number)
          join documents d on d.id = wanted.document_id
          join version_pages p on p.version_id = d.current_version_id and p.page_number = wanted.page_number`,
       [tsquery, `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=28, MinWords=12, MaxFragments=1`, withPages.map((h) => h.documentId), withPages.map((h) => h.page)],
     );
-    const byKey = new Map(headlines.rows.map((row) => [`${row.document_id}:${row.page_number}`, row.snippet]));
-    for (const hit of withPages) hit.contentMatch = byKey.get(`${hit.documentId}:${hit.page}`) ?? '';
+    const byKey = new Map(headlines.rows.map((row) => [`${row.document_id}:${row.page_number}`, row]));
+    for (const hit of withPages) {
+      const row = byKey.get(`${hit.documentId}:${hit.page}`);
+      hit.contentMatch = row?.snippet ?? '';
+      if (row && row.ocr_confidence !== null) hit.ocrConfidence = row.ocr_confidence;
+    }
   }
   return { hits: pageHits, facets, total: new Set(selected.map((hit) => hit.groupKey)).size, totalDocuments: selected.length, reading };
 }

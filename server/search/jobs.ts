@@ -4,12 +4,9 @@ import { availabilityOf } from '../folders/availability';
 import { listFolders } from '../folders/service';
 import type { JobRow } from '../jobs/queue';
 import type { JobHandlers } from '../jobs/worker';
-import { documentsUnder, syncDocuments, type IndexingDeps } from './indexing';
+import { documentsUnder, enqueueDocumentSync, ocrVersion, syncDocuments, type IndexingDeps } from './indexing';
 
-/** Call in the transaction of any write that changes what search shows of a document. */
-export function enqueueDocumentSync(trx: Transaction | Db, documentId: string) {
-  return enqueueJob(trx, 'search.syncDocument', { documentId }, { key: `document:${documentId}` });
-}
+export { enqueueDocumentSync } from './indexing';
 
 /** Call in the transaction of a folder change (scheme card, rename, move, archive). */
 export function enqueueFolderSync(trx: Transaction | Db, folderId: string) {
@@ -48,6 +45,10 @@ export function searchJobHandlers(deps: IndexingDeps): JobHandlers {
         for (const [documentId, error] of failures) for (const jobId of byDocument.get(documentId) ?? []) errors.set(jobId, error);
         return errors;
       },
+    },
+    /** The scans of a version, read by French OCR apart from the sync batches (server/search/indexing.ts). */
+    'extraction.ocr': async (payload: Record<string, unknown>) => {
+      await ocrVersion(deps, idOf(payload, 'versionId'));
     },
     'search.syncFolder': async (payload: Record<string, unknown>) => {
       const ids = await documentsUnder(deps.db, idOf(payload, 'folderId'));

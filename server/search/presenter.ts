@@ -20,6 +20,8 @@ export function presentHit(hit: SearchHit, renderSnippet: (marked: string) => st
     directorate: { code: hit.directorateCode, name: hit.directorateName },
     page: hit.page > 0 ? hit.page : null,
     snippet: renderSnippet(hit.contentMatch || hit.summary || hit.schemeSummary),
+    /** The page's text was read by OCR ("texte reconnu automatiquement"), with this confidence (0 to 1); null otherwise. */
+    ocrConfidence: hit.page > 0 && hit.ocrConfidence !== undefined ? hit.ocrConfidence : null,
   };
 }
 export type PresentedHit = ReturnType<typeof presentHit>;

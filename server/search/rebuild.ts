@@ -4,7 +4,7 @@ import { searchIndexDrift } from '../metrics';
 import type { FolderRow } from '../folders/presenter';
 import { listFolders } from '../folders/service';
 import type { IndexedState, Search } from '../../search';
-import { documentForIndex, fingerprintOf, indexableDocuments, stampedRecords, storedPages } from './indexing';
+import { documentForIndex, fingerprintOf, indexableDocuments, stampedRecords, storedOcrMarks, storedPages } from './indexing';
 import { enqueueDocumentSync, enqueueSettings } from './jobs';
 
 export class RebuildRunningError extends Error {
@@ -64,15 +64,16 @@ async function fillIndex(
   for (let i = 0; i < documents.length; i += batchSize) {
     const batch = documents.slice(i, i + batchSize);
     const versionIds = batch.map((d) => d.current_version_id);
-    const [pagesByVersion, versions] = await Promise.all([
+    const [pagesByVersion, ocrByVersion, versions] = await Promise.all([
       storedPages(db, versionIds),
+      storedOcrMarks(db, versionIds),
       db('versions').whereIn('id', versionIds).select<{ id: string; file_type: string }[]>('id', 'file_type'),
     ]);
     const fileTypes = new Map(versions.map((v) => [v.id, v.file_type]));
     const records = batch.flatMap((document) => {
       const documentPages = pagesByVersion.get(document.current_version_id) ?? [];
       pages += documentPages.length;
-      return stampedRecords(documentForIndex(document, fileTypes.get(document.current_version_id) ?? null, tree, documentPages), document.current_version_id);
+      return stampedRecords(documentForIndex(document, fileTypes.get(document.current_version_id) ?? null, tree, documentPages, ocrByVersion.get(document.current_version_id)), document.current_version_id);
     });
     // Queued, not awaited one by one: Meilisearch indexes consecutive additions as one batch.
     // search.queueRecords splits them into requests under Meilisearch's payload limit.
@@ -184,13 +185,14 @@ export async function checkIndex(deps: { db: Db; search: Search }): Promise<Inde
   for (let i = 0; i < compared.length; i += 50) {
     const batch = compared.slice(i, i + 50);
     const versionIds = batch.map((d) => d.current_version_id);
-    const [pagesByVersion, versions] = await Promise.all([
+    const [pagesByVersion, ocrByVersion, versions] = await Promise.all([
       storedPages(db, versionIds),
+      storedOcrMarks(db, versionIds),
       db('versions').whereIn('id', versionIds).select<{ id: string; file_type: string }[]>('id', 'file_type'),
     ]);
     const fileTypes = new Map(versions.map((v) => [v.id, v.file_type]));
     for (const document of batch) {
-      const forIndex = documentForIndex(document, fileTypes.get(document.current_version_id) ?? null, tree, pagesByVersion.get(document.current_version_id) ?? []);
+      const forIndex = documentForIndex(document, fileTypes.get(document.current_version_id) ?? null, tree, pagesByVersion.get(document.current_version_id) ?? [], ocrByVersion.get(document.current_version_id));
       const reason = staleReason(indexed.get(document.id) as IndexedState, document.current_version_id, forIndex.pages.length, fingerprintOf(forIndex, document.current_version_id));
       if (reason) stale.push({ id: document.id, reason });
     }

@@ -173,7 +173,12 @@ async function logSearch(deps: { db: Db; logger: Logger }, searcher: Searcher, q
 export async function matchingPages(deps: { search: Search }, documentId: string, q: string) {
   const result = await deps.search.search({ q, filter: anyOf('documentId', [documentId]), facets: [], page: 1, hitsPerPage: 50, isDistinct: false, isContentOnly: true });
   const renderSnippet = snippetRenderer(q);
-  return result.hits.filter((hit) => hit.page > 0).map((hit) => ({ page: hit.page, snippet: presentHit(hit, renderSnippet).snippet }));
+  return result.hits
+    .filter((hit) => hit.page > 0)
+    .map((hit) => {
+      const presented = presentHit(hit, renderSnippet);
+      return { page: hit.page, snippet: presented.snippet, ocrConfidence: presented.ocrConfidence };
+    });
 }
 
 /** What agents look for, and what they look for and do not find, over a period (optionally within a theme). */

@@ -72,6 +72,7 @@ export const extractionLabels: Record<Version['extractionStatus'], string> = {
   done: 'Indexé',
   failed: "Échec de l'indexation (trouvable par son titre)",
   skipped: 'Sans texte (trouvable par son titre)',
+  unrecognized: 'Texte non reconnu (trouvable par son titre)',
 };
 
 /** A code's label, or the code itself when the UI does not know it yet. */

@@ -89,8 +89,12 @@ export interface Version {
   size: number;
   sha256: string;
   createdAt: string;
-  extractionStatus: 'pending' | 'done' | 'failed' | 'skipped';
+  extractionStatus: 'pending' | 'done' | 'failed' | 'skipped' | 'unrecognized';
   extractionError: string | null;
+  /** OCR of its scans: why some or all were not read ("texte non reconnu : …"). */
+  ocrNote: string | null;
+  /** Its scans wait for OCR. */
+  ocrPending: boolean;
   uploadedBy?: string | null;
 }
 

@@ -50,10 +50,10 @@ describe('the demo catalogue', () => {
     expect(later.schemes.map((s) => availabilityOf(s.card, '2027-09-15'))).toEqual(availability);
   });
 
-  it('has 60+ published documents in PDF, DOCX and ODT, internal and external, that the upload API accepts', () => {
+  it('has 60+ published documents in PDF, DOCX, ODT and a photo (JPEG), internal and external, that the upload API accepts', () => {
     expect(catalogue.documents.length).toBeGreaterThanOrEqual(60);
     const formats = new Set(catalogue.documents.map((d) => d.format));
-    expect([...formats].sort()).toEqual(['docx', 'odt', 'pdf']);
+    expect([...formats].sort()).toEqual(['docx', 'jpeg', 'odt', 'pdf']);
     expect(new Set(catalogue.documents.map((d) => d.scope))).toEqual(new Set(['internal', 'external']));
     expect(new Set(catalogue.documents.map((d) => d.docType)).size).toBeGreaterThanOrEqual(6);
     const schemeNames = new Set(catalogue.schemes.map((s) => s.name));
@@ -71,8 +71,19 @@ describe('the demo catalogue', () => {
     expect(new Set(places).size).toBe(places.length);
   });
 
-  it('writes real pages: PDFs of 3 to 8 pages, every page 150 to 400 words of French', () => {
-    for (const document of catalogue.documents) {
+  it('holds a few scans for OCR: a signed deliberation, a photographed poster, a règlement with a scanned signed annex', () => {
+    const scans = catalogue.documents.filter((d) => d.scannedPages);
+    expect(scans.map((d) => [d.docType, d.format, d.scannedPages, d.pages.length])).toEqual([
+      ['deliberation', 'pdf', [1, 2], 2],
+      ['autre', 'jpeg', [1], 1],
+      ['reglement', 'pdf', [2], 2],
+    ]);
+    // Short pages: OCR reads them in seconds once the catalogue is loaded.
+    for (const document of scans) for (const page of document.pages) expect(wordsOf(pageText(page))).toBeLessThanOrEqual(120);
+  });
+
+  it('writes real pages: PDFs of 3 to 8 pages, every page 150 to 400 words of French (scans aside)', () => {
+    for (const document of catalogue.documents.filter((d) => !d.scannedPages)) {
       if (document.format === 'pdf') {
         expect(document.pages.length, document.title).toBeGreaterThanOrEqual(3);
         expect(document.pages.length, document.title).toBeLessThanOrEqual(8);

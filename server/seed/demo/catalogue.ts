@@ -4,6 +4,7 @@ import type { aidTypes, audiences, SchemeCardInput } from '../../folders/schema'
 import type { directorates, themes } from '../data';
 import type { FileFormat, Page } from './files';
 import { looseDocuments } from './loose';
+import { scannedDocuments } from './scanned';
 import { economySchemes } from './schemes/economy';
 import { landSchemes } from './schemes/land';
 import { peopleSchemes } from './schemes/people';
@@ -84,6 +85,8 @@ export interface DemoDocument {
   format: FileFormat;
   filename: string;
   pages: Page[];
+  /** Pages (1-based) made as scans, images with no text layer (server/seed/demo/scanned.ts): read by OCR. */
+  scannedPages?: number[];
 }
 
 export interface DemoCatalogue {
@@ -122,5 +125,5 @@ export function demoCatalogue(today = todayInParis()): DemoCatalogue {
   const documents = schemeSources.flatMap((source, index) =>
     source.documents.map((plan) => ({ ...writeDocument(source, cardOf(source, today), plan, index), place: { scheme: source.name } })),
   );
-  return { schemes, documents: [...documents, ...looseDocuments] };
+  return { schemes, documents: [...documents, ...looseDocuments, ...scannedDocuments] };
 }

@@ -46,6 +46,7 @@ describe('loading the demo catalogue', () => {
       pdf: catalogue.documents.filter((d) => d.format === 'pdf').length,
       docx: catalogue.documents.filter((d) => d.format === 'docx').length,
       odt: catalogue.documents.filter((d) => d.format === 'odt').length,
+      jpeg: catalogue.documents.filter((d) => d.format === 'jpeg').length,
     });
     process.stdout.write(`demo catalogue: ${first.schemes} schemes, ${first.documents} documents (${first.pages} pages) stored and recorded in ${loadMs} ms\n`);
 
@@ -71,7 +72,8 @@ describe('loading the demo catalogue', () => {
     expect({ folders: await count('folders'), documents: await count('documents'), versions: await count('versions') }).toEqual(before);
   });
 
-  it('is extracted page by page and indexed like any upload: a word of a document’s last page finds it', async () => {
+  // Its scans are read by OCR: seconds per page, more on a busy machine.
+  it('is extracted page by page and indexed like any upload: a word of a document’s last page finds it, scans read by OCR', { timeout: 240000 }, async () => {
     expect(await drainJobs(ctx, 1000)).toEqual([]);
     const versions = (await ctx.db('documents as d').join('versions as v', 'v.id', 'd.current_version_id').select('d.title', 'v.page_count', 'v.extraction_status', 'v.file_type')) as { title: string; page_count: number; extraction_status: string; file_type: string }[];
     for (const document of catalogue.documents) {
@@ -79,9 +81,24 @@ describe('loading the demo catalogue', () => {
       expect(version, document.title).toMatchObject({ extraction_status: 'done', page_count: document.pages.length, file_type: document.format });
     }
 
+    // The scanned pages are marked as read by OCR, and their words are found.
+    const ocrPages = (await ctx.db('version_pages as p').join('documents as d', 'd.current_version_id', 'p.version_id').where('p.ocr', true).select('d.title', 'p.page_number', 'p.ocr_confidence')) as { title: string; page_number: number; ocr_confidence: number }[];
+    const scans = catalogue.documents.filter((d) => d.scannedPages);
+    expect(ocrPages.map((p) => `${p.title} ${p.page_number}`).sort()).toEqual(scans.flatMap((d) => (d.scannedPages ?? []).map((n) => `${d.title} ${n}`)).sort());
+    for (const page of ocrPages) expect(page.ocr_confidence, `${page.title} ${page.page_number}`).toBeGreaterThan(0.7);
+    for (const [q, title] of [
+      ['Narbonne-Plage camping', scans[0]?.title],
+      ['portes ouvertes ateliers café', scans[1]?.title],
+      ['nidification regarnissage', scans[2]?.title],
+    ]) {
+      const id = ((await ctx.db('documents').where({ title }).first('id')) as { id: string }).id;
+      const answer = await agent.agent.get('/api/search').query({ q }).expect(200);
+      expect(JSON.stringify(answer.body), `${q} finds ${title}`).toContain(id);
+    }
+
     for (const format of ['pdf', 'docx', 'odt'] as const) {
       // Closed schemes are searched only when asked for: a document of an open one.
-      const candidates = catalogue.documents.filter((d) => d.format === format && 'scheme' in d.place && openSchemes.has(d.place.scheme));
+      const candidates = catalogue.documents.filter((d) => d.format === format && !d.scannedPages && 'scheme' in d.place && openSchemes.has(d.place.scheme));
       const document = candidates.find((d) => lastPageWord(d) !== undefined);
       const word = document && lastPageWord(document);
       expect(word, `a ${format} with a word of its own on its last page`).toBeDefined();

@@ -74,7 +74,7 @@ async function directorateFolder(db: Db, editor: Editor, themeId: string, name: 
 
 /** Stores the file as the upload API does (storage driver, SHA-256, type from the bytes), then records the document. */
 async function uploadDocument(deps: { db: Db; storage: Storage }, editor: Editor, folderId: string, document: DemoDocument, header: string) {
-  const body = await makeFile(document.format, document.pages, { title: document.title, header });
+  const body = await makeFile(document.format, document.pages, { title: document.title, header }, document.scannedPages);
   const storageKey = newStorageKey();
   await deps.db('upload_intents').insert({ storage_key: storageKey });
   try {

@@ -5,6 +5,7 @@ import { docTypeLabels, labelOf } from '../labels';
 import { linkTo } from '../routes';
 import { HitPages } from './HitPages';
 import { markedWords } from './markedWords';
+import { OcrMention } from './OcrMention';
 import type { AnswerDocument } from './types';
 
 const text = {
@@ -68,6 +69,7 @@ export function DocumentHit({ hit, q, isDegraded, isLone = false }: Props) {
           // The server escapes the text and adds only <mark>: its snippets are the one HTML it sends.
           <p className="snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
         )}
+        {hit.snippet && <OcrMention confidence={hit.ocrConfidence} />}
         {/* The second look needs Meilisearch: not offered while the search is degraded. */}
         {q.trim() && document.hasText && !isDegraded && <HitPages documentId={document.id} title={document.title} q={q} isPdf={isPdf} />}
       </div>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { getJson } from '../api';
 import { messageOf } from '../hooks';
 import { markedWords } from './markedWords';
+import { OcrMention } from './OcrMention';
 import { PageLink } from './PageLink';
 import type { MatchingPage } from './types';
 
@@ -63,6 +64,7 @@ export function HitPages({ documentId, title, q, isPdf }: { documentId: string; 
                 <span className="page-list__number">{text.page(page.page)}</span>
                 {/* The server escapes the text and adds only <mark>: its snippets are the one HTML it sends. */}
                 <span className="snippet" dangerouslySetInnerHTML={{ __html: page.snippet }} />
+                <OcrMention confidence={page.ocrConfidence} />
                 {isPdf && <PageLink documentId={documentId} title={title} page={page.page} q={q} words={markedWords(page.snippet)} />}
               </li>
             ))}

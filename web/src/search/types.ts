@@ -40,6 +40,8 @@ export interface AnswerDocument {
   page: number | null;
   /** HTML made by the server: the text escaped, the matches in <mark>. The only server string rendered as HTML. */
   snippet: string;
+  /** The page's text was read by OCR from a scan, with this confidence (0 to 1); null otherwise. */
+  ocrConfidence: number | null;
 }
 
 export interface AnswerGroup {
@@ -88,4 +90,6 @@ export interface SearchHome {
 export interface MatchingPage {
   page: number;
   snippet: string;
+  /** The page's text was read by OCR from a scan, with this confidence (0 to 1); null otherwise. */
+  ocrConfidence: number | null;
 }

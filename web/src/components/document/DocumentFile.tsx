@@ -12,6 +12,8 @@ const text = {
   version: 'Version',
   date: 'Déposé le',
   indexing: 'Recherche',
+  ocrPending: 'Reconnaissance du texte des scans en cours.',
+  ocrNote: (note: string) => `Reconnaissance des scans : ${note}.`,
   open: 'Ouvrir',
   download: 'Télécharger',
   newTab: ' (nouvel onglet)',
@@ -41,7 +43,11 @@ export function DocumentFile({ document }: { document: DocumentItem }) {
             <dt>{text.date}</dt>
             <dd>{formatDateTime(version.createdAt)}</dd>
             <dt>{text.indexing}</dt>
-            <dd>{extractionLabels[version.extractionStatus] ?? version.extractionStatus}</dd>
+            <dd>
+              {extractionLabels[version.extractionStatus] ?? version.extractionStatus}
+              {version.ocrPending && <span className="facts__note">{text.ocrPending}</span>}
+              {version.ocrNote && <span className="facts__note">{text.ocrNote(version.ocrNote)}</span>}
+            </dd>
           </dl>
           <p className="actions">
             <a className="button" href={linkTo.documentFile(document.id)} target="_blank" rel="noopener">

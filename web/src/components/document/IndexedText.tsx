@@ -16,8 +16,8 @@ const text = {
   goTo: 'Aller aux pages',
   page: (n: number) => `Page ${n}`,
   words: (n: number) => (n === 0 ? 'vide' : n === 1 ? '1 mot' : `${n} mots`),
-  ocr: 'texte reconnu automatiquement',
-  confidence: (n: number) => ` (fiabilité ${Math.round(n)} %)`,
+  ocr: 'Texte reconnu automatiquement',
+  confidence: (confidence: number) => ` (confiance ${new Intl.NumberFormat('fr-FR', { style: 'percent' }).format(confidence)})`,
   empty: 'Aucun texte sur cette page.',
 };
 
