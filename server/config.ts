@@ -123,6 +123,7 @@ const environmentSchema = z.object({
   SEARCH_CHECK_EVERY_MINUTES: withDefault(positiveInt('a number of minutes'), 60),
   MEILI_HTTP_PAYLOAD_SIZE_LIMIT: withDefault(byteSize, '100MB'),
   SHUTDOWN_TIMEOUT_MS: withDefault(positiveInt('a duration in milliseconds'), 10000),
+  REQUEST_TIMEOUT_MS: withDefault(positiveInt('a duration in milliseconds'), 3000),
   METRICS_TOKEN: optional(z.string().min(16, { error: 'expected at least 16 characters' })),
   REGION_NAME: withDefault(z.string().min(1).max(100), 'Région'),
   REGION_CONTACT: withDefault(z.string().min(1).max(300), 'Pour toute question, contactez la Maison de Région la plus proche de chez vous.'),
@@ -208,7 +209,8 @@ export interface Config {
    * X-Forwarded-Proto). Rate limits key on that address; the Secure session cookie is set only
    * when the request is known to be HTTPS.
    */
-  http: { host: string; port: number; publicUrl?: string; trustProxy: TrustProxy };
+  /** `requestTimeoutMs`: past it, a request not yet answered gets a 503 (PostgreSQL stalled, say). */
+  http: { host: string; port: number; publicUrl?: string; trustProxy: TrustProxy; requestTimeoutMs: number };
   dataDir: string;
   logLevel: string;
   database: { url?: string; poolMax: number };
@@ -361,7 +363,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     env: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
     // Default: trust nothing in production (set TRUST_PROXY behind a proxy), loopback elsewhere.
-    http: { host: e.HOST, port: e.PORT, publicUrl: e.PUBLIC_URL, trustProxy: e.TRUST_PROXY ?? (e.NODE_ENV === 'production' ? false : ['loopback']) },
+    http: { host: e.HOST, port: e.PORT, publicUrl: e.PUBLIC_URL, trustProxy: e.TRUST_PROXY ?? (e.NODE_ENV === 'production' ? false : ['loopback']), requestTimeoutMs: e.REQUEST_TIMEOUT_MS },
     dataDir,
     logLevel: e.LOG_LEVEL,
     database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },

@@ -40,7 +40,7 @@ describe('HTTP answers while PostgreSQL is down or stalled', () => {
   let port: number;
   let cookie: string;
   let dir: string;
-  const requestBoundMs = 1500;
+  const requestBoundMs = 1000;
 
   beforeAll(async () => {
     const services = inject('services');
@@ -51,7 +51,7 @@ describe('HTTP answers while PostgreSQL is down or stalled', () => {
     await migrateLatest(db);
     await seed(db);
     const config = loadConfig(
-      { NODE_ENV: 'test', DATA_DIR: dir, DATABASE_URL: postgres.url, MEILI_URL: services.meili.url },
+      { NODE_ENV: 'test', DATA_DIR: dir, DATABASE_URL: postgres.url, MEILI_URL: services.meili.url, REQUEST_TIMEOUT_MS: String(requestBoundMs) },
       dir,
     );
     const search = createSearch({ url: services.meili.url, apiKey: services.meili.masterKey, indexPrefix: uniqueName('dbdown') });
@@ -134,6 +134,52 @@ describe('HTTP answers while PostgreSQL is down or stalled', () => {
   it('is up: a signed-in agent is served', async () => {
     const answers = await sequentialOnOneConnection(4);
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 404, 200]);
+  });
+
+  /** The postmaster and every backend it forked: SIGSTOP to all of them freezes PostgreSQL. */
+  async function postgresProcesses(): Promise<number[]> {
+    const postmaster = Number((await readFile(path.join(dir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    const children = (await readFile(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8')).trim().split(/\s+/).filter(Boolean).map(Number);
+    return [postmaster, ...children];
+  }
+
+  async function freezePostgres(): Promise<() => void> {
+    const pids = await postgresProcesses();
+    for (const pid of pids) process.kill(pid, 'SIGSTOP');
+    return () => {
+      for (const pid of pids) process.kill(pid, 'SIGCONT');
+    };
+  }
+
+  it('PostgreSQL frozen for less than the bound: the requests under way are answered normally once it resumes', async () => {
+    await sequentialOnOneConnection(4);
+    const thaw = await freezePostgres();
+    const arrived = new Promise<void>((resolve) => server.once('request', () => resolve()));
+    const answers = Promise.all([send(new http.Agent(), 'GET', '/api/session', { cookie }), send(new http.Agent(), 'GET', '/api/folders', { cookie })]);
+    await arrived;
+    thaw();
+    expect((await answers).map((answer) => answer.status)).toEqual([200, 200]);
+  });
+
+  it('PostgreSQL frozen for longer than the bound: every request gets its 503 while it is frozen, kept-alive or fresh; all works once it resumes', async () => {
+    await sequentialOnOneConnection(4);
+    const thaw = await freezePostgres();
+    let answers: Answer[];
+    let fresh: Answer[];
+    try {
+      answers = await sequentialOnOneConnection(6);
+      fresh = await Promise.all(signedInRoutes.map((route) => send(new http.Agent(), 'GET', route, { cookie })));
+    } finally {
+      // Every answer above came while PostgreSQL was still frozen: the bound held.
+      thaw();
+    }
+    expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 503));
+    expect(answers.every((answer, i) => answer.isReusedSocket === i > 0)).toBe(true);
+    for (const answer of [...answers, ...fresh]) expect(answer.body).toEqual(unavailable);
+
+    await vi.waitFor(async () => expect((await readiness()).status).toBe(200), { timeout: 20000, interval: 100 });
+    const back = await sequentialOnOneConnection(4);
+    expect(back.map((answer) => answer.status)).toEqual([200, 200, 404, 200]);
   });
 
   it('PostgreSQL killed: 20 requests on one kept-alive connection all get a 503, and so does a fresh connection', async () => {
