@@ -130,6 +130,7 @@ const environmentSchema = z.object({
   SHARE_RATE_LIMIT_PER_MINUTE: withDefault(positiveInt('a number of requests'), 120),
   SIGNED_URL_TTL_SECONDS: withDefault(positiveInt('a number of seconds'), 300),
   UPLOAD_MAX_MB: withDefault(positiveInt('a size in megabytes'), 100),
+  STORAGE_LOW_SPACE_MB: withDefault(positiveInt('a size in megabytes'), 1024),
   DELETED_FILES_GRACE_DAYS: withDefault(positiveInt('a number of days'), 30),
   DEMO_CATALOGUE: withDefault(z.enum(['on', 'off'], { error: 'expected on or off' }), 'on'),
   SESSION_SECRET: optional(z.string().min(32, { error: 'expected at least 32 characters' })),
@@ -242,6 +243,8 @@ export interface Config {
   signInRateLimitPerMinute: number;
   auth: AuthConfig;
   uploads: { maxBytes: number };
+  /** /readyz warns (`low_space`) when the files' disk has less room than this. */
+  storageLowSpaceBytes: number;
   region: { name: string; contact: string };
   metricsToken?: string;
   sharing: { rateLimitPerMinute: number; signedUrlTtlSeconds: number };
@@ -387,6 +390,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     signInRateLimitPerMinute: e.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     auth: saml ? { mode: 'saml', saml } : { mode: 'dev' },
     uploads: { maxBytes: e.UPLOAD_MAX_MB * 1024 * 1024 },
+    storageLowSpaceBytes: e.STORAGE_LOW_SPACE_MB * 1024 * 1024,
     region: { name: e.REGION_NAME, contact: e.REGION_CONTACT },
     metricsToken: e.METRICS_TOKEN,
     sharing: { rateLimitPerMinute: e.SHARE_RATE_LIMIT_PER_MINUTE, signedUrlTtlSeconds: e.SIGNED_URL_TTL_SECONDS },
