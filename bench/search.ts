@@ -17,7 +17,7 @@ import { createLogger } from '../server/logger';
 import { degradedSearch } from '../server/search/degraded';
 import { extractVersion, syncDocuments } from '../server/search/indexing';
 import { facetFields, searchQuerySchema, type SearchQuery } from '../server/search/schema';
-import { documentWindow, filterOf, searchDocuments } from '../server/search/service';
+import { documentWindow, filterOf, searchDocuments, searchFilterOf } from '../server/search/service';
 import { startServices, type Services } from '../server/services';
 import { runSearch } from '../search/query';
 import { createClient, type Search } from '../search';
@@ -279,7 +279,7 @@ function runnerFor(mode: Mode, runners: Runners): (query: BenchQuery) => Promise
         return { hits: answer.groups.length, engineMs };
       };
     case 'degraded':
-      return async (item) => ({ hits: (await degradedSearch(runners.db, item.query, documentWindow(item.query))).hits.length });
+      return async (item) => ({ hits: (await degradedSearch(runners.db, { q: item.query.q, filter: searchFilterOf(item.query) }, documentWindow(item.query))).hits.length });
   }
 }
 
