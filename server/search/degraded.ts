@@ -15,6 +15,8 @@ function tsQuery(words: QueryWord[], operator: '&' | '|'): string | undefined {
 }
 
 const rankedPagesLimit = 3000;
+/** What Meilisearch searches of a scheme (its name, keywords, promise and summary), as one tsvector; schemes are few, read whole. */
+const schemeVector = `to_tsvector('fr_unaccent', concat_ws(' ', f.name, array_to_string(f.scheme_keywords, ' '), f.scheme_promise, f.scheme_summary))`;
 /** Above any ts_rank_cd of a match of only some of the words. */
 const everyWordBonus = 1000;
 
@@ -36,11 +38,20 @@ export async function degradedSearch(db: Db, request: { q: string; filter: Searc
   // Ranking reads each page's whole vector: only the first `rankedPagesLimit` pages that match are
   // ranked (a word common enough to match more says little about which page is best), so that a
   // query costs about the same on a large corpus as on a small one. Title and summary matches,
-  // one row per document, are all ranked, and weigh double.
+  // one row per document, are all ranked, and weigh double; so are the documents of a scheme whose
+  // name, keywords, promise or summary match (Meilisearch finds them by those too).
   const rankedBy = async (tsquery: string) =>
     (
       await db.raw<{ rows: Row[] }>(
-        `with q as (select to_tsquery('fr_unaccent', ?) as query),
+        `with recursive q as (select to_tsquery('fr_unaccent', ?) as query),
+         schemes as (
+           select f.id, ts_rank_cd(${schemeVector}, q.query) as rank
+             from folders f, q
+            where f.is_scheme and f.archived_at is null and ${schemeVector} @@ q.query),
+         under_schemes(id, rank) as (
+           select id, rank from schemes
+           union all
+           select f.id, u.rank from folders f join under_schemes u on f.parent_id = u.id where not f.is_scheme),
          pages as (
            select d.id as document_id, p.page_number, p.search_vector
              from version_pages p join documents d on d.current_version_id = p.version_id, q
@@ -52,6 +63,10 @@ export async function degradedSearch(db: Db, request: { q: string; filter: Searc
            select d.id, 0, 2 * ts_rank_cd(d.search_vector, q.query)
              from documents d, q
              where d.deleted_at is null and d.status = 'published' and d.search_vector @@ q.query
+           union all
+           select d.id, 0, 2 * u.rank
+             from documents d join under_schemes u on u.id = d.folder_id
+             where d.deleted_at is null and d.status = 'published'
          ) matches order by rank desc limit 2000`,
         [tsquery, rankedPagesLimit],
       )

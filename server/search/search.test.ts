@@ -228,6 +228,22 @@ describe('search: indexing pipeline and API', () => {
     expect(result.hits[0]?.contentMatch).toMatch(/bananier/);
   });
 
+  it('degraded search finds a document by its scheme alone (name, keywords, promise), as Meilisearch does', async () => {
+    const scheme = await editor.agent
+      .post('/api/folders')
+      .set('X-CSRF-Token', editor.csrfToken)
+      .send({ name: 'Cap Héliotrope', parentId: themeId, scheme: { directorateId, promise: 'Soutenir les serres photovoltaïques', keywords: ['AGRISOLEIL'], isPermanent: true } })
+      .expect(201);
+    const inside = await upload({ title: 'Règlement du dispositif', folderId: scheme.body.folder.id }, makeText('Les conditions générales.'), 'reglement.txt');
+    await drainJobs(ctx);
+    for (const q of ['héliotrope', 'agrisoleil', 'serres photovoltaïques']) {
+      const query = searchQuerySchema.parse({ q });
+      expect(await ids({ q })).toContain(inside);
+      const result = await degradedSearch(ctx.db, { q: query.q, filter: searchFilterOf(query) }, { page: 1, hitsPerPage: 20 });
+      expect(result.hits.map((hit) => hit.documentId)).toContain(inside);
+    }
+  });
+
   it('lists every matching page of one document', async () => {
     const id = await upload({ title: 'Guide long' }, await makePdf(['Introduction sans rapport.', 'Le camping de la page deux.', 'Rien ici.', 'Encore un camping en page quatre.']), 'guide.pdf');
     await drainJobs(ctx);
