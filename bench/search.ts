@@ -846,7 +846,8 @@ async function main() {
   try {
     await waitForQueue(services.db);
     const serviceEnv = { DATABASE_URL: services.databaseUrl, MEILI_URL: meiliUrl, MEILI_MASTER_KEY: secrets.meiliMasterKey, DATA_DIR: options.dataDir };
-    const appEnv = { ...serviceEnv, SESSION_SECRET: secrets.sessionSecret };
+    // Saturated on purpose (32 in flight on 2 cores): latencies are measured, not cut by the request bound.
+    const appEnv = { ...serviceEnv, SESSION_SECRET: secrets.sessionSecret, REQUEST_TIMEOUT_MS: '120000' };
     server = await startAppServer(appEnv);
     const session = await signIn(server.port, agentEmail);
     const themeIds = ((await db('folders').whereNull('parent_id').select('id')) as { id: string }[]).map((row) => row.id);
