@@ -14,8 +14,8 @@ export type { QueryReading } from './query';
 export { coverageFloor } from './retrieval';
 export { shippedThesaurus, synonymSet, type SynonymSet, type ThesaurusEntry } from './thesaurus';
 export { understand, type QueryWord } from './understand';
-export { and, anyOf, atLeast } from './filters';
-export { markEnd, markStart } from './query';
+export { and, anyOf, atLeast, meiliFilter, recordMatches, type SearchFilter } from './filters';
+export { hitOfRecord, markEnd, markStart } from './query';
 export { snippetRenderer } from './snippets';
 export { stem, stemText } from './french';
 

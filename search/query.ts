@@ -103,6 +103,15 @@ function toHit(record: RawHit, group?: { score: number; isApproximate: boolean }
   return { ...fields, contentMatch: _formatted?.content ?? '', rankingScore, groupKey: groupKeyOf(record), groupScore: group?.score ?? rankingScore, isApproximate: group?.isApproximate ?? false };
 }
 
+/**
+ * A hit made from a record found elsewhere than in the index (the PostgreSQL fallback): the fields
+ * Meilisearch would have retrieved, the page that matched and its snippet.
+ */
+export function hitOfRecord(record: SearchRecord, found: { page: number; contentMatch: string; rankingScore: number }): SearchHit {
+  const fields = Object.fromEntries(retrieved.map((field) => [field, record[field]])) as RetrievedFields;
+  return toHit({ ...fields, id: `${record.documentId}_${found.page}_0`, page: found.page, _formatted: { content: found.contentMatch }, _rankingScore: found.rankingScore }, { score: 1, isApproximate: false });
+}
+
 /** Content words a query reads (each with its thesaurus terms looked up). */
 const maxQueryWords = 16;
 /** Meilisearch reads the first 10 words of a query. */

@@ -14,6 +14,7 @@ import { folderRoutes } from './folders/routes';
 import { healthRoutes } from './health/routes';
 import { httpMetrics, watchQueue } from './metrics';
 import { metricsRoutes } from './metrics/routes';
+import { requestDeadline } from './http/deadline';
 import { errorMiddleware } from './http/errorMiddleware';
 import { requestLogger } from './http/requestLogger';
 import { untrustedProxyWarning } from './http/untrustedProxy';
@@ -86,6 +87,8 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(healthRoutes(deps));
   app.use(metricsRoutes(deps.config));
+  // /healthz, /readyz and /metrics above have bounds of their own.
+  app.use(requestDeadline({ timeoutMs: deps.config.http.requestTimeoutMs, db: deps.db, logger: deps.logger }));
   app.use(
     ['/api', '/auth'],
     sessions,

@@ -34,7 +34,7 @@ describe('loadConfig', () => {
   it('runs every part on its embedded default when nothing is set', () => {
     const config = loadConfig({}, cwd);
     expect(config.env).toBe('development');
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, publicUrl: undefined, trustProxy: ['loopback'] });
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, publicUrl: undefined, trustProxy: ['loopback'], requestTimeoutMs: 3000 });
     expect(config.dataDir).toBe(path.join(cwd, 'data'));
     expect(config.database.url).toBeUndefined();
     expect(config.meili.url).toBeUndefined();

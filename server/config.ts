@@ -124,12 +124,14 @@ const environmentSchema = z.object({
   SEARCH_CHECK_EVERY_MINUTES: withDefault(positiveInt('a number of minutes'), 60),
   MEILI_HTTP_PAYLOAD_SIZE_LIMIT: withDefault(byteSize, '100MB'),
   SHUTDOWN_TIMEOUT_MS: withDefault(positiveInt('a duration in milliseconds'), 10000),
+  REQUEST_TIMEOUT_MS: withDefault(positiveInt('a duration in milliseconds'), 3000),
   METRICS_TOKEN: optional(z.string().min(16, { error: 'expected at least 16 characters' })),
   REGION_NAME: withDefault(z.string().min(1).max(100), 'Région'),
   REGION_CONTACT: withDefault(z.string().min(1).max(300), 'Pour toute question, contactez la Maison de Région la plus proche de chez vous.'),
   SHARE_RATE_LIMIT_PER_MINUTE: withDefault(positiveInt('a number of requests'), 120),
   SIGNED_URL_TTL_SECONDS: withDefault(positiveInt('a number of seconds'), 300),
   UPLOAD_MAX_MB: withDefault(positiveInt('a size in megabytes'), 100),
+  STORAGE_LOW_SPACE_MB: withDefault(positiveInt('a size in megabytes'), 1024),
   DELETED_FILES_GRACE_DAYS: withDefault(positiveInt('a number of days'), 30),
   DEMO_CATALOGUE: withDefault(z.enum(['on', 'off'], { error: 'expected on or off' }), 'on'),
   OCR: withDefault(z.enum(['on', 'off'], { error: 'expected on or off' }), 'on'),
@@ -217,7 +219,8 @@ export interface Config {
    * X-Forwarded-Proto). Rate limits key on that address; the Secure session cookie is set only
    * when the request is known to be HTTPS.
    */
-  http: { host: string; port: number; publicUrl?: string; trustProxy: TrustProxy };
+  /** `requestTimeoutMs`: past it, a request not yet answered gets a 503 (PostgreSQL stalled, say). */
+  http: { host: string; port: number; publicUrl?: string; trustProxy: TrustProxy; requestTimeoutMs: number };
   dataDir: string;
   logLevel: string;
   database: { url?: string; poolMax: number };
@@ -256,6 +259,8 @@ export interface Config {
   mail: { smtpUrl?: string; from: string };
   auth: AuthConfig;
   uploads: { maxBytes: number };
+  /** /readyz warns (`low_space`) when the files' disk has less room than this. */
+  storageLowSpaceBytes: number;
   region: { name: string; contact: string };
   metricsToken?: string;
   sharing: { rateLimitPerMinute: number; signedUrlTtlSeconds: number };
@@ -383,7 +388,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     env: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
     // Default: trust nothing in production (set TRUST_PROXY behind a proxy), loopback elsewhere.
-    http: { host: e.HOST, port: e.PORT, publicUrl: e.PUBLIC_URL, trustProxy: e.TRUST_PROXY ?? (e.NODE_ENV === 'production' ? false : ['loopback']) },
+    http: { host: e.HOST, port: e.PORT, publicUrl: e.PUBLIC_URL, trustProxy: e.TRUST_PROXY ?? (e.NODE_ENV === 'production' ? false : ['loopback']), requestTimeoutMs: e.REQUEST_TIMEOUT_MS },
     dataDir,
     logLevel: e.LOG_LEVEL,
     database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },
@@ -409,6 +414,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     auth: saml ? { mode: 'saml', saml } : { mode: 'dev' },
     uploads: { maxBytes: e.UPLOAD_MAX_MB * 1024 * 1024 },
+    storageLowSpaceBytes: e.STORAGE_LOW_SPACE_MB * 1024 * 1024,
     region: { name: e.REGION_NAME, contact: e.REGION_CONTACT },
     metricsToken: e.METRICS_TOKEN,
     sharing: { rateLimitPerMinute: e.SHARE_RATE_LIMIT_PER_MINUTE, signedUrlTtlSeconds: e.SIGNED_URL_TTL_SECONDS },

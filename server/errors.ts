@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'unsupported_type'
   | 'rate_limited'
   | 'service_unavailable'
+  | 'insufficient_storage'
   | 'internal_error';
 
 export class AppError extends Error {
@@ -90,6 +91,14 @@ export class ServiceUnavailableError extends AppError {
       `${serviceLabels[service]} ne répond pas pour le moment. Réessayez dans quelques instants.`,
       { service },
     );
+    if (options?.cause !== undefined) this.cause = options.cause;
+  }
+}
+
+/** The files' disk is full: not transient, an administrator must act. */
+export class StorageFullError extends AppError {
+  constructor(options?: { cause?: unknown }) {
+    super('insufficient_storage', 507, "L'espace de stockage est plein : prévenez l'administrateur.", { service: 'storage' });
     if (options?.cause !== undefined) this.cause = options.cause;
   }
 }

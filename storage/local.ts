@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { access, constants, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { access, constants, mkdir, open, readdir, rename, rm, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ServiceUnavailableError } from '../server/errors';
-import { assertStorageKey, StorageObjectNotFoundError, type ByteRange, type Storage } from './types';
+import { ServiceUnavailableError, StorageFullError } from '../server/errors';
+import { assertStorageKey, StorageObjectNotFoundError, type ByteRange, type Storage, type StorageSpace } from './types';
 
 /** Makes a directory's entries durable: they survive a crash of the machine. */
 async function syncDirectory(dir: string) {
@@ -16,6 +16,12 @@ async function syncDirectory(dir: string) {
     await handle.close();
   }
 }
+
+/** Errors of a disk that has no room left (ENOSPC), or of a quota reached (EDQUOT). */
+const isOutOfSpace = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '');
+
+/** Below this, the disk is full whatever happened: not even a small file fits. */
+const fullBelowBytes = 64 * 1024;
 
 /**
  * Files on local disk. An object appears under its key only once fully written and on disk (temp
@@ -28,6 +34,12 @@ export function createLocalStorage(root: string): Storage {
     assertStorageKey(key);
     return path.join(root, ...key.split('/'));
   };
+  const room = async () => {
+    const info = await statfs(root);
+    return { freeBytes: info.bavail * info.bsize, totalBytes: info.blocks * info.bsize };
+  };
+  // The free space when a write last failed for want of it: full until there is more room than that.
+  let freeBytesAtFailure: number | undefined;
 
   return {
     kind: 'local',
@@ -49,8 +61,13 @@ export function createLocalStorage(root: string): Storage {
         await pipeline(body, counter, createWriteStream(temporary, { flags: 'wx', flush: true }));
         await rename(temporary, target);
         await syncDirectory(path.dirname(target));
+        freeBytesAtFailure = undefined;
       } catch (error) {
         await rm(temporary, { force: true });
+        if (isOutOfSpace(error)) {
+          freeBytesAtFailure = (await room().catch(() => undefined))?.freeBytes ?? 0;
+          throw new StorageFullError({ cause: error });
+        }
         // The disk failing (full, read-only…) is the storage being unavailable; a failing body is the caller's.
         if ((error as NodeJS.ErrnoException).syscall) throw new ServiceUnavailableError('storage', { cause: error });
         throw error;
@@ -98,6 +115,13 @@ export function createLocalStorage(root: string): Storage {
         }
       }
       return removed;
+    },
+
+    async space(): Promise<StorageSpace> {
+      await mkdir(root, { recursive: true });
+      const { freeBytes, totalBytes } = await room();
+      if (freeBytesAtFailure !== undefined && freeBytes > freeBytesAtFailure) freeBytesAtFailure = undefined;
+      return { freeBytes, totalBytes, isFull: freeBytes < fullBelowBytes || freeBytesAtFailure !== undefined };
     },
 
     async checkHealth() {

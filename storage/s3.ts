@@ -113,6 +113,10 @@ export function createS3Storage(config: S3Config): Storage {
       return 0;
     },
 
+    async space() {
+      return undefined;
+    },
+
     async checkHealth() {
       try {
         await client.send(new HeadBucketCommand({ Bucket }));

@@ -18,6 +18,14 @@ export interface StoredObject {
   size: number;
 }
 
+/** Room left on the files' disk (local driver; S3 has no such limit to report). */
+export interface StorageSpace {
+  freeBytes: number;
+  totalBytes: number;
+  /** Nearly nothing left, or a write failed for want of space and no room has been made since. */
+  isFull: boolean;
+}
+
 export interface Storage {
   readonly kind: 'local' | 's3';
   /** Streams `body` into the object `key`; resolves with the number of bytes written. */
@@ -29,6 +37,8 @@ export interface Storage {
   delete(key: string): Promise<void>;
   /** Throws ServiceUnavailableError('storage') when the files cannot be reached. */
   checkHealth(): Promise<void>;
+  /** Room left, where the driver can tell (undefined for S3). */
+  space(): Promise<StorageSpace | undefined>;
   /**
    * Removes partial writes older than `olderThanMs` left by a process killed mid-upload; returns
    * how many. (S3 keeps incomplete multipart uploads apart: a bucket lifecycle rule expires them.)

@@ -87,6 +87,8 @@ export async function createTestContext(options: { storage?: 'local' | 's3'; env
       MEILI_URL: services.meili.url,
       MEILI_MASTER_KEY: services.meili.masterKey,
       MEILI_INDEX_PREFIX: name,
+      // The request bound is proven by tests/databaseOutage.test.ts; elsewhere a loaded test machine must not meet it.
+      REQUEST_TIMEOUT_MS: '30000',
       ...(options.storage === 's3' ? { S3_BUCKET: services.s3.bucket, S3_ENDPOINT: services.s3.endpoint } : {}),
       ...options.env,
     },

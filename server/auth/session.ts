@@ -45,7 +45,9 @@ export function sessionMiddleware(deps: { config: Config; databaseUrl: string; s
     }),
     resave: false,
     saveUninitialized: false,
-    unset: 'destroy',
+    // 'keep': a request whose session could not be read (PostgreSQL down) must not delete it on
+    // its way out; signing out destroys the session explicitly (endSession).
+    unset: 'keep',
     cookie: {
       httpOnly: true,
       secure: deps.config.isProduction,
@@ -54,7 +56,18 @@ export function sessionMiddleware(deps: { config: Config; databaseUrl: string; s
       maxAge: deps.config.session.absoluteTimeoutMs,
     },
   });
-  return Object.assign(middleware, { close: () => pool.end() });
+  // express-session saves or destroys the session after the answer is written; if that fails it
+  // passes the error on, and Express can only end the connection of an answer already sent (a
+  // reset for the client's next request on it). The answer stands; the log says what was lost.
+  const handler: RequestHandler = (req, res, next) =>
+    middleware(req, res, (error?: unknown) => {
+      if (error !== undefined && res.headersSent) {
+        deps.logger.warn({ err: error, component: 'sessions' }, 'session not saved after the answer was sent');
+        return;
+      }
+      next(error);
+    });
+  return Object.assign(handler, { close: () => pool.end() });
 }
 
 const sessionCookiePattern = new RegExp(`(?:^|;)\\s*${sessionCookieName.replace('.', '\\.')}=([^;]*)`);

@@ -68,6 +68,12 @@ describe('nothing lost, nothing half-visible', () => {
       .attach('file', file, 'reglement.pdf');
   }
 
+  it('uploads into the same scheme at the same moment all succeed (no deadlock on the scheme row)', async () => {
+    const files = await Promise.all(Array.from({ length: 8 }, (_, i) => makePdf([`Règlement numéro ${i}`])));
+    const responses = await Promise.all(files.map((file) => uploadTo(ctx.app, file)));
+    expect(responses.map((response) => response.status)).toEqual(files.map(() => 201));
+  });
+
   it('storage down (s3rver stopped) → 503 service_unavailable, no document row', async () => {
     const s3 = await startS3rver(path.join(inject('services').tmpDir, uniqueName('s3-down')), ['lpt-down']);
     await s3.server.close();

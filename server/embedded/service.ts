@@ -54,7 +54,11 @@ export class ChildWatch {
   }
 
   starting(): void {
-    if (this.current !== 'restarting') this.current = 'starting';
+    if (this.current !== 'restarting') {
+      // Started by the app or an operator, not by a scheduled restart: the failures before are forgotten.
+      this.current = 'starting';
+      this.failedInARow = 0;
+    }
     this.stopping = false;
     this.exit = {};
   }

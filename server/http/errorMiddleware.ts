@@ -60,7 +60,13 @@ export async function classifyError(error: unknown, db: Db, maxUploadBytes = 100
 
 export function errorMiddleware(deps: { db: Db; logger: Logger; config: Config }): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
+    if (res.writableEnded) {
+      // Answered already (by the request deadline, say): the connection stays good for the next request.
+      (req.log ?? deps.logger).warn({ err: error }, 'error after the answer was sent');
+      return;
+    }
     if (res.headersSent) {
+      // A partial answer: only ending the connection tells the client it is cut short.
       next(error);
       return;
     }

@@ -1,9 +1,8 @@
 import type { Db } from '../db';
-import { schemeOf } from '../documents/presenter';
 import { listFolders } from '../folders/service';
-import { markEnd, markStart, understand, type QueryWord, type SearchHit, type SearchResult } from '../../search';
-import { ancestry, schemeForIndex } from './indexing';
-import { facetFields, type Facet, type SearchQuery } from './schema';
+import { buildRecords, hitOfRecord, markEnd, markStart, recordMatches, understand, type QueryWord, type SearchFilter, type SearchHit, type SearchResult } from '../../search';
+import { documentForIndex, indexableDocuments } from './indexing';
+import { facetFields, type Facet } from './schema';
 
 /** The content words of a query as a tsquery: all of them (`&`) or any (`|`), the last one as a prefix (results while typing). */
 function tsQuery(words: QueryWord[], operator: '&' | '|'): string | undefined {
@@ -15,20 +14,22 @@ function tsQuery(words: QueryWord[], operator: '&' | '|'): string | undefined {
   return terms.map((term, i) => (i === terms.length - 1 ? `${term}:*` : term)).join(` ${operator} `);
 }
 
-const todayDay = () => Math.floor(Date.now() / 86400000);
-
 const rankedPagesLimit = 3000;
+/** What Meilisearch searches of a scheme (its name, keywords, promise and summary), as one tsvector; schemes are few, read whole. */
+const schemeVector = `to_tsvector('fr_unaccent', concat_ws(' ', f.name, array_to_string(f.scheme_keywords, ' '), f.scheme_promise, f.scheme_summary))`;
 /** Above any ts_rank_cd of a match of only some of the words. */
 const everyWordBonus = 1000;
 
 /**
  * Search without Meilisearch: PostgreSQL full-text search (French configuration, accents removed)
- * over the same published documents, with the same filters and facets, computed here.
+ * over the same published documents, each one mapped to its record as the index would hold it and
+ * kept by the same filter description (search/filters.ts), its facets counted here.
  */
-export async function degradedSearch(db: Db, query: SearchQuery, window: { page: number; hitsPerPage: number }): Promise<SearchResult> {
+export async function degradedSearch(db: Db, request: { q: string; filter: SearchFilter }, window: { page: number; hitsPerPage: number }): Promise<SearchResult> {
+  const { filter } = request;
   // Pages with every word first (few, cheap to rank); any word only when that finds too little.
   // The query read once, as Meilisearch's path reads it (search/understand.ts).
-  const { words } = understand(query.q);
+  const { words } = understand(request.q);
   const reading = { words: words.filter((word) => !word.isInferred).map((word) => word.text), ignored: [], expansions: [] };
   const allWords = tsQuery(words, '&');
   const anyWord = tsQuery(words, '|');
@@ -37,11 +38,20 @@ export async function degradedSearch(db: Db, query: SearchQuery, window: { page:
   // Ranking reads each page's whole vector: only the first `rankedPagesLimit` pages that match are
   // ranked (a word common enough to match more says little about which page is best), so that a
   // query costs about the same on a large corpus as on a small one. Title and summary matches,
-  // one row per document, are all ranked, and weigh double.
+  // one row per document, are all ranked, and weigh double; so are the documents of a scheme whose
+  // name, keywords, promise or summary match (Meilisearch finds them by those too).
   const rankedBy = async (tsquery: string) =>
     (
       await db.raw<{ rows: Row[] }>(
-        `with q as (select to_tsquery('fr_unaccent', ?) as query),
+        `with recursive q as (select to_tsquery('fr_unaccent', ?) as query),
+         schemes as (
+           select f.id, ts_rank_cd(${schemeVector}, q.query) as rank
+             from folders f, q
+            where f.is_scheme and f.archived_at is null and ${schemeVector} @@ q.query),
+         under_schemes(id, rank) as (
+           select id, rank from schemes
+           union all
+           select f.id, u.rank from folders f join under_schemes u on f.parent_id = u.id where not f.is_scheme),
          pages as (
            select d.id as document_id, p.page_number, p.search_vector
              from version_pages p join documents d on d.current_version_id = p.version_id, q
@@ -53,6 +63,10 @@ export async function degradedSearch(db: Db, query: SearchQuery, window: { page:
            select d.id, 0, 2 * ts_rank_cd(d.search_vector, q.query)
              from documents d, q
              where d.deleted_at is null and d.status = 'published' and d.search_vector @@ q.query
+           union all
+           select d.id, 0, 2 * u.rank
+             from documents d join under_schemes u on u.id = d.folder_id
+             where d.deleted_at is null and d.status = 'published'
          ) matches order by rank desc limit 2000`,
         [tsquery, rankedPagesLimit],
       )
@@ -80,62 +94,22 @@ export async function degradedSearch(db: Db, query: SearchQuery, window: { page:
   }
   if (best.size === 0) return { hits: [], facets: {}, total: 0, totalDocuments: 0, reading };
 
-  const documents = await db('documents as doc')
-    .join('directorates as d', 'd.id', 'doc.directorate_id')
-    .leftJoin('versions as v', 'v.id', 'doc.current_version_id')
-    .whereIn('doc.id', [...best.keys()])
-    .select('doc.id', 'doc.folder_id', 'doc.title', 'doc.summary', 'doc.scope', 'doc.doc_type', 'doc.updated_at', 'd.code as directorate_code', 'd.name as directorate_name', 'v.file_type', 'v.extraction_status');
-  // A hit, and what its scheme's dates say (whether it is still open).
-  const hits: (SearchHit & { isPermanent: boolean; schemeClosesOnDay: number | null })[] = [];
+  // Each document as the index holds it (its metadata record, built by the same mapping; its text
+  // stays here), kept or not by the same filter description as Meilisearch's.
+  const documents = await indexableDocuments(db, folders, [...best.keys()]);
+  const versions = new Map(
+    (await db('versions').whereIn('id', documents.map((document) => document.current_version_id)).select<{ id: string; file_type: string; extraction_status: string }[]>('id', 'file_type', 'extraction_status')).map((version) => [version.id, version]),
+  );
+  const selected: SearchHit[] = [];
   for (const document of documents) {
-    const scheme = schemeForIndex(schemeOf(document.folder_id, folders));
-    if (scheme?.isArchived) continue;
-    const place = ancestry(document.folder_id, folders);
+    const version = versions.get(document.current_version_id);
+    const [record] = buildRecords(documentForIndex(document, version?.file_type ?? null, folders, []));
+    if (!record || !recordMatches(filter, record)) continue;
     const row = best.get(document.id) as Row;
-    hits.push({
-      id: `${document.id}_${row.page_number}_0`,
-      documentId: document.id,
-      page: row.page_number,
-      title: document.title,
-      schemeName: scheme?.name ?? '',
-      summary: document.summary,
-      schemeSummary: [scheme?.promise, scheme?.summary].filter(Boolean).join(' — '),
-      schemeId: scheme?.id ?? null,
-      schemePromise: scheme?.promise ?? '',
-      themeId: place.theme?.id ?? null,
-      themeName: place.theme?.name ?? '',
-      directorateCode: document.directorate_code,
-      directorateName: document.directorate_name,
-      scope: document.scope,
-      audiences: scheme?.audiences ?? [],
-      aidTypes: scheme?.aidTypes ?? [],
-      availability: scheme?.availability ?? 'permanent',
-      schemeClosesOnDay: scheme?.closesOn ? Math.floor(Date.parse(`${scheme.closesOn}T00:00:00Z`) / 86400000) : null,
-      isPermanent: scheme?.isPermanent ?? true,
-      referent: scheme?.referent ?? { name: null, service: null, email: null, phone: null },
-      docType: document.doc_type,
-      fileType: document.file_type,
-      hasText: document.extraction_status === 'done',
-      updatedAt: Math.floor(new Date(document.updated_at).getTime() / 1000),
-      contentMatch: '',
-      rankingScore: row.rank,
-      groupKey: scheme?.id ?? `document:${document.id}`,
-      groupScore: 1,
-      isApproximate: false,
-    });
+    // Without its pages the record cannot tell whether the document has text: its version can.
+    selected.push({ ...hitOfRecord(record, { page: row.page_number, contentMatch: '', rankingScore: row.rank }), hasText: version?.extraction_status === 'done' });
   }
-  const matchesFacets = (hit: SearchHit) =>
-    (Object.keys(facetFields) as Facet[]).every((facet) => {
-      const wanted = query[facet];
-      if (!wanted || wanted.length === 0) return true;
-      const value = hit[facetFields[facet]];
-      return Array.isArray(value) ? value.some((v) => wanted.includes(v as never)) : wanted.includes(value as never);
-    });
-  const isOpen = (hit: (typeof hits)[number]) =>
-    query.includeClosed === 'true' || (query.availability ?? []).includes('clos') || hit.isPermanent || hit.schemeClosesOnDay === null || hit.schemeClosesOnDay >= todayDay();
-  const since = query.updatedSince ? Date.parse(`${query.updatedSince}T00:00:00Z`) / 1000 : 0;
-  const visible = hits.filter((hit) => isOpen(hit) && hit.updatedAt >= since).sort((a, b) => b.rankingScore - a.rankingScore || b.updatedAt - a.updatedAt);
-  const selected = visible.filter((hit) => matchesFacets(hit));
+  selected.sort((a, b) => b.rankingScore - a.rankingScore || b.updatedAt - a.updatedAt);
 
   const facets: SearchResult['facets'] = {};
   for (const facet of Object.keys(facetFields) as Facet[]) {

@@ -8,6 +8,7 @@ import { makeDocx, makePdf, makeText } from '../../tests/fixtures/files';
 import { drainJobs } from '../../tests/jobs';
 import { degradedSearch } from './degraded';
 import { searchQuerySchema } from './schema';
+import { searchFilterOf } from './service';
 import { strToU8, zipSync } from 'fflate';
 import supertest from 'supertest';
 import { searchDuration } from '../metrics';
@@ -221,9 +222,26 @@ describe('search: indexing pipeline and API', () => {
     const both = await upload({ title: 'Fiche une' }, makeText('Le bananier tarifaire est décrit ici.'), 'un.txt');
     const one = await upload({ title: 'Fiche deux' }, makeText('bananier '.repeat(200)), 'deux.txt');
     await drainJobs(ctx);
-    const result = await degradedSearch(ctx.db, searchQuerySchema.parse({ q: 'bananier tarifaire' }), { page: 1, hitsPerPage: 20 });
+    const query = searchQuerySchema.parse({ q: 'bananier tarifaire' });
+    const result = await degradedSearch(ctx.db, { q: query.q, filter: searchFilterOf(query) }, { page: 1, hitsPerPage: 20 });
     expect(result.hits.map((hit) => hit.documentId)).toEqual([both, one]);
     expect(result.hits[0]?.contentMatch).toMatch(/bananier/);
+  });
+
+  it('degraded search finds a document by its scheme alone (name, keywords, promise), as Meilisearch does', async () => {
+    const scheme = await editor.agent
+      .post('/api/folders')
+      .set('X-CSRF-Token', editor.csrfToken)
+      .send({ name: 'Cap Héliotrope', parentId: themeId, scheme: { directorateId, promise: 'Soutenir les serres photovoltaïques', keywords: ['AGRISOLEIL'], isPermanent: true } })
+      .expect(201);
+    const inside = await upload({ title: 'Règlement du dispositif', folderId: scheme.body.folder.id }, makeText('Les conditions générales.'), 'reglement.txt');
+    await drainJobs(ctx);
+    for (const q of ['héliotrope', 'agrisoleil', 'serres photovoltaïques']) {
+      const query = searchQuerySchema.parse({ q });
+      expect(await ids({ q })).toContain(inside);
+      const result = await degradedSearch(ctx.db, { q: query.q, filter: searchFilterOf(query) }, { page: 1, hitsPerPage: 20 });
+      expect(result.hits.map((hit) => hit.documentId)).toContain(inside);
+    }
   });
 
   it('lists every matching page of one document', async () => {

@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { ServiceUnavailableError } from '../errors';
 import type { Logger } from '../logger';
-import { and, anyOf, atLeast, snippetRenderer, type Search, type SearchResult } from '../../search';
+import { anyOf, meiliFilter, snippetRenderer, type Search, type SearchFilter, type SearchResult } from '../../search';
 import { searchDuration } from '../metrics';
 import { degradedSearch } from './degraded';
 import { answerSchemes, groupHits } from './answer';
@@ -11,18 +11,23 @@ import { facetFields, type Facet, type SearchQuery } from './schema';
 
 const todayDay = () => Math.floor(Date.now() / 86400000);
 
-/** The Meilisearch filter of a query: validated values only (search/filters.ts). */
-export function filterOf(query: SearchQuery): string {
-  const parts = ['schemeArchived = false'];
+/** What a query keeps (its facets, dates, closed schemes or not), for Meilisearch and the PostgreSQL fallback alike. */
+export function searchFilterOf(query: SearchQuery): SearchFilter {
+  const anyOf: SearchFilter['anyOf'] = {};
   for (const facet of Object.keys(facetFields) as Facet[]) {
     const values = query[facet];
-    if (values && values.length > 0) parts.push(anyOf(facetFields[facet], values));
+    if (values && values.length > 0) anyOf[facetFields[facet]] = values;
   }
-  if (query.updatedSince) parts.push(atLeast('updatedAt', Date.parse(`${query.updatedSince}T00:00:00Z`) / 1000));
   const wantsClosed = query.includeClosed === 'true' || (query.availability ?? []).includes('clos');
-  if (!wantsClosed) parts.push(`isPermanent = true OR schemeClosesOnDay IS NULL OR ${atLeast('schemeClosesOnDay', todayDay())}`);
-  return and(parts);
+  return {
+    anyOf,
+    updatedSince: query.updatedSince ? Date.parse(`${query.updatedSince}T00:00:00Z`) / 1000 : undefined,
+    openOnDay: wantsClosed ? undefined : todayDay(),
+  };
 }
+
+/** The Meilisearch filter of a query: validated values only (search/filters.ts). */
+export const filterOf = (query: SearchQuery): string => meiliFilter(searchFilterOf(query));
 
 /** Facet counts under the API's names (theme, audience…) rather than the record fields. */
 function renameFacets(facets: SearchResult['facets']) {
@@ -96,7 +101,7 @@ export async function searchDocuments(deps: { db: Db; search: Search; logger: Lo
   } else {
     deps.logger.warn({ err: outcome.unavailable }, 'Meilisearch unavailable: answering from PostgreSQL');
     const startedAt = process.hrtime.bigint();
-    result = await degradedSearch(deps.db, query, documentWindow(query));
+    result = await degradedSearch(deps.db, { q: query.q, filter: searchFilterOf(query) }, documentWindow(query));
     const ms = millisecondsSince(startedAt);
     searchDuration.observe({ path: 'postgresql' }, ms / 1000);
     serverTiming = `postgresql;dur=${ms.toFixed(1)}`;

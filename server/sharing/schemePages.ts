@@ -48,7 +48,7 @@ async function countSharedDocuments(db: Db | Transaction, schemeId: string, exce
 
 /** Why a scheme has no page, or null when it should have one. */
 async function reasonWithoutPage(trx: Transaction | Db, schemeId: string): Promise<SchemePageRevokeReason | null> {
-  const folder = await trx('folders').where({ id: schemeId }).forUpdate().first('is_scheme', 'archived_at');
+  const folder = await trx('folders').where({ id: schemeId }).forNoKeyUpdate().first('is_scheme', 'archived_at');
   if (!folder?.is_scheme) return 'not_a_scheme';
   if (folder.archived_at) return 'scheme_archived';
   return (await countSharedDocuments(trx, schemeId)) > 0 ? null : 'no_external_document';
@@ -92,7 +92,7 @@ export async function liveSchemePage(db: Db | Transaction, schemeId: string): Pr
 /** A new token for the scheme's page; the old one stops at once (and never comes back). */
 export async function regenerateSchemePage(db: Db, schemeId: string, audit: AuditContext): Promise<SchemePageRow> {
   return db.transaction(async (trx) => {
-    await trx('folders').where({ id: schemeId }).forUpdate().first('id');
+    await trx('folders').where({ id: schemeId }).forNoKeyUpdate().first('id');
     const current = await liveSchemePage(trx, schemeId);
     await trx('scheme_share_links').where({ id: current.id }).update({ revoked_at: trx.fn.now(), revoked_reason: 'regenerated' });
     const [page] = await trx('scheme_share_links').insert({ folder_id: schemeId, token: nanoid(), created_by: audit.actorId }).returning<SchemePageRow[]>('*');

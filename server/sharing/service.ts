@@ -42,8 +42,10 @@ async function revokeLink(trx: Transaction | Db, link: ShareLinkRow, reason: Rev
 export async function syncShareLink(trx: Transaction | Db, documentId: string, audit: AuditContext): Promise<void> {
   const document = await trx('documents').where({ id: documentId }).first('id', 'folder_id', 'status', 'scope', 'deleted_at');
   // The scheme's row is locked first, before any link row: a scheme archived at the same moment waits, never deadlocks.
+  // FOR NO KEY UPDATE, not FOR UPDATE: the document's own insert already holds the scheme row FOR
+  // KEY SHARE (its foreign key), which FOR UPDATE would wait on — two uploads into one scheme deadlocked.
   const schemeId = document?.folder_id ? await schemeOf(trx, document.folder_id as string) : null;
-  const scheme = schemeId ? await trx('folders').where({ id: schemeId }).forUpdate().first('archived_at') : undefined;
+  const scheme = schemeId ? await trx('folders').where({ id: schemeId }).forNoKeyUpdate().first('archived_at') : undefined;
   const live = (await trx('share_links').where({ document_id: documentId }).whereNull('revoked_at').first()) as ShareLinkRow | undefined;
   const isSchemeGone = Boolean(scheme?.archived_at);
   const isShareable = document && !document.deleted_at && document.status === 'published' && document.scope === 'external' && !isSchemeGone;

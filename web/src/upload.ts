@@ -9,6 +9,7 @@ const text = {
     409: 'Ce fichier a déjà été déposé.',
     413: 'Le fichier est trop volumineux.',
     415: "Ce type de fichier n'est pas accepté.",
+    507: "L'espace de stockage est plein : prévenez l'administrateur.",
   } as Record<number, string>,
   unexpected: 'Le serveur ne répond pas comme prévu.',
 };
