@@ -112,10 +112,6 @@ export async function createDocument(db: Db, actor: Actor, fields: CreateDocumen
       const earlier = await claimUploadKey(trx, actor, idempotencyKey);
       if (earlier) return { ...(await findDocument(trx, earlier)), isReplay: true };
     }
-    // The folder's row is locked before the document's insert takes its key-share lock: two uploads
-    // into one scheme at once would otherwise both hold that lock and deadlock on the share link's
-    // lock of the scheme (server/sharing/service.ts).
-    await trx('folders').where({ id: fields.folderId }).forUpdate().first('id');
     const folder = await folderForDocuments(trx, fields.folderId);
     authorize(actor, 'document.create', { kind: 'document', directorateId: folder.directorate_id, scope: fields.scope, status: fields.status });
     // Until its text is read (server/documents/naming.ts), a document without a given title is named after its file.
