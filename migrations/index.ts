@@ -10,6 +10,7 @@ import * as answerFirst from './20261205_17_answer_first';
 import * as jobOutages from './20261205_18_job_outages';
 import * as uploadKeys from './20261205_18_upload_keys';
 import * as schemePages from './20261205_21_scheme_pages';
+import * as insights from './20261206_22_insights';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they run the same under
@@ -27,6 +28,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261205_18_job_outages': jobOutages,
   '20261205_18_upload_keys': uploadKeys,
   '20261205_21_scheme_pages': schemePages,
+  '20261206_22_insights': insights,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

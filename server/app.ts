@@ -21,6 +21,7 @@ import type { Logger } from './logger';
 import { jobRoutes } from './jobs/routes';
 import { openApiRoutes } from './openapi/routes';
 import { earlySearch, searchRoutes } from './search/routes';
+import { insightsRoutes } from './insights/routes';
 import { sharingRoutes } from './sharing/routes';
 import { webRoutes } from './web/routes';
 import type { Search } from '../search';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(directorateRoutes(deps));
   app.use(sharingRoutes(deps));
   app.use(searchRoutes(deps));
+  app.use(insightsRoutes(deps));
   app.use(jobRoutes(deps));
   app.use(adminRoutes(deps));
   app.use(documentRoutes(deps));

@@ -3,7 +3,8 @@ import { createDocumentFieldsSchema, fileQuery, listQuery, updateDocumentSchema 
 import { createFolderSchema, updateFolderSchema } from '../folders/schema';
 import { auditQueryShape, createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema, updateUserSchema, usersQueryShape } from '../admin/schema';
 import { jobListQuery } from '../jobs/routes';
-import { insightsQuerySchema, pagesQuerySchema, searchQuerySchema } from '../search/schema';
+import { pagesQuerySchema, searchQuerySchema } from '../search/schema';
+import { gapActionSchema, insightsQuerySchema } from '../insights/schema';
 import { synonymsSchema, thesaurusEntryUpdateSchema } from '../search/synonyms';
 import { expirySchema } from '../sharing/routes';
 
@@ -60,7 +61,22 @@ export const describedRoutes: RouteDescription[] = [
     query: searchQuerySchema,
   },
   { method: 'get', path: '/api/search/home', summary: 'Before anything is typed: { popular, latest } scheme cards (most opened by agents over 30 days, latest published)', access: 'signed in' },
-  { method: 'get', path: '/api/search/insights', summary: 'Top queries and queries without results', access: 'editor', query: insightsQuerySchema },
+  {
+    method: 'get',
+    path: '/api/search/insights',
+    summary:
+      'What agents search over the last `days` (in a theme, or one Maison): { days, totals: { searches, unanswered }, topQueries: [{ query, searches, averageResults }], queriesWithoutResults: [{ query, searches, lastSearchedAt, gap: { action, directorate, scheme, terms, note, actedBy, actedAt } | null }], byMaison: [{ maison, searches, unanswered }], byTheme: [{ theme, searches, unanswered }] }. A search session (the `session` of GET /api/search) counts each query once; a query answered only by approaching results (typos, under the relevance floor) is unanswered',
+    access: 'editor',
+    query: insightsQuerySchema,
+  },
+  {
+    method: 'post',
+    path: '/api/insights/gaps',
+    summary:
+      'Act on an unanswered query: `keyword` adds it to the keywords of a scheme of the editor (403 for another directorate), `synonym` makes it a synonym of `terms` (admins), `assigned` hands it to a directorate with a note; 201 { gap }; audited',
+    access: 'editor',
+    body: gapActionSchema,
+  },
   { method: 'get', path: '/api/synonyms', summary: 'Search synonyms', access: 'admin' },
   { method: 'put', path: '/api/synonyms', summary: 'Replace the search synonyms', access: 'admin', body: synonymsSchema },
   { method: 'get', path: '/api/thesaurus', summary: 'The shipped thesaurus (name, version, licence, sources) with every entry switched on or off', access: 'admin' },
