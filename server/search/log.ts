@@ -35,10 +35,11 @@ interface Entry {
  * each query once. In a session, an answer updates the row of the same query (a filter click, Back,
  * "Plus de résultats"), or the session's latest row when one query extends or trims the other (the
  * debounced typing: "héberg" then "hébergement insolite"); anything else adds a row. The session's
- * rows are written one at a time (an advisory lock on its id). Without a session (another client),
+ * rows are written one at a time (an advisory lock on its id), in the order the searches arrived:
+ * the log of an earlier keystroke whose answer came late never replaces a later one. Without a session (another client),
  * a query that extends or trims the same user's query of the last few seconds replaces it.
  */
-async function writeEntry(trx: Transaction, searcher: Searcher, sessionId: string | undefined, entry: Entry) {
+async function writeEntry(trx: Transaction, searcher: Searcher, sessionId: string | undefined, entry: Entry, receivedAt: Date) {
   const related = `:query <> '' and (starts_with(lower(:query), lower(query)) or starts_with(lower(query), lower(:query)))`;
   if (sessionId) {
     await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 22))', [sessionId]);
@@ -51,10 +52,14 @@ async function writeEntry(trx: Transaction, searcher: Searcher, sessionId: strin
         .orderByRaw('coalesce(updated_at, created_at) desc')
         .first('id'));
     if (target) {
-      await trx('search_log').where({ id: target.id }).update({ ...entry, updated_at: trx.fn.now() });
+      // A search the agent made earlier whose log comes late (its answer was slower) changes nothing.
+      await trx('search_log')
+        .where({ id: target.id })
+        .whereRaw('coalesce(updated_at, created_at) < ?', [receivedAt])
+        .update({ ...entry, updated_at: receivedAt });
       return;
     }
-    await trx('search_log').insert({ ...entry, session_id: sessionId, user_id: searcher.id, role: searcher.role, maison_id: searcher.maisonId });
+    await trx('search_log').insert({ ...entry, session_id: sessionId, user_id: searcher.id, role: searcher.role, maison_id: searcher.maisonId, created_at: receivedAt });
     return;
   }
   await trx.raw(
@@ -77,7 +82,7 @@ async function writeEntry(trx: Transaction, searcher: Searcher, sessionId: strin
  * Committed without waiting for the disk: a crash may lose the last few entries of the log, never
  * a document. Further pages of the same answer are not searches of their own.
  */
-export async function logSearch(deps: { db: Db; logger: Logger }, searcher: Searcher, query: SearchQuery, answer: LoggedAnswer) {
+export async function logSearch(deps: { db: Db; logger: Logger }, searcher: Searcher, query: SearchQuery, answer: LoggedAnswer, receivedAt: Date) {
   if (query.page > 1) return;
   const filters = Object.fromEntries(Object.entries(query).filter(([key, value]) => !['q', 'page', 'hitsPerPage', 'group', 'session'].includes(key) && value !== undefined));
   const entry: Entry = {
@@ -91,7 +96,7 @@ export async function logSearch(deps: { db: Db; logger: Logger }, searcher: Sear
   try {
     await deps.db.transaction(async (trx) => {
       await trx.raw('set local synchronous_commit = off');
-      await writeEntry(trx, searcher, query.session, entry);
+      await writeEntry(trx, searcher, query.session, entry, receivedAt);
     });
   } catch (error) {
     deps.logger.warn({ err: error }, 'search not logged');

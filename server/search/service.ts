@@ -90,6 +90,7 @@ function suggestionFor(result: SearchResult, hasApproximate: boolean): string | 
  * Meilisearch's own time and the round trip to it, or PostgreSQL's.
  */
 export async function searchDocuments(deps: { db: Db; search: Search; logger: Logger }, searcher: Searcher, query: SearchQuery, started = startSearch(deps, query)) {
+  const receivedAt = new Date();
   const outcome = await started;
   let result: SearchResult;
   let isDegraded = false;
@@ -119,7 +120,7 @@ export async function searchDocuments(deps: { db: Db; search: Search; logger: Lo
     };
     const best = confidentHits[0];
     const logged = { resultCount: confidentHits.length === 0 ? 0 : result.total, isAnswered: best !== undefined && !isTypoOnly(result), themeId: themeOf(query, best?.themeId), isDegraded };
-    return { answer, serverTiming, log: () => logSearch(deps, searcher, query, logged) };
+    return { answer, serverTiming, log: () => logSearch(deps, searcher, query, logged, receivedAt) };
   }
 
   const themes = new Map(result.hits.filter((hit) => hit.schemeId).map((hit) => [hit.schemeId as string, hit.themeId ? { id: hit.themeId, name: hit.themeName } : null]));
@@ -141,7 +142,7 @@ export async function searchDocuments(deps: { db: Db; search: Search; logger: Lo
   };
   // Unanswered when no group is confident: only typos or results under the relevance floor.
   const logged = { resultCount: result.total, isAnswered: confident.length > 0 && !isTypoOnly(result), themeId: themeOf(query, confident[0]?.scheme?.theme?.id), isDegraded };
-  return { answer, serverTiming, log: () => logSearch(deps, searcher, query, logged) };
+  return { answer, serverTiming, log: () => logSearch(deps, searcher, query, logged, receivedAt) };
 }
 
 /** Every matching page of one document, best first. */
