@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { adminRoutes } from './admin/routes';
+import { auditRoutes } from './audit/routes';
 import { devAuthRoutes } from './auth/devRoutes';
 import { authRoutes, samlPaths } from './auth/routes';
 import { csrfProtection, loadUser, sessionMiddleware } from './auth/session';
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(insightsRoutes(deps));
   app.use(jobRoutes(deps));
   app.use(adminRoutes(deps));
+  app.use(auditRoutes(deps));
   app.use(documentRoutes(deps));
   if (deps.config.auth.mode === 'dev') app.use(devAuthRoutes({ db: deps.db, signInRateLimitPerMinute: deps.config.signInRateLimitPerMinute }));
   app.use(['/api', '/auth'], () => {

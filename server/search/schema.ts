@@ -37,7 +37,7 @@ export const searchQuerySchema = z.object({
   availability: many(z.enum(availabilities, { error: 'Disponibilité inconnue.' })).optional(),
   docType: many(z.enum(docTypes, { error: 'Type de document inconnu.' })).optional(),
   directorate: many(z.string().regex(/^[A-Z0-9_-]{2,20}$/, { error: 'Direction inconnue.' })).optional(),
-  scope: many(z.enum(['internal', 'external'], { error: 'Périmètre inconnu.' })).optional(),
+  scope: many(z.enum(['internal', 'external'], { error: 'Diffusion inconnue (interne ou externe).' })).optional(),
   fileType: many(z.enum(fileTypeValues, { error: 'Type de fichier inconnu.' })).optional(),
   updatedSince: z.iso.date({ error: 'Date attendue au format AAAA-MM-JJ.' }).optional(),
   includeClosed: z.enum(['true', 'false'], { error: 'includeClosed : true ou false.' }).optional(),
