@@ -23,6 +23,7 @@ import { jobRoutes } from './jobs/routes';
 import { openApiRoutes } from './openapi/routes';
 import { earlySearch, searchRoutes } from './search/routes';
 import { insightsRoutes } from './insights/routes';
+import { newsRoutes } from './news/routes';
 import { sharingRoutes } from './sharing/routes';
 import { webRoutes } from './web/routes';
 import type { Search } from '../search';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(sharingRoutes(deps));
   app.use(searchRoutes(deps));
   app.use(insightsRoutes(deps));
+  app.use(newsRoutes(deps));
   app.use(jobRoutes(deps));
   app.use(adminRoutes(deps));
   app.use(auditRoutes(deps));

@@ -5,6 +5,7 @@ import { auditQueryShape, createDirectorateSchema, createMaisonSchema, updateDir
 import { jobListQuery } from '../jobs/routes';
 import { pagesQuerySchema, searchQuerySchema } from '../search/schema';
 import { gapActionSchema, insightsQuerySchema } from '../insights/schema';
+import { newsQuerySchema } from '../news/schema';
 import { synonymsSchema, thesaurusEntryUpdateSchema } from '../search/synonyms';
 import { expirySchema } from '../sharing/routes';
 
@@ -35,7 +36,15 @@ export const describedRoutes: RouteDescription[] = [
   { method: 'get', path: '/api/directorates', summary: 'Active directorates', access: 'signed in' },
   { method: 'get', path: '/api/maisons', summary: 'Active Maisons de Région', access: 'signed in' },
   { method: 'get', path: '/api/documents', summary: 'Documents the user may read, by folder', access: 'signed in', query: listQuery },
-  { method: 'get', path: '/api/documents/recent', summary: 'Recently published or updated documents (Nouveautés)', access: 'signed in' },
+  { method: 'get', path: '/api/documents/recent', summary: 'The 30 latest published or updated documents', access: 'signed in' },
+  {
+    method: 'get',
+    path: '/api/news',
+    summary: 'Nouveautés: { since (the last visit before this one, or null), newCount, days: [{ day (Europe/Paris, YYYY-MM-DD), documents: [document + { isNew, theme }] }] } over the last `days`, in one `theme` or all',
+    access: 'signed in',
+    query: newsQuerySchema,
+  },
+  { method: 'post', path: '/api/news/visit', summary: 'Record that the user opened Nouveautés now (what is new is counted from the visit before); 204', access: 'signed in' },
   { method: 'post', path: '/api/documents', summary: 'Upload a document (fields before the file); an Idempotency-Key header makes a retry return the first document', access: 'editor', multipart: createDocumentFieldsSchema },
   { method: 'get', path: '/api/documents/:id', summary: 'A document with its scheme and current version', access: 'signed in' },
   { method: 'patch', path: '/api/documents/:id', summary: 'Edit metadata, scope, status or folder', access: 'editor', body: updateDocumentSchema },
