@@ -10,7 +10,7 @@ export const gapActions = ['keyword', 'synonym', 'assigned'] as const;
  *   ones, typos or results under the relevance floor); `theme_id` is the theme searched in (the
  *   filter) or of the best answer.
  * - Closed days are rolled up (`search_log_daily` per query and theme, `search_log_daily_places`
- *   per Maison and theme) so that the insights of a year of logs answer in milliseconds.
+ *   per Maison and theme, `search_log_daily_queries` per query alone) so that the insights of a year of logs answer in milliseconds.
  * - `search_gaps`: what an editor or an admin did about an unanswered query (keyword added to a
  *   scheme, synonym added, or assigned to a directorate with a note).
  * - `news_visits`: when each user last opened Nouveautés (what is new since).
@@ -39,6 +39,16 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('last_searched_at', { useTz: true }).notNullable();
   });
   await knex.raw('create unique index search_log_daily_key on search_log_daily (day, theme_id, query) nulls not distinct');
+  // The same per day and query alone: what the insights of all themes read (a theme multiplies the rows).
+  await knex.schema.createTable('search_log_daily_queries', (t) => {
+    t.date('day').notNullable();
+    t.text('query').notNullable();
+    t.integer('searches').notNullable();
+    t.integer('unanswered').notNullable();
+    t.bigInteger('results_sum').notNullable();
+    t.timestamp('last_searched_at', { useTz: true }).notNullable();
+    t.primary(['day', 'query']);
+  });
   await knex.raw('create index search_log_daily_theme_idx on search_log_daily (theme_id, day)');
   await knex.schema.createTable('search_log_daily_places', (t) => {
     t.date('day').notNullable();
@@ -87,6 +97,7 @@ export async function down(knex: Knex): Promise<void> {
   await knex.schema.dropTable('search_gaps');
   await knex.schema.dropTable('search_log_rollup');
   await knex.schema.dropTable('search_log_daily_places');
+  await knex.schema.dropTable('search_log_daily_queries');
   await knex.schema.dropTable('search_log_daily');
   await knex.raw('drop index if exists search_log_maison_idx');
   await knex.raw('drop index if exists search_log_user_recent_idx');

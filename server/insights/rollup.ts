@@ -5,7 +5,8 @@ export const parisDay = (column: string) => `(${column} at time zone 'Europe/Par
 export const parisStart = (day: string) => `(${day})::timestamp at time zone 'Europe/Paris'`;
 
 /**
- * Rolls the closed days of the search log up (per day, query and theme; per day, Maison and theme),
+ * Rolls the closed days of the search log up (per day and query; per day, query and theme; per day,
+ * Maison and theme),
  * so that the insights of a year read a few hundred thousand rows, not nine million. Idempotent and
  * serialised (an advisory lock): run by the hourly job `insights.rollUp` and before each insights
  * read (then there is nothing to do but one read of the state, or one day to roll).
@@ -29,6 +30,13 @@ export async function rollUpSearchLog(db: Db): Promise<{ days: number }> {
       `insert into search_log_daily (day, query, theme_id, searches, unanswered, results_sum, last_searched_at)
        select ${parisDay('created_at')}, lower(query), theme_id, count(*), count(*) filter (where not is_answered), sum(result_count), max(created_at)
          from search_log where ${where} group by 1, 2, 3
+       on conflict do nothing`,
+      range,
+    );
+    await trx.raw(
+      `insert into search_log_daily_queries (day, query, searches, unanswered, results_sum, last_searched_at)
+       select ${parisDay('created_at')}, lower(query), count(*), count(*) filter (where not is_answered), sum(result_count), max(created_at)
+         from search_log where ${where} group by 1, 2
        on conflict do nothing`,
       range,
     );

@@ -13,7 +13,7 @@ const paris = `(now() at time zone 'Europe/Paris')::date`;
  * closed days from the daily roll-up, the days not rolled up yet (today) from the log itself.
  * A Maison's view reads its own rows of the log (a fiftieth of it, by index).
  */
-function periodRows(db: Db, filter: InsightsQuery, where: { sql: string; bindings: Knex.RawBinding[] }) {
+function periodRows(db: Db, filter: InsightsQuery, where: { sql: string; bindings: Knex.RawBinding[]; byTheme?: boolean }) {
   const fromDay = `${paris} - (${Number(filter.days)} - 1)`;
   const theme: { sql: string; bindings: Knex.RawBinding[] } = filter.theme ? { sql: ' and theme_id = ?', bindings: [filter.theme] } : { sql: '', bindings: [] };
   const raw = (from: string) =>
@@ -23,8 +23,11 @@ function periodRows(db: Db, filter: InsightsQuery, where: { sql: string; binding
     return { sql: `${raw(fromDay)} and maison_id = ?`, bindings: [...theme.bindings, ...where.bindings, filter.maison] };
   }
   const liveDay = `greatest(${fromDay}, (select next_day from search_log_rollup))`;
+  // All themes: the roll-up per query alone, a few thousand rows a day; a theme: the roll-up per theme.
+  const rollup = filter.theme || where.byTheme ? 'search_log_daily' : 'search_log_daily_queries';
+  const themeColumn = rollup === 'search_log_daily' ? 'theme_id' : 'null::uuid as theme_id';
   return {
-    sql: `select query, theme_id, searches, unanswered, results_sum, last_searched_at from search_log_daily
+    sql: `select query, ${themeColumn}, searches, unanswered, results_sum, last_searched_at from ${rollup}
            where day >= ${fromDay} and day < ${liveDay}${theme.sql}${where.sql}
           union all ${raw(liveDay)}`,
     bindings: [...theme.bindings, ...where.bindings, ...theme.bindings, ...where.bindings],
@@ -82,31 +85,37 @@ export type GapView = ReturnType<typeof presentGap>;
 export async function searchInsights(db: Db, filter: InsightsQuery) {
   await rollUpSearchLog(db);
   const rows = periodRows(db, filter, { sql: '', bindings: [] });
-  const [top, unanswered, totals, byMaison, byTheme, maisons, themes] = await Promise.all([
-    db.raw<{ rows: { query: string; searches: number; average_results: number }[] }>(
-      `select query, sum(searches)::int as searches, round(sum(results_sum)::numeric / sum(searches))::int as average_results
-         from (${rows.sql}) parts group by query order by searches desc, query limit ${listSize}`,
-      rows.bindings,
-    ),
-    db.raw<{ rows: { query: string; searches: number; last_searched_at: Date }[] }>(
-      `select query, sum(unanswered)::int as searches, max(last_searched_at) as last_searched_at
-         from (${rows.sql}) parts group by query having sum(unanswered) > 0 order by searches desc, query limit ${listSize}`,
-      rows.bindings,
-    ),
-    db.raw<{ rows: { searches: number | null; unanswered: number | null }[] }>(`select sum(searches)::int as searches, sum(unanswered)::int as unanswered from (${rows.sql}) parts`, rows.bindings),
+  // One pass over the period's rows: grouped per query once, then the two lists and the totals.
+  const lists = db.raw<{ rows: { list: 'top' | 'unanswered' | 'total'; query: string | null; searches: number; unanswered: number; average_results: number | null; last_searched_at: Date | null }[] }>(
+    `with per_query as materialized (
+       select query, sum(searches)::int as searches, sum(unanswered)::int as unanswered, sum(results_sum) as results_sum, max(last_searched_at) as last_searched_at
+         from (${rows.sql}) parts group by query)
+     (select 'top' as list, query, searches, unanswered, round(results_sum::numeric / searches)::int as average_results, last_searched_at
+        from per_query order by searches desc, query limit ${listSize})
+     union all
+     (select 'unanswered', query, unanswered, unanswered, null, last_searched_at from per_query where unanswered > 0 order by unanswered desc, query limit ${listSize})
+     union all
+     select 'total', null, coalesce(sum(searches), 0)::int, coalesce(sum(unanswered), 0)::int, null, null from per_query`,
+    rows.bindings,
+  );
+  const [listed, byMaison, byTheme, maisons, themes] = await Promise.all([
+    lists,
     breakdown(db, filter, 'maison_id'),
     breakdown(db, filter, 'theme_id'),
     db('maisons').select('id', 'name'),
     db('folders').whereNull('parent_id').select('id', 'name'),
   ]);
+  const top = listed.rows.filter((row) => row.list === 'top');
+  const unanswered = listed.rows.filter((row) => row.list === 'unanswered');
+  const totals = listed.rows.find((row) => row.list === 'total');
   const maisonNames = new Map(maisons.map((m) => [m.id as string, m.name as string]));
   const themeNames = new Map(themes.map((t) => [t.id as string, t.name as string]));
-  const gaps = await gapsOf(db, unanswered.rows.map((row) => row.query));
+  const gaps = await gapsOf(db, unanswered.map((row) => row.query ?? ''));
   return {
     days: filter.days,
-    totals: { searches: totals.rows[0]?.searches ?? 0, unanswered: totals.rows[0]?.unanswered ?? 0 },
-    topQueries: top.rows.map((row) => ({ query: row.query, searches: row.searches, averageResults: row.average_results })),
-    queriesWithoutResults: unanswered.rows.map((row) => ({ query: row.query, searches: row.searches, lastSearchedAt: row.last_searched_at, gap: gaps.get(row.query) ?? null })),
+    totals: { searches: totals?.searches ?? 0, unanswered: totals?.unanswered ?? 0 },
+    topQueries: top.map((row) => ({ query: row.query ?? '', searches: row.searches, averageResults: row.average_results ?? 0 })),
+    queriesWithoutResults: unanswered.map((row) => ({ query: row.query ?? '', searches: row.searches, lastSearchedAt: row.last_searched_at, gap: gaps.get(row.query ?? '') ?? null })),
     byMaison: byMaison.map((row) => ({ maison: row.key ? { id: row.key, name: maisonNames.get(row.key) ?? '' } : null, searches: row.searches, unanswered: row.unanswered })),
     byTheme: byTheme.map((row) => ({ theme: row.key && themeNames.has(row.key) ? { id: row.key, name: themeNames.get(row.key) ?? '' } : null, searches: row.searches, unanswered: row.unanswered })),
   };
@@ -129,7 +138,7 @@ export async function unansweredQueriesForDirectorate(db: Db, directorateId: str
   const assigned = lowered(await db('search_gaps').where({ action: 'assigned', directorate_id: directorateId }).select('query'));
   const handled = lowered(await db('search_gaps').whereNot({ action: 'assigned' }).orWhereNot({ directorate_id: directorateId }).select('query'));
   if (themeIds.length === 0 && assigned.length === 0) return [];
-  const rows = periodRows(db, { days: options.days ?? 30 }, { sql: ' and (theme_id = any(?::uuid[]) or lower(query) = any(?::text[]))', bindings: [themeIds, assigned] });
+  const rows = periodRows(db, { days: options.days ?? 30 }, { sql: ' and (theme_id = any(?::uuid[]) or lower(query) = any(?::text[]))', bindings: [themeIds, assigned], byTheme: true });
   const result = await db.raw<{ rows: { query: string; searches: number; last_searched_at: Date | null }[] }>(
     `select query, sum(unanswered)::int as searches, max(last_searched_at) as last_searched_at
        from (${rows.sql}) parts group by query having sum(unanswered) > 0 and not (query = any(?::text[])) order by searches desc, query limit 100`,
