@@ -23,6 +23,8 @@ import { percentile } from './searchLoad';
 
 const targetMs = 300;
 
+const say = (text: string) => process.stdout.write(`${text}\n`);
+
 const words = [
   'camping', 'hébergement', 'gîte', 'vélo', 'permis', 'apprentissage', 'alternance', 'formation', 'rénovation', 'logement',
   'chauffage', 'isolation', 'entreprise', 'création', 'reprise', 'commerce', 'artisan', 'agriculture', 'bio', 'élevage',
@@ -103,13 +105,13 @@ async function main() {
     postgres = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), password: 'bench', database: 'lpt_bench', logger, isThrowaway: true });
     db = createDb(postgres.url);
     await migrateLatest(db);
-    console.log(`generating ${options.days} days × ${options.agents} agents × ${options.perDay} searches…`);
+    say(`generating ${options.days} days × ${options.agents} agents × ${options.perDay} searches…`);
     const generated = await generate(db, options);
-    console.log(`${generated.rows} rows in ${generated.seconds.toFixed(0)} s`);
+    say(`${generated.rows} rows in ${generated.seconds.toFixed(0)} s`);
     const firstStarted = performance.now();
     await searchInsights(db, { days: 30 });
     const firstMs = performance.now() - firstStarted;
-    console.log(`first read (rolls the year up): ${firstMs.toFixed(0)} ms`);
+    say(`first read (rolls the year up): ${firstMs.toFixed(0)} ms`);
     const theme = (await db('folders').whereNull('parent_id').orderBy('name').first('id')).id as string;
     const maison = (await db('maisons').orderBy('code').first('id')).id as string;
     const directorate = (await db('directorates').orderBy('code').first('id')).id as string;
@@ -125,7 +127,7 @@ async function main() {
       await scenario.run();
       const samples = await time(scenario.run, runs);
       const p95 = percentile(samples, 95);
-      console.log(`${scenario.name}: median ${median(samples).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`);
+      say(`${scenario.name}: median ${median(samples).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`);
       rows.push([scenario.name, median(samples).toFixed(0), p95.toFixed(0), verdict(p95 <= targetMs)]);
     }
     const [queries, daily, places] = await Promise.all([db('search_log_daily_queries').count({ n: '*' }).first(), db('search_log_daily').count({ n: '*' }).first(), db('search_log_daily_places').count({ n: '*' }).first()]);
