@@ -65,7 +65,7 @@ export const describedRoutes: RouteDescription[] = [
     method: 'get',
     path: '/api/search',
     summary:
-      'The answer grouped by scheme: { query: { text, words, ignored, expansions }, groups: [{ scheme (card: name, promise, amount, audiences, aid types, availability, dates, referent, links, isShared) | null, documents: [{ document, page, snippet }], score }], approximate (under the relevance floor, page 1), total and totalDocuments (schemes and documents, never pages), facets (documents), page, hitsPerPage (groups), degraded, suggestion }; group=document gives the flat shape { hits: [{ document, scheme, theme, directorate, page, snippet, isApproximate }], facets, total, page, hitsPerPage, degraded } (Server-Timing: Meilisearch and round trip, or PostgreSQL)',
+      'The answer grouped by scheme: { query: { text, words, ignored, expansions, typos (words found only through typo tolerance) }, groups: [{ scheme (card: name, promise, amount, audiences, aid types, availability, dates, referent, links, isShared) | null, documents: [{ document, page, snippet }], score }], approximate (under the relevance floor, page 1), total and totalDocuments (schemes and documents, never pages), facets (documents), page, hitsPerPage (groups), degraded, suggestion }; group=document gives the flat shape { hits: [{ document, scheme, theme, directorate, page, snippet, isApproximate }], facets, total, page, hitsPerPage, degraded } (Server-Timing: Meilisearch and round trip, or PostgreSQL)',
     access: 'signed in',
     query: searchQuerySchema,
   },
@@ -101,8 +101,8 @@ export const describedRoutes: RouteDescription[] = [
   ]),
   { method: 'get', path: '/api/admin/users', summary: 'Users with role, its source, directorate, Maison, last sign-in', access: 'admin', query: z.object(usersQueryShape) },
   { method: 'patch', path: '/api/admin/users/:id', summary: 'Deactivate (sessions end at once) or reactivate a user', access: 'admin', body: updateUserSchema },
-  { method: 'get', path: '/api/admin/audit', summary: 'The audit trail, filtered', access: 'admin', query: z.object(auditQueryShape) },
-  { method: 'get', path: '/api/admin/audit.csv', summary: 'The audit trail as CSV', access: 'admin', query: z.object(auditQueryShape) },
+  { method: 'get', path: '/api/admin/audit', summary: 'The audit trail, filtered, 100 events a page: { events: [{ id, at, actor, actorIdentity, action, actionLabel, objectType, objectLabel, objectId, objectName, sentence (French, with names), details (one line per change), changes, ip }], page, pageCount, total, actions, objectTypes }; a page past the last: 404', access: 'admin', query: z.object(auditQueryShape) },
+  { method: 'get', path: '/api/admin/audit.csv', summary: 'The audit trail as CSV (csv-stringify, streamed): French columns, Europe/Paris times, the same sentences, formulas neutralised', access: 'admin', query: z.object(auditQueryShape) },
 ];
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });
