@@ -15,6 +15,7 @@ import * as documentTitles from './20261206_20_document_titles';
 import * as verification from './20261206_22_verification';
 import * as reports from './20261206_22_reports';
 import * as ocr from './20261206_20_ocr';
+import * as insights from './20261206_22_insights';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they run the same under
@@ -37,6 +38,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261206_22_reports': reports,
   '20261206_22_verification': verification,
   '20261206_20_ocr': ocr,
+  '20261206_22_insights': insights,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -30,6 +30,8 @@ export interface QueryReading {
   words: string[];
   ignored: string[];
   expansions: { word: string; terms: string[] }[];
+  /** Words found only through typo tolerance (as typed, they are in no document). */
+  typos: string[];
 }
 
 /** The markers around highlighted words in `contentMatch` (they never occur in extracted text). */
@@ -126,7 +128,7 @@ const maxApproximateGroups = 5;
 /** The deepest a search goes. */
 const maxGroups = 200;
 
-const emptyReading: QueryReading = { words: [], ignored: [], expansions: [] };
+const emptyReading: QueryReading = { words: [], ignored: [], expansions: [], typos: [] };
 
 /** How the query was read, from what the documents hold of each word. */
 function readingOf(retrieval: Retrieval): QueryReading {
@@ -135,6 +137,7 @@ function readingOf(retrieval: Retrieval): QueryReading {
     words: typed.filter((entry) => entry.weight > 0).map((entry) => entry.word.text),
     ignored: typed.filter((entry) => entry.weight === 0).map((entry) => entry.word.text),
     expansions: typed.filter((entry) => entry.terms.length > 0).map((entry) => ({ word: entry.word.text, terms: entry.terms })),
+    typos: typed.filter((entry) => entry.weight > 0 && entry.isTypo).map((entry) => entry.word.text),
   };
 }
 

@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { adminRoutes } from './admin/routes';
+import { auditRoutes } from './audit/routes';
 import { devAuthRoutes } from './auth/devRoutes';
 import { authRoutes, samlPaths } from './auth/routes';
 import { csrfProtection, loadUser, sessionMiddleware } from './auth/session';
@@ -25,6 +26,8 @@ import { previewRoutes } from './previews/routes';
 import { digestRoutes } from './digest/routes';
 import { reportRoutes } from './reports/routes';
 import { earlySearch, searchRoutes } from './search/routes';
+import { insightsRoutes } from './insights/routes';
+import { newsRoutes } from './news/routes';
 import { sharingRoutes } from './sharing/routes';
 import { webRoutes } from './web/routes';
 import type { Search } from '../search';
@@ -103,8 +106,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(directorateRoutes(deps));
   app.use(sharingRoutes(deps));
   app.use(searchRoutes(deps));
+  app.use(insightsRoutes(deps));
+  app.use(newsRoutes(deps));
   app.use(jobRoutes(deps));
   app.use(adminRoutes(deps));
+  app.use(auditRoutes(deps));
   app.use(documentRoutes(deps));
   app.use(previewRoutes(deps));
   if (deps.config.auth.mode === 'dev') app.use(devAuthRoutes({ db: deps.db, signInRateLimitPerMinute: deps.config.signInRateLimitPerMinute }));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInAs, type SignedIn } from '../../tests/auth';
 import { createTestContext, type TestContext } from '../../tests/context';
-import { buildDirectorate, buildUser } from '../../tests/factories';
+import { buildDirectorate, buildDocument, buildUser } from '../../tests/factories';
 
 describe('administration API', () => {
   let ctx: TestContext;
@@ -76,23 +76,64 @@ describe('administration API', () => {
     const events = (await admin.agent.get('/api/admin/audit').query({ actor: first.user.id, action: 'user.sign_out' }).expect(200)).body.events;
     expect(events[0]).toMatchObject({ actor: expect.stringContaining('Camille Partage'), actorIdentity: 'camille-a · dev' });
     const csv = await admin.agent.get('/api/admin/audit.csv').query({ actor: first.user.id, action: 'user.sign_out' }).expect(200);
-    expect(csv.text).toContain('(camille-a · dev)"');
+    expect(csv.text).toContain('"Camille Partage (camille-a · dev)"');
     const own = (await admin.agent.get('/api/admin/audit').query({ actor: admin.user.id }).expect(200)).body.events;
     expect(own[0].actorIdentity).toBeNull();
   });
 
-  it('audit trail: filtered, exported as CSV with formulas neutralised; append-only', async () => {
-    await send(admin, 'post', '/api/admin/directorates', { code: 'DFORMULA', name: '=HYPERLINK("http://evil")' }).expect(201);
-    const events = await admin.agent.get('/api/admin/audit').query({ action: 'directorate.created', from: '2020-01-01' }).expect(200);
-    expect(events.body.events.length).toBeGreaterThanOrEqual(2);
-    expect(events.body.events[0]).toMatchObject({ action: 'directorate.created', objectType: 'directorate', actor: expect.stringContaining('Admin Test') });
-    const csv = await admin.agent.get('/api/admin/audit.csv').query({ action: 'directorate.updated' }).expect(200);
-    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.text.split('\n')[0]).toBe('\ufeff"date";"acteur";"action";"type";"objet";"modifications";"ip"');
-    expect(csv.text).toContain('"directorate.updated"');
-    const created = await admin.agent.get('/api/admin/audit.csv').query({ action: 'directorate.created' }).expect(200);
-    expect(created.text).not.toMatch(/;"=HYPERLINK/);
+  it('audit trail: in French with names, filtered, paginated; append-only', async () => {
+    const created = await send(admin, 'post', '/api/admin/directorates', { code: 'DJEUNESSE', name: 'Direction des Sports' }).expect(201);
+    await send(admin, 'patch', `/api/admin/directorates/${created.body.directorate.id}`, { name: 'Direction des Sports et de la Jeunesse' }).expect(200);
+    const events = (await admin.agent.get('/api/admin/audit').query({ objectId: created.body.directorate.id, from: '2020-01-01' }).expect(200)).body;
+    expect(events.events.map((e: { sentence: string }) => e.sentence)).toEqual([
+      'Admin Test a modifié la direction « Direction des Sports et de la Jeunesse »',
+      'Admin Test a ajouté la direction « Direction des Sports et de la Jeunesse »',
+    ]);
+    expect(events.events[0]).toMatchObject({ action: 'directorate.updated', actionLabel: 'Direction modifiée', objectLabel: 'Direction', details: ['Nom : Direction des Sports → Direction des Sports et de la Jeunesse'] });
+    expect(events).toMatchObject({ page: 1, pageCount: 1, total: 2 });
+    expect(events.actions).toContainEqual({ code: 'document.updated', label: 'Document modifié' });
     await expect(ctx.db('audit_events').update({ action: 'effacé' })).rejects.toThrow(/append-only/);
     await editor.agent.get('/api/admin/audit').expect(403);
+    await editor.agent.get('/api/admin/audit.csv').expect(403);
+  });
+
+  it('audit trail: "Claire Martin a rendu externe « Règlement Ec’Eau Tourisme »", with the name of the setting ("Diffusion")', async () => {
+    const claire = await signInAs(ctx.app, ctx.db, { role: 'editor', display_name: 'Claire Martin' });
+    const document = await buildDocument(ctx.db, { title: "Règlement Ec'Eau Tourisme", directorate_id: claire.user.directorate_id as string, scope: 'internal', status: 'draft' });
+    await send(claire, 'patch', `/api/documents/${document.id}`, { scope: 'external' }).expect(200);
+    const events = (await admin.agent.get('/api/admin/audit').query({ objectId: document.id }).expect(200)).body.events;
+    expect(events[0]).toMatchObject({ sentence: "Claire Martin a rendu externe « Règlement Ec'Eau Tourisme »", details: ['Diffusion : interne → externe'] });
+  });
+
+  it('audit trail: an unknown page number is a 400 or a 404 that says how many pages there are', async () => {
+    for (const page of ['0', '-1', 'deux', '1.5', '99999']) {
+      const response = await admin.agent.get('/api/admin/audit').query({ page }).expect(400);
+      expect(response.body.error.message).toBe('page : Numéro de page invalide.');
+    }
+    const beyond = await admin.agent.get('/api/admin/audit').query({ page: '500' }).expect(404);
+    expect(beyond.body.error.message).toMatch(/^Cette page du journal n’existe pas : il en compte \d+\.$/);
+  });
+
+  it('audit export: CSV by csv-stringify with French columns, Paris times, the same sentences, and formulas neutralised', async () => {
+    const evil = '=HYPERLINK("http://evil.example","clic")';
+    const mallory = await signInAs(ctx.app, ctx.db, { role: 'admin', display_name: evil });
+    await send(mallory, 'post', '/api/admin/directorates', { code: 'DFORMULA', name: '@SUM(A1:A9)' }).expect(201);
+    await send(admin, 'post', '/api/admin/maisons', { code: 'MR-TAB', name: '\tTab', city: '+33 Ville' }).expect(201);
+    const csv = await admin.agent.get('/api/admin/audit.csv').query({ from: '2020-01-01' }).expect(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = csv.text.split('\n');
+    expect(lines[0]).toBe('\ufeff"Date (heure de Paris)";"Acteur";"Événement";"Action";"Objet";"Détails";"Adresse IP"');
+    const formula = lines.find((line) => line.includes('SUM(A1:A9)')) ?? '';
+    const cells = formula.split(';');
+    // A cell that would start with = + - @ or a tab starts with ' instead: a spreadsheet shows it as text.
+    expect(cells[1]).toBe(`"'=HYPERLINK(""http://evil.example"",""clic"")"`);
+    expect(cells[2]).toBe(`"'=HYPERLINK(""http://evil.example"",""clic"") a ajouté la direction « @SUM(A1:A9) »"`);
+    for (const line of lines.slice(1)) expect(line).not.toMatch(/(^|;)"[=+\-@\t\r]/);
+    expect(lines.find((line) => line.includes('MR-TAB'))).toContain(`"Ville : — → +33 Ville`);
+    expect(cells[0]).toMatch(/^"\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}"$/);
+    const at = (await ctx.db('audit_events').where({ action: 'directorate.created' }).orderBy('id', 'desc').first('created_at')).created_at as Date;
+    const paris = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(at);
+    expect(cells[0]).toContain(paris);
+    expect(cells[3]).toBe('"Direction ajoutée"');
   });
 });

@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import { currentUser, signedIn } from '../http/access';
 import { idParams } from '../http/params';
 import { app, authorize } from '../policies';
-import { auditQuery, createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema, updateUserSchema, usersQuery, type AuditQuery } from './schema';
+import { createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema, updateUserSchema, usersQuery } from './schema';
 import { endSessionsOf, identityWhereEmailShared } from '../users/service';
 
 const admin = (req: Request) => authorize(currentUser(req), 'admin.manage', app);
@@ -14,7 +14,7 @@ function isUniqueViolation(error: unknown) {
   return (error as { code?: string }).code === '23505';
 }
 
-/** Directorates, Maisons, users and the audit trail, for administrators. */
+/** Directorates, Maisons and users, for administrators (the audit trail: server/audit/routes.ts). */
 export function adminRoutes(deps: { db: Db }) {
   const router = Router();
   const { db } = deps;
@@ -162,49 +162,6 @@ export function adminRoutes(deps: { db: Db }) {
       await recordAudit(trx, auditContextOf(req), { action: isActive ? 'user.reactivated' : 'user.deactivated', objectType: 'user', objectId: id, changes: { isActive: { before: before.is_active, after: isActive } } });
     });
     res.json({ id, isActive });
-  });
-
-  const auditRows = (filter: AuditQuery) => {
-    const query = db('audit_events').orderBy('id', 'desc');
-    if (filter.actor) query.where('actor_id', filter.actor);
-    if (filter.action) query.where('action', filter.action);
-    if (filter.objectType) query.where('object_type', filter.objectType);
-    if (filter.objectId) query.where('object_id', filter.objectId);
-    // Days of the Region's calendar (Europe/Paris), not of the database server.
-    if (filter.from) query.where('created_at', '>=', db.raw(`(?::date)::timestamp at time zone 'Europe/Paris'`, [filter.from]));
-    if (filter.to) query.where('created_at', '<', db.raw(`(?::date + 1)::timestamp at time zone 'Europe/Paris'`, [filter.to]));
-    // The actor's IdP identity when their e-mail is shared by another user (see identityWhereEmailShared).
-    return query.select(db.raw(`(select ${identityWhereEmailShared('a')} from users a where a.id = audit_events.actor_id) as actor_identity`));
-  };
-
-  router.get('/api/admin/audit', signedIn, async (req, res) => {
-    admin(req);
-    const filter = auditQuery.parse(req.query);
-    const rows = await auditRows(filter).limit(100).offset((filter.page - 1) * 100).select('id', 'created_at', 'actor_id', 'actor_label', 'action', 'object_type', 'object_id', 'changes', 'ip');
-    res.json({
-      events: rows.map((r) => ({ id: r.id, at: r.created_at, actorId: r.actor_id, actor: r.actor_label, actorIdentity: r.actor_identity, action: r.action, objectType: r.object_type, objectId: r.object_id, changes: r.changes, ip: r.ip })),
-      page: filter.page,
-    });
-  });
-
-  router.get('/api/admin/audit.csv', signedIn, async (req, res) => {
-    admin(req);
-    const filter = auditQuery.parse(req.query);
-    const cell = (value: unknown) => {
-      const text = value === null || value === undefined ? '' : typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value instanceof Date ? value.toISOString() : String(value);
-      // Quoted, and a leading = + - @ neutralised so that a spreadsheet never runs it as a formula.
-      return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
-    };
-    res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="journal-audit.csv"' });
-    res.write('\ufeff"date";"acteur";"action";"type";"objet";"modifications";"ip"\n');
-    // In batches of 1,000 (newest first, by id): a year of events never sits in memory at once.
-    for (let before = Number.MAX_SAFE_INTEGER; ; ) {
-      const batch = await auditRows(filter).where('id', '<', before).limit(1000).select('id', 'created_at', 'actor_label', 'action', 'object_type', 'object_id', 'changes', 'ip');
-      for (const r of batch) res.write(`${[r.created_at, r.actor_identity ? `${r.actor_label} (${r.actor_identity})` : r.actor_label, r.action, r.object_type, r.object_id, r.changes, r.ip].map(cell).join(';')}\n`);
-      if (batch.length < 1000) break;
-      before = Number(batch[batch.length - 1]?.id);
-    }
-    res.end();
   });
 
   return router;

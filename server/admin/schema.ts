@@ -41,7 +41,7 @@ export const auditQueryShape = {
     objectId: z.string().trim().max(100).optional(),
     from: z.iso.date({ error: 'Date attendue au format AAAA-MM-JJ.' }).optional(),
     to: z.iso.date({ error: 'Date attendue au format AAAA-MM-JJ.' }).optional(),
-    page: z.coerce.number().int().min(1).max(10000).default(1),
+    page: z.coerce.number({ error: 'Numéro de page invalide.' }).int({ error: 'Numéro de page invalide.' }).min(1, { error: 'Numéro de page invalide.' }).max(10000, { error: 'Numéro de page invalide.' }).default(1),
 };
 export const auditQuery = blankAsUnset(auditQueryShape);
 export type AuditQuery = z.infer<typeof auditQuery>;

@@ -1,15 +1,8 @@
 import { escapeHtml } from '../http/escapeHtml';
 import type { MailMessage } from '../mail';
+import { reportReasonLabels as reasonLabels, reportStatusLabels as statusLabels } from '../reports/labels';
 import type { Digest } from './service';
 
-const reasonLabels: Record<string, string> = {
-  inexact: 'Information inexacte',
-  incomplete: 'Incomplète',
-  closed: 'Dispositif clos',
-  broken_link: 'Lien cassé',
-  other: 'Autre',
-};
-const statusLabels: Record<string, string> = { new: 'Nouveau', in_progress: 'En cours', resolved: 'Résolu' };
 const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 const day = (iso: string) => longDate.format(new Date(`${iso}T12:00:00Z`));
 

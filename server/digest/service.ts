@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
 import { schemesToVerify } from '../folders/verification';
-import { searchInsights } from '../search/service';
+import { searchInsights } from '../insights/service';
 import { presentReport } from '../reports/presenter';
 import { listReports } from '../reports/service';
 import type { Actor } from '../policies';

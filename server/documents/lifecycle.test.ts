@@ -124,7 +124,7 @@ describe('a document over its life: versions, file, edits, archive, delete', () 
 
   it('refuses bad edits: unknown scope, empty change, a folder of another directorate, another directorate editing', async () => {
     expect((await write(editor, 'patch', `/api/documents/${documentId}`).send({ scope: 'public' }).expect(400)).body.error.message).toBe(
-      'scope : Périmètre inconnu (attendu : internal ou external).',
+      'scope : Diffusion inconnue (attendu : internal ou external).',
     );
     await write(editor, 'patch', `/api/documents/${documentId}`).send({}).expect(400);
     await write(editor, 'patch', `/api/documents/${documentId}`).send({ folderId: foreignScheme.id }).expect(403);

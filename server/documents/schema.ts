@@ -14,7 +14,7 @@ const title = z
   .pipe(z.string().min(1, { error: 'Le titre ne peut pas être vide.' }));
 const summary = z.string().trim().max(5000, { error: 'Le résumé : 5000 caractères au plus.' });
 const docType = z.enum(docTypes, { error: `Type de document inconnu (attendu : ${docTypes.join(', ')}).` });
-const scope = z.enum(['internal', 'external'], { error: 'Périmètre inconnu (attendu : internal ou external).' });
+const scope = z.enum(['internal', 'external'], { error: 'Diffusion inconnue (attendu : internal ou external).' });
 
 /**
  * The fields of an upload (multipart); they must come before the file. Without a title, the

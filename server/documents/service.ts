@@ -65,9 +65,10 @@ export async function foldersById(db: Db): Promise<Map<string, FolderRow>> {
 }
 
 /** Documents the actor may read: published ones, plus drafts and archives of their directorate (all, for admins). */
-export async function listDocuments(db: Db, actor: Actor, filter: { folderId?: string; publishedOnly?: boolean; limit: number }) {
+export async function listDocuments(db: Db, actor: Actor, filter: { folderId?: string; publishedOnly?: boolean; updatedSince?: Date; limit: number }) {
   const query = documentsQuery(db).orderBy('doc.updated_at', 'desc').limit(filter.limit);
   if (filter.folderId) query.where('doc.folder_id', filter.folderId);
+  if (filter.updatedSince) query.where('doc.updated_at', '>=', filter.updatedSince);
   if (filter.publishedOnly) query.where('doc.status', 'published');
   else if (actor.role === 'editor') query.where((w) => w.where('doc.status', 'published').orWhere('doc.directorate_id', actor.directorateId));
   else if (actor.role !== 'admin') query.where('doc.status', 'published');

@@ -198,7 +198,7 @@ describe('POST /api/documents', () => {
 
     it('unknown scope → 400', async () => {
       const response = await upload(editor, await makePdf(['x']), 'a.pdf', { scope: 'public' }).expect(400);
-      expect(response.body.error.message).toBe('scope : Périmètre inconnu (attendu : internal ou external).');
+      expect(response.body.error.message).toBe('scope : Diffusion inconnue (attendu : internal ou external).');
     });
 
     it('two files → 400', async () => {

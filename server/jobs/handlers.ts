@@ -7,6 +7,7 @@ import { digestJobHandlers } from '../digest/jobs';
 import { searchJobHandlers } from '../search/jobs';
 import { nightlyRebuild, rebuildIfOutdated, repairIndexDrift } from '../search/rebuild';
 import { cleanUpStorage } from './cleanup';
+import { rollUpSearchLog } from '../insights/rollup';
 import type { JobHandlers, RecurringJob } from './worker';
 
 export interface JobDeps {
@@ -31,6 +32,9 @@ export function createJobHandlers(deps: JobDeps): JobHandlers {
     'search.checkIndex': async () => {
       await repairIndexDrift(deps);
     },
+    'insights.rollUp': async () => {
+      await rollUpSearchLog(deps.db);
+    },
     'storage.cleanup': async () => {
       await cleanUpStorage({ ...deps, graceDays: deps.config.deletedFilesGraceDays });
     },
@@ -42,6 +46,8 @@ export function recurringJobs(config: Config): RecurringJob[] {
   return [
     { type: 'storage.cleanup', everySeconds: 15 * 60 },
     { type: 'search.refreshAvailability', everySeconds: 60 * 60 },
+    // The closed days of the search log, rolled up for the insights (also done before each insights read).
+    { type: 'insights.rollUp', everySeconds: 60 * 60 },
     // The index compared with PostgreSQL, its drift repaired: nothing stays stale without an operator.
     { type: 'search.checkIndex', everySeconds: config.meili.checkEverySeconds },
     // Once a night at most: the 12 hours keep a rebuild that ran late from being followed by another.

@@ -6,7 +6,9 @@ import { createReportSchema, listReportsQuery, updateReportSchema } from '../rep
 import { auditQueryShape, createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema, updateUserSchema, usersQueryShape } from '../admin/schema';
 import { jobListQuery } from '../jobs/routes';
 import { pageTextQuery, thumbnailQuery } from '../previews/schema';
-import { insightsQuerySchema, pagesQuerySchema, searchQuerySchema } from '../search/schema';
+import { pagesQuerySchema, searchQuerySchema } from '../search/schema';
+import { gapActionSchema, insightsQuerySchema } from '../insights/schema';
+import { newsQuerySchema } from '../news/schema';
 import { synonymsSchema, thesaurusEntryUpdateSchema } from '../search/synonyms';
 import { expirySchema } from '../sharing/routes';
 
@@ -50,7 +52,15 @@ export const describedRoutes: RouteDescription[] = [
   { method: 'get', path: '/api/directorates', summary: 'Active directorates', access: 'signed in' },
   { method: 'get', path: '/api/maisons', summary: 'Active Maisons de Région', access: 'signed in' },
   { method: 'get', path: '/api/documents', summary: 'Documents the user may read, by folder', access: 'signed in', query: listQuery },
-  { method: 'get', path: '/api/documents/recent', summary: 'Recently published or updated documents (Nouveautés)', access: 'signed in' },
+  { method: 'get', path: '/api/documents/recent', summary: 'The 30 latest published or updated documents', access: 'signed in' },
+  {
+    method: 'get',
+    path: '/api/news',
+    summary: 'Nouveautés: { since (the last visit before this one, or null), newCount, days: [{ day (Europe/Paris, YYYY-MM-DD), documents: [document + { isNew, theme }] }] } over the last `days`, in one `theme` or all',
+    access: 'signed in',
+    query: newsQuerySchema,
+  },
+  { method: 'post', path: '/api/news/visit', summary: 'Record that the user opened Nouveautés now (what is new is counted from the visit before); 204', access: 'signed in' },
   { method: 'post', path: '/api/documents', summary: 'Upload a document (fields before the file); an Idempotency-Key header makes a retry return the first document. Without a title the document names itself (its file name made readable, then its metadata title or first heading once read); without a docType one is suggested', access: 'editor', multipart: createDocumentFieldsSchema },
   { method: 'get', path: '/api/documents/:id', summary: 'A document with its scheme and current version', access: 'signed in' },
   { method: 'patch', path: '/api/documents/:id', summary: 'Edit metadata, scope, status or folder', access: 'editor', body: updateDocumentSchema },
@@ -73,12 +83,27 @@ export const describedRoutes: RouteDescription[] = [
     method: 'get',
     path: '/api/search',
     summary:
-      'The answer grouped by scheme: { query: { text, words, ignored, expansions }, groups: [{ scheme (card: name, promise, amount, audiences, aid types, availability, dates, referent, links, isShared) | null, documents: [{ document, page, snippet }], score }], approximate (under the relevance floor, page 1), total and totalDocuments (schemes and documents, never pages), facets (documents), page, hitsPerPage (groups), degraded, suggestion }; group=document gives the flat shape { hits: [{ document, scheme, theme, directorate, page, snippet, isApproximate }], facets, total, page, hitsPerPage, degraded } (Server-Timing: Meilisearch and round trip, or PostgreSQL)',
+      'The answer grouped by scheme: { query: { text, words, ignored, expansions, typos (words found only through typo tolerance) }, groups: [{ scheme (card: name, promise, amount, audiences, aid types, availability, dates, referent, links, isShared) | null, documents: [{ document, page, snippet }], score }], approximate (under the relevance floor, page 1), total and totalDocuments (schemes and documents, never pages), facets (documents), page, hitsPerPage (groups), degraded, suggestion }; group=document gives the flat shape { hits: [{ document, scheme, theme, directorate, page, snippet, isApproximate }], facets, total, page, hitsPerPage, degraded } (Server-Timing: Meilisearch and round trip, or PostgreSQL)',
     access: 'signed in',
     query: searchQuerySchema,
   },
   { method: 'get', path: '/api/search/home', summary: 'Before anything is typed: { popular, latest } scheme cards (most opened by agents over 30 days, latest published)', access: 'signed in' },
-  { method: 'get', path: '/api/search/insights', summary: 'Top queries and queries without results', access: 'editor', query: insightsQuerySchema },
+  {
+    method: 'get',
+    path: '/api/search/insights',
+    summary:
+      'What agents search over the last `days` (in a theme, or one Maison): { days, totals: { searches, unanswered }, topQueries: [{ query, searches, averageResults }], queriesWithoutResults: [{ query, searches, lastSearchedAt, gap: { action, directorate, scheme, terms, note, actedBy, actedAt } | null }], byMaison: [{ maison, searches, unanswered }], byTheme: [{ theme, searches, unanswered }] }. A search session (the `session` of GET /api/search) counts each query once; a query answered only by approaching results (typos, under the relevance floor) is unanswered',
+    access: 'editor',
+    query: insightsQuerySchema,
+  },
+  {
+    method: 'post',
+    path: '/api/insights/gaps',
+    summary:
+      'Act on an unanswered query: `keyword` adds it to the keywords of a scheme of the editor (403 for another directorate), `synonym` makes it a synonym of `terms` (admins), `assigned` hands it to a directorate with a note; 201 { gap }; audited',
+    access: 'editor',
+    body: gapActionSchema,
+  },
   { method: 'get', path: '/api/synonyms', summary: 'Search synonyms', access: 'admin' },
   { method: 'put', path: '/api/synonyms', summary: 'Replace the search synonyms', access: 'admin', body: synonymsSchema },
   { method: 'get', path: '/api/thesaurus', summary: 'The shipped thesaurus (name, version, licence, sources) with every entry switched on or off', access: 'admin' },
@@ -94,8 +119,8 @@ export const describedRoutes: RouteDescription[] = [
   ]),
   { method: 'get', path: '/api/admin/users', summary: 'Users with role, its source, directorate, Maison, last sign-in', access: 'admin', query: z.object(usersQueryShape) },
   { method: 'patch', path: '/api/admin/users/:id', summary: 'Deactivate (sessions end at once) or reactivate a user', access: 'admin', body: updateUserSchema },
-  { method: 'get', path: '/api/admin/audit', summary: 'The audit trail, filtered', access: 'admin', query: z.object(auditQueryShape) },
-  { method: 'get', path: '/api/admin/audit.csv', summary: 'The audit trail as CSV', access: 'admin', query: z.object(auditQueryShape) },
+  { method: 'get', path: '/api/admin/audit', summary: 'The audit trail, filtered, 100 events a page: { events: [{ id, at, actor, actorIdentity, action, actionLabel, objectType, objectLabel, objectId, objectName, sentence (French, with names), details (one line per change), changes, ip }], page, pageCount, total, actions, objectTypes }; a page past the last: 404', access: 'admin', query: z.object(auditQueryShape) },
+  { method: 'get', path: '/api/admin/audit.csv', summary: 'The audit trail as CSV (csv-stringify, streamed): French columns, Europe/Paris times, the same sentences, formulas neutralised', access: 'admin', query: z.object(auditQueryShape) },
 ];
 
 const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' });

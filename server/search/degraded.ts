@@ -30,7 +30,7 @@ export async function degradedSearch(db: Db, request: { q: string; filter: Searc
   // Pages with every word first (few, cheap to rank); any word only when that finds too little.
   // The query read once, as Meilisearch's path reads it (search/understand.ts).
   const { words } = understand(request.q);
-  const reading = { words: words.filter((word) => !word.isInferred).map((word) => word.text), ignored: [], expansions: [] };
+  const reading = { words: words.filter((word) => !word.isInferred).map((word) => word.text), ignored: [], expansions: [], typos: [] };
   const allWords = tsQuery(words, '&');
   const anyWord = tsQuery(words, '|');
   const folders = new Map((await listFolders(db)).map((row) => [row.id, row]));

@@ -9,8 +9,8 @@ import { currentUser, signedIn } from '../http/access';
 import type { Logger } from '../logger';
 import { app as appSubject, authorize } from '../policies';
 import type { Search } from '../../search';
-import { insightsQuerySchema, knownSearchParameters, pagesQuerySchema, searchQuerySchema, type SearchQuery } from './schema';
-import { matchingPages, searchDocuments, searchInsights, startSearch, type StartedSearch } from './service';
+import { knownSearchParameters, pagesQuerySchema, searchQuerySchema, type SearchQuery } from './schema';
+import { matchingPages, searchDocuments, startSearch, type StartedSearch } from './service';
 import { searchHome } from './home';
 import { adminSynonymGroups, replaceSynonyms, setThesaurusEntry, synonymsSchema, thesaurusEntries, thesaurusEntryParams, thesaurusEntryUpdateSchema } from './synonyms';
 import { auditContextOf } from '../audit/record';
@@ -53,7 +53,7 @@ export function earlySearch(deps: { db: Db; search: Search; sessionSecret: strin
   };
 }
 
-/** Search for agents, its second look (every page of one document), and insights for directorates. */
+/** Search for agents, its second look (every page of one document), synonyms and the thesaurus. */
 export function searchRoutes(deps: { db: Db; search: Search; logger: Logger }) {
   const router = Router();
 
@@ -78,11 +78,6 @@ export function searchRoutes(deps: { db: Db; search: Search; logger: Logger }) {
     const { q } = pagesQuerySchema.parse(req.query);
     authorize(currentUser(req), 'document.read', documentSubject(await findDocument(deps.db, id)));
     res.json({ pages: await matchingPages(deps, id, q) });
-  });
-
-  router.get('/api/search/insights', signedIn, async (req, res) => {
-    authorize(currentUser(req), 'insights.read', appSubject);
-    res.json(await searchInsights(deps.db, insightsQuerySchema.parse(req.query)));
   });
 
   router.get('/api/synonyms', signedIn, async (req, res) => {

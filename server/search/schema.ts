@@ -37,7 +37,7 @@ export const searchQuerySchema = z.object({
   availability: many(z.enum(availabilities, { error: 'Disponibilité inconnue.' })).optional(),
   docType: many(z.enum(docTypes, { error: 'Type de document inconnu.' })).optional(),
   directorate: many(z.string().regex(/^[A-Z0-9_-]{2,20}$/, { error: 'Direction inconnue.' })).optional(),
-  scope: many(z.enum(['internal', 'external'], { error: 'Périmètre inconnu.' })).optional(),
+  scope: many(z.enum(['internal', 'external'], { error: 'Diffusion inconnue (interne ou externe).' })).optional(),
   fileType: many(z.enum(fileTypeValues, { error: 'Type de fichier inconnu.' })).optional(),
   updatedSince: z.iso.date({ error: 'Date attendue au format AAAA-MM-JJ.' }).optional(),
   includeClosed: z.enum(['true', 'false'], { error: 'includeClosed : true ou false.' }).optional(),
@@ -46,16 +46,11 @@ export const searchQuerySchema = z.object({
   hitsPerPage: z.coerce.number({ error: 'Nombre de résultats par page invalide.' }).int({ error: 'Nombre de résultats par page invalide.' }).min(1, { error: 'Nombre de résultats par page invalide.' }).max(50, { error: '50 résultats par page au plus.' }).optional(),
   /** `scheme` (default): the answer grouped by scheme; `document`: one hit per document, as before. */
   group: z.enum(['scheme', 'document'], { error: 'group : scheme ou document.' }).default('scheme'),
+  /** The search session (one visit of the search box, an id the web app makes): its refinements count once in the insights. */
+  session: z.uuid({ error: 'Session de recherche invalide.' }).optional(),
 });
 export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
 export const knownSearchParameters = new Set(Object.keys(searchQuerySchema.shape));
 
 export const pagesQuerySchema = z.object({ q: z.string().default('').transform((q) => q.slice(0, maxQueryLength)) }).strict();
-
-export const insightsQuerySchema = z
-  .object({
-    days: z.coerce.number().int().min(1).max(366).default(30),
-    theme: z.uuid({ error: 'Thème inconnu.' }).optional(),
-  })
-  .strict();

@@ -8,6 +8,9 @@ import { answerSchemes, groupHits } from './answer';
 import { presentHit } from './presenter';
 import { queryExpander } from './synonyms';
 import { facetFields, type Facet, type SearchQuery } from './schema';
+import { logSearch, type Searcher } from './log';
+
+export type { Searcher } from './log';
 
 const todayDay = () => Math.floor(Date.now() / 86400000);
 
@@ -34,11 +37,6 @@ function renameFacets(facets: SearchResult['facets']) {
   return Object.fromEntries((Object.keys(facetFields) as Facet[]).map((facet) => [facet, facets[facetFields[facet]] ?? {}]));
 }
 
-export interface Searcher {
-  id: string;
-  role: string;
-  maisonId: string | null;
-}
 
 /** What Meilisearch answered and how long it took (ms, as this process saw it), or why it did not (then PostgreSQL answers). */
 export type StartedSearch = Promise<{ result: SearchResult; ms: number } | { unavailable: ServiceUnavailableError }>;
@@ -74,6 +72,12 @@ export function startSearch(deps: { db: Db; search: Search }, query: SearchQuery
     );
 }
 
+/** Every word found was found only through typo tolerance: the answer guessed, it did not answer. */
+const isTypoOnly = (result: SearchResult) => result.reading.words.length > 0 && result.reading.words.every((word) => result.reading.typos.includes(word));
+
+/** The theme a search counts in: the one it was filtered by, else its best answer's. */
+const themeOf = (query: SearchQuery, bestTheme: string | null | undefined) => (query.theme?.length === 1 ? (query.theme[0] ?? null) : (bestTheme ?? null));
+
 /** A query that found nothing above the floor: what to try next, in French. */
 function suggestionFor(result: SearchResult, hasApproximate: boolean): string | null {
   if (result.reading.words.length === 0) return 'Décrivez le besoin avec quelques mots : le projet, le public, le secteur (par exemple « rénovation logement », « permis de conduire jeune »).';
@@ -91,6 +95,7 @@ function suggestionFor(result: SearchResult, hasApproximate: boolean): string | 
  * Meilisearch's own time and the round trip to it, or PostgreSQL's.
  */
 export async function searchDocuments(deps: { db: Db; search: Search; logger: Logger }, searcher: Searcher, query: SearchQuery, started = startSearch(deps, query)) {
+  const receivedAt = new Date();
   const outcome = await started;
   let result: SearchResult;
   let isDegraded = false;
@@ -118,7 +123,9 @@ export async function searchDocuments(deps: { db: Db; search: Search; logger: Lo
       hitsPerPage: documentWindow(query).hitsPerPage,
       degraded: isDegraded,
     };
-    return { answer, serverTiming, log: () => logSearch(deps, searcher, query, confidentHits.length === 0 ? 0 : result.total, isDegraded) };
+    const best = confidentHits[0];
+    const logged = { resultCount: confidentHits.length === 0 ? 0 : result.total, isAnswered: best !== undefined && !isTypoOnly(result), themeId: themeOf(query, best?.themeId), isDegraded };
+    return { answer, serverTiming, log: () => logSearch(deps, searcher, query, logged, receivedAt) };
   }
 
   const themes = new Map(result.hits.filter((hit) => hit.schemeId).map((hit) => [hit.schemeId as string, hit.themeId ? { id: hit.themeId, name: hit.themeName } : null]));
@@ -138,40 +145,9 @@ export async function searchDocuments(deps: { db: Db; search: Search; logger: Lo
     degraded: isDegraded,
     suggestion: query.q.trim() !== '' && confident.length === 0 ? suggestionFor(result, approximate.length > 0) : null,
   };
-  return { answer, serverTiming, log: () => logSearch(deps, searcher, query, result.total, isDegraded) };
-}
-
-/**
- * Logs a search. Results come while typing: a query that extends (or trims) the same user's query
- * of the last few seconds replaces it, so the insights see what the agent settled on, not every
- * keystroke.
- */
-async function logSearch(deps: { db: Db; logger: Logger }, searcher: Searcher, query: SearchQuery, resultCount: number, isDegraded: boolean) {
-  if (query.page > 1) return;
-  const text = query.q.trim().slice(0, 1000);
-  const filters = Object.fromEntries(Object.entries(query).filter(([key, value]) => !['q', 'page', 'hitsPerPage', 'group'].includes(key) && value !== undefined));
-  try {
-    // One statement (the refinement replaces the entry, anything else adds one), committed without
-    // waiting for the disk: a crash may lose the last few entries of the log, never a document.
-    await deps.db.transaction(async (trx) => {
-      await trx.raw('set local synchronous_commit = off');
-      await trx.raw(
-        `with latest as (
-           select id, query from search_log
-            where user_id = :userId and created_at > now() - interval '5 seconds'
-            order by id desc limit 1),
-         previous as (select id from latest where :query <> '' and (starts_with(:query, query) or starts_with(query, :query))),
-         refined as (
-           update search_log l set query = :query, filters = :filters, result_count = :resultCount, degraded = :degraded, created_at = now()
-             from previous where l.id = previous.id returning l.id)
-         insert into search_log (query, filters, result_count, degraded, user_id, role, maison_id)
-         select :query, :filters, :resultCount, :degraded, :userId, :role, :maisonId where not exists (select 1 from refined)`,
-        { query: text, filters: JSON.stringify(filters), resultCount, degraded: isDegraded, userId: searcher.id, role: searcher.role, maisonId: searcher.maisonId },
-      );
-    });
-  } catch (error) {
-    deps.logger.warn({ err: error }, 'search not logged');
-  }
+  // Unanswered when no group is confident: only typos or results under the relevance floor.
+  const logged = { resultCount: result.total, isAnswered: confident.length > 0 && !isTypoOnly(result), themeId: themeOf(query, confident[0]?.scheme?.theme?.id), isDegraded };
+  return { answer, serverTiming, log: () => logSearch(deps, searcher, query, logged, receivedAt) };
 }
 
 /** Every matching page of one document, best first. */
@@ -184,29 +160,4 @@ export async function matchingPages(deps: { search: Search }, documentId: string
       const presented = presentHit(hit, renderSnippet);
       return { page: hit.page, snippet: presented.snippet, ocrConfidence: presented.ocrConfidence };
     });
-}
-
-/** What agents look for, and what they look for and do not find, over a period (optionally within a theme). */
-export async function searchInsights(db: Db, options: { days: number; theme?: string }) {
-  const base = () => {
-    const query = db('search_log').where('created_at', '>=', db.raw(`now() - make_interval(days => ?)`, [options.days])).whereNot('query', '');
-    if (options.theme) query.whereRaw(`filters -> 'theme' @> ?::jsonb`, [JSON.stringify([options.theme])]);
-    return query;
-  };
-  const top = await base()
-    .select(db.raw('lower(query) as query'), db.raw('count(*)::int as searches'), db.raw('round(avg(result_count))::int as average_results'))
-    .groupByRaw('lower(query)')
-    .orderBy('searches', 'desc')
-    .limit(50);
-  const unanswered = await base()
-    .where('result_count', 0)
-    .select(db.raw('lower(query) as query'), db.raw('count(*)::int as searches'), db.raw('max(created_at) as last_searched_at'))
-    .groupByRaw('lower(query)')
-    .orderBy('searches', 'desc')
-    .limit(50);
-  return {
-    days: options.days,
-    topQueries: top.map((row) => ({ query: row.query as string, searches: row.searches as number, averageResults: row.average_results as number })),
-    queriesWithoutResults: unanswered.map((row) => ({ query: row.query as string, searches: row.searches as number, lastSearchedAt: row.last_searched_at as Date })),
-  };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { recordAudit, type AuditContext } from '../audit/record';
-import type { Db } from '../db';
-import { NotFoundError } from '../errors';
+import type { Db, Transaction } from '../db';
+import { NotFoundError, ValidationError } from '../errors';
 import { expansionsOf, shippedThesaurus, synonymSet, type SearchRequest, type SynonymSet } from '../../search';
 
 /** The synonym groups administrators keep in PostgreSQL. */
@@ -99,4 +99,12 @@ export async function replaceSynonyms(db: Db, actor: { id: string }, groups: str
     await recordAudit(trx, audit, { action: 'synonyms.replaced', objectType: 'synonyms', changes: { groups: { before, after: groups } } });
   });
   forgetQueryExpander(db);
+}
+
+/** Adds one synonym group (from an unanswered query); the caller forgets the expander after commit. */
+export async function addSynonymGroup(trx: Transaction, actor: { id: string }, group: string[], audit: AuditContext) {
+  const terms = [...new Map(group.map((term) => [term.toLowerCase(), term])).values()];
+  if (terms.length < 2) throw new ValidationError('terms : Donnez au moins un terme différent de la recherche.');
+  await trx('synonyms').insert({ terms, created_by: actor.id });
+  await recordAudit(trx, audit, { action: 'synonyms.group_added', objectType: 'synonyms', changes: { group: terms } });
 }

@@ -314,7 +314,7 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     await expectAccessible('publishing-agent-document');
   });
 
-  it('(e) Nouveautés lists the published documents, from the main navigation', async () => {
+  it('(e) Nouveautés groups by day, marks what is new since the last visit, filters by theme', async () => {
     const scheme = await arrangeScheme('Mobilité douce');
     await arrangeDocument(scheme.id, { title: 'Guide vélo à assistance électrique' });
     await arrangeDocument(scheme.id, { title: 'Projet non publié', status: 'draft' });
@@ -322,13 +322,33 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Nouveautés' }).click();
     await expect.poll(() => h1().textContent()).toBe('Nouveautés');
     await expect.poll(() => page.title()).toBe("Nouveautés — L'info pour tous");
-    const table = page.getByRole('table', { name: 'Documents publiés ou mis à jour récemment' });
-    await table.waitFor();
-    const row = table.getByRole('row').filter({ hasText: 'Guide vélo à assistance électrique' });
-    expect(await row.textContent()).toContain('Mobilité douce');
-    expect(await row.textContent()).toContain('Publié');
-    expect(await table.textContent()).not.toContain('Projet non publié');
+    const status = page.getByRole('status').filter({ hasText: 'visite' });
+    await expect.poll(() => status.textContent()).toBe('Votre première visite : les prochaines fois, ce qui a changé depuis sera marqué « Nouveau ».');
+    const today = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date());
+    const day = page.getByRole('region', { name: today.charAt(0).toUpperCase() + today.slice(1) });
+    const item = day.getByRole('listitem').filter({ hasText: 'Guide vélo à assistance électrique' });
+    expect(await item.textContent()).toContain('Dispositif : Mobilité douce');
+    expect(await item.getByText('Nouveau', { exact: true }).count()).toBe(0);
+    expect(await page.getByRole('main').textContent()).not.toContain('Projet non publié');
+    await expect.poll(async () => Number((await ctx.db('news_visits').count({ n: '*' }).first())?.n)).toBe(1);
+
+    // That visit was 31 minutes ago (arranged; every document so far changed just before it); since then, a new document: marked "Nouveau".
+    await ctx.db('news_visits').update({ last_visit_at: ctx.db.raw(`now() - interval '31 minutes'`) });
+    await ctx.db('documents').where('updated_at', '>', ctx.db.raw(`now() - interval '32 minutes'`)).update({ updated_at: ctx.db.raw(`now() - interval '32 minutes'`) });
+    await arrangeDocument(scheme.id, { title: 'Carte des pistes cyclables' });
+    await page.reload();
+    await expect.poll(() => status.textContent()).toMatch(/^1 nouveauté depuis votre dernière visite, le /);
+    const fresh = page.getByRole('main').getByRole('listitem').filter({ hasText: 'Carte des pistes cyclables' });
+    expect(await fresh.getByText('Nouveau', { exact: true }).count()).toBe(1);
     await expectAccessible('publishing-news');
+
+    const themeName = (await ctx.db('folders').where({ id: scheme.parent_id }).first('name')).name as string;
+    const otherTheme = (await ctx.db('folders').whereNull('parent_id').whereNot({ id: scheme.parent_id }).orderBy('name').first('name')).name as string;
+    const theme = page.getByLabel('Thème', { exact: true });
+    await theme.selectOption({ label: otherTheme });
+    await expect.poll(() => page.getByRole('main').textContent()).not.toContain('Carte des pistes cyclables');
+    await theme.selectOption({ label: themeName });
+    await expect.poll(() => fresh.count()).toBe(1);
   });
 
   it('an editor edits a scheme card, then archives the scheme after confirming', async () => {

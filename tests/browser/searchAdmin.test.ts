@@ -89,18 +89,51 @@ describe('what agents search (editors) and the synonyms (administrators), in a r
     expect(await nav().getByRole('link', { name: 'Synonymes' }).count()).toBe(0);
     const top = page.getByRole('table', { name: 'Recherches les plus fréquentes sur les 30 derniers jours' });
     await top.waitFor();
+    // Typed letter by letter (several answers while typing): one search.
     expect(await top.getByRole('row', { name: /hébergement insolite/ }).textContent()).toBe('hébergement insolite10');
-    const unanswered = page.getByRole('table', { name: 'Recherches sans résultat sur les 30 derniers jours' });
+    const unanswered = page.getByRole('table', { name: 'Recherches sans réponse sur les 30 derniers jours, et la suite donnée' });
     expect(await unanswered.getByRole('rowheader').allTextContents()).toEqual(['hébergement insolite']);
+    const maisons = page.getByRole('table', { name: 'Recherches et recherches sans réponse par Maison de Région' });
+    expect(await maisons.getByRole('row', { name: /Tarbes/ }).textContent()).toMatch(/Tarbes.*11$/);
     await expectAccessible('search-insights');
 
-    await page.getByLabel('Période').selectOption('7');
+    // One click on the query, one on "Enregistrer": a keyword of the editor's scheme, found at once by agents.
+    await unanswered.getByRole('button', { name: 'Donner suite à « hébergement insolite »' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Donner suite à « hébergement insolite »' });
+    await expect.poll(() => dialog.getByRole('radio', { name: 'L’ajouter aux mots-clés d’un de mes dispositifs' }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('radio', { name: 'En faire un synonyme' }).count()).toBe(0);
+    await dialog.getByLabel('Dispositif', { exact: true }).selectOption({ label: 'Thermalisme durable' });
+    await expectAccessible('search-insights-act');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'mot-clé' }).textContent()).toBe('« hébergement insolite » est un mot-clé de « Thermalisme durable ».');
+    await expect.poll(() => unanswered.getByRole('row', { name: /hébergement insolite/ }).textContent()).toContain('Mot-clé de « Thermalisme durable »');
+    const folder = await ctx.db('folders').where({ name: 'Thermalisme durable' }).first('scheme_keywords');
+    expect(folder.scheme_keywords).toContain('hébergement insolite');
+
+    await page.getByLabel('Période', { exact: true }).selectOption('7');
     await page.getByRole('table', { name: 'Recherches les plus fréquentes sur les 7 derniers jours' }).waitFor();
-    await page.getByLabel('Thème').selectOption({ label: 'Tourisme' });
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'sur la période' }).textContent()).toBe(
-      'Aucune recherche différente sur la période, dont 0 sans résultat.',
-    );
+    await page.getByLabel('Thème', { exact: true }).selectOption({ label: 'Environnement-Climat' });
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'sur la période' }).textContent()).toBe('Aucune recherche sur la période.');
     await expectAccessible('search-insights-theme');
+  });
+
+  it('an administrator hands an unanswered query to a directorate with a note', async () => {
+    await ctx.db('search_log').insert({ query: 'vélo cargo', result_count: 0, is_answered: false, role: 'agent' });
+    await signIn(adminEmail);
+    await page.goto(`${server.url}/recherches`);
+    const unanswered = page.getByRole('table', { name: 'Recherches sans réponse sur les 30 derniers jours, et la suite donnée' });
+    await unanswered.getByRole('button', { name: 'Donner suite à « vélo cargo »' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Donner suite à « vélo cargo »' });
+    expect(await dialog.getByRole('radio', { name: 'En faire un synonyme' }).count()).toBe(1);
+    await dialog.getByRole('radio', { name: 'La confier à une direction' }).check();
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('Choisissez une valeur.');
+    const directorate = (await ctx.db('directorates').where({ is_active: true }).orderBy('name').first('name')).name as string;
+    await dialog.getByLabel('Direction', { exact: true }).selectOption({ label: directorate });
+    await dialog.getByLabel('Note pour la direction').fill('Demandé par plusieurs Maisons.');
+    await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => unanswered.getByRole('row', { name: /vélo cargo/ }).textContent()).toContain(`Confiée à ${directorate} : Demandé par plusieurs Maisons.`);
+    await expectAccessible('search-insights-assigned');
   });
 
   it('an administrator edits the synonym groups: a refused group is named, a saved one is what the API gives back', async () => {

@@ -2,58 +2,67 @@ import { useState } from 'react';
 import { SelectField } from '../components/Fields';
 import { Restricted } from '../components/Restricted';
 import { InsightsTable } from '../components/InsightsTable';
+import { GapDialog } from '../components/insights/GapDialog';
+import { UnansweredTable } from '../components/insights/UnansweredTable';
+import type { Insights } from '../components/insights/types';
 import { usePageTitle, useResource } from '../hooks';
-import { formatDateTime } from '../labels';
 import { useSession } from '../session';
-import type { Folder } from '../types';
+import type { Directorate, Folder } from '../types';
+
+const number = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
 
 const text = {
   title: 'Recherches des agents',
   intro:
-    'Ce que les agents des Maisons de Région recherchent, et ce qu’ils cherchent sans rien trouver : de quoi compléter les documents, les résumés ou les mots-clés des dispositifs.',
+    'Ce que les agents des Maisons de Région recherchent, et ce qu’ils cherchent sans trouver de réponse : de quoi compléter les documents, les résumés ou les mots-clés des dispositifs. Une recherche compte une fois, même affinée (frappe, filtres, retour arrière).',
   period: 'Période',
-  periods: [7, 30, 90].map((days) => ({ value: String(days), label: `${days} derniers jours` })),
+  periods: [7, 30, 90, 365].map((days) => ({ value: String(days), label: days === 365 ? '12 derniers mois' : `${days} derniers jours` })),
   theme: 'Thème',
-  themeHint: 'Les recherches faites avec ce thème pour filtre.',
+  themeHint: 'Les recherches filtrées sur ce thème, ou dont la meilleure réponse y est.',
   allThemes: 'Tous les thèmes',
+  maison: 'Maison de Région',
+  allMaisons: 'Toutes les Maisons',
+  noTheme: 'Sans thème',
+  noMaison: 'Sans Maison (siège)',
   loading: 'Chargement des recherches…',
-  summary: (top: number, without: number) =>
-    `${top === 0 ? 'Aucune recherche' : top === 1 ? '1 recherche' : `${top} recherches`} différente${top > 1 ? 's' : ''} sur la période, dont ${without} sans résultat.`,
+  summary: (searches: number, unanswered: number) =>
+    searches === 0 ? 'Aucune recherche sur la période.' : `${number(searches)} recherche${searches > 1 ? 's' : ''} sur la période, dont ${number(unanswered)} sans réponse.`,
   top: 'Les plus recherchées',
   topCaption: (days: number) => `Recherches les plus fréquentes sur les ${days} derniers jours`,
-  without: 'Recherchées sans résultat',
-  withoutCaption: (days: number) => `Recherches sans résultat sur les ${days} derniers jours`,
+  byMaison: 'Par Maison de Région',
+  byMaisonCaption: 'Recherches et recherches sans réponse par Maison de Région',
+  byTheme: 'Par thème',
+  byThemeCaption: 'Recherches et recherches sans réponse par thème',
   query: 'Recherche',
   searches: 'Nombre de recherches',
+  unanswered: 'Sans réponse',
   averageResults: 'Résultats en moyenne',
-  lastSearchedAt: 'Dernière recherche',
   noTop: 'Aucune recherche sur cette période.',
-  noWithout: 'Toutes les recherches de la période ont trouvé au moins un document.',
   restricted: 'Cette page est réservée aux éditeurs des directions et aux administrateurs.',
 };
 
-interface Insights {
-  days: number;
-  topQueries: { query: string; searches: number; averageResults: number }[];
-  queriesWithoutResults: { query: string; searches: number; lastSearchedAt: string }[];
-}
-
-/** For directorates: what agents search, and what they search without finding (GET /api/search/insights). */
+/** For directorates: what agents search, and what they search without finding, and what to do about it (GET /api/search/insights). */
 export function InsightsPage() {
   const { session } = useSession();
   const canRead = session.status === 'signedIn' && session.user.can.readInsights;
   if (!canRead) return <Restricted reason={text.restricted} />;
-  return <Insights />;
+  return <InsightsView canAddSynonym={session.user.can.administer} />;
 }
 
-function Insights() {
+function InsightsView({ canAddSynonym }: { canAddSynonym: boolean }) {
   usePageTitle(text.title);
   const [days, setDays] = useState('30');
   const [theme, setTheme] = useState('');
+  const [maison, setMaison] = useState('');
+  const [acting, setActing] = useState<string | null>(null);
+  const [done, setDone] = useState('');
   const folders = useResource<{ folders: Folder[] }>('/api/folders').data?.folders ?? [];
+  const maisons = useResource<{ maisons: { id: string; name: string }[] }>('/api/maisons').data?.maisons ?? [];
+  const directorates = useResource<{ directorates: Directorate[] }>('/api/directorates').data?.directorates ?? [];
   const themes = folders.filter((f) => f.parentId === null).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-  const params = new URLSearchParams({ days, ...(theme ? { theme } : {}) });
-  const { data, error } = useResource<Insights>(`/api/search/insights?${params.toString()}`);
+  const mySchemes = folders.filter((f) => f.scheme && !f.scheme.isArchived && f.can.update).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  const params = new URLSearchParams({ days, ...(theme ? { theme } : {}), ...(maison ? { maison } : {}) });
+  const { data, error, reload } = useResource<Insights>(`/api/search/insights?${params.toString()}`);
 
   return (
     <>
@@ -69,15 +78,18 @@ function Insights() {
           onChange={setTheme}
           options={[{ value: '', label: text.allThemes }, ...themes.map((t) => ({ value: t.id, label: t.name }))]}
         />
+        <SelectField id="maison" label={text.maison} value={maison} onChange={setMaison} options={[{ value: '', label: text.allMaisons }, ...maisons.map((m) => ({ value: m.id, label: m.name }))]} />
       </div>
-      <p role="status">{data ? text.summary(data.topQueries.length, data.queriesWithoutResults.length) : error ? '' : text.loading}</p>
+      <p role="status">{data ? text.summary(data.totals.searches, data.totals.unanswered) : error ? '' : text.loading}</p>
+      <div role="status">{done && <p className="alert alert--success">{done}</p>}</div>
       {error && (
         <p role="alert" className="alert alert--error">
           {error}
         </p>
       )}
       {data && (
-        <div className="columns">
+        <>
+          <UnansweredTable days={data.days} rows={data.queriesWithoutResults} onAct={setActing} />
           <InsightsTable
             id="plus-recherchees"
             title={text.top}
@@ -86,16 +98,38 @@ function Insights() {
             headers={[text.query, text.searches, text.averageResults]}
             rows={data.topQueries.map((row) => [row.query, row.searches, row.averageResults])}
           />
-          <InsightsTable
-            id="sans-resultat"
-            title={text.without}
-            caption={text.withoutCaption(data.days)}
-            empty={text.noWithout}
-            headers={[text.query, text.searches, text.lastSearchedAt]}
-            rows={data.queriesWithoutResults.map((row) => [row.query, row.searches, formatDateTime(row.lastSearchedAt)])}
-          />
-        </div>
+          <div className="columns">
+            <InsightsTable
+              id="par-maison"
+              title={text.byMaison}
+              caption={text.byMaisonCaption}
+              empty={text.noTop}
+              headers={[text.maison, text.searches, text.unanswered]}
+              rows={data.byMaison.map((row) => [row.maison?.name ?? text.noMaison, row.searches, row.unanswered])}
+            />
+            <InsightsTable
+              id="par-theme"
+              title={text.byTheme}
+              caption={text.byThemeCaption}
+              empty={text.noTop}
+              headers={[text.theme, text.searches, text.unanswered]}
+              rows={data.byTheme.map((row) => [row.theme?.name ?? text.noTheme, row.searches, row.unanswered])}
+            />
+          </div>
+        </>
       )}
+      <GapDialog
+        key={acting ?? ''}
+        query={acting}
+        schemes={mySchemes}
+        directorates={directorates}
+        canAddSynonym={canAddSynonym}
+        onClose={() => setActing(null)}
+        onDone={(message) => {
+          setDone(message);
+          reload();
+        }}
+      />
     </>
   );
 }

@@ -16,7 +16,7 @@ const text = {
     availability: 'Disponibilité',
     docType: 'Type de document',
     directorate: 'Direction',
-    scope: 'Périmètre',
+    scope: 'Diffusion',
     fileType: 'Type de fichier',
   } satisfies Record<FacetName, string>,
 };

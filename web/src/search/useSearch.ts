@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getJson } from '../api';
 import { messageOf } from '../hooks';
-import { criteriaKey, criteriaParams, nextBaselines, type Baselines, type Criteria } from './criteria';
+import { criteriaKey, criteriaParams, hasFilters, nextBaselines, type Baselines, type Criteria } from './criteria';
+import { renewSearchSession, searchSession } from './searchSession';
 import type { AnswerGroup, SearchAnswer } from './types';
 
 /** Groups (schemes and lone documents) per page. */
@@ -49,6 +50,8 @@ export function useSearch(criteria: Criteria, delayMs = 200) {
     const params = criteriaParams(asked);
     params.set('page', String(page));
     params.set('hitsPerPage', String(hitsPerPage));
+    // An empty box and no filter: the next visitor's search starts a new session.
+    params.set('session', !asked.q.trim() && !hasFilters(asked) ? renewSearchSession() : searchSession());
     getJson<SearchAnswer>(`/api/search?${params.toString()}`, controller.signal).then(
       (response) => {
         if (controller.signal.aborted) return;

@@ -3,8 +3,7 @@ import { Link } from 'react-router';
 import { pagePaths } from '../../routes';
 import { SelectField } from '../Fields';
 import { AdminField } from './AdminField';
-import { actionLabels, objectTypeLabels } from './auditText';
-import type { AdminUser } from './types';
+import type { AdminUser, AuditVocabulary } from './types';
 
 const text = {
   label: 'Filtrer le journal',
@@ -26,17 +25,16 @@ const text = {
 export const auditFilterKeys = ['actor', 'action', 'objectType', 'from', 'to'] as const;
 export type AuditFilters = Partial<Record<(typeof auditFilterKeys)[number], string>>;
 
-const optionsOf = (labels: Record<string, string>, any: string, current?: string) => [
+const optionsOf = (choices: { code: string; label: string }[], any: string, current?: string) => [
   { value: '', label: any },
-  ...Object.entries(labels)
-    .sort(([, a], [, b]) => a.localeCompare(b, 'fr'))
-    .map(([value, label]) => ({ value, label })),
-  // A code given in the address that the UI does not know yet stays selectable.
-  ...(current && !(current in labels) ? [{ value: current, label: current }] : []),
+  ...[...choices].sort((a, b) => a.label.localeCompare(b.label, 'fr')).map((choice) => ({ value: choice.code, label: choice.label })),
+  // A code given in the address that the server does not name stays selectable.
+  ...(current && !choices.some((choice) => choice.code === current) ? [{ value: current, label: current }] : []),
 ];
 
 /** The audit trail's filters: who, what, on which kind of object, over which days. */
-export function AuditFilterForm({ initial, users, onApply }: { initial: AuditFilters; users: AdminUser[]; onApply(filters: AuditFilters): void }) {
+/** The actions and object types come from the server, in the words of the trail itself. */
+export function AuditFilterForm({ initial, users, vocabulary, onApply }: { initial: AuditFilters; users: AdminUser[]; vocabulary: AuditVocabulary; onApply(filters: AuditFilters): void }) {
   const [filters, setFilters] = useState<AuditFilters>(initial);
   const [periodError, setPeriodError] = useState('');
   const set = (key: keyof AuditFilters) => (value: string) => {
@@ -66,13 +64,13 @@ export function AuditFilterForm({ initial, users, onApply }: { initial: AuditFil
           onChange={set('actor')}
           options={[{ value: '', label: text.anyActor }, ...actors.map((user) => ({ value: user.id, label: `${user.displayName} (${user.email})` }))]}
         />
-        <SelectField id="journal-action" label={text.action} value={filters.action ?? ''} onChange={set('action')} options={optionsOf(actionLabels, text.anyAction, initial.action)} />
+        <SelectField id="journal-action" label={text.action} value={filters.action ?? ''} onChange={set('action')} options={optionsOf(vocabulary.actions, text.anyAction, initial.action)} />
         <SelectField
           id="journal-type"
           label={text.objectType}
           value={filters.objectType ?? ''}
           onChange={set('objectType')}
-          options={optionsOf(objectTypeLabels, text.anyType, initial.objectType)}
+          options={optionsOf(vocabulary.objectTypes, text.anyType, initial.objectType)}
         />
       </div>
       <div className="field-row">

@@ -44,6 +44,18 @@ export interface AuditEvent {
   /** `{ field: { before, after } }`, or facts about the event (`{ reason: 'manual' }`). */
   changes: Record<string, unknown> | null;
   ip: string | null;
+  /** The event in French, with names ("Claire Martin a rendu externe « … »"). */
+  sentence: string;
+  actionLabel: string;
+  objectLabel: string;
+  objectName: string | null;
+  /** One line per change ("Diffusion : interne → externe"). */
+  details: string[];
+}
+
+export interface AuditVocabulary {
+  actions: { code: string; label: string }[];
+  objectTypes: { code: string; label: string }[];
 }
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'dead';
