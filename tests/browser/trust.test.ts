@@ -3,13 +3,13 @@ import request from 'supertest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seed } from '../../server/seed';
 import { createTestContext, type TestContext } from '../context';
-import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp } from './harness';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp, browserTestTimeoutMs } from './harness';
 
 const editorEmail = 'editeur.dtee@region.example';
 const agentEmail = 'agent.ales@region.example';
 const schemeName = 'Gîtes durables';
 
-describe('verified content and reports, in a real browser', () => {
+describe('verified content and reports, in a real browser', { timeout: browserTestTimeoutMs }, () => {
   let ctx: TestContext;
   let browser: Browser;
   let server: Awaited<ReturnType<typeof serveApp>>;
