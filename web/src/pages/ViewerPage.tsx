@@ -1,5 +1,5 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { messageOf, usePageTitle, useResource } from '../hooks';
 import { linkTo } from '../routes';
@@ -177,9 +177,10 @@ export function ViewerPage() {
     }
   }
 
-  // The keys work wherever focus is on the page (after a navigation, the app focuses <main>).
+  // The keys work wherever focus is on the page (after a navigation, the app focuses <main>). The
+  // handler is swapped before the browser paints: a key pressed as soon as the new state shows acts on it.
   const keyHandler = useRef(onKeyDown);
-  useEffect(() => {
+  useLayoutEffect(() => {
     keyHandler.current = onKeyDown;
   });
   useEffect(() => {
