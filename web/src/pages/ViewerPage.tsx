@@ -48,7 +48,6 @@ export function ViewerPage() {
   const [loaded, setLoaded] = useState<Loaded>();
   const pdf = loaded && 'pdf' in loaded ? loaded.pdf : undefined;
   const total = pdf?.numPages ?? 0;
-  const pageNumber = Math.max(1, Math.min(Number(params.get('page')) || 1, total || Number.MAX_SAFE_INTEGER));
   const q = params.get('q') ?? '';
   const marked = params.get('mots') ?? '';
   const { terms, shown } = useMemo(() => searchTerms(q, marked.split(' ').filter(Boolean)), [q, marked]);
@@ -56,7 +55,10 @@ export function ViewerPage() {
   const shownMarks = useRef<HTMLElement[]>([]);
   const [pageError, setPageError] = useState<string>();
   const [marks, setMarks] = useState<{ page: number; count: number }>();
-  const [current, setCurrent] = useState<{ page: number; index: number }>({ page: pageNumber, index: 0 });
+  // The page shown and its current occurrence: the address says where the viewer opened and follows
+  // each move (replaced, so that Back leaves the viewer), but the screen reads this state.
+  const [current, setCurrent] = useState<{ page: number; index: number }>(() => ({ page: Math.max(1, Number(params.get('page')) || 1), index: 0 }));
+  const pageNumber = Math.max(1, Math.min(current.page, total || Number.MAX_SAFE_INTEGER));
   const [notice, setNotice] = useState('');
   const [typedPage, setTypedPage] = useState<string>();
   const fieldId = useId();
