@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useResource } from '../../hooks';
+import { ocrConfidenceText } from '../../search/OcrMention';
 import type { DocumentItem } from '../../types';
 
 const text = {
@@ -17,7 +18,6 @@ const text = {
   page: (n: number) => `Page ${n}`,
   words: (n: number) => (n === 0 ? 'vide' : n === 1 ? '1 mot' : `${n} mots`),
   ocr: 'Texte reconnu automatiquement',
-  confidence: (confidence: number) => ` (confiance ${new Intl.NumberFormat('fr-FR', { style: 'percent' }).format(confidence)})`,
   empty: 'Aucun texte sur cette page.',
 };
 
@@ -102,7 +102,7 @@ export function IndexedText({ document }: { document: DocumentItem }) {
                   {page.isOcr && (
                     <span className="badge badge--ocr">
                       {text.ocr}
-                      {page.ocrConfidence !== null && text.confidence(page.ocrConfidence)}
+                      {page.ocrConfidence !== null && ocrConfidenceText(page.ocrConfidence)}
                     </span>
                   )}
                 </summary>
