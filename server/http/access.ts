@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ParamsDictionary } from 'express-serve-static-core';
 import { UnauthorizedError } from '../errors';
 import type { Actor } from '../policies';
 
@@ -21,6 +22,13 @@ declare global {
   }
 }
 
+/**
+ * The type of an access handler: its body is typed unknown and its query any, so that a `validate(...)` after it
+ * decides the types the route's handler reads (Express infers them from all the handlers of a route).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any lets validate's query type win the inference
+type AccessHandler = RequestHandler<ParamsDictionary, unknown, unknown, any>;
+
 const accessMarker = Symbol('route access');
 type MarkedHandler = RequestHandler & { [accessMarker]?: string };
 
@@ -30,12 +38,12 @@ function mark(handler: RequestHandler, access: string): RequestHandler {
 }
 
 /** A route anyone may call (health, sign-in, public share pages): say why. */
-export function publicRoute(reason: string): RequestHandler {
+export function publicRoute(reason: string): AccessHandler {
   return mark((_req, _res, next) => next(), `public: ${reason}`);
 }
 
 /** A route for signed-in users only: 401 otherwise. */
-export const signedIn: RequestHandler = mark((req: Request, _res: Response, next: NextFunction) => {
+export const signedIn: AccessHandler = mark((req: Request, _res: Response, next: NextFunction) => {
   if (!req.user) throw new UnauthorizedError();
   next();
 }, 'signed in');
