@@ -60,6 +60,89 @@ interface Probe {
   query: MultiSearchQuery;
 }
 
+type ProbeBase = Omit<MultiSearchQuery, 'q' | 'attributesToSearchOn'>;
+
+const phrase = (stems: string) => `"${stems.replace(/"/g, '')}"`;
+
+/** One exact stem-phrase search per word, and one per thesaurus term of the word (no typo). */
+function wordProbes(queryWords: QueryWord[], base: ProbeBase, expand: ((word: QueryWord) => string[]) | undefined): Probe[] {
+  const probes: Probe[] = [];
+  const probe = (wordIndex: number, term: string | null, stems: string): Probe => ({
+    wordIndex,
+    term,
+    stems,
+    isTypo: false,
+    query: { ...base, q: phrase(stems), attributesToSearchOn: stemAttributes },
+  });
+  queryWords.forEach((word, wordIndex) => {
+    probes.push(probe(wordIndex, null, word.stem));
+    const seen = new Set([word.stem]);
+    for (const term of (expand?.(word) ?? []).slice(0, maxTermsPerWord)) {
+      const stems = stemText(term);
+      if (!stems || seen.has(stems)) continue;
+      seen.add(stems);
+      probes.push(probe(wordIndex, term, stems));
+    }
+  });
+  return probes;
+}
+
+/**
+ * Words in no document as written may be typos of the agent ("subvantion"): looked up again with
+ * typo tolerance, as typed, on the attributes as written.
+ */
+function typoProbes(evidence: WordEvidence[], base: ProbeBase): Probe[] {
+  return evidence
+    .map((entry, wordIndex) => ({ entry, wordIndex }))
+    .filter(({ entry }) => entry.documents === 0 && !entry.word.isInferred && entry.word.text.length >= 5)
+    .map(({ entry, wordIndex }) => ({
+      wordIndex,
+      term: null,
+      stems: entry.word.stem,
+      isTypo: true,
+      query: { ...base, q: entry.word.text, attributesToSearchOn: rawAttributes },
+    }));
+}
+
+/** What each word's searches found: the documents per word, and each document's best score for it. */
+class EvidenceCollector {
+  readonly evidence: WordEvidence[];
+  readonly documents = new Map<string, DocumentMatch>();
+
+  constructor(queryWords: QueryWord[]) {
+    this.evidence = queryWords.map((word) => ({ word, documents: 0, terms: [], isTypo: false, weight: 0 }));
+  }
+
+  collect(probe: Probe, hits: ProbeHit[], found: number): void {
+    const entry = this.evidence[probe.wordIndex];
+    if (!entry) return;
+    entry.documents = Math.max(entry.documents, found);
+    if (probe.term && found > 0) entry.terms.push(probe.term);
+    for (const hit of hits) {
+      const match = this.matchOf(hit);
+      const score = hit._rankingScore ?? 0;
+      if (score > (match.scores.get(probe.wordIndex) ?? -1)) {
+        match.scores.set(probe.wordIndex, score);
+        match.forms.set(probe.wordIndex, { text: probe.term ?? entry.word.text, stems: probe.stems });
+      }
+    }
+  }
+
+  private matchOf(hit: ProbeHit): DocumentMatch {
+    const known = this.documents.get(hit.documentId);
+    if (known) return known;
+    const { documentId, schemeId, _rankingScore: _score, ...facets } = hit;
+    const match: DocumentMatch = { documentId, schemeId: schemeId ?? null, scores: new Map(), forms: new Map(), facets };
+    this.documents.set(documentId, match);
+    return match;
+  }
+
+  /** Each word weighs by its rarity in the catalogue (idf); a word found nowhere weighs nothing here. */
+  weigh(catalogue: number): void {
+    for (const entry of this.evidence) entry.weight = entry.documents > 0 ? Math.log(1 + catalogue / entry.documents) : 0;
+  }
+}
+
 export async function retrieve(
   client: Meilisearch,
   indexUid: string,
@@ -69,71 +152,34 @@ export async function retrieve(
   const filter = options.filter || undefined;
   const attributesToRetrieve = ['documentId', 'schemeId', ...options.facetFields];
   // One record per document (distinct): a 200-page document counts once, as a document of one page.
-  const base = { indexUid, filter, distinct: 'documentId', attributesToRetrieve, showRankingScore: true, limit: documentsPerWord };
-  const phrase = (stems: string) => `"${stems.replace(/"/g, '')}"`;
-  const probes: Probe[] = [];
-  queryWords.forEach((word, wordIndex) => {
-    probes.push({ wordIndex, term: null, stems: word.stem, isTypo: false, query: { ...base, q: phrase(word.stem), attributesToSearchOn: stemAttributes } });
-    const seen = new Set([word.stem]);
-    for (const term of (options.expand?.(word) ?? []).slice(0, maxTermsPerWord)) {
-      const stems = stemText(term);
-      if (!stems || seen.has(stems)) continue;
-      seen.add(stems);
-      probes.push({ wordIndex, term, stems, isTypo: false, query: { ...base, q: phrase(stems), attributesToSearchOn: stemAttributes } });
-    }
-  });
+  const base: ProbeBase = { indexUid, filter, distinct: 'documentId', attributesToRetrieve, showRankingScore: true, limit: documentsPerWord };
+  const probes = wordProbes(queryWords, base, options.expand);
   const catalogueQuery: MultiSearchQuery = { indexUid, filter, q: '', limit: 0, distinct: 'documentId' };
   // Words searched a moment ago, while the index has not changed, are read from memory (search/wordCache.ts).
   const version = await indexVersion(client, indexUid);
   const first = await cachedMultiSearch(client, version, [catalogueQuery, ...probes.map((probe) => probe.query)]);
   let engineMs = first.engineMs;
   const catalogue = Math.max(1, first.results[0]?.estimatedTotalHits ?? 1);
-  const evidence: WordEvidence[] = queryWords.map((word) => ({ word, documents: 0, terms: [], isTypo: false, weight: 0 }));
-  const documents = new Map<string, DocumentMatch>();
-
-  const collect = (probe: Probe, hits: ProbeHit[], found: number) => {
-    const entry = evidence[probe.wordIndex];
-    if (!entry) return;
-    entry.documents = Math.max(entry.documents, found);
-    if (probe.term && found > 0) entry.terms.push(probe.term);
-    for (const hit of hits) {
-      let match = documents.get(hit.documentId);
-      if (!match) {
-        const { documentId, schemeId, _rankingScore: _score, ...facets } = hit;
-        match = { documentId, schemeId: schemeId ?? null, scores: new Map(), forms: new Map(), facets };
-        documents.set(hit.documentId, match);
-      }
-      const score = hit._rankingScore ?? 0;
-      if (score > (match.scores.get(probe.wordIndex) ?? -1)) {
-        match.scores.set(probe.wordIndex, score);
-        match.forms.set(probe.wordIndex, { text: probe.term ?? entry.word.text, stems: probe.stems });
-      }
-    }
-  };
+  const collector = new EvidenceCollector(queryWords);
   probes.forEach((probe, i) => {
     const result = first.results[i + 1];
-    if (result) collect(probe, result.hits as ProbeHit[], result.estimatedTotalHits ?? result.hits.length);
+    if (result) collector.collect(probe, result.hits as ProbeHit[], result.estimatedTotalHits ?? result.hits.length);
   });
 
-  // Words in no document as written may be typos of the agent ("subvantion"): looked up again with
-  // typo tolerance, as typed, on the attributes as written.
-  const typoProbes: Probe[] = evidence
-    .map((entry, wordIndex) => ({ entry, wordIndex }))
-    .filter(({ entry }) => entry.documents === 0 && !entry.word.isInferred && entry.word.text.length >= 5)
-    .map(({ entry, wordIndex }) => ({ wordIndex, term: null, stems: entry.word.stem, isTypo: true, query: { ...base, q: entry.word.text, attributesToSearchOn: rawAttributes } }));
-  if (typoProbes.length > 0) {
-    const second = await cachedMultiSearch(client, version, typoProbes.map((probe) => probe.query));
+  const retried = typoProbes(collector.evidence, base);
+  if (retried.length > 0) {
+    const second = await cachedMultiSearch(client, version, retried.map((probe) => probe.query));
     engineMs += second.engineMs;
-    typoProbes.forEach((probe, i) => {
+    retried.forEach((probe, i) => {
       const result = second.results[i];
       if (!result) return;
-      const entry = evidence[probe.wordIndex];
+      const entry = collector.evidence[probe.wordIndex];
       if (entry && (result.estimatedTotalHits ?? 0) > 0) entry.isTypo = true;
-      collect(probe, result.hits as ProbeHit[], result.estimatedTotalHits ?? result.hits.length);
+      collector.collect(probe, result.hits as ProbeHit[], result.estimatedTotalHits ?? result.hits.length);
     });
   }
-  for (const entry of evidence) entry.weight = entry.documents > 0 ? Math.log(1 + catalogue / entry.documents) : 0;
-  return { evidence, documents, catalogue, engineMs };
+  collector.weigh(catalogue);
+  return { evidence: collector.evidence, documents: collector.documents, catalogue, engineMs };
 }
 
 export interface RankedGroup {

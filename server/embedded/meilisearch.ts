@@ -83,45 +83,11 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
     watch.starting();
     const leftover = await stopLeftover(pidFile, 'meilisearch', 'SIGTERM');
     if (leftover) logger.warn({ service: 'meilisearch', pid: leftover }, 'stopped a Meilisearch left running by an earlier start');
-    const args = [
-      '--db-path', path.join(dir, 'data.ms'),
-      '--dump-dir', path.join(dir, 'dumps'),
-      '--snapshot-dir', path.join(dir, 'snapshots'),
-      '--http-addr', `127.0.0.1:${port}`,
-      '--env', 'development',
-      '--no-analytics',
-      '--log-level', 'WARN',
-      '--max-indexing-memory', options.maxIndexingMemory ?? defaultMeiliIndexingMemory,
-      '--http-payload-size-limit', String(options.payloadLimitBytes ?? defaultPayloadLimitBytes),
-    ];
-    // Its own process group: a Ctrl-C in the terminal reaches the app, which stops Meilisearch in order.
-    // The master key goes in the environment: as an argument, a key starting with "-" (base64url)
-    // reads as an unknown option and Meilisearch refuses to start; nor does it show in `ps`. Nothing
-    // else of our environment reaches it: its settings are the arguments above. No CA certificates
-    // (SSL_CERT_FILE=/dev/null): Meilisearch 1.21 builds the HTTPS client of remote federated search
-    // anew for every federated search, reading each of the system's CA certificates (some 140 files)
-    // every time, about 4 ms of each search here (built once in later Meilisearch releases). This
-    // one talks to no remote: it has no use for them.
-    const spawned = spawn(binary, args, { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { MEILI_MASTER_KEY: masterKey, SSL_CERT_FILE: '/dev/null' } });
-    child = spawned;
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      const text = chunk.toString('utf8');
-      output = (output + text).slice(-4000);
-      logger.debug({ service: 'meilisearch' }, text.trim());
-    };
-    spawned.stdout?.on('data', collect);
-    spawned.stderr?.on('data', collect);
-    const exited = new Promise<never>((_, reject) => {
-      spawned.once('error', reject);
-      spawned.once('exit', (code, signal) =>
-        reject(new Error(`Meilisearch exited while starting (code ${code}, signal ${signal}): ${output.trim()}`)),
-      );
-    });
-    exited.catch(() => undefined);
-    await writeFile(pidFile, `${spawned.pid}\n`);
-    await Promise.race([waitUntilHealthy(url), exited]);
-    watch.follow(spawned);
+    const spawned = spawnMeilisearch(binary, meilisearchArguments(dir, port, options), { dir, masterKey, logger });
+    child = spawned.child;
+    await writeFile(pidFile, `${spawned.child.pid}\n`);
+    await Promise.race([waitUntilHealthy(url), spawned.exited]);
+    watch.follow(spawned.child);
     logger.info({ service: 'meilisearch', port }, 'embedded Meilisearch ready');
   }
 
@@ -144,6 +110,49 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
 
   await start();
   return { name: 'meilisearch', port, url, masterKey, state: () => watch.state(), start, stop, supervise: (policy) => watch.supervise(start, policy) };
+}
+
+function meilisearchArguments(dir: string, port: number, options: EmbeddedMeilisearchOptions): string[] {
+  return [
+    '--db-path', path.join(dir, 'data.ms'),
+    '--dump-dir', path.join(dir, 'dumps'),
+    '--snapshot-dir', path.join(dir, 'snapshots'),
+    '--http-addr', `127.0.0.1:${port}`,
+    '--env', 'development',
+    '--no-analytics',
+    '--log-level', 'WARN',
+    '--max-indexing-memory', options.maxIndexingMemory ?? defaultMeiliIndexingMemory,
+    '--http-payload-size-limit', String(options.payloadLimitBytes ?? defaultPayloadLimitBytes),
+  ];
+}
+
+/**
+ * Meilisearch in its own process group: a Ctrl-C in the terminal reaches the app, which stops Meilisearch in order.
+ * `exited` rejects, with the end of its output, if it exits before it is followed.
+ */
+function spawnMeilisearch(binary: string, args: string[], { dir, masterKey, logger }: { dir: string; masterKey: string; logger: Logger }) {
+  // The master key goes in the environment: as an argument, a key starting with "-" (base64url)
+  // reads as an unknown option and Meilisearch refuses to start; nor does it show in `ps`. Nothing
+  // else of our environment reaches it: its settings are the arguments. No CA certificates
+  // (SSL_CERT_FILE=/dev/null): Meilisearch 1.21 builds the HTTPS client of remote federated search
+  // anew for every federated search, reading each of the system's CA certificates (some 140 files)
+  // every time, about 4 ms of each search here (built once in later Meilisearch releases). This
+  // one talks to no remote: it has no use for them.
+  const child = spawn(binary, args, { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { MEILI_MASTER_KEY: masterKey, SSL_CERT_FILE: '/dev/null' } });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    output = (output + text).slice(-4000);
+    logger.debug({ service: 'meilisearch' }, text.trim());
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<never>((_, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => reject(new Error(`Meilisearch exited while starting (code ${code}, signal ${signal}): ${output.trim()}`)));
+  });
+  exited.catch(() => undefined);
+  return { child, exited };
 }
 
 async function waitUntilHealthy(url: string, timeoutMs = 30000): Promise<void> {

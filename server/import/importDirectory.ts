@@ -87,6 +87,45 @@ async function folderFor(db: Db, parentId: string, names: string[], directorateI
   return current;
 }
 
+/** The folder a `--under` path names ("Économie/Aides"), matched case-insensitively from the root. */
+async function folderAtPath(db: Db, folderPath: string): Promise<{ id: string; directorate_id: string | null }> {
+  let under: { id: string; directorate_id: string | null } | undefined;
+  for (const name of folderPath.split('/').map((n) => n.trim()).filter(Boolean)) {
+    const query = db('folders').whereRaw('lower(name) = lower(?)', [name]);
+    if (under) query.where('parent_id', under.id);
+    else query.whereNull('parent_id');
+    under = await query.first('id', 'directorate_id');
+    if (!under) throw new Error(`No folder "${name}" in "${folderPath}"`);
+  }
+  if (!under) throw new Error('--under names no folder');
+  return under;
+}
+
+/** Whether the folder already holds a live document with a version of the same bytes. */
+async function isDuplicate(db: Db, folderId: string, file: string): Promise<boolean> {
+  const sha256 = await sha256Of(file);
+  const duplicate = await db('versions as v').join('documents as d', 'd.id', 'v.document_id').where({ 'd.folder_id': folderId, 'v.sha256': sha256 }).whereNull('d.deleted_at').first('d.id');
+  return Boolean(duplicate);
+}
+
+/** Stores one file and records its document, as an upload does; the stored file is removed if the record fails. */
+async function importFile(
+  { db, storage }: { db: Db; storage: Storage },
+  actor: Actor,
+  audit: AuditContext,
+  item: { file: string; folderId: string; scope: ImportOptions['scope']; status: ImportOptions['status'] },
+): Promise<void> {
+  const storageKey = newStorageKey();
+  await db('upload_intents').insert({ storage_key: storageKey });
+  const inspected = await storeInspected(storage, storageKey, createReadStream(item.file));
+  const originalFilename = sanitizeFilename(path.basename(item.file));
+  const fields = { folderId: item.folderId, summary: '', scope: item.scope, status: item.status };
+  await createDocument(db, actor, fields, { ...inspected, storageKey, originalFilename }, audit).catch(async (error: unknown) => {
+    await storage.delete(storageKey).catch(() => undefined);
+    throw error;
+  });
+}
+
 /**
  * Mirrors a directory tree into folders and publishes every allowed file through the same
  * pipeline as the API (type detected from the bytes, size limit, audit with the importing admin).
@@ -100,20 +139,12 @@ export async function importDirectory(
   options: ImportOptions,
   events: { onFile?: (file: string, done: number, total: number, bytes: number) => void | Promise<void>; signal?: AbortSignal } = {},
 ): Promise<ImportReport> {
-  const { db, storage } = deps;
+  const { db } = deps;
   const report: ImportReport = { imported: [], duplicates: [], rejected: [], files: 0, bytes: 0 };
   const directorate = await db('directorates').where({ code: options.directorateCode, is_active: true }).first('id');
   if (!directorate) throw new Error(`Unknown directorate ${options.directorateCode}`);
 
-  let under: { id: string; directorate_id: string | null } | undefined;
-  for (const name of options.under.split('/').map((n) => n.trim()).filter(Boolean)) {
-    const query = db('folders').whereRaw('lower(name) = lower(?)', [name]);
-    if (under) query.where('parent_id', under.id);
-    else query.whereNull('parent_id');
-    under = await query.first('id', 'directorate_id');
-    if (!under) throw new Error(`No folder "${name}" in "${options.under}"`);
-  }
-  if (!under) throw new Error('--under names no folder');
+  const under = await folderAtPath(db, options.under);
   const cache = new Map<string, string>();
   // Under a theme (no directorate), the directory becomes a folder of the directorate.
   const base = under.directorate_id ? under.id : await folderFor(db, under.id, [path.basename(path.resolve(options.root))], directorate.id as string, actor, cache);
@@ -128,32 +159,15 @@ export async function importDirectory(
       if (item.size === 0) throw new Error('fichier vide');
       if (item.size > options.maxBytes) throw new Error(`trop volumineux (plus de ${Math.round(options.maxBytes / 1024 / 1024)} Mo)`);
       const folderId = await folderFor(db, base, path.dirname(item.relative).split(path.sep).filter((p) => p && p !== '.'), directorate.id as string, actor, cache);
-      const sha256 = await sha256Of(item.file);
-      const duplicate = await db('versions as v').join('documents as d', 'd.id', 'v.document_id').where({ 'd.folder_id': folderId, 'v.sha256': sha256 }).whereNull('d.deleted_at').first('d.id');
-      if (duplicate) {
+      if (await isDuplicate(db, folderId, item.file)) {
         report.duplicates.push(item.relative);
         continue;
       }
-      if (options.isDryRun) {
-        report.imported.push(item.relative);
-        continue;
+      if (!options.isDryRun) {
+        await importFile(deps, actor, audit, { file: item.file, folderId, scope: options.scope, status: options.status });
+        report.bytes += item.size;
       }
-      const storageKey = newStorageKey();
-      await db('upload_intents').insert({ storage_key: storageKey });
-      const inspected = await storeInspected(storage, storageKey, createReadStream(item.file));
-      const originalFilename = sanitizeFilename(path.basename(item.file));
-      await createDocument(
-        db,
-        actor,
-        { folderId, summary: '', scope: options.scope, status: options.status },
-        { ...inspected, storageKey, originalFilename },
-        audit,
-      ).catch(async (error: unknown) => {
-        await storage.delete(storageKey).catch(() => undefined);
-        throw error;
-      });
       report.imported.push(item.relative);
-      report.bytes += item.size;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const reason = error instanceof AppError ? error.message : code === 'ENOENT' ? 'fichier disparu pendant l’import' : code === 'EACCES' ? 'fichier illisible (droits)' : (error as Error).message;

@@ -80,6 +80,8 @@ describe('what agents search (editors) and the synonyms (administrators), in a r
     await page.goto(`${server.url}/recherches`);
     await expect.poll(() => h1().textContent()).toBe('Accès réservé');
     await page.context().clearCookies();
+    // A search is logged after its answer: the editor's page reads the log once it holds the last query typed.
+    await expect.poll(async () => Number((await ctx.db('search_log').where({ query: 'hébergement insolite' }).count('* as n').first())?.n)).toBe(1);
 
     await signIn(editorEmail);
     await page.goto(`${server.url}/`);
