@@ -29,6 +29,9 @@ describe('“Vos manques” and the weekly digest of a directorate, on its page 
   let quietDirectorateId: string;
   let themeId: string;
   let schemeId: string;
+  let otherThemeId: string;
+  const today = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date());
+  const note = 'Les Maisons du littoral la demandent : une aide existe-t-elle ?';
   const send = (who: SignedIn, method: 'post' | 'patch', url: string, body?: object) => who.agent[method](url).set('X-CSRF-Token', who.csrfToken).send(body);
 
   beforeAll(async () => {
@@ -36,14 +39,14 @@ describe('“Vos manques” and the weekly digest of a directorate, on its page 
     ctx = await createTestContext({ withSearchIndex: true, env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://lpt.region.example', SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' } });
     directorateId = (await buildDirectorate(ctx.db, { name: 'Direction du Tourisme' })).id;
     quietDirectorateId = (await buildDirectorate(ctx.db, { name: 'Direction calme' })).id;
-    admin = await signInAs(ctx.app, ctx.db, { role: 'admin' });
+    admin = await signInAs(ctx.app, ctx.db, { role: 'admin', display_name: 'Nadia Benali' });
     editor = await signInAs(ctx.app, ctx.db, { role: 'editor', directorate_id: directorateId, email: 'paul.durand@region.example' });
     await buildUser(ctx.db, { role: 'editor', directorate_id: directorateId, email: 'claire.martin@region.example' });
     await buildUser(ctx.db, { role: 'editor', directorate_id: directorateId, email: 'parti@region.example', is_active: false });
     otherEditor = await signInAs(ctx.app, ctx.db, { role: 'editor', directorate_id: quietDirectorateId, email: 'calme@region.example' });
     agent = await signInAs(ctx.app, ctx.db, { role: 'agent' });
     themeId = (await buildFolder(ctx.db, { name: 'Tourisme' })).id;
-    const otherThemeId = (await buildFolder(ctx.db, { name: 'Sport' })).id;
+    otherThemeId = (await buildFolder(ctx.db, { name: 'Sport' })).id;
     schemeId = (await buildScheme(ctx.db, { name: "Ec'Eau Tourisme", parent_id: themeId, directorate_id: directorateId })).id;
     await ctx.db('folders').where({ id: schemeId }).update({ verified_at: ctx.db.raw(`now() - interval '200 days'`) });
 
@@ -81,6 +84,24 @@ describe('“Vos manques” and the weekly digest of a directorate, on its page 
     expect(quiet.body).toMatchObject({ isEmpty: true, unansweredQueries: [], openReports: [], schemesToVerify: [] });
   });
 
+  it('a query an admin hands to the directorate, with a note, shows on its "Vos manques" and its digest with its theme, and on no other directorate’s', async () => {
+    // Searched in another directorate's theme, then handed over; another one never searched this week.
+    await send(admin, 'post', '/api/insights/gaps', { action: 'assigned', query: 'piscine olympique', directorateId, note }).expect(201);
+    await send(admin, 'post', '/api/insights/gaps', { action: 'assigned', query: 'tiers-lieux ruraux', directorateId }).expect(201);
+    const { body } = await editor.agent.get(`/api/directorates/${directorateId}/gaps`).expect(200);
+    expect(body.unansweredQueries).toEqual([
+      expect.objectContaining({ query: 'piscine olympique', searches: 1, theme: { id: otherThemeId, name: 'Sport' }, assignment: expect.objectContaining({ note, actedBy: 'Nadia Benali' }) }),
+      expect.objectContaining({ query: 'zorglub camping', searches: 1, theme: { id: themeId, name: 'Tourisme' }, assignment: null }),
+      expect.objectContaining({ query: 'tiers-lieux ruraux', searches: 0, theme: null, lastSearchedAt: null, assignment: expect.objectContaining({ note: null, actedBy: 'Nadia Benali' }) }),
+    ]);
+    const digest = await editor.agent.get(`/api/directorates/${directorateId}/digest`).expect(200);
+    expect(digest.body.unansweredQueries.map((q: { query: string }) => q.query)).toEqual(['piscine olympique', 'zorglub camping', 'tiers-lieux ruraux']);
+    for (const page of ['gaps', 'digest']) {
+      const quiet = await otherEditor.agent.get(`/api/directorates/${quietDirectorateId}/${page}`).expect(200);
+      expect(quiet.body.unansweredQueries).toEqual([]);
+    }
+  });
+
   it('the weekly job e-mails each directorate’s active editors over SMTP; an empty digest is not sent; a retry never sends twice', async () => {
     await enqueueJob(ctx.db, 'digest.weekly', {});
     expect(await drainJobs(ctx)).toEqual([]);
@@ -90,6 +111,8 @@ describe('“Vos manques” and the weekly digest of a directorate, on its page 
     expect(message?.recipients.sort()).toEqual(['claire.martin@region.example', 'paul.durand@region.example']);
     expect(message?.subject).toBe("L'info pour tous — votre semaine (Direction du Tourisme)");
     expect(message?.text).toContain('« zorglub camping » — 1 recherche (Tourisme)');
+    expect(message?.text).toContain(`« piscine olympique » — 1 recherche (Sport) — confiée à votre direction par Nadia Benali le ${today} : « ${note} »`);
+    expect(message?.text).toContain(`« tiers-lieux ruraux » — pas recherchée cette semaine — confiée à votre direction par Nadia Benali le ${today}`);
     expect(message?.text).toContain('Lien cassé — Ec\'Eau Tourisme (Nouveau)');
     expect(message?.text).toContain('Fiches à vérifier (1)');
     expect(message?.text).toContain(`Tout voir : https://lpt.region.example/directions/${directorateId}/resume`);

@@ -6,12 +6,21 @@ import type { Digest } from './service';
 const longDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 const day = (iso: string) => longDate.format(new Date(`${iso}T12:00:00Z`));
 
+/** An unanswered query as a line: its searches, its theme, and who handed it to the directorate, with their note. */
+function queryLine(q: Digest['unansweredQueries'][number]) {
+  const searches = q.searches > 0 ? ` — ${q.searches} recherche${q.searches > 1 ? 's' : ''} (${q.theme?.name ?? 'sans thème'})` : ' — pas recherchée cette semaine';
+  const assignment = q.assignment
+    ? ` — confiée à votre direction par ${q.assignment.actedBy ?? 'un utilisateur supprimé'} le ${longDate.format(q.assignment.actedAt)}${q.assignment.note ? ` : « ${q.assignment.note} »` : ''}`
+    : '';
+  return `« ${q.query} »${searches}${assignment}`;
+}
+
 /** The lines of the digest, as plain text and as HTML list items. */
 function sections(digest: Digest) {
   return [
     {
-      title: `Recherches sans résultat dans vos thèmes (${digest.unansweredQueries.length})`,
-      items: digest.unansweredQueries.slice(0, 20).map((q) => `« ${q.query} » — ${q.searches} recherche${q.searches > 1 ? 's' : ''} (${q.theme.name})`),
+      title: `Recherches sans résultat dans vos thèmes ou confiées à votre direction (${digest.unansweredQueries.length})`,
+      items: digest.unansweredQueries.slice(0, 20).map(queryLine),
     },
     {
       title: `Signalements ouverts (${digest.openReports.length})`,

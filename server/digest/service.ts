@@ -1,22 +1,10 @@
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
 import { schemesToVerify } from '../folders/verification';
-import { searchInsights } from '../insights/service';
+import { themesOf, unansweredQueriesForDirectorate } from '../insights/directorate';
 import { presentReport } from '../reports/presenter';
 import { listReports } from '../reports/service';
 import type { Actor } from '../policies';
-
-/** The themes a directorate publishes in: the top folders above its schemes. */
-export async function themesOf(db: Db, directorateId: string): Promise<{ id: string; name: string }[]> {
-  const result = await db.raw<{ rows: { id: string; name: string }[] }>(
-    `with recursive up(id, parent_id) as (
-       select id, parent_id from folders where directorate_id = ? and is_scheme and archived_at is null
-       union select p.id, p.parent_id from folders p join up on p.id = up.parent_id)
-     select distinct f.id, f.name, f.position from up join folders f on f.id = up.id where f.parent_id is null order by f.position, f.name`,
-    [directorateId],
-  );
-  return result.rows.map((row) => ({ id: row.id, name: row.name }));
-}
 
 async function findDirectorate(db: Db, id: string) {
   const row = (await db('directorates').where({ id }).first('id', 'code', 'name')) as { id: string; code: string; name: string } | undefined;
@@ -24,26 +12,14 @@ async function findDirectorate(db: Db, id: string) {
   return row;
 }
 
-/**
- * The queries agents searched within the directorate's themes and that found nothing, as the
- * insights count them (server/search/service.ts), theme by theme, the most searched first.
- */
-export async function unansweredQueriesOf(db: Db, directorateId: string, days: number) {
-  const themes = await themesOf(db, directorateId);
-  const perTheme = await Promise.all(
-    themes.map(async (theme) => (await searchInsights(db, { days, theme: theme.id })).queriesWithoutResults.map((row) => ({ ...row, theme }))),
-  );
-  return perTheme.flat().sort((a, b) => b.searches - a.searches);
-}
-
 /** The directorate as its reports' queue sees it (what an editor of it would list). */
 const directorateReader = (directorateId: string): Actor => ({ id: '00000000-0000-0000-0000-000000000000', role: 'editor', directorateId, maisonId: null });
 
-/** "Vos manques": what agents look for in the directorate's themes and do not find, and the reports still open. */
+/** "Vos manques": what agents look for in the directorate's themes and do not find, the queries handed to it, and the reports still open. */
 export async function gapsOf(db: Db, directorateId: string, viewer: Actor, options: { days: number }) {
   const directorate = await findDirectorate(db, directorateId);
   const [unanswered, reports] = await Promise.all([
-    unansweredQueriesOf(db, directorateId, options.days),
+    unansweredQueriesForDirectorate(db, directorateId, { days: options.days }),
     listReports(db, directorateReader(directorateId), { status: 'open' }),
   ]);
   return {

@@ -5,7 +5,7 @@ import { createTestContext, type TestContext } from '../../tests/context';
 import { buildDirectorate, buildFolder, buildMaison } from '../../tests/factories';
 import { makeText } from '../../tests/fixtures/files';
 import { drainJobs } from '../../tests/jobs';
-import { unansweredQueriesForDirectorate } from './service';
+import { unansweredQueriesForDirectorate } from './directorate';
 
 interface Insights {
   totals: { searches: number; unanswered: number };
@@ -174,12 +174,12 @@ describe('insights: counted once per search session, unanswered when only approa
       .set('X-CSRF-Token', editor.csrfToken)
       .send({ action: 'assigned', query: 'bornes recharge vélo', directorateId: otherDirectorateId, note: 'Les Maisons le demandent chaque semaine.' })
       .expect(201);
-    const gaps = await unansweredQueriesForDirectorate(ctx.db, otherDirectorateId);
+    const gaps = await unansweredQueriesForDirectorate(ctx.db, otherDirectorateId, { days: 30 });
     expect(gaps).toContainEqual(
       expect.objectContaining({ query: 'bornes recharge vélo', searches: 1, assignment: expect.objectContaining({ note: 'Les Maisons le demandent chaque semaine.', actedBy: expect.stringContaining('Utilisateur') }) }),
     );
     // The directorate of the theme no longer sees it as its own: it was handed over.
-    expect((await unansweredQueriesForDirectorate(ctx.db, (await ctx.db('folders').where({ id: schemeId }).first()).directorate_id)).map((row) => row.query)).not.toContain('bornes recharge vélo');
+    expect((await unansweredQueriesForDirectorate(ctx.db, (await ctx.db('folders').where({ id: schemeId }).first()).directorate_id, { days: 30 })).map((row) => row.query)).not.toContain('bornes recharge vélo');
     const audited = await ctx.db('audit_events').where({ action: 'insights.query_assigned', object_id: otherDirectorateId }).first();
     expect(audited?.changes).toMatchObject({ query: 'bornes recharge vélo', note: 'Les Maisons le demandent chaque semaine.' });
     const unknown = await editor.agent.post('/api/insights/gaps').set('X-CSRF-Token', editor.csrfToken).send({ action: 'assigned', query: 'x', directorateId: randomUUID() }).expect(400);

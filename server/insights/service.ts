@@ -1,55 +1,76 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db';
-import { parisStart, rollUpSearchLog } from './rollup';
+import { liveRows, periodOf, rolledUpRows, type Period } from './period';
+import { parisStart, rollUpSearchLog, rollups } from './rollup';
 import type { InsightsQuery } from './schema';
 
 /** Rows of one insights list. */
 const listSize = 50;
 
-const paris = `(now() at time zone 'Europe/Paris')::date`;
+type Where = { sql: string; bindings: Knex.RawBinding[] };
+const noCondition: Where = { sql: '', bindings: [] };
 
 /**
- * Every search of the period as rows (query, searches, unanswered, results_sum, last_searched_at):
- * closed days from the daily roll-up, the days not rolled up yet (today) from the log itself.
- * A Maison's view reads its own rows of the log (a fiftieth of it, by index).
+ * Every search of the period as rows (query, theme_id, searches, unanswered, results_sum,
+ * last_searched_at): closed days from the roll-ups (whole months, whole weeks, days), the days not
+ * rolled up yet (today) from the log itself. A Maison's view reads its own rows of the log (a
+ * fiftieth of it, by index). `match` is a condition on the query (its SQL given) and theme_id.
  */
-function periodRows(db: Db, filter: InsightsQuery, where: { sql: string; bindings: Knex.RawBinding[]; byTheme?: boolean }) {
-  const fromDay = `${paris} - (${Number(filter.days)} - 1)`;
-  const theme: { sql: string; bindings: Knex.RawBinding[] } = filter.theme ? { sql: ' and theme_id = ?', bindings: [filter.theme] } : { sql: '', bindings: [] };
-  const raw = (from: string) =>
-    `select lower(query) as query, theme_id, 1 as searches, (not is_answered)::int as unanswered, result_count::bigint as results_sum, created_at as last_searched_at
-       from search_log where created_at >= ${parisStart(from)} and query <> ''${theme.sql}${where.sql}`;
-  if (filter.maison) {
-    return { sql: `${raw(fromDay)} and maison_id = ?`, bindings: [...theme.bindings, ...where.bindings, filter.maison] };
-  }
-  const liveDay = `greatest(${fromDay}, (select next_day from search_log_rollup))`;
-  // All themes: the roll-up per query alone, a few thousand rows a day; a theme: the roll-up per theme.
-  const rollup = filter.theme || where.byTheme ? 'search_log_daily' : 'search_log_daily_queries';
-  const themeColumn = rollup === 'search_log_daily' ? 'theme_id' : 'null::uuid as theme_id';
-  return {
-    sql: `select query, ${themeColumn}, searches, unanswered, results_sum, last_searched_at from ${rollup}
-           where day >= ${fromDay} and day < ${liveDay}${theme.sql}${where.sql}
-          union all ${raw(liveDay)}`,
-    bindings: [...theme.bindings, ...where.bindings, ...theme.bindings, ...where.bindings],
+export function periodRows(period: Period, filter: { theme?: string; maison?: string }, match: (query: string) => Where = () => noCondition, options: { byTheme?: boolean } = {}) {
+  const theme: Where = filter.theme ? { sql: ' and theme_id = ?', bindings: [filter.theme] } : noCondition;
+  const raw = (condition: Where) => {
+    const where = match('lower(query)');
+    return {
+      sql: `select lower(query) as query, theme_id, 1 as searches, (not is_answered)::int as unanswered, result_count::bigint as results_sum, created_at as last_searched_at
+              from search_log where ${condition.sql}${theme.sql}${where.sql}`,
+      bindings: [...condition.bindings, ...theme.bindings, ...where.bindings],
+    };
   };
+  if (filter.maison) {
+    const own = raw({ sql: `created_at >= ${parisStart('?::date')} and query <> ''`, bindings: [period.from] });
+    return { sql: `${own.sql} and maison_id = ?`, bindings: [...own.bindings, filter.maison] };
+  }
+  // All themes: the roll-up per query alone, a few thousand rows a day; a theme: the roll-up per theme.
+  const perTheme = Boolean(filter.theme || options.byTheme);
+  const where = match('query');
+  const rolled = rolledUpRows(perTheme ? rollups.themes : rollups.queries, period, `query, ${perTheme ? 'theme_id' : 'null::uuid as theme_id'}, searches, unanswered, results_sum, last_searched_at`, {
+    sql: `${theme.sql}${where.sql}`,
+    bindings: [...theme.bindings, ...where.bindings],
+  });
+  const live = raw(liveRows(period));
+  return { sql: `${rolled.sql}\n union all ${live.sql}`, bindings: [...rolled.bindings, ...live.bindings] };
 }
 
-/** Searches and unanswered ones per Maison or per theme, from the places roll-up and today's log. */
-async function breakdown(db: Db, filter: InsightsQuery, by: 'maison_id' | 'theme_id') {
-  const fromDay = `${paris} - (${Number(filter.days)} - 1)`;
-  const liveDay = `greatest(${fromDay}, (select next_day from search_log_rollup))`;
-  const other = by === 'maison_id' ? (filter.theme ? { column: 'theme_id', value: filter.theme } : null) : filter.maison ? { column: 'maison_id', value: filter.maison } : null;
-  const otherSql = other ? ` and ${other.column} = ?` : '';
-  const otherBindings = other ? [other.value] : [];
-  const result = await db.raw<{ rows: { key: string | null; searches: number; unanswered: number }[] }>(
-    `select ${by} as key, sum(searches)::int as searches, sum(unanswered)::int as unanswered from (
-       select ${by}, searches, unanswered from search_log_daily_places where day >= ${fromDay} and day < ${liveDay}${otherSql}
-       union all
-       select ${by}, 1, (not is_answered)::int from search_log where created_at >= ${parisStart(liveDay)} and query <> ''${otherSql}
-     ) parts group by ${by} order by searches desc`,
-    [...otherBindings, ...otherBindings],
+/**
+ * Searches and unanswered ones per Maison (in the theme asked) and per theme (in the Maison asked),
+ * from the places roll-up and today's log, read once for both.
+ */
+async function breakdowns(db: Db, period: Period, filter: InsightsQuery) {
+  const rolled = rolledUpRows(rollups.places, period, 'maison_id, theme_id, searches, unanswered', noCondition);
+  const live = liveRows(period);
+  const ofSet = (aggregate: string) =>
+    `(case when grouping(maison_id) = 0 then ${aggregate} filter (where p.theme is null or theme_id = p.theme) else ${aggregate} filter (where p.maison is null or maison_id = p.maison) end)`;
+  const result = await db.raw<{ rows: { is_theme: boolean; key: string | null; searches: number; unanswered: number }[] }>(
+    `with p as (select ?::uuid as theme, ?::uuid as maison)
+     select grouping(maison_id) = 1 as is_theme, case when grouping(maison_id) = 0 then maison_id else theme_id end as key,
+            ${ofSet('sum(searches)')}::int as searches, ${ofSet('sum(unanswered)')}::int as unanswered
+       from (
+         ${rolled.sql}
+         union all
+         select maison_id, theme_id, 1, (not is_answered)::int from search_log where ${live.sql}
+       ) parts cross join p
+      group by grouping sets ((maison_id), (theme_id))
+     having ${ofSet('count(*)')} > 0
+      order by searches desc, key`,
+    [filter.theme ?? null, filter.maison ?? null, ...rolled.bindings, ...live.bindings],
   );
-  return result.rows;
+  return { byMaison: result.rows.filter((row) => !row.is_theme), byTheme: result.rows.filter((row) => row.is_theme) };
+}
+
+/** Rolls the closed days up, then gives the period of the last `days` days. */
+export async function currentPeriod(db: Db, days: number): Promise<Period> {
+  const { today } = await rollUpSearchLog(db);
+  return periodOf(today, days);
 }
 
 /** What agents did about an unanswered query since it was noticed: the current action per query. */
@@ -83,8 +104,8 @@ export type GapView = ReturnType<typeof presentGap>;
  * over the Maisons and the themes. A session's refinements are one search (search/log.ts).
  */
 export async function searchInsights(db: Db, filter: InsightsQuery) {
-  await rollUpSearchLog(db);
-  const rows = periodRows(db, filter, { sql: '', bindings: [] });
+  const period = await currentPeriod(db, filter.days);
+  const rows = periodRows(period, filter);
   // One pass over the period's rows: grouped per query once, then the two lists and the totals.
   const lists = db.raw<{ rows: { list: 'top' | 'unanswered' | 'total'; query: string | null; searches: number; unanswered: number; average_results: number | null; last_searched_at: Date | null }[] }>(
     `with per_query as materialized (
@@ -98,10 +119,9 @@ export async function searchInsights(db: Db, filter: InsightsQuery) {
      select 'total', null, coalesce(sum(searches), 0)::int, coalesce(sum(unanswered), 0)::int, null, null from per_query`,
     rows.bindings,
   );
-  const [listed, byMaison, byTheme, maisons, themes] = await Promise.all([
+  const [listed, { byMaison, byTheme }, maisons, themes] = await Promise.all([
     lists,
-    breakdown(db, filter, 'maison_id'),
-    breakdown(db, filter, 'theme_id'),
+    breakdowns(db, period, filter),
     db('maisons').select('id', 'name'),
     db('folders').whereNull('parent_id').select('id', 'name'),
   ]);
@@ -121,37 +141,3 @@ export async function searchInsights(db: Db, filter: InsightsQuery) {
   };
 }
 
-/**
- * For a directorate's page "Vos manques": the queries agents searched without finding, in the
- * themes where the directorate has schemes, and those assigned to it (with the note). Queries
- * already answered by a keyword or a synonym, or assigned to another directorate, are left out.
- */
-export async function unansweredQueriesForDirectorate(db: Db, directorateId: string, options: { days?: number } = {}) {
-  await rollUpSearchLog(db);
-  const themeIds = await db('folders as s')
-    .join('folders as t', 't.id', 's.parent_id')
-    .where({ 's.is_scheme': true, 's.directorate_id': directorateId })
-    .whereNull('t.parent_id')
-    .distinct('t.id')
-    .pluck('t.id');
-  const lowered = (rows: { query: string }[]) => rows.map((row) => row.query.toLowerCase());
-  const assigned = lowered(await db('search_gaps').where({ action: 'assigned', directorate_id: directorateId }).select('query'));
-  const handled = lowered(await db('search_gaps').whereNot({ action: 'assigned' }).orWhereNot({ directorate_id: directorateId }).select('query'));
-  if (themeIds.length === 0 && assigned.length === 0) return [];
-  const rows = periodRows(db, { days: options.days ?? 30 }, { sql: ' and (theme_id = any(?::uuid[]) or lower(query) = any(?::text[]))', bindings: [themeIds, assigned], byTheme: true });
-  const result = await db.raw<{ rows: { query: string; searches: number; last_searched_at: Date | null }[] }>(
-    `select query, sum(unanswered)::int as searches, max(last_searched_at) as last_searched_at
-       from (${rows.sql}) parts group by query having sum(unanswered) > 0 and not (query = any(?::text[])) order by searches desc, query limit 100`,
-    [...rows.bindings, handled],
-  );
-  const gaps = await gapsOf(db, [...new Set([...result.rows.map((row) => row.query), ...assigned])]);
-  const seen = new Set(result.rows.map((row) => row.query));
-  // An assigned query not searched in the period still shows: someone asked the directorate to act.
-  const quiet = assigned.filter((query: string) => !seen.has(query)).map((query: string) => ({ query, searches: 0, last_searched_at: null }));
-  return [...result.rows, ...quiet].map((row) => ({
-    query: row.query,
-    searches: row.searches,
-    lastSearchedAt: row.last_searched_at,
-    assignment: gaps.get(row.query)?.action === 'assigned' ? (gaps.get(row.query) ?? null) : null,
-  }));
-}

@@ -132,12 +132,27 @@ describe('verified content and reports, in a real browser', { timeout: browserTe
     await page.getByText('Résolu', { exact: true }).waitFor();
   });
 
-  it('(c) an administrator follows any directorate: the picker of "Vos manques" moves to another one', async () => {
-    await signInAndOpen('admin@region.example', `/directions/${directorateId}/manques`);
+  it('(c) an administrator hands a query to a directorate: its "Vos manques" shows it with the note, another directorate’s does not', async () => {
+    const signedIn = await page.request.post(`${server.url}/auth/dev-login`, { data: { email: 'admin@region.example' } });
+    const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+    const assigned = await page.request.post(`${server.url}/api/insights/gaps`, {
+      headers: { 'X-CSRF-Token': csrfToken },
+      data: { action: 'assigned', query: 'borne vélo électrique', directorateId, note: 'Demandé par trois Maisons.' },
+    });
+    expect(assigned.status()).toBe(201);
+    await page.goto(`${server.url}/directions/${directorateId}/manques`);
     await page.getByRole('heading', { level: 1, name: 'Vos manques — Direction de la Transition écologique et énergétique' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'borne vélo électrique' });
+    await row.getByText(/^Confiée à votre direction par .+ le \d{1,2} \S+ \d{4} : « Demandé par trois Maisons\. »$/).waitFor();
+    // Not searched this month, in no theme: said so.
+    await row.getByRole('cell', { name: 'Sans thème' }).waitFor();
+    await row.getByRole('cell', { name: 'Pas sur la période' }).waitFor();
+    await expectAccessible('trust-gaps-assigned');
     const other = (await ctx.db('directorates').whereNot({ id: directorateId }).orderBy('name').first('id', 'name')) as { id: string; name: string };
     await page.getByRole('combobox', { name: 'Direction' }).selectOption(other.id);
     await page.getByRole('heading', { level: 1, name: `Vos manques — ${other.name}` }).waitFor();
     expect(page.url()).toBe(`${server.url}/directions/${other.id}/manques`);
+    await page.getByRole('heading', { level: 2, name: 'Signalements ouverts' }).waitFor();
+    expect(await page.getByText('borne vélo électrique').count()).toBe(0);
   });
 });

@@ -22,7 +22,7 @@ const text = {
   loading: 'Chargement…',
   intro: 'Le même résumé part chaque semaine par e-mail aux éditeurs de la direction, quand il y a quelque chose à dire.',
   empty: 'Rien à signaler cette semaine : aucune recherche sans résultat, aucun signalement ouvert, aucune fiche à vérifier.',
-  queries: (n: number) => `Recherches sans résultat des 7 derniers jours (${n})`,
+  queries: (n: number) => `Recherches sans résultat des 7 derniers jours ou confiées à votre direction (${n})`,
   reports: (n: number) => `Signalements ouverts (${n})`,
   schemes: (n: number) => `Fiches à vérifier (${n})`,
   noScheme: 'Aucune fiche à vérifier cette semaine.',

@@ -1,16 +1,18 @@
 import { Link, useParams } from 'react-router';
 import { DirectoratePicker } from '../components/DirectoratePicker';
 import { usePageTitle, useResource } from '../hooks';
-import { formatDateTime } from '../labels';
+import { formatDate, formatDateTime } from '../labels';
 import { ReportList } from '../reports/ReportList';
 import { linkTo, pagePaths } from '../routes';
 import type { Report } from '../types';
 
+/** An unanswered query of the directorate's themes, or one handed to it (server/insights/directorate.ts). */
 export interface UnansweredQuery {
   query: string;
   searches: number;
-  lastSearchedAt: string;
-  theme: { id: string; name: string };
+  lastSearchedAt: string | null;
+  theme: { id: string; name: string } | null;
+  assignment: { note: string | null; actedBy: string | null; actedAt: string } | null;
 }
 
 interface Gaps {
@@ -25,15 +27,19 @@ const text = {
   title: 'Vos manques',
   titleOf: (name: string) => `Vos manques — ${name}`,
   loading: 'Chargement…',
-  intro: (days: number, themes: string) => `Ce que les agents cherchent dans vos thèmes (${themes}) sans rien trouver sur les ${days} derniers jours, et les signalements encore ouverts.`,
+  intro: (days: number, themes: string) =>
+    `Ce que les agents cherchent dans vos thèmes (${themes}) sans rien trouver sur les ${days} derniers jours, les recherches confiées à votre direction, et les signalements encore ouverts.`,
   noTheme: 'aucun thème pour l’instant',
-  queries: 'Recherches sans résultat dans vos thèmes',
+  queries: 'Recherches sans résultat dans vos thèmes ou confiées à votre direction',
   queriesCaption: 'Recherches sans résultat, les plus fréquentes d’abord',
   query: 'Recherche',
   theme: 'Thème',
   searches: 'Nombre',
   last: 'Dernière fois',
-  noQuery: 'Aucune recherche sans résultat dans vos thèmes sur la période.',
+  noQuery: 'Aucune recherche sans résultat dans vos thèmes ni confiée à votre direction sur la période.',
+  withoutTheme: 'Sans thème',
+  notSearched: 'Pas sur la période',
+  assignedBy: (who: string | null, date: string) => `Confiée à votre direction par ${who ?? 'un utilisateur supprimé'} le ${date}`,
   reports: 'Signalements ouverts',
   handle: 'Traiter les signalements',
   digest: 'Résumé de la semaine',
@@ -101,11 +107,19 @@ export function UnansweredTable({ queries }: { queries: UnansweredQuery[] }) {
         </thead>
         <tbody>
           {queries.map((q) => (
-            <tr key={`${q.theme.id}:${q.query}`}>
-              <th scope="row">{q.query}</th>
-              <td>{q.theme.name}</td>
+            <tr key={q.query}>
+              <th scope="row">
+                {q.query}
+                {q.assignment && (
+                  <span className="table__hint">
+                    {text.assignedBy(q.assignment.actedBy, formatDate(q.assignment.actedAt))}
+                    {q.assignment.note && <> : « {q.assignment.note} »</>}
+                  </span>
+                )}
+              </th>
+              <td>{q.theme?.name ?? text.withoutTheme}</td>
               <td>{q.searches}</td>
-              <td>{formatDateTime(q.lastSearchedAt)}</td>
+              <td>{q.lastSearchedAt ? formatDateTime(q.lastSearchedAt) : text.notSearched}</td>
             </tr>
           ))}
         </tbody>
