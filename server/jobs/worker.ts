@@ -5,20 +5,8 @@ import { isConnectionError, type Db } from '../db';
 import { ServiceUnavailableError } from '../errors';
 import type { Logger } from '../logger';
 import { listenForJobs } from './wakeUp';
-import { claimJobs, completeJobs, failJob, postponeJob, releaseJobs, renewLeases, requeueStaleJobs, scheduleRecurring, type BatchSizes, type JobRow } from './queue';
-
-export type JobHandler = (payload: Record<string, unknown>, job: JobRow) => Promise<void>;
-
-/**
- * Runs up to `batchSize` due jobs of one type in one call (e.g. many documents in one Meilisearch
- * task). Resolves with the error of each job that failed; the others are done. A throw fails them all.
- */
-export interface BatchJobHandler {
-  batchSize: number;
-  runBatch(jobs: JobRow[]): Promise<Map<number, unknown>>;
-}
-
-export type JobHandlers = Record<string, JobHandler | BatchJobHandler>;
+import { claimJobs, completeJobs, failJob, postponeJob, releaseJobs, renewLeases, requeueStaleJobs, scheduleRecurring } from './queue';
+import type { BatchSizes, JobHandlers, JobRow, RecurringJob } from './types';
 
 export function batchSizes(handlers: JobHandlers): BatchSizes {
   return Object.fromEntries(Object.entries(handlers).flatMap(([type, handler]) => (typeof handler === 'function' ? [] : [[type, handler.batchSize]])));
@@ -93,15 +81,6 @@ export async function runClaimedJobs(deps: RunDeps, jobs: JobRow[]): Promise<{ j
 export const defaultOutageRetryMaxSeconds = 30;
 export const defaultLeaseSeconds = 15;
 
-/**
- * A job type kept scheduled: enqueued again `everySeconds` after the last one finished; with
- * `atHour`, due at the next such hour of the Region's day (Europe/Paris) rather than at once.
- */
-export interface RecurringJob {
-  type: string;
-  everySeconds: number;
-  atHour?: number;
-}
 
 export interface Worker {
   /** Finishes the job under way (up to `timeoutMs`), then stops taking jobs. */
