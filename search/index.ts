@@ -1,5 +1,5 @@
 import { Meilisearch, MeilisearchRequestError, MeilisearchRequestTimeOutError, type Index, type Task } from 'meilisearch';
-import { ServiceUnavailableError } from '../server/errors';
+import { SearchUnavailableError } from './errors';
 import { and, anyOf } from './filters';
 import { stemText } from './french';
 import { runSearch, type SearchRequest, type SearchResult } from './query';
@@ -18,6 +18,8 @@ export { and, anyOf, atLeast, meiliFilter, recordMatches, type SearchFilter } fr
 export { hitOfRecord, markEnd, markStart } from './query';
 export { snippetRenderer } from './snippets';
 export { stem, stemText } from './french';
+export { SearchUnavailableError } from './errors';
+export { escapeHtml, htmlEscapes } from './html';
 
 /** What a query word also stands for, from a synonym set (search/settings.ts). */
 export const expansionsOf = (synonyms: SynonymSet) => expansionIndex(synonyms, stemText);
@@ -39,7 +41,7 @@ export interface Search {
   readonly indexPrefix: string;
   readonly pagesIndex: string;
   indexUid(name: string): string;
-  /** Throws ServiceUnavailableError('search') when Meilisearch does not answer or is not healthy. */
+  /** Throws SearchUnavailableError when Meilisearch does not answer or is not healthy. */
   checkHealth(): Promise<void>;
   /** Creates the pages index if missing and applies its settings (idempotent). */
   ensureIndex(uid?: string): Promise<void>;
@@ -83,7 +85,7 @@ export function toSearchError(error: unknown): unknown {
   const status = refusal?.response?.status ?? 0;
   if (refusal && status !== 408 && status < 500) return refusal;
   if (refusal || error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError) {
-    return new ServiceUnavailableError('search', { cause: error });
+    return new SearchUnavailableError({ cause: error });
   }
   return error;
 }

@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { access, constants, mkdir, open, readdir, rename, rm, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ServiceUnavailableError, StorageFullError } from '../server/errors';
-import { assertStorageKey, StorageObjectNotFoundError, type ByteRange, type Storage, type StorageSpace } from './types';
+import { StorageFullError, StorageObjectNotFoundError, StorageUnavailableError } from './errors';
+import { signedFilePath, verifiedSignedFile } from './signedUrls';
+import { assertStorageKey, isStorageKey, type ByteRange, type Storage, type StorageConfig, type StorageSpace } from './types';
 
 /** Makes a directory's entries durable: they survive a crash of the machine. */
 async function syncDirectory(dir: string) {
@@ -28,7 +29,10 @@ const fullBelowBytes = 64 * 1024;
  * file, fsync, rename, fsync of its directory): the database never records a file that a crash of
  * the machine could take back.
  */
-export function createLocalStorage(root: string): Storage {
+export function createLocalStorage(config: Extract<StorageConfig, { kind: 'local' }>): Storage {
+  const root = config.dir;
+  // Without the app's secret (a tool, a test), URLs are signed for this process only.
+  const urlSecret = config.urlSecret ?? randomBytes(32).toString('base64url');
   const tmpDir = path.join(root, '.tmp');
   const fileOf = (key: string) => {
     assertStorageKey(key);
@@ -69,7 +73,7 @@ export function createLocalStorage(root: string): Storage {
           throw new StorageFullError({ cause: error });
         }
         // The disk failing (full, read-only…) is the storage being unavailable; a failing body is the caller's.
-        if ((error as NodeJS.ErrnoException).syscall) throw new ServiceUnavailableError('storage', { cause: error });
+        if ((error as NodeJS.ErrnoException).syscall) throw new StorageUnavailableError({ cause: error });
         throw error;
       }
       return { size };
@@ -81,7 +85,7 @@ export function createLocalStorage(root: string): Storage {
         (s) => s.size,
         (error: NodeJS.ErrnoException) => {
           if (error.code === 'ENOENT') throw new StorageObjectNotFoundError(key);
-          throw new ServiceUnavailableError('storage', { cause: error });
+          throw new StorageUnavailableError({ cause: error });
         },
       );
       const body = createReadStream(file, range ? { start: range.start, end: range.end } : {});
@@ -99,8 +103,14 @@ export function createLocalStorage(root: string): Storage {
       await rm(fileOf(key), { force: true });
     },
 
-    async presignedGetUrl() {
-      return undefined;
+    async presignedGetUrl(key, options) {
+      assertStorageKey(key);
+      return signedFilePath(urlSecret, { key, grant: options.grant, disposition: options.disposition }, options.expiresInSeconds);
+    },
+
+    verifySignedUrl(key, query) {
+      if (!isStorageKey(key)) return undefined;
+      return verifiedSignedFile(urlSecret, key, query);
     },
 
     async removeAbandonedPartials(olderThanMs: number) {
@@ -129,7 +139,7 @@ export function createLocalStorage(root: string): Storage {
         await mkdir(root, { recursive: true });
         await access(root, constants.R_OK | constants.W_OK);
       } catch (error) {
-        throw new ServiceUnavailableError('storage', { cause: error });
+        throw new StorageUnavailableError({ cause: error });
       }
     },
   };

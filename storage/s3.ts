@@ -11,10 +11,9 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { PassThrough, Readable } from 'node:stream';
-import type { StorageConfig } from '../server/config';
-import { ServiceUnavailableError } from '../server/errors';
-import { contentDisposition } from '../server/documents/filenames';
-import { assertStorageKey, StorageObjectNotFoundError, type ByteRange, type Storage } from './types';
+import { contentDisposition } from './contentDisposition';
+import { StorageObjectNotFoundError, StorageUnavailableError } from './errors';
+import { assertStorageKey, type ByteRange, type Storage, type StorageConfig } from './types';
 
 type S3Config = Extract<StorageConfig, { kind: 's3' }>;
 
@@ -23,7 +22,7 @@ function toStorageError(error: unknown): unknown {
   if (error instanceof S3ServiceException && error.$metadata.httpStatusCode !== undefined && error.$metadata.httpStatusCode < 500) {
     return error;
   }
-  return new ServiceUnavailableError('storage', { cause: error });
+  return new StorageUnavailableError({ cause: error });
 }
 
 /** Any S3 (AWS, MinIO, Scaleway, OVH…); uploads stream as multipart, never held whole in memory. */
@@ -107,6 +106,10 @@ export function createS3Storage(config: S3Config): Storage {
       return getSignedUrl(client, command, { expiresIn: options.expiresInSeconds });
     },
 
+    verifySignedUrl() {
+      return undefined;
+    },
+
     async removeAbandonedPartials() {
       // Incomplete multipart uploads are invisible as objects; the bucket's lifecycle rule
       // (AbortIncompleteMultipartUpload) removes them. Nothing is half-visible meanwhile.
@@ -121,7 +124,7 @@ export function createS3Storage(config: S3Config): Storage {
       try {
         await client.send(new HeadBucketCommand({ Bucket }));
       } catch (error) {
-        throw new ServiceUnavailableError('storage', { cause: error });
+        throw new StorageUnavailableError({ cause: error });
       }
     },
   };

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
-import { isConnectionError, type Db } from '../db';
-import { ServiceUnavailableError } from '../errors';
+import type { Db } from '../db';
 import type { Logger } from '../logger';
+import { unavailableServiceOf } from '../serviceErrors';
 import { listenForJobs } from './wakeUp';
 import { claimJobs, completeJobs, failJob, postponeJob, releaseJobs, renewLeases, requeueStaleJobs, scheduleRecurring } from './queue';
 import type { BatchSizes, JobHandlers, JobRow, RecurringJob } from './types';
@@ -16,7 +16,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /** A service the job needs did not answer (Meilisearch, storage, PostgreSQL): not the job's fault. */
 export function isOutage(error: unknown): boolean {
-  return error instanceof ServiceUnavailableError || isConnectionError(error);
+  return unavailableServiceOf(error) !== undefined;
 }
 
 export interface RunDeps {
@@ -72,7 +72,7 @@ export async function runClaimedJobs(deps: RunDeps, jobs: JobRow[]): Promise<{ j
   }
   if (waiting.length > 0) {
     const cause = errors.get(waiting[0] as number);
-    const service = cause instanceof ServiceUnavailableError ? cause.service : 'database';
+    const service = unavailableServiceOf(cause) ?? 'database';
     deps.logger.warn({ jobIds: waiting, type: first.type, service }, `${service} unavailable: ${waiting.length > 1 ? 'jobs wait' : 'job waits'} for it`);
   }
   return failures;
