@@ -10,7 +10,8 @@ import type { Actor } from '../../policies';
 import { enqueueSettings } from '../../search/enqueue';
 import { newStorageKey, type Storage } from '../../../storage';
 import { devIssuer } from '../index';
-import { demoCatalogue, type DemoCatalogue, type DemoDocument, type DemoPlace, type DirectorateCode } from './catalogue';
+import { demoCatalogue } from './catalogue';
+import type { DemoCatalogue, DemoDocument, DemoPlace, DirectorateCode } from './types';
 import { makeFile } from './files';
 
 export interface DemoLoadReport {
