@@ -25,6 +25,51 @@ const isOutOfSpace = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as
 const fullBelowBytes = 64 * 1024;
 
 /**
+ * Writes `body` to `target` through a temporary file: fsynced, renamed into place, its directory
+ * fsynced. Resolves with the number of bytes written; the temporary file never stays behind.
+ */
+async function writeDurably(body: Readable, temporary: string, target: string): Promise<number> {
+  let size = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  try {
+    // `flush`: the file's bytes are fsynced before the stream closes.
+    await pipeline(body, counter, createWriteStream(temporary, { flags: 'wx', flush: true }));
+    await rename(temporary, target);
+    await syncDirectory(path.dirname(target));
+    return size;
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Removes the files of `dir` last written more than `olderThanMs` ago; returns how many. */
+async function removeOldFiles(dir: string, olderThanMs: number): Promise<number> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > olderThanMs) {
+      await rm(file, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
+}
+
+/** The room on the disk that holds `dir`. */
+async function roomOf(dir: string) {
+  const info = await statfs(dir);
+  return { freeBytes: info.bavail * info.bsize, totalBytes: info.blocks * info.bsize };
+}
+
+/**
  * Files on local disk. An object appears under its key only once fully written and on disk (temp
  * file, fsync, rename, fsync of its directory): the database never records a file that a crash of
  * the machine could take back.
@@ -38,10 +83,7 @@ export function createLocalStorage(config: Extract<StorageConfig, { kind: 'local
     assertStorageKey(key);
     return path.join(root, ...key.split('/'));
   };
-  const room = async () => {
-    const info = await statfs(root);
-    return { freeBytes: info.bavail * info.bsize, totalBytes: info.blocks * info.bsize };
-  };
+  const room = () => roomOf(root);
   // The free space when a write last failed for want of it: full until there is more room than that.
   let freeBytesAtFailure: number | undefined;
 
@@ -52,22 +94,11 @@ export function createLocalStorage(config: Extract<StorageConfig, { kind: 'local
       const target = fileOf(key);
       await mkdir(tmpDir, { recursive: true });
       await mkdir(path.dirname(target), { recursive: true });
-      const temporary = path.join(tmpDir, randomUUID());
-      let size = 0;
-      const counter = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          size += chunk.length;
-          done(null, chunk);
-        },
-      });
       try {
-        // `flush`: the file's bytes are fsynced before the stream closes.
-        await pipeline(body, counter, createWriteStream(temporary, { flags: 'wx', flush: true }));
-        await rename(temporary, target);
-        await syncDirectory(path.dirname(target));
+        const size = await writeDurably(body, path.join(tmpDir, randomUUID()), target);
         freeBytesAtFailure = undefined;
+        return { size };
       } catch (error) {
-        await rm(temporary, { force: true });
         if (isOutOfSpace(error)) {
           freeBytesAtFailure = (await room().catch(() => undefined))?.freeBytes ?? 0;
           throw new StorageFullError({ cause: error });
@@ -76,7 +107,6 @@ export function createLocalStorage(config: Extract<StorageConfig, { kind: 'local
         if ((error as NodeJS.ErrnoException).syscall) throw new StorageUnavailableError({ cause: error });
         throw error;
       }
-      return { size };
     },
 
     async get(key: string, range?: ByteRange) {
@@ -113,19 +143,7 @@ export function createLocalStorage(config: Extract<StorageConfig, { kind: 'local
       return verifiedSignedFile(urlSecret, key, query);
     },
 
-    async removeAbandonedPartials(olderThanMs: number) {
-      const names = await readdir(tmpDir).catch(() => [] as string[]);
-      let removed = 0;
-      for (const name of names) {
-        const file = path.join(tmpDir, name);
-        const info = await stat(file).catch(() => undefined);
-        if (info && Date.now() - info.mtimeMs > olderThanMs) {
-          await rm(file, { force: true });
-          removed += 1;
-        }
-      }
-      return removed;
-    },
+    removeAbandonedPartials: (olderThanMs: number) => removeOldFiles(tmpDir, olderThanMs),
 
     async space(): Promise<StorageSpace> {
       await mkdir(root, { recursive: true });

@@ -25,6 +25,27 @@ function toStorageError(error: unknown): unknown {
   return new StorageUnavailableError({ cause: error });
 }
 
+/**
+ * Streams `body` into the object `key` as a multipart upload; resolves with the bytes sent. Parts
+ * of the 5 MiB minimum, one in flight: memory stays bounded (and small) whatever the file size.
+ */
+async function upload(client: S3Client, Bucket: string, key: string, body: Readable): Promise<number> {
+  let size = 0;
+  const counted = new PassThrough();
+  counted.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+  });
+  body.once('error', (error) => counted.destroy(error));
+  body.pipe(counted);
+  const multipart = new Upload({ client, params: { Bucket, Key: key, Body: counted }, queueSize: 1, partSize: 5 * 1024 * 1024 });
+  try {
+    await multipart.done();
+  } catch (error) {
+    throw toStorageError(error);
+  }
+  return size;
+}
+
 /** Any S3 (AWS, MinIO, Scaleway, OVH…); uploads stream as multipart, never held whole in memory. */
 export function createS3Storage(config: S3Config): Storage {
   const client = new S3Client({
@@ -44,21 +65,7 @@ export function createS3Storage(config: S3Config): Storage {
 
     async put(key: string, body: Readable) {
       assertStorageKey(key);
-      let size = 0;
-      const counted = new PassThrough();
-      counted.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-      });
-      body.once('error', (error) => counted.destroy(error));
-      body.pipe(counted);
-      // Parts of the 5 MiB minimum, one in flight: memory stays bounded (and small) whatever the file size.
-      const upload = new Upload({ client, params: { Bucket, Key: key, Body: counted }, queueSize: 1, partSize: 5 * 1024 * 1024 });
-      try {
-        await upload.done();
-      } catch (error) {
-        throw toStorageError(error);
-      }
-      return { size };
+      return { size: await upload(client, Bucket, key, body) };
     },
 
     async get(key: string, range?: ByteRange) {

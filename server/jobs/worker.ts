@@ -88,6 +88,69 @@ export interface Worker {
 }
 
 /**
+ * The lease: renewed every third of `leaseSeconds` for the jobs held here, and expired ones of
+ * other workers requeued. Only after a whole lease of unbroken contact with PostgreSQL: after a
+ * stall, every live worker renews its own leases before any worker may call them vanished.
+ */
+function keepLeases(deps: { db: Db; logger: Logger; workerId: string; leaseSeconds: number; held: Set<number> }): { stop(): void } {
+  const { db, logger, workerId, leaseSeconds, held } = deps;
+  const tickMs = (leaseSeconds * 1000) / 3;
+  let isTicking = false;
+  let lastContact = 0;
+  let contactSince = Number.POSITIVE_INFINITY;
+  const tick = async () => {
+    if (isTicking) return;
+    isTicking = true;
+    try {
+      const ids = [...held];
+      const kept = await renewLeases(db, workerId, ids);
+      const now = Date.now();
+      if (now - lastContact > 2 * tickMs) contactSince = now;
+      lastContact = now;
+      const lost = ids.filter((id) => !kept.includes(id) && held.has(id));
+      if (lost.length > 0) logger.warn({ jobIds: lost }, 'lease of running jobs lost (another worker took them back); their outcome will not be recorded here');
+      if (now - contactSince >= leaseSeconds * 1000) {
+        const requeued = await requeueStaleJobs(db, leaseSeconds);
+        if (requeued > 0) logger.warn({ requeued, leaseSeconds }, 'requeued jobs of a vanished worker');
+      }
+    } catch (error) {
+      lastContact = 0;
+      logger.debug({ err: error }, 'could not renew job leases');
+    } finally {
+      isTicking = false;
+    }
+  };
+  const leaseTimer = setInterval(() => void tick(), tickMs);
+  leaseTimer.unref();
+  void tick();
+  return { stop: () => clearInterval(leaseTimer) };
+}
+
+/** Idle loops sleep until the poll's delay, a job's notification or the stop, whichever comes first. */
+function sleepers() {
+  const sleeping = new Set<() => void>();
+  let wakeUps = 0;
+  return {
+    /** How many times the loops were woken: a wake-up during a claim shows as a change. */
+    wakeUps: () => wakeUps,
+    wakeAll() {
+      wakeUps += 1;
+      for (const wake of [...sleeping]) wake();
+    },
+    sleep: (ms: number) =>
+      new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          sleeping.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, ms);
+        sleeping.add(wake);
+      }),
+  };
+}
+
+/**
  * The job loop: takes due jobs one at a time (a batch of one type for batch handlers), retries
  * failures with backoff, and marks a job dead (visible to admins with its error) after its last
  * attempt; a job that met an outage waits for the service instead. Several workers may run at once.
@@ -144,61 +207,13 @@ export function startWorker(deps: {
     return true;
   }
 
-  // The lease: renewed for the jobs held here, and expired ones of other workers requeued. Only
-  // after a whole lease of unbroken contact with PostgreSQL: after a stall, every live worker
-  // renews its own leases before any worker may call them vanished.
-  const tickMs = (leaseSeconds * 1000) / 3;
-  let isTicking = false;
-  let lastContact = 0;
-  let contactSince = Number.POSITIVE_INFINITY;
-  const tick = async () => {
-    if (isTicking) return;
-    isTicking = true;
-    try {
-      const ids = [...held];
-      const kept = await renewLeases(deps.db, workerId, ids);
-      const now = Date.now();
-      if (now - lastContact > 2 * tickMs) contactSince = now;
-      lastContact = now;
-      const lost = ids.filter((id) => !kept.includes(id) && held.has(id));
-      if (lost.length > 0) logger.warn({ jobIds: lost }, 'lease of running jobs lost (another worker took them back); their outcome will not be recorded here');
-      if (now - contactSince >= leaseSeconds * 1000) {
-        const requeued = await requeueStaleJobs(deps.db, leaseSeconds);
-        if (requeued > 0) logger.warn({ requeued, leaseSeconds }, 'requeued jobs of a vanished worker');
-      }
-    } catch (error) {
-      lastContact = 0;
-      logger.debug({ err: error }, 'could not renew job leases');
-    } finally {
-      isTicking = false;
-    }
-  };
-  const leaseTimer = setInterval(() => void tick(), tickMs);
-  leaseTimer.unref();
-  void tick();
-
-  // Idle loops sleep until the poll's delay, a job's notification or the stop, whichever comes first.
-  const sleepers = new Set<() => void>();
-  let wakeUps = 0;
-  const wakeAll = () => {
-    wakeUps += 1;
-    for (const wake of [...sleepers]) wake();
-  };
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        sleepers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      sleepers.add(wake);
-    });
-  const jobs = listenForJobs(deps.db, logger, wakeAll);
+  const leases = keepLeases({ db: deps.db, logger, workerId, leaseSeconds, held });
+  const idle = sleepers();
+  const jobs = listenForJobs(deps.db, logger, idle.wakeAll);
 
   const runLoop = async () => {
     while (!controller.signal.aborted) {
-      const wakeUpsBefore = wakeUps;
+      const wakeUpsBefore = idle.wakeUps();
       let didWork = false;
       try {
         didWork = await runOne();
@@ -206,7 +221,7 @@ export function startWorker(deps: {
         logger.warn({ err: error }, 'job queue unavailable, retrying');
       }
       // A notification heard while claiming may be for a job the claim came too early to see.
-      if (!didWork && wakeUps === wakeUpsBefore && !controller.signal.aborted) await sleep(idleMs);
+      if (!didWork && idle.wakeUps() === wakeUpsBefore && !controller.signal.aborted) await idle.sleep(idleMs);
     }
   };
   // Several loops: a long extraction does not hold up the small jobs behind it.
@@ -215,10 +230,10 @@ export function startWorker(deps: {
   return {
     async stop(timeoutMs = 10000) {
       controller.abort();
-      wakeAll();
+      idle.wakeAll();
       await jobs.close();
       await Promise.race([loop, delay(timeoutMs)]);
-      clearInterval(leaseTimer);
+      leases.stop();
       // A job still running past the grace period goes back to the queue now, not after its lease.
       const requeued = await deps.db('jobs')
         .where({ status: 'running', locked_by: workerId })
