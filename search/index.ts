@@ -78,7 +78,8 @@ export interface IndexedState {
 
 /**
  * Meilisearch unreachable, too slow or failing on its side (408, 5xx: a cold start, an overload)
- * becomes a SearchUnavailableError (the app answers 503); its refusal of a request (another 4xx) and anything else, a bug, stay as they are.
+ * becomes a SearchUnavailableError (the app answers 503); its refusal of a request (another 4xx)
+ * and anything else, a bug, stay as they are.
  */
 export function toSearchError(error: unknown): unknown {
   const refusal = apiErrorOf(error);
