@@ -17,7 +17,7 @@ import { createJobHandlers } from '../server/jobs/handlers';
 import { startWorker } from '../server/jobs/worker';
 import { createLogger } from '../server/logger';
 import type { Actor } from '../server/policies';
-import { enqueueSettings } from '../server/search/jobs';
+import { enqueueSettings } from '../server/search/enqueue';
 import { seed } from '../server/seed';
 import { directorates, themes } from '../server/seed/data';
 import { startServices, type Services } from '../server/services';

@@ -1,5 +1,5 @@
 import { Meilisearch, MeilisearchRequestError, MeilisearchRequestTimeOutError, type Index, type Task } from 'meilisearch';
-import { ServiceUnavailableError } from '../server/errors';
+import { SearchUnavailableError } from './errors';
 import { and, anyOf } from './filters';
 import { stemText } from './french';
 import { runSearch, type SearchRequest, type SearchResult } from './query';
@@ -18,6 +18,8 @@ export { and, anyOf, atLeast, meiliFilter, recordMatches, type SearchFilter } fr
 export { hitOfRecord, markEnd, markStart } from './query';
 export { snippetRenderer } from './snippets';
 export { stem, stemText } from './french';
+export { SearchUnavailableError } from './errors';
+export { escapeHtml, htmlEscapes } from './html';
 
 /** What a query word also stands for, from a synonym set (search/settings.ts). */
 export const expansionsOf = (synonyms: SynonymSet) => expansionIndex(synonyms, stemText);
@@ -39,7 +41,7 @@ export interface Search {
   readonly indexPrefix: string;
   readonly pagesIndex: string;
   indexUid(name: string): string;
-  /** Throws ServiceUnavailableError('search') when Meilisearch does not answer or is not healthy. */
+  /** Throws SearchUnavailableError when Meilisearch does not answer or is not healthy. */
   checkHealth(): Promise<void>;
   /** Creates the pages index if missing and applies its settings (idempotent). */
   ensureIndex(uid?: string): Promise<void>;
@@ -76,14 +78,15 @@ export interface IndexedState {
 
 /**
  * Meilisearch unreachable, too slow or failing on its side (408, 5xx: a cold start, an overload)
- * becomes a 503; its refusal of a request (another 4xx) and anything else, a bug, stay as they are.
+ * becomes a SearchUnavailableError (the app answers 503); its refusal of a request (another 4xx)
+ * and anything else, a bug, stay as they are.
  */
 export function toSearchError(error: unknown): unknown {
   const refusal = apiErrorOf(error);
   const status = refusal?.response?.status ?? 0;
   if (refusal && status !== 408 && status < 500) return refusal;
   if (refusal || error instanceof MeilisearchRequestError || error instanceof MeilisearchRequestTimeOutError) {
-    return new ServiceUnavailableError('search', { cause: error });
+    return new SearchUnavailableError({ cause: error });
   }
   return error;
 }
@@ -138,6 +141,72 @@ export function createClient(options: Pick<SearchOptions, 'url' | 'apiKey'>, { i
   });
 }
 
+type Enqueued = { taskUid: number } | PromiseLike<{ taskUid: number }>;
+
+/**
+ * Waits for a task to end, polling `GET /tasks/:uid`. Not the client's waitForTask: its one
+ * timeout signal gains an abort listener per poll, thousands during a rebuild.
+ */
+async function settledTask(client: Meilisearch, enqueued: Enqueued, timeoutMs = taskTimeoutMs, intervalMs = 25): Promise<Task> {
+  const { taskUid } = await enqueued;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const task = await client.tasks.getTask(taskUid);
+    if (task.status !== 'enqueued' && task.status !== 'processing') return task;
+    if (Date.now() > deadline) throw new Error(`Meilisearch task ${taskUid} still ${task.status} after ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/**
+ * Replaces the records of these documents with the sync's: the new ones added, then those of an
+ * older sync deleted. Every task is queued before any is awaited: Meilisearch runs an index's
+ * tasks in order and indexes consecutive additions as one batch.
+ */
+async function replaceRecords(target: Index<SearchRecord>, settled: (enqueued: Enqueued) => Promise<Task>, sync: { documentIds: string[]; records: SearchRecord[]; syncId: string; maxRequestBytes: number }) {
+  const enqueued = [];
+  // The primary key named: a sync that reaches Meilisearch before the settings job creates the
+  // index with it, instead of an index without one that refuses every record.
+  for (const chunk of chunkByBytes(sync.records, sync.maxRequestBytes)) enqueued.push(await target.addDocuments(chunk, { primaryKey: 'id' }));
+  enqueued.push(await target.deleteDocuments({ filter: and([anyOf('documentId', sync.documentIds), `NOT ${anyOf('syncId', [sync.syncId])}`]) }));
+  for (const { taskUid } of enqueued) {
+    const task = await settled({ taskUid });
+    if (task.status === 'failed') throw new Error(`Meilisearch refused the documents' pages: ${task.error?.message}`);
+  }
+}
+
+/** How many records each document has in the index, read 10,000 at a time. */
+async function countIndexedRecords(index: Index<SearchRecord>): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (let offset = 0; ; offset += 10000) {
+    const batch = await index.getDocuments({ fields: ['documentId'], limit: 10000, offset });
+    for (const record of batch.results) counts.set(record.documentId, (counts.get(record.documentId) ?? 0) + 1);
+    if (batch.results.length < 10000) return counts;
+  }
+}
+
+/** What each document's records say of the sync that wrote them, read 10,000 at a time. */
+async function readIndexedStates(client: Meilisearch, uid: string): Promise<Map<string, IndexedState>> {
+  type Stamped = { documentId: string; versionId?: string; fingerprint?: string; pageCount?: number; recordCount?: number };
+  const states = new Map<string, IndexedState>();
+  for (let offset = 0; ; offset += 10000) {
+    const batch = await client.index<Stamped>(uid).getDocuments({ fields: ['documentId', 'versionId', 'fingerprint', 'pageCount', 'recordCount'], limit: 10000, offset });
+    for (const record of batch.results) {
+      let state = states.get(record.documentId);
+      if (!state) {
+        state = { records: 0, versionIds: new Set(), fingerprints: new Set(), pageCounts: new Set(), recordCounts: new Set() };
+        states.set(record.documentId, state);
+      }
+      state.records += 1;
+      state.versionIds.add(record.versionId);
+      state.fingerprints.add(record.fingerprint);
+      state.pageCounts.add(record.pageCount);
+      state.recordCounts.add(record.recordCount);
+    }
+    if (batch.results.length < 10000) return states;
+  }
+}
+
 export function createSearch(options: SearchOptions): Search {
   const client = createClient(options);
   const searchClient = createClient(options, { isForSearches: true });
@@ -146,21 +215,7 @@ export function createSearch(options: SearchOptions): Search {
   // A margin under the limit: the client's own serialisation may differ by a few bytes per record.
   const maxRequestBytes = Math.floor((options.payloadLimitBytes ?? defaultPayloadLimitBytes) * 0.9);
   const index = (uid = pagesIndex): Index<SearchRecord> => client.index<SearchRecord>(uid);
-
-  /**
-   * Waits for a task to end, polling `GET /tasks/:uid`. Not the client's waitForTask: its one
-   * timeout signal gains an abort listener per poll, thousands during a rebuild.
-   */
-  async function settled(enqueued: { taskUid: number } | PromiseLike<{ taskUid: number }>, timeoutMs = taskTimeoutMs, intervalMs = 25): Promise<Task> {
-    const { taskUid } = await enqueued;
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const task = await client.tasks.getTask(taskUid);
-      if (task.status !== 'enqueued' && task.status !== 'processing') return task;
-      if (Date.now() > deadline) throw new Error(`Meilisearch task ${taskUid} still ${task.status} after ${timeoutMs / 1000} s`);
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
-    }
-  }
+  const settled = (enqueued: Enqueued, timeoutMs?: number, intervalMs?: number) => settledTask(client, enqueued, timeoutMs, intervalMs);
 
   async function ensureIndex(uid = pagesIndex) {
     await guarded(async () => {
@@ -179,19 +234,7 @@ export function createSearch(options: SearchOptions): Search {
 
     replaceDocuments: (documentIds, records, syncId, uid) =>
       guarded(async () => {
-        if (documentIds.length === 0) return;
-        const target = index(uid);
-        // Every task queued before any is awaited: Meilisearch runs an index's tasks in order and
-        // indexes consecutive additions as one batch.
-        const enqueued = [];
-        // The primary key named: a sync that reaches Meilisearch before the settings job creates the
-        // index with it, instead of an index without one that refuses every record.
-        for (const chunk of chunkByBytes(records, maxRequestBytes)) enqueued.push(await target.addDocuments(chunk, { primaryKey: 'id' }));
-        enqueued.push(await target.deleteDocuments({ filter: and([anyOf('documentId', documentIds), `NOT ${anyOf('syncId', [syncId])}`]) }));
-        for (const { taskUid } of enqueued) {
-          const task = await settled({ taskUid });
-          if (task.status === 'failed') throw new Error(`Meilisearch refused the documents' pages: ${task.error?.message}`);
-        }
+        if (documentIds.length > 0) await replaceRecords(index(uid), settled, { documentIds, records, syncId, maxRequestBytes });
       }),
 
     search: (request) => guarded(() => runSearch(searchClient, pagesIndex, request)),
@@ -202,39 +245,9 @@ export function createSearch(options: SearchOptions): Search {
         return (result.estimatedTotalHits ?? 0) > 0;
       }),
 
-    indexedDocuments: () =>
-      guarded(async () => {
-        const counts = new Map<string, number>();
-        for (let offset = 0; ; offset += 10000) {
-          const batch = await index().getDocuments({ fields: ['documentId'], limit: 10000, offset });
-          for (const record of batch.results) counts.set(record.documentId, (counts.get(record.documentId) ?? 0) + 1);
-          if (batch.results.length < 10000) break;
-        }
-        return counts;
-      }),
+    indexedDocuments: () => guarded(() => countIndexedRecords(index())),
 
-    indexedStates: () =>
-      guarded(async () => {
-        type Stamped = { documentId: string; versionId?: string; fingerprint?: string; pageCount?: number; recordCount?: number };
-        const states = new Map<string, IndexedState>();
-        for (let offset = 0; ; offset += 10000) {
-          const batch = await client.index<Stamped>(pagesIndex).getDocuments({ fields: ['documentId', 'versionId', 'fingerprint', 'pageCount', 'recordCount'], limit: 10000, offset });
-          for (const record of batch.results) {
-            let state = states.get(record.documentId);
-            if (!state) {
-              state = { records: 0, versionIds: new Set(), fingerprints: new Set(), pageCounts: new Set(), recordCounts: new Set() };
-              states.set(record.documentId, state);
-            }
-            state.records += 1;
-            state.versionIds.add(record.versionId);
-            state.fingerprints.add(record.fingerprint);
-            state.pageCounts.add(record.pageCount);
-            state.recordCounts.add(record.recordCount);
-          }
-          if (batch.results.length < 10000) break;
-        }
-        return states;
-      }),
+    indexedStates: () => guarded(() => readIndexedStates(client, pagesIndex)),
 
     createFreshIndex: () =>
       guarded(async () => {

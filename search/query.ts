@@ -158,6 +158,43 @@ function countFacets(retrieval: Retrieval, groups: RankedGroup[], fields: string
   return facets;
 }
 
+type WordForm = { text: string; stems: string };
+/** The documents whose most telling word is the same (in the same form), and the other words they hold. */
+interface Band {
+  top: WordForm;
+  documentIds: string[];
+  forms: Map<number, WordForm[]>;
+}
+type WantedDocument = { documentId: string; group: RankedGroup; isApproximate: boolean };
+
+/** How telling a query word is (its evidence weight from the word searches). */
+const weightIn = (retrieval: Retrieval) => (i: number) => retrieval.evidence[i]?.weight ?? 0;
+
+/** The documents shown, each in the band of the most telling word it holds. */
+function bandsOf(retrieval: Retrieval, shown: { group: RankedGroup; isApproximate: boolean }[]): { bands: Map<string, Band>; wanted: WantedDocument[] } {
+  const weightOf = weightIn(retrieval);
+  const bands = new Map<string, Band>();
+  const wanted: WantedDocument[] = [];
+  for (const { group, isApproximate } of shown) {
+    for (const documentId of group.documentIds.slice(0, isApproximate ? documentsPerApproximateGroup : documentsPerGroup)) {
+      const forms = retrieval.documents.get(documentId)?.forms;
+      const held = [...(forms?.keys() ?? [])].sort((a, b) => weightOf(b) - weightOf(a) || a - b);
+      const top = held[0] === undefined ? undefined : forms?.get(held[0]);
+      if (!forms || !top) continue;
+      wanted.push({ documentId, group, isApproximate });
+      const key = `${held[0]} ${top.stems}`;
+      const band = bands.get(key) ?? { top, documentIds: [] as string[], forms: new Map<number, WordForm[]>() };
+      band.documentIds.push(documentId);
+      for (const i of held.slice(1, maxPageWords)) {
+        const form = forms.get(i);
+        if (form) band.forms.set(i, [...(band.forms.get(i) ?? []), form]);
+      }
+      bands.set(key, band);
+    }
+  }
+  return { bands, wanted };
+}
+
 /**
  * The best page of each shown document, with its snippet. The documents are taken in bands by the
  * most telling word each holds (known from the word searches): one search per band, that word
@@ -181,31 +218,12 @@ async function bestPages(client: Meilisearch, indexUid: string, request: SearchR
     distinct: 'documentId',
     matchingStrategy: 'last' as const,
   };
-  const weightOf = (i: number) => retrieval.evidence[i]?.weight ?? 0;
-  /** Per band (the most telling word its documents hold, in the form they hold it): its documents and their words. */
-  const bands = new Map<string, { top: { text: string; stems: string }; documentIds: string[]; forms: Map<number, { text: string; stems: string }[]> }>();
-  const wanted: { documentId: string; group: RankedGroup; isApproximate: boolean }[] = [];
-  for (const { group, isApproximate } of shown) {
-    for (const documentId of group.documentIds.slice(0, isApproximate ? documentsPerApproximateGroup : documentsPerGroup)) {
-      const forms = retrieval.documents.get(documentId)?.forms;
-      const held = [...(forms?.keys() ?? [])].sort((a, b) => weightOf(b) - weightOf(a) || a - b);
-      const top = held[0] === undefined ? undefined : forms?.get(held[0]);
-      if (!forms || !top) continue;
-      wanted.push({ documentId, group, isApproximate });
-      const key = `${held[0]} ${top.stems}`;
-      const band = bands.get(key) ?? { top, documentIds: [] as string[], forms: new Map<number, { text: string; stems: string }[]>() };
-      band.documentIds.push(documentId);
-      for (const i of held.slice(1, maxPageWords)) {
-        const form = forms.get(i);
-        if (form) band.forms.set(i, [...(band.forms.get(i) ?? []), form]);
-      }
-      bands.set(key, band);
-    }
-  }
+  const weightOf = weightIn(retrieval);
+  const { bands, wanted } = bandsOf(retrieval, shown);
   if (wanted.length === 0) return { hits: [], engineMs: 0 };
   const filterOf = (ids: string[]) => [request.filter, `documentId IN [${ids.map((id) => `"${id.replace(/[\\"]/g, '')}"`).join(', ')}]`].filter(Boolean).map((f) => `(${f})`).join(' AND ');
   /** The band's own word first, then the other words its documents hold, the most telling first. */
-  const queryOf = (band: { top: { text: string; stems: string }; forms: Map<number, { text: string; stems: string }[]> }, key: 'text' | 'stems') => {
+  const queryOf = (band: Band, key: 'text' | 'stems') => {
     const seen = new Set([band.top[key]]);
     const others = [...band.forms].sort(([a], [b]) => weightOf(b) - weightOf(a) || a - b).flatMap(([, forms]) => forms.map((form) => form[key]));
     return [band.top[key], ...others.filter((form) => !seen.has(form) && seen.add(form) !== undefined)].slice(0, maxSentWords).join(' ');
@@ -229,7 +247,7 @@ async function bestPages(client: Meilisearch, indexUid: string, request: SearchR
   // first place does not always meet): searched alone with its own words.
   const missed = wanted.filter((w) => !asWritten.has(w.documentId) && !asStems.has(w.documentId));
   if (missed.length > 0) {
-    const formsOf = (documentId: string) => [...(retrieval.documents.get(documentId)?.forms ?? new Map<number, { text: string; stems: string }>())].sort(([a], [b]) => weightOf(b) - weightOf(a) || a - b).map(([, form]) => form).slice(0, maxPageWords);
+    const formsOf = (documentId: string) => [...(retrieval.documents.get(documentId)?.forms ?? new Map<number, WordForm>())].sort(([a], [b]) => weightOf(b) - weightOf(a) || a - b).map(([, form]) => form).slice(0, maxPageWords);
     const alone = { ...common, limit: 1, matchingStrategy: 'frequency' as const };
     const second = await client.multiSearch({
       queries: missed.flatMap(({ documentId }) => [

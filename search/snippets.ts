@@ -1,6 +1,6 @@
 import { stem, stripAccents, tokenStems, words } from './french';
 import { markEnd, markStart } from './query';
-import { escapeHtml, htmlEscapes } from '../server/http/escapeHtml';
+import { escapeHtml, htmlEscapes } from './html';
 
 const foldSpaces = (text: string) => text.replace(/\s+/g, ' ');
 

@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Meilisearch, MeilisearchApiError } from 'meilisearch';
-import { ServiceUnavailableError } from '../server/errors';
+import { SearchUnavailableError } from './errors';
 import { uniqueName } from '../tests/context';
 import { toSearchError } from '.';
 import { apiErrorOf, createHttpClient } from './transport';
@@ -53,7 +53,7 @@ describe('the searches’ HTTP client', () => {
     expect(apiErrorOf(error)).toBe(error);
   });
 
-  it('makes an unreachable Meilisearch a ServiceUnavailableError', async () => {
+  it('makes an unreachable Meilisearch a SearchUnavailableError', async () => {
     const closed = await new Promise<number>((resolve) => {
       const server = createServer().listen(0, '127.0.0.1', () => {
         const { port } = server.address() as { port: number };
@@ -62,10 +62,10 @@ describe('the searches’ HTTP client', () => {
     });
     const nowhere = new Meilisearch({ host: `http://127.0.0.1:${closed}`, apiKey: masterKey, httpClient: createHttpClient() });
     const error = await guardedSearch(nowhere, uid, '').catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(error).toBeInstanceOf(SearchUnavailableError);
   });
 
-  it('makes Meilisearch failing on its side (408, 5xx) a ServiceUnavailableError', async () => {
+  it('makes Meilisearch failing on its side (408, 5xx) a SearchUnavailableError', async () => {
     for (const status of [408, 503]) {
       const failing = createServer((socket: Socket) => {
         socket.on('data', () => {
@@ -78,7 +78,7 @@ describe('the searches’ HTTP client', () => {
       const client = new Meilisearch({ host: `http://127.0.0.1:${failingPort}`, apiKey: masterKey, httpClient: createHttpClient() });
       const error = await guardedSearch(client, uid, '').catch((caught: unknown) => caught);
       await new Promise((resolve) => failing.close(resolve));
-      expect(error).toBeInstanceOf(ServiceUnavailableError);
+      expect(error).toBeInstanceOf(SearchUnavailableError);
     }
   });
 

@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import type { StorageConfig } from '../storage';
 import { defaultOcrSettings, type OcrSettings } from './extraction/settings';
 
 /**
@@ -198,18 +199,6 @@ function isCertificateList(text: string): boolean {
     return false;
   }
 }
-
-export type StorageConfig =
-  | { kind: 'local'; dir: string }
-  | {
-      kind: 's3';
-      bucket: string;
-      endpoint?: string;
-      region: string;
-      accessKeyId?: string;
-      secretAccessKey?: string;
-      forcePathStyle: boolean;
-    };
 
 export interface Config {
   env: 'development' | 'production' | 'test';

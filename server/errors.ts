@@ -96,7 +96,7 @@ export class ServiceUnavailableError extends AppError {
 }
 
 /** The files' disk is full: not transient, an administrator must act. */
-export class StorageFullError extends AppError {
+export class InsufficientStorageError extends AppError {
   constructor(options?: { cause?: unknown }) {
     super('insufficient_storage', 507, "L'espace de stockage est plein : prévenez l'administrateur.", { service: 'storage' });
     if (options?.cause !== undefined) this.cause = options.cause;

@@ -7,7 +7,7 @@ import { assertPortFree, closeGracefully, listen } from './http/listen';
 import { startWorker } from './jobs/worker';
 import { createJobHandlers, recurringJobs } from './jobs/handlers';
 import { createLogger } from './logger';
-import { enqueueSettings } from './search/jobs';
+import { enqueueSettings } from './search/enqueue';
 import { seed, seedsDemoUsers } from './seed';
 import { loadDemoCatalogue } from './seed/demo/load';
 import { startServices, type Services } from './services';

@@ -105,13 +105,15 @@ function connect(
   const { urls, embedded, isFreshEmbeddedDatabase, stopEmbedded } = parts;
   const db = createDb(urls.databaseUrl, { poolMax: config.database.poolMax, logger });
   if (!parts.sessionSecret) logger.warn('SESSION_SECRET is not set: sessions end when this process stops');
+  // Production requires SESSION_SECRET (config.ts); a development process without one makes its own.
+  const sessionSecret = parts.sessionSecret ?? randomBytes(32).toString('base64url');
   return {
     db,
     databaseUrl: urls.databaseUrl,
-    // Production requires SESSION_SECRET (config.ts); a development process without one makes its own.
-    sessionSecret: parts.sessionSecret ?? randomBytes(32).toString('base64url'),
+    sessionSecret,
     search: createSearch({ url: urls.meiliUrl, apiKey: urls.meiliKey, indexPrefix: config.meili.indexPrefix, payloadLimitBytes: config.meili.payloadLimitBytes }),
-    storage: createStorage(config.storage),
+    // The local driver signs its file URLs with the session secret: every app process shares it.
+    storage: createStorage(config.storage.kind === 'local' ? { ...config.storage, urlSecret: sessionSecret } : config.storage),
     embedded,
     isFreshEmbeddedDatabase,
     stop: async () => {

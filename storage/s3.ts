@@ -11,10 +11,9 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { PassThrough, Readable } from 'node:stream';
-import type { StorageConfig } from '../server/config';
-import { ServiceUnavailableError } from '../server/errors';
-import { contentDisposition } from '../server/documents/filenames';
-import { assertStorageKey, StorageObjectNotFoundError, type ByteRange, type Storage } from './types';
+import { contentDisposition } from './contentDisposition';
+import { StorageObjectNotFoundError, StorageUnavailableError } from './errors';
+import { assertStorageKey, type ByteRange, type Storage, type StorageConfig } from './types';
 
 type S3Config = Extract<StorageConfig, { kind: 's3' }>;
 
@@ -23,7 +22,28 @@ function toStorageError(error: unknown): unknown {
   if (error instanceof S3ServiceException && error.$metadata.httpStatusCode !== undefined && error.$metadata.httpStatusCode < 500) {
     return error;
   }
-  return new ServiceUnavailableError('storage', { cause: error });
+  return new StorageUnavailableError({ cause: error });
+}
+
+/**
+ * Streams `body` into the object `key` as a multipart upload; resolves with the bytes sent. Parts
+ * of the 5 MiB minimum, one in flight: memory stays bounded (and small) whatever the file size.
+ */
+async function upload(client: S3Client, Bucket: string, key: string, body: Readable): Promise<number> {
+  let size = 0;
+  const counted = new PassThrough();
+  counted.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+  });
+  body.once('error', (error) => counted.destroy(error));
+  body.pipe(counted);
+  const multipart = new Upload({ client, params: { Bucket, Key: key, Body: counted }, queueSize: 1, partSize: 5 * 1024 * 1024 });
+  try {
+    await multipart.done();
+  } catch (error) {
+    throw toStorageError(error);
+  }
+  return size;
 }
 
 /** Any S3 (AWS, MinIO, Scaleway, OVH…); uploads stream as multipart, never held whole in memory. */
@@ -45,21 +65,7 @@ export function createS3Storage(config: S3Config): Storage {
 
     async put(key: string, body: Readable) {
       assertStorageKey(key);
-      let size = 0;
-      const counted = new PassThrough();
-      counted.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-      });
-      body.once('error', (error) => counted.destroy(error));
-      body.pipe(counted);
-      // Parts of the 5 MiB minimum, one in flight: memory stays bounded (and small) whatever the file size.
-      const upload = new Upload({ client, params: { Bucket, Key: key, Body: counted }, queueSize: 1, partSize: 5 * 1024 * 1024 });
-      try {
-        await upload.done();
-      } catch (error) {
-        throw toStorageError(error);
-      }
-      return { size };
+      return { size: await upload(client, Bucket, key, body) };
     },
 
     async get(key: string, range?: ByteRange) {
@@ -107,6 +113,10 @@ export function createS3Storage(config: S3Config): Storage {
       return getSignedUrl(client, command, { expiresIn: options.expiresInSeconds });
     },
 
+    verifySignedUrl() {
+      return undefined;
+    },
+
     async removeAbandonedPartials() {
       // Incomplete multipart uploads are invisible as objects; the bucket's lifecycle rule
       // (AbortIncompleteMultipartUpload) removes them. Nothing is half-visible meanwhile.
@@ -121,7 +131,7 @@ export function createS3Storage(config: S3Config): Storage {
       try {
         await client.send(new HeadBucketCommand({ Bucket }));
       } catch (error) {
-        throw new ServiceUnavailableError('storage', { cause: error });
+        throw new StorageUnavailableError({ cause: error });
       }
     },
   };

@@ -2,9 +2,30 @@ import type { Readable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 
 /**
- * The one door to stored files: local disk or any S3. Keys are always made by the server
- * (see newStorageKey), never taken from a user's file name.
+ * Where the files are: a local directory (its signed URLs' secret: the app's session secret, or
+ * one made per process), or any S3.
  */
+export type StorageConfig =
+  | { kind: 'local'; dir: string; urlSecret?: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      endpoint?: string;
+      region: string;
+      accessKeyId?: string;
+      secretAccessKey?: string;
+      forcePathStyle: boolean;
+    };
+
+export type Disposition = 'inline' | 'attachment';
+
+/** What a local signed URL names: an object, the grant it was issued through (a share link's id), its disposition. */
+export interface SignedFile {
+  key: string;
+  grant: string;
+  disposition: Disposition;
+}
+
 export interface ByteRange {
   /** First byte, inclusive. */
   start: number;
@@ -26,6 +47,10 @@ export interface StorageSpace {
   isFull: boolean;
 }
 
+/**
+ * The one door to stored files: local disk or any S3. Keys are always made by the server
+ * (see newStorageKey), never taken from a user's file name.
+ */
 export interface Storage {
   readonly kind: 'local' | 's3';
   /** Streams `body` into the object `key`; resolves with the number of bytes written. */
@@ -35,7 +60,7 @@ export interface Storage {
   exists(key: string): Promise<boolean>;
   /** Removes the object; removing a missing object is not an error. */
   delete(key: string): Promise<void>;
-  /** Throws ServiceUnavailableError('storage') when the files cannot be reached. */
+  /** Throws StorageUnavailableError when the files cannot be reached. */
   checkHealth(): Promise<void>;
   /** Room left, where the driver can tell (undefined for S3). */
   space(): Promise<StorageSpace | undefined>;
@@ -45,26 +70,23 @@ export interface Storage {
    */
   removeAbandonedPartials(olderThanMs: number): Promise<number>;
   /**
-   * A short-lived URL the browser fetches the object from directly (S3 presigned GET); undefined
-   * when the driver has none (local disk: the app serves its own HMAC-signed URL instead).
+   * A short-lived URL the browser fetches the object from: S3's presigned GET, or the local
+   * driver's own HMAC-signed `/f/<key>` (served by `signedFileRoutes`, which the app mounts). The
+   * `grant` (a share link's id) is signed into a local URL, for the app to check again on each fetch.
    */
-  presignedGetUrl(key: string, options: { expiresInSeconds: number; filename: string; contentType: string; disposition: 'inline' | 'attachment' }): Promise<string | undefined>;
-}
-
-export class StorageObjectNotFoundError extends Error {
-  override name = 'StorageObjectNotFoundError';
-  constructor(readonly key: string) {
-    super(`No stored object ${key}`);
-  }
+  presignedGetUrl(key: string, options: { expiresInSeconds: number; filename: string; contentType: string; disposition: 'inline' | 'attachment'; grant: string }): Promise<string>;
+  /** The file a signed URL of this driver names, or undefined (malformed, tampered with, expired; S3 signs none). */
+  verifySignedUrl(key: string, query: Record<string, unknown>): SignedFile | undefined;
 }
 
 export const storageKeyPattern = /^[a-z0-9][a-z0-9/_-]{0,200}$/;
 
-/** Refuses any key we did not make ourselves (no `..`, no absolute path, no odd characters). */
+/** A key we could have made ourselves (no `..`, no absolute path, no odd characters). */
+export const isStorageKey = (key: string) => storageKeyPattern.test(key) && !key.includes('//') && !key.endsWith('/');
+
+/** Refuses any key we did not make ourselves. */
 export function assertStorageKey(key: string): void {
-  if (!storageKeyPattern.test(key) || key.includes('//') || key.endsWith('/')) {
-    throw new Error(`Invalid storage key ${JSON.stringify(key)}`);
-  }
+  if (!isStorageKey(key)) throw new Error(`Invalid storage key ${JSON.stringify(key)}`);
 }
 
 /** A new key for a stored file: made by the server, never from a user's file name. */

@@ -4,12 +4,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createApp } from '../server/app';
-import { loadConfig, type Config, type StorageConfig } from '../server/config';
+import { loadConfig, type Config } from '../server/config';
 import { createDb, type Db } from '../server/db';
 import { embeddedPostgresUrl } from '../server/embedded/postgres';
 import { createLogger, type Logger } from '../server/logger';
 import { createSearch, type Search } from '../search';
-import { createStorage, type Storage } from '../storage';
+import { createStorage, type Storage, type StorageConfig } from '../storage';
 import { templateDatabase } from './setup/global';
 import { s3StorageConfig } from './setup/s3';
 
@@ -94,7 +94,7 @@ export async function createTestContext(options: { storage?: 'local' | 's3'; env
     },
     dir,
   );
-  const storageConfig: StorageConfig = config.storage.kind === 's3' ? s3StorageConfig(services.s3.endpoint, services.s3.bucket) : config.storage;
+  const storageConfig: StorageConfig = config.storage.kind === 's3' ? s3StorageConfig(services.s3.endpoint, services.s3.bucket) : { ...config.storage, urlSecret: testSessionSecret };
   const { logger, lines } = capturingLogger();
   const db = createDb(database.url, { poolMax: 5, logger });
   const search = createSearch({ url: services.meili.url, apiKey: services.meili.masterKey, indexPrefix: name });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFolders } from '../server/folders/service';
+import { loadFolderTree } from '../server/folders/tree';
 import { seed } from '../server/seed';
 import { ancestry, schemeForIndex } from '../server/search/indexing';
 import { buildRecords, coverageFloor, type SearchRecord } from '../search';
@@ -48,7 +48,7 @@ describe('relevance on the French scheme corpus', () => {
       schemeIds.set(scheme.key, row.id as string);
       schemeKeys.set(row.id as string, scheme.key);
     }
-    const folders = new Map((await listFolders(ctx.db)).map((row) => [row.id, row]));
+    const folders = await loadFolderTree(ctx.db);
     const records: SearchRecord[] = [];
     for (const document of corpusDocuments) {
       const scheme = corpusSchemes.find((s) => s.key === document.schemeKey);

@@ -1,7 +1,7 @@
 import type { Config } from '../config';
 import type { Db } from '../db';
 import { enqueueJob } from '../jobs/queue';
-import type { JobHandlers } from '../jobs/worker';
+import type { JobHandlers } from '../jobs/types';
 import type { Logger } from '../logger';
 import { createMailer } from '../mail';
 import { digestMail } from './mail';

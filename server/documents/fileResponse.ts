@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import type { Storage, ByteRange } from '../../storage';
-import { contentDisposition } from './filenames';
+import { contentDisposition, type ByteRange, type Storage } from '../../storage';
 import { inlineTypes, type FileType } from './fileTypes';
 
 export interface StoredVersion {

@@ -1,6 +1,6 @@
 import { recordAudit, type AuditContext } from '../audit/record';
 import type { Transaction } from '../db';
-import { enqueueDocumentSync } from '../search/jobs';
+import { enqueueDocumentSync } from '../search/enqueue';
 import { suggestDocType } from './docTypeSuggestion';
 import { titleOf, type TitleHints, type TitleSource } from './titles';
 

@@ -1,5 +1,5 @@
-import type { FolderRow } from '../folders/presenter';
 import { availabilityOf } from '../folders/availability';
+import type { FolderTree } from '../folders/tree';
 import { can, type Actor, type DocumentSubject } from '../policies';
 
 export interface DocumentRow {
@@ -42,14 +42,6 @@ export const documentSubject = (row: Pick<DocumentRow, 'directorate_id' | 'scope
   status: row.status,
 });
 
-/** The scheme a folder belongs to: itself, or its nearest ancestor with a scheme card. */
-export function schemeOf(folderId: string, folders: Map<string, FolderRow>): FolderRow | undefined {
-  for (let folder = folders.get(folderId); folder; folder = folder.parent_id ? folders.get(folder.parent_id) : undefined) {
-    if (folder.is_scheme) return folder;
-  }
-  return undefined;
-}
-
 export function presentVersion(row: { number: number; original_filename: string; file_type: string; mime_type: string; size_bytes: number; sha256: string; created_at: Date; extraction_status: string; extraction_error: string | null; ocr_note?: string | null; ocr_pending?: boolean; uploaded_by_name?: string | null }) {
   return {
     number: row.number,
@@ -70,9 +62,9 @@ export function presentVersion(row: { number: number; original_filename: string;
 }
 
 /** A document as the UI sees it, with its scheme, current version and what the user may do. */
-export function presentDocument(row: DocumentRow, folders: Map<string, FolderRow>, actor: Actor) {
+export function presentDocument(row: DocumentRow, folders: FolderTree, actor: Actor) {
   const folder = folders.get(row.folder_id);
-  const scheme = schemeOf(row.folder_id, folders);
+  const scheme = folders.schemeOf(row.folder_id);
   const subject = documentSubject(row);
   return {
     id: row.id,

@@ -2,7 +2,7 @@ import { buffer } from 'node:stream/consumers';
 import { recordAudit, type AuditContext } from '../audit/record';
 import type { Db } from '../db';
 import { extractText, type ExtractionLimits } from '../extraction';
-import { enqueueDocumentSync } from '../search/jobs';
+import { enqueueDocumentSync } from '../search/enqueue';
 import type { Storage } from '../../storage';
 import type { FileType } from './fileTypes';
 import { isPlaceholderTitle, titleOf, type TitleSource } from './titles';

@@ -5,6 +5,7 @@ import { auditContextOf } from '../audit/record';
 import type { Config } from '../config';
 import type { Db } from '../db';
 import { ValidationError } from '../errors';
+import { loadFolderTree } from '../folders/tree';
 import { currentUser, signedIn } from '../http/access';
 import { authorize } from '../policies';
 import type { Storage } from '../../storage';
@@ -20,7 +21,6 @@ import {
   discardUpload,
   findDocument,
   findVersion,
-  foldersById,
   listDocuments,
   listVersions,
   updateDocument,
@@ -59,16 +59,16 @@ export function documentRoutes(deps: { db: Db; storage: Storage; config: Config;
   }
 
   const present = async (req: Request, documentId: string) =>
-    presentDocument(await findDocument(db, documentId), await foldersById(db), currentUser(req));
+    presentDocument(await findDocument(db, documentId), await loadFolderTree(db), currentUser(req));
 
   router.get('/api/documents', signedIn, async (req, res) => {
     const filter = listQuery.parse(req.query);
-    const [rows, folders] = await Promise.all([listDocuments(db, currentUser(req), filter), foldersById(db)]);
+    const [rows, folders] = await Promise.all([listDocuments(db, currentUser(req), filter), loadFolderTree(db)]);
     res.json({ documents: rows.map((row) => presentDocument(row, folders, currentUser(req))) });
   });
 
   router.get('/api/documents/recent', signedIn, async (req, res) => {
-    const [rows, folders] = await Promise.all([listDocuments(db, currentUser(req), { publishedOnly: true, limit: 30 }), foldersById(db)]);
+    const [rows, folders] = await Promise.all([listDocuments(db, currentUser(req), { publishedOnly: true, limit: 30 }), loadFolderTree(db)]);
     res.json({ documents: rows.map((row) => presentDocument(row, folders, currentUser(req))) });
   });
 

@@ -1,11 +1,11 @@
 import { recordAudit, type AuditContext } from '../audit/record';
 import type { Db, Transaction } from '../db';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { changedFields, findFolder, listFolders } from '../folders/service';
+import { changedFields, findFolder } from '../folders/service';
 import type { FolderRow } from '../folders/presenter';
 import { authorize, type Actor } from '../policies';
 import type { Storage } from '../../storage';
-import { enqueueDocumentSync } from '../search/jobs';
+import { enqueueDocumentSync } from '../search/enqueue';
 import { syncSchemePageOf } from '../sharing/schemePages';
 import { syncShareLink } from '../sharing/service';
 import { suggestDocType } from './docTypeSuggestion';
@@ -58,10 +58,6 @@ export async function findDocument(db: Db | Transaction, id: string): Promise<Do
   const row = (await documentsQuery(db).where('doc.id', id).first()) as DocumentRow | undefined;
   if (!row) throw new NotFoundError('Ce document est introuvable.');
   return row;
-}
-
-export async function foldersById(db: Db): Promise<Map<string, FolderRow>> {
-  return new Map((await listFolders(db)).map((row) => [row.id, row]));
 }
 
 /** Documents the actor may read: published ones, plus drafts and archives of their directorate (all, for admins). */

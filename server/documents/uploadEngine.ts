@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import type { Db } from '../db';
 import { isConnectionError } from '../db';
 import { AppError, PayloadTooLargeError, ValidationError } from '../errors';
+import { fromServiceError } from '../serviceErrors';
 import { newStorageKey, type Storage } from '../../storage';
 import { sanitizeFilename } from './filenames';
 import { storeInspected, type InspectedFile } from './inspect';
@@ -90,7 +91,7 @@ export function singleFileUpload(deps: { db: Db; storage: Storage; maxBytes: num
   }).single('file');
   return (req, res, next) =>
     upload(req, res, (error?: unknown) => {
-      const isOurs = error instanceof AppError || error instanceof ZodError || error instanceof multer.MulterError || isConnectionError(error);
+      const isOurs = error instanceof AppError || fromServiceError(error) !== undefined || error instanceof ZodError || error instanceof multer.MulterError || isConnectionError(error);
       next(error === undefined || isOurs ? error : new ValidationError("Le formulaire d'envoi est mal formé : renvoyez le fichier."));
     });
 }

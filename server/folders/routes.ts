@@ -8,6 +8,7 @@ import { presentFolder } from './presenter';
 import { createFolderSchema, folderIdParams, updateFolderSchema, verificationQueueQuery } from './schema';
 import { schemesToVerify, verifyScheme } from './verification';
 import { createFolder, deleteFolder, findFolder, folderSubject, listFolders, updateFolder } from './service';
+import { loadFolderTree } from './tree';
 
 /** The thematic tree: themes, schemes (folders with a scheme card) and their sub-folders. */
 export function folderRoutes(deps: { db: Db }) {
@@ -25,16 +26,11 @@ export function folderRoutes(deps: { db: Db }) {
     const { id } = folderIdParams.parse(req.params);
     const folder = await findFolder(db, id);
     authorize(user, 'folder.read', folderSubject(folder));
-    const all = await listFolders(db);
-    const byId = new Map(all.map((row) => [row.id, row]));
-    const path = [];
-    for (let parent = folder.parent_id ? byId.get(folder.parent_id) : undefined; parent; parent = parent.parent_id ? byId.get(parent.parent_id) : undefined) {
-      path.unshift({ id: parent.id, name: parent.name });
-    }
+    const tree = await loadFolderTree(db);
     res.json({
       folder: presentFolder(folder, user),
-      path,
-      children: all.filter((row) => row.parent_id === id).map((row) => presentFolder(row, user)),
+      path: tree.pathTo(id).map((parent) => ({ id: parent.id, name: parent.name })),
+      children: tree.childrenOf(id).map((row) => presentFolder(row, user)),
     });
   });
 

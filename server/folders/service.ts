@@ -1,92 +1,18 @@
 import { recordAudit, type AuditContext } from '../audit/record';
 import type { Db, Transaction } from '../db';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ValidationError } from '../errors';
 import { authorize, type Actor, type FolderSubject } from '../policies';
-import { documentsUnder } from '../search/indexing';
-import { enqueueFolderSync } from '../search/jobs';
+import { enqueueFolderSync } from '../search/enqueue';
 import { syncSchemePageOf } from '../sharing/schemePages';
 import { syncShareLink } from '../sharing/service';
 import { availabilityOf } from './availability';
 import type { FolderRow } from './presenter';
+import { findFolder } from './rows';
+import { documentsUnder, isWithin } from './tree';
 import type { CreateFolderInput, SchemeCardInput, UpdateFolderInput } from './schema';
 
-const folderColumns = [
-  'f.id',
-  'f.parent_id',
-  'f.name',
-  'f.position',
-  'f.directorate_id',
-  'd.code as directorate_code',
-  'd.name as directorate_name',
-  'f.is_scheme',
-  'f.scheme_promise',
-  'f.scheme_summary',
-  'f.scheme_amount',
-  'f.scheme_audiences',
-  'f.scheme_aid_types',
-  'f.scheme_keywords',
-  'f.scheme_opens_on',
-  'f.scheme_closes_on',
-  'f.scheme_is_permanent',
-  'f.referent_name',
-  'f.referent_service',
-  'f.referent_email',
-  'f.referent_phone',
-  'f.referent_public_fields',
-  'f.info_url',
-  'f.apply_url',
-  'f.archived_at',
-  'f.updated_at',
-  'f.review_interval_days',
-  'f.verified_at',
-  'f.verified_by',
-  'vb.display_name as verified_by_name',
-  'f.verifier_id as named_verifier_id',
-];
-
-/**
- * The scheme's verifier: the editor the card names, or else the referent when they have an
- * editor's account in the scheme's directorate (an editor who moved away is no one's verifier).
- * Plain joins (the editors read once, matched by hash), never a subquery per folder: the whole
- * tree is read by every indexing batch.
- */
-const namedVerifierJoin = `left join users nv on nv.id = f.verifier_id and nv.is_active and nv.role = 'editor' and nv.directorate_id = f.directorate_id`;
-const referentVerifierJoin = `left join (
-  select distinct on (lower(email), directorate_id) id, display_name, lower(email) as email_key, directorate_id
-    from users where is_active and role = 'editor'
-   order by lower(email), directorate_id, created_at) rv
-  on f.is_scheme and f.verifier_id is null and rv.email_key = lower(f.referent_email) and rv.directorate_id = f.directorate_id`;
-
-/** The day the card is due for its next verification, on the Region's calendar. */
-export const reviewDueOnSql = `to_char((f.verified_at at time zone 'Europe/Paris')::date + f.review_interval_days, 'YYYY-MM-DD')`;
-
-function foldersQuery(db: Db | Transaction) {
-  return db('folders as f')
-    .leftJoin('directorates as d', 'd.id', 'f.directorate_id')
-    .leftJoin('users as vb', 'vb.id', 'f.verified_by')
-    .joinRaw(namedVerifierJoin)
-    .joinRaw(referentVerifierJoin)
-    .select([
-      ...folderColumns,
-      db.raw('coalesce(nv.id, rv.id) as verifier_id'),
-      db.raw('coalesce(nv.display_name, rv.display_name) as verifier_name'),
-      db.raw(`${reviewDueOnSql} as review_due_on`),
-    ]);
-}
-
-export async function listFolders(db: Db): Promise<FolderRow[]> {
-  return (await foldersQuery(db).orderBy([{ column: 'f.position' }, { column: 'f.name' }])) as FolderRow[];
-}
-
-export async function findFoldersByIds(db: Db | Transaction, ids: string[]): Promise<FolderRow[]> {
-  return (await foldersQuery(db).whereIn('f.id', ids)) as FolderRow[];
-}
-
-export async function findFolder(db: Db | Transaction, id: string): Promise<FolderRow> {
-  const row = (await foldersQuery(db).where('f.id', id).first()) as FolderRow | undefined;
-  if (!row) throw new NotFoundError('Ce dossier est introuvable.');
-  return row;
-}
+/** The folder rows are read in ./rows.ts; the rooms that read a folder find them here too. */
+export { findFolder, findFoldersByIds, listFolders } from './rows';
 
 export const folderSubject = (row: Pick<FolderRow, 'directorate_id'>): FolderSubject => ({ kind: 'folder', directorateId: row.directorate_id });
 
@@ -193,12 +119,7 @@ export async function createFolder(db: Db, actor: Actor, input: CreateFolderInpu
 }
 
 async function assertNoCycle(trx: Transaction, folderId: string, newParentId: string) {
-  const result = await trx.raw<{ rows: { id: string }[] }>(
-    `with recursive subtree(id) as (select ?::uuid union all select f.id from folders f join subtree s on f.parent_id = s.id)
-     select id from subtree where id = ?::uuid`,
-    [folderId, newParentId],
-  );
-  if (result.rows.length > 0) throw new ConflictError('Un dossier ne peut pas être déplacé dans lui-même ni dans un de ses sous-dossiers.');
+  if (await isWithin(trx, newParentId, folderId)) throw new ConflictError('Un dossier ne peut pas être déplacé dans lui-même ni dans un de ses sous-dossiers.');
 }
 
 export async function updateFolder(db: Db, actor: Actor, id: string, input: UpdateFolderInput, audit: AuditContext) {

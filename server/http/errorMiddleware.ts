@@ -8,6 +8,7 @@ import { AppError, InternalError, NotFoundError, PayloadTooLargeError, ServiceUn
 import type { Config } from '../config';
 import { maxSizeMessage } from '../documents/uploadEngine';
 import type { Logger } from '../logger';
+import { fromServiceError } from '../serviceErrors';
 
 /** Errors raised by express.json() carry a `type`. */
 function bodyParserError(error: unknown): AppError | undefined {
@@ -41,6 +42,8 @@ function uploadError(error: MulterError, maxBytes: number): AppError {
 /** What the client is told about an error: one of our typed errors, whatever was thrown. */
 export async function classifyError(error: unknown, db: Db, maxUploadBytes = 100 * 1024 * 1024): Promise<AppError> {
   if (error instanceof AppError) return error;
+  const fromService = fromServiceError(toSearchError(error));
+  if (fromService) return fromService;
   if (error instanceof MulterError) return uploadError(error, maxUploadBytes);
   if (error instanceof ZodError) {
     const issue = error.issues[0];
@@ -51,8 +54,6 @@ export async function classifyError(error: unknown, db: Db, maxUploadBytes = 100
   if (fromBody) return fromBody;
   if (createHttpError.isHttpError(error) && error.status < 500) return fromHttpStatus(error.status);
   if (isConnectionError(error)) return new ServiceUnavailableError('database', { cause: error });
-  const fromSearch = toSearchError(error);
-  if (fromSearch instanceof AppError) return fromSearch;
   // PostgreSQL dropping a connection mid-query surfaces as an untyped error; ask it directly.
   if (!(await isDatabaseUp(db))) return new ServiceUnavailableError('database', { cause: error });
   return new InternalError();

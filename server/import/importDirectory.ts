@@ -9,6 +9,7 @@ import { sanitizeFilename } from '../documents/filenames';
 import { storeInspected } from '../documents/inspect';
 import { AppError } from '../errors';
 import type { Actor } from '../policies';
+import { fromServiceError } from '../serviceErrors';
 import { newStorageKey, type Storage } from '../../storage';
 
 export interface ImportOptions {
@@ -170,7 +171,8 @@ export async function importDirectory(
       report.imported.push(item.relative);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = error instanceof AppError ? error.message : code === 'ENOENT' ? 'fichier disparu pendant l’import' : code === 'EACCES' ? 'fichier illisible (droits)' : (error as Error).message;
+      const known = error instanceof AppError ? error : fromServiceError(error);
+      const reason = known ? known.message : code === 'ENOENT' ? 'fichier disparu pendant l’import' : code === 'EACCES' ? 'fichier illisible (droits)' : (error as Error).message;
       report.rejected.push({ file: item.relative, reason });
     }
   }

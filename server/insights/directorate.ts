@@ -1,16 +1,14 @@
 import type { Db } from '../db';
+import { loadFolderTree } from '../folders/tree';
 import { currentPeriod, gapsOf, periodRows } from './service';
 
 /** The themes a directorate publishes in: the top folders above its live schemes. */
 export async function themesOf(db: Db, directorateId: string): Promise<{ id: string; name: string }[]> {
-  const result = await db.raw<{ rows: { id: string; name: string }[] }>(
-    `with recursive up(id, parent_id) as (
-       select id, parent_id from folders where directorate_id = ? and is_scheme and archived_at is null
-       union select p.id, p.parent_id from folders p join up on p.id = up.parent_id)
-     select distinct f.id, f.name, f.position from up join folders f on f.id = up.id where f.parent_id is null order by f.position, f.name`,
-    [directorateId],
-  );
-  return result.rows.map((row) => ({ id: row.id, name: row.name }));
+  const tree = await loadFolderTree(db);
+  const schemes = tree.rows.filter((row) => row.is_scheme && row.directorate_id === directorateId && row.archived_at === null);
+  const themeIds = new Set(schemes.map((scheme) => tree.themeOf(scheme.id)?.id));
+  // The tree's rows come in the themes' order (position, then name).
+  return tree.rows.filter((row) => row.parent_id === null && themeIds.has(row.id)).map((row) => ({ id: row.id, name: row.name }));
 }
 
 /** One line of "Vos manques" and of the digest. */

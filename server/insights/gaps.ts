@@ -3,7 +3,7 @@ import type { Db, Transaction } from '../db';
 import { ValidationError } from '../errors';
 import { findFolder, folderSubject } from '../folders/service';
 import { app, authorize, type Actor } from '../policies';
-import { enqueueFolderSync } from '../search/jobs';
+import { enqueueFolderSync } from '../search/enqueue';
 import { addSynonymGroup, forgetQueryExpander } from '../search/synonyms';
 import type { GapAction } from './schema';
 import { gapsOf } from './service';

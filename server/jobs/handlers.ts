@@ -8,7 +8,7 @@ import { searchJobHandlers } from '../search/jobs';
 import { nightlyRebuild, rebuildIfOutdated, repairIndexDrift } from '../search/rebuild';
 import { cleanUpStorage } from './cleanup';
 import { rollUpSearchLog } from '../insights/rollup';
-import type { JobHandlers, RecurringJob } from './worker';
+import type { JobHandlers, RecurringJob } from './types';
 
 export interface JobDeps {
   db: Db;

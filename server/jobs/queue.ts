@@ -1,17 +1,8 @@
 import type { Knex } from 'knex';
 import { tryTransactionLock, type Db, type Transaction } from '../db';
 import { jobFailures, jobOutageWaits } from '../metrics';
-import type { RecurringJob } from './worker';
+import type { BatchSizes, JobRow, RecurringJob } from './types';
 
-export interface JobRow {
-  id: number;
-  type: string;
-  payload: Record<string, unknown>;
-  status: 'queued' | 'running' | 'done' | 'dead';
-  attempts: number;
-  max_attempts: number;
-  last_error: string | null;
-}
 
 /**
  * Adds a job. Call it with the transaction of the write the job follows, so that both commit
@@ -24,8 +15,6 @@ export async function enqueueJob(trx: Transaction | Db, type: string, payload: R
   return row as Pick<JobRow, 'id'>;
 }
 
-/** How many due jobs of a type one claim may take together; types not named here go one by one. */
-export type BatchSizes = Record<string, number>;
 
 /** Queued, due, and its key (if any) held by no running job. */
 const isFree = `j.status = 'queued' and j.run_at <= now() and (j.key is null or not exists (select 1 from jobs r where r.status = 'running' and r.key = j.key))`;

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { signInAs } from '../../tests/auth';
 import { createTestContext, type TestContext } from '../../tests/context';
 import { ServiceUnavailableError } from '../errors';
-import { claimJobs, enqueueJob, postponeJob, retryDelaySeconds, scheduleRecurring, type JobRow } from './queue';
+import { claimJobs, enqueueJob, postponeJob, retryDelaySeconds, scheduleRecurring } from './queue';
+import type { JobHandlers, JobRow } from './types';
 import { jobsChannel } from './wakeUp';
-import { startWorker, type JobHandlers } from './worker';
+import { startWorker } from './worker';
 
 describe('job queue and worker', () => {
   let ctx: TestContext;

@@ -1,24 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
-import { isConnectionError, type Db } from '../db';
-import { ServiceUnavailableError } from '../errors';
+import type { Db } from '../db';
 import type { Logger } from '../logger';
+import { unavailableServiceOf } from '../serviceErrors';
 import { listenForJobs } from './wakeUp';
-import { claimJobs, completeJobs, failJob, postponeJob, releaseJobs, renewLeases, requeueStaleJobs, scheduleRecurring, type BatchSizes, type JobRow } from './queue';
-
-export type JobHandler = (payload: Record<string, unknown>, job: JobRow) => Promise<void>;
-
-/**
- * Runs up to `batchSize` due jobs of one type in one call (e.g. many documents in one Meilisearch
- * task). Resolves with the error of each job that failed; the others are done. A throw fails them all.
- */
-export interface BatchJobHandler {
-  batchSize: number;
-  runBatch(jobs: JobRow[]): Promise<Map<number, unknown>>;
-}
-
-export type JobHandlers = Record<string, JobHandler | BatchJobHandler>;
+import { claimJobs, completeJobs, failJob, postponeJob, releaseJobs, renewLeases, requeueStaleJobs, scheduleRecurring } from './queue';
+import type { BatchSizes, JobHandlers, JobRow, RecurringJob } from './types';
 
 export function batchSizes(handlers: JobHandlers): BatchSizes {
   return Object.fromEntries(Object.entries(handlers).flatMap(([type, handler]) => (typeof handler === 'function' ? [] : [[type, handler.batchSize]])));
@@ -28,7 +16,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /** A service the job needs did not answer (Meilisearch, storage, PostgreSQL): not the job's fault. */
 export function isOutage(error: unknown): boolean {
-  return error instanceof ServiceUnavailableError || isConnectionError(error);
+  return unavailableServiceOf(error) !== undefined;
 }
 
 export interface RunDeps {
@@ -84,7 +72,7 @@ export async function runClaimedJobs(deps: RunDeps, jobs: JobRow[]): Promise<{ j
   }
   if (waiting.length > 0) {
     const cause = errors.get(waiting[0] as number);
-    const service = cause instanceof ServiceUnavailableError ? cause.service : 'database';
+    const service = unavailableServiceOf(cause) ?? 'database';
     deps.logger.warn({ jobIds: waiting, type: first.type, service }, `${service} unavailable: ${waiting.length > 1 ? 'jobs wait' : 'job waits'} for it`);
   }
   return failures;
@@ -93,19 +81,73 @@ export async function runClaimedJobs(deps: RunDeps, jobs: JobRow[]): Promise<{ j
 export const defaultOutageRetryMaxSeconds = 30;
 export const defaultLeaseSeconds = 15;
 
-/**
- * A job type kept scheduled: enqueued again `everySeconds` after the last one finished; with
- * `atHour`, due at the next such hour of the Region's day (Europe/Paris) rather than at once.
- */
-export interface RecurringJob {
-  type: string;
-  everySeconds: number;
-  atHour?: number;
-}
 
 export interface Worker {
   /** Finishes the job under way (up to `timeoutMs`), then stops taking jobs. */
   stop(timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * The lease: renewed every third of `leaseSeconds` for the jobs held here, and expired ones of
+ * other workers requeued. Only after a whole lease of unbroken contact with PostgreSQL: after a
+ * stall, every live worker renews its own leases before any worker may call them vanished.
+ */
+function keepLeases(deps: { db: Db; logger: Logger; workerId: string; leaseSeconds: number; held: Set<number> }): { stop(): void } {
+  const { db, logger, workerId, leaseSeconds, held } = deps;
+  const tickMs = (leaseSeconds * 1000) / 3;
+  let isTicking = false;
+  let lastContact = 0;
+  let contactSince = Number.POSITIVE_INFINITY;
+  const tick = async () => {
+    if (isTicking) return;
+    isTicking = true;
+    try {
+      const ids = [...held];
+      const kept = await renewLeases(db, workerId, ids);
+      const now = Date.now();
+      if (now - lastContact > 2 * tickMs) contactSince = now;
+      lastContact = now;
+      const lost = ids.filter((id) => !kept.includes(id) && held.has(id));
+      if (lost.length > 0) logger.warn({ jobIds: lost }, 'lease of running jobs lost (another worker took them back); their outcome will not be recorded here');
+      if (now - contactSince >= leaseSeconds * 1000) {
+        const requeued = await requeueStaleJobs(db, leaseSeconds);
+        if (requeued > 0) logger.warn({ requeued, leaseSeconds }, 'requeued jobs of a vanished worker');
+      }
+    } catch (error) {
+      lastContact = 0;
+      logger.debug({ err: error }, 'could not renew job leases');
+    } finally {
+      isTicking = false;
+    }
+  };
+  const leaseTimer = setInterval(() => void tick(), tickMs);
+  leaseTimer.unref();
+  void tick();
+  return { stop: () => clearInterval(leaseTimer) };
+}
+
+/** Idle loops sleep until the poll's delay, a job's notification or the stop, whichever comes first. */
+function sleepers() {
+  const sleeping = new Set<() => void>();
+  let wakeUps = 0;
+  return {
+    /** How many times the loops were woken: a wake-up during a claim shows as a change. */
+    wakeUps: () => wakeUps,
+    wakeAll() {
+      wakeUps += 1;
+      for (const wake of [...sleeping]) wake();
+    },
+    sleep: (ms: number) =>
+      new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          sleeping.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, ms);
+        sleeping.add(wake);
+      }),
+  };
 }
 
 /**
@@ -165,61 +207,13 @@ export function startWorker(deps: {
     return true;
   }
 
-  // The lease: renewed for the jobs held here, and expired ones of other workers requeued. Only
-  // after a whole lease of unbroken contact with PostgreSQL: after a stall, every live worker
-  // renews its own leases before any worker may call them vanished.
-  const tickMs = (leaseSeconds * 1000) / 3;
-  let isTicking = false;
-  let lastContact = 0;
-  let contactSince = Number.POSITIVE_INFINITY;
-  const tick = async () => {
-    if (isTicking) return;
-    isTicking = true;
-    try {
-      const ids = [...held];
-      const kept = await renewLeases(deps.db, workerId, ids);
-      const now = Date.now();
-      if (now - lastContact > 2 * tickMs) contactSince = now;
-      lastContact = now;
-      const lost = ids.filter((id) => !kept.includes(id) && held.has(id));
-      if (lost.length > 0) logger.warn({ jobIds: lost }, 'lease of running jobs lost (another worker took them back); their outcome will not be recorded here');
-      if (now - contactSince >= leaseSeconds * 1000) {
-        const requeued = await requeueStaleJobs(deps.db, leaseSeconds);
-        if (requeued > 0) logger.warn({ requeued, leaseSeconds }, 'requeued jobs of a vanished worker');
-      }
-    } catch (error) {
-      lastContact = 0;
-      logger.debug({ err: error }, 'could not renew job leases');
-    } finally {
-      isTicking = false;
-    }
-  };
-  const leaseTimer = setInterval(() => void tick(), tickMs);
-  leaseTimer.unref();
-  void tick();
-
-  // Idle loops sleep until the poll's delay, a job's notification or the stop, whichever comes first.
-  const sleepers = new Set<() => void>();
-  let wakeUps = 0;
-  const wakeAll = () => {
-    wakeUps += 1;
-    for (const wake of [...sleepers]) wake();
-  };
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        sleepers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, ms);
-      sleepers.add(wake);
-    });
-  const jobs = listenForJobs(deps.db, logger, wakeAll);
+  const leases = keepLeases({ db: deps.db, logger, workerId, leaseSeconds, held });
+  const idle = sleepers();
+  const jobs = listenForJobs(deps.db, logger, idle.wakeAll);
 
   const runLoop = async () => {
     while (!controller.signal.aborted) {
-      const wakeUpsBefore = wakeUps;
+      const wakeUpsBefore = idle.wakeUps();
       let didWork = false;
       try {
         didWork = await runOne();
@@ -227,7 +221,7 @@ export function startWorker(deps: {
         logger.warn({ err: error }, 'job queue unavailable, retrying');
       }
       // A notification heard while claiming may be for a job the claim came too early to see.
-      if (!didWork && wakeUps === wakeUpsBefore && !controller.signal.aborted) await sleep(idleMs);
+      if (!didWork && idle.wakeUps() === wakeUpsBefore && !controller.signal.aborted) await idle.sleep(idleMs);
     }
   };
   // Several loops: a long extraction does not hold up the small jobs behind it.
@@ -236,10 +230,10 @@ export function startWorker(deps: {
   return {
     async stop(timeoutMs = 10000) {
       controller.abort();
-      wakeAll();
+      idle.wakeAll();
       await jobs.close();
       await Promise.race([loop, delay(timeoutMs)]);
-      clearInterval(leaseTimer);
+      leases.stop();
       // A job still running past the grace period goes back to the queue now, not after its lease.
       const requeued = await deps.db('jobs')
         .where({ status: 'running', locked_by: workerId })

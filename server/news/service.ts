@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { presentDocument } from '../documents/presenter';
-import { foldersById, listDocuments } from '../documents/service';
-import type { FolderRow } from '../folders/presenter';
+import { listDocuments } from '../documents/service';
+import { loadFolderTree } from '../folders/tree';
 import type { Actor } from '../policies';
 import type { NewsQuery } from './schema';
 
@@ -11,13 +11,6 @@ const newsSize = 200;
 const visitMinutes = 30;
 
 const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The theme of a folder: the top of its branch. */
-function themeOf(folderId: string | null, folders: Map<string, FolderRow>): FolderRow | undefined {
-  let folder = folderId ? folders.get(folderId) : undefined;
-  for (let depth = 0; folder?.parent_id && depth < 50; depth++) folder = folders.get(folder.parent_id);
-  return folder;
-}
 
 interface VisitRow {
   last_visit_at: Date;
@@ -39,13 +32,13 @@ export async function newsOf(db: Db, actor: Actor, query: NewsQuery) {
   const now = new Date();
   const [rows, folders, visit] = await Promise.all([
     listDocuments(db, actor, { publishedOnly: true, updatedSince: new Date(now.getTime() - query.days * 86400000), limit: newsSize }),
-    foldersById(db),
+    loadFolderTree(db),
     db('news_visits').where({ user_id: actor.id }).first<VisitRow | undefined>('last_visit_at', 'previous_visit_at'),
   ]);
   const since = sinceOf(visit, now);
   const days = new Map<string, { day: string; documents: (ReturnType<typeof presentDocument> & { isNew: boolean; theme: { id: string; name: string } | null })[] }>();
   for (const row of rows) {
-    const theme = themeOf(row.folder_id, folders);
+    const theme = folders.themeOf(row.folder_id);
     if (query.theme && theme?.id !== query.theme) continue;
     const day = parisDay.format(row.updated_at);
     let entry = days.get(day);

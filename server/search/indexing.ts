@@ -3,12 +3,12 @@ import { buffer } from 'node:stream/consumers';
 import type { Db, Transaction } from '../db';
 import type { FileType } from '../documents/fileTypes';
 import { nameFromContent } from '../documents/naming';
-import { schemeOf } from '../documents/presenter';
 import { defaultExtractionLimits, defaultOcrSettings, extractText, readScans, scannedPages, type ExtractionLimits, type ExtractionResult, type OcrSettings } from '../extraction';
-import { enqueueJob } from '../jobs/queue';
 import { availabilityOf } from '../folders/availability';
 import type { FolderRow } from '../folders/presenter';
-import { listFolders } from '../folders/service';
+import { loadFolderTree, type FolderTree } from '../folders/tree';
+import { enqueueJob } from '../jobs/queue';
+import { enqueueDocumentSync } from './enqueue';
 import type { Logger } from '../logger';
 import { extractionDuration } from '../metrics';
 import { buildRecords, type DocumentForIndex, type Search, type SearchRecord } from '../../search';
@@ -39,11 +39,6 @@ interface VersionRow {
 export interface OcrMark {
   page: number;
   confidence: number;
-}
-
-/** Call in the transaction of any write that changes what search shows of a document. */
-export function enqueueDocumentSync(trx: Transaction | Db, documentId: string) {
-  return enqueueJob(trx, 'search.syncDocument', { documentId }, { key: `document:${documentId}` });
 }
 
 /** Replaces the stored pages of a version, OCR pages marked with their confidence. */
@@ -163,14 +158,10 @@ export async function storedOcrMarks(db: Db, versionIds: string[]): Promise<Map<
 }
 
 /** The ancestors of a folder, itself included, and the theme at the top. */
-export function ancestry(folderId: string, folders: Map<string, FolderRow>) {
-  const ids: string[] = [];
-  let top: FolderRow | undefined;
-  for (let folder = folders.get(folderId); folder; folder = folder.parent_id ? folders.get(folder.parent_id) : undefined) {
-    ids.push(folder.id);
-    top = folder;
-  }
-  return { folderIds: ids, theme: top ? { id: top.id, name: top.name } : null };
+export function ancestry(folderId: string, tree: FolderTree) {
+  const lineage = tree.lineage(folderId);
+  const top = lineage.at(-1);
+  return { folderIds: lineage.map((folder) => folder.id), theme: top ? { id: top.id, name: top.name } : null };
 }
 
 export function schemeForIndex(scheme: FolderRow | undefined): DocumentForIndex['scheme'] {
@@ -206,7 +197,7 @@ interface IndexableDocument {
 }
 
 /** The documents search shows: published, not deleted, with a version, outside archived schemes. */
-export async function indexableDocuments(db: Db, tree: Map<string, FolderRow>, ids?: string[]): Promise<IndexableDocument[]> {
+export async function indexableDocuments(db: Db, tree: FolderTree, ids?: string[]): Promise<IndexableDocument[]> {
   const query = db('documents as doc')
     .join('directorates as d', 'd.id', 'doc.directorate_id')
     .whereNull('doc.deleted_at')
@@ -215,11 +206,11 @@ export async function indexableDocuments(db: Db, tree: Map<string, FolderRow>, i
     .select('doc.id', 'doc.title', 'doc.summary', 'doc.doc_type', 'doc.scope', 'doc.status', 'doc.folder_id', 'doc.current_version_id', 'doc.updated_at', 'd.code as directorate_code', 'd.name as directorate_name');
   if (ids) query.whereIn('doc.id', ids);
   const rows = (await query) as IndexableDocument[];
-  return rows.filter((row) => !schemeOf(row.folder_id, tree)?.archived_at);
+  return rows.filter((row) => !tree.schemeOf(row.folder_id)?.archived_at);
 }
 
 /** What the index needs of a document: its metadata, its scheme's, where it sits, its pages (and which OCR read). */
-export function documentForIndex(document: IndexableDocument, fileType: string | null, tree: Map<string, FolderRow>, pages: string[], ocrPages: OcrMark[] = []): DocumentForIndex {
+export function documentForIndex(document: IndexableDocument, fileType: string | null, tree: FolderTree, pages: string[], ocrPages: OcrMark[] = []): DocumentForIndex {
   return {
     id: document.id,
     title: document.title,
@@ -231,7 +222,7 @@ export function documentForIndex(document: IndexableDocument, fileType: string |
     updatedAt: new Date(document.updated_at),
     directorate: { code: document.directorate_code, name: document.directorate_name },
     ...ancestry(document.folder_id, tree),
-    scheme: schemeForIndex(schemeOf(document.folder_id, tree)),
+    scheme: schemeForIndex(tree.schemeOf(document.folder_id)),
     pages,
     // Only when there are some: the fingerprint of a document without OCR stays what it was.
     ...(ocrPages.length > 0 ? { ocrPages } : {}),
@@ -271,7 +262,7 @@ export function stampedRecords(document: DocumentForIndex, versionId: string, sy
 export async function syncDocuments(deps: IndexingDeps, documentIds: string[]): Promise<Map<string, unknown>> {
   const { db, search } = deps;
   const ids = [...new Set(documentIds)];
-  const tree = new Map((await listFolders(db)).map((row) => [row.id, row]));
+  const tree = await loadFolderTree(db);
   const documents = await indexableDocuments(db, tree, ids);
   const versions = new Map(
     ((await db('versions')
@@ -314,14 +305,4 @@ async function pendingVersionsOfDrafts(db: Db, documentIds: string[]): Promise<(
     .whereNull('doc.deleted_at')
     .where({ 'doc.status': 'draft', 'v.extraction_status': 'pending' })
     .select('v.id', 'v.storage_key', 'v.file_type', 'v.size_bytes', 'v.extraction_status', 'doc.id as document_id')) as (VersionRow & { document_id: string })[];
-}
-
-/** The live documents of a folder and everything below it. */
-export async function documentsUnder(db: Db | Transaction, folderId: string): Promise<string[]> {
-  const result = await db.raw<{ rows: { id: string }[] }>(
-    `with recursive subtree(id) as (select ?::uuid union all select f.id from folders f join subtree s on f.parent_id = s.id)
-     select d.id from documents d join subtree s on d.folder_id = s.id where d.deleted_at is null`,
-    [folderId],
-  );
-  return result.rows.map((row) => row.id);
 }

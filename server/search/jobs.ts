@@ -1,21 +1,9 @@
-import { enqueueJob } from '../jobs/queue';
-import type { Db, Transaction } from '../db';
 import { availabilityOf } from '../folders/availability';
-import { listFolders } from '../folders/service';
-import type { JobRow } from '../jobs/queue';
-import type { JobHandlers } from '../jobs/worker';
-import { documentsUnder, enqueueDocumentSync, ocrVersion, syncDocuments, type IndexingDeps } from './indexing';
-
-export { enqueueDocumentSync } from './indexing';
-
-/** Call in the transaction of a folder change (scheme card, rename, move, archive). */
-export function enqueueFolderSync(trx: Transaction | Db, folderId: string) {
-  return enqueueJob(trx, 'search.syncFolder', { folderId });
-}
-
-export function enqueueSettings(trx: Transaction | Db) {
-  return enqueueJob(trx, 'search.applySettings', {});
-}
+import { listFolders } from '../folders/rows';
+import { documentsUnder } from '../folders/tree';
+import type { JobHandlers, JobRow } from '../jobs/types';
+import { enqueueDocumentSync, enqueueFolderSync } from './enqueue';
+import { ocrVersion, syncDocuments, type IndexingDeps } from './indexing';
 
 const idOf = (payload: Record<string, unknown>, key: string) => {
   const value = payload[key];

@@ -9,7 +9,7 @@ import { makePdf, makeText } from '../../tests/fixtures/files';
 import { drainJobs } from '../../tests/jobs';
 import { enqueueJob } from '../jobs/queue';
 import { renderMetrics } from '../metrics';
-import { enqueueDocumentSync, enqueueSettings } from './jobs';
+import { enqueueDocumentSync, enqueueSettings } from './enqueue';
 import { checkIndex, nightlyRebuild, RebuildRunningError, rebuildIndex, repairIndexDrift } from './rebuild';
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -1,11 +1,10 @@
 import { tryTransactionLock, type Db } from '../db';
 import type { Logger } from '../logger';
 import { searchIndexDrift } from '../metrics';
-import type { FolderRow } from '../folders/presenter';
-import { listFolders } from '../folders/service';
+import { loadFolderTree, type FolderTree } from '../folders/tree';
 import type { IndexedState, Search } from '../../search';
 import { documentForIndex, fingerprintOf, indexableDocuments, stampedRecords, storedOcrMarks, storedPages } from './indexing';
-import { enqueueDocumentSync, enqueueSettings } from './jobs';
+import { enqueueDocumentSync, enqueueSettings } from './enqueue';
 
 export class RebuildRunningError extends Error {
   constructor() {
@@ -34,7 +33,7 @@ async function databaseNow(db: Db): Promise<Date> {
 
 async function buildAndSwap(deps: { db: Db; search: Search }, onProgress: (documents: number, total: number, pages: number) => void | Promise<void>) {
   const { db, search } = deps;
-  const tree = new Map((await listFolders(db)).map((row) => [row.id, row]));
+  const tree = await loadFolderTree(db);
   const documents = await indexableDocuments(db, tree);
   const uid = await search.createFreshIndex();
   try {
@@ -54,7 +53,7 @@ async function fillIndex(
   deps: { db: Db; search: Search },
   uid: string,
   documents: Awaited<ReturnType<typeof indexableDocuments>>,
-  tree: Map<string, FolderRow>,
+  tree: FolderTree,
   onProgress: (documents: number, total: number, pages: number) => void | Promise<void>,
 ) {
   const { db, search } = deps;
@@ -172,7 +171,7 @@ function staleReason(state: IndexedState, versionId: string, pageCount: number, 
  */
 export async function checkIndex(deps: { db: Db; search: Search }): Promise<IndexCheck> {
   const { db } = deps;
-  const tree = new Map((await listFolders(db)).map((row) => [row.id, row]));
+  const tree = await loadFolderTree(db);
   const pendingRows = (await db('jobs').where({ type: 'search.syncDocument' }).whereIn('status', ['queued', 'running']).distinct(db.raw(`payload->>'documentId' as id`))) as { id: string | null }[];
   const pending = new Set(pendingRows.flatMap((row) => (row.id ? [row.id] : [])));
   const documents = await indexableDocuments(db, tree);

@@ -1,7 +1,6 @@
 import type { Db } from '../db';
-import { ServiceUnavailableError } from '../errors';
 import type { Logger } from '../logger';
-import { anyOf, meiliFilter, snippetRenderer, type Search, type SearchFilter, type SearchResult } from '../../search';
+import { anyOf, meiliFilter, SearchUnavailableError, snippetRenderer, type Search, type SearchFilter, type SearchResult } from '../../search';
 import { searchDuration } from '../metrics';
 import { degradedSearch } from './degraded';
 import { answerSchemes, groupHits } from './answer';
@@ -39,7 +38,7 @@ function renameFacets(facets: SearchResult['facets']) {
 
 
 /** What Meilisearch answered and how long it took (ms, as this process saw it), or why it did not (then PostgreSQL answers). */
-export type StartedSearch = Promise<{ result: SearchResult; ms: number } | { unavailable: ServiceUnavailableError }>;
+export type StartedSearch = Promise<{ result: SearchResult; ms: number } | { unavailable: SearchUnavailableError }>;
 
 const millisecondsSince = (startedAt: bigint) => Number(process.hrtime.bigint() - startedAt) / 1e6;
 
@@ -66,7 +65,7 @@ export function startSearch(deps: { db: Db; search: Search }, query: SearchQuery
         return { result, ms };
       },
       (error: unknown) => {
-        if (!(error instanceof ServiceUnavailableError)) throw error;
+        if (!(error instanceof SearchUnavailableError)) throw error;
         return { unavailable: error };
       },
     );

@@ -9,24 +9,46 @@ import { sendStoredFile } from '../documents/fileResponse';
 import { documentIdParams } from '../documents/schema';
 import { findDocument } from '../documents/service';
 import { availabilityOf } from '../folders/availability';
+import { schemeIdOf } from '../folders/tree';
 import { currentUser, publicRoute, signedIn } from '../http/access';
 import type { Logger } from '../logger';
 import { authorize } from '../policies';
-import type { Storage } from '../../storage';
+import { signedFileRoutes, type Disposition, type SignedFile, type Storage } from '../../storage';
 import { fileLabels } from './labels';
 import { forbiddenFilePage, goneSharePage, pageCsp, publicContactOf, sharedDocumentPage, tooManyRequestsPage, unknownSharePage } from './pages';
 import { findMaisonForCitizens, maisonOfUser, signMaison, verifyMaison, type MaisonForCitizens } from './maisonParameter';
 import { presentShareLink, type LinkContext } from './presenter';
-import { documentReach, schemeOf } from './schemePages';
+import { documentReach } from './schemePages';
 import { schemeRoutes } from './schemeRoutes';
 import { countOpen, liveShareLink, regenerateShareLink, resolveToken, setShareExpiry, tokenPattern, type SharedDocument } from './service';
-import { signedFilePath, verifiedSignedFile, type Disposition } from './signedUrls';
 
 export const expirySchema = z
   .object({
     expiresAt: z.union([z.iso.datetime({ offset: true, error: "Date et heure attendues (ISO 8601), ou null pour ne pas expirer." }), z.null()]),
   })
   .strict();
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The version a signed file URL names, while it is still shared right now through the very link
+ * the URL was issued for: a link revoked or regenerated a minute ago does not keep serving through
+ * an earlier signed URL.
+ */
+async function sharedFile(db: Db, file: SignedFile) {
+  if (!uuidPattern.test(file.grant)) return undefined;
+  return db('versions as v')
+    .join('documents as d', 'd.id', 'v.document_id')
+    .join('share_links as l', 'l.document_id', 'd.id')
+    .where('v.storage_key', file.key)
+    .where('l.id', file.grant)
+    .whereNull('v.storage_deleted_at')
+    .whereNull('d.deleted_at')
+    .where({ 'd.status': 'published', 'd.scope': 'external' })
+    .whereNull('l.revoked_at')
+    .where((w) => w.whereNull('l.expires_at').orWhere('l.expires_at', '>', db.fn.now()))
+    .first('v.storage_key', 'v.original_filename', 'v.file_type', 'v.mime_type', 'v.size_bytes', 'v.sha256');
+}
 
 /** Public links of external documents: for agents (the link), and for citizens (the page, the file). */
 export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; sessionSecret: string; logger: Logger }) {
@@ -55,7 +77,7 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
     authorize(currentUser(req), 'share.read', documentSubject(document));
     const link = presentShareLink(await liveShareLink(db, id), await linkContextOf(req));
     // The scheme it belongs to: the share dialog offers its page, which outlives the document's link.
-    const schemeId = await schemeOf(db, document.folder_id);
+    const schemeId = await schemeIdOf(db, document.folder_id);
     const scheme = schemeId ? await db('folders').where({ id: schemeId }).first('id', 'name') : undefined;
     res.json({ ...link, scheme: scheme ? { id: scheme.id as string, name: scheme.name as string } : null });
   });
@@ -148,37 +170,33 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
     const shared = await sharedOr404(req, res);
     if (!shared) return;
     const disposition: Disposition = req.query.download === '1' || !['pdf', 'png', 'jpeg'].includes(shared.file_type) ? 'attachment' : 'inline';
-    const ttl = config.sharing.signedUrlTtlSeconds;
-    const presigned = await storage.presignedGetUrl(shared.storage_key, { expiresInSeconds: ttl, filename: shared.original_filename, contentType: shared.mime_type, disposition });
-    res.redirect(302, presigned ?? signedFilePath(deps.sessionSecret, { versionId: shared.version_id, shareLinkId: shared.id }, disposition, ttl));
+    // The share link is the grant: a local URL serves only while that very link is live (sharedFile).
+    const url = await storage.presignedGetUrl(shared.storage_key, {
+      expiresInSeconds: config.sharing.signedUrlTtlSeconds,
+      filename: shared.original_filename,
+      contentType: shared.mime_type,
+      disposition,
+      grant: shared.id,
+    });
+    res.redirect(302, url);
   });
 
-  router.get('/f/:versionId', publicRoute('a signed file URL of the local storage driver'), limiter, async (req, res, next) => {
-    const signed = verifiedSignedFile(deps.sessionSecret, String(req.params.versionId), req.query);
-    if (!signed) {
-      publicHeaders(res).status(403).type('html').send(forbiddenFilePage(region.name));
-      return;
-    }
-    // Still shared right now, through the very link the URL was issued for: a link revoked or
-    // regenerated a minute ago does not keep serving through an earlier signed URL.
-    const version = await db('versions as v')
-      .join('documents as d', 'd.id', 'v.document_id')
-      .join('share_links as l', 'l.document_id', 'd.id')
-      .where('v.id', signed.versionId)
-      .where('l.id', signed.shareLinkId)
-      .whereNull('v.storage_deleted_at')
-      .whereNull('d.deleted_at')
-      .where({ 'd.status': 'published', 'd.scope': 'external' })
-      .whereNull('l.revoked_at')
-      .where((w) => w.whereNull('l.expires_at').orWhere('l.expires_at', '>', db.fn.now()))
-      .first('v.storage_key', 'v.original_filename', 'v.file_type', 'v.mime_type', 'v.size_bytes', 'v.sha256');
-    if (!version) {
-      publicHeaders(res).status(410).type('html').send(goneSharePage(region.name, region.contact));
-      return;
-    }
-    res.set({ 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' });
-    await sendStoredFile(req, res, storage, version, signed.disposition).catch(next);
-  });
+  // The local driver's signed file URLs (S3 serves its own).
+  router.use(
+    signedFileRoutes(storage, {
+      before: [publicRoute('a signed file URL of the local storage driver'), limiter],
+      refuse: (_req, res) => void publicHeaders(res).status(403).type('html').send(forbiddenFilePage(region.name)),
+      serve: async (req, res, file) => {
+        const version = await sharedFile(db, file);
+        if (!version) {
+          publicHeaders(res).status(410).type('html').send(goneSharePage(region.name, region.contact));
+          return;
+        }
+        res.set({ 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' });
+        await sendStoredFile(req, res, storage, version, file.disposition);
+      },
+    }),
+  );
 
   router.use(schemeRoutes({ ...deps, limiter, publicHeaders, linkContextOf, maisonOf }));
 

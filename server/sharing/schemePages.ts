@@ -2,6 +2,7 @@ import { nanoid } from 'nanoid';
 import { recordAudit, type AuditContext } from '../audit/record';
 import type { Db, Transaction } from '../db';
 import { NotFoundError } from '../errors';
+import { schemeIdOf, subtreeCte } from '../folders/tree';
 
 /**
  * The citizen's page of a scheme (`/p/:token`). It exists while the scheme (not archived) has at
@@ -23,22 +24,10 @@ export interface SchemePageRow {
   last_opened_at: Date | null;
 }
 
-/** The nearest scheme at or above a folder (documents may sit in a scheme's sub-folders). */
-export async function schemeOf(db: Db | Transaction, folderId: string): Promise<string | null> {
-  const result = await db.raw<{ rows: { id: string }[] }>(
-    `with recursive up(id, parent_id, is_scheme, depth) as (
-       select id, parent_id, is_scheme, 0 from folders where id = ?
-       union all select f.id, f.parent_id, f.is_scheme, up.depth + 1 from folders f join up on f.id = up.parent_id)
-     select id from up where is_scheme order by depth limit 1`,
-    [folderId],
-  );
-  return result.rows[0]?.id ?? null;
-}
-
 /** Published external documents of a scheme (its sub-folders included), but `exceptDocumentId`. */
 async function countSharedDocuments(db: Db | Transaction, schemeId: string, exceptDocumentId?: string): Promise<number> {
   const result = await db.raw<{ rows: { n: number }[] }>(
-    `with recursive subtree(id) as (select ?::uuid union all select f.id from folders f join subtree s on f.parent_id = s.id)
+    `with recursive ${subtreeCte('?::uuid')}
      select count(*)::int as n from documents d join subtree s on d.folder_id = s.id
       where d.deleted_at is null and d.status = 'published' and d.scope = 'external' and d.current_version_id is not null and d.id <> coalesce(?::uuid, '00000000-0000-0000-0000-000000000000')`,
     [schemeId, exceptDocumentId ?? null],
@@ -79,7 +68,7 @@ export async function syncSchemePage(trx: Transaction | Db, schemeId: string, au
 
 /** Syncs the page of the scheme a folder belongs to, if any. */
 export async function syncSchemePageOf(trx: Transaction | Db, folderId: string | null | undefined, audit: AuditContext): Promise<void> {
-  const schemeId = folderId ? await schemeOf(trx, folderId) : null;
+  const schemeId = folderId ? await schemeIdOf(trx, folderId) : null;
   if (schemeId) await syncSchemePage(trx, schemeId, audit);
 }
 
@@ -116,7 +105,7 @@ export async function documentReach(db: Db, documentId: string) {
     .whereRaw(last30Days)
     .count<{ n: string }[]>({ n: '*' })
     .first();
-  const schemeId = document ? await schemeOf(db, document.folder_id as string) : null;
+  const schemeId = document ? await schemeIdOf(db, document.folder_id as string) : null;
   const scheme = schemeId ? await db('folders').where({ id: schemeId }).first('name', 'archived_at') : undefined;
   const isPageLeft = Boolean(schemeId && scheme && !scheme.archived_at && (await countSharedDocuments(db, schemeId, documentId)) > 0);
   const page = isPageLeft && schemeId ? ((await liveQuery(db, schemeId).first()) as SchemePageRow | undefined) : undefined;
@@ -126,7 +115,7 @@ export async function documentReach(db: Db, documentId: string) {
 /** The opens of a scheme's page and of its documents' links in the last 30 days: archiving ends them all. */
 export async function schemeReach(db: Db, schemeId: string) {
   const result = await db.raw<{ rows: { n: number }[] }>(
-    `with recursive subtree(id) as (select ?::uuid union all select f.id from folders f join subtree s on f.parent_id = s.id)
+    `with recursive ${subtreeCte('?::uuid')}
      select (select count(*) from scheme_share_link_visits v join scheme_share_links p on p.id = v.scheme_share_link_id where p.folder_id = ?::uuid and v.${last30Days})::int
           + (select count(*) from share_link_visits v join share_links l on l.id = v.share_link_id join documents d on d.id = l.document_id join subtree s on s.id = d.folder_id where v.${last30Days})::int as n`,
     [schemeId, schemeId],
@@ -190,7 +179,7 @@ export async function resolveSchemeToken(db: Db, token: string): Promise<Resolve
          from scheme_share_links p
          join folders f on f.id = p.folder_id
          left join lateral (
-           with recursive subtree(id) as (select f.id union all select c.id from folders c join subtree s on c.parent_id = s.id)
+           with recursive ${subtreeCte('f.id')}
            select json_agg(json_build_object('title', d.title, 'summary', d.summary, 'updatedAt', d.updated_at, 'fileType', v.file_type, 'token', l.token)
                            order by d.title) as list
              from subtree s

@@ -4,8 +4,9 @@ import { nanoid } from 'nanoid';
 import { recordAudit, type AuditContext } from '../audit/record';
 import type { Db, Transaction } from '../db';
 import { NotFoundError, ValidationError } from '../errors';
+import { lineageCte, schemeIdOf } from '../folders/tree';
 import { shareOpens } from '../metrics';
-import { schemeOf, syncSchemePage } from './schemePages';
+import { syncSchemePage } from './schemePages';
 
 export const tokenPattern = /^[A-Za-z0-9_-]{21}$/;
 
@@ -44,7 +45,7 @@ export async function syncShareLink(trx: Transaction | Db, documentId: string, a
   // The scheme's row is locked first, before any link row: a scheme archived at the same moment waits, never deadlocks.
   // FOR NO KEY UPDATE, not FOR UPDATE: the document's own insert already holds the scheme row FOR
   // KEY SHARE (its foreign key), which FOR UPDATE would wait on — two uploads into one scheme deadlocked.
-  const schemeId = document?.folder_id ? await schemeOf(trx, document.folder_id as string) : null;
+  const schemeId = document?.folder_id ? await schemeIdOf(trx, document.folder_id as string) : null;
   const scheme = schemeId ? await trx('folders').where({ id: schemeId }).forNoKeyUpdate().first('archived_at') : undefined;
   const live = (await trx('share_links').where({ document_id: documentId }).whereNull('revoked_at').first()) as ShareLinkRow | undefined;
   const isSchemeGone = Boolean(scheme?.archived_at);
@@ -134,15 +135,13 @@ export async function resolveToken(db: Db, token: string): Promise<ResolvedLink>
          join documents d on d.id = l.document_id
          left join versions v on v.id = d.current_version_id
          left join lateral (
-           with recursive up as (
-             select f.id, f.parent_id, f.is_scheme, 0 as depth from folders f where f.id = d.folder_id
-             union all select f.id, f.parent_id, f.is_scheme, up.depth + 1 from folders f join up on f.id = up.parent_id)
+           with recursive ${lineageCte('d.folder_id')}
            select f.id, f.name, f.scheme_promise, f.scheme_amount, f.info_url, f.apply_url,
                   f.referent_name, f.referent_public_fields,
                   (select p.token from scheme_share_links p where p.folder_id = f.id and p.revoked_at is null) as page_token, to_char(f.scheme_opens_on, 'YYYY-MM-DD') as scheme_opens_on,
                   to_char(f.scheme_closes_on, 'YYYY-MM-DD') as scheme_closes_on, f.scheme_is_permanent,
                   f.referent_service, f.referent_email, f.referent_phone
-             from up join folders f on f.id = up.id where up.is_scheme order by up.depth limit 1) s on true
+             from lineage join folders f on f.id = lineage.id where lineage.is_scheme order by lineage.depth limit 1) s on true
         where l.token = ?`,
       [token],
     )

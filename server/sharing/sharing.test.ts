@@ -5,7 +5,7 @@ import { signInAs, type SignedIn } from '../../tests/auth';
 import { createTestContext, type TestContext } from '../../tests/context';
 import { buildDirectorate } from '../../tests/factories';
 import { makeDocx, makePdf } from '../../tests/fixtures/files';
-import { signedFilePath } from './signedUrls';
+import { signedFilePath } from '../../storage';
 
 describe('sharing: public links of external documents', () => {
   let ctx: TestContext;
@@ -80,7 +80,7 @@ describe('sharing: public links of external documents', () => {
     const id = await publish();
     const { token } = await share(id);
     const read = await citizen().get(`/s/${token}/file`).expect(302);
-    expect(read.headers.location).toMatch(/^\/f\/[0-9a-f-]{36}\?l=[0-9a-f-]{36}&d=inline&e=\d+&s=[\w-]+$/);
+    expect(read.headers.location).toMatch(/^\/f\/versions\/\d{4}\/\d{2}\/[0-9a-f-]{36}\?g=[0-9a-f-]{36}&d=inline&e=\d+&s=[\w-]+$/);
     const file = await citizen().get(read.headers.location as string).expect(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.headers['content-disposition']).toMatch(/^inline;/);
@@ -110,12 +110,12 @@ describe('sharing: public links of external documents', () => {
     await citizen().get(tampered('s', `${url.searchParams.get('s')?.slice(0, -2)}AA`)).expect(403);
     const otherVersion = `${url.pathname.slice(0, -4)}0000${url.search}`;
     await citizen().get(otherVersion).expect(403);
-    const file = { versionId: url.pathname.split('/')[2] as string, shareLinkId: url.searchParams.get('l') as string };
-    await citizen().get(tampered('l', (await ctx.db('share_links').whereNot({ id: file.shareLinkId }).first('id')).id)).expect(403);
-    const expired = signedFilePath(ctx.sessionSecret, file, 'inline', 60, Date.now() - 3600 * 1000);
+    const file = { key: url.pathname.slice('/f/'.length), grant: url.searchParams.get('g') as string, disposition: 'inline' } as const;
+    await citizen().get(tampered('g', (await ctx.db('share_links').whereNot({ id: file.grant }).first('id')).id)).expect(403);
+    const expired = signedFilePath(ctx.sessionSecret, file, 60, Date.now() - 3600 * 1000);
     const refused = await citizen().get(expired).expect(403);
     expect(refused.text).toContain('Lien de fichier expiré');
-    await citizen().get(signedFilePath('another-secret-another-secret-xx', file, 'inline', 60)).expect(403);
+    await citizen().get(signedFilePath('another-secret-another-secret-xx', file, 60)).expect(403);
   });
 
   it.each([
@@ -227,13 +227,13 @@ describe('sharing: public links of external documents', () => {
     await send(editor, 'patch', `/api/documents/${id}`).send({ scope: 'internal' }).expect(200);
     if (state === 'deleted') await send(editor, 'delete', `/api/documents/${id}`).expect(204);
     else await send(editor, 'patch', `/api/documents/${id}`).send({ status: state }).expect(200);
-    const version = await ctx.db('versions').where({ document_id: id }).first('id');
+    const version = await ctx.db('versions').where({ document_id: id }).first('id', 'storage_key');
     const attempts = [
       await citizen().get(`/s/${token}`),
       await citizen().get(`/s/${token}/file`),
       await citizen().get(`/s/${token}/file?download=1`),
       await citizen().get(signed),
-      await citizen().get(signedFilePath(ctx.sessionSecret, { versionId: version.id, shareLinkId: new URL(signed, 'http://x').searchParams.get('l') as string }, 'attachment', 60)),
+      await citizen().get(signedFilePath(ctx.sessionSecret, { key: version.storage_key, grant: new URL(signed, 'http://x').searchParams.get('g') as string, disposition: 'attachment' }, 60)),
       await citizen().get(`/f/${version.id}`),
       await citizen().get(`/api/documents/${id}`),
       await citizen().get(`/api/documents/${id}/file`),

@@ -1,6 +1,6 @@
 import S3rver from 's3rver';
 import { findFreePort } from '../../server/embedded/ports';
-import type { StorageConfig } from '../../server/config';
+import type { StorageConfig } from '../../storage';
 
 export const s3rverCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 

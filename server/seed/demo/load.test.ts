@@ -4,7 +4,8 @@ import { createTestContext, type TestContext } from '../../../tests/context';
 import { drainJobs } from '../../../tests/jobs';
 import { availabilityOf } from '../../folders/availability';
 import { seed } from '../index';
-import { demoCatalogue, type DemoDocument } from './catalogue';
+import { demoCatalogue } from './catalogue';
+import type { DemoDocument } from './types';
 import { pageText } from './files';
 import { loadDemoCatalogue, type DemoLoadReport } from './load';
 

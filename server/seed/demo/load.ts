@@ -7,10 +7,11 @@ import type { StoredUpload } from '../../documents/uploadEngine';
 import { createFolder } from '../../folders/service';
 import { schemeCardSchema } from '../../folders/schema';
 import type { Actor } from '../../policies';
-import { enqueueSettings } from '../../search/jobs';
+import { enqueueSettings } from '../../search/enqueue';
 import { newStorageKey, type Storage } from '../../../storage';
 import { devIssuer } from '../index';
-import { demoCatalogue, type DemoCatalogue, type DemoDocument, type DemoPlace, type DirectorateCode } from './catalogue';
+import { demoCatalogue } from './catalogue';
+import type { DemoCatalogue, DemoDocument, DemoPlace, DirectorateCode } from './types';
 import { makeFile } from './files';
 
 export interface DemoLoadReport {

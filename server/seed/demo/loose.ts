@@ -1,4 +1,4 @@
-import type { DemoDocument } from './catalogue';
+import type { DemoDocument } from './types';
 
 /** Documents outside any scheme: a directorate's own notes and texts, in a folder of its theme. */
 export const looseDocuments: DemoDocument[] = [

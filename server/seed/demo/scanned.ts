@@ -1,4 +1,4 @@
-import type { DemoDocument } from './catalogue';
+import type { DemoDocument } from './types';
 
 /**
  * Scanned paper, as Regions' document sets hold so much of it: a signed deliberation, a

@@ -1,5 +1,5 @@
 import type { DocType } from '../../documents/schema';
-import type { DemoCard, DemoDocument, DocumentKind, DocumentPlan, SchemeSource } from './catalogue';
+import type { DemoCard, DemoDocument, DocumentKind, DocumentPlan, SchemeSource } from './types';
 import type { Page } from './files';
 
 /**

@@ -1,4 +1,4 @@
-import type { SchemeSource } from '../catalogue';
+import type { SchemeSource } from '../types';
 
 /** Invented schemes of the economy, tourism, culture, mountain, digital and international themes. */
 export const economySchemes: SchemeSource[] = [

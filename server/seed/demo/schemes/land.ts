@@ -1,4 +1,4 @@
-import type { SchemeSource } from '../catalogue';
+import type { SchemeSource } from '../types';
 
 /** Invented schemes of the agriculture, sea, environment, housing and energy, mobility and land themes. */
 export const landSchemes: SchemeSource[] = [

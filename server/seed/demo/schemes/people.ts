@@ -1,4 +1,4 @@
-import type { SchemeSource } from '../catalogue';
+import type { SchemeSource } from '../types';
 
 /** Invented schemes of the training, youth, sport and health themes. */
 export const peopleSchemes: SchemeSource[] = [

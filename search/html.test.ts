@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from './escapeHtml';
+import { escapeHtml } from './html';
 
 describe('escapeHtml', () => {
   it('turns every character that could open markup or close an attribute into its entity', () => {
