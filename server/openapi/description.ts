@@ -3,7 +3,9 @@ import { createDocumentFieldsSchema, fileQuery, listQuery, updateDocumentSchema 
 import { createFolderSchema, updateFolderSchema, verificationQueueQuery } from '../folders/schema';
 import { gapsQuery } from '../digest/routes';
 import { createReportSchema, listReportsQuery, updateReportSchema } from '../reports/schema';
-import { auditQueryShape, createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema, updateUserSchema, usersQueryShape } from '../admin/schema';
+import { auditQueryShape } from '../audit/schema';
+import { createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema } from '../places/schema';
+import { updateUserSchema, usersQueryShape } from '../users/schema';
 import { jobListQuery } from '../jobs/routes';
 import { pageTextQuery, thumbnailQuery } from '../previews/schema';
 import { pagesQuerySchema, searchQuerySchema } from '../search/schema';
