@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultOcrSettings, type OcrSettings } from './extraction/settings';
+import { ConfigError } from './errors';
 
 /**
  * Every setting of the app, read once from the environment.
@@ -322,10 +323,6 @@ function samlConfig(e: z.infer<typeof environmentSchema>): SamlConfig | undefine
     maxAssertionAgeMs: e.SAML_MAX_ASSERTION_AGE_SECONDS * 1000,
     clockSkewMs: e.SAML_CLOCK_SKEW_SECONDS * 1000,
   };
-}
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
 }
 
 /**

@@ -2,7 +2,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import { auditContextOf, recordAudit } from '../audit/record';
 import type { Config, SamlConfig } from '../config';
 import type { Db } from '../db';
-import { UnauthorizedError } from '../errors';
+import { LogoutMessageRefused, UnauthorizedError } from '../errors';
 import { currentUser, publicRoute, signedIn } from '../http/access';
 import type { Logger } from '../logger';
 import { findActiveUser } from '../users/service';
@@ -12,7 +12,7 @@ import { signInRateLimit } from './rateLimit';
 import { safeReturnPath } from './returnPath';
 import { createSamlSignIn, requestLifetimeMs, type SignedInBySaml } from './saml';
 import { answersThisBrowser, newRequestId, pendingRequestId, rememberRequestId, signInCookieOptions } from './samlBinding';
-import { checkLogoutMessage, LogoutMessageRefused } from './samlLogout';
+import { checkLogoutMessage } from './samlLogout';
 import { endSession, startSession } from './session';
 
 export const samlPaths = { signIn: '/auth/saml', acs: '/auth/saml/callback', metadata: '/auth/saml/metadata', logoutCallback: '/auth/saml/logout/callback' };
