@@ -12,7 +12,7 @@ import { pagesQuerySchema, searchQuerySchema } from '../search/schema';
 import { gapActionSchema, insightsQuerySchema } from '../insights/schema';
 import { newsQuerySchema } from '../news/schema';
 import { synonymsSchema, thesaurusEntryUpdateSchema } from '../search/synonyms';
-import { expirySchema } from '../sharing/routes';
+import { expirySchema } from '../sharing/schema';
 
 /**
  * The HTTP API as OpenAPI 3.1, built from the zod schemas the routes validate with: the
