@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createDocumentFieldsSchema, fileQuery, listQuery, updateDocumentSchema } from '../documents/schema';
 import { createFolderSchema, updateFolderSchema, verificationQueueQuery } from '../folders/schema';
-import { gapsQuery } from '../digest/routes';
+import { gapsQuery } from '../digest/schema';
 import { createReportSchema, listReportsQuery, updateReportSchema } from '../reports/schema';
 import { auditQueryShape } from '../audit/schema';
 import { createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema } from '../places/schema';
