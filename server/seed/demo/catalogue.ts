@@ -8,6 +8,7 @@ import { scannedDocuments } from './scanned';
 import { economySchemes } from './schemes/economy';
 import { landSchemes } from './schemes/land';
 import { peopleSchemes } from './schemes/people';
+import { tourismSchemes } from './schemes/tourism';
 import { writeDocument } from './writing';
 
 /**
@@ -94,7 +95,7 @@ export interface DemoCatalogue {
   documents: DemoDocument[];
 }
 
-export const schemeSources: readonly SchemeSource[] = [...economySchemes, ...peopleSchemes, ...landSchemes];
+export const schemeSources: readonly SchemeSource[] = [...economySchemes, ...tourismSchemes, ...peopleSchemes, ...landSchemes];
 
 const dayMs = 86400000;
 export function addDays(isoDay: string, days: number): string {
