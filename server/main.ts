@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeApp, createApp } from './app';
-import { ConfigError, loadConfig, type Config } from './config';
+import { loadConfig, type Config } from './config';
+import { ConfigError } from './errors';
 import { migrateLatest } from './db';
 import { assertPortFree, closeGracefully, listen } from './http/listen';
 import { startWorker } from './jobs/worker';

@@ -195,110 +195,85 @@ function recordedName(changes: Record<string, unknown> | null): string | null {
 
 const quoted = (name: string | null) => (name ? `« ${name} »` : 'un élément supprimé');
 
+/** What a sentence is made of: the actor's name, the object's quoted name, the event. */
+interface EventWords {
+  actor: string;
+  object: string;
+  row: DescribedRow;
+  changes: Record<string, unknown>;
+  /** The value a field changed to, when the event records a change of it. */
+  after: (field: string) => unknown;
+}
+
+/** The sentence of each action; an action not listed reads "<actor> : <its label>". */
+const sentences: Record<string, (e: EventWords) => string> = {
+  'user.sign_in': (e) => `Connexion de ${e.actor}`,
+  'user.sign_out': (e) => `Déconnexion de ${e.actor}`,
+  'user.created_at_sign_in': (e) => `Compte de ${e.actor} créé à sa première connexion`,
+  'user.deactivated': (e) => `${e.actor} a désactivé le compte de ${e.row.object_name ?? 'un utilisateur supprimé'}`,
+  'user.reactivated': (e) => `${e.actor} a réactivé le compte de ${e.row.object_name ?? 'un utilisateur supprimé'}`,
+  'directorate.created': (e) => `${e.actor} a ajouté la direction ${e.object}`,
+  'directorate.updated': (e) => `${e.actor} a modifié la direction ${e.object}`,
+  'directorate.deactivated': (e) => `${e.actor} a désactivé la direction ${e.object}`,
+  'directorate.reactivated': (e) => `${e.actor} a réactivé la direction ${e.object}`,
+  'directorate.deleted': (e) => `${e.actor} a supprimé la direction ${e.object}`,
+  'maison.created': (e) => `${e.actor} a ajouté la Maison ${e.object}`,
+  'maison.updated': (e) => `${e.actor} a modifié la Maison ${e.object}`,
+  'maison.deactivated': (e) => `${e.actor} a désactivé la Maison ${e.object}`,
+  'maison.reactivated': (e) => `${e.actor} a réactivé la Maison ${e.object}`,
+  'maison.deleted': (e) => `${e.actor} a supprimé la Maison ${e.object}`,
+  'folder.created': (e) => `${e.actor} a créé le dossier ${e.object}`,
+  'folder.updated': (e) => `${e.actor} a modifié ${e.object}`,
+  'folder.deleted': (e) => `${e.actor} a supprimé le dossier ${e.object}`,
+  'scheme.created': (e) => `${e.actor} a créé le dispositif ${e.object}`,
+  'scheme.archived': (e) => `${e.actor} a archivé le dispositif ${e.object}`,
+  'scheme.verified': (e) => `${e.actor} a vérifié la fiche du dispositif ${e.object}`,
+  'report.created': (e) => `${e.actor} a signalé : ${reportReasonLabels[String(e.changes.reason)] ?? 'un problème'}`,
+  'scheme.keyword_added': (e) => `${e.actor} a ajouté « ${String(e.changes.keyword ?? '')} » aux mots-clés de ${e.object}`,
+  'document.created': (e) => `${e.actor} a ajouté le document ${e.object}`,
+  'document.version_added': (e) => `${e.actor} a déposé une nouvelle version de ${e.object}`,
+  'document.archived': (e) => `${e.actor} a archivé ${e.object}`,
+  'document.deleted': (e) => `${e.actor} a supprimé ${e.object}`,
+  'share_link.created': (e) => `${e.actor} a créé le lien public de ${e.object}`,
+  'share_link.regenerated': (e) => `${e.actor} a remplacé le lien public de ${e.object}`,
+  'share_link.expiry_set': (e) => `${e.actor} a fixé l’expiration du lien public de ${e.object}`,
+  'share_link.revoked': (e) => `${e.actor} a révoqué le lien public de ${e.object}`,
+  'scheme_page.created': (e) => `${e.actor} a ouvert la page publique de ${e.object}`,
+  'scheme_page.regenerated': (e) => `${e.actor} a remplacé le lien de la page publique de ${e.object}`,
+  'scheme_page.restored': (e) => `${e.actor} a rétabli la page publique de ${e.object}`,
+  'scheme_page.revoked': (e) => `${e.actor} a retiré la page publique de ${e.object}`,
+  'synonyms.replaced': (e) => `${e.actor} a enregistré les synonymes`,
+  'synonyms.group_added': (e) => `${e.actor} a ajouté les synonymes « ${Array.isArray(e.changes.group) ? e.changes.group.join(', ') : ''} »`,
+  'insights.query_assigned': (e) => `${e.actor} a confié la recherche « ${String(e.changes.query ?? '')} » à ${e.object}`,
+  'job.retried': (e) => `${e.actor} a relancé une tâche`,
+  'report.updated': (e) => {
+    const status = e.after('status');
+    return status === undefined ? `${e.actor} a répondu à un signalement` : `${e.actor} a passé un signalement à « ${reportStatusLabels[String(status)] ?? String(status)} »`;
+  },
+  'document.updated': (e) => {
+    const scope = e.after('scope');
+    if (scope === 'external') return `${e.actor} a rendu externe ${e.object}`;
+    if (scope === 'internal') return `${e.actor} a rendu interne ${e.object}`;
+    if (e.after('status') === 'published') return `${e.actor} a publié ${e.object}`;
+    return `${e.actor} a modifié ${e.object}`;
+  },
+  'thesaurus.enabled': (e) => `${e.actor} a activé l’entrée « ${thesaurusEntry(e.changes)} » du thésaurus`,
+  'thesaurus.disabled': (e) => `${e.actor} a désactivé l’entrée « ${thesaurusEntry(e.changes)} » du thésaurus`,
+};
+
+function thesaurusEntry(changes: Record<string, unknown>): string {
+  return isChange(changes.entry) ? String(changes.entry.before) : '';
+}
+
 /** The event as a sentence, with names rather than codes or ids. */
 export function describeEvent(row: DescribedRow): string {
   const actor = actorNameOf(row);
   const object = quoted(row.object_name ?? recordedName(row.changes));
   const changes = row.changes ?? {};
   const after = (field: string) => (isChange(changes[field]) ? (changes[field] as { after: unknown }).after : undefined);
-  switch (row.action) {
-    case 'user.sign_in':
-      return `Connexion de ${actor}`;
-    case 'user.sign_out':
-      return `Déconnexion de ${actor}`;
-    case 'user.created_at_sign_in':
-      return `Compte de ${actor} créé à sa première connexion`;
-    case 'user.deactivated':
-      return `${actor} a désactivé le compte de ${row.object_name ?? 'un utilisateur supprimé'}`;
-    case 'user.reactivated':
-      return `${actor} a réactivé le compte de ${row.object_name ?? 'un utilisateur supprimé'}`;
-    case 'directorate.created':
-      return `${actor} a ajouté la direction ${object}`;
-    case 'directorate.updated':
-      return `${actor} a modifié la direction ${object}`;
-    case 'directorate.deactivated':
-      return `${actor} a désactivé la direction ${object}`;
-    case 'directorate.reactivated':
-      return `${actor} a réactivé la direction ${object}`;
-    case 'directorate.deleted':
-      return `${actor} a supprimé la direction ${object}`;
-    case 'maison.created':
-      return `${actor} a ajouté la Maison ${object}`;
-    case 'maison.updated':
-      return `${actor} a modifié la Maison ${object}`;
-    case 'maison.deactivated':
-      return `${actor} a désactivé la Maison ${object}`;
-    case 'maison.reactivated':
-      return `${actor} a réactivé la Maison ${object}`;
-    case 'maison.deleted':
-      return `${actor} a supprimé la Maison ${object}`;
-    case 'folder.created':
-      return `${actor} a créé le dossier ${object}`;
-    case 'folder.updated':
-      return `${actor} a modifié ${object}`;
-    case 'folder.deleted':
-      return `${actor} a supprimé le dossier ${object}`;
-    case 'scheme.created':
-      return `${actor} a créé le dispositif ${object}`;
-    case 'scheme.archived':
-      return `${actor} a archivé le dispositif ${object}`;
-    case 'scheme.verified':
-      return `${actor} a vérifié la fiche du dispositif ${object}`;
-    case 'report.created':
-      return `${actor} a signalé : ${reportReasonLabels[String(changes.reason)] ?? 'un problème'}`;
-    case 'report.updated': {
-      const status = after('status');
-      return status === undefined ? `${actor} a répondu à un signalement` : `${actor} a passé un signalement à « ${reportStatusLabels[String(status)] ?? String(status)} »`;
-    }
-    case 'scheme.keyword_added':
-      return `${actor} a ajouté « ${String(changes.keyword ?? '')} » aux mots-clés de ${object}`;
-    case 'document.created':
-      return `${actor} a ajouté le document ${object}`;
-    case 'document.version_added':
-      return `${actor} a déposé une nouvelle version de ${object}`;
-    case 'document.updated': {
-      const scope = after('scope');
-      if (scope === 'external') return `${actor} a rendu externe ${object}`;
-      if (scope === 'internal') return `${actor} a rendu interne ${object}`;
-      if (after('status') === 'published') return `${actor} a publié ${object}`;
-      return `${actor} a modifié ${object}`;
-    }
-    case 'document.archived':
-      return `${actor} a archivé ${object}`;
-    case 'document.deleted':
-      return `${actor} a supprimé ${object}`;
-    case 'share_link.created':
-      return `${actor} a créé le lien public de ${object}`;
-    case 'share_link.regenerated':
-      return `${actor} a remplacé le lien public de ${object}`;
-    case 'share_link.expiry_set':
-      return `${actor} a fixé l’expiration du lien public de ${object}`;
-    case 'share_link.revoked':
-      return `${actor} a révoqué le lien public de ${object}`;
-    case 'scheme_page.created':
-      return `${actor} a ouvert la page publique de ${object}`;
-    case 'scheme_page.regenerated':
-      return `${actor} a remplacé le lien de la page publique de ${object}`;
-    case 'scheme_page.restored':
-      return `${actor} a rétabli la page publique de ${object}`;
-    case 'scheme_page.revoked':
-      return `${actor} a retiré la page publique de ${object}`;
-    case 'synonyms.replaced':
-      return `${actor} a enregistré les synonymes`;
-    case 'synonyms.group_added':
-      return `${actor} a ajouté les synonymes « ${Array.isArray(changes.group) ? changes.group.join(', ') : ''} »`;
-    case 'thesaurus.enabled':
-    case 'thesaurus.disabled': {
-      const entry = isChange(changes.entry) ? String(changes.entry.before) : '';
-      return `${actor} a ${row.action === 'thesaurus.enabled' ? 'activé' : 'désactivé'} l’entrée « ${entry} » du thésaurus`;
-    }
-    case 'insights.query_assigned':
-      return `${actor} a confié la recherche « ${String(changes.query ?? '')} » à ${object}`;
-    case 'job.retried':
-      return `${actor} a relancé une tâche`;
-    default:
-      return `${actor} : ${actionLabels[row.action] ?? row.action}${row.object_name ? ` ${object}` : ''}`;
-  }
+  const sentence = sentences[row.action];
+  if (sentence) return sentence({ actor, object, row, changes, after });
+  return `${actor} : ${actionLabels[row.action] ?? row.action}${row.object_name ? ` ${object}` : ''}`;
 }
 
 /** What the screen and the export show of one event. */

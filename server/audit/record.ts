@@ -17,7 +17,7 @@ export interface AuditEvent {
 }
 
 /** Who is acting, from the request: the signed-in user (or `fallbackLabel`), the client's IP and user agent. */
-export function auditContextOf(req: Request, fallbackLabel = 'anonyme'): AuditContext {
+export function auditContextOf(req: Pick<Request, 'user' | 'ip' | 'get'>, fallbackLabel = 'anonyme'): AuditContext {
   return {
     actorId: req.user?.id ?? null,
     actorLabel: req.user ? `${req.user.displayName} <${req.user.email}>` : fallbackLabel,

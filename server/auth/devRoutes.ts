@@ -3,6 +3,7 @@ import { auditContextOf, recordAudit } from '../audit/record';
 import type { Db } from '../db';
 import { UnauthorizedError } from '../errors';
 import { publicRoute } from '../http/access';
+import { validate } from '../http/validate';
 import { devIssuer } from '../seed';
 import { presentUser } from '../users/presenter';
 import { findActiveUser, listDevUsers } from '../users/service';
@@ -21,8 +22,8 @@ export function devAuthRoutes(deps: { db: Db; signInRateLimitPerMinute: number }
     res.json({ users: users.map(presentUser) });
   });
 
-  router.post('/auth/dev-login', publicRoute('embedded default: sign in as a demo account'), signInRateLimit(deps.signInRateLimitPerMinute), async (req, res) => {
-    const { email } = devLoginSchema.parse(req.body);
+  router.post('/auth/dev-login', publicRoute('embedded default: sign in as a demo account'), signInRateLimit(deps.signInRateLimitPerMinute), validate({ body: devLoginSchema }), async (req, res) => {
+    const { email } = req.body;
     const account = await db('users').where({ idp_issuer: devIssuer, is_active: true }).whereRaw('lower(email) = lower(?)', [email]).first('id');
     const row = account ? await findActiveUser(db, account.id as string) : undefined;
     if (!row) throw new UnauthorizedError("Aucun compte de démonstration n'a cette adresse.");

@@ -2,10 +2,11 @@ import { Strategy as SamlStrategy, ValidateInResponseTo, type CacheProvider, typ
 import { Passport } from 'passport';
 import type { SamlConfig } from '../config';
 import type { Db } from '../db';
+import { AccessDeniedError } from '../errors';
 import type { Logger } from '../logger';
 import { newRequestId, pendingRequestId } from './samlBinding';
 import { checkSignedResponse } from './samlChecks';
-import { AccessDeniedError, signInWithIdentity, type Identity } from './signIn';
+import { signInWithIdentity, type Identity } from './signIn';
 
 export const requestLifetimeMs = 10 * 60000;
 

@@ -3,6 +3,7 @@ import { getVerifiedXml, parseDomFromString } from '@node-saml/node-saml/lib/xml
 import { X509Certificate, verify } from 'node:crypto';
 import { inflateRawSync } from 'node:zlib';
 import type { SamlConfig } from '../config';
+import { LogoutMessageRefused } from '../errors';
 
 /**
  * What reaches the single-logout callback, checked before node-saml sees it. node-saml accepts a
@@ -13,10 +14,6 @@ import type { SamlConfig } from '../config';
  * ends the browser's own session: it must come from our IdP, and name our callback if it names one.
  * Anything else (a sign-in Response, nothing at all) is not a logout message.
  */
-
-export class LogoutMessageRefused extends Error {
-  override name = 'LogoutMessageRefused';
-}
 
 const protocolNs = 'urn:oasis:names:tc:SAML:2.0:protocol';
 const assertionNs = 'urn:oasis:names:tc:SAML:2.0:assertion';

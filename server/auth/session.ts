@@ -6,7 +6,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import pg from 'pg';
 import type { Config } from '../config';
 import type { Db } from '../db';
-import { AppError, ForbiddenError, UnauthorizedError } from '../errors';
+import { ForbiddenError, UnauthorizedError, UnsupportedMediaTypeError } from '../errors';
 import type { Logger } from '../logger';
 import { findActiveUser, toActor } from '../users/service';
 
@@ -147,12 +147,6 @@ export function loadUser(deps: { db: Db; config: Config }): RequestHandler {
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-class UnsupportedMediaTypeError extends AppError {
-  constructor() {
-    super('unsupported_type', 415, 'Cette demande doit être envoyée en JSON.');
-  }
-}
 
 function sameToken(expected: string, given: string): boolean {
   const a = Buffer.from(expected);

@@ -1,6 +1,6 @@
 import type { Role } from '../config';
 import type { Db } from '../db';
-import { AppError } from '../errors';
+import { AccessDeniedError } from '../errors';
 import { recordAudit, type AuditContext } from '../audit/record';
 import { endSessionsOf } from '../users/service';
 
@@ -13,12 +13,6 @@ export interface Identity {
   directorateCode?: string;
   maisonCode?: string;
   groups: string[];
-}
-
-export class AccessDeniedError extends AppError {
-  constructor(readonly reason: 'no_role' | 'editor_without_directorate' | 'deactivated') {
-    super('forbidden', 403, 'Accès non autorisé.', { reason });
-  }
 }
 
 const rolesByRank: Role[] = ['admin', 'editor', 'agent'];

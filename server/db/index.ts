@@ -76,3 +76,15 @@ export function isConnectionError(error: unknown): boolean {
   if (typeof code !== 'string') return false;
   return connectionErrorCodes.has(code) || (error instanceof pg.DatabaseError && unavailableSqlStates.test(code));
 }
+
+/** The SQLSTATEs our code reacts to, by name (https://www.postgresql.org/docs/current/errcodes-appendix.html). */
+const sqlStates = {
+  unique_violation: '23505',
+  foreign_key_violation: '23503',
+  serialization_failure: '40001',
+} as const;
+
+/** Whether PostgreSQL refused a statement with this condition (a duplicate key, a row still referred to…). */
+export function isPostgresError(error: unknown, condition: keyof typeof sqlStates): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === sqlStates[condition];
+}

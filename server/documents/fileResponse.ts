@@ -36,7 +36,7 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
  * Streams a stored file: detected type, Range (206), Content-Disposition (inline for PDF and
  * images, attachment otherwise), nosniff and a sandboxing CSP so nothing in it can run as the app.
  */
-export async function sendStoredFile(req: Request, res: Response, storage: Storage, version: StoredVersion, disposition?: 'inline' | 'attachment'): Promise<void> {
+export async function sendStoredFile(req: Pick<Request, 'get' | 'method'>, res: Response, storage: Storage, version: StoredVersion, disposition?: 'inline' | 'attachment'): Promise<void> {
   const size = Number(version.size_bytes);
   const range = parseRange(req.get('range'), size);
   const etag = `"${version.sha256}"`;

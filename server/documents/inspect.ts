@@ -1,25 +1,9 @@
 import { fileTypeFromStream } from 'file-type';
 import { createHash } from 'node:crypto';
 import { PassThrough, Transform, type Readable } from 'node:stream';
-import { AppError, ValidationError } from '../errors';
+import { AppError, EmptyFileError, UnsupportedTypeError } from '../errors';
 import type { Storage } from '../../storage';
 import { allowedTypes, plainText, type FileType } from './fileTypes';
-
-export class UnsupportedTypeError extends AppError {
-  constructor() {
-    super(
-      'unsupported_type',
-      415,
-      "Ce type de fichier n'est pas accepté. Formats acceptés : PDF, Word (DOCX), Writer (ODT), Excel (XLSX), Calc (ODS), PowerPoint (PPTX), Impress (ODP), texte (TXT, Markdown), PNG et JPEG.",
-    );
-  }
-}
-
-export class EmptyFileError extends ValidationError {
-  constructor() {
-    super('file : Le fichier est vide.');
-  }
-}
 
 export interface InspectedFile {
   size: number;

@@ -7,11 +7,12 @@ import type { Db } from '../db';
 import { ValidationError } from '../errors';
 import { loadFolderTree } from '../folders/tree';
 import { currentUser, signedIn } from '../http/access';
+import { validate } from '../http/validate';
 import { authorize } from '../policies';
 import type { Storage } from '../../storage';
 import { sendStoredFile } from './fileResponse';
-import { documentSubject, presentDocument, presentVersion } from './presenter';
-import { createDocumentFieldsSchema, documentIdParams, fileQuery, idempotencyKeySchema, listQuery, updateDocumentSchema } from './schema';
+import { documentSubject, presentDocument, presentVersion, type DocumentRow } from './presenter';
+import { createDocumentFieldsSchema, documentIdParams, fileQuery, idempotencyKeySchema, listQuery, updateDocumentSchema, type FileQuery } from './schema';
 import {
   addVersion,
   authorizeNewVersion,
@@ -27,6 +28,18 @@ import {
 } from './service';
 import { singleFileUpload, type StoredUpload } from './uploadEngine';
 
+/** The stored upload, recorded by `record`; the object is removed if recording fails. */
+async function recordUpload<T>({ db, storage }: { db: Db; storage: Storage }, req: Pick<Request, 'file'>, record: (upload: StoredUpload) => Promise<T>): Promise<T> {
+  const upload = req.file as unknown as StoredUpload | undefined;
+  if (!upload?.storageKey) throw new ValidationError('file : Joignez un fichier (champ « file »), après les autres champs.');
+  try {
+    return await record(upload);
+  } catch (error) {
+    await discardUpload(storage, db, upload);
+    throw error;
+  }
+}
+
 /** Documents and their versions: upload, read, edit, archive, delete, download. */
 export function documentRoutes(deps: { db: Db; storage: Storage; config: Config; logger: Logger }) {
   const router = Router();
@@ -37,33 +50,20 @@ export function documentRoutes(deps: { db: Db; storage: Storage; config: Config;
     db,
     storage,
     maxBytes,
-    beforeStore: async (req) => authorizeUpload(db, currentUser(req), createDocumentFieldsSchema.parse(req.body)),
+    fields: createDocumentFieldsSchema,
+    beforeStore: async (req) => authorizeUpload(db, currentUser(req), req.body),
   });
-  const uploadVersion = singleFileUpload({
+  const uploadVersion = singleFileUpload<{ id: string }>({
     db,
     storage,
     maxBytes,
-    beforeStore: async (req) => authorizeNewVersion(db, currentUser(req), documentIdParams.parse(req.params).id),
+    beforeStore: async (req) => authorizeNewVersion(db, currentUser(req), req.params.id),
   });
 
-  /** The stored upload, recorded by `record`; the object is removed if recording fails. */
-  async function recordUpload<T>(req: Request, record: (upload: StoredUpload) => Promise<T>): Promise<T> {
-    const upload = req.file as unknown as StoredUpload | undefined;
-    if (!upload?.storageKey) throw new ValidationError('file : Joignez un fichier (champ « file »), après les autres champs.');
-    try {
-      return await record(upload);
-    } catch (error) {
-      await discardUpload(storage, db, upload);
-      throw error;
-    }
-  }
+  const present = async (req: Pick<Request, 'user'>, document: DocumentRow) => presentDocument(document, await loadFolderTree(db), currentUser(req));
 
-  const present = async (req: Request, documentId: string) =>
-    presentDocument(await findDocument(db, documentId), await loadFolderTree(db), currentUser(req));
-
-  router.get('/api/documents', signedIn, async (req, res) => {
-    const filter = listQuery.parse(req.query);
-    const [rows, folders] = await Promise.all([listDocuments(db, currentUser(req), filter), loadFolderTree(db)]);
+  router.get('/api/documents', signedIn, validate({ query: listQuery }), async (req, res) => {
+    const [rows, folders] = await Promise.all([listDocuments(db, currentUser(req), req.query), loadFolderTree(db)]);
     res.json({ documents: rows.map((row) => presentDocument(row, folders, currentUser(req))) });
   });
 
@@ -74,51 +74,46 @@ export function documentRoutes(deps: { db: Db; storage: Storage; config: Config;
 
   router.post('/api/documents', signedIn, uploadDocument, async (req, res) => {
     const user = currentUser(req);
-    const fields = createDocumentFieldsSchema.parse(req.body);
-    const document = await recordUpload(req, (upload) => createDocument(db, user, fields, upload, auditContextOf(req), idempotencyKeySchema.parse(req.get('idempotency-key'))));
+    // A bad key is refused inside recordUpload, so that the stored file goes.
+    const document = await recordUpload(deps, req, (upload) => createDocument(db, user, req.body, upload, auditContextOf(req), idempotencyKeySchema.parse(req.get('idempotency-key'))));
     // A retry of an upload already recorded: the first document, and this copy of the file goes.
     if (document.isReplay) {
       await discardUpload(storage, db, req.file as unknown as StoredUpload);
       res.set('Idempotent-Replayed', 'true');
     }
-    res.status(201).json({ document: await present(req, document.id) });
+    res.status(201).json({ document: await present(req, document) });
   });
 
-  router.get('/api/documents/:id', signedIn, async (req, res) => {
-    const { id } = documentIdParams.parse(req.params);
-    const document = await findDocument(db, id);
+  router.get('/api/documents/:id', signedIn, validate({ params: documentIdParams }), async (req, res) => {
+    const document = await findDocument(db, req.params.id);
     authorize(currentUser(req), 'document.read', documentSubject(document));
-    res.json({ document: await present(req, id) });
+    res.json({ document: await present(req, document) });
   });
 
-  router.patch('/api/documents/:id', signedIn, async (req, res) => {
-    const { id } = documentIdParams.parse(req.params);
-    const input = updateDocumentSchema.parse(req.body);
-    await updateDocument(db, currentUser(req), id, input, auditContextOf(req));
-    res.json({ document: await present(req, id) });
+  router.patch('/api/documents/:id', signedIn, validate({ params: documentIdParams, body: updateDocumentSchema }), async (req, res) => {
+    const { after } = await updateDocument(db, currentUser(req), req.params.id, req.body, auditContextOf(req));
+    res.json({ document: await present(req, after) });
   });
 
-  router.delete('/api/documents/:id', signedIn, async (req, res) => {
-    const { id } = documentIdParams.parse(req.params);
-    await deleteDocument(db, currentUser(req), id, auditContextOf(req));
+  router.delete('/api/documents/:id', signedIn, validate({ params: documentIdParams }), async (req, res) => {
+    await deleteDocument(db, currentUser(req), req.params.id, auditContextOf(req));
     res.status(204).end();
   });
 
-  router.post('/api/documents/:id/versions', signedIn, uploadVersion, async (req, res) => {
-    const { id } = documentIdParams.parse(req.params);
-    await recordUpload(req, (upload) => addVersion(db, currentUser(req), id, upload, auditContextOf(req)));
-    res.status(201).json({ document: await present(req, id) });
+  router.post('/api/documents/:id/versions', signedIn, validate({ params: documentIdParams }), uploadVersion, async (req, res) => {
+    const document = await recordUpload(deps, req, (upload) => addVersion(db, currentUser(req), req.params.id, upload, auditContextOf(req)));
+    res.status(201).json({ document: await present(req, document) });
   });
 
-  router.get('/api/documents/:id/versions', signedIn, async (req, res) => {
-    const { id } = documentIdParams.parse(req.params);
+  router.get('/api/documents/:id/versions', signedIn, validate({ params: documentIdParams }), async (req, res) => {
+    const { id } = req.params;
     authorize(currentUser(req), 'document.readHistory', documentSubject(await findDocument(db, id)));
     res.json({ versions: (await listVersions(db, id)).map(presentVersion) });
   });
 
-  const serveFile = async (req: Request, res: Response, next: NextFunction) => {
-    const { id } = documentIdParams.parse(req.params);
-    const { version: number } = fileQuery.parse(req.query);
+  const serveFile = async (req: Request<{ id: string }, unknown, unknown, FileQuery>, res: Response, next: NextFunction) => {
+    const { id } = req.params;
+    const { version: number } = req.query;
     const user = currentUser(req);
     const document = await findDocument(db, id);
     authorize(user, 'document.read', documentSubject(document));
@@ -128,8 +123,9 @@ export function documentRoutes(deps: { db: Db; storage: Storage; config: Config;
     if (req.method === 'GET' && number === undefined && document.status === 'published') void recordConsultation(deps, id);
     await sendStoredFile(req, res, storage, version).catch(next);
   };
-  router.get('/api/documents/:id/file', signedIn, serveFile);
-  router.head('/api/documents/:id/file', signedIn, serveFile);
+  const fileInput = validate({ params: documentIdParams, query: fileQuery });
+  router.get('/api/documents/:id/file', signedIn, fileInput, serveFile);
+  router.head('/api/documents/:id/file', signedIn, fileInput, serveFile);
 
   return router;
 }

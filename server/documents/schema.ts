@@ -52,6 +52,8 @@ export const fileQuery = z.object({
   version: z.coerce.number({ error: 'Numéro de version invalide.' }).int({ error: 'Numéro de version invalide.' }).min(1, { error: 'Numéro de version invalide.' }).optional(),
 });
 
+export type FileQuery = z.infer<typeof fileQuery>;
+
 export const listQuery = z
   .object({
     folderId: z.uuid({ error: 'Dossier introuvable.' }).optional(),

@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from 'express';
+import type { ParamsDictionary } from 'express-serve-static-core';
 import multer, { type StorageEngine } from 'multer';
 import { ZodError } from 'zod';
 import type { Db } from '../db';
@@ -8,6 +9,21 @@ import { fromServiceError } from '../serviceErrors';
 import { newStorageKey, type Storage } from '../../storage';
 import { sanitizeFilename } from './filenames';
 import { storeInspected, type InspectedFile } from './inspect';
+
+/** Checks the form's fields (a zod schema): what it returns becomes `req.body`. */
+interface FieldsParser<B> {
+  parse(input: unknown): B;
+}
+
+interface UploadDeps<P, B> {
+  db: Db;
+  storage: Storage;
+  maxBytes: number;
+  /** The form's fields, parsed once (before the file is stored, or after the form when it has no file). */
+  fields?: FieldsParser<B>;
+  /** Authorizes the upload, with the parsed fields on `req.body`, before any byte is stored. */
+  beforeStore: (req: Request<P, unknown, B>) => Promise<void>;
+}
 
 /** What multer puts on req.file once the upload is stored. */
 export interface StoredUpload extends InspectedFile {
@@ -23,8 +39,8 @@ export const maxSizeMessage = (maxBytes: number) => `Le fichier dépasse la tail
  * upload. An upload intent is committed first, so that an object whose version never gets
  * recorded (crash, database failure) is found and removed by the cleanup job.
  */
-class StreamingEngine implements StorageEngine {
-  constructor(private readonly deps: { db: Db; storage: Storage; maxBytes: number; beforeStore: (req: Request) => Promise<void> }) {}
+class StreamingEngine<P, B> implements StorageEngine {
+  constructor(private readonly deps: UploadDeps<P, B>) {}
 
   _handleFile(req: Request, file: Express.Multer.File, callback: (error?: unknown, info?: Partial<Express.Multer.File>) => void): void {
     const { db, storage } = this.deps;
@@ -39,7 +55,8 @@ class StreamingEngine implements StorageEngine {
       if (isStoring) file.stream.destroy(tooLarge());
     });
     void (async () => {
-      await this.deps.beforeStore(req);
+      if (this.deps.fields) req.body = this.deps.fields.parse(req.body);
+      await this.deps.beforeStore(req as unknown as Request<P, unknown, B>);
       await db('upload_intents').insert({ storage_key: storageKey });
       isIntentWritten = true;
       if (isTooLarge) throw tooLarge();
@@ -83,15 +100,22 @@ class StreamingEngine implements StorageEngine {
  * One file per request, in the field `file`, with bounded fields and parts. A body busboy cannot
  * parse (malformed part headers, cut short) is the client's error: 400.
  */
-export function singleFileUpload(deps: { db: Db; storage: Storage; maxBytes: number; beforeStore: (req: Request) => Promise<void> }): RequestHandler {
+export function singleFileUpload<P = ParamsDictionary, B = unknown>(deps: UploadDeps<P, B>): RequestHandler<P, unknown, B> {
   const upload = multer({
     storage: new StreamingEngine(deps),
     defParamCharset: 'utf8',
     limits: { fileSize: deps.maxBytes, files: 1, fields: 10, parts: 12, fieldSize: 20 * 1024, fieldNameSize: 50, headerPairs: 100 },
   }).single('file');
   return (req, res, next) =>
-    upload(req, res, (error?: unknown) => {
+    upload(req as unknown as Request, res, (error?: unknown) => {
       const isOurs = error instanceof AppError || fromServiceError(error) !== undefined || error instanceof ZodError || error instanceof multer.MulterError || isConnectionError(error);
-      next(error === undefined || isOurs ? error : new ValidationError("Le formulaire d'envoi est mal formé : renvoyez le fichier."));
+      if (error !== undefined) return next(isOurs ? error : new ValidationError("Le formulaire d'envoi est mal formé : renvoyez le fichier."));
+      // A form without a file: its fields are still checked (a field's error comes before the missing file's).
+      try {
+        if (deps.fields && !req.file) req.body = deps.fields.parse(req.body);
+      } catch (fieldsError) {
+        return next(fieldsError);
+      }
+      next();
     });
 }

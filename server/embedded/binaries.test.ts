@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { meilisearchBinary, MissingMeilisearchBinaryError } from './meilisearch';
-import { assertPostgresBinaries, MissingPostgresBinaryError } from './postgres';
+import { meilisearchBinary } from './meilisearch';
+import { MissingMeilisearchBinaryError, MissingPostgresBinaryError } from '../errors';
+import { assertPostgresBinaries } from './postgres';
 
 describe('the embedded Meilisearch binary', () => {
   it('is found, executable, on linux/x64', async () => {

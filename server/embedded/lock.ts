@@ -1,6 +1,7 @@
 import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isAlive } from './processes';
+import { DataDirInUseError } from '../errors';
 
 export interface RuntimeInfo {
   pid: number;
@@ -19,13 +20,6 @@ export async function runningOwner(dataDir: string): Promise<RuntimeInfo | undef
     return Number.isInteger(info.pid) && info.pid !== process.pid && isAlive(info.pid) ? info : undefined;
   } catch {
     return undefined;
-  }
-}
-
-export class DataDirInUseError extends Error {
-  override name = 'DataDirInUseError';
-  constructor(dataDir: string, pid: number) {
-    super(`Another instance (pid ${pid}) already runs the embedded services of ${dataDir}: stop it first, or set DATA_DIR`);
   }
 }
 

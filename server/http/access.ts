@@ -53,7 +53,7 @@ export function accessOf(handler: unknown): string | undefined {
 }
 
 /** The signed-in user of a request behind `signedIn`. */
-export function currentUser(req: Request): Express.User {
+export function currentUser(req: Pick<Request, 'user'>): Express.User {
   if (!req.user) throw new UnauthorizedError();
   return req.user;
 }

@@ -1,14 +1,7 @@
 import type { RequestHandler } from 'express';
 import { isDatabaseUp, type Db } from '../db';
-import { AppError, ServiceUnavailableError } from '../errors';
+import { RequestTimeoutError, ServiceUnavailableError } from '../errors';
 import type { Logger } from '../logger';
-
-/** A request that outlived its bound while PostgreSQL answered (a slow Meilisearch or storage). */
-export class RequestTimeoutError extends AppError {
-  constructor() {
-    super('service_unavailable', 503, "Le serveur n'a pas pu répondre à temps. Réessayez dans quelques instants.");
-  }
-}
 
 /** How long the deadline waits for PostgreSQL's `select 1` before calling it stalled. */
 const probeMs = 300;

@@ -1,13 +1,7 @@
 import type { Express } from 'express';
 import http from 'node:http';
 import net from 'node:net';
-
-export class PortInUseError extends Error {
-  override name = 'PortInUseError';
-  constructor(host: string, port: number) {
-    super(`Port ${port} on ${host} is already in use: stop the program that uses it, or set PORT to another port`);
-  }
-}
+import { PortInUseError } from '../errors';
 
 function listenOn(server: net.Server | http.Server, host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -19,11 +19,20 @@ interface InputParsers<P, Q, B> {
  * replaces the raw one on the request, so the handler reads `req.params`, `req.query` and `req.body` typed.
  */
 export function validate<P = ParamsDictionary, Q = ParsedQs, B = unknown>(parsers: InputParsers<P, Q, B>): RequestHandler<P, unknown, B, Q> {
-  return (req, _res, next) => {
+  const handler: RequestHandler<P, unknown, B, Q> = (req, _res, next) => {
     if (parsers.params) req.params = parsers.params.parse(req.params);
     // Express 5 computes req.query in a getter: the parsed value is set as the request's own property.
     if (parsers.query) Object.defineProperty(req, 'query', { value: parsers.query.parse(req.query), enumerable: true });
     if (parsers.body) req.body = parsers.body.parse(req.body);
     next();
   };
+  validators.add(handler);
+  return handler;
+}
+
+const validators = new WeakSet<object>();
+
+/** Whether a route handler is a `validate(...)` (the route table shows which routes check their input this way). */
+export function isValidator(handler: unknown): boolean {
+  return typeof handler === 'function' && validators.has(handler);
 }

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { auditContextOf } from '../audit/record';
 import type { Db } from '../db';
 import { currentUser, signedIn } from '../http/access';
+import { validate } from '../http/validate';
 import { app, authorize } from '../policies';
 import { actOnGap } from './gaps';
 import { gapActionSchema, insightsQuerySchema } from './schema';
@@ -11,15 +12,15 @@ import { searchInsights } from './service';
 export function insightsRoutes(deps: { db: Db }) {
   const router = Router();
 
-  router.get('/api/search/insights', signedIn, async (req, res) => {
+  router.get('/api/search/insights', signedIn, validate({ query: insightsQuerySchema }), async (req, res) => {
     authorize(currentUser(req), 'insights.read', app);
-    res.json(await searchInsights(deps.db, insightsQuerySchema.parse(req.query)));
+    res.json(await searchInsights(deps.db, req.query));
   });
 
-  router.post('/api/insights/gaps', signedIn, async (req, res) => {
+  router.post('/api/insights/gaps', signedIn, validate({ body: gapActionSchema }), async (req, res) => {
     const user = currentUser(req);
     authorize(user, 'insights.read', app);
-    const gap = await actOnGap(deps.db, user, gapActionSchema.parse(req.body), auditContextOf(req));
+    const gap = await actOnGap(deps.db, user, req.body, auditContextOf(req));
     res.status(201).json({ gap });
   });
 

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Db } from '../db';
 import { currentUser, signedIn } from '../http/access';
+import { validate } from '../http/validate';
 import { newsQuerySchema } from './schema';
 import { newsOf, recordNewsVisit } from './service';
 
@@ -8,8 +9,8 @@ import { newsOf, recordNewsVisit } from './service';
 export function newsRoutes(deps: { db: Db }) {
   const router = Router();
 
-  router.get('/api/news', signedIn, async (req, res) => {
-    res.json(await newsOf(deps.db, currentUser(req), newsQuerySchema.parse(req.query)));
+  router.get('/api/news', signedIn, validate({ query: newsQuerySchema }), async (req, res) => {
+    res.json(await newsOf(deps.db, currentUser(req), req.query));
   });
 
   router.post('/api/news/visit', signedIn, async (req, res) => {

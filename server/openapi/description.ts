@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import { createDocumentFieldsSchema, fileQuery, listQuery, updateDocumentSchema } from '../documents/schema';
 import { createFolderSchema, updateFolderSchema, verificationQueueQuery } from '../folders/schema';
-import { gapsQuery } from '../digest/routes';
+import { gapsQuery } from '../digest/schema';
 import { createReportSchema, listReportsQuery, updateReportSchema } from '../reports/schema';
-import { auditQueryShape, createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema, updateUserSchema, usersQueryShape } from '../admin/schema';
+import { auditQueryShape } from '../audit/schema';
+import { createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema } from '../places/schema';
+import { updateUserSchema, usersQueryShape } from '../users/schema';
 import { jobListQuery } from '../jobs/routes';
 import { pageTextQuery, thumbnailQuery } from '../previews/schema';
 import { pagesQuerySchema, searchQuerySchema } from '../search/schema';
 import { gapActionSchema, insightsQuerySchema } from '../insights/schema';
 import { newsQuerySchema } from '../news/schema';
 import { synonymsSchema, thesaurusEntryUpdateSchema } from '../search/synonyms';
-import { expirySchema } from '../sharing/routes';
+import { expirySchema } from '../sharing/schema';
 
 /**
  * The HTTP API as OpenAPI 3.1, built from the zod schemas the routes validate with: the

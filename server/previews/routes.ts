@@ -5,6 +5,7 @@ import { documentIdParams } from '../documents/schema';
 import { findDocument, findVersion } from '../documents/service';
 import { NotFoundError } from '../errors';
 import { currentUser, signedIn } from '../http/access';
+import { validate } from '../http/validate';
 import type { Logger } from '../logger';
 import { authorize } from '../policies';
 import type { Storage } from '../../storage';
@@ -24,9 +25,9 @@ export function previewRoutes(deps: { db: Db; storage: Storage; logger: Logger; 
   const router = Router();
   const { db } = deps;
 
-  router.get('/api/documents/:id/text', signedIn, async (req, res) => {
-    const { id } = documentIdParams.parse(req.params);
-    const slice = pageTextQuery.parse(req.query);
+  router.get('/api/documents/:id/text', signedIn, validate({ params: documentIdParams, query: pageTextQuery }), async (req, res) => {
+    const { id } = req.params;
+    const slice = req.query;
     const document = await findDocument(db, id);
     authorize(currentUser(req), 'document.read', documentSubject(document));
     const version = document.current_version_id ? await findVersion(db, id) : undefined;
@@ -42,9 +43,9 @@ export function previewRoutes(deps: { db: Db; storage: Storage; logger: Logger; 
     });
   });
 
-  router.get('/api/documents/:id/thumbnail', signedIn, async (req, res) => {
-    const { id } = documentIdParams.parse(req.params);
-    const { version: number } = thumbnailQuery.parse(req.query);
+  router.get('/api/documents/:id/thumbnail', signedIn, validate({ params: documentIdParams, query: thumbnailQuery }), async (req, res) => {
+    const { id } = req.params;
+    const { version: number } = req.query;
     const user = currentUser(req);
     const document = await findDocument(db, id);
     authorize(user, 'document.read', documentSubject(document));

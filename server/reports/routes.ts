@@ -3,6 +3,7 @@ import { auditContextOf } from '../audit/record';
 import { perUserRateLimit } from '../auth/rateLimit';
 import type { Db } from '../db';
 import { currentUser, signedIn } from '../http/access';
+import { validate } from '../http/validate';
 import { presentReport } from './presenter';
 import { createReportSchema, listReportsQuery, reportIdParams, updateReportSchema } from './schema';
 import { createReport, listReports, updateReport } from './service';
@@ -13,24 +14,21 @@ export function reportRoutes(deps: { db: Db; config: { reports: { rateLimitPerMi
   const { db } = deps;
   const limiter = perUserRateLimit(deps.config.reports.rateLimitPerMinute);
 
-  router.post('/api/reports', signedIn, limiter, async (req, res) => {
+  router.post('/api/reports', signedIn, limiter, validate({ body: createReportSchema }), async (req, res) => {
     const user = currentUser(req);
-    const input = createReportSchema.parse(req.body);
-    const report = await createReport(db, user, input, auditContextOf(req));
+    const report = await createReport(db, user, req.body, auditContextOf(req));
     res.status(201).json({ report: presentReport(report, user) });
   });
 
-  router.get('/api/reports', signedIn, async (req, res) => {
+  router.get('/api/reports', signedIn, validate({ query: listReportsQuery }), async (req, res) => {
     const user = currentUser(req);
-    const rows = await listReports(db, user, listReportsQuery.parse(req.query));
+    const rows = await listReports(db, user, req.query);
     res.json({ reports: rows.map((row) => presentReport(row, user)) });
   });
 
-  router.patch('/api/reports/:id', signedIn, async (req, res) => {
+  router.patch('/api/reports/:id', signedIn, validate({ params: reportIdParams, body: updateReportSchema }), async (req, res) => {
     const user = currentUser(req);
-    const { id } = reportIdParams.parse(req.params);
-    const input = updateReportSchema.parse(req.body);
-    const report = await updateReport(db, user, id, input, auditContextOf(req));
+    const report = await updateReport(db, user, req.params.id, req.body, auditContextOf(req));
     res.json({ report: presentReport(report, user) });
   });
 

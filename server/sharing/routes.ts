@@ -1,32 +1,40 @@
 import { Router, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { z } from 'zod';
-import { auditContextOf } from '../audit/record';
 import type { Config } from '../config';
 import type { Db } from '../db';
-import { documentSubject } from '../documents/presenter';
 import { sendStoredFile } from '../documents/fileResponse';
-import { documentIdParams } from '../documents/schema';
-import { findDocument } from '../documents/service';
-import { availabilityOf } from '../folders/availability';
-import { schemeIdOf } from '../folders/tree';
-import { currentUser, publicRoute, signedIn } from '../http/access';
+import { currentUser, publicRoute } from '../http/access';
 import type { Logger } from '../logger';
-import { authorize } from '../policies';
 import { signedFileRoutes, type Disposition, type SignedFile, type Storage } from '../../storage';
-import { fileLabels } from './labels';
-import { forbiddenFilePage, goneSharePage, pageCsp, publicContactOf, sharedDocumentPage, tooManyRequestsPage, unknownSharePage } from './pages';
+import { forbiddenFilePage, goneSharePage, pageCsp, sharedDocumentPage, tooManyRequestsPage, unknownSharePage } from './pages';
 import { findMaisonForCitizens, maisonOfUser, signMaison, verifyMaison, type MaisonForCitizens } from './maisonParameter';
-import { presentShareLink, type LinkContext } from './presenter';
-import { documentReach } from './schemePages';
+import { presentSharedDocument, type LinkContext } from './presenter';
+import { documentShareRoutes } from './documentShareRoutes';
 import { schemeRoutes } from './schemeRoutes';
-import { countOpen, liveShareLink, regenerateShareLink, resolveToken, setShareExpiry, tokenPattern, type SharedDocument } from './service';
+import { countOpen, resolveToken, tokenPattern, type SharedDocument } from './service';
 
-export const expirySchema = z
-  .object({
-    expiresAt: z.union([z.iso.datetime({ offset: true, error: "Date et heure attendues (ISO 8601), ou null pour ne pas expirer." }), z.null()]),
-  })
-  .strict();
+// Citizens: no session, no cookie; rate-limited per IP; never indexed by search engines.
+const publicHeaders = (res: Response) =>
+  res.set({
+    'X-Robots-Tag': 'noindex, nofollow',
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': pageCsp,
+    'Cache-Control': 'no-store',
+  });
+
+/** The per-IP bound of the public pages and files: past it, a page that says to wait. */
+function publicLimiter(limitPerMinute: number, regionName: string) {
+  return rateLimit({
+    windowMs: 60000,
+    limit: limitPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    // Which peers may name the client (X-Forwarded-For) is TRUST_PROXY's decision (server/config.ts).
+    validate: { xForwardedForHeader: false },
+    handler: (_req, res) => void publicHeaders(res).status(429).type('html').send(tooManyRequestsPage(regionName)),
+  });
+}
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -71,56 +79,9 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
     return findMaisonForCitizens(db, verified.code);
   }
 
-  router.get('/api/documents/:id/share', signedIn, async (req, res) => {
-    const { id } = documentIdParams.parse(req.params);
-    const document = await findDocument(db, id);
-    authorize(currentUser(req), 'share.read', documentSubject(document));
-    const link = presentShareLink(await liveShareLink(db, id), await linkContextOf(req));
-    // The scheme it belongs to: the share dialog offers its page, which outlives the document's link.
-    const schemeId = await schemeIdOf(db, document.folder_id);
-    const scheme = schemeId ? await db('folders').where({ id: schemeId }).first('id', 'name') : undefined;
-    res.json({ ...link, scheme: scheme ? { id: scheme.id as string, name: scheme.name as string } : null });
-  });
+  router.use(documentShareRoutes({ db, baseUrlOf, linkContextOf }));
 
-  router.post('/api/documents/:id/share/regenerate', signedIn, async (req, res) => {
-    const { id } = documentIdParams.parse(req.params);
-    authorize(currentUser(req), 'share.manage', documentSubject(await findDocument(db, id)));
-    res.json(presentShareLink(await regenerateShareLink(db, id, auditContextOf(req)), await linkContextOf(req)));
-  });
-
-  router.patch('/api/documents/:id/share', signedIn, async (req, res) => {
-    const { id } = documentIdParams.parse(req.params);
-    authorize(currentUser(req), 'share.manage', documentSubject(await findDocument(db, id)));
-    const { expiresAt } = expirySchema.parse(req.body);
-    res.json(presentShareLink(await setShareExpiry(db, id, expiresAt ? new Date(expiresAt) : null, auditContextOf(req)), await linkContextOf(req)));
-  });
-
-  // Before an editor stops sharing a document: how often its links were opened, and where printed codes will lead.
-  router.get('/api/documents/:id/share/reach', signedIn, async (req, res) => {
-    const { id } = documentIdParams.parse(req.params);
-    authorize(currentUser(req), 'document.update', documentSubject(await findDocument(db, id)));
-    const reach = await documentReach(db, id);
-    res.json({ opensLast30Days: reach.opensLast30Days, schemePage: reach.schemePage ? { name: reach.schemePage.name, url: `${baseUrlOf(req)}/p/${reach.schemePage.token}` } : null });
-  });
-
-  // Citizens: no session, no cookie; rate-limited per IP; never indexed by search engines.
-  const publicHeaders = (res: Response) =>
-    res.set({
-      'X-Robots-Tag': 'noindex, nofollow',
-      'Referrer-Policy': 'no-referrer',
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': pageCsp,
-      'Cache-Control': 'no-store',
-    });
-  const limiter = rateLimit({
-    windowMs: 60000,
-    limit: config.sharing.rateLimitPerMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    // Which peers may name the client (X-Forwarded-For) is TRUST_PROXY's decision (server/config.ts).
-    validate: { xForwardedForHeader: false },
-    handler: (_req, res) => void publicHeaders(res).status(429).type('html').send(tooManyRequestsPage(region.name)),
-  });
+  const limiter = publicLimiter(config.sharing.rateLimitPerMinute, region.name);
 
   /** The shared document of a well-formed live token, or the page that says why not (a malformed token never reaches the database). */
   async function sharedOr404(req: Request, res: Response): Promise<SharedDocument | undefined> {
@@ -140,30 +101,8 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
     const shared = await sharedOr404(req, res);
     if (!shared) return;
     await countOpen(db, { kind: 'document', id: shared.id }, { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' }, deps.sessionSecret);
-    const scheme = shared.scheme;
     const maison = await maisonOf(req);
-    res.status(200).type('html').send(
-      sharedDocumentPage(region.name, {
-        title: shared.title,
-        summary: shared.summary,
-        updatedAt: new Date(shared.updated_at),
-        fileLabel: fileLabels[shared.file_type] ?? 'Fichier',
-        scheme: scheme
-          ? {
-              name: scheme.name,
-              promise: scheme.scheme_promise ?? '',
-              availability: availabilityOf({ opensOn: scheme.scheme_opens_on, closesOn: scheme.scheme_closes_on, isPermanent: scheme.scheme_is_permanent }),
-              contact: publicContactOf({ name: scheme.referent_name, service: scheme.referent_service, email: scheme.referent_email, phone: scheme.referent_phone }, scheme.referent_public_fields ?? []),
-              applyUrl: scheme.apply_url,
-              infoUrl: scheme.info_url,
-              pageUrl: scheme.page_token ? `/p/${scheme.page_token}${req.query.maison && maison ? `?maison=${encodeURIComponent(String(req.query.maison))}` : ''}` : null,
-            }
-          : null,
-        maison,
-        readUrl: `/s/${shared.token}/file`,
-        downloadUrl: `/s/${shared.token}/file?download=1`,
-      }),
-    );
+    res.status(200).type('html').send(sharedDocumentPage(region.name, presentSharedDocument(shared, maison, req.query.maison)));
   });
 
   router.get('/s/:token/file', publicRoute('the file of a shared document, through a short-lived signed URL'), limiter, async (req, res) => {

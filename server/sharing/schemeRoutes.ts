@@ -4,15 +4,16 @@ import type { Config } from '../config';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
 import { availabilityOf } from '../folders/availability';
-import { folderIdParams } from '../folders/schema';
 import { findFolder, folderSubject } from '../folders/service';
 import { currentUser, publicRoute, signedIn } from '../http/access';
+import { validate } from '../http/validate';
 import { authorize } from '../policies';
 import type { MaisonForCitizens } from './maisonParameter';
 import { publicContactOf, unknownSharePage } from './pages';
 import { goneSchemePage, schemePublicPage } from './schemePageView';
 import { liveSchemePage, regenerateSchemePage, resolveSchemeToken, schemeReach } from './schemePages';
 import { presentPublicLink, type LinkContext } from './presenter';
+import { schemeFolderParams } from './schema';
 import { countOpen, tokenPattern } from './service';
 
 interface Deps {
@@ -32,21 +33,21 @@ export function schemeRoutes(deps: Deps) {
   const region = config.region;
 
   /** The scheme a folder id names (a folder without a card has no page: 404). */
-  async function schemeFolder(req: Request) {
-    const { id } = folderIdParams.parse(req.params);
+  async function schemeFolder(req: Request<{ id: string }>) {
+    const { id } = req.params;
     const folder = await findFolder(db, id);
     if (!folder.is_scheme) throw new NotFoundError("Ce dossier n'est pas un dispositif : il n'a pas de page publique.");
     return folder;
   }
 
-  router.get('/api/folders/:id/share', signedIn, async (req, res) => {
+  router.get('/api/folders/:id/share', signedIn, validate({ params: schemeFolderParams }), async (req, res) => {
     const folder = await schemeFolder(req);
     authorize(currentUser(req), 'folder.read', folderSubject(folder));
     const page = await liveSchemePage(db, folder.id);
     res.json(presentPublicLink(`/p/${page.token}`, page, await deps.linkContextOf(req)));
   });
 
-  router.post('/api/folders/:id/share/regenerate', signedIn, async (req, res) => {
+  router.post('/api/folders/:id/share/regenerate', signedIn, validate({ params: schemeFolderParams }), async (req, res) => {
     const folder = await schemeFolder(req);
     authorize(currentUser(req), 'folder.update', folderSubject(folder));
     const page = await regenerateSchemePage(db, folder.id, auditContextOf(req));
@@ -54,7 +55,7 @@ export function schemeRoutes(deps: Deps) {
   });
 
   // Before an editor archives a scheme: how often its page and its documents' links were opened.
-  router.get('/api/folders/:id/share/reach', signedIn, async (req, res) => {
+  router.get('/api/folders/:id/share/reach', signedIn, validate({ params: schemeFolderParams }), async (req, res) => {
     const folder = await schemeFolder(req);
     authorize(currentUser(req), 'folder.update', folderSubject(folder));
     res.json(await schemeReach(db, folder.id));

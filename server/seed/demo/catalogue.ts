@@ -4,6 +4,7 @@ import { scannedDocuments } from './scanned';
 import { economySchemes } from './schemes/economy';
 import { landSchemes } from './schemes/land';
 import { peopleSchemes } from './schemes/people';
+import { tourismSchemes } from './schemes/tourism';
 import type { DemoCard, DemoCatalogue, SchemeSource } from './types';
 import { writeDocument } from './writing';
 
@@ -14,7 +15,7 @@ import { writeDocument } from './writing';
  * numbers (04 00 …) are made up. Dates are set relative to the day it is loaded.
  */
 
-export const schemeSources: readonly SchemeSource[] = [...economySchemes, ...peopleSchemes, ...landSchemes];
+export const schemeSources: readonly SchemeSource[] = [...economySchemes, ...tourismSchemes, ...peopleSchemes, ...landSchemes];
 
 const dayMs = 86400000;
 export function addDays(isoDay: string, days: number): string {

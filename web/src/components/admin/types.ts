@@ -1,4 +1,4 @@
-/** The shapes the administration API sends (server/admin/routes.ts, server/jobs/routes.ts). */
+/** The shapes the administration API sends (server/places/, server/users/, server/audit/ and server/jobs/routes.ts). */
 
 export type PlaceKind = 'directorates' | 'maisons';
 

@@ -24,7 +24,7 @@ const text = {
   reactivated: (user: AdminUser) => `Le compte de ${user.displayName} est réactivé : la personne peut se connecter de nouveau.`,
 };
 
-/** The API's cap on one list (server/admin/routes.ts): beyond it, the list is cut. */
+/** The API’s cap on one list (server/users/service.ts): beyond it, the list is cut. */
 const listLimit = 500;
 
 /** For administrators: who has access, with which role and where it comes from; deactivation (GET, PATCH /api/admin/users). */

@@ -1,8 +1,8 @@
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Db } from '../db';
-import type { AuditQuery } from '../admin/schema';
 import { identityWhereEmailShared } from '../users/service';
-import { actionLabels, objectTypeLabels, presentEvent, type DescribedRow } from './describe';
+import type { AuditEventRow } from './presenter';
+import type { AuditQuery } from './schema';
 
 /** Events per page of the trail. */
 export const eventsPerPage = 100;
@@ -53,30 +53,6 @@ function eventRows(db: Db, filter: AuditQuery) {
   return query;
 }
 
-type EventRow = DescribedRow & { id: string; created_at: Date; actor_id: string | null; ip: string | null; actor_identity: string | null };
-
-function presentRow(row: EventRow) {
-  return {
-    id: row.id,
-    at: row.created_at,
-    actorId: row.actor_id,
-    actor: row.actor_name ?? row.actor_label,
-    actorIdentity: row.actor_identity,
-    action: row.action,
-    objectType: row.object_type,
-    objectId: row.object_id,
-    ...presentEvent(row),
-    changes: row.changes,
-    ip: row.ip,
-  };
-}
-
-/** The choices of the trail's filters, in French. */
-export const auditVocabulary = {
-  actions: Object.entries(actionLabels).map(([code, label]) => ({ code, label })),
-  objectTypes: Object.entries(objectTypeLabels).map(([code, label]) => ({ code, label })),
-};
-
 /** One page of the trail, with how many pages there are. A page past the last is `null`. */
 export async function auditPage(db: Db, filter: AuditQuery) {
   const counted = await eventRows(db, filter).clearSelect().clearOrder().count<{ n: string }[]>({ n: '*' });
@@ -85,44 +61,14 @@ export async function auditPage(db: Db, filter: AuditQuery) {
   if (filter.page > pageCount) return { total, pageCount, events: null };
   const rows = (await eventRows(db, filter)
     .limit(eventsPerPage)
-    .offset((filter.page - 1) * eventsPerPage)) as EventRow[];
-  return { total, pageCount, events: rows.map(presentRow) };
+    .offset((filter.page - 1) * eventsPerPage)) as AuditEventRow[];
+  return { total, pageCount, events: rows };
 }
 
-const parisTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-
-/** The export's columns: French names, the same words as the screen. */
-export const csvColumns = [
-  { key: 'at', header: 'Date (heure de Paris)' },
-  { key: 'actor', header: 'Acteur' },
-  { key: 'sentence', header: 'Événement' },
-  { key: 'action', header: 'Action' },
-  { key: 'object', header: 'Objet' },
-  { key: 'details', header: 'Détails' },
-  { key: 'ip', header: 'Adresse IP' },
-];
-
 /**
- * The trail as CSV records, streamed from a database cursor (pg-query-stream through knex): rows are
- * read as the client takes them (backpressure), never the whole trail in memory.
+ * The trail's events, streamed from a database cursor (pg-query-stream through knex): rows are read
+ * as the client takes them (backpressure), never the whole trail in memory.
  */
-export function auditRecords(db: Db, filter: AuditQuery): Readable {
-  const rows = eventRows(db, filter).stream({ highWaterMark: 200 });
-  const toRecord = new Transform({
-    objectMode: true,
-    transform(row: EventRow, _encoding, done) {
-      const event = presentRow(row);
-      done(null, {
-        at: parisTime.format(row.created_at).replace(',', ''),
-        actor: event.actorIdentity ? `${event.actor} (${event.actorIdentity})` : event.actor,
-        sentence: event.sentence,
-        action: event.actionLabel,
-        object: event.objectName ? `${event.objectLabel} : ${event.objectName}` : event.objectLabel,
-        details: event.details.join(' ; '),
-        ip: event.ip ?? '',
-      });
-    },
-  });
-  rows.on('error', (error) => toRecord.destroy(error));
-  return rows.pipe(toRecord);
+export function auditEventStream(db: Db, filter: AuditQuery): Readable {
+  return eventRows(db, filter).stream({ highWaterMark: 200 });
 }
