@@ -13,6 +13,7 @@ import { buildRecords, createClient, createSearch, expansionsOf, synonymSet, und
 import { forgetWords } from '../search/wordCache';
 import { corpusDocuments, corpusQueries, corpusSchemes } from '../tests/fixtures/relevanceCorpus';
 import { visitorQueries } from '../tests/fixtures/visitorQueries';
+import { failed, loadLine, print } from './harness';
 import { machineLine, markdownTable, verdict, writeBenchmarkSection } from './report';
 import { figuresOf, percentile, runInterleaved, runSet, type Outcome } from './searchLoad';
 
@@ -34,10 +35,6 @@ import { figuresOf, percentile, runInterleaved, runSet, type Outcome } from './s
 const targets = { understandP50Ms: 2, designP50Ratio: 1.5 };
 const throughputConcurrency = 8;
 const indexPrefix = 'bench_answer';
-
-function print(text = '') {
-  process.stdout.write(`${text}\n`);
-}
 
 function parseOptions() {
   const { values } = parseArgs({ options: { pages: { type: 'string', default: '50000' }, queries: { type: 'string', default: '400' } } });
@@ -141,11 +138,109 @@ async function fillIndex(url: string, apiKey: string, wantedPages: number) {
 /** The queries in a fixed order, repeated until there are `count`. */
 const repeated = (queries: readonly string[], count: number) => Array.from({ length: count }, (_, i) => queries[i % queries.length] as string);
 
+type Figures = ReturnType<typeof figuresOf>;
+
+interface Comparison {
+  /** Concurrency 1, taking turns, the design's words forgotten before each query. */
+  singleDesign: Figures;
+  singlePlain: Figures;
+  firstError?: string;
+  /** Concurrency 1, the design with its words kept, as the desks ask. */
+  asked: Figures;
+  /** `throughputConcurrency` in flight, words kept. */
+  loadedDesign: Figures;
+  loadedPlain: Figures;
+  loadCount: number;
+}
+
+/** The design (`runSearch`) against one plain search, at concurrency 1 then under load. */
+async function compareDesignWithPlain(url: string, apiKey: string, indexUid: string, queries: string[], queryCount: number): Promise<Comparison> {
+  const client = createClient({ url, apiKey }, { isForSearches: true });
+  const facets = Object.values(facetFields);
+  const design = async (q: string): Promise<Outcome> => {
+    forgetWords();
+    return kept(q);
+  };
+  const kept = async (q: string): Promise<Outcome> => {
+    const result = await runSearch(client, indexUid, { q, filter: '', facets, page: 1, hitsPerPage: 10, isDistinct: true, expand });
+    return { hits: result.hits.length, engineMs: result.engineMs };
+  };
+  const plain = async (q: string): Promise<Outcome> => {
+    const result = await client.index(indexUid).search(q, { limit: 10, distinct: 'documentId', attributesToCrop: ['content'], attributesToHighlight: ['content'] });
+    return { hits: result.hits.length, engineMs: result.processingTimeMs };
+  };
+
+  // Warm-up: a few queries of each, not counted (Meilisearch's caches, the client's connections).
+  const warmUp = queries.filter((_, i) => i % 6 === 0);
+  await runSet(warmUp, 1, design);
+  await runSet(warmUp, 1, plain);
+  print(`Warmed up (${warmUp.length} queries each); measuring at concurrency 1…`);
+  const single = await runInterleaved(queries, { design, plain });
+  const singleDesign = figuresOf(single.design);
+  const singlePlain = figuresOf(single.plain);
+  const ratio = singleDesign.p50 / singlePlain.p50;
+  print(`Concurrency 1, ${queries.length} queries each, taking turns: design p50 ${ms(singleDesign.p50)} ms, p95 ${ms(singleDesign.p95)} ms; plain p50 ${ms(singlePlain.p50)} ms, p95 ${ms(singlePlain.p95)} ms; p50 ratio ${ratio.toFixed(2)}×`);
+  print(`  Meilisearch's own time p50 (processingTimeMs; the design: the slowest query of each of its multi-searches, added): design ${ms(singleDesign.engineP50)} ms, plain ${ms(singlePlain.engineP50)} ms`);
+  forgetWords();
+  const asked = figuresOf(await runSet(queries, 1, kept));
+  print(`Concurrency 1, the design as the desks ask it (words kept from one query to the next): p50 ${ms(asked.p50)} ms, p95 ${ms(asked.p95)} ms (${(asked.p50 / singlePlain.p50).toFixed(2)}× the plain p50)`);
+
+  const load = repeated(queries, queryCount);
+  print(`Measuring throughput: ${load.length} queries of each, ${throughputConcurrency} in flight…`);
+  const loadedDesign = figuresOf(await runSet(load, throughputConcurrency, kept));
+  const loadedPlain = figuresOf(await runSet(load, throughputConcurrency, plain));
+  print(`Concurrency ${throughputConcurrency}, ${load.length} queries each: design ${loadedDesign.rate.toFixed(1)} queries/s (p50 ${ms(loadedDesign.p50)} ms), plain ${loadedPlain.rate.toFixed(1)} queries/s (p50 ${ms(loadedPlain.p50)} ms)`);
+  return { singleDesign, singlePlain, firstError: single.design.firstError ?? single.plain.firstError, asked, loadedDesign, loadedPlain, loadCount: load.length };
+}
+
+/** The section `answer` of docs/benchmarks.md. */
+function sectionMarkdown(
+  startedOn: Date,
+  loadAtStart: number[],
+  understanding: ReturnType<typeof measureUnderstanding>,
+  index: Awaited<ReturnType<typeof fillIndex>>,
+  c: Comparison,
+): string {
+  const { singleDesign, singlePlain, asked, loadedDesign, loadedPlain } = c;
+  const ratio = singleDesign.p50 / singlePlain.p50;
+  const errors = singleDesign.errors + singlePlain.errors + loadedDesign.errors + loadedPlain.errors;
+  const understandMet = understanding.p50 <= targets.understandP50Ms;
+  const ratioMet = ratio <= targets.designP50Ratio;
+  const table = markdownTable(
+    ['Figure', 'Measured', 'Target', 'Verdict'],
+    [
+      ['Date', `${startedOn.toISOString().slice(0, 16).replace('T', ' ')} UTC`, '', ''],
+      ['Load average at start (1, 5, 15 min)', loadLine(loadAtStart), '', ''],
+      ['Corpus', `${index.pages} pages (${index.documents} documents)`, '≈ 50,000 pages', ''],
+      ['Query understanding p50 (understand + thesaurus lookups, warm)', `${ms(understanding.p50)} ms`, `≤ ${targets.understandP50Ms} ms`, verdict(understandMet)],
+      ['Query understanding p95', `${ms(understanding.p95)} ms`, '', ''],
+      ['Design p50 / p95, concurrency 1 (words never asked before)', `${ms(singleDesign.p50)} / ${ms(singleDesign.p95)} ms`, '', ''],
+      ['Plain query p50 / p95, concurrency 1', `${ms(singlePlain.p50)} / ${ms(singlePlain.p95)} ms`, '', ''],
+      ["Meilisearch's own time p50, design / plain (processingTimeMs; the design: the slowest query of each of its multi-searches, added)", `${ms(singleDesign.engineP50)} / ${ms(singlePlain.engineP50)} ms`, '', ''],
+      ['Design / plain, p50 (words never asked before)', `${ratio.toFixed(2)}×`, `≤ ${targets.designP50Ratio}×`, verdict(ratioMet)],
+      ['Design as the desks ask it (words kept), p50 / p95, concurrency 1', `${ms(asked.p50)} / ${ms(asked.p95)} ms (${(asked.p50 / singlePlain.p50).toFixed(2)}× plain)`, 'reported', ''],
+      [`Design throughput, concurrency ${throughputConcurrency} (words kept)`, `${loadedDesign.rate.toFixed(1)} queries/s (p50 ${ms(loadedDesign.p50)} ms)`, 'reported', ''],
+      [`Plain throughput, concurrency ${throughputConcurrency}`, `${loadedPlain.rate.toFixed(1)} queries/s (p50 ${ms(loadedPlain.p50)} ms)`, 'reported', ''],
+      ['Errors', String(errors), '0', verdict(errors === 0)],
+    ],
+  );
+  return [
+    '## Answer search (bench:answer)',
+    '',
+    `Machine: ${machineLine(startedOn)}.`,
+    '',
+    table,
+    '',
+    `Query understanding is \`understand(q)\` plus the shipped thesaurus lookup of each word (\`expansionsOf(synonymSet([]))\`), timed in-process over the ${visitorQueries.length} visitor sentences and ${corpusQueries.length} terse queries of the relevance fixtures, five warm passes after an uncounted first one. ` +
+      `The design (\`runSearch\`: understanding, the index's version, one multi-search of per-word probes, one multi-search of best pages in bands; grouped, all facets, thesaurus) and one plain Meilisearch search (\`limit 10, distinct documentId\`, content cropped and highlighted) ran through the same app client on an embedded Meilisearch holding ${index.copies} copies of the relevance corpus (new document and scheme ids, nothing else varied), taking turns query by query (order rotating) at concurrency 1 after an uncounted warm-up of a sixth of the queries, the design's kept words forgotten before each query (every word searched); then the design once over the queries in turn with its words kept, as the desks ask (words shared between queries are not searched again while the index is unchanged); then ${c.loadCount} queries of each with ${throughputConcurrency} in flight (the set repeated, words kept). The machine is shared, so read the figures with the load average above.`,
+  ].join('\n');
+}
+
 async function main() {
   const options = parseOptions();
   const loadAtStart = os.loadavg();
   const startedOn = new Date();
-  print(`bench:answer — ${machineLine(startedOn)}. Load average: ${loadAtStart.map((v) => v.toFixed(2)).join(', ')}`);
+  print(`bench:answer — ${machineLine(startedOn)}. Load average: ${loadLine(loadAtStart)}`);
   const queries = [...visitorQueries.map((query) => query.query), ...corpusQueries.map((query) => query.query)];
   print(`${queries.length} queries (${visitorQueries.length} visitor sentences, ${corpusQueries.length} terse)`);
 
@@ -169,84 +264,15 @@ async function main() {
     meili = await startEmbeddedMeilisearch({ dir: path.join(dir, 'meili'), masterKey: `bench-answer-${randomUUID()}`, logger: createLogger('warn') });
     const index = await fillIndex(meili.url, meili.masterKey, options.pages);
     print(`Index: ${index.pages} pages (${index.documents} documents, ${index.copies} copies of the relevance corpus) in ${index.seconds.toFixed(1)} s`);
-
-    const client = createClient({ url: meili.url, apiKey: meili.masterKey }, { isForSearches: true });
-    const facets = Object.values(facetFields);
-    const design = async (q: string): Promise<Outcome> => {
-      forgetWords();
-      return kept(q);
-    };
-    const kept = async (q: string): Promise<Outcome> => {
-      const result = await runSearch(client, index.indexUid, { q, filter: '', facets, page: 1, hitsPerPage: 10, isDistinct: true, expand });
-      return { hits: result.hits.length, engineMs: result.engineMs };
-    };
-    const plain = async (q: string): Promise<Outcome> => {
-      const result = await client.index(index.indexUid).search(q, { limit: 10, distinct: 'documentId', attributesToCrop: ['content'], attributesToHighlight: ['content'] });
-      return { hits: result.hits.length, engineMs: result.processingTimeMs };
-    };
-
-    // Warm-up: a few queries of each, not counted (Meilisearch's caches, the client's connections).
-    const warmUp = queries.filter((_, i) => i % 6 === 0);
-    await runSet(warmUp, 1, design);
-    await runSet(warmUp, 1, plain);
-    print(`Warmed up (${warmUp.length} queries each); measuring at concurrency 1…`);
-    const single = await runInterleaved(queries, { design, plain });
-    const singleDesign = figuresOf(single.design);
-    const singlePlain = figuresOf(single.plain);
-    const ratio = singleDesign.p50 / singlePlain.p50;
-    print(`Concurrency 1, ${queries.length} queries each, taking turns: design p50 ${ms(singleDesign.p50)} ms, p95 ${ms(singleDesign.p95)} ms; plain p50 ${ms(singlePlain.p50)} ms, p95 ${ms(singlePlain.p95)} ms; p50 ratio ${ratio.toFixed(2)}×`);
-    print(`  Meilisearch's own time p50 (processingTimeMs; the design: the slowest query of each of its multi-searches, added): design ${ms(singleDesign.engineP50)} ms, plain ${ms(singlePlain.engineP50)} ms`);
-    forgetWords();
-    const asked = figuresOf(await runSet(queries, 1, kept));
-    print(`Concurrency 1, the design as the desks ask it (words kept from one query to the next): p50 ${ms(asked.p50)} ms, p95 ${ms(asked.p95)} ms (${(asked.p50 / singlePlain.p50).toFixed(2)}× the plain p50)`);
-
-    const load = repeated(queries, options.queries);
-    print(`Measuring throughput: ${load.length} queries of each, ${throughputConcurrency} in flight…`);
-    const loadedDesign = figuresOf(await runSet(load, throughputConcurrency, kept));
-    const loadedPlain = figuresOf(await runSet(load, throughputConcurrency, plain));
-    print(`Concurrency ${throughputConcurrency}, ${load.length} queries each: design ${loadedDesign.rate.toFixed(1)} queries/s (p50 ${ms(loadedDesign.p50)} ms), plain ${loadedPlain.rate.toFixed(1)} queries/s (p50 ${ms(loadedPlain.p50)} ms)`);
-    const errors = singleDesign.errors + singlePlain.errors + loadedDesign.errors + loadedPlain.errors;
-    if (errors > 0) print(`Errors: ${errors} (first: ${single.design.firstError ?? single.plain.firstError ?? 'under load'})`);
-    print(`Queries with no hit at concurrency 1: design ${singleDesign.empty}, plain ${singlePlain.empty}`);
-
-    const understandMet = understanding.p50 <= targets.understandP50Ms;
-    const ratioMet = ratio <= targets.designP50Ratio;
-    const table = markdownTable(
-      ['Figure', 'Measured', 'Target', 'Verdict'],
-      [
-        ['Date', `${startedOn.toISOString().slice(0, 16).replace('T', ' ')} UTC`, '', ''],
-        ['Load average at start (1, 5, 15 min)', loadAtStart.map((v) => v.toFixed(2)).join(', '), '', ''],
-        ['Corpus', `${index.pages} pages (${index.documents} documents)`, '≈ 50,000 pages', ''],
-        ['Query understanding p50 (understand + thesaurus lookups, warm)', `${ms(understanding.p50)} ms`, `≤ ${targets.understandP50Ms} ms`, verdict(understandMet)],
-        ['Query understanding p95', `${ms(understanding.p95)} ms`, '', ''],
-        ['Design p50 / p95, concurrency 1 (words never asked before)', `${ms(singleDesign.p50)} / ${ms(singleDesign.p95)} ms`, '', ''],
-        ['Plain query p50 / p95, concurrency 1', `${ms(singlePlain.p50)} / ${ms(singlePlain.p95)} ms`, '', ''],
-        ["Meilisearch's own time p50, design / plain (processingTimeMs; the design: the slowest query of each of its multi-searches, added)", `${ms(singleDesign.engineP50)} / ${ms(singlePlain.engineP50)} ms`, '', ''],
-        ['Design / plain, p50 (words never asked before)', `${ratio.toFixed(2)}×`, `≤ ${targets.designP50Ratio}×`, verdict(ratioMet)],
-        ['Design as the desks ask it (words kept), p50 / p95, concurrency 1', `${ms(asked.p50)} / ${ms(asked.p95)} ms (${(asked.p50 / singlePlain.p50).toFixed(2)}× plain)`, 'reported', ''],
-        [`Design throughput, concurrency ${throughputConcurrency} (words kept)`, `${loadedDesign.rate.toFixed(1)} queries/s (p50 ${ms(loadedDesign.p50)} ms)`, 'reported', ''],
-        [`Plain throughput, concurrency ${throughputConcurrency}`, `${loadedPlain.rate.toFixed(1)} queries/s (p50 ${ms(loadedPlain.p50)} ms)`, 'reported', ''],
-        ['Errors', String(errors), '0', verdict(errors === 0)],
-      ],
-    );
-    const section = [
-      '## Answer search (bench:answer)',
-      '',
-      `Machine: ${machineLine(startedOn)}.`,
-      '',
-      table,
-      '',
-      `Query understanding is \`understand(q)\` plus the shipped thesaurus lookup of each word (\`expansionsOf(synonymSet([]))\`), timed in-process over the ${visitorQueries.length} visitor sentences and ${corpusQueries.length} terse queries of the relevance fixtures, five warm passes after an uncounted first one. ` +
-        `The design (\`runSearch\`: understanding, the index's version, one multi-search of per-word probes, one multi-search of best pages in bands; grouped, all facets, thesaurus) and one plain Meilisearch search (\`limit 10, distinct documentId\`, content cropped and highlighted) ran through the same app client on an embedded Meilisearch holding ${index.copies} copies of the relevance corpus (new document and scheme ids, nothing else varied), taking turns query by query (order rotating) at concurrency 1 after an uncounted warm-up of a sixth of the queries, the design's kept words forgotten before each query (every word searched); then the design once over the queries in turn with its words kept, as the desks ask (words shared between queries are not searched again while the index is unchanged); then ${load.length} queries of each with ${throughputConcurrency} in flight (the set repeated, words kept). The machine is shared, so read the figures with the load average above.`,
-    ].join('\n');
-    await writeBenchmarkSection('answer', section);
+    const comparison = await compareDesignWithPlain(meili.url, meili.masterKey, index.indexUid, queries, options.queries);
+    const errors = comparison.singleDesign.errors + comparison.singlePlain.errors + comparison.loadedDesign.errors + comparison.loadedPlain.errors;
+    if (errors > 0) print(`Errors: ${errors} (first: ${comparison.firstError ?? 'under load'})`);
+    print(`Queries with no hit at concurrency 1: design ${comparison.singleDesign.empty}, plain ${comparison.singlePlain.empty}`);
+    await writeBenchmarkSection('answer', sectionMarkdown(startedOn, loadAtStart, understanding, index, comparison));
     print('Written: docs/benchmarks.md, section answer.');
   } finally {
     await stopAll();
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:answer failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+main().catch(failed('answer'));

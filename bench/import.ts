@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,8 +14,9 @@ import { createStorage } from '../storage';
 import { buildFolder, buildUser } from '../tests/factories';
 import { makeDocx, makeOdt, makePdf, makeText } from '../tests/fixtures/files';
 import { buildVocabulary, createRandom, ProseWriter, type Random } from './corpusText';
-import { machineLine, markdownTable, median, megabytes, spread, writeBenchmarkSection } from './report';
-import { isRunning } from './processes';
+import { benchSecrets, exitCleanlyOnInterrupt, failed, loadLine, print, syncDisks, workDirectory } from './harness';
+import { livePidFrom, sendSignal } from './processes';
+import { MB, machineLine, markdownTable, mbPerSecond, median, megabytes, percent, spread, writeBenchmarkSection } from './report';
 
 /**
  * `npm run bench:import [-- --runs N (3)] [--files N (2000)]`: the bulk import of a directory tree
@@ -28,11 +29,9 @@ import { isRunning } from './processes';
  * the exit code is 0 unless a measurement failed.
  */
 
-const postgresPassword = 'bench-password-not-secret';
 const directorateCode = 'DBENCH';
 const themeName = 'Imports';
 const treeName = 'Lecteur réseau';
-const MB = 1024 ** 2;
 const KB = 1024;
 /** The default upload limit (UPLOAD_MAX_MB = 100), the one `npm run import` applies. */
 const maxBytes = 100 * MB;
@@ -113,10 +112,6 @@ interface RunSample {
 let workDir: string | undefined;
 let currentPgDir: string | undefined;
 
-function print(text = '') {
-  process.stdout.write(`${text}\n`);
-}
-
 function parseOptions(): { runs: number; files: number } {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, files: { type: 'string', default: '2000' } } });
   const runs = Number(values.runs);
@@ -130,13 +125,7 @@ function parseOptions(): { runs: number; files: number } {
 
 /** The postmaster's pid, when the cluster in `pgDir` still runs. */
 function livePostgresPid(pgDir: string): number | undefined {
-  try {
-    const pid = Number.parseInt(readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
-    if (!Number.isInteger(pid) || pid <= 0 || !isRunning(pid)) return undefined;
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres') ? pid : undefined;
-  } catch {
-    return undefined;
-  }
+  return livePidFrom(path.join(pgDir, 'postmaster.pid'), 'postgres');
 }
 
 const clockTicks = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
@@ -177,10 +166,6 @@ function postgresUsage(pgDir: string): { cpu: number; waits: Map<number, number>
   return { cpu, waits };
 }
 
-function syncDisks(): void {
-  const result = spawnSync('sync');
-  if (result.status !== 0) throw new Error(`sync failed: ${result.stderr?.toString() ?? result.error?.message ?? ''}`);
-}
 
 function timeSync(): number {
   const startedAt = performance.now();
@@ -364,7 +349,7 @@ async function measureRun(tree: Tree, runDir: string, run: number): Promise<RunS
   try {
     // PostgreSQL's own settings (fsync, synchronous_commit), as `npm start` runs it: every file's
     // transaction waits for its commit to reach the disk, as in a real import.
-    postgres = await startEmbeddedPostgres({ dir: pgDir, password: postgresPassword, database: 'lpt_bench', logger });
+    postgres = await startEmbeddedPostgres({ dir: pgDir, password: benchSecrets.postgresPassword, database: 'lpt_bench', logger });
     db = createDb(postgres.url);
     await migrateLatest(db);
     await db('directorates').insert({ code: directorateCode, name: 'Direction des mesures' });
@@ -424,7 +409,6 @@ async function measureRun(tree: Tree, runDir: string, run: number): Promise<RunS
 // --- report ----------------------------------------------------------------------------------------
 
 const filesPerSecond = (count: number, seconds: number) => count / seconds;
-const mbPerSecond = (bytes: number, seconds: number) => bytes / MB / seconds;
 
 function describePass(sample: PassSample, bytes: number, count: number): string {
   return (
@@ -438,7 +422,6 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
 }
 
-const percent = (ratio: number) => `${(ratio * 100).toFixed(0)} %`;
 const ms = (seconds: number) => (seconds * 1000).toFixed(1);
 
 function summaryRows(samples: RunSample[], tree: Tree): string[][] {
@@ -561,38 +544,35 @@ function sectionMarkdown(samples: RunSample[], tree: Tree, options: { runs: numb
 
 // --- main ------------------------------------------------------------------------------------------
 
-/** Blocks the thread for `ms`: a signal handler must finish its work before the process ends. */
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/** Interrupted (Ctrl-C): leave no process and no temporary directory behind. All synchronous. */
-function cleanUpAndExit(signal: NodeJS.Signals): void {
-  const pid = currentPgDir === undefined ? undefined : livePostgresPid(currentPgDir);
-  if (pid !== undefined) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-    for (let waited = 0; waited < 3000 && isRunning(pid); waited += 50) sleepSync(50);
-  }
-  if (workDir !== undefined) rmSync(workDir, { recursive: true, force: true });
-  process.stderr.write(`bench:import interrupted (${signal}): processes stopped, temporary directory removed\n`);
-  process.exit(signal === 'SIGINT' ? 130 : 143);
+/** The summary and per-type tables on the terminal, then the section `import` of docs/benchmarks.md. */
+async function writeReport(samples: RunSample[], tree: Tree, options: { runs: number; loadAtStart: number[] }): Promise<void> {
+  const loadAtEnd = os.loadavg();
+  print();
+  print(markdownTable(summaryHeaders, summaryRows(samples, tree)));
+  print();
+  print(markdownTable(typeHeaders, typeRows(samples, tree)));
+  print();
+  print(`Load average at the end (1, 5, 15 min): ${loadLine(loadAtEnd)}`);
+  await writeBenchmarkSection('import', sectionMarkdown(samples, tree, { ...options, loadAtEnd }));
+  print('Written to docs/benchmarks.md (section import).');
 }
 
 async function main() {
   const { runs, files } = parseOptions();
-  process.once('SIGINT', cleanUpAndExit);
-  process.once('SIGTERM', cleanUpAndExit);
+  exitCleanlyOnInterrupt('import', {
+    kill: () => {
+      const pid = currentPgDir === undefined ? undefined : livePostgresPid(currentPgDir);
+      if (pid === undefined) return [];
+      sendSignal(pid, 'SIGKILL');
+      return [pid];
+    },
+    dirs: () => (workDir === undefined ? [] : [workDir]),
+  });
   const loadAtStart = os.loadavg();
-  print(`Load average (1, 5, 15 min): ${loadAtStart.map((value) => value.toFixed(2)).join(', ')}`);
+  print(`Load average (1, 5, 15 min): ${loadLine(loadAtStart)}`);
 
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'lpt-bench-import-'));
+  const dir = workDirectory('import');
   workDir = dir;
-  // PostgreSQL runs as the `postgres` system user: it must be able to reach the directory.
-  chmodSync(dir, 0o755);
   const samples: RunSample[] = [];
   let tree: Tree;
   try {
@@ -607,19 +587,7 @@ async function main() {
     await rm(dir, { recursive: true, force: true });
     workDir = undefined;
   }
-
-  const loadAtEnd = os.loadavg();
-  print();
-  print(markdownTable(summaryHeaders, summaryRows(samples, tree)));
-  print();
-  print(markdownTable(typeHeaders, typeRows(samples, tree)));
-  print();
-  print(`Load average at the end (1, 5, 15 min): ${loadAtEnd.map((value) => value.toFixed(2)).join(', ')}`);
-  await writeBenchmarkSection('import', sectionMarkdown(samples, tree, { runs, loadAtStart, loadAtEnd }));
-  print('Written to docs/benchmarks.md (section import).');
+  await writeReport(samples, tree, { runs, loadAtStart });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:import failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+main().catch(failed('import'));

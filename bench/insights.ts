@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,6 +9,7 @@ import { unansweredQueriesForDirectorate } from '../server/insights/directorate'
 import { searchInsights } from '../server/insights/service';
 import type { InsightsQuery } from '../server/insights/schema';
 import { createLogger } from '../server/logger';
+import { print as say, workDirectory } from './harness';
 import { machineLine, markdownTable, median, verdict, writeBenchmarkSection } from './report';
 import { percentile } from './searchLoad';
 
@@ -23,8 +24,6 @@ import { percentile } from './searchLoad';
  */
 
 const targetMs = 300;
-
-const say = (text: string) => process.stdout.write(`${text}\n`);
 
 const words = [
   'camping', 'hébergement', 'gîte', 'vélo', 'permis', 'apprentissage', 'alternance', 'formation', 'rénovation', 'logement',
@@ -99,7 +98,7 @@ async function main() {
   const options = { days: Number(values.days), agents: Number(values.agents), perDay: Number(values['per-day']) };
   const runs = Number(values.runs);
   const logger = createLogger('warn');
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'lpt-bench-insights-'));
+  const dir = workDirectory('insights');
   let postgres: EmbeddedPostgresService | undefined;
   let db: Db | undefined;
   try {

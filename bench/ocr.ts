@@ -58,13 +58,11 @@ function peakRssMb(pid: number): number {
 
 const normalized = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-async function main() {
-  const startedAt = new Date();
-  const loadBefore = os.loadavg();
+const limits = { ...defaultExtractionLimits, timeoutMs: 600000 };
 
-  // 1. A text PDF with OCR on: every page has a text layer, none may reach OCR.
+/** A text PDF with OCR on, 3 runs after a warm-up: every page has a text layer, none may reach OCR. Pages/s of each run, and the extraction children it used. */
+async function measureTextPdfWithOcrOn(): Promise<{ textRuns: number[]; textChildren: Set<number> }> {
   const textPdf = await makePdf(Array.from({ length: textPageCount }, (_, i) => `Page ${i + 1} du règlement d’intervention : conditions d’éligibilité, dépenses éligibles et pièces à fournir.`));
-  const limits = { ...defaultExtractionLimits, timeoutMs: 600000 };
   await extractText('pdf', await makePdf(['Mise en route.']), limits);
   const textRuns: number[] = [];
   for (let run = 0; run < 3; run += 1) {
@@ -75,9 +73,11 @@ async function main() {
     if (result.ocr) throw new Error('a text page went through OCR');
     textRuns.push(textPageCount / seconds);
   }
-  const textChildren = extractorPids();
+  return { textRuns, textChildren: extractorPids() };
+}
 
-  // 2. Scanned pages of known text, 300 dpi, one PDF page each (JPEG, as scanners make them).
+/** Scanned pages of known text, 300 dpi, one PDF page each (JPEG, as scanners make them). */
+async function scannedPages(): Promise<{ pdf: Buffer; text: string }[]> {
   const sources = demoCatalogue('2026-06-01')
     .documents.flatMap((document) => document.pages)
     .filter((page) => page.join(' ').length > 600);
@@ -90,6 +90,11 @@ async function main() {
     pdf.addPage([595, 842]).drawImage(await pdf.embedJpg(scan.image), { x: 0, y: 0, width: 595, height: 842 });
     pages.push({ pdf: Buffer.from(await pdf.save()), text: scan.text });
   }
+  return pages;
+}
+
+/** OCR of each scanned page, one after the other, in the OCR child (started and warmed up first): time, accuracy, confidence, CPU and memory. */
+async function measureScannedPages(pages: { pdf: Buffer; text: string }[], textChildren: Set<number>) {
   // Warm-up: the OCR child starts and loads the model once, as it does in the app.
   const warmUp = await scanPage(['# Mise en route', 'Le moteur se charge une fois par processus.'], { dpi: 300, height: 200 });
   await extractText('jpeg', warmUp.image, limits);
@@ -110,10 +115,18 @@ async function main() {
   }
   const wallSeconds = (performance.now() - t0) / 1000;
   const cpu = cpuSeconds(ocrChild) - cpuBefore;
-  const peak = peakRssMb(ocrChild);
-  const textPeak = Math.max(...[...textChildren].map(peakRssMb));
   const characters = pages.reduce((sum, page) => sum + normalized(page.text).length, 0);
   const accuracy = rows.reduce((sum, row, i) => sum + row.accuracy * normalized(pages[i]?.text ?? '').length, 0) / characters;
+  return { rows, wallSeconds, cpu, peak: peakRssMb(ocrChild), characters, accuracy };
+}
+
+async function main() {
+  const startedAt = new Date();
+  const loadBefore = os.loadavg();
+  const { textRuns, textChildren } = await measureTextPdfWithOcrOn();
+  const pages = await scannedPages();
+  const { rows, wallSeconds, cpu, peak, characters, accuracy } = await measureScannedPages(pages, textChildren);
+  const textPeak = Math.max(...[...textChildren].map(peakRssMb));
   const loadAfter = os.loadavg();
 
   const table = markdownTable(

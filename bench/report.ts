@@ -15,6 +15,14 @@ const fileHeader =
   '# Benchmarks\n\n' +
   'Figures are measured on the machine named in each section, by the `npm run bench:…` script the section names.\n';
 
+/** A mebibyte (1024² bytes): the benchmarks' MB. */
+export const MB = 1024 ** 2;
+
+export const mbPerSecond = (bytes: number, seconds: number): number => bytes / MB / seconds;
+
+/** A ratio as a whole percentage, "70 %". */
+export const percent = (ratio: number): string => `${(ratio * 100).toFixed(0)} %`;
+
 export function median(values: readonly number[]): number {
   if (values.length === 0) throw new Error('median of no values');
   const sorted = [...values].sort((a, b) => a - b);

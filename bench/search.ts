@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,7 +26,7 @@ import { defaultCorpusDir, readCorpusInfo, type CorpusInfo } from './corpus';
 import { buildVocabulary, createRandom, ProseWriter, type Random } from './corpusText';
 import { machineLine, markdownTable, median, repoRoot, spread, verdict, writeBenchmarkSection } from './report';
 import { figuresOf, inTurns, percentile, runInterleaved, runSet, type Outcome, type RunFigures, type SetResult } from './searchLoad';
-import { sendSignal } from './processes';
+import { failed, print, signIn, startServer, stopServer, type BenchServer, type Session } from './harness';
 
 /**
  * `npm run bench:search [-- --data-dir DIR --runs N (3) --queries N (200) --publish-samples N (20) --parts search,breakdown,profile,publish,reindex]`:
@@ -53,15 +53,8 @@ const modeLabels: Record<Mode, string> = {
   api: '`GET /api/search`',
   degraded: 'PostgreSQL (degradedSearch)',
 };
-const readyPrefix = 'search-server-ready ';
-const tsxBin = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-const serverEntry = path.join(repoRoot, 'bench', 'searchServer.ts');
 const agentEmail = 'agent.ales@region.example';
 const editorEmail = 'editeur.dei@region.example';
-
-function print(text = '') {
-  process.stdout.write(`${text}\n`);
-}
 
 function parseOptions() {
   const { values } = parseArgs({
@@ -99,90 +92,22 @@ function partsOf(value: string | undefined): Set<Part> {
 
 // --- the app in its own process ------------------------------------------------------------------
 
-interface AppServer {
-  child: ChildProcess;
-  pid: number;
-  port: number;
-  exited: Promise<void>;
-  output(): string;
-}
-
-let liveServer: AppServer | undefined;
+let liveServer: BenchServer | undefined;
 /** The embedded PostgreSQL and Meilisearch of the data directory, once started. */
 let liveServices: Services | undefined;
 
-async function startAppServer(env: Record<string, string>): Promise<AppServer> {
-  const baseEnv: Record<string, string> = {};
-  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'WORKER_CONCURRENCY', 'DATABASE_POOL_MAX']) {
-    const value = process.env[name];
-    if (value !== undefined) baseEnv[name] = value;
-  }
-  const child = spawn(tsxBin, [serverEntry], {
-    cwd: repoRoot,
-    env: { ...baseEnv, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', ...env },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  let pending = '';
-  let announce: ((ready: { pid: number; port: number }) => void) | undefined;
-  const announced = new Promise<{ pid: number; port: number }>((resolve) => {
-    announce = resolve;
-  });
-  child.stdout?.on('data', (chunk: Buffer) => {
-    const text = chunk.toString('utf8');
-    output = (output + text).slice(-4000);
-    pending += text;
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) if (line.startsWith(readyPrefix)) announce?.(JSON.parse(line.slice(readyPrefix.length)) as { pid: number; port: number });
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-4000);
-  });
-  const exited = new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.once('error', () => resolve());
-  });
-  const server: AppServer = { child, pid: 0, port: 0, exited, output: () => output.trim() };
-  liveServer = server;
-  const ready = await Promise.race([announced, exited.then(() => undefined), delay(60000).then(() => undefined)]);
-  if (!ready) {
-    await stopAppServer(server);
-    throw new Error(`the search server did not start:\n${server.output()}`);
-  }
-  server.pid = ready.pid;
-  server.port = ready.port;
-  return server;
+/** The app of `npm start` with its job worker (bench/servers/app.ts), on the corpus's services. */
+async function startAppServer(env: Record<string, string>): Promise<BenchServer> {
+  liveServer = await startServer({ name: 'the search server', env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', ...env }, inherit: ['WORKER_CONCURRENCY', 'DATABASE_POOL_MAX'] });
+  return liveServer;
 }
 
-async function stopAppServer(server: AppServer): Promise<void> {
-  sendSignal(server.pid > 0 ? server.pid : (server.child.pid ?? 0), 'SIGTERM');
-  await Promise.race([server.exited, delay(15000)]);
-  if (server.pid > 0) sendSignal(server.pid, 'SIGKILL');
-  if (server.child.pid !== undefined) sendSignal(-server.child.pid, 'SIGKILL');
+async function stopAppServer(server: BenchServer): Promise<void> {
+  await stopServer(server);
   liveServer = undefined;
 }
 
 // --- HTTP ----------------------------------------------------------------------------------------
-
-interface Session {
-  base: string;
-  cookie: string;
-  csrfToken: string;
-}
-
-async function signIn(port: number, email: string): Promise<Session> {
-  const base = `http://127.0.0.1:${port}`;
-  const response = await fetch(`${base}/auth/dev-login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) });
-  const body = (await response.json()) as { csrfToken?: unknown };
-  if (response.status !== 200 || typeof body.csrfToken !== 'string') throw new Error(`dev sign-in as ${email} answered ${response.status}: ${JSON.stringify(body)}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0] ?? '')
-    .join('; ');
-  return { base, cookie, csrfToken: body.csrfToken };
-}
 
 interface ApiAnswer {
   groups: { documents: { document: { id: string }; snippet: string }[] }[];
@@ -775,7 +700,7 @@ function sectionMarkdown(results: Results): string {
     '',
     `Method: one query set of ${results.queries.length} queries drawn from the corpus vocabulary (${queryWords}; ${results.queries.filter((q) => q.hasFacet).length} with a facet filter: audience, aid type, document type, scope or theme), the same for every path. ` +
       `Each run measures five paths. At concurrency 1, direct Meilisearch (both ways of identity), \`GET /api/search\` and PostgreSQL take turns query by query (one request at a time, the order rotating from one query to the next), so that they are measured over the same minutes and the machine's drift falls on them alike; the client with its defaults then runs its own pass, request after request as the app would send them (its extra cost mostly vanished when it took turns with the others). At concurrency 8 and 32 (8 or 32 requests always in flight) the paths run one after another. The paths, in this order: direct Meilisearch — the federated raw + stem multi-search of search/query.ts \`runSearch\` with the filter, facets and page of \`searchDocuments\`, through the Meilisearch client with \`Accept-Encoding: identity\` as search/index.ts sets it, the client's own transport (Node's fetch) — the reference of the targets —; ` +
-      'the same through a client with its defaults (Node\'s fetch asks for gzip, br); the same through the client as the app searches with it, on the app\'s search transport (search/transport.ts: node:http on kept-alive connections, instead of fetch), for what the API adds over the very request the app sends; `GET /api/search` of the app (bench/searchServer.ts: the app and its job worker in their own Node process, signed in as an agent by the dev sign-in; every answer carries facets and snippets, and the query is logged in search_log); ' +
+      'the same through a client with its defaults (Node\'s fetch asks for gzip, br); the same through the client as the app searches with it, on the app\'s search transport (search/transport.ts: node:http on kept-alive connections, instead of fetch), for what the API adds over the very request the app sends; `GET /api/search` of the app (bench/servers/app.ts: the app and its job worker in their own Node process, signed in as an agent by the dev sign-in; every answer carries facets and snippets, and the query is logged in search_log); ' +
       `\`degradedSearch\` (PostgreSQL full-text search) called in the bench process with a pool of 40. Every path is warmed up once (not measured). Runs: ${results.options.runs}. ` +
       'p50 and p95 are per run over the set; the table gives the median of the runs and their spread (min–max). Ratios are taken per run, API against direct in the same run. At concurrency 1 the requests/s figure is 1 over the mean latency. At concurrency 32 the 2 cores are saturated: those latencies measure throughput. ' +
       "Meilisearch's own time is the `processingTimeMs` of its answer (whole milliseconds): read by the client for direct Meilisearch, from the app's `Server-Timing` header for `GET /api/search`. Meilisearch 1.21 runs each search on the HTTP worker thread of its connection (one worker per core here), and the two do not search alike: the same searches took it 13–14 ms on one and 15–18 ms on the other (four connections taking turns; the faster is the worker that searched first after Meilisearch started). Which worker holds the app's connection and which the bench's follows from the order the connections were opened, so a run's API − direct moves by up to that much either way; the row \"less Meilisearch's own time\" takes each request's own Meilisearch time out of its latency before the p50s are compared, which leaves what the API adds.",
@@ -815,6 +740,88 @@ function sectionMarkdown(results: Results): string {
 
 // --- main ----------------------------------------------------------------------------------------
 
+/** Search latency of every path, at each concurrency, `--runs` times (after one warm-up set per path). */
+async function measureSearchLatency(results: Results, runners: Runners, runs: number): Promise<void> {
+  print('Warming up every path (not measured)…');
+  for (const mode of modes) {
+    const warm = await runSet(results.queries, 4, runnerFor(mode, runners));
+    if (warm.errors > 0) throw new Error(`${modeLabels[mode]}: ${warm.errors} errors while warming up, the first: ${warm.firstError}`);
+  }
+  for (let run = 1; run <= runs; run += 1) {
+    for (const concurrency of concurrencies) {
+      const load = os.loadavg()[0] ?? 0;
+      // One at a time, the paths take turns query by query, but the gzip client runs its own pass
+      // after them (see the method); 8 or 32 in flight, one path after another.
+      const sets: Partial<Record<Mode, SetResult>> =
+        concurrency === 1
+          ? await runInterleaved(results.queries, { direct: runnerFor('direct', runners), directTransport: runnerFor('directTransport', runners), api: runnerFor('api', runners), degraded: runnerFor('degraded', runners) })
+          : {};
+      for (const mode of modes) {
+        const interleaved = sets[mode];
+        const figures = figuresOf(interleaved ?? (await runSet(results.queries, concurrency, runnerFor(mode, runners))));
+        results.passes.push({ load: interleaved ? load : (os.loadavg()[0] ?? 0), run, mode, concurrency, figures });
+        const engine = Number.isNaN(figures.engineP50) ? '' : `  Meilisearch p50 ${ms(figures.engineP50)} ms`;
+        print(`run ${run}/${runs} c=${String(concurrency).padStart(2)} ${modeLabels[mode].padEnd(42)} p50 ${ms(figures.p50).padStart(7)} ms  p95 ${ms(figures.p95).padStart(7)} ms  ${figures.rate.toFixed(0).padStart(4)}/s  errors ${figures.errors}  empty ${figures.empty}${engine}`);
+      }
+    }
+  }
+}
+
+/** Where the API's time goes, one query at a time, on the first 50 queries. */
+async function measureApiBreakdown(results: Results, runners: Runners, services: Services, db: Db): Promise<void> {
+  print('Where the API time goes (concurrency 1)…');
+  const agent = (await db('users').where({ email: agentEmail }).first('id', 'role', 'maison_id')) as { id: string; role: string; maison_id: string | null };
+  results.breakdown = await breakdownApi(runners, services, { id: agent.id, role: agent.role, maisonId: agent.maison_id }, results.queries.slice(0, 50));
+  print(`  ${JSON.stringify(results.breakdown)}`);
+}
+
+/** Where indexing time goes: the steps of search.syncDocument re-run on 46 text and 4 PDF documents. */
+async function measureIndexingSteps(results: Results, runners: Runners, services: Services, db: Db): Promise<void> {
+  print('Where indexing time goes (re-running the steps of search.syncDocument on sample documents)…');
+  const samples = (await db.raw<{ rows: { id: string; file_type: string }[] }>(
+    `(select d.id, v.file_type from documents d join versions v on v.id = d.current_version_id where d.status = 'published' and d.deleted_at is null and v.file_type = 'txt' order by d.created_at limit 46)
+     union all
+     (select d.id, v.file_type from documents d join versions v on v.id = d.current_version_id where d.status = 'published' and d.deleted_at is null and v.file_type = 'pdf' order by d.created_at limit 4)`,
+  )).rows;
+  results.profile = await profileIndexing(services, runners.direct, samples);
+  for (const row of [...extractionRows(results.profile), ...batchRows(results.profile)]) print(`  ${row.join(' | ')}`);
+}
+
+/** `npm run reindex` of the whole corpus, and Meilisearch's own processing time of the rebuild. */
+async function measureReindex(results: Results, runners: Runners, serviceEnv: Record<string, string>): Promise<void> {
+  print('npm run reindex…');
+  try {
+    const reindexStartedAt = new Date();
+    results.reindex = await runReindex(serviceEnv);
+    const tasks = await runners.direct.tasks.getTasks({ types: ['documentAdditionOrUpdate'], afterEnqueuedAt: reindexStartedAt.toISOString(), limit: 10000 });
+    const rebuildTasks = tasks.results.filter((task) => task.indexUid?.endsWith('_rebuild'));
+    results.reindex.meiliTasks = rebuildTasks.length;
+    const processing = processingMs(rebuildTasks);
+    results.reindex.meiliSeconds = processing.ms / 1000;
+    results.reindex.meiliBatches = processing.batches;
+    print(`  ${results.reindex.documents} documents, ${results.reindex.pages} pages in ${results.reindex.commandSeconds.toFixed(1)} s (${(results.reindex.pages / results.reindex.commandSeconds).toFixed(0)} pages/s)`);
+  } catch (error) {
+    results.reindexError = (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 2).join(' ');
+    print(`  failed: ${results.reindexError}`);
+  }
+}
+
+/** The tables on the terminal; the section `search` of docs/benchmarks.md when every part ran. */
+async function writeReport(results: Results): Promise<void> {
+  const rows = targetRows(results);
+  print();
+  print(markdownTable(['path', 'concurrency', 'p50 ms (spread)', 'p95 ms (spread)', 'requests/s (spread)', 'errors', 'empty answers'], latencyRows(results)));
+  print();
+  print(markdownTable(['target', 'median', 'spread (min–max)', 'target', 'result'], rows));
+  for (const row of rows.filter((row) => row[4] === verdict(false))) print(`MISSED: ${row[0]}: ${row[1]} (target ${row[3]})`);
+  if (results.options.parts.size === allParts.length) {
+    await writeBenchmarkSection('search', sectionMarkdown(results));
+    print('Written to docs/benchmarks.md (section search).');
+  } else {
+    print(`Not written to docs/benchmarks.md: only ${[...results.options.parts].join(', ')} ran.`);
+  }
+}
+
 async function main() {
   const options = parseOptions();
   const info = readCorpusInfo(options.dataDir);
@@ -841,7 +848,7 @@ async function main() {
   const secrets = JSON.parse(readFileSync(path.join(options.dataDir, 'secrets.json'), 'utf8')) as { meiliMasterKey: string; sessionSecret: string };
   const meiliUrl = await meiliUrlOf(options.dataDir);
   const db = createDb(services.databaseUrl, { poolMax: 40 });
-  let server: AppServer | undefined;
+  let server: BenchServer | undefined;
   const results: Results = { info, options, queries: [], passes: [], publishPasses: [], config, loadAtStart };
   try {
     await waitForQueue(services.db);
@@ -862,75 +869,14 @@ async function main() {
     };
     await checkCompression(meiliUrl, secrets.meiliMasterKey, services.search.pagesIndex);
 
-    if (options.parts.has('search')) {
-      print('Warming up every path (not measured)…');
-      for (const mode of modes) {
-        const warm = await runSet(results.queries, 4, runnerFor(mode, runners));
-        if (warm.errors > 0) throw new Error(`${modeLabels[mode]}: ${warm.errors} errors while warming up, the first: ${warm.firstError}`);
-      }
-      for (let run = 1; run <= options.runs; run += 1) {
-        for (const concurrency of concurrencies) {
-          const load = os.loadavg()[0] ?? 0;
-          // One at a time, the paths take turns query by query, but the gzip client runs its own pass
-          // after them (see the method); 8 or 32 in flight, one path after another.
-          const sets: Partial<Record<Mode, SetResult>> =
-            concurrency === 1
-              ? await runInterleaved(results.queries, { direct: runnerFor('direct', runners), directTransport: runnerFor('directTransport', runners), api: runnerFor('api', runners), degraded: runnerFor('degraded', runners) })
-              : {};
-          for (const mode of modes) {
-            const interleaved = sets[mode];
-            const figures = figuresOf(interleaved ?? (await runSet(results.queries, concurrency, runnerFor(mode, runners))));
-            results.passes.push({ load: interleaved ? load : (os.loadavg()[0] ?? 0), run, mode, concurrency, figures });
-            const engine = Number.isNaN(figures.engineP50) ? '' : `  Meilisearch p50 ${ms(figures.engineP50)} ms`;
-            print(`run ${run}/${options.runs} c=${String(concurrency).padStart(2)} ${modeLabels[mode].padEnd(42)} p50 ${ms(figures.p50).padStart(7)} ms  p95 ${ms(figures.p95).padStart(7)} ms  ${figures.rate.toFixed(0).padStart(4)}/s  errors ${figures.errors}  empty ${figures.empty}${engine}`);
-          }
-        }
-      }
-    }
-
-    if (options.parts.has('breakdown')) {
-      print('Where the API time goes (concurrency 1)…');
-      const agent = (await db('users').where({ email: agentEmail }).first('id', 'role', 'maison_id')) as { id: string; role: string; maison_id: string | null };
-      results.breakdown = await breakdownApi(runners, services, { id: agent.id, role: agent.role, maisonId: agent.maison_id }, results.queries.slice(0, 50));
-      print(`  ${JSON.stringify(results.breakdown)}`);
-    }
-
-    if (options.parts.has('profile')) {
-      print('Where indexing time goes (re-running the steps of search.syncDocument on sample documents)…');
-      const samples = (await db.raw<{ rows: { id: string; file_type: string }[] }>(
-        `(select d.id, v.file_type from documents d join versions v on v.id = d.current_version_id where d.status = 'published' and d.deleted_at is null and v.file_type = 'txt' order by d.created_at limit 46)
-         union all
-         (select d.id, v.file_type from documents d join versions v on v.id = d.current_version_id where d.status = 'published' and d.deleted_at is null and v.file_type = 'pdf' order by d.created_at limit 4)`,
-      )).rows;
-      results.profile = await profileIndexing(services, runners.direct, samples);
-      for (const row of [...extractionRows(results.profile), ...batchRows(results.profile)]) print(`  ${row.join(' | ')}`);
-    }
-
+    if (options.parts.has('search')) await measureSearchLatency(results, runners, options.runs);
+    if (options.parts.has('breakdown')) await measureApiBreakdown(results, runners, services, db);
+    if (options.parts.has('profile')) await measureIndexingSteps(results, runners, services, db);
     const meiliTasks = { client: runners.direct, indexUid: runners.pagesIndex };
-    if (options.parts.has('publish')) {
-      results.publishPasses.push(await publishPass(server.port, db, meiliTasks, info, options.publishSamples, 'as loaded'));
-    }
+    if (options.parts.has('publish')) results.publishPasses.push(await publishPass(server.port, db, meiliTasks, info, options.publishSamples, 'as loaded'));
     await stopAppServer(server);
     server = undefined;
-
-    if (options.parts.has('reindex')) {
-      print('npm run reindex…');
-      try {
-        const reindexStartedAt = new Date();
-        results.reindex = await runReindex(serviceEnv);
-        const tasks = await runners.direct.tasks.getTasks({ types: ['documentAdditionOrUpdate'], afterEnqueuedAt: reindexStartedAt.toISOString(), limit: 10000 });
-        const rebuildTasks = tasks.results.filter((task) => task.indexUid?.endsWith('_rebuild'));
-        results.reindex.meiliTasks = rebuildTasks.length;
-        const processing = processingMs(rebuildTasks);
-        results.reindex.meiliSeconds = processing.ms / 1000;
-        results.reindex.meiliBatches = processing.batches;
-        print(`  ${results.reindex.documents} documents, ${results.reindex.pages} pages in ${results.reindex.commandSeconds.toFixed(1)} s (${(results.reindex.pages / results.reindex.commandSeconds).toFixed(0)} pages/s)`);
-      } catch (error) {
-        results.reindexError = (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 2).join(' ');
-        print(`  failed: ${results.reindexError}`);
-      }
-    }
-
+    if (options.parts.has('reindex')) await measureReindex(results, runners, serviceEnv);
     if (options.parts.has('publish') && results.reindex) {
       // Again on the rebuilt index: the state the nightly rebuild (search.rebuild) keeps it in.
       server = await startAppServer(appEnv);
@@ -942,20 +888,8 @@ async function main() {
     await services.stop();
     liveServices = undefined;
   }
-
   results.loadAtEnd = os.loadavg();
-  const rows = targetRows(results);
-  print();
-  print(markdownTable(['path', 'concurrency', 'p50 ms (spread)', 'p95 ms (spread)', 'requests/s (spread)', 'errors', 'empty answers'], latencyRows(results)));
-  print();
-  print(markdownTable(['target', 'median', 'spread (min–max)', 'target', 'result'], rows));
-  for (const row of rows.filter((row) => row[4] === verdict(false))) print(`MISSED: ${row[0]}: ${row[1]} (target ${row[3]})`);
-  if (options.parts.size === allParts.length) {
-    await writeBenchmarkSection('search', sectionMarkdown(results));
-    print('Written to docs/benchmarks.md (section search).');
-  } else {
-    print(`Not written to docs/benchmarks.md: only ${[...options.parts].join(', ')} ran.`);
-  }
+  await writeReport(results);
 }
 
 /** The embedded Meilisearch's URL, from the port the data directory's lock records. */
@@ -979,7 +913,6 @@ async function checkCompression(url: string, key: string, indexUid: string): Pro
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench:search failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  failed('search')(error);
   if (liveServer) void stopAppServer(liveServer);
-  process.exitCode = 1;
 });

@@ -1,6 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { chmodSync, closeSync, cpSync, createReadStream, createWriteStream, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { closeSync, cpSync, createReadStream, existsSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
@@ -12,13 +12,30 @@ import { pipeline } from 'node:stream/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { createDb, migrateLatest, type Db } from '../server/db';
-import { startEmbeddedMeilisearch, type EmbeddedMeilisearchService } from '../server/embedded/meilisearch';
-import { startEmbeddedPostgres, type EmbeddedPostgresService } from '../server/embedded/postgres';
+import type { EmbeddedMeilisearchService } from '../server/embedded/meilisearch';
+import type { EmbeddedPostgresService } from '../server/embedded/postgres';
 import { createLogger } from '../server/logger';
 import { devIssuer } from '../server/seed';
 import { buildDirectorate, buildScheme, buildUser } from '../tests/factories';
-import { machineLine, markdownTable, median, repoRoot, spread, verdict, writeBenchmarkSection } from './report';
-import { isRunning, livePidFrom, sendSignal, settlesWithin } from './processes';
+import {
+  benchSecrets,
+  exitCleanlyOnInterrupt,
+  failed,
+  killLeftovers,
+  loadLine,
+  print,
+  signIn,
+  startDatabaseAndSearch,
+  startServer,
+  stopAllServers,
+  uploadFile as postFile,
+  workDirectory,
+  writeSourceFile,
+  type BenchServer,
+  type Session,
+} from './harness';
+import { livePidFrom } from './processes';
+import { MB, machineLine, markdownTable, mbPerSecond, median, percent, repoRoot, spread, verdict, writeBenchmarkSection } from './report';
 
 /**
  * `npm run bench:share [-- --runs N (3)] [--duration S (20)] [--connections N (64)] [--warm-up S (5)]
@@ -67,14 +84,7 @@ interface AutocannonOptions {
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: AutocannonOptions) => Promise<LoadResult>;
 
 const targets = { throughputRatio: 0.5, p99Ratio: 3, downloadToRead: 0.7 };
-const serverStartTimeoutMs = 60_000;
 const requestTimeoutMs = 5 * 60_000;
-const sessionSecret = 'bench-session-secret-0123456789-abcdef';
-const meiliMasterKey = 'bench-master-key-0123456789';
-const postgresPassword = 'bench-password-not-secret';
-const readyPrefix = 'share-server-ready ';
-const tsxBin = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-const serverEntry = path.join(repoRoot, 'bench', 'shareServer.ts');
 const distWebDir = path.join(repoRoot, 'dist', 'web');
 /** The public routes are rate-limited per IP (120/min by default): out of the way for the bench. */
 const shareRateLimit = '100000000';
@@ -84,7 +94,6 @@ const shareRateLimit = '100000000';
  * request of the day inserts a visit and bumps the counter; the others hit the unique key).
  */
 const userAgent = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
-const MB = 1024 ** 2;
 /** Untimed reads and downloads of the stored file before the timed ones. */
 const downloadWarmUps = 3;
 
@@ -143,28 +152,8 @@ interface DownloadRun {
   nodeCpu: CpuUse;
 }
 
-/** The app in its own process (bench/shareServer.ts, through tsx). */
-interface AppServer {
-  child: ChildProcess;
-  /** The app's own Node process (tsx runs it as a child of its wrapper). */
-  pid: number;
-  port: number;
-  exited: Promise<void>;
-  output(): string;
-}
-
-interface SignedIn {
-  cookie: string;
-  csrfToken: string;
-}
-
-// Everything to clean up if the bench is interrupted or fails.
-const liveServers = new Set<AppServer>();
+// What to remove if the bench is interrupted.
 let workDir: string | undefined;
-
-function print(text = '') {
-  process.stdout.write(`${text}\n`);
-}
 
 function parseOptions(): Options {
   const { values } = parseArgs({
@@ -193,9 +182,6 @@ function parseOptions(): Options {
     cpuProfDir: values['cpu-prof'] === undefined ? undefined : path.resolve(values['cpu-prof']),
   };
 }
-
-const mbPerSecond = (bytes: number, seconds: number) => bytes / MB / seconds;
-const percent = (ratio: number) => `${(ratio * 100).toFixed(0)} %`;
 
 // --- processes -------------------------------------------------------------------------------
 
@@ -250,115 +236,14 @@ function cpuSince(before: CpuSnapshot, after: CpuSnapshot): CpuUse {
   return { app: after.app - before.app, postgres, bench: after.bench - before.bench };
 }
 
-/**
- * Starts bench/shareServer.ts with `env` (and nothing of this shell's settings) and waits for its
- * port: through tsx, or with `nodeOptions` through node itself and tsx's loader (node refuses
- * --cpu-prof in NODE_OPTIONS).
- */
-async function startAppServer(env: Record<string, string>, nodeOptions: string[] = []): Promise<AppServer> {
-  const baseEnv: Record<string, string> = {};
-  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG']) {
-    const value = process.env[name];
-    if (value !== undefined) baseEnv[name] = value;
-  }
-  const [command, args] = nodeOptions.length > 0 ? [process.execPath, [...nodeOptions, '--import', 'tsx', serverEntry]] : [tsxBin, [serverEntry]];
-  const child = spawn(command, args, {
-    cwd: repoRoot,
-    env: {
-      ...baseEnv,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      RUN_WORKER: 'false',
-      UPLOAD_MAX_MB: '100',
-      SESSION_SECRET: sessionSecret,
-      SHARE_RATE_LIMIT_PER_MINUTE: shareRateLimit,
-      ...env,
-    },
-    // Its own process group: tsx's wrapper and the app can be killed at once if need be.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  let pending = '';
-  let announce: ((ready: { pid: number; port: number }) => void) | undefined;
-  const announced = new Promise<{ pid: number; port: number }>((resolve) => {
-    announce = resolve;
-  });
-  child.stdout?.on('data', (chunk: Buffer) => {
-    const text = chunk.toString('utf8');
-    output = (output + text).slice(-4000);
-    pending += text;
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
-      if (line.startsWith(readyPrefix)) announce?.(JSON.parse(line.slice(readyPrefix.length)) as { pid: number; port: number });
-    }
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-4000);
-  });
-  const exited = new Promise<void>((resolve) => {
-    child.once('exit', () => resolve());
-    child.once('error', (error) => {
-      output += String(error);
-      resolve();
-    });
-  });
-  const server: AppServer = { child, pid: 0, port: 0, exited, output: () => output.trim() };
-  liveServers.add(server);
-  const ready = await Promise.race([
-    announced,
-    exited.then(() => new Error(`the share server exited before listening (code ${child.exitCode}):\n${server.output()}`)),
-    delay(serverStartTimeoutMs).then(() => new Error(`the share server did not listen within ${serverStartTimeoutMs / 1000} s:\n${server.output()}`)),
-  ]);
-  if (ready instanceof Error) {
-    await stopAppServer(server);
-    throw ready;
-  }
-  server.pid = ready.pid;
-  server.port = ready.port;
-  return server;
-}
-
-function killAppServer(server: AppServer): void {
-  if (server.pid > 0) sendSignal(server.pid, 'SIGKILL');
-  if (server.child.pid !== undefined) sendSignal(-server.child.pid, 'SIGKILL');
-}
-
-async function stopAppServer(server: AppServer): Promise<void> {
-  if (server.pid > 0) sendSignal(server.pid, 'SIGTERM');
-  else if (server.child.pid !== undefined) sendSignal(server.child.pid, 'SIGTERM');
-  if (!(await settlesWithin(server.exited, 15_000))) print(`  warning: the share server did not stop within 15 s of SIGTERM: killed`);
-  killAppServer(server);
-  await settlesWithin(server.exited, 5000);
-  liveServers.delete(server);
-}
-
 // --- HTTP --------------------------------------------------------------------------------------
 
-async function signIn(port: number, email: string): Promise<SignedIn> {
-  const response = await fetch(`http://127.0.0.1:${port}/auth/dev-login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email }),
-  });
-  const body = (await response.json()) as { csrfToken?: unknown };
-  if (response.status !== 200 || typeof body.csrfToken !== 'string') throw new Error(`dev sign-in answered ${response.status}: ${JSON.stringify(body)}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0] ?? '')
-    .join('; ');
-  return { cookie, csrfToken: body.csrfToken };
-}
 
 /**
- * POST /api/documents, multipart: the fields (published, external: the document gets its share
- * link in the same transaction), then the file streamed from disk with its Content-Length.
+ * The shared document: published, external (it gets its share link in the same transaction),
+ * streamed from disk.
  */
-function uploadFile(port: number, session: SignedIn, folderId: string, file: string, size: number): Promise<string> {
-  const boundary = `----lpt-bench-${randomUUID()}`;
+async function uploadFile(port: number, session: Session, folderId: string, file: string, size: number): Promise<string> {
   const fields = {
     folderId,
     title: 'Guide des aides à la rénovation énergétique des campings',
@@ -367,57 +252,11 @@ function uploadFile(port: number, session: SignedIn, folderId: string, file: str
     scope: 'external',
     status: 'published',
   };
-  let preamble = '';
-  for (const [name, value] of Object.entries(fields)) {
-    preamble += `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-  }
-  preamble += `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="guide-renovation.pdf"\r\nContent-Type: application/pdf\r\n\r\n`;
-  const closing = `\r\n--${boundary}--\r\n`;
-  const contentLength = Buffer.byteLength(preamble) + size + Buffer.byteLength(closing);
-
-  return new Promise((resolve, reject) => {
-    const source = createReadStream(file, { highWaterMark: MB });
-    const request = http.request({
-      host: '127.0.0.1',
-      port,
-      method: 'POST',
-      path: '/api/documents',
-      headers: {
-        Cookie: session.cookie,
-        'X-CSRF-Token': session.csrfToken,
-        'Content-Type': `multipart/form-data; boundary=${boundary}`,
-        'Content-Length': String(contentLength),
-        Accept: 'application/json',
-      },
-      timeout: requestTimeoutMs,
-    });
-    const fail = (error: Error) => {
-      source.destroy();
-      request.destroy();
-      reject(error);
-    };
-    request.once('timeout', () => fail(new Error(`no answer to the upload within ${requestTimeoutMs / 1000} s`)));
-    request.once('error', fail);
-    source.once('error', fail);
-    request.once('response', (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.once('error', fail);
-      response.once('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const documentId = response.statusCode === 201 ? (JSON.parse(text) as { document?: { id?: unknown } }).document?.id : undefined;
-        if (typeof documentId !== 'string') fail(new Error(`the upload answered ${response.statusCode}: ${text.slice(0, 500)}`));
-        else resolve(documentId);
-      });
-    });
-    request.write(preamble);
-    source.pipe(request, { end: false });
-    source.once('end', () => request.end(closing));
-  });
+  return (await postFile(port, session, { fields, file, size, filename: 'guide-renovation.pdf', timeoutMs: requestTimeoutMs })).documentId;
 }
 
 /** The public link of a document (`documents`) or of a scheme's page (`folders`). */
-async function shareLinkOf(port: number, session: SignedIn, id: string, kind: 'documents' | 'folders'): Promise<{ url: string; token: string }> {
+async function shareLinkOf(port: number, session: Session, id: string, kind: 'documents' | 'folders'): Promise<{ url: string; token: string }> {
   const response = await fetch(`http://127.0.0.1:${port}/api/${kind}/${id}/share`, { headers: { Cookie: session.cookie, Accept: 'application/json' } });
   const body = (await response.json()) as { url?: unknown; token?: unknown };
   if (response.status !== 200 || typeof body.token !== 'string' || typeof body.url !== 'string') throw new Error(`GET /api/${kind}/:id/share answered ${response.status}: ${JSON.stringify(body)}`);
@@ -529,7 +368,7 @@ async function loadWithCpu(port: number, pathname: string, options: Options, dur
   return { result, cpu, seconds };
 }
 
-async function measureLoad(server: AppServer, pathname: string, options: Options): Promise<LoadSample> {
+async function measureLoad(server: BenchServer, pathname: string, options: Options): Promise<LoadSample> {
   const { result, cpu, seconds } = await loadWithCpu(server.port, pathname, options, options.duration, server.pid);
   return {
     requestsPerSecond: result.requests.average,
@@ -549,21 +388,6 @@ const describeLoad = (label: string, s: LoadSample) =>
 
 // --- files ---------------------------------------------------------------------------------------
 
-/** `%PDF-1.7\n` then pseudo-random bytes (the type detector reads the magic bytes); its SHA-256. */
-async function writeSourceFile(file: string, size: number): Promise<string> {
-  const hash = createHash('sha256');
-  const out = createWriteStream(file);
-  const write = async (chunk: Buffer) => {
-    hash.update(chunk);
-    if (!out.write(chunk)) await once(out, 'drain');
-  };
-  const header = Buffer.from('%PDF-1.7\n', 'ascii');
-  await write(header);
-  for (let left = size - header.length; left > 0; left -= MB) await write(randomBytes(Math.min(MB, left)));
-  out.end();
-  await once(out, 'finish');
-  return hash.digest('hex');
-}
 
 /**
  * A private copy of the built web app (dist/web, built first with `npm run build` when missing),
@@ -710,7 +534,7 @@ function sectionMarkdown(f: Figures): string {
     '',
     `Machine: ${machineLine()}. Load average (1, 5, 15 min) when the bench began: ${loads(f.loadAtStart)}; when it ended: ${loads(f.loadAtEnd)} — the bench's own processes (the app, PostgreSQL, autocannon) count in it.`,
     '',
-    'The app runs alone in its own Node process (bench/shareServer.ts: the app of `npm start` with the built web app, no job worker, started by tsx, `NODE_ENV=test`, `LOG_LEVEL=warn`, ' +
+    'The app runs alone in its own Node process (bench/servers/app.ts: the app of `npm start` with the built web app, no job worker, started by tsx, `NODE_ENV=test`, `LOG_LEVEL=warn`, ' +
       `the default database pool of 10), on PostgreSQL and Meilisearch (both embedded, throwaway settings) started by the bench, and the local storage driver in a temporary directory. ` +
       `\`SHARE_RATE_LIMIT_PER_MINUTE=${shareRateLimit}\`: the per-IP limiter of the public routes stays in the path but never refuses. ` +
       'A signed-in editor (dev sign-in) uploads one PDF through `POST /api/documents` (published, external, in a scheme folder with a promise, a referent and "permanent" availability), ' +
@@ -762,192 +586,183 @@ function sectionMarkdown(f: Figures): string {
 
 // --- main ------------------------------------------------------------------------------------------
 
-/** Blocks the thread for `ms`: a signal handler must finish its work before the process ends. */
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+/** What the bench started, for `finally` to stop (filled one at a time). */
+interface Started {
+  postgres?: EmbeddedPostgresService;
+  meili?: EmbeddedMeilisearchService;
+  db?: Db;
 }
 
-/** Every process this bench started and still running, by pid: app server, PostgreSQL, Meilisearch. */
-function killEverything(): number[] {
-  const pids: number[] = [];
-  for (const server of liveServers) {
-    killAppServer(server);
-    if (server.pid > 0) pids.push(server.pid);
-  }
-  if (workDir !== undefined) {
-    for (const [file, expected] of [
-      [path.join(workDir, 'pg', 'postmaster.pid'), 'postgres'],
-      [path.join(workDir, 'meili', 'meilisearch.pid'), 'meilisearch'],
-    ] as const) {
-      const pid = livePidFrom(file, expected);
-      if (pid !== undefined) {
-        sendSignal(pid, 'SIGKILL');
-        pids.push(pid);
-      }
-    }
-  }
-  return pids;
+/** The app serving one shared document of a scheme, and what the passes read and request. */
+interface Setup {
+  server: BenchServer;
+  db: Db;
+  size: number;
+  sha256: string;
+  web: { webDir: string; asset: string; assetBytes: number };
+  /** The document's share token, and the scheme page's. */
+  token: string;
+  schemeToken: string;
+  /** The stored file on the local driver's disk. */
+  storedFile: string;
 }
 
-/** Interrupted (Ctrl-C): leave no process and no temporary directory behind. All synchronous. */
-function cleanUpAndExit(signal: NodeJS.Signals): void {
-  const pids = killEverything();
-  for (let waited = 0; waited < 3000 && pids.some(isRunning); waited += 50) sleepSync(50);
-  if (workDir !== undefined) rmSync(workDir, { recursive: true, force: true });
-  process.stderr.write(`bench:share interrupted (${signal}): processes stopped, temporary directory removed\n`);
-  process.exit(signal === 'SIGINT' ? 130 : 143);
-}
-
-async function main() {
-  const options = parseOptions();
-  process.once('SIGINT', cleanUpAndExit);
-  process.once('SIGTERM', cleanUpAndExit);
-  const loadAtStart = os.loadavg();
-  print(`Load average (1, 5, 15 min): ${loadAtStart.map((value) => value.toFixed(2)).join(', ')}`);
-  if ((loadAtStart[0] ?? 0) > os.cpus().length / 2) print(`  warning: the machine is busy (${os.cpus().length} cores): other processes will weigh on the figures`);
-
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'lpt-bench-share-'));
-  workDir = dir;
-  // PostgreSQL runs as the `postgres` system user: it must be able to reach the directory.
-  chmodSync(dir, 0o755);
-  const logger = createLogger('warn');
-  let postgres: EmbeddedPostgresService | undefined;
-  let meili: EmbeddedMeilisearchService | undefined;
-  let db: Db | undefined;
+/** Not measured: PostgreSQL, Meilisearch, a copy of the web app, the app; an editor uploads the file and shares it. */
+async function prepareSharedDocument(dir: string, options: Options, started: Started): Promise<Setup> {
+  print('Starting PostgreSQL and Meilisearch, copying the web app, writing the file (not measured)…');
   const size = options.sizeMb * MB;
-  const loadRuns: LoadRun[] = [];
-  const downloadRuns: DownloadRun[] = [];
-  let figures: Omit<Figures, 'loadAtEnd'> | undefined;
-  try {
-    print('Starting PostgreSQL and Meilisearch, copying the web app, writing the file (not measured)…');
-    const web = prepareWebDir(path.join(dir, 'web'));
-    // One at a time, so that a failure leaves nothing started that `finally` does not know of.
-    postgres = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), password: postgresPassword, database: 'lpt_bench', logger, isThrowaway: true });
-    meili = await startEmbeddedMeilisearch({ dir: path.join(dir, 'meili'), masterKey: meiliMasterKey, logger });
-    const sourceFile = path.join(dir, 'source.pdf');
-    const sha256 = await writeSourceFile(sourceFile, size);
-    db = createDb(postgres.url);
-    await migrateLatest(db);
-    const directorate = await buildDirectorate(db);
-    const editor = await buildUser(db, { role: 'editor', idp_issuer: devIssuer, directorate_id: directorate.id });
-    const scheme = await buildScheme(db, { directorate_id: directorate.id, name: 'Ec’Eau Tourisme' });
-    await db('folders').where({ id: scheme.id }).update({
-      scheme_promise: 'Financer des équipements hydro-économes dans les hébergements touristiques',
-      scheme_is_permanent: true,
-      referent_service: 'Service Tourisme durable',
-      referent_email: 'tourisme@region.example',
-      referent_phone: '04 67 00 00 00',
-    });
+  const web = prepareWebDir(path.join(dir, 'web'));
+  // One at a time, so that a failure leaves nothing started that `finally` does not know of.
+  Object.assign(started, await startDatabaseAndSearch(dir, createLogger('warn')));
+  const { postgres, meili } = started as Required<Pick<Started, 'postgres' | 'meili'>>;
+  const sourceFile = path.join(dir, 'source.pdf');
+  const sha256 = await writeSourceFile(sourceFile, size);
+  const db = createDb(postgres.url);
+  started.db = db;
+  await migrateLatest(db);
+  const directorate = await buildDirectorate(db);
+  const editor = await buildUser(db, { role: 'editor', idp_issuer: devIssuer, directorate_id: directorate.id });
+  const scheme = await buildScheme(db, { directorate_id: directorate.id, name: 'Ec’Eau Tourisme' });
+  await db('folders').where({ id: scheme.id }).update({
+    scheme_promise: 'Financer des équipements hydro-économes dans les hébergements touristiques',
+    scheme_is_permanent: true,
+    referent_service: 'Service Tourisme durable',
+    referent_email: 'tourisme@region.example',
+    referent_phone: '04 67 00 00 00',
+  });
 
-    const dataDir = path.join(dir, 'app');
-    const server = await startAppServer(
-      { DATABASE_URL: postgres.url, MEILI_URL: meili.url, MEILI_MASTER_KEY: meiliMasterKey, DATA_DIR: dataDir, BENCH_WEB_DIR: web.webDir },
-      options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [],
-    );
-    const session = await signIn(server.port, editor.email);
-    print(`Uploading the ${options.sizeMb} MB file (published, external)…`);
-    const documentId = await uploadFile(server.port, session, scheme.id, sourceFile, size);
-    const { token } = await shareLinkOf(server.port, session, documentId, 'documents');
-    const { token: schemeToken } = await shareLinkOf(server.port, session, scheme.id, 'folders');
-    rmSync(sourceFile);
-    const version = (await db('versions').where({ document_id: documentId }).first('id', 'storage_key', 'size_bytes', 'sha256')) as
-      | { id: string; storage_key: string; size_bytes: string | number; sha256: string }
-      | undefined;
-    if (!version || Number(version.size_bytes) !== size || version.sha256 !== sha256) throw new Error(`the stored version differs from the source: ${JSON.stringify(version)}`);
-    const storedFile = path.join(dataDir, 'files', ...version.storage_key.split('/'));
+  const dataDir = path.join(dir, 'app');
+  const server = await startServer({
+    name: 'the share server',
+    env: {
+      RUN_WORKER: 'false',
+      UPLOAD_MAX_MB: '100',
+      SESSION_SECRET: benchSecrets.sessionSecret,
+      SHARE_RATE_LIMIT_PER_MINUTE: shareRateLimit,
+      DATABASE_URL: postgres.url,
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: benchSecrets.meiliMasterKey,
+      DATA_DIR: dataDir,
+      BENCH_WEB_DIR: web.webDir,
+    },
+    nodeOptions: options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [],
+  });
+  const session = await signIn(server.port, editor.email);
+  print(`Uploading the ${options.sizeMb} MB file (published, external)…`);
+  const documentId = await uploadFile(server.port, session, scheme.id, sourceFile, size);
+  const { token } = await shareLinkOf(server.port, session, documentId, 'documents');
+  const { token: schemeToken } = await shareLinkOf(server.port, session, scheme.id, 'folders');
+  rmSync(sourceFile);
+  const version = (await db('versions').where({ document_id: documentId }).first('id', 'storage_key', 'size_bytes', 'sha256')) as
+    | { id: string; storage_key: string; size_bytes: string | number; sha256: string }
+    | undefined;
+  if (!version || Number(version.size_bytes) !== size || version.sha256 !== sha256) throw new Error(`the stored version differs from the source: ${JSON.stringify(version)}`);
+  const storedFile = path.join(dataDir, 'files', ...version.storage_key.split('/'));
+  return { server, db, size, sha256, web, token, schemeToken, storedFile };
+}
 
-    // Both routes answer as expected before anything is measured.
-    const page = await get(server.port, `/s/${token}`);
-    if (page.status !== 200 || !page.body.toString('utf8').includes('Guide des aides')) throw new Error(`GET /s/:token answered ${page.status}: ${page.body.toString('utf8').slice(0, 300)}`);
-    const schemePage = await get(server.port, `/p/${schemeToken}`);
-    if (schemePage.status !== 200 || !schemePage.body.toString('utf8').includes('Guide des aides')) throw new Error(`GET /p/:token answered ${schemePage.status}: ${schemePage.body.toString('utf8').slice(0, 300)}`);
-    const assetPath = `/assets/${web.asset}`;
-    const asset = await get(server.port, assetPath);
-    if (asset.status !== 200 || asset.body.length !== web.assetBytes) throw new Error(`GET ${assetPath} answered ${asset.status} with ${asset.body.length} bytes`);
+/** Both routes and the asset answer as expected before anything is measured: the pages' sizes. */
+async function checkRoutes({ server, web, token, schemeToken, size, sha256 }: Setup): Promise<{ pageBytes: number; schemePageBytes: number }> {
+  const page = await get(server.port, `/s/${token}`);
+  if (page.status !== 200 || !page.body.toString('utf8').includes('Guide des aides')) throw new Error(`GET /s/:token answered ${page.status}: ${page.body.toString('utf8').slice(0, 300)}`);
+  const schemePage = await get(server.port, `/p/${schemeToken}`);
+  if (schemePage.status !== 200 || !schemePage.body.toString('utf8').includes('Guide des aides')) throw new Error(`GET /p/:token answered ${schemePage.status}: ${schemePage.body.toString('utf8').slice(0, 300)}`);
+  const assetPath = `/assets/${web.asset}`;
+  const asset = await get(server.port, assetPath);
+  if (asset.status !== 200 || asset.body.length !== web.assetBytes) throw new Error(`GET ${assetPath} answered ${asset.status} with ${asset.body.length} bytes`);
 
-    // The download checked whole (it also brings the stored file into the page cache).
-    const check = await download(server.port, (await signedUrlOf(server.port, token)).location, true);
-    if (check.status !== 200 || check.bytes !== size || check.sha256 !== sha256) throw new Error(`the signed URL served ${check.bytes} bytes (status ${check.status}, sha256 ${check.sha256})`);
+  // The download checked whole (it also brings the stored file into the page cache).
+  const check = await download(server.port, (await signedUrlOf(server.port, token)).location, true);
+  if (check.status !== 200 || check.bytes !== size || check.sha256 !== sha256) throw new Error(`the signed URL served ${check.bytes} bytes (status ${check.status}, sha256 ${check.sha256})`);
+  return { pageBytes: page.body.length, schemePageBytes: schemePage.body.length };
+}
 
-    if (options.warmUp > 0) {
-      print(`Warm-up: ${options.warmUp} s on each route (not recorded)…`);
-      await load(server.port, assetPath, options, options.warmUp);
-      await load(server.port, `/s/${token}`, options, options.warmUp);
-      await load(server.port, `/p/${schemeToken}`, options, options.warmUp);
-    }
-    for (let run = 1; run <= options.runs; run += 1) {
-      const loadAvg = os.loadavg()[0] ?? 0;
-      print(`load run ${run}/${options.runs} (load ${loadAvg.toFixed(2)})`);
-      const staticSample = await measureLoad(server, assetPath, options);
-      print(`  ${describeLoad('static', staticSample)}`);
-      await delay(1000);
-      const shareSample = await measureLoad(server, `/s/${token}`, options);
-      print(`  ${describeLoad('share ', shareSample)}`);
-      await delay(1000);
-      const schemeSample = await measureLoad(server, `/p/${schemeToken}`, options);
-      print(`  ${describeLoad('scheme', schemeSample)}`);
-      await delay(1000);
-      loadRuns.push({ run, load: loadAvg, static: staticSample, share: shareSample, scheme: schemeSample });
-    }
-
-    // Warm, untimed: the page cache, and the code paths of both sides (the plain read runs in this
-    // process, where fs streams are otherwise cold; the app's have served the static route).
-    for (let warm = 0; warm < downloadWarmUps; warm += 1) {
-      await plainRead(storedFile);
-      rawRead(storedFile);
-      await curlDownload(server.port, (await signedUrlOf(server.port, token)).location, size);
-    }
-    const timed: Omit<DownloadRun, 'nodeSeconds' | 'nodeCpu'>[] = [];
-    for (let run = 1; run <= options.downloadRuns; run += 1) {
-      const loadAvg = os.loadavg()[0] ?? 0;
-      const read = await plainRead(storedFile);
-      if (read.bytes !== size) throw new Error(`the plain read gave ${read.bytes} bytes`);
-      const raw = rawRead(storedFile);
-      if (raw.bytes !== size) throw new Error(`the raw read gave ${raw.bytes} bytes`);
-      const signed = await signedUrlOf(server.port, token);
-      const before = cpuNow(server.pid);
-      const downloadSeconds = await curlDownload(server.port, signed.location, size);
-      const appCpuSeconds = cpuSince(before, cpuNow(server.pid)).app;
-      timed.push({ run, load: loadAvg, readSeconds: read.seconds, rawReadSeconds: raw.seconds, redirectMs: signed.ms, downloadSeconds, appCpuSeconds });
-      print(
-        `download run ${run}/${options.downloadRuns}: plain read ${mbPerSecond(size, read.seconds).toFixed(0)} MB/s (raw ${mbPerSecond(size, raw.seconds).toFixed(0)}), ` +
-          `download ${mbPerSecond(size, downloadSeconds).toFixed(0)} MB/s (${percent(read.seconds / downloadSeconds)}; CPU app ${percent(appCpuSeconds / downloadSeconds)}), 302 in ${signed.ms.toFixed(1)} ms`,
-      );
-    }
-    // Node's client after the timed runs (its garbage would land on the next plain read), one untimed first.
-    for (let run = 0; run <= options.downloadRuns; run += 1) {
-      const { location } = await signedUrlOf(server.port, token);
-      const before = cpuNow(server.pid);
-      const fetched = await download(server.port, location);
-      const nodeCpu = cpuSince(before, cpuNow(server.pid));
-      if (fetched.status !== 200 || fetched.bytes !== size) throw new Error(`the signed URL served ${fetched.bytes} bytes (status ${fetched.status})`);
-      const entry = timed[run - 1];
-      if (!entry) continue;
-      downloadRuns.push({ ...entry, nodeSeconds: fetched.seconds, nodeCpu });
-      print(`Node's client ${run}/${options.downloadRuns}: ${mbPerSecond(size, fetched.seconds).toFixed(0)} MB/s (CPU app ${percent(nodeCpu.app / fetched.seconds)}, client ${percent(nodeCpu.bench / fetched.seconds)})`);
-    }
-
-    const link = (await db('share_links').where({ token }).first('id', 'opens')) as { id: string; opens: number };
-    const visits = (await db('share_link_visits').where({ share_link_id: link.id }).count({ n: '*' }).first()) as { n: string | number };
-    figures = { options, size, asset: web.asset, assetBytes: web.assetBytes, pageBytes: page.body.length, schemePageBytes: schemePage.body.length, loadRuns, downloadRuns, opens: link.opens, visits: Number(visits.n), loadAtStart };
-  } finally {
-    for (const server of [...liveServers]) await stopAppServer(server);
-    await db?.destroy().catch(() => undefined);
-    await Promise.allSettled([postgres?.stop(), meili?.stop()]);
-    killEverything();
-    rmSync(dir, { recursive: true, force: true });
-    workDir = undefined;
+/** The share page and the scheme page under load against the static asset, runs interleaved. */
+async function measurePageLoads({ server, web, token, schemeToken }: Setup, options: Options): Promise<LoadRun[]> {
+  const assetPath = `/assets/${web.asset}`;
+  if (options.warmUp > 0) {
+    print(`Warm-up: ${options.warmUp} s on each route (not recorded)…`);
+    await load(server.port, assetPath, options, options.warmUp);
+    await load(server.port, `/s/${token}`, options, options.warmUp);
+    await load(server.port, `/p/${schemeToken}`, options, options.warmUp);
   }
+  const loadRuns: LoadRun[] = [];
+  for (let run = 1; run <= options.runs; run += 1) {
+    const loadAvg = os.loadavg()[0] ?? 0;
+    print(`load run ${run}/${options.runs} (load ${loadAvg.toFixed(2)})`);
+    const staticSample = await measureLoad(server, assetPath, options);
+    print(`  ${describeLoad('static', staticSample)}`);
+    await delay(1000);
+    const shareSample = await measureLoad(server, `/s/${token}`, options);
+    print(`  ${describeLoad('share ', shareSample)}`);
+    await delay(1000);
+    const schemeSample = await measureLoad(server, `/p/${schemeToken}`, options);
+    print(`  ${describeLoad('scheme', schemeSample)}`);
+    await delay(1000);
+    loadRuns.push({ run, load: loadAvg, static: staticSample, share: shareSample, scheme: schemeSample });
+  }
+  return loadRuns;
+}
 
-  if (!figures) throw new Error('no figures were gathered');
-  const result: Figures = { ...figures, loadAtEnd: os.loadavg() };
+/** The signed-URL download (curl) against a plain read of the stored file, then Node's client for comparison. */
+async function measureDownloads({ server, token, storedFile, size }: Setup, options: Options): Promise<DownloadRun[]> {
+  // Warm, untimed: the page cache, and the code paths of both sides (the plain read runs in this
+  // process, where fs streams are otherwise cold; the app's have served the static route).
+  for (let warm = 0; warm < downloadWarmUps; warm += 1) {
+    await plainRead(storedFile);
+    rawRead(storedFile);
+    await curlDownload(server.port, (await signedUrlOf(server.port, token)).location, size);
+  }
+  const timed: Omit<DownloadRun, 'nodeSeconds' | 'nodeCpu'>[] = [];
+  for (let run = 1; run <= options.downloadRuns; run += 1) {
+    const loadAvg = os.loadavg()[0] ?? 0;
+    const read = await plainRead(storedFile);
+    if (read.bytes !== size) throw new Error(`the plain read gave ${read.bytes} bytes`);
+    const raw = rawRead(storedFile);
+    if (raw.bytes !== size) throw new Error(`the raw read gave ${raw.bytes} bytes`);
+    const signed = await signedUrlOf(server.port, token);
+    const before = cpuNow(server.pid);
+    const downloadSeconds = await curlDownload(server.port, signed.location, size);
+    const appCpuSeconds = cpuSince(before, cpuNow(server.pid)).app;
+    timed.push({ run, load: loadAvg, readSeconds: read.seconds, rawReadSeconds: raw.seconds, redirectMs: signed.ms, downloadSeconds, appCpuSeconds });
+    print(
+      `download run ${run}/${options.downloadRuns}: plain read ${mbPerSecond(size, read.seconds).toFixed(0)} MB/s (raw ${mbPerSecond(size, raw.seconds).toFixed(0)}), ` +
+        `download ${mbPerSecond(size, downloadSeconds).toFixed(0)} MB/s (${percent(read.seconds / downloadSeconds)}; CPU app ${percent(appCpuSeconds / downloadSeconds)}), 302 in ${signed.ms.toFixed(1)} ms`,
+    );
+  }
+  // Node's client after the timed runs (its garbage would land on the next plain read), one untimed first.
+  const downloadRuns: DownloadRun[] = [];
+  for (let run = 0; run <= options.downloadRuns; run += 1) {
+    const { location } = await signedUrlOf(server.port, token);
+    const before = cpuNow(server.pid);
+    const fetched = await download(server.port, location);
+    const nodeCpu = cpuSince(before, cpuNow(server.pid));
+    if (fetched.status !== 200 || fetched.bytes !== size) throw new Error(`the signed URL served ${fetched.bytes} bytes (status ${fetched.status})`);
+    const entry = timed[run - 1];
+    if (!entry) continue;
+    downloadRuns.push({ ...entry, nodeSeconds: fetched.seconds, nodeCpu });
+    print(`Node's client ${run}/${options.downloadRuns}: ${mbPerSecond(size, fetched.seconds).toFixed(0)} MB/s (CPU app ${percent(nodeCpu.app / fetched.seconds)}, client ${percent(nodeCpu.bench / fetched.seconds)})`);
+  }
+  return downloadRuns;
+}
+
+/** The share link's opens and recorded visits after the load (the headless load generator is no visitor). */
+async function countOpens({ db, token }: Setup): Promise<{ opens: number; visits: number }> {
+  const link = (await db('share_links').where({ token }).first('id', 'opens')) as { id: string; opens: number };
+  const visits = (await db('share_link_visits').where({ share_link_id: link.id }).count({ n: '*' }).first()) as { n: string | number };
+  return { opens: link.opens, visits: Number(visits.n) };
+}
+
+/** The summary on the terminal, then the section `share` of docs/benchmarks.md (not when profiling). */
+async function writeReport(result: Figures): Promise<void> {
+  const { options } = result;
   const rows = summaryRows(result);
   print();
   print(markdownTable(summaryHeaders, rows));
   print();
   print(markdownTable(['route', 'app CPU per request (µs)', 'PostgreSQL CPU per request (µs)', 'app CPU (% of a core)', 'PostgreSQL CPU (% of a core)', 'autocannon CPU (% of a core)'], cpuRows(result)));
   print();
-  print(`Load average at the end (1, 5, 15 min): ${result.loadAtEnd.map((value) => value.toFixed(2)).join(', ')}`);
+  print(`Load average at the end (1, 5, 15 min): ${loadLine(result.loadAtEnd)}`);
   if (options.cpuProfDir) {
     print(`Profiled: the app's CPU profile is in ${options.cpuProfDir}; docs/benchmarks.md left as it was.`);
     return;
@@ -959,7 +774,34 @@ async function main() {
   print('Written to docs/benchmarks.md (section share).');
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:share failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+async function main() {
+  const options = parseOptions();
+  exitCleanlyOnInterrupt('share', { kill: () => killLeftovers(workDir), dirs: () => (workDir === undefined ? [] : [workDir]) });
+  const loadAtStart = os.loadavg();
+  print(`Load average (1, 5, 15 min): ${loadLine(loadAtStart)}`);
+  if ((loadAtStart[0] ?? 0) > os.cpus().length / 2) print(`  warning: the machine is busy (${os.cpus().length} cores): other processes will weigh on the figures`);
+
+  const dir = workDirectory('share');
+  workDir = dir;
+  const started: Started = {};
+  let figures: Omit<Figures, 'loadAtEnd'> | undefined;
+  try {
+    const setup = await prepareSharedDocument(dir, options, started);
+    const pages = await checkRoutes(setup);
+    const loadRuns = await measurePageLoads(setup, options);
+    const downloadRuns = await measureDownloads(setup, options);
+    const opens = await countOpens(setup);
+    figures = { options, size: setup.size, asset: setup.web.asset, assetBytes: setup.web.assetBytes, ...pages, loadRuns, downloadRuns, ...opens, loadAtStart };
+  } finally {
+    await stopAllServers();
+    await started.db?.destroy().catch(() => undefined);
+    await Promise.allSettled([started.postgres?.stop(), started.meili?.stop()]);
+    killLeftovers(dir);
+    rmSync(dir, { recursive: true, force: true });
+    workDir = undefined;
+  }
+  if (!figures) throw new Error('no figures were gathered');
+  await writeReport({ ...figures, loadAtEnd: os.loadavg() });
+}
+
+main().catch(failed('share'));

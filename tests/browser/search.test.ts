@@ -1,13 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import request from 'supertest';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../server/app';
-import { seed } from '../../server/seed';
 import { createSearch } from '../../search';
-import { createTestContext, type TestContext } from '../context';
 import { makePdf, makeText } from '../fixtures/files';
 import { drainJobs } from '../jobs';
-import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp, browserTestTimeoutMs } from './harness';
+import { apiSignedIn, browserSuite, browserTestTimeoutMs, directorateIdOf, serveApp, themeIdNamed } from './harness';
 
 const editorEmail = 'editeur.dtee@region.example';
 const agentEmail = 'agent.ales@region.example';
@@ -19,24 +15,17 @@ const closesOn = isoDay(400);
 const frenchDay = (iso: string) => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${iso}T12:00:00`));
 
 describe('the agent search screen in a real browser', { timeout: browserTestTimeoutMs }, () => {
-  let ctx: TestContext;
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveApp>>;
-  let page: Page;
   const ids: Record<'synthese' | 'reglement' | 'faq', string> = { synthese: '', reglement: '', faq: '' };
 
   /** Creates a scheme and uploads documents through the API as the DTEE editor, then runs extraction and indexing. */
   async function arrangeIndexedDocuments() {
-    const editor = request.agent(ctx.app);
-    const signIn = await editor.post('/auth/dev-login').send({ email: editorEmail }).expect(200);
-    const csrf = signIn.body.csrfToken as string;
-    const folderId = async (name: string) => (await ctx.db('folders').whereNull('parent_id').where({ name }).first('id')).id as string;
-    const directorateId = (await ctx.db('directorates').where({ code: 'DTEE' }).first('id')).id as string;
+    const { api: editor, csrf } = await apiSignedIn(suite.ctx, editorEmail);
+    const directorateId = await directorateIdOf(suite.ctx, 'DTEE');
     const createScheme = async (name: string, theme: string, scheme: Record<string, unknown>) => {
       const response = await editor
         .post('/api/folders')
         .set('X-CSRF-Token', csrf)
-        .send({ name, parentId: await folderId(theme), scheme: { directorateId, isPermanent: true, ...scheme } })
+        .send({ name, parentId: await themeIdNamed(suite.ctx, theme), scheme: { directorateId, isPermanent: true, ...scheme } })
         .expect(201);
       return response.body.folder.id as string;
     };
@@ -78,92 +67,75 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
       'reglement.pdf',
     );
     ids.faq = await upload(velo, { title: 'FAQ vélo', docType: 'faq' }, makeText('Peut-on aller au camping à vélo ? Oui, la Région aide aussi les vélos cargos.'), 'faq.txt');
-    expect(await drainJobs(ctx)).toEqual([]);
+    expect(await drainJobs(suite.ctx)).toEqual([]);
   }
 
-  beforeAll(async () => {
-    ctx = await createTestContext({ withSearchIndex: true, env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' } });
-    await seed(ctx.db);
-    await arrangeIndexedDocuments();
-    [browser, server] = await Promise.all([launchBrowser(), serveApp(ctx.app)]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await ctx?.close();
-  });
-  beforeEach(async () => {
-    page = await (await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } })).newPage();
-    page.setDefaultTimeout(5000);
-  });
-  afterEach(async () => {
-    await page.context().close();
+  const suite = browserSuite({
+    context: { withSearchIndex: true },
+    arrange: arrangeIndexedDocuments,
+    browserContext: { viewport: { width: 1280, height: 900 } },
+    defaultTimeoutMs: 5000,
   });
 
-  async function signInAndOpen(email: string, path: string, url = server.url) {
-    expect((await page.request.post(`${url}/auth/dev-login`, { data: { email } })).status()).toBe(200);
-    await page.goto(`${url}${path}`);
+  async function signInAndOpen(email: string, path: string, url = suite.url) {
+    expect((await suite.page.request.post(`${url}/auth/dev-login`, { data: { email } })).status()).toBe(200);
+    await suite.page.goto(`${url}${path}`);
   }
 
-  const searchBox = () => page.getByRole('search').getByRole('searchbox', { name: 'Rechercher un dispositif ou un document' });
-  const count = () => page.locator('p[role=status].search-count');
-  const words = () => page.locator('p[role=status].search-words');
+  const searchBox = () => suite.page.getByRole('search').getByRole('searchbox', { name: 'Rechercher un dispositif ou un document' });
+  const count = () => suite.page.locator('p[role=status].search-count');
+  const words = () => suite.page.locator('p[role=status].search-words');
   /** The count announced once the answer for what is in the box has arrived. */
   const settledCount = async () => {
-    await expect.poll(() => page.locator('.search-layout').getAttribute('aria-busy')).toBe('false');
+    await expect.poll(() => suite.page.locator('.search-layout').getAttribute('aria-busy')).toBe('false');
     return count().textContent();
   };
-  const results = () => page.getByRole('list', { name: /^(Résultats|Les plus récents)$/ });
-  const approximate = () => page.getByRole('list', { name: 'Résultats approchants' });
+  const results = () => suite.page.getByRole('list', { name: /^(Résultats|Les plus récents)$/ });
+  const approximate = () => suite.page.getByRole('list', { name: 'Résultats approchants' });
   /** A scheme's answer: its card and its documents. */
-  const card = (name: string) => page.getByRole('article').filter({ has: page.getByRole('heading', { name, level: 3, exact: true }) });
+  const card = (name: string) => suite.page.getByRole('article').filter({ has: suite.page.getByRole('heading', { name, level: 3, exact: true }) });
   /** The link of a document: its title, then (a PDF opened at a page) where it opens. */
-  const documentLink = (title: string) => page.getByRole('link', { name: new RegExp(`^${title}( — lire le PDF à la page \\d+, mots surlignés)?$`) });
+  const documentLink = (title: string) => suite.page.getByRole('link', { name: new RegExp(`^${title}( — lire le PDF à la page \\d+, mots surlignés)?$`) });
   /** One matching document, under its scheme's card. */
-  const documentRow = (title: string) => page.getByRole('listitem').filter({ has: documentLink(title) }).last();
-  const isFocused = (locator: ReturnType<typeof page.locator>) => locator.evaluate((element) => element === document.activeElement);
-  const focusedName = () => page.evaluate(() => document.activeElement?.textContent ?? '');
-
-  async function expectAccessible(name: string) {
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    await screenshot(page, name);
-  }
+  const documentRow = (title: string) => suite.page.getByRole('listitem').filter({ has: documentLink(title) }).last();
+  const isFocused = (locator: ReturnType<typeof suite.page.locator>) => locator.evaluate((element) => element === document.activeElement);
+  const focusedName = () => suite.page.evaluate(() => document.activeElement?.textContent ?? '');
 
   it('before anything is typed, the home lists the most consulted and the latest schemes as cards, never "Aucun résultat"', async () => {
     await signInAndOpen(agentEmail, '/');
     // An agent opens a document of Ec'Eau: the scheme is consulted.
-    expect((await page.request.get(`${server.url}/api/documents/${ids.synthese}/file`)).status()).toBe(200);
-    await page.reload();
-    await page.getByRole('heading', { name: 'Derniers dispositifs publiés', level: 2 }).waitFor();
-    const latest = page.getByRole('list', { name: 'Derniers dispositifs publiés' });
+    expect((await suite.page.request.get(`${suite.url}/api/documents/${ids.synthese}/file`)).status()).toBe(200);
+    await suite.page.reload();
+    await suite.page.getByRole('heading', { name: 'Derniers dispositifs publiés', level: 2 }).waitFor();
+    const latest = suite.page.getByRole('list', { name: 'Derniers dispositifs publiés' });
     await expect.poll(() => latest.getByRole('heading', { level: 3 }).allTextContents()).toEqual(expect.arrayContaining(["Ec'Eau Tourisme", 'Vélo pour tous']));
-    const popular = page.getByRole('list', { name: 'Dispositifs les plus consultés' });
+    const popular = suite.page.getByRole('list', { name: 'Dispositifs les plus consultés' });
     expect(await popular.getByRole('heading', { level: 3 }).allTextContents()).toEqual(["Ec'Eau Tourisme"]);
-    const ecEau = latest.getByRole('listitem').filter({ has: page.getByRole('link', { name: "Ec'Eau Tourisme" }) });
+    const ecEau = latest.getByRole('listitem').filter({ has: suite.page.getByRole('link', { name: "Ec'Eau Tourisme" }) });
     expect(await ecEau.textContent()).toContain('Financer les équipements hydro-économes');
     expect(await ecEau.textContent()).toContain(`Clôture le ${frenchDay(closesOn)}`);
     expect(await ecEau.textContent()).toContain('50 % des dépenses, jusqu’à 20 000 €');
-    expect(await page.locator('main').textContent()).not.toMatch(/Aucun (résultat|dispositif ne correspond)/);
+    expect(await suite.page.locator('main').textContent()).not.toMatch(/Aucun (résultat|dispositif ne correspond)/);
     expect(await count().textContent()).toBe('');
-    await expectAccessible('search-home-1280');
-    await page.setViewportSize({ width: 800, height: 1000 });
-    await expectAccessible('search-home-800');
+    await suite.expectAccessible('search-home-1280');
+    await suite.page.setViewportSize({ width: 800, height: 1000 });
+    await suite.expectAccessible('search-home-800');
   });
 
   it('an agent types a need: the scheme is the answer, first and larger, with its card; its documents beneath with their page', async () => {
     await signInAndOpen(agentEmail, '/');
     await expect.poll(() => isFocused(searchBox())).toBe(true);
-    await expect.poll(() => page.title()).toBe("Recherche — L'info pour tous");
-    await page.keyboard.type('camping économies eau');
+    await expect.poll(() => suite.page.title()).toBe("Recherche — L'info pour tous");
+    await suite.page.keyboard.type('camping économies eau');
     await expect.poll(() => results().getByRole('heading', { level: 3 }).first().textContent()).toBe("Ec'Eau Tourisme");
     expect(await settledCount()).toMatch(/^\d+ dispositifs?, \d+ documents?$/);
-    expect(page.url()).toContain('q=camping+%C3%A9conomies+eau');
+    expect(suite.page.url()).toContain('q=camping+%C3%A9conomies+eau');
     expect(await words().textContent()).toMatch(/^Recherche sur : camping, économies, eau/);
 
     const answer = card("Ec'Eau Tourisme");
     expect(await answer.getAttribute('class')).toContain('answer--first');
     const name = answer.getByRole('link', { name: "Ec'Eau Tourisme", exact: true });
-    const folder = (await ctx.db('folders').where({ name: "Ec'Eau Tourisme" }).first('id')).id as string;
+    const folder = (await suite.ctx.db('folders').where({ name: "Ec'Eau Tourisme" }).first('id')).id as string;
     expect(await name.getAttribute('href')).toBe(`/dossiers/${folder}`);
     const cardText = await answer.textContent();
     for (const expected of [
@@ -194,80 +166,80 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
     // It opens in the app's viewer at that page, the words highlighted (tests/browser/viewer.test.ts).
     const open = synthese.getByRole('link', { name: /^Fiche synthèse Ec’Eau — lire le PDF à la page 2, mots surlignés$/ });
     expect(await open.getAttribute('href')).toMatch(new RegExp(`^/documents/${ids.synthese}/lecture\\?page=2&q=camping\\+%C3%A9conomies\\+eau&mots=`));
-    const file = await page.request.get(`${server.url}/api/documents/${ids.synthese}/file`);
+    const file = await suite.page.request.get(`${suite.url}/api/documents/${ids.synthese}/file`);
     expect(file.status()).toBe(200);
     expect(file.headers()['content-type']).toBe('application/pdf');
     expect(file.headers()['content-disposition']).toMatch(/^inline;/);
     expect(await documentRow('Règlement d’intervention Ec’Eau').textContent()).toContain("Règlement d'intervention");
 
     // The first answer stands out: larger than the next.
-    const size = (locator: ReturnType<typeof page.locator>) => locator.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    const size = (locator: ReturnType<typeof suite.page.locator>) => locator.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
     const second = results().getByRole('heading', { level: 3 }).nth(1);
     if ((await second.count()) === 1) expect(await size(answer.getByRole('heading', { level: 3 }))).toBeGreaterThan(await size(second));
-    await expectAccessible('search-answer-1280');
-    await page.setViewportSize({ width: 800, height: 1000 });
-    await expectAccessible('search-answer-800');
+    await suite.expectAccessible('search-answer-1280');
+    await suite.page.setViewportSize({ width: 800, height: 1000 });
+    await suite.expectAccessible('search-answer-800');
   });
 
   it('the keyboard: ↓ through names and documents; Enter opens the PDF at its page or the scheme; Back puts focus on the same result', async () => {
     await signInAndOpen(agentEmail, '/');
     await expect.poll(() => isFocused(searchBox())).toBe(true);
-    await page.keyboard.type('camping économies eau');
+    await suite.page.keyboard.type('camping économies eau');
     await expect.poll(() => results().getByRole('heading', { level: 3 }).first().textContent()).toBe("Ec'Eau Tourisme");
     await settledCount();
 
     // ↓ from the box to the first scheme's name, ↓ to its first document, ↑ ↑ back to the box.
-    await page.keyboard.press('ArrowDown');
+    await suite.page.keyboard.press('ArrowDown');
     expect(await focusedName()).toBe("Ec'Eau Tourisme");
-    await page.keyboard.press('ArrowDown');
+    await suite.page.keyboard.press('ArrowDown');
     const focused = await focusedName();
     expect(focused).toMatch(/^(Fiche synthèse|Règlement d’intervention) Ec’Eau — lire le PDF à la page \d+, mots surlignés$/);
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     const opened = focused.startsWith('Fiche') ? ids.synthese : ids.reglement;
-    await expect.poll(() => new URL(page.url()).pathname).toBe(`/documents/${opened}/lecture`);
-    await page.goBack();
+    await expect.poll(() => new URL(suite.page.url()).pathname).toBe(`/documents/${opened}/lecture`);
+    await suite.page.goBack();
     await expect.poll(focusedName).toBe(focused);
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('ArrowUp');
+    await suite.page.keyboard.press('ArrowUp');
+    await suite.page.keyboard.press('ArrowUp');
     expect(await isFocused(searchBox())).toBe(true);
 
     // Enter on the scheme's name opens the scheme; Back: the same results, focus on that name.
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Ec'Eau Tourisme/);
-    await page.goBack();
+    await suite.page.keyboard.press('ArrowDown');
+    await suite.page.keyboard.press('Enter');
+    await expect.poll(() => suite.page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Ec'Eau Tourisme/);
+    await suite.page.goBack();
     await expect.poll(() => searchBox().inputValue()).toBe('camping économies eau');
     const name = card("Ec'Eau Tourisme").getByRole('link', { name: "Ec'Eau Tourisme", exact: true });
     await expect.poll(() => isFocused(name)).toBe(true);
-    await expectAccessible('search-back');
+    await suite.expectAccessible('search-back');
 
     // A document without a page opens its own page; Back comes to it again.
-    await page.keyboard.press('Escape');
+    await suite.page.keyboard.press('Escape');
     await expect.poll(() => isFocused(searchBox())).toBe(true);
-    await page.keyboard.type(' vélo');
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type('vélo cargo');
+    await suite.page.keyboard.type(' vélo');
+    await suite.page.keyboard.press('ControlOrMeta+a');
+    await suite.page.keyboard.type('vélo cargo');
     const faq = documentLink('FAQ vélo');
     await faq.waitFor();
     await faq.focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('FAQ vélo');
-    expect(new URL(page.url()).pathname).toBe(`/documents/${ids.faq}`);
-    await page.goBack();
+    await suite.page.keyboard.press('Enter');
+    await expect.poll(() => suite.page.getByRole('heading', { level: 1 }).textContent()).toBe('FAQ vélo');
+    expect(new URL(suite.page.url()).pathname).toBe(`/documents/${ids.faq}`);
+    await suite.page.goBack();
     await expect.poll(() => isFocused(documentLink('FAQ vélo'))).toBe(true);
 
     // Esc in the box clears it: the home lists again.
     await searchBox().focus();
-    await page.keyboard.press('Escape');
+    await suite.page.keyboard.press('Escape');
     expect(await searchBox().inputValue()).toBe('');
-    await page.getByRole('heading', { name: 'Derniers dispositifs publiés', level: 2 }).waitFor();
-    expect(new URL(page.url()).search).toBe('');
+    await suite.page.getByRole('heading', { name: 'Derniers dispositifs publiés', level: 2 }).waitFor();
+    expect(new URL(suite.page.url()).search).toBe('');
   });
 
   it('"Pour qui ?": one tap on a profile filters by its audience, in the address and the request', async () => {
     await signInAndOpen(agentEmail, '/?q=camping');
     await settledCount();
-    const profiles = page.getByRole('group', { name: 'Pour qui ?' });
+    const profiles = suite.page.getByRole('group', { name: 'Pour qui ?' });
     expect(await profiles.getByRole('button').allTextContents()).toEqual([
       'Particulier',
       'Jeune 16–25 ans',
@@ -279,100 +251,100 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
     ]);
     const particulier = profiles.getByRole('button', { name: 'Particulier' });
     expect(await particulier.getAttribute('aria-pressed')).toBe('false');
-    const asked = page.waitForRequest((request) => new URL(request.url()).pathname === '/api/search' && new URL(request.url()).searchParams.get('audience') === 'particuliers');
+    const asked = suite.page.waitForRequest((request) => new URL(request.url()).pathname === '/api/search' && new URL(request.url()).searchParams.get('audience') === 'particuliers');
     await particulier.focus();
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     await asked;
     expect(await particulier.getAttribute('aria-pressed')).toBe('true');
-    expect(new URL(page.url()).searchParams.getAll('audience')).toEqual(['particuliers']);
+    expect(new URL(suite.page.url()).searchParams.getAll('audience')).toEqual(['particuliers']);
     expect(await settledCount()).toBe('1 dispositif, 1 document');
     expect(await results().getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Vélo pour tous']);
-    expect(await page.getByRole('group', { name: 'Public' }).getByRole('checkbox', { name: /^Particuliers/ }).isChecked()).toBe(true);
-    await expectAccessible('search-profile');
+    expect(await suite.page.getByRole('group', { name: 'Public' }).getByRole('checkbox', { name: /^Particuliers/ }).isChecked()).toBe(true);
+    await suite.expectAccessible('search-profile');
 
     await particulier.click();
     expect(await particulier.getAttribute('aria-pressed')).toBe('false');
-    expect(new URL(page.url()).searchParams.getAll('audience')).toEqual([]);
+    expect(new URL(suite.page.url()).searchParams.getAll('audience')).toEqual([]);
   });
 
   it('a facet checkbox narrows the results; the counts are of schemes and documents, never pages', async () => {
     await signInAndOpen(agentEmail, '/');
     await searchBox().waitFor();
-    await page.keyboard.type('camping');
+    await suite.page.keyboard.type('camping');
     const all = await settledCount();
     expect(all).toMatch(/^\d+ dispositifs?, \d+ documents?$/);
-    const docTypes = page.getByRole('group', { name: 'Type de document' });
+    const docTypes = suite.page.getByRole('group', { name: 'Type de document' });
     // The two Ec'Eau documents have five matching pages between them: the facet counts documents.
-    expect(await page.getByRole('group', { name: 'Thème' }).getByRole('checkbox', { name: /^Tourisme \((2|3)\)$/ }).count()).toBe(1);
-    expect(await page.getByRole('group', { name: 'Public' }).getByRole('checkbox', { name: 'Particuliers (1)' }).count()).toBe(1);
+    expect(await suite.page.getByRole('group', { name: 'Thème' }).getByRole('checkbox', { name: /^Tourisme \((2|3)\)$/ }).count()).toBe(1);
+    expect(await suite.page.getByRole('group', { name: 'Public' }).getByRole('checkbox', { name: 'Particuliers (1)' }).count()).toBe(1);
 
     const faq = docTypes.getByRole('checkbox', { name: 'FAQ (1)' });
     await faq.focus();
-    await page.keyboard.press('Space');
+    await suite.page.keyboard.press('Space');
     expect(await settledCount()).toBe('1 dispositif, 1 document');
     expect(await documentLink('FAQ vélo').count()).toBe(1);
-    expect(page.url()).toContain('docType=faq');
+    expect(suite.page.url()).toContain('docType=faq');
     expect(await faq.isChecked()).toBe(true);
     expect(await docTypes.getByRole('checkbox', { name: 'Fiche synthèse (1)' }).isChecked()).toBe(false);
-    await expectAccessible('search-facet');
+    await suite.expectAccessible('search-facet');
 
     await docTypes.getByRole('checkbox', { name: /^Fiche synthèse/ }).check();
     expect(await settledCount()).toBe('2 dispositifs, 2 documents');
-    await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+    await suite.page.getByRole('button', { name: 'Effacer les filtres' }).click();
     expect(await settledCount()).toBe(all);
-    expect(await page.getByRole('checkbox', { name: 'Inclure les dispositifs clos' }).isChecked()).toBe(false);
+    expect(await suite.page.getByRole('checkbox', { name: 'Inclure les dispositifs clos' }).isChecked()).toBe(false);
   });
 
   it('on a tablet (800 px) the filters fold into a "Filtres" bar and the results come first', async () => {
-    await page.setViewportSize({ width: 800, height: 1000 });
+    await suite.page.setViewportSize({ width: 800, height: 1000 });
     await signInAndOpen(agentEmail, '/?q=camping&docType=faq');
     await settledCount();
-    const toggle = page.getByRole('button', { name: 'Filtres (1)' });
+    const toggle = suite.page.getByRole('button', { name: 'Filtres (1)' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    const docTypes = page.getByRole('group', { name: 'Type de document' });
+    const docTypes = suite.page.getByRole('group', { name: 'Type de document' });
     expect(await docTypes.isVisible()).toBe(false);
     const first = results().getByRole('heading', { level: 3 }).first();
-    const top = async (locator: ReturnType<typeof page.locator>) => (await locator.boundingBox())?.y ?? Infinity;
+    const top = async (locator: ReturnType<typeof suite.page.locator>) => (await locator.boundingBox())?.y ?? Infinity;
     // The first answer is within the first screen, under the compact bar.
     expect(await top(first)).toBeLessThan(1000);
     expect(await top(toggle)).toBeLessThan(await top(first));
-    await expectAccessible('search-tablet-folded');
+    await suite.expectAccessible('search-tablet-folded');
 
     await toggle.focus();
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     expect(await docTypes.getByRole('checkbox', { name: /^FAQ/ }).isChecked()).toBe(true);
     await docTypes.getByRole('checkbox', { name: /^FAQ/ }).uncheck();
-    await expect.poll(() => page.getByRole('button', { name: 'Filtres', exact: true }).count()).toBe(1);
-    await expectAccessible('search-tablet-open');
+    await expect.poll(() => suite.page.getByRole('button', { name: 'Filtres', exact: true }).count()).toBe(1);
+    await suite.expectAccessible('search-tablet-open');
 
     // At 1280 px the filters are a column beside the results, without the bar.
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await expect.poll(() => page.getByRole('button', { name: /^Filtres/ }).count()).toBe(0);
+    await suite.page.setViewportSize({ width: 1280, height: 900 });
+    await expect.poll(() => suite.page.getByRole('button', { name: /^Filtres/ }).count()).toBe(0);
     expect(await docTypes.isVisible()).toBe(true);
   });
 
   it('nothing passes: "Aucun dispositif ne correspond", the words tried and a suggestion; approachable results apart', async () => {
     await signInAndOpen(agentEmail, '/');
     await searchBox().waitFor();
-    await page.keyboard.type('téléski insolite');
+    await suite.page.keyboard.type('téléski insolite');
     expect(await settledCount()).toBe('Aucun dispositif ne correspond');
     expect(await words().textContent()).toBe('Mots essayés : téléski, insolite (aucun document publié ne les contient)');
-    expect(await page.locator('.search-empty').textContent()).not.toBe('');
+    expect(await suite.page.locator('.search-empty').textContent()).not.toBe('');
     expect(await results().count()).toBe(0);
-    await expectAccessible('search-empty');
+    await suite.expectAccessible('search-empty');
 
     // Words of which only part is found: the answer, if any, is set apart as approachable.
     await searchBox().fill('article dossier devis travaux vélo');
     await settledCount();
-    expect(await page.getByRole('heading', { name: 'Résultats approchants', level: 2 }).count()).toBe(1);
+    expect(await suite.page.getByRole('heading', { name: 'Résultats approchants', level: 2 }).count()).toBe(1);
     // The rules of Ec'Eau hold four of the five words; the FAQ about bikes only one.
     expect(await results().getByRole('heading', { level: 3 }).allTextContents()).toEqual(["Ec'Eau Tourisme"]);
     expect(await approximate().getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Vélo pour tous']);
-    const below = async (upper: ReturnType<typeof page.locator>, lower: ReturnType<typeof page.locator>) =>
+    const below = async (upper: ReturnType<typeof suite.page.locator>, lower: ReturnType<typeof suite.page.locator>) =>
       ((await upper.boundingBox())?.y ?? Infinity) < ((await lower.boundingBox())?.y ?? -Infinity);
     expect(await below(results(), approximate())).toBe(true);
-    await expectAccessible('search-approximate');
+    await suite.expectAccessible('search-approximate');
   });
 
   it('"Toutes les pages qui correspondent" lists every matching page of a document, each openable', async () => {
@@ -389,7 +361,7 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
     expect(await pages.textContent()).toContain('Page 1');
     expect(await pages.textContent()).toContain('Page 3');
     expect(await pages.getByRole('link', { name: /^Ouvrir à la page 3/ }).getAttribute('href')).toMatch(new RegExp(`^/documents/${ids.reglement}/lecture\\?page=3&`));
-    await expectAccessible('search-all-pages');
+    await suite.expectAccessible('search-all-pages');
     await expander.click();
     expect(await pages.isVisible()).toBe(false);
   });
@@ -400,7 +372,7 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
     // The first search ("vélo") is slowed down on the way back; the second ("règlement") is not.
     let slowed = 0;
     let slowAnswerSettled: Promise<unknown> = Promise.resolve();
-    await page.route(/\/api\/search\?q=v%C3%A9lo/, (route) => {
+    await suite.page.route(/\/api\/search\?q=v%C3%A9lo/, (route) => {
       slowed += 1;
       slowAnswerSettled = (async () => {
         const response = await route.fetch();
@@ -409,27 +381,26 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
         await route.fulfill({ response }).catch(() => undefined);
       })();
     });
-    const slowRequest = page.waitForRequest(/\/api\/search\?q=v%C3%A9lo/);
-    await page.keyboard.type('vélo');
+    const slowRequest = suite.page.waitForRequest(/\/api\/search\?q=v%C3%A9lo/);
+    await suite.page.keyboard.type('vélo');
     await slowRequest;
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type('règlement');
+    await suite.page.keyboard.press('ControlOrMeta+a');
+    await suite.page.keyboard.type('règlement');
     await expect.poll(() => results().getByRole('heading', { level: 3 }).first().textContent()).toBe("Ec'Eau Tourisme");
     const settled = await count().textContent();
     expect(slowed).toBe(1);
     await slowAnswerSettled;
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await suite.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     expect(await count().textContent()).toBe(settled);
     expect(await results().getByRole('heading', { level: 3 }).first().textContent()).toBe("Ec'Eau Tourisme");
     expect(await documentLink('FAQ vélo').count()).toBe(0);
   });
 
   it('"Plus de résultats" adds the next answers and moves focus to the first new one', async () => {
-    const editor = request.agent(ctx.app);
-    const csrf = (await editor.post('/auth/dev-login').send({ email: editorEmail }).expect(200)).body.csrfToken as string;
+    const { api: editor, csrf } = await apiSignedIn(suite.ctx, editorEmail);
     // Twelve schemes, one document each: twelve answers.
-    const theme = (await ctx.db('folders').whereNull('parent_id').where({ name: 'Transport et mobilité' }).first('id')).id as string;
-    const directorateId = (await ctx.db('directorates').where({ code: 'DTEE' }).first('id')).id as string;
+    const theme = await themeIdNamed(suite.ctx, 'Transport et mobilité');
+    const directorateId = await directorateIdOf(suite.ctx, 'DTEE');
     for (let i = 1; i <= 12; i++) {
       const scheme = await editor
         .post('/api/folders')
@@ -445,40 +416,40 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
         .attach('file', makeText(`Piste cyclable numéro ${i}.`), `note-${i}.txt`)
         .expect(201);
     }
-    expect(await drainJobs(ctx)).toEqual([]);
+    expect(await drainJobs(suite.ctx)).toEqual([]);
     await signInAndOpen(agentEmail, '/?q=cyclable');
     await expect.poll(() => results().getByRole('heading', { level: 3 }).count()).toBe(10);
     expect(await count().textContent()).toBe('12 dispositifs, 12 documents');
-    await page.getByRole('button', { name: 'Plus de résultats' }).click();
+    await suite.page.getByRole('button', { name: 'Plus de résultats' }).click();
     await expect.poll(() => results().getByRole('heading', { level: 3 }).count()).toBe(12);
     const titles = await results().getByRole('heading', { level: 3 }).allTextContents();
     expect(new Set(titles).size).toBe(12);
     expect(await focusedName()).toBe(titles[10]);
-    expect(await page.getByRole('button', { name: 'Plus de résultats' }).count()).toBe(0);
+    expect(await suite.page.getByRole('button', { name: 'Plus de résultats' }).count()).toBe(0);
   });
 
   it('shows the degraded banner when Meilisearch does not answer (PostgreSQL answers instead, in the same shape)', async () => {
     const { webDir } = inject('services');
     const unreachable = createSearch({ url: 'http://127.0.0.1:9', indexPrefix: 'absent' });
-    const degradedApp = createApp({ ...ctx, search: unreachable, webDir });
+    const degradedApp = createApp({ ...suite.ctx, search: unreachable, webDir });
     const degraded = await serveApp(degradedApp);
     try {
       await signInAndOpen(agentEmail, '/?q=camping', degraded.url);
-      const banner = page.getByRole('status').filter({ hasText: 'mode dégradé' });
+      const banner = suite.page.getByRole('status').filter({ hasText: 'mode dégradé' });
       await expect.poll(() => banner.textContent()).toBe('La recherche fonctionne en mode dégradé : les résultats peuvent être moins pertinents.');
       await expect.poll(() => card("Ec'Eau Tourisme").count()).toBe(1);
       // Every page of a document is a question for Meilisearch: not offered meanwhile.
       expect(await results().getByRole('button', { name: /^Toutes les pages/ }).count()).toBe(0);
-      await expectAccessible('search-degraded');
+      await suite.expectAccessible('search-degraded');
     } finally {
       await degraded.close();
     }
   });
 
   it('keeps the welcome page for signed-out visitors', async () => {
-    await page.goto(server.url);
-    await page.getByRole('region', { name: 'Votre session' }).getByRole('link', { name: 'Se connecter' }).waitFor();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe("L'info pour tous");
-    expect(await page.getByRole('search').count()).toBe(0);
+    await suite.page.goto(suite.url);
+    await suite.page.getByRole('region', { name: 'Votre session' }).getByRole('link', { name: 'Se connecter' }).waitFor();
+    await expect.poll(() => suite.page.getByRole('heading', { level: 1 }).textContent()).toBe("L'info pour tous");
+    expect(await suite.page.getByRole('search').count()).toBe(0);
   });
 });

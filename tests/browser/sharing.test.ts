@@ -1,11 +1,9 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import request from 'supertest';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seed } from '../../server/seed';
-import { createTestContext, type TestContext } from '../context';
+import type { Locator, Page } from 'playwright-core';
+import type request from 'supertest';
+import { describe, expect, it } from 'vitest';
 import { makePdf } from '../fixtures/files';
 import { drainJobs } from '../jobs';
-import { launchBrowser, screenshot, seriousAccessibilityViolations, serveApp, browserTestTimeoutMs } from './harness';
+import { apiSignedIn, browserSuite, browserTestTimeoutMs, directorateIdOf, screenshot, themeIdNamed } from './harness';
 
 const editorEmail = 'editeur.dtee@region.example';
 const agentEmail = 'agent.ales@region.example';
@@ -16,11 +14,6 @@ const publicLink = /^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{21}(\?maison=MR
 const schemePageLink = /^http:\/\/127\.0\.0\.1:\d+\/p\/[A-Za-z0-9_-]{21}(\?maison=MR-ALES\.[\w-]{22})?$/;
 
 describe('sharing the public link of an external document, in a real browser', { timeout: browserTestTimeoutMs }, () => {
-  let ctx: TestContext;
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveApp>>;
-  let context: BrowserContext;
-  let page: Page;
   let editor: ReturnType<typeof request.agent>;
   let csrf: string;
   let schemeId: string;
@@ -32,69 +25,50 @@ describe('sharing the public link of an external document, in a real browser', {
     for (const [name, value] of Object.entries(fields)) post.field(name, value);
     const pdf = await makePdf([`${title}. Les gîtes ruraux qui rénovent leur toiture reçoivent une aide.`, 'Montants et pièces à fournir.']);
     const id = (await post.attach('file', pdf, 'fiche-gites.pdf').expect(201)).body.document.id as string;
-    expect(await drainJobs(ctx)).toEqual([]);
+    expect(await drainJobs(suite.ctx)).toEqual([]);
     return id;
   }
 
-  beforeAll(async () => {
-    ctx = await createTestContext({ withSearchIndex: true, env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', SHARE_RATE_LIMIT_PER_MINUTE: '1000' } });
-    await seed(ctx.db);
-    editor = request.agent(ctx.app);
-    csrf = (await editor.post('/auth/dev-login').send({ email: editorEmail }).expect(200)).body.csrfToken as string;
-    const tourisme = (await ctx.db('folders').whereNull('parent_id').where({ name: 'Tourisme' }).first('id')).id as string;
-    const directorateId = (await ctx.db('directorates').where({ code: 'DTEE' }).first('id')).id as string;
-    const scheme = await editor
-      .post('/api/folders')
-      .set('X-CSRF-Token', csrf)
-      .send({
-        name: 'Gîtes durables',
-        parentId: tourisme,
-        scheme: { directorateId, isPermanent: true, promise: 'Rénover les gîtes ruraux', referent: { name: 'Chargée de mission Eau', service: 'Service Tourisme', email: 'mission.eau@region.example', phone: '04 67 22 80 00' } },
-      })
-      .expect(201);
-    schemeId = scheme.body.folder.id as string;
-    [browser, server] = await Promise.all([launchBrowser(), serveApp(ctx.app)]);
+  const suite = browserSuite({
+    context: { withSearchIndex: true, env: { SHARE_RATE_LIMIT_PER_MINUTE: '1000' } },
+    arrange: async (ctx) => {
+      ({ api: editor, csrf } = await apiSignedIn(ctx, editorEmail));
+      const scheme = await editor
+        .post('/api/folders')
+        .set('X-CSRF-Token', csrf)
+        .send({
+          name: 'Gîtes durables',
+          parentId: await themeIdNamed(ctx, 'Tourisme'),
+          scheme: {
+            directorateId: await directorateIdOf(ctx, 'DTEE'),
+            isPermanent: true,
+            promise: 'Rénover les gîtes ruraux',
+            referent: { name: 'Chargée de mission Eau', service: 'Service Tourisme', email: 'mission.eau@region.example', phone: '04 67 22 80 00' },
+          },
+        })
+        .expect(201);
+      schemeId = scheme.body.folder.id as string;
+    },
+    browserContext: { permissions: ['clipboard-read', 'clipboard-write'] },
+    defaultTimeoutMs: 5000,
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await ctx?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', permissions: ['clipboard-read', 'clipboard-write'] });
-    page = await context.newPage();
-    page.setDefaultTimeout(5000);
-  });
-  afterEach(async () => {
-    await context.close();
-  });
-
-  async function signInAndOpen(email: string, path: string) {
-    expect((await page.request.post(`${server.url}/auth/dev-login`, { data: { email } })).status()).toBe(200);
-    await page.goto(`${server.url}${path}`);
-  }
 
   /** A browser that has never signed in: a citizen on a phone. */
   async function citizenPage(): Promise<Page> {
-    const citizen = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', userAgent: phoneUserAgent, viewport: { width: 412, height: 860 } });
+    const citizen = await suite.browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', userAgent: phoneUserAgent, viewport: { width: 412, height: 860 } });
     expect(await citizen.cookies()).toEqual([]);
     const opened = await citizen.newPage();
     opened.setDefaultTimeout(5000);
     return opened;
   }
 
-  async function expectAccessible(on: Page, name: string) {
-    expect(await seriousAccessibilityViolations(on)).toEqual([]);
-    await screenshot(on, name);
-  }
-
   const h1 = (on: Page) => on.getByRole('heading', { level: 1 });
-  const shareDialog = (title: string) => page.getByRole('dialog', { name: `Partager « ${title} »` });
+  const shareDialog = (title: string) => suite.page.getByRole('dialog', { name: `Partager « ${title} »` });
   const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
 
   /** Opens the share dialog of the document's page: the scheme's page is offered first, the document's link is chosen. */
   async function openShareDialog(title: string) {
-    await page.getByRole('button', { name: 'Partager', exact: true }).click();
+    await suite.page.getByRole('button', { name: 'Partager', exact: true }).click();
     const dialog = shareDialog(title);
     await dialog.waitFor();
     const link = dialog.getByRole('textbox', { name: 'Lien public' });
@@ -108,8 +82,8 @@ describe('sharing the public link of an external document, in a real browser', {
   it('(a) an agent shares a document from its page: link, QR code, copy, e-mail; a citizen without account opens it and reads the PDF', async () => {
     const title = 'Fiche gîtes durables';
     const id = await arrangeDocument(title);
-    await signInAndOpen(agentEmail, `/documents/${id}`);
-    await expect.poll(() => h1(page).textContent()).toBe(title);
+    await suite.signInAndOpen(agentEmail, `/documents/${id}`);
+    await expect.poll(() => h1(suite.page).textContent()).toBe(title);
     const { dialog, link, url } = await openShareDialog(title);
     expect(await isFocused(link)).toBe(true);
     expect(await link.getAttribute('readonly')).not.toBeNull();
@@ -131,8 +105,8 @@ describe('sharing the public link of an external document, in a real browser', {
 
     await dialog.getByRole('button', { name: 'Copier le lien' }).click();
     await expect.poll(() => dialog.getByRole('status').filter({ hasText: 'Lien copié' }).count()).toBe(1);
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
-    await expectAccessible(page, 'sharing-dialog-agent');
+    expect(await suite.page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    await suite.expectAccessible('sharing-dialog-agent');
 
     const citizen = await citizenPage();
     const response = await citizen.goto(url);
@@ -145,7 +119,7 @@ describe('sharing the public link of an external document, in a real browser', {
     expect(file.status()).toBe(200);
     expect(file.headers()['content-type']).toBe('application/pdf');
     expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
-    await expectAccessible(citizen, 'sharing-citizen-page');
+    await suite.expectAccessible('sharing-citizen-page', citizen);
     await citizen.context().close();
   });
 
@@ -153,31 +127,31 @@ describe('sharing the public link of an external document, in a real browser', {
     const title = 'Fiche gîtes : ancien barème';
     await arrangeDocument('Fiche gîtes : barème en vigueur');
     const id = await arrangeDocument(title);
-    await signInAndOpen(editorEmail, `/documents/${id}`);
+    await suite.signInAndOpen(editorEmail, `/documents/${id}`);
     const { url } = await openShareDialog(title);
-    await page.keyboard.press('Escape');
+    await suite.page.keyboard.press('Escape');
     const citizen = await citizenPage();
     expect((await citizen.goto(url))?.status()).toBe(200);
 
-    await page.getByRole('radio', { name: 'Interne' }).check();
-    await page.getByRole('button', { name: 'Enregistrer la diffusion et le statut' }).click();
+    await suite.page.getByRole('radio', { name: 'Interne' }).check();
+    await suite.page.getByRole('button', { name: 'Enregistrer la diffusion et le statut' }).click();
     // The editor is told what the printed codes will lead to before the link stops.
-    const confirm = page.getByRole('dialog', { name: 'Arrêter la diffusion publique de ce document ?' });
+    const confirm = suite.page.getByRole('dialog', { name: 'Arrêter la diffusion publique de ce document ?' });
     await confirm.waitFor();
     await expect.poll(() => confirm.textContent()).toContain('Ses liens publics ont été ouverts 1 fois ces 30 derniers jours');
     expect(await confirm.textContent()).toContain('mèneront à la page du dispositif « Gîtes durables », qui reste en ligne');
-    await expectAccessible(page, 'sharing-stop-confirm');
+    await suite.expectAccessible('sharing-stop-confirm');
     await confirm.getByRole('button', { name: 'Enregistrer et arrêter le lien' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: 'enregistrés' }).count()).toBe(1);
-    expect(await page.locator('.badges').textContent()).toContain('Interne');
-    expect(await page.getByRole('button', { name: 'Partager', exact: true }).count()).toBe(0);
+    await expect.poll(() => suite.page.getByRole('status').filter({ hasText: 'enregistrés' }).count()).toBe(1);
+    expect(await suite.page.locator('.badges').textContent()).toContain('Interne');
+    expect(await suite.page.getByRole('button', { name: 'Partager', exact: true }).count()).toBe(0);
 
     const gone = await citizen.goto(url);
     expect(gone?.status()).toBe(410);
     expect(await h1(citizen).textContent()).toBe("Ce document n'est plus diffusé");
     expect(await citizen.locator('main').textContent()).not.toContain(title);
     expect(await citizen.locator('main').textContent()).toContain("Ce document n'est plus public");
-    await expectAccessible(citizen, 'sharing-citizen-gone');
+    await suite.expectAccessible('sharing-citizen-gone', citizen);
     // The printed code still leads somewhere useful: the scheme's page.
     await citizen.getByRole('link', { name: 'Voir le dispositif' }).click();
     await expect.poll(() => h1(citizen).textContent()).toBe('Gîtes durables');
@@ -187,9 +161,9 @@ describe('sharing the public link of an external document, in a real browser', {
   it('(c) "Version imprimable" opens a sheet with the title, the link in full and its QR code; print hides the app around it', async () => {
     const title = 'Fiche gîtes à afficher';
     const id = await arrangeDocument(title);
-    await signInAndOpen(agentEmail, `/documents/${id}`);
+    await suite.signInAndOpen(agentEmail, `/documents/${id}`);
     const { dialog, url } = await openShareDialog(title);
-    const [sheet] = await Promise.all([context.waitForEvent('page'), dialog.getByRole('link', { name: /^Version imprimable/ }).click()]);
+    const [sheet] = await Promise.all([suite.context.waitForEvent('page'), dialog.getByRole('link', { name: /^Version imprimable/ }).click()]);
     sheet.setDefaultTimeout(5000);
     await sheet.waitForLoadState();
     expect(new URL(sheet.url()).pathname).toBe(`/documents/${id}/partage/impression`);
@@ -202,7 +176,7 @@ describe('sharing the public link of an external document, in a real browser', {
     expect(await sheet.getByText('Votre Maison de Région :').count()).toBe(1);
     const qr = sheet.getByRole('img', { name: 'QR code du lien public' });
     expect((await qr.boundingBox())?.width).toBeGreaterThanOrEqual(240);
-    await expectAccessible(sheet, 'sharing-print-screen');
+    await suite.expectAccessible('sharing-print-screen', sheet);
 
     // "Imprimer" asks the browser to print (recorded here instead of opening the print dialog).
     await sheet.evaluate(() => {
@@ -226,12 +200,12 @@ describe('sharing the public link of an external document, in a real browser', {
     const id = await arrangeDocument(title);
     const citizen = await citizenPage();
     // Through the API the link names supertest's own server: the one the browser sees is rebuilt.
-    const first = `${server.url}/s/${(await editor.get(`/api/documents/${id}/share`).expect(200)).body.token as string}`;
+    const first = `${suite.url}/s/${(await editor.get(`/api/documents/${id}/share`).expect(200)).body.token as string}`;
     expect((await citizen.goto(first))?.status()).toBe(200);
 
     // A desk screen tall enough for the whole dialog in the screenshots.
-    await page.setViewportSize({ width: 1280, height: 1150 });
-    await signInAndOpen(editorEmail, `/documents/${id}`);
+    await suite.page.setViewportSize({ width: 1280, height: 1150 });
+    await suite.signInAndOpen(editorEmail, `/documents/${id}`);
     const { dialog, url } = await openShareDialog(title);
     expect(url).toBe(first);
     const settings = dialog.getByRole('region', { name: 'Suivi et gestion du lien' });
@@ -245,7 +219,7 @@ describe('sharing the public link of an external document, in a real browser', {
     await settings.getByRole('button', { name: 'Enregistrer l’expiration' }).click();
     await expect.poll(() => settings.getByRole('alert').textContent()).toContain("La date d'expiration doit être dans le futur.");
     expect(await expiry.getAttribute('aria-invalid')).toBe('true');
-    await expectAccessible(page, 'sharing-dialog-editor-error');
+    await suite.expectAccessible('sharing-dialog-editor-error');
 
     const later = new Date(Date.now() + 30 * 86_400_000);
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(later);
@@ -253,24 +227,24 @@ describe('sharing the public link of an external document, in a real browser', {
     await settings.getByRole('button', { name: 'Enregistrer l’expiration' }).click();
     await expect.poll(() => settings.getByRole('status').textContent()).toContain('Expiration enregistrée');
     expect(await settings.getByRole('alert').textContent()).toBe('');
-    const saved = (await ctx.db('share_links').where({ document_id: id }).whereNull('revoked_at').first('expires_at')).expires_at as Date;
+    const saved = (await suite.ctx.db('share_links').where({ document_id: id }).whereNull('revoked_at').first('expires_at')).expires_at as Date;
     expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(saved)).toBe(day);
     expect(await settings.textContent()).toContain('Le lien expirera le');
-    await expectAccessible(page, 'sharing-dialog-editor');
+    await suite.expectAccessible('sharing-dialog-editor');
 
     await settings.getByRole('button', { name: 'Supprimer l’expiration' }).click();
     await expect.poll(() => settings.getByRole('status').textContent()).toContain('Expiration supprimée');
     expect(await isFocused(expiry)).toBe(true);
-    expect((await ctx.db('share_links').where({ document_id: id }).whereNull('revoked_at').first('expires_at')).expires_at).toBeNull();
+    expect((await suite.ctx.db('share_links').where({ document_id: id }).whereNull('revoked_at').first('expires_at')).expires_at).toBeNull();
 
     const regenerate = settings.getByRole('button', { name: 'Régénérer le lien' });
     await regenerate.click();
-    const confirm = page.getByRole('dialog', { name: 'Régénérer le lien public ?' });
+    const confirm = suite.page.getByRole('dialog', { name: 'Régénérer le lien public ?' });
     await confirm.waitFor();
     expect(await confirm.textContent()).toContain('L’ancien lien cessera de fonctionner immédiatement');
-    await expectAccessible(page, 'sharing-regenerate-confirm');
+    await suite.expectAccessible('sharing-regenerate-confirm');
     // Esc closes the confirmation only.
-    await page.keyboard.press('Escape');
+    await suite.page.keyboard.press('Escape');
     await expect.poll(() => confirm.isVisible()).toBe(false);
     expect(await dialog.isVisible()).toBe(true);
     await expect.poll(() => isFocused(regenerate)).toBe(true);
@@ -295,10 +269,10 @@ describe('sharing the public link of an external document, in a real browser', {
   it('(e) the dialog works with the keyboard: Enter opens it on the link, Tab reaches "Copier le lien", Esc closes it and focus returns to "Partager"', async () => {
     const title = 'Fiche gîtes au clavier';
     const id = await arrangeDocument(title);
-    await signInAndOpen(agentEmail, `/documents/${id}`);
-    const share = page.getByRole('button', { name: 'Partager', exact: true });
+    await suite.signInAndOpen(agentEmail, `/documents/${id}`);
+    const share = suite.page.getByRole('button', { name: 'Partager', exact: true });
     await share.focus();
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     const dialog = shareDialog(title);
     await dialog.waitFor();
     const link = dialog.getByRole('textbox', { name: 'Lien public' });
@@ -306,27 +280,27 @@ describe('sharing the public link of an external document, in a real browser', {
     // The link is selected, ready for Ctrl+C.
     expect(await link.evaluate((input: HTMLInputElement) => input.selectionStart === 0 && input.selectionEnd === input.value.length)).toBe(true);
 
-    await page.keyboard.press('Tab');
+    await suite.page.keyboard.press('Tab');
     const copy = dialog.getByRole('button', { name: 'Copier le lien' });
     expect(await isFocused(copy)).toBe(true);
-    await page.keyboard.press('Enter');
+    await suite.page.keyboard.press('Enter');
     await expect.poll(() => dialog.getByRole('status').filter({ hasText: 'Lien copié' }).count()).toBe(1);
 
     // The page behind is inert: Tab stays in the dialog.
     for (let i = 0; i < 8; i++) {
-      await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog')) || document.activeElement === document.body)).toBe(true);
+      await suite.page.keyboard.press('Tab');
+      expect(await suite.page.evaluate(() => Boolean(document.activeElement?.closest('dialog')) || document.activeElement === document.body)).toBe(true);
     }
 
-    await page.keyboard.press('Escape');
+    await suite.page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => isFocused(share)).toBe(true);
   });
 
   it('(f) an agent hands over a scheme: its page with the Maison by default, a warning that PUBLIC_URL is unset; the citizen applies from it; the A5 handout fits one page in black and white', async () => {
-    const directorateId = (await ctx.db('directorates').where({ code: 'DTEE' }).first('id')).id as string;
-    const tourisme = (await ctx.db('folders').whereNull('parent_id').where({ name: 'Tourisme' }).first('id')).id as string;
-    await ctx.db('maisons').where({ code: 'MR-ALES' }).update({ phone: '04 66 56 00 00' });
+    const directorateId = (await suite.ctx.db('directorates').where({ code: 'DTEE' }).first('id')).id as string;
+    const tourisme = (await suite.ctx.db('folders').whereNull('parent_id').where({ name: 'Tourisme' }).first('id')).id as string;
+    await suite.ctx.db('maisons').where({ code: 'MR-ALES' }).update({ phone: '04 66 56 00 00' });
     const scheme = await editor
       .post('/api/folders')
       .set('X-CSRF-Token', csrf)
@@ -350,8 +324,8 @@ describe('sharing the public link of an external document, in a real browser', {
     for (const [name, value] of Object.entries({ folderId: schemeId, title: 'Règlement Ec’Eau', summary: 'Les règles du dispositif.', docType: 'reglement', scope: 'external', status: 'published' })) post.field(name, value);
     await post.attach('file', await makePdf(['Règlement Ec’Eau.']), 'reglement.pdf').expect(201);
 
-    await signInAndOpen(agentEmail, `/dossiers/${schemeId}`);
-    await page.getByRole('button', { name: 'Partager', exact: true }).click();
+    await suite.signInAndOpen(agentEmail, `/dossiers/${schemeId}`);
+    await suite.page.getByRole('button', { name: 'Partager', exact: true }).click();
     const dialog = shareDialog("Ec'Eau Tourisme");
     await dialog.waitFor();
     const link = dialog.getByRole('textbox', { name: 'Lien public' });
@@ -361,7 +335,7 @@ describe('sharing the public link of an external document, in a real browser', {
     expect(await dialog.getByText('L’adresse publique du site n’est pas configurée (PUBLIC_URL)').count()).toBe(1);
     const withMaison = dialog.getByRole('checkbox', { name: 'Ajouter ma Maison de Région (Alès) à la page et à la fiche' });
     expect(await withMaison.isChecked()).toBe(true);
-    await expectAccessible(page, 'sharing-scheme-dialog');
+    await suite.expectAccessible('sharing-scheme-dialog');
 
     const citizen = await citizenPage();
     expect((await citizen.goto(url))?.status()).toBe(200);
@@ -373,10 +347,10 @@ describe('sharing the public link of an external document, in a real browser', {
     expect(main).not.toContain('06 12 34 56 78');
     expect(await citizen.getByRole('link', { name: 'Déposer une demande' }).getAttribute('href')).toBe('https://www.aides.region.example/eceau-tourisme/');
     expect(await citizen.getByRole('link', { name: 'Lire « Règlement Ec’Eau »' }).count()).toBe(1);
-    await expectAccessible(citizen, 'sharing-scheme-page');
+    await suite.expectAccessible('sharing-scheme-page', citizen);
     await citizen.context().close();
 
-    const [sheet] = await Promise.all([context.waitForEvent('page'), dialog.getByRole('link', { name: /^Version imprimable/ }).click()]);
+    const [sheet] = await Promise.all([suite.context.waitForEvent('page'), dialog.getByRole('link', { name: /^Version imprimable/ }).click()]);
     sheet.setDefaultTimeout(5000);
     await sheet.waitForLoadState();
     expect(new URL(sheet.url()).pathname + new URL(sheet.url()).search).toBe(`/dossiers/${schemeId}/partage/fiche?maison=1`);
@@ -396,7 +370,7 @@ describe('sharing the public link of an external document, in a real browser', {
     }
     // The address to type is the short one, without the Maison's parameter (the QR code carries it).
     expect(await sheet.locator('.print-sheet__url').textContent()).toBe(url.replace(/^http:\/\//, '').replace(/\?.*$/, ''));
-    await expectAccessible(sheet, 'sharing-handout-screen');
+    await suite.expectAccessible('sharing-handout-screen', sheet);
 
     await sheet.emulateMedia({ media: 'print' });
     expect(await sheet.locator('.app-header').isVisible()).toBe(false);
@@ -425,10 +399,10 @@ describe('sharing the public link of an external document, in a real browser', {
     await arrangeDocument(external);
     await arrangeDocument(internal, 'internal');
     // A word of these two documents only: both under the scheme's card.
-    await signInAndOpen(agentEmail, `/?q=${encodeURIComponent('montagne')}`);
-    const answer = page.getByRole('list', { name: 'Résultats' }).getByRole('article').filter({ has: page.getByRole('heading', { name: 'Gîtes durables', level: 3 }) });
-    const row = (title: string) => answer.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^${title}`) }) });
-    await page.locator('.search-layout[aria-busy=false]').waitFor();
+    await suite.signInAndOpen(agentEmail, `/?q=${encodeURIComponent('montagne')}`);
+    const answer = suite.page.getByRole('list', { name: 'Résultats' }).getByRole('article').filter({ has: suite.page.getByRole('heading', { name: 'Gîtes durables', level: 3 }) });
+    const row = (title: string) => answer.getByRole('listitem').filter({ has: suite.page.getByRole('link', { name: new RegExp(`^${title}`) }) });
+    await suite.page.locator('.search-layout[aria-busy=false]').waitFor();
     await expect.poll(() => row(internal).count()).toBe(1);
     expect(await row(internal).getByRole('button', { name: /^Partager/ }).count()).toBe(0);
 
@@ -439,7 +413,7 @@ describe('sharing the public link of an external document, in a real browser', {
     // The scheme's page first: it outlives the document's link.
     await expect.poll(() => dialog.getByRole('textbox', { name: 'Lien public' }).inputValue()).toMatch(schemePageLink);
     expect(await dialog.getByRole('img', { name: 'QR code du lien public' }).isVisible()).toBe(true);
-    await expectAccessible(page, 'sharing-dialog-search');
+    await suite.expectAccessible('sharing-dialog-search');
     await dialog.getByRole('button', { name: 'Fermer' }).click();
     await expect.poll(() => isFocused(share)).toBe(true);
   });

@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { announceReady } from './ready';
 
 /**
  * For `npm run bench:upload` (bench/upload.ts): the floor of any HTTP upload on this machine. A
@@ -24,8 +25,4 @@ const server = http.createServer((req, res) => {
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
 process.on('SIGINT', () => server.close(() => process.exit(0)));
-server.listen(0, '127.0.0.1', () => {
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('the server has no TCP address');
-  process.stdout.write(`upload-server-ready ${JSON.stringify({ pid: process.pid, port: address.port })}\n`);
-});
+server.listen(0, '127.0.0.1', () => announceReady(server));
