@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { listFolders } from '../folders/service';
-import { buildRecords, hitOfRecord, markEnd, markStart, recordMatches, understand, type QueryWord, type SearchFilter, type SearchHit, type SearchResult } from '../../search';
+import type { FolderRow } from '../folders/presenter';
+import { hitOfRecord, metadataRecord, markEnd, markStart, recordMatches, understand, type QueryWord, type SearchFilter, type SearchHit, type SearchResult } from '../../search';
 import { documentForIndex, indexableDocuments } from './indexing';
 import { facetFields, type Facet } from './schema';
 
@@ -20,30 +21,11 @@ const schemeVector = `to_tsvector('fr_unaccent', concat_ws(' ', f.name, array_to
 /** Above any ts_rank_cd of a match of only some of the words. */
 const everyWordBonus = 1000;
 
-/**
- * Search without Meilisearch: PostgreSQL full-text search (French configuration, accents removed)
- * over the same published documents, each one mapped to its record as the index would hold it and
- * kept by the same filter description (search/filters.ts), its facets counted here.
- */
-export async function degradedSearch(db: Db, request: { q: string; filter: SearchFilter }, window: { page: number; hitsPerPage: number }): Promise<SearchResult> {
-  const { filter } = request;
-  // Pages with every word first (few, cheap to rank); any word only when that finds too little.
-  // The query read once, as Meilisearch's path reads it (search/understand.ts).
-  const { words } = understand(request.q);
-  const reading = { words: words.filter((word) => !word.isInferred).map((word) => word.text), ignored: [], expansions: [], typos: [] };
-  const allWords = tsQuery(words, '&');
-  const anyWord = tsQuery(words, '|');
-  const folders = new Map((await listFolders(db)).map((row) => [row.id, row]));
-  type Row = { document_id: string; page_number: number; rank: number };
-  // Ranking reads each page's whole vector: only the first `rankedPagesLimit` pages that match are
-  // ranked (a word common enough to match more says little about which page is best), so that a
-  // query costs about the same on a large corpus as on a small one. Title and summary matches,
-  // one row per document, are all ranked, and weigh double; so are the documents of a scheme whose
-  // name, keywords, promise or summary match (Meilisearch finds them by those too).
-  const rankedBy = async (tsquery: string) =>
-    (
-      await db.raw<{ rows: Row[] }>(
-        `with recursive q as (select to_tsquery('fr_unaccent', ?) as query),
+type Row = { document_id: string; page_number: number; rank: number };
+/** The most rows one ranking returns; when reached, what was ranked is a sample of the matches. */
+const rankedRowsLimit = 2000;
+/** Matches of a tsquery, ranked: pages, titles and summaries, documents of the schemes that match; optionally among some documents. */
+const rankedSql = `with recursive q as (select to_tsquery('fr_unaccent', ?) as query),
          schemes as (
            select f.id, ts_rank_cd(${schemeVector}, q.query) as rank
              from folders f, q
@@ -56,6 +38,7 @@ export async function degradedSearch(db: Db, request: { q: string; filter: Searc
            select d.id as document_id, p.page_number, p.search_vector
              from version_pages p join documents d on d.current_version_id = p.version_id, q
             where p.search_vector @@ q.query and d.deleted_at is null and d.status = 'published'
+              and (?::uuid[] is null or d.id = any(?::uuid[]))
             limit ?)
          select document_id, page_number, rank from (
            select pages.document_id, pages.page_number, ts_rank_cd(pages.search_vector, q.query) as rank from pages, q
@@ -63,39 +46,66 @@ export async function degradedSearch(db: Db, request: { q: string; filter: Searc
            select d.id, 0, 2 * ts_rank_cd(d.search_vector, q.query)
              from documents d, q
              where d.deleted_at is null and d.status = 'published' and d.search_vector @@ q.query
+               and (?::uuid[] is null or d.id = any(?::uuid[]))
            union all
            select d.id, 0, 2 * u.rank
              from documents d join under_schemes u on u.id = d.folder_id
              where d.deleted_at is null and d.status = 'published'
-         ) matches order by rank desc limit 2000`,
-        [tsquery, rankedPagesLimit],
-      )
-    ).rows;
-  let ranked: Row[];
-  let tsquery = allWords;
-  if (allWords && anyWord) {
-    ranked = await rankedBy(allWords);
-    const documentsFound = new Set(ranked.map((r) => r.document_id)).size;
-    if (documentsFound < window.page * window.hitsPerPage && anyWord !== allWords) {
-      tsquery = anyWord;
-      // Matches of every word stay first, then those of some words.
-      const withEveryWord = ranked.map((row) => ({ ...row, rank: row.rank + everyWordBonus }));
-      ranked = [...withEveryWord, ...(await rankedBy(anyWord))];
-    }
-  } else {
-    ranked = await db('documents').whereNull('deleted_at').where({ status: 'published' }).orderBy('updated_at', 'desc').limit(200).select('id as document_id', db.raw('0 as page_number'), db.raw('0 as rank'));
-  }
-  // Per document: its best rank, and the best page that matched (a title match alone has no page).
+               and (?::uuid[] is null or d.id = any(?::uuid[]))
+         ) matches order by rank desc limit ?`;
+
+/**
+ * The matches of a tsquery (among some documents when given), ranked. Ranking reads each page's
+ * whole vector: only the first `rankedPagesLimit` pages that match are ranked (a word common
+ * enough to match more says little about which page is best), so that a query costs about the same
+ * on a large corpus as on a small one. Title and summary matches, one row per document, are all
+ * ranked, and weigh double; so are the documents of a scheme whose name, keywords, promise or
+ * summary match (Meilisearch finds them by those too). `isSample` when a limit cut the matches.
+ */
+async function rankedBy(db: Db, tsquery: string, among: string[] | null): Promise<{ rows: Row[]; isSample: boolean }> {
+  const { rows } = await db.raw<{ rows: Row[] }>(rankedSql, [tsquery, among, among, rankedPagesLimit, among, among, among, among, rankedRowsLimit]);
+  return { rows, isSample: rows.length >= rankedRowsLimit };
+}
+
+/** Per document: its best rank, and the best page that matched (a title match alone has no page). */
+function bestOf(rows: Row[]): Map<string, Row> {
   const best = new Map<string, Row>();
-  for (const row of ranked) {
+  for (const row of rows) {
     const current = best.get(row.document_id);
     if (!current) best.set(row.document_id, { ...row });
     else if (current.page_number === 0 && row.page_number > 0) current.page_number = row.page_number;
   }
-  if (best.size === 0) return { hits: [], facets: {}, total: 0, totalDocuments: 0, reading };
+  return best;
+}
 
-  // Each document as the index holds it (its metadata record, built by the same mapping; its text
-  // stays here), kept or not by the same filter description as Meilisearch's.
+/**
+ * The hits the filter keeps among the documents that match the query's words (among `among` when
+ * given): pages with every word first (few, cheap to rank); any word only when the filter kept too
+ * few of those. `isSample` when only part of the matches was ranked.
+ */
+async function findHits(db: Db, folders: Map<string, FolderRow>, words: QueryWord[], filter: SearchFilter, wanted: number, among: string[] | null = null): Promise<{ hits: SearchHit[]; tsquery?: string; isSample: boolean }> {
+  const allWords = tsQuery(words, '&');
+  const anyWord = tsQuery(words, '|');
+  if (!allWords || !anyWord) {
+    const latest = db('documents').whereNull('deleted_at').where({ status: 'published' });
+    if (among) latest.whereIn('id', among);
+    const rows: Row[] = await latest.orderBy('updated_at', 'desc').limit(200).select('id as document_id', db.raw('0 as page_number'), db.raw('0 as rank'));
+    return { hits: await keptHits(db, folders, bestOf(rows), filter), isSample: rows.length >= 200 };
+  }
+  const every = await rankedBy(db, allWords, among);
+  const hits = await keptHits(db, folders, bestOf(every.rows), filter);
+  if (hits.length >= wanted || anyWord === allWords) return { hits, tsquery: allWords, isSample: every.isSample };
+  // Matches of every word stay first, then those of some words.
+  const some = await rankedBy(db, anyWord, among);
+  const rows = [...every.rows.map((row) => ({ ...row, rank: row.rank + everyWordBonus })), ...some.rows];
+  return { hits: await keptHits(db, folders, bestOf(rows), filter), tsquery: anyWord, isSample: every.isSample || some.isSample };
+}
+
+/**
+ * Each document as the index holds it (its metadata record, built by the same mapping; its text
+ * stays here), kept or not by the same filter description as Meilisearch's, as a hit.
+ */
+async function keptHits(db: Db, folders: Map<string, FolderRow>, best: Map<string, Row>, filter: SearchFilter): Promise<SearchHit[]> {
   const documents = await indexableDocuments(db, folders, [...best.keys()]);
   const versions = new Map(
     (await db('versions').whereIn('id', documents.map((document) => document.current_version_id)).select<{ id: string; file_type: string; extraction_status: string }[]>('id', 'file_type', 'extraction_status')).map((version) => [version.id, version]),
@@ -103,12 +113,38 @@ export async function degradedSearch(db: Db, request: { q: string; filter: Searc
   const selected: SearchHit[] = [];
   for (const document of documents) {
     const version = versions.get(document.current_version_id);
-    const [record] = buildRecords(documentForIndex(document, version?.file_type ?? null, folders, []));
-    if (!record || !recordMatches(filter, record)) continue;
+    const record = metadataRecord(documentForIndex(document, version?.file_type ?? null, folders, []));
+    if (!recordMatches(filter, record)) continue;
     const row = best.get(document.id) as Row;
     // Without its pages the record cannot tell whether the document has text: its version can.
     selected.push({ ...hitOfRecord(record, { page: row.page_number, contentMatch: '', rankingScore: row.rank }), hasText: version?.extraction_status === 'done' });
   }
+  return selected;
+}
+
+/**
+ * Search without Meilisearch: PostgreSQL full-text search (French configuration, accents removed)
+ * over the same published documents, each one mapped to its record as the index would hold it and
+ * kept by the same filter description (search/filters.ts), its facets counted here.
+ */
+export async function degradedSearch(db: Db, request: { q: string; filter: SearchFilter }, window: { page: number; hitsPerPage: number }): Promise<SearchResult> {
+  const { filter } = request;
+  // The query read once, as Meilisearch's path reads it (search/understand.ts).
+  const { words } = understand(request.q);
+  const reading = { words: words.filter((word) => !word.isInferred).map((word) => word.text), ignored: [], expansions: [], typos: [] };
+  const folders = new Map((await listFolders(db)).map((row) => [row.id, row]));
+  const wanted = window.page * window.hitsPerPage;
+  let found = await findHits(db, folders, words, filter, wanted);
+  if (found.hits.length < wanted && found.isSample) {
+    // Only a sample of the matches was ranked, and the filter kept too few of them (a common word
+    // under one theme: the sample may hold none of its documents). Searched again among the
+    // documents the filter keeps, as Meilisearch filters before it ranks.
+    const everyDocument = bestOf((await indexableDocuments(db, folders)).map((document) => ({ document_id: document.id, page_number: 0, rank: 0 })));
+    const kept = (await keptHits(db, folders, everyDocument, filter)).map((hit) => hit.documentId);
+    if (kept.length > 0) found = await findHits(db, folders, words, filter, wanted, kept);
+  }
+  const { hits: selected, tsquery } = found;
+  if (selected.length === 0) return { hits: [], facets: {}, total: 0, totalDocuments: 0, reading };
   selected.sort((a, b) => b.rankingScore - a.rankingScore || b.updatedAt - a.updatedAt);
 
   const facets: SearchResult['facets'] = {};
