@@ -413,8 +413,10 @@ async function timed(route: Route, samples: Sample[], request: () => Promise<Res
   const startedAt = performance.now();
   try {
     const response = await request();
-    await response.clone().arrayBuffer();
-    samples.push({ route, ms: performance.now() - startedAt, status: response.status });
+    const body = await response.clone().text();
+    // An error says why in its JSON ({ error: { code } }): the request bound, a service down…
+    const code = response.status >= 300 ? (/"code":"(\w+)"/.exec(body)?.[1] ?? 'no code') : undefined;
+    samples.push({ route, ms: performance.now() - startedAt, status: response.status, ...(code ? { failure: `HTTP ${response.status} ${code}` } : {}) });
     return response;
   } catch (error) {
     samples.push({ route, ms: performance.now() - startedAt, status: 0, failure: (error as Error).cause ? String((error as { cause: unknown }).cause) : String(error) });
@@ -465,8 +467,9 @@ async function runLoad(options: { agents: number; seconds: number; thinkMs: numb
   const loadAtEnd = loadLine();
   const endedAt = performance.now();
   const queueAfterSeconds = await secondsUntil(async () => (await queueDepth()).due === 0, endedAt, 180_000, 250);
+  // Each publish asked until found, for up to 60 s each (the app may still be catching up).
   let searchableAtEnd = 0;
-  for (const item of published) if (await isSearchable(checker, item)) searchableAtEnd += 1;
+  for (const item of published) if ((await secondsUntil(() => isSearchable(checker, item), performance.now(), 60_000, 250)) !== undefined) searchableAtEnd += 1;
   return { ...options, samples, published, searchableAtEnd, loadAtStart, loadAtEnd, queueAfterSeconds };
 }
 

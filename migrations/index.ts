@@ -16,6 +16,7 @@ import * as verification from './20261206_22_verification';
 import * as reports from './20261206_22_reports';
 import * as ocr from './20261206_20_ocr';
 import * as insights from './20261206_22_insights';
+import * as schemeSearchVector from './20261206_18_scheme_search_vector';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they run the same under
@@ -39,6 +40,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261206_22_verification': verification,
   '20261206_20_ocr': ocr,
   '20261206_22_insights': insights,
+  '20261206_18_scheme_search_vector': schemeSearchVector,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

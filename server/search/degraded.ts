@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { listFolders } from '../folders/service';
 import type { FolderRow } from '../folders/presenter';
-import { hitOfRecord, metadataRecord, markEnd, markStart, recordMatches, understand, type QueryWord, type SearchFilter, type SearchHit, type SearchResult } from '../../search';
+import { hitOfRecord, metadataRecord, markEnd, markStart, recordMatches, understand, type QueryWord, type MetadataRecord, type SearchFilter, type SearchHit, type SearchResult } from '../../search';
 import { documentForIndex, indexableDocuments } from './indexing';
 import { facetFields, type Facet } from './schema';
 
@@ -16,8 +16,6 @@ function tsQuery(words: QueryWord[], operator: '&' | '|'): string | undefined {
 }
 
 const rankedPagesLimit = 3000;
-/** What Meilisearch searches of a scheme (its name, keywords, promise and summary), as one tsvector; schemes are few, read whole. */
-const schemeVector = `to_tsvector('fr_unaccent', concat_ws(' ', f.name, array_to_string(f.scheme_keywords, ' '), f.scheme_promise, f.scheme_summary))`;
 /** Above any ts_rank_cd of a match of only some of the words. */
 const everyWordBonus = 1000;
 
@@ -27,9 +25,9 @@ const rankedRowsLimit = 2000;
 /** Matches of a tsquery, ranked: pages, titles and summaries, documents of the schemes that match; optionally among some documents. */
 const rankedSql = `with recursive q as (select to_tsquery('fr_unaccent', ?) as query),
          schemes as (
-           select f.id, ts_rank_cd(${schemeVector}, q.query) as rank
+           select f.id, ts_rank_cd(f.search_vector, q.query) as rank
              from folders f, q
-            where f.is_scheme and f.archived_at is null and ${schemeVector} @@ q.query),
+            where f.is_scheme and f.archived_at is null and f.search_vector @@ q.query),
          under_schemes(id, rank) as (
            select id, rank from schemes
            union all
@@ -83,41 +81,50 @@ function bestOf(rows: Row[]): Map<string, Row> {
  * given): pages with every word first (few, cheap to rank); any word only when the filter kept too
  * few of those. `isSample` when only part of the matches was ranked.
  */
-async function findHits(db: Db, folders: Map<string, FolderRow>, words: QueryWord[], filter: SearchFilter, wanted: number, among: string[] | null = null): Promise<{ hits: SearchHit[]; tsquery?: string; isSample: boolean }> {
+async function findHits(db: Db, folders: Map<string, FolderRow>, records: Records, words: QueryWord[], filter: SearchFilter, wanted: number, among: string[] | null = null): Promise<{ hits: SearchHit[]; tsquery?: string; isSample: boolean }> {
   const allWords = tsQuery(words, '&');
   const anyWord = tsQuery(words, '|');
   if (!allWords || !anyWord) {
     const latest = db('documents').whereNull('deleted_at').where({ status: 'published' });
     if (among) latest.whereIn('id', among);
     const rows: Row[] = await latest.orderBy('updated_at', 'desc').limit(200).select('id as document_id', db.raw('0 as page_number'), db.raw('0 as rank'));
-    return { hits: await keptHits(db, folders, bestOf(rows), filter), isSample: rows.length >= 200 };
+    return { hits: await keptHits(db, folders, bestOf(rows), filter, records), isSample: rows.length >= 200 };
   }
   const every = await rankedBy(db, allWords, among);
-  const hits = await keptHits(db, folders, bestOf(every.rows), filter);
+  const hits = await keptHits(db, folders, bestOf(every.rows), filter, records);
   if (hits.length >= wanted || anyWord === allWords) return { hits, tsquery: allWords, isSample: every.isSample };
   // Matches of every word stay first, then those of some words.
   const some = await rankedBy(db, anyWord, among);
   const rows = [...every.rows.map((row) => ({ ...row, rank: row.rank + everyWordBonus })), ...some.rows];
-  return { hits: await keptHits(db, folders, bestOf(rows), filter), tsquery: anyWord, isSample: every.isSample || some.isSample };
+  return { hits: await keptHits(db, folders, bestOf(rows), filter, records), tsquery: anyWord, isSample: every.isSample || some.isSample };
 }
+
+/** Each document's record (null: not searchable), read once per search. */
+type Records = Map<string, { record: MetadataRecord; hasText: boolean } | null>;
 
 /**
  * Each document as the index holds it (its metadata record, built by the same mapping; its text
  * stays here), kept or not by the same filter description as Meilisearch's, as a hit.
  */
-async function keptHits(db: Db, folders: Map<string, FolderRow>, best: Map<string, Row>, filter: SearchFilter): Promise<SearchHit[]> {
-  const documents = await indexableDocuments(db, folders, [...best.keys()]);
-  const versions = new Map(
-    (await db('versions').whereIn('id', documents.map((document) => document.current_version_id)).select<{ id: string; file_type: string; extraction_status: string }[]>('id', 'file_type', 'extraction_status')).map((version) => [version.id, version]),
-  );
+async function keptHits(db: Db, folders: Map<string, FolderRow>, best: Map<string, Row>, filter: SearchFilter, records: Records): Promise<SearchHit[]> {
+  const unread = [...best.keys()].filter((id) => !records.has(id));
+  if (unread.length > 0) {
+    const documents = await indexableDocuments(db, folders, unread);
+    const versions = new Map(
+      (await db('versions').whereIn('id', documents.map((document) => document.current_version_id)).select<{ id: string; file_type: string; extraction_status: string }[]>('id', 'file_type', 'extraction_status')).map((version) => [version.id, version]),
+    );
+    for (const id of unread) records.set(id, null);
+    for (const document of documents) {
+      const version = versions.get(document.current_version_id);
+      // Without its pages the record cannot tell whether the document has text: its version can.
+      records.set(document.id, { record: metadataRecord(documentForIndex(document, version?.file_type ?? null, folders, [])), hasText: version?.extraction_status === 'done' });
+    }
+  }
   const selected: SearchHit[] = [];
-  for (const document of documents) {
-    const version = versions.get(document.current_version_id);
-    const record = metadataRecord(documentForIndex(document, version?.file_type ?? null, folders, []));
-    if (!recordMatches(filter, record)) continue;
-    const row = best.get(document.id) as Row;
-    // Without its pages the record cannot tell whether the document has text: its version can.
-    selected.push({ ...hitOfRecord(record, { page: row.page_number, contentMatch: '', rankingScore: row.rank }), hasText: version?.extraction_status === 'done' });
+  for (const [id, row] of best) {
+    const read = records.get(id);
+    if (!read || !recordMatches(filter, read.record)) continue;
+    selected.push({ ...hitOfRecord(read.record, { page: row.page_number, contentMatch: '', rankingScore: row.rank }), hasText: read.hasText });
   }
   return selected;
 }
@@ -134,14 +141,15 @@ export async function degradedSearch(db: Db, request: { q: string; filter: Searc
   const reading = { words: words.filter((word) => !word.isInferred).map((word) => word.text), ignored: [], expansions: [], typos: [] };
   const folders = new Map((await listFolders(db)).map((row) => [row.id, row]));
   const wanted = window.page * window.hitsPerPage;
-  let found = await findHits(db, folders, words, filter, wanted);
+  const records: Records = new Map();
+  let found = await findHits(db, folders, records, words, filter, wanted);
   if (found.hits.length < wanted && found.isSample) {
     // Only a sample of the matches was ranked, and the filter kept too few of them (a common word
     // under one theme: the sample may hold none of its documents). Searched again among the
     // documents the filter keeps, as Meilisearch filters before it ranks.
     const everyDocument = bestOf((await indexableDocuments(db, folders)).map((document) => ({ document_id: document.id, page_number: 0, rank: 0 })));
-    const kept = (await keptHits(db, folders, everyDocument, filter)).map((hit) => hit.documentId);
-    if (kept.length > 0) found = await findHits(db, folders, words, filter, wanted, kept);
+    const kept = (await keptHits(db, folders, everyDocument, filter, records)).map((hit) => hit.documentId);
+    if (kept.length > 0) found = await findHits(db, folders, records, words, filter, wanted, kept);
   }
   const { hits: selected, tsquery } = found;
   if (selected.length === 0) return { hits: [], facets: {}, total: 0, totalDocuments: 0, reading };
