@@ -561,7 +561,7 @@ async function main() {
       '',
       markdownTable(['route', 'requests', 'per second', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors'], report.rows),
       '',
-      `Requests: ${requests} (${(requests / load.seconds).toFixed(1)} per second); errors: ${report.errors} (target 0: ${verdict(report.errors === 0)})${report.failures.size > 0 ? ` — ${[...report.failures].map(([key, n]) => `${key} × ${n}`).join('; ')}` : ''}. Publishes: ${load.published.length}, searchable at the end: ${load.searchableAtEnd} (target all: ${verdict(load.searchableAtEnd === load.published.length)}); the job queue was empty ${load.queueAfterSeconds === undefined ? 'not within 180 s' : `${load.queueAfterSeconds.toFixed(1)} s`} after the load ended.`,
+      `Requests: ${requests} (${(requests / load.seconds).toFixed(1)} per second); errors: ${report.errors} (target 0: ${verdict(report.errors === 0)})${report.failures.size > 0 ? ` — ${[...report.failures].map(([key, n]) => `${key} × ${n}`).join('; ')}` : ''}. Publishes accepted: ${load.published.length}, searchable at the end: ${load.searchableAtEnd} (target all: ${load.published.length === 0 ? '**MISSED**: no publish was accepted' : verdict(load.searchableAtEnd === load.published.length)}); the job queue was empty ${load.queueAfterSeconds === undefined ? 'not within 180 s' : `${load.queueAfterSeconds.toFixed(1)} s`} after the load ended.`,
     );
   }
   const markdown = sections.join('\n');
