@@ -8,8 +8,8 @@ import { expansionIndex, indexSettings } from './settings';
 import type { SynonymSet } from './thesaurus';
 import { apiErrorOf, createHttpClient } from './transport';
 
-export type { SearchRecord, DocumentForIndex } from './records';
-export { buildRecords } from './records';
+export type { SearchRecord, DocumentForIndex, MetadataRecord } from './records';
+export { buildRecords, metadataRecord } from './records';
 export type { QueryReading } from './query';
 export { coverageFloor } from './retrieval';
 export { shippedThesaurus, synonymSet, type SynonymSet, type ThesaurusEntry } from './thesaurus';

@@ -109,7 +109,7 @@ function toHit(record: RawHit, group?: { score: number; isApproximate: boolean }
  * A hit made from a record found elsewhere than in the index (the PostgreSQL fallback): the fields
  * Meilisearch would have retrieved, the page that matched and its snippet.
  */
-export function hitOfRecord(record: SearchRecord, found: { page: number; contentMatch: string; rankingScore: number }): SearchHit {
+export function hitOfRecord(record: Pick<SearchRecord, (typeof retrieved)[number]>, found: { page: number; contentMatch: string; rankingScore: number }): SearchHit {
   const fields = Object.fromEntries(retrieved.map((field) => [field, record[field]])) as RetrievedFields;
   return toHit({ ...fields, id: `${record.documentId}_${found.page}_0`, page: found.page, _formatted: { content: found.contentMatch }, _rankingScore: found.rankingScore }, { score: 1, isApproximate: false });
 }

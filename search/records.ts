@@ -114,23 +114,22 @@ export function chunkWords(text: string, maxWords = maxWordsPerRecord): string[]
   return chunks;
 }
 
-/** `syncId` marks the records of one sync: a document's records without it are stale. */
-export function buildRecords(document: DocumentForIndex, syncId: string = randomUUID()): SearchRecord[] {
+type StemField = 'titleStem' | 'schemeNameStem' | 'keywordsStem' | 'summaryStem' | 'contentStem';
+/** A record without its stems: what filters and hits read. */
+export type MetadataRecord = Omit<SearchRecord, StemField>;
+type CommonFields = Omit<MetadataRecord, 'id' | 'page' | 'chunk' | 'content' | 'hasText' | 'ocrConfidence' | 'isPrimary'>;
+
+function commonFields(document: DocumentForIndex, syncId: string): CommonFields {
   const scheme = document.scheme;
-  const keywords = scheme?.keywords ?? [];
-  const common = {
+  return {
     analysis: analysisVersion,
     syncId,
     documentId: document.id,
     title: document.title,
-    titleStem: stemText(document.title),
     schemeName: scheme?.name ?? '',
-    schemeNameStem: stemText(scheme?.name ?? ''),
-    keywords,
-    keywordsStem: stemText(keywords.join(' ')),
+    keywords: scheme?.keywords ?? [],
     summary: document.summary,
     schemeSummary: [scheme?.promise, scheme?.summary].filter(Boolean).join(' — '),
-    summaryStem: stemText([document.summary, scheme?.promise, scheme?.summary].filter(Boolean).join(' ')),
     schemeId: scheme?.id ?? null,
     schemePromise: scheme?.promise ?? '',
     themeId: document.theme?.id ?? null,
@@ -150,6 +149,27 @@ export function buildRecords(document: DocumentForIndex, syncId: string = random
     fileType: document.fileType,
     status: document.status,
     updatedAt: Math.floor(document.updatedAt.getTime() / 1000),
+  };
+}
+
+/**
+ * A document's first record as the index holds it, without its text and without the stems
+ * (Snowball over the title, summary and scheme: most of the cost of a record): the PostgreSQL
+ * fallback builds one for every document it finds, to filter and present them.
+ */
+export function metadataRecord(document: DocumentForIndex): MetadataRecord {
+  return { ...commonFields(document, ''), id: `${document.id}_0_0`, page: 0, chunk: 0, content: '', hasText: false, isPrimary: true };
+}
+
+/** `syncId` marks the records of one sync: a document's records without it are stale. */
+export function buildRecords(document: DocumentForIndex, syncId: string = randomUUID()): SearchRecord[] {
+  const scheme = document.scheme;
+  const common = {
+    ...commonFields(document, syncId),
+    titleStem: stemText(document.title),
+    schemeNameStem: stemText(scheme?.name ?? ''),
+    keywordsStem: stemText((scheme?.keywords ?? []).join(' ')),
+    summaryStem: stemText([document.summary, scheme?.promise, scheme?.summary].filter(Boolean).join(' ')),
   };
   const pages = document.pages.map((text, index) => ({ text, page: index + 1 })).filter((page) => page.text.trim() !== '');
   const ocrConfidence = new Map((document.ocrPages ?? []).map((mark) => [mark.page, mark.confidence]));

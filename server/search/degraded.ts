@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { loadFolderTree, type FolderTree } from '../folders/tree';
-import { buildRecords, hitOfRecord, markEnd, markStart, recordMatches, understand, type QueryWord, type SearchFilter, type SearchHit, type SearchResult } from '../../search';
+import { hitOfRecord, metadataRecord, markEnd, markStart, recordMatches, understand, type QueryWord, type MetadataRecord, type SearchFilter, type SearchHit, type SearchResult } from '../../search';
 import { documentForIndex, indexableDocuments } from './indexing';
 import { facetFields, type Facet } from './schema';
 
@@ -15,13 +15,10 @@ function tsQuery(words: QueryWord[], operator: '&' | '|'): string | undefined {
 }
 
 const rankedPagesLimit = 3000;
-/** What Meilisearch searches of a scheme (its name, keywords, promise and summary), as one tsvector; schemes are few, read whole. */
-const schemeVector = `to_tsvector('fr_unaccent', concat_ws(' ', f.name, array_to_string(f.scheme_keywords, ' '), f.scheme_promise, f.scheme_summary))`;
 /** Above any ts_rank_cd of a match of only some of the words. */
 const everyWordBonus = 1000;
 
 type Row = { document_id: string; page_number: number; rank: number };
-
 /** Each folder and the scheme it belongs to (the folder itself, or its nearest scheme above), as two SQL arrays. */
 function schemesOfFolders(tree: FolderTree): [string[], string[]] {
   const folderIds: string[] = [];
@@ -35,68 +32,53 @@ function schemesOfFolders(tree: FolderTree): [string[], string[]] {
   return [folderIds, schemeIds];
 }
 
-/**
- * The pages, titles and schemes that match a tsquery, ranked. Ranking reads each page's whole
- * vector: only the first `rankedPagesLimit` pages that match are ranked (a word common enough to
- * match more says little about which page is best), so that a query costs about the same on a
- * large corpus as on a small one. Title and summary matches, one row per document, are all
- * ranked, and weigh double; so are the documents of a scheme whose name, keywords, promise or
- * summary match (Meilisearch finds them by those too).
- */
-async function rankedMatches(db: Db, tsquery: string, folderSchemes: [string[], string[]]): Promise<Row[]> {
-  const result = await db.raw<{ rows: Row[] }>(
-    `with q as (select to_tsquery('fr_unaccent', ?) as query),
-     schemes as (
-       select f.id, ts_rank_cd(${schemeVector}, q.query) as rank
-         from folders f, q
-        where f.is_scheme and f.archived_at is null and ${schemeVector} @@ q.query),
-     under_schemes(id, rank) as (
-       select b.folder_id, s.rank from unnest(?::uuid[], ?::uuid[]) as b(folder_id, scheme_id) join schemes s on s.id = b.scheme_id),
-     pages as (
-       select d.id as document_id, p.page_number, p.search_vector
-         from version_pages p join documents d on d.current_version_id = p.version_id, q
-        where p.search_vector @@ q.query and d.deleted_at is null and d.status = 'published'
-        limit ?)
-     select document_id, page_number, rank from (
-       select pages.document_id, pages.page_number, ts_rank_cd(pages.search_vector, q.query) as rank from pages, q
-       union all
-       select d.id, 0, 2 * ts_rank_cd(d.search_vector, q.query)
-         from documents d, q
-         where d.deleted_at is null and d.status = 'published' and d.search_vector @@ q.query
-       union all
-       select d.id, 0, 2 * u.rank
-         from documents d join under_schemes u on u.id = d.folder_id
-         where d.deleted_at is null and d.status = 'published'
-     ) matches order by rank desc limit 2000`,
-    [tsquery, ...folderSchemes, rankedPagesLimit],
-  );
-  return result.rows;
-}
+/** The most rows one ranking returns; when reached, what was ranked is a sample of the matches. */
+const rankedRowsLimit = 2000;
+/** Matches of a tsquery, ranked: pages, titles and summaries, documents of the schemes that match; optionally among some documents. */
+const rankedSql = `with q as (select to_tsquery('fr_unaccent', ?) as query),
+         schemes as (
+           select f.id, ts_rank_cd(f.search_vector, q.query) as rank
+             from folders f, q
+            where f.is_scheme and f.archived_at is null and f.search_vector @@ q.query),
+         under_schemes(id, rank) as (
+           select b.folder_id, s.rank from unnest(?::uuid[], ?::uuid[]) as b(folder_id, scheme_id) join schemes s on s.id = b.scheme_id),
+         pages as (
+           select d.id as document_id, p.page_number, p.search_vector
+             from version_pages p join documents d on d.current_version_id = p.version_id, q
+            where p.search_vector @@ q.query and d.deleted_at is null and d.status = 'published'
+              and (?::uuid[] is null or d.id = any(?::uuid[]))
+            limit ?)
+         select document_id, page_number, rank from (
+           select pages.document_id, pages.page_number, ts_rank_cd(pages.search_vector, q.query) as rank from pages, q
+           union all
+           select d.id, 0, 2 * ts_rank_cd(d.search_vector, q.query)
+             from documents d, q
+             where d.deleted_at is null and d.status = 'published' and d.search_vector @@ q.query
+               and (?::uuid[] is null or d.id = any(?::uuid[]))
+           union all
+           select d.id, 0, 2 * u.rank
+             from documents d join under_schemes u on u.id = d.folder_id
+             where d.deleted_at is null and d.status = 'published'
+               and (?::uuid[] is null or d.id = any(?::uuid[]))
+         ) matches order by rank desc limit ?`;
 
 /**
- * Pages with every word first (few, cheap to rank); any word only when that finds too little for
- * the page asked. Without a content word: the latest published documents. Says which tsquery won.
+ * The matches of a tsquery (among some documents when given), ranked. Ranking reads each page's
+ * whole vector: only the first `rankedPagesLimit` pages that match are ranked (a word common
+ * enough to match more says little about which page is best), so that a query costs about the same
+ * on a large corpus as on a small one. Title and summary matches, one row per document, are all
+ * ranked, and weigh double; so are the documents of a scheme whose name, keywords, promise or
+ * summary match (Meilisearch finds them by those too). `isSample` when a limit cut the matches.
  */
-async function rankDocuments(db: Db, words: QueryWord[], tree: FolderTree, wanted: number): Promise<{ ranked: Row[]; tsquery: string | undefined }> {
-  const allWords = tsQuery(words, '&');
-  const anyWord = tsQuery(words, '|');
-  if (!allWords || !anyWord) {
-    const latest = await db('documents').whereNull('deleted_at').where({ status: 'published' }).orderBy('updated_at', 'desc').limit(200).select('id as document_id', db.raw('0 as page_number'), db.raw('0 as rank'));
-    return { ranked: latest as Row[], tsquery: allWords };
-  }
-  const folderSchemes = schemesOfFolders(tree);
-  const ranked = await rankedMatches(db, allWords, folderSchemes);
-  const documentsFound = new Set(ranked.map((r) => r.document_id)).size;
-  if (documentsFound >= wanted || anyWord === allWords) return { ranked, tsquery: allWords };
-  // Matches of every word stay first, then those of some words.
-  const withEveryWord = ranked.map((row) => ({ ...row, rank: row.rank + everyWordBonus }));
-  return { ranked: [...withEveryWord, ...(await rankedMatches(db, anyWord, folderSchemes))], tsquery: anyWord };
+async function rankedBy(db: Db, tsquery: string, folderSchemes: [string[], string[]], among: string[] | null): Promise<{ rows: Row[]; isSample: boolean }> {
+  const { rows } = await db.raw<{ rows: Row[] }>(rankedSql, [tsquery, ...folderSchemes, among, among, rankedPagesLimit, among, among, among, among, rankedRowsLimit]);
+  return { rows, isSample: rows.length >= rankedRowsLimit };
 }
 
 /** Per document: its best rank, and the best page that matched (a title match alone has no page). */
-function bestPerDocument(ranked: Row[]): Map<string, Row> {
+function bestOf(rows: Row[]): Map<string, Row> {
   const best = new Map<string, Row>();
-  for (const row of ranked) {
+  for (const row of rows) {
     const current = best.get(row.document_id);
     if (!current) best.set(row.document_id, { ...row });
     else if (current.page_number === 0 && row.page_number > 0) current.page_number = row.page_number;
@@ -105,24 +87,57 @@ function bestPerDocument(ranked: Row[]): Map<string, Row> {
 }
 
 /**
- * Each document as the index holds it (its metadata record, built by the same mapping; its text
- * stays here), kept or not by the same filter description as Meilisearch's, best first.
+ * The hits the filter keeps among the documents that match the query's words (among `among` when
+ * given): pages with every word first (few, cheap to rank); any word only when the filter kept too
+ * few of those. `isSample` when only part of the matches was ranked.
  */
-async function filteredHits(db: Db, tree: FolderTree, best: Map<string, Row>, filter: SearchFilter): Promise<SearchHit[]> {
-  const documents = await indexableDocuments(db, tree, [...best.keys()]);
-  const versions = new Map(
-    (await db('versions').whereIn('id', documents.map((document) => document.current_version_id)).select<{ id: string; file_type: string; extraction_status: string }[]>('id', 'file_type', 'extraction_status')).map((version) => [version.id, version]),
-  );
-  const selected: SearchHit[] = [];
-  for (const document of documents) {
-    const version = versions.get(document.current_version_id);
-    const [record] = buildRecords(documentForIndex(document, version?.file_type ?? null, tree, []));
-    if (!record || !recordMatches(filter, record)) continue;
-    const row = best.get(document.id) as Row;
-    // Without its pages the record cannot tell whether the document has text: its version can.
-    selected.push({ ...hitOfRecord(record, { page: row.page_number, contentMatch: '', rankingScore: row.rank }), hasText: version?.extraction_status === 'done' });
+async function findHits(db: Db, tree: FolderTree, records: Records, words: QueryWord[], filter: SearchFilter, wanted: number, among: string[] | null = null): Promise<{ hits: SearchHit[]; tsquery?: string; isSample: boolean }> {
+  const allWords = tsQuery(words, '&');
+  const anyWord = tsQuery(words, '|');
+  if (!allWords || !anyWord) {
+    const latest = db('documents').whereNull('deleted_at').where({ status: 'published' });
+    if (among) latest.whereIn('id', among);
+    const rows: Row[] = await latest.orderBy('updated_at', 'desc').limit(200).select('id as document_id', db.raw('0 as page_number'), db.raw('0 as rank'));
+    return { hits: await keptHits(db, tree, bestOf(rows), filter, records), isSample: rows.length >= 200 };
   }
-  return selected.sort((a, b) => b.rankingScore - a.rankingScore || b.updatedAt - a.updatedAt);
+  const folderSchemes = schemesOfFolders(tree);
+  const every = await rankedBy(db, allWords, folderSchemes, among);
+  const hits = await keptHits(db, tree, bestOf(every.rows), filter, records);
+  if (hits.length >= wanted || anyWord === allWords) return { hits, tsquery: allWords, isSample: every.isSample };
+  // Matches of every word stay first, then those of some words.
+  const some = await rankedBy(db, anyWord, folderSchemes, among);
+  const rows = [...every.rows.map((row) => ({ ...row, rank: row.rank + everyWordBonus })), ...some.rows];
+  return { hits: await keptHits(db, tree, bestOf(rows), filter, records), tsquery: anyWord, isSample: every.isSample || some.isSample };
+}
+
+/** Each document's record (null: not searchable), read once per search. */
+type Records = Map<string, { record: MetadataRecord; hasText: boolean } | null>;
+
+/**
+ * Each document as the index holds it (its metadata record, built by the same mapping; its text
+ * stays here), kept or not by the same filter description as Meilisearch's, as a hit.
+ */
+async function keptHits(db: Db, tree: FolderTree, best: Map<string, Row>, filter: SearchFilter, records: Records): Promise<SearchHit[]> {
+  const unread = [...best.keys()].filter((id) => !records.has(id));
+  if (unread.length > 0) {
+    const documents = await indexableDocuments(db, tree, unread);
+    const versions = new Map(
+      (await db('versions').whereIn('id', documents.map((document) => document.current_version_id)).select<{ id: string; file_type: string; extraction_status: string }[]>('id', 'file_type', 'extraction_status')).map((version) => [version.id, version]),
+    );
+    for (const id of unread) records.set(id, null);
+    for (const document of documents) {
+      const version = versions.get(document.current_version_id);
+      // Without its pages the record cannot tell whether the document has text: its version can.
+      records.set(document.id, { record: metadataRecord(documentForIndex(document, version?.file_type ?? null, tree, [])), hasText: version?.extraction_status === 'done' });
+    }
+  }
+  const selected: SearchHit[] = [];
+  for (const [id, row] of best) {
+    const read = records.get(id);
+    if (!read || !recordMatches(filter, read.record)) continue;
+    selected.push({ ...hitOfRecord(read.record, { page: row.page_number, contentMatch: '', rankingScore: row.rank }), hasText: read.hasText });
+  }
+  return selected;
 }
 
 /** The facet counts of the hits kept, counted here as Meilisearch would. */
@@ -159,19 +174,34 @@ async function addSnippets(db: Db, tsquery: string, hits: SearchHit[]): Promise<
 }
 
 /**
+ * When only a sample of the matches was ranked and the filter kept too few of them (a common word
+ * under one theme: the sample may hold none of its documents), searched again among the documents
+ * the filter keeps, as Meilisearch filters before it ranks.
+ */
+async function searchAmongKept(db: Db, tree: FolderTree, records: Records, words: QueryWord[], filter: SearchFilter, wanted: number) {
+  const everyDocument = bestOf((await indexableDocuments(db, tree)).map((document) => ({ document_id: document.id, page_number: 0, rank: 0 })));
+  const kept = (await keptHits(db, tree, everyDocument, filter, records)).map((hit) => hit.documentId);
+  return kept.length > 0 ? findHits(db, tree, records, words, filter, wanted, kept) : undefined;
+}
+
+/**
  * Search without Meilisearch: PostgreSQL full-text search (French configuration, accents removed)
  * over the same published documents, each one mapped to its record as the index would hold it and
  * kept by the same filter description (search/filters.ts), its facets counted here.
  */
 export async function degradedSearch(db: Db, request: { q: string; filter: SearchFilter }, window: { page: number; hitsPerPage: number }): Promise<SearchResult> {
+  const { filter } = request;
   // The query read once, as Meilisearch's path reads it (search/understand.ts).
   const { words } = understand(request.q);
   const reading = { words: words.filter((word) => !word.isInferred).map((word) => word.text), ignored: [], expansions: [], typos: [] };
   const tree = await loadFolderTree(db);
-  const { ranked, tsquery } = await rankDocuments(db, words, tree, window.page * window.hitsPerPage);
-  const best = bestPerDocument(ranked);
-  if (best.size === 0) return { hits: [], facets: {}, total: 0, totalDocuments: 0, reading };
-  const selected = await filteredHits(db, tree, best, request.filter);
+  const wanted = window.page * window.hitsPerPage;
+  const records: Records = new Map();
+  let found = await findHits(db, tree, records, words, filter, wanted);
+  if (found.hits.length < wanted && found.isSample) found = (await searchAmongKept(db, tree, records, words, filter, wanted)) ?? found;
+  const { hits: selected, tsquery } = found;
+  if (selected.length === 0) return { hits: [], facets: {}, total: 0, totalDocuments: 0, reading };
+  selected.sort((a, b) => b.rankingScore - a.rankingScore || b.updatedAt - a.updatedAt);
   const pageHits = selected.slice((window.page - 1) * window.hitsPerPage, window.page * window.hitsPerPage);
   const withPages = pageHits.filter((hit) => hit.page > 0);
   if (tsquery && withPages.length > 0) await addSnippets(db, tsquery, withPages);

@@ -244,6 +244,23 @@ describe('search: indexing pipeline and API', () => {
     }
   });
 
+  it('degraded search: a filter that leaves out every document holding all the words still finds those holding some, as Meilisearch does', async () => {
+    // Two documents of one theme hold both words; the only one under the other theme holds one of them.
+    await upload({ title: 'Quetzal un' }, makeText('Le quetzal pavonin niche ici.'), 'q1.txt');
+    await upload({ title: 'Quetzal deux' }, makeText('Un autre quetzal pavonin.'), 'q2.txt');
+    const elsewhere = await editor.agent
+      .post('/api/folders')
+      .set('X-CSRF-Token', editor.csrfToken)
+      .send({ name: 'Forêts primaires', parentId: otherThemeId, scheme: { directorateId, promise: 'Protéger les forêts', isPermanent: true } })
+      .expect(201);
+    const onlyOne = await upload({ title: 'Oiseaux des forêts', folderId: elsewhere.body.folder.id }, makeText('Le quetzal vit en forêt.'), 'q3.txt');
+    await drainJobs(ctx);
+    const query = searchQuerySchema.parse({ q: 'quetzal pavonin', theme: otherThemeId });
+    expect(await ids({ q: 'quetzal pavonin', theme: otherThemeId })).toEqual([onlyOne]);
+    const result = await degradedSearch(ctx.db, { q: query.q, filter: searchFilterOf(query) }, { page: 1, hitsPerPage: 2 });
+    expect(result.hits.map((hit) => hit.documentId)).toEqual([onlyOne]);
+  });
+
   it('lists every matching page of one document', async () => {
     const id = await upload({ title: 'Guide long' }, await makePdf(['Introduction sans rapport.', 'Le camping de la page deux.', 'Rien ici.', 'Encore un camping en page quatre.']), 'guide.pdf');
     await drainJobs(ctx);
