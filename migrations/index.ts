@@ -18,6 +18,7 @@ import * as ocr from './20261206_20_ocr';
 import * as insights from './20261206_22_insights';
 import * as insightsPeriods from './20261206_22_insights_periods';
 import * as schemeSearchVector from './20261206_18_scheme_search_vector';
+import * as insightsMaisons from './20261206_22_insights_maisons';
 
 /**
  * The migrations, in order. Listed here (not discovered on disk) so that they run the same under
@@ -43,6 +44,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261206_22_insights': insights,
   '20261206_22_insights_periods': insightsPeriods,
   '20261206_18_scheme_search_vector': schemeSearchVector,
+  '20261206_22_insights_maisons': insightsMaisons,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../tests/context';
 import { buildFolder, buildMaison } from '../../tests/factories';
+import { migrateLatest } from '../db';
 import { segmentsOf } from './period';
 import { parisStart, rollUpSearchLog } from './rollup';
 import type { InsightsQuery } from './schema';
@@ -114,12 +115,13 @@ describe('insights roll-ups: the same answer as the raw log', () => {
 
   it('gives the raw log’s answer over periods of whole and partial months, for all, one theme, one Maison', async () => {
     for (const period of periods) {
-      for (const filter of [period, { ...period, theme: themes[0] }, { ...period, maison: maisons[1] }]) {
+      for (const filter of [period, { ...period, theme: themes[0] }, { ...period, maison: maisons[1] }, { ...period, maison: maisons[0], theme: themes[1] }]) {
         expect(await fromTheRollUps(filter), JSON.stringify(filter)).toEqual(await fromTheLog(filter));
       }
     }
-    expect(Number((await ctx.db('search_log_monthly_queries').count({ n: '*' }).first())?.n)).toBeGreaterThan(0);
-    expect(Number((await ctx.db('search_log_weekly').count({ n: '*' }).first())?.n)).toBeGreaterThan(0);
+    for (const table of ['search_log_monthly_queries', 'search_log_weekly', 'search_log_monthly_maisons', 'search_log_weekly_maisons', 'search_log_daily_maisons']) {
+      expect(Number((await ctx.db(table).count({ n: '*' }).first())?.n), table).toBeGreaterThan(0);
+    }
   });
 
   it('stays the raw log’s answer after late writes to days and months already rolled up, and after a roll-up made again', async () => {
@@ -132,17 +134,40 @@ describe('insights roll-ups: the same answer as the raw log', () => {
        values ('arrivée tardive', 0, false, 'agent', ?, ?, ${parisStart('?::date - 70')} + interval '10 hours')`,
       [maisons[0], themes[1], today] as string[],
     );
-    for (const filter of [{ days: 100 }, { days: 30, theme: themes[1] }, { days: 100, maison: maisons[0] }]) {
+    const refinedMaison = (await ctx.db('search_log').where({ id: refined.id }).first('maison_id')).maison_id as string;
+    for (const filter of [{ days: 100 }, { days: 30, theme: themes[1] }, { days: 100, maison: maisons[0] }, { days: 100, maison: maisons[1] }, { days: 30, maison: refinedMaison }, { days: 130, maison: maisons[0], theme: themes[1] }]) {
       const answer = await fromTheRollUps(filter);
       expect(answer, JSON.stringify(filter)).toEqual(await fromTheLog(filter));
     }
     expect((await fromTheRollUps({ days: 100 })).queriesWithoutResults.map((row) => row.query)).toEqual(expect.arrayContaining(['arrivée tardive', 'camping municipal']));
+    expect((await fromTheRollUps({ days: 100, maison: maisons[0] })).queriesWithoutResults.map((row) => row.query)).toContain('arrivée tardive');
+    expect((await fromTheRollUps({ days: 30, maison: refinedMaison })).queriesWithoutResults.map((row) => row.query)).toContain('camping municipal');
 
     // Rolled again from scratch (the state lost): every row once, the same answer.
-    const before = await fromTheRollUps({ days: 130 });
+    const again = [{ days: 130 }, { days: 130, maison: maisons[0] }, { days: 40, maison: maisons[1], theme: themes[0] }];
+    const before = await Promise.all(again.map((filter) => fromTheRollUps(filter)));
     await ctx.db('search_log_rollup').delete();
     expect((await rollUpSearchLog(ctx.db)).days).toBeGreaterThanOrEqual(129);
-    expect(await fromTheRollUps({ days: 130 })).toEqual(before);
-    expect(before).toEqual(await fromTheLog({ days: 130 }));
+    for (const [i, filter] of again.entries()) {
+      expect(await fromTheRollUps(filter), JSON.stringify(filter)).toEqual(before[i]);
+      expect(before[i], JSON.stringify(filter)).toEqual(await fromTheLog(filter));
+    }
+  });
+
+  it('is filled by the migrations from the rows already there: weeks and months from the daily roll-ups, a Maison’s from the log', async () => {
+    // Back to before the weekly, monthly and Maison roll-ups, the daily ones and the log kept.
+    const applied = async () => ((await ctx.db.migrate.list()) as [{ name: string }[], unknown])[0].map((migration) => migration.name);
+    while ((await applied()).includes('20261206_22_insights_periods')) await ctx.db.migrate.down();
+    const tables = ['search_log_weekly', 'search_log_monthly_queries', 'search_log_monthly_places', 'search_log_daily_maisons', 'search_log_weekly_maisons', 'search_log_monthly_maisons'];
+    for (const table of tables) expect(await ctx.db.schema.hasTable(table), table).toBe(false);
+    await migrateLatest(ctx.db);
+    for (const table of tables) expect(Number((await ctx.db(table).count({ n: '*' }).first())?.n), table).toBeGreaterThan(0);
+    // Nothing left for the roll-up job: the answers come from what the migrations filled.
+    expect((await rollUpSearchLog(ctx.db)).days).toBe(0);
+    for (const period of periods) {
+      for (const filter of [period, { ...period, theme: themes[1] }, { ...period, maison: maisons[0] }, { ...period, maison: maisons[1], theme: themes[0] }]) {
+        expect(await fromTheRollUps(filter), JSON.stringify(filter)).toEqual(await fromTheLog(filter));
+      }
+    }
   });
 });

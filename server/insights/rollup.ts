@@ -5,15 +5,17 @@ export const parisDay = (column: string) => `(${column} at time zone 'Europe/Par
 export const parisStart = (day: string) => `(${day})::timestamp at time zone 'Europe/Paris'`;
 
 /**
- * The three roll-ups of the search log, each per day (`search_log_daily*`, column `day`) and the same
+ * The four roll-ups of the search log, each per day (`search_log_daily*`, column `day`) and the same
  * summed per closed week, Monday to Sunday (`search_log_weekly*`), and per closed month
  * (`search_log_monthly*`, column `start`): per query and theme, per query alone (what the insights of
- * all themes read: a theme multiplies the rows), per Maison and theme (the breakdowns).
+ * all themes read: a theme multiplies the rows), per Maison and theme (the breakdowns), per Maison,
+ * query and theme (a Maison's own view, in one theme or all).
  */
 export const rollups = {
   themes: { daily: 'search_log_daily', keys: { query: 'lower(query)', theme_id: 'theme_id' }, hasResults: true },
   queries: { daily: 'search_log_daily_queries', keys: { query: 'lower(query)' }, hasResults: true },
   places: { daily: 'search_log_daily_places', keys: { maison_id: 'maison_id', theme_id: 'theme_id' }, hasResults: false },
+  maisons: { daily: 'search_log_daily_maisons', keys: { maison_id: 'maison_id', query: 'lower(query)', theme_id: 'theme_id' }, hasResults: true },
 } as const;
 export type Rollup = (typeof rollups)[keyof typeof rollups];
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db';
 import { liveRows, periodOf, rolledUpRows, type Period } from './period';
-import { parisStart, rollUpSearchLog, rollups } from './rollup';
+import { rollUpSearchLog, rollups } from './rollup';
 import type { InsightsQuery } from './schema';
 
 /** Rows of one insights list. */
@@ -13,8 +13,8 @@ const noCondition: Where = { sql: '', bindings: [] };
 /**
  * Every search of the period as rows (query, theme_id, searches, unanswered, results_sum,
  * last_searched_at): closed days from the roll-ups (whole months, whole weeks, days), the days not
- * rolled up yet (today) from the log itself. A Maison's view reads its own rows of the log (a
- * fiftieth of it, by index). `match` is a condition on the query (its SQL given) and theme_id.
+ * rolled up yet (today) from the log itself. A Maison's view reads its own roll-up (per Maison,
+ * query and theme). `match` is a condition on the query (its SQL given) and theme_id.
  */
 export function periodRows(period: Period, filter: { theme?: string; maison?: string }, match: (query: string) => Where = () => noCondition, options: { byTheme?: boolean } = {}) {
   const theme: Where = filter.theme ? { sql: ' and theme_id = ?', bindings: [filter.theme] } : noCondition;
@@ -26,18 +26,18 @@ export function periodRows(period: Period, filter: { theme?: string; maison?: st
       bindings: [...condition.bindings, ...theme.bindings, ...where.bindings],
     };
   };
-  if (filter.maison) {
-    const own = raw({ sql: `created_at >= ${parisStart('?::date')} and query <> ''`, bindings: [period.from] });
-    return { sql: `${own.sql} and maison_id = ?`, bindings: [...own.bindings, filter.maison] };
-  }
-  // All themes: the roll-up per query alone, a few thousand rows a day; a theme: the roll-up per theme.
-  const perTheme = Boolean(filter.theme || options.byTheme);
+  // A Maison: its own roll-up (per Maison, query and theme); all themes: the roll-up per query alone,
+  // a few thousand rows a day; a theme: the roll-up per theme.
+  const maison: Where = filter.maison ? { sql: ' and maison_id = ?', bindings: [filter.maison] } : noCondition;
+  const perTheme = Boolean(filter.maison || filter.theme || options.byTheme);
+  const rollup = filter.maison ? rollups.maisons : perTheme ? rollups.themes : rollups.queries;
   const where = match('query');
-  const rolled = rolledUpRows(perTheme ? rollups.themes : rollups.queries, period, `query, ${perTheme ? 'theme_id' : 'null::uuid as theme_id'}, searches, unanswered, results_sum, last_searched_at`, {
-    sql: `${theme.sql}${where.sql}`,
-    bindings: [...theme.bindings, ...where.bindings],
+  const rolled = rolledUpRows(rollup, period, `query, ${perTheme ? 'theme_id' : 'null::uuid as theme_id'}, searches, unanswered, results_sum, last_searched_at`, {
+    sql: `${maison.sql}${theme.sql}${where.sql}`,
+    bindings: [...maison.bindings, ...theme.bindings, ...where.bindings],
   });
-  const live = raw(liveRows(period));
+  const today = liveRows(period);
+  const live = raw({ sql: `${today.sql}${maison.sql}`, bindings: [...today.bindings, ...maison.bindings] });
   return { sql: `${rolled.sql}\n union all ${live.sql}`, bindings: [...rolled.bindings, ...live.bindings] };
 }
 
