@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { sendJson } from '../api';
-import { messageOf, useCsrfToken } from '../hooks';
-import { reportReasonLabels } from '../labels';
+import { messageOf, useCsrfToken } from '../ui/hooks';
+import { reportReasonLabels } from '../ui/labels';
 import { pagePaths } from '../routes';
-import type { Report, ReportReason } from '../types';
+import type { Report, ReportReason } from './types';
 
 export const commentMax = 2000;
 

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { AvailabilityBadge } from '../components/Badges';
-import { mailtoHref, telHref } from '../contact';
-import { aidTypeLabels, audienceLabels, formatDate, labelOf } from '../labels';
+import { AvailabilityBadge } from '../ui/Badges';
+import { mailtoHref, telHref } from '../ui/contact';
+import { aidTypeLabels, audienceLabels, formatDate, labelOf } from '../ui/labels';
 import { linkTo } from '../routes';
 import type { AnswerScheme } from './types';
 import { VerifiedLine } from '../verification/VerifiedLine';

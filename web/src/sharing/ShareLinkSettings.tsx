@@ -1,9 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { sendJson } from '../api';
-import { ConfirmDialog } from '../components/ConfirmDialog';
-import { splitFieldMessage } from '../errors';
-import { messageOf, useCsrfToken } from '../hooks';
-import { formatDateTime } from '../labels';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { splitFieldMessage } from '../ui/errors';
+import { messageOf, useCsrfToken } from '../ui/hooks';
+import { formatDateTime } from '../ui/labels';
 import { shareApi, type ShareLink, type ShareTarget } from './types';
 
 const text = {

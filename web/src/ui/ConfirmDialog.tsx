@@ -1,0 +1,92 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { messageOf } from './hooks';
+
+const text = { cancel: 'Annuler', pending: 'Un instant…' };
+
+interface Props {
+  isOpen: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  isDanger?: boolean;
+  /** Rejects with the French message to show in the dialog. */
+  onConfirm(): Promise<void>;
+  onClose(): void;
+  /** Where focus goes when the opening button is gone after the action (id of an element, tabIndex -1). */
+  fallbackFocusId?: string;
+}
+
+/**
+ * A confirmation in a native modal <dialog> (showModal): the rest of the page is inert, focus goes
+ * to "Annuler", Esc closes it, and focus returns to the button that opened it.
+ */
+export function ConfirmDialog({ isOpen, title, children, confirmLabel, isDanger = false, onConfirm, onClose, fallbackFocusId = 'contenu' }: Props) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const openerRef = useRef<HTMLElement | null>(null);
+  const [isPending, setIsPending] = useState(false);
+  const [error, setError] = useState<string>();
+  const titleId = useId();
+  const bodyId = useId();
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (isOpen && !dialog.open) {
+      openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+      cancelRef.current?.focus();
+    } else if (!isOpen && dialog.open) {
+      dialog.close();
+    }
+  }, [isOpen]);
+
+  function handleClose() {
+    setError(undefined);
+    onClose();
+    const opener = openerRef.current;
+    openerRef.current = null;
+    // After the dialog has left the top layer, so that the page is no longer inert.
+    requestAnimationFrame(() => (opener?.isConnected ? opener : document.getElementById(fallbackFocusId))?.focus());
+  }
+
+  async function confirm() {
+    setIsPending(true);
+    setError(undefined);
+    try {
+      await onConfirm();
+      dialogRef.current?.close();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setIsPending(false);
+    }
+  }
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="dialog"
+      aria-labelledby={titleId}
+      aria-describedby={bodyId}
+      onClose={handleClose}
+      onCancel={(event) => isPending && event.preventDefault()}
+    >
+      <h2 id={titleId}>{title}</h2>
+      <div id={bodyId}>{children}</div>
+      {error && (
+        <p role="alert" className="alert alert--error">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button ref={cancelRef} type="button" className="button button--secondary" onClick={() => dialogRef.current?.close()} disabled={isPending}>
+          {text.cancel}
+        </button>
+        <button type="button" className={`button${isDanger ? ' button--danger' : ''}`} onClick={() => void confirm()} disabled={isPending}>
+          {isPending ? text.pending : confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}
