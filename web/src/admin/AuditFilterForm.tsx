@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { pagePaths } from '../routes';
-import { SelectField } from '../ui/Fields';
-import { AdminField } from './AdminField';
+import { SelectField, TextField } from '../ui/Fields';
 import type { AdminUser, AuditVocabulary } from './types';
 
 const text = {
@@ -74,8 +73,8 @@ export function AuditFilterForm({ initial, users, vocabulary, onApply }: { initi
         />
       </div>
       <div className="field-row">
-        <AdminField id="journal-du" type="date" label={text.from} hint={text.fromHint} value={filters.from ?? ''} onChange={set('from')} />
-        <AdminField id="journal-au" type="date" label={text.to} hint={text.toHint} value={filters.to ?? ''} onChange={set('to')} error={periodError || undefined} />
+        <TextField isErrorAnnounced id="journal-du" type="date" label={text.from} hint={text.fromHint} value={filters.from ?? ''} onChange={set('from')} />
+        <TextField isErrorAnnounced id="journal-au" type="date" label={text.to} hint={text.toHint} value={filters.to ?? ''} onChange={set('to')} error={periodError || undefined} />
       </div>
       <div className="actions">
         <button type="submit" className="button">

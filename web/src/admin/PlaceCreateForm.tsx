@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { sendJson } from '../api';
 import { useCsrfToken } from '../ui/hooks';
-import { AdminField } from './AdminField';
+import { TextField } from '../ui/Fields';
 import { placeErrorsOf, placeFieldText, placeText, type PlaceField, type PlaceFormErrors } from './placeText';
 import type { Place, PlaceKind } from './types';
 
@@ -49,7 +49,7 @@ export function PlaceCreateForm({ kind, onCreated }: { kind: PlaceKind; onCreate
     <form ref={formRef} className="form panel" aria-labelledby={`${prefix}-ajout`} noValidate onSubmit={(event) => void submit(event)}>
       <h3 id={`${prefix}-ajout`}>{words.createHeading}</h3>
       <div className="field-row">
-        <AdminField
+        <TextField isErrorAnnounced
           id={`${prefix}-code`}
           label={placeFieldText.code}
           hint={placeFieldText.codeHint}
@@ -60,9 +60,9 @@ export function PlaceCreateForm({ kind, onCreated }: { kind: PlaceKind; onCreate
           autoComplete="off"
           spellCheck={false}
         />
-        <AdminField id={`${prefix}-name`} label={placeFieldText.name} error={errors.fields.name} value={values.name} onChange={(value) => change('name', value)} required />
+        <TextField isErrorAnnounced id={`${prefix}-name`} label={placeFieldText.name} error={errors.fields.name} value={values.name} onChange={(value) => change('name', value)} required />
         {kind === 'maisons' && (
-          <AdminField id={`${prefix}-city`} label={placeFieldText.city} error={errors.fields.city} value={values.city} onChange={(value) => change('city', value)} required />
+          <TextField isErrorAnnounced id={`${prefix}-city`} label={placeFieldText.city} error={errors.fields.city} value={values.city} onChange={(value) => change('city', value)} required />
         )}
       </div>
       {errors.form && (

@@ -4,8 +4,8 @@ import { sendJson } from '../api';
 import { messageOf, useCsrfToken, useResource } from '../ui/hooks';
 import { pagePaths } from '../routes';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { AdminField } from './AdminField';
-import { FormDialog } from './FormDialog';
+import { TextField } from '../ui/Fields';
+import { FormDialog } from '../ui/FormDialog';
 import { PlaceCreateForm } from './PlaceCreateForm';
 import { isUsed, placeErrorsOf, placeFieldText, placeText, usageOf, type PlaceField, type PlaceFormErrors } from './placeText';
 import type { Place, PlaceKind } from './types';
@@ -187,7 +187,7 @@ export function PlacesSection({ kind }: { kind: PlaceKind }) {
           </p>
         )}
         {fields.map((field) => (
-          <AdminField
+          <TextField isErrorAnnounced
             key={field}
             id={`${kind}-modifier-${field}`}
             label={placeFieldText[field]}

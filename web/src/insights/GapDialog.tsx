@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { sendJson } from '../api';
 import { useCsrfToken, messageOf } from '../ui/hooks';
 import { RadioGroup, SelectField, TextField } from '../ui/Fields';
-import { FormDialog } from '../admin/FormDialog';
+import { FormDialog } from '../ui/FormDialog';
 import type { Directorate, Folder } from '../folders/types';
 import type { Gap } from './types';
 

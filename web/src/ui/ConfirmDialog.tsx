@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { messageOf } from './hooks';
+import { useModalDialog } from './useModalDialog';
 
 const text = { cancel: 'Annuler', pending: 'Un instant…' };
 
@@ -17,45 +18,30 @@ interface Props {
 }
 
 /**
- * A confirmation in a native modal <dialog> (showModal): the rest of the page is inert, focus goes
- * to "Annuler", Esc closes it, and focus returns to the button that opened it.
+ * A confirmation in a native modal <dialog> (useModalDialog): focus goes to "Annuler", Esc closes
+ * it, and focus returns to the button that opened it.
  */
 export function ConfirmDialog({ isOpen, title, children, confirmLabel, isDanger = false, onConfirm, onClose, fallbackFocusId = 'contenu' }: Props) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const openerRef = useRef<HTMLElement | null>(null);
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string>();
   const titleId = useId();
   const bodyId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (isOpen && !dialog.open) {
-      openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
-      cancelRef.current?.focus();
-    } else if (!isOpen && dialog.open) {
-      dialog.close();
-    }
-  }, [isOpen]);
-
-  function handleClose() {
-    setError(undefined);
-    onClose();
-    const opener = openerRef.current;
-    openerRef.current = null;
-    // After the dialog has left the top layer, so that the page is no longer inert.
-    requestAnimationFrame(() => (opener?.isConnected ? opener : document.getElementById(fallbackFocusId))?.focus());
-  }
+  const { dialogRef, handleClose, close } = useModalDialog({
+    isOpen,
+    initialFocus: '[data-cancel]',
+    fallbackFocusId,
+    onClose: () => {
+      setError(undefined);
+      onClose();
+    },
+  });
 
   async function confirm() {
     setIsPending(true);
     setError(undefined);
     try {
       await onConfirm();
-      dialogRef.current?.close();
+      close();
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -80,7 +66,7 @@ export function ConfirmDialog({ isOpen, title, children, confirmLabel, isDanger 
         </p>
       )}
       <div className="actions">
-        <button ref={cancelRef} type="button" className="button button--secondary" onClick={() => dialogRef.current?.close()} disabled={isPending}>
+        <button data-cancel type="button" className="button button--secondary" onClick={close} disabled={isPending}>
           {text.cancel}
         </button>
         <button type="button" className={`button${isDanger ? ' button--danger' : ''}`} onClick={() => void confirm()} disabled={isPending}>

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 
 /**
  * Labelled form fields. A field's error is shown under it, linked with aria-describedby and
@@ -19,7 +19,8 @@ function describedBy(id: string, hint?: string, error?: string) {
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldNotes({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+/** `isErrorAnnounced`: the error is announced as it appears (role="alert"), for forms without an error summary. */
+function FieldNotes({ id, hint, error, isErrorAnnounced = false }: { id: string; hint?: string; error?: string; isErrorAnnounced?: boolean }) {
   return (
     <>
       {hint && (
@@ -28,7 +29,7 @@ function FieldNotes({ id, hint, error }: { id: string; hint?: string; error?: st
         </span>
       )}
       {error && (
-        <span id={`${id}-erreur`} className="field__error">
+        <span id={`${id}-erreur`} role={isErrorAnnounced ? 'alert' : undefined} className="field__error">
           {error}
         </span>
       )}
@@ -38,7 +39,15 @@ function FieldNotes({ id, hint, error }: { id: string; hint?: string; error?: st
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>;
 
-export function TextField({ id, label, hint, error, value, onChange, isMultiline = false, ...input }: FieldProps & InputProps & { isMultiline?: boolean }) {
+interface TextFieldProps extends FieldProps, InputProps {
+  isMultiline?: boolean;
+  /** The error is announced as it appears (role="alert"): for forms without an error summary. */
+  isErrorAnnounced?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/** A labelled text input (or textarea), its hint and its error under the label. */
+export function TextField({ id, label, hint, error, value, onChange, isMultiline = false, isErrorAnnounced, inputRef, ...input }: TextFieldProps) {
   const common = {
     id,
     value,
@@ -51,11 +60,11 @@ export function TextField({ id, label, hint, error, value, onChange, isMultiline
         {label}
         {input.required && <span aria-hidden="true"> *</span>}
       </label>
-      <FieldNotes id={id} hint={hint} error={error} />
+      <FieldNotes id={id} hint={hint} error={error} isErrorAnnounced={isErrorAnnounced} />
       {isMultiline ? (
         <textarea {...common} rows={5} onChange={(event) => onChange(event.target.value)} required={input.required} disabled={input.disabled} />
       ) : (
-        <input type="text" {...input} {...common} onChange={(event) => onChange(event.target.value)} />
+        <input ref={inputRef} type="text" {...input} {...common} onChange={(event) => onChange(event.target.value)} />
       )}
     </div>
   );

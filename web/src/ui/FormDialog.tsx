@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useModalDialog } from './useModalDialog';
 
 const text = { cancel: 'Annuler', pending: 'Enregistrement…' };
 
@@ -14,40 +15,19 @@ interface Props {
 }
 
 /**
- * A small form in a native modal <dialog> (showModal): the page behind is inert, focus goes to its
- * first field, Esc or "Annuler" closes it, and focus returns to the button that opened it.
+ * A small form in a native modal <dialog> (useModalDialog): focus goes to its first field, Esc or
+ * "Annuler" closes it, and focus returns to the button that opened it.
  */
 export function FormDialog({ isOpen, title, children, submitLabel, onSubmit, onClose }: Props) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const openerRef = useRef<HTMLElement | null>(null);
+  const { dialogRef, handleClose, close } = useModalDialog({ isOpen, onClose, initialFocus: 'input, select, textarea' });
   const [isPending, setIsPending] = useState(false);
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (isOpen && !dialog.open) {
-      openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
-      dialog.querySelector<HTMLElement>('input, select, textarea')?.focus();
-    } else if (!isOpen && dialog.open) {
-      dialog.close();
-    }
-  }, [isOpen]);
-
-  function handleClose() {
-    onClose();
-    const opener = openerRef.current;
-    openerRef.current = null;
-    // Once the dialog has left the top layer and the page is no longer inert.
-    requestAnimationFrame(() => (opener?.isConnected ? opener : document.getElementById('contenu'))?.focus());
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setIsPending(true);
     try {
-      if (await onSubmit()) dialogRef.current?.close();
+      if (await onSubmit()) close();
     } finally {
       setIsPending(false);
     }
@@ -59,7 +39,7 @@ export function FormDialog({ isOpen, title, children, submitLabel, onSubmit, onC
       <form onSubmit={(event) => void submit(event)} noValidate>
         {children}
         <div className="actions">
-          <button type="button" className="button button--secondary" onClick={() => dialogRef.current?.close()} disabled={isPending}>
+          <button type="button" className="button button--secondary" onClick={close} disabled={isPending}>
             {text.cancel}
           </button>
           <button type="submit" className="button" disabled={isPending}>
