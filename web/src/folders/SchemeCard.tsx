@@ -1,8 +1,8 @@
-import { mailtoHref, telHref } from '../ui/contact';
 import { aidTypeLabels, audienceLabels, formatDate, labelOf } from '../ui/labels';
 import type { Scheme } from './types';
 import { AvailabilityBadge } from '../ui/Badges';
 import { VerifiedLine } from '../verification/VerifiedLine';
+import { hasReferent, ReferentAddress } from './ReferentAddress';
 
 const text = {
   card: 'Fiche du dispositif',
@@ -14,8 +14,6 @@ const text = {
   none: 'Non précisé',
   contact: 'Qui contacter',
   noContact: "Aucun référent n'est indiqué : contactez la direction.",
-  email: 'E-mail : ',
-  phone: 'Téléphone : ',
   links: 'Liens utiles',
   infoUrl: 'En savoir plus sur le site de la Région',
   applyUrl: 'Déposer une demande en ligne',
@@ -45,7 +43,6 @@ function ExternalLink({ href, label }: { href: string; label: string }) {
 /** A scheme's card: promise, availability, summary, who it is for, dates, referent and links. */
 export function SchemeCard({ scheme }: { scheme: Scheme }) {
   const { referent, links } = scheme;
-  const hasReferent = Boolean(referent.name || referent.service || referent.email || referent.phone);
   return (
     <section aria-label={text.card} className="scheme-card">
       {scheme.promise && <p className="lead">{scheme.promise}</p>}
@@ -73,23 +70,8 @@ export function SchemeCard({ scheme }: { scheme: Scheme }) {
       <div className="scheme-card__columns">
         <section aria-labelledby="qui-contacter" className="panel">
           <h2 id="qui-contacter">{text.contact}</h2>
-          {hasReferent ? (
-            <address>
-              {referent.name && <strong>{referent.name}</strong>}
-              {referent.service && <span>{referent.service}</span>}
-              {referent.email && (
-                <span>
-                  {text.email}
-                  <a href={mailtoHref(referent.email)}>{referent.email}</a>
-                </span>
-              )}
-              {referent.phone && (
-                <span>
-                  {text.phone}
-                  <a href={telHref(referent.phone)}>{referent.phone}</a>
-                </span>
-              )}
-            </address>
+          {hasReferent(referent) ? (
+            <ReferentAddress referent={referent} />
           ) : (
             <p>{text.noContact}</p>
           )}
