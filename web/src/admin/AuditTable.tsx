@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../ui/labels';
 import { linkTo } from '../routes';
 import type { AuditEvent } from './types';
+import { Table } from '../ui/Table';
 
 const text = {
   caption: 'Événements du journal d’audit, du plus récent au plus ancien',
@@ -18,51 +19,39 @@ const linkOf: Partial<Record<string, (id: string) => string>> = { document: link
 /** One row per event: when, what happened in words (who, what, which object), and what changed. */
 export function AuditTable({ events }: { events: AuditEvent[] }) {
   return (
-    <div className="table-scroll">
-      <table className="table audit-table">
-        <caption className="visually-hidden">{text.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.at}</th>
-            <th scope="col">{text.event}</th>
-            <th scope="col">{text.details}</th>
+    <Table caption={text.caption} columns={[text.at, text.event, text.details]} className="audit-table">
+      {events.map((event) => {
+        const link = event.objectId && event.objectName ? linkOf[event.objectType] : undefined;
+        return (
+          <tr key={event.id}>
+            <td>{formatDateTime(event.at)}</td>
+            <th scope="row" className="break">
+              {event.sentence}
+              <span className="table__hint">
+                {event.actionLabel}
+                {link && event.objectId && event.objectName && (
+                  <>
+                    {' · '}
+                    <Link to={link(event.objectId)}>{text.open(event.objectLabel, event.objectName)}</Link>
+                  </>
+                )}
+              </span>
+              {event.actorIdentity && <span className="table__hint">{text.identity(event.actorIdentity)}</span>}
+            </th>
+            <td className="break">
+              {event.details.length === 0 ? (
+                text.none
+              ) : (
+                <ul className="plain-list">
+                  {event.details.map((line, i) => (
+                    <li key={i}>{line}</li>
+                  ))}
+                </ul>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => {
-            const link = event.objectId && event.objectName ? linkOf[event.objectType] : undefined;
-            return (
-              <tr key={event.id}>
-                <td>{formatDateTime(event.at)}</td>
-                <th scope="row" className="break">
-                  {event.sentence}
-                  <span className="table__hint">
-                    {event.actionLabel}
-                    {link && event.objectId && event.objectName && (
-                      <>
-                        {' · '}
-                        <Link to={link(event.objectId)}>{text.open(event.objectLabel, event.objectName)}</Link>
-                      </>
-                    )}
-                  </span>
-                  {event.actorIdentity && <span className="table__hint">{text.identity(event.actorIdentity)}</span>}
-                </th>
-                <td className="break">
-                  {event.details.length === 0 ? (
-                    text.none
-                  ) : (
-                    <ul className="plain-list">
-                      {event.details.map((line, i) => (
-                        <li key={i}>{line}</li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </Table>
   );
 }

@@ -1,5 +1,6 @@
 import { formatDateTime } from '../ui/labels';
 import type { Job } from './types';
+import { Table } from '../ui/Table';
 
 const text = {
   caption: 'Tâches en échec, de la plus récente à la plus ancienne',
@@ -30,44 +31,27 @@ const typeLabels: Record<string, string> = {
 /** The failed jobs: what they were, how often they were tried, their error, and "Relancer". */
 export function JobsTable({ jobs, onRetry }: { jobs: Job[]; onRetry(job: Job): void }) {
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption className="visually-hidden">{text.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.number}</th>
-            <th scope="col">{text.type}</th>
-            <th scope="col" className="table__number">
-              {text.attempts}
-            </th>
-            <th scope="col">{text.error}</th>
-            <th scope="col">{text.failedAt}</th>
-            <th scope="col">{text.action}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {jobs.map((job) => (
-            <tr key={job.id}>
-              <th scope="row">{job.id}</th>
-              <td>
-                {typeLabels[job.type] ?? job.type}
-                {typeLabels[job.type] && <span className="table__hint">{job.type}</span>}
-              </td>
-              <td className="table__number">
-                {job.attempts} / {job.maxAttempts}
-              </td>
-              <td className="break">{job.lastError ? <code className="job-error">{job.lastError}</code> : text.noError}</td>
-              <td>{formatDateTime(job.updatedAt)}</td>
-              <td>
-                <button type="button" className="button button--secondary" onClick={() => onRetry(job)}>
-                  {text.retry}
-                  <span className="visually-hidden">{text.retryWhich(job)}</span>
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table caption={text.caption} columns={[text.number, text.type, { label: text.attempts, isNumber: true }, text.error, text.failedAt, text.action]}>
+      {jobs.map((job) => (
+        <tr key={job.id}>
+          <th scope="row">{job.id}</th>
+          <td>
+            {typeLabels[job.type] ?? job.type}
+            {typeLabels[job.type] && <span className="table__hint">{job.type}</span>}
+          </td>
+          <td className="table__number">
+            {job.attempts} / {job.maxAttempts}
+          </td>
+          <td className="break">{job.lastError ? <code className="job-error">{job.lastError}</code> : text.noError}</td>
+          <td>{formatDateTime(job.updatedAt)}</td>
+          <td>
+            <button type="button" className="button button--secondary" onClick={() => onRetry(job)}>
+              {text.retry}
+              <span className="visually-hidden">{text.retryWhich(job)}</span>
+            </button>
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }

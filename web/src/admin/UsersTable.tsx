@@ -1,6 +1,7 @@
 import { formatDateTime } from '../ui/labels';
 import { roleLabels } from '../auth/session';
 import type { AdminUser } from './types';
+import { Table } from '../ui/Table';
 
 const text = {
   caption: 'Utilisateurs',
@@ -42,57 +43,40 @@ interface Props {
 /** The users, one row each, with "Désactiver" or "Réactiver". */
 export function UsersTable({ users, currentUserId, onDeactivate, onReactivate }: Props) {
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption className="visually-hidden">{text.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.name}</th>
-            <th scope="col">{text.email}</th>
-            <th scope="col">{text.role}</th>
-            <th scope="col">{text.directorate}</th>
-            <th scope="col">{text.maison}</th>
-            <th scope="col">{text.lastSignIn}</th>
-            <th scope="col">{text.state}</th>
-            <th scope="col">{text.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <th scope="row">{user.displayName}</th>
-              <td className="break">
-                {user.email}
-                {user.identity && <span className="table__hint">{text.identity(user.identity)}</span>}
-              </td>
-              <td>
-                {roleLabels[user.role]}
-                <span className="table__hint">{roleSourceOf(user.roleSource)}</span>
-              </td>
-              <td>{user.directorate?.name ?? text.none}</td>
-              <td>{user.maison?.name ?? text.none}</td>
-              <td>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : text.never}</td>
-              <td>
-                <span className={`badge ${user.isActive ? 'badge--active' : 'badge--inactive'}`}>{user.isActive ? text.active : text.inactive}</span>
-              </td>
-              <td>
-                {user.id === currentUserId ? (
-                  <span className="table__hint">{text.yourself}</span>
-                ) : (
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => (user.isActive ? onDeactivate(user) : onReactivate(user))}
-                  >
-                    {user.isActive ? text.deactivate : text.reactivate}
-                    <span className="visually-hidden"> {user.displayName}</span>
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table caption={text.caption} columns={[text.name, text.email, text.role, text.directorate, text.maison, text.lastSignIn, text.state, text.actions]}>
+      {users.map((user) => (
+        <tr key={user.id}>
+          <th scope="row">{user.displayName}</th>
+          <td className="break">
+            {user.email}
+            {user.identity && <span className="table__hint">{text.identity(user.identity)}</span>}
+          </td>
+          <td>
+            {roleLabels[user.role]}
+            <span className="table__hint">{roleSourceOf(user.roleSource)}</span>
+          </td>
+          <td>{user.directorate?.name ?? text.none}</td>
+          <td>{user.maison?.name ?? text.none}</td>
+          <td>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : text.never}</td>
+          <td>
+            <span className={`badge ${user.isActive ? 'badge--active' : 'badge--inactive'}`}>{user.isActive ? text.active : text.inactive}</span>
+          </td>
+          <td>
+            {user.id === currentUserId ? (
+              <span className="table__hint">{text.yourself}</span>
+            ) : (
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => (user.isActive ? onDeactivate(user) : onReactivate(user))}
+              >
+                {user.isActive ? text.deactivate : text.reactivate}
+                <span className="visually-hidden"> {user.displayName}</span>
+              </button>
+            )}
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }

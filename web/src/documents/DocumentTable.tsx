@@ -3,6 +3,7 @@ import { docTypeLabels, fileTypeLabel, formatDate, formatSize, labelOf } from '.
 import { linkTo } from '../routes';
 import type { DocumentItem } from './types';
 import { ScopeBadge, StatusBadge } from '../ui/Badges';
+import { Table } from '../ui/Table';
 
 const text = {
   title: 'Document',
@@ -16,43 +17,28 @@ const text = {
 /** The documents of a folder, or the latest ones: title, type, scope, status, date. */
 export function DocumentTable({ documents, caption, showScheme = false }: { documents: DocumentItem[]; caption: string; showScheme?: boolean }) {
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.title}</th>
-            {showScheme && <th scope="col">{text.scheme}</th>}
-            <th scope="col">{text.type}</th>
-            <th scope="col">{text.scope}</th>
-            <th scope="col">{text.status}</th>
-            <th scope="col">{text.date}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((document) => (
-            <tr key={document.id}>
-              <th scope="row">
-                <Link to={linkTo.document(document.id)}>{document.title}</Link>
-                {document.currentVersion && (
-                  <span className="table__hint">
-                    {fileTypeLabel(document.currentVersion.fileType)} · {formatSize(document.currentVersion.size)}
-                  </span>
-                )}
-              </th>
-              {showScheme && <td>{document.scheme ? <Link to={linkTo.folder(document.scheme.id)}>{document.scheme.name}</Link> : '—'}</td>}
-              <td>{labelOf(docTypeLabels, document.docType)}</td>
-              <td>
-                <ScopeBadge scope={document.scope} />
-              </td>
-              <td>
-                <StatusBadge status={document.status} />
-              </td>
-              <td>{formatDate(document.updatedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table caption={caption} columns={[text.title, ...(showScheme ? [text.scheme] : []), text.type, text.scope, text.status, text.date]}>
+      {documents.map((document) => (
+        <tr key={document.id}>
+          <th scope="row">
+            <Link to={linkTo.document(document.id)}>{document.title}</Link>
+            {document.currentVersion && (
+              <span className="table__hint">
+                {fileTypeLabel(document.currentVersion.fileType)} · {formatSize(document.currentVersion.size)}
+              </span>
+            )}
+          </th>
+          {showScheme && <td>{document.scheme ? <Link to={linkTo.folder(document.scheme.id)}>{document.scheme.name}</Link> : '—'}</td>}
+          <td>{labelOf(docTypeLabels, document.docType)}</td>
+          <td>
+            <ScopeBadge scope={document.scope} />
+          </td>
+          <td>
+            <StatusBadge status={document.status} />
+          </td>
+          <td>{formatDate(document.updatedAt)}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }

@@ -1,6 +1,7 @@
 import { fileTypeLabel, formatDateTime, formatSize } from '../ui/labels';
 import { linkTo } from '../routes';
 import type { Version } from './types';
+import { Table } from '../ui/Table';
 
 const text = {
   title: 'Historique des versions',
@@ -21,42 +22,27 @@ export function VersionList({ documentId, versions, currentNumber }: { documentI
   return (
     <section aria-labelledby="versions" className="panel">
       <h2 id="versions">{text.title}</h2>
-      <div className="table-scroll">
-        <table className="table">
-          <caption className="visually-hidden">{text.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{text.number}</th>
-              <th scope="col">{text.file}</th>
-              <th scope="col">{text.size}</th>
-              <th scope="col">{text.by}</th>
-              <th scope="col">{text.date}</th>
-              <th scope="col">{text.download}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((version) => (
-              <tr key={version.number}>
-                <th scope="row">
-                  {version.number}
-                  {version.number === currentNumber && text.current}
-                </th>
-                <td className="break">
-                  {version.originalFilename} ({fileTypeLabel(version.fileType)})
-                </td>
-                <td>{formatSize(version.size)}</td>
-                <td>{version.uploadedBy ?? text.unknown}</td>
-                <td>{formatDateTime(version.createdAt)}</td>
-                <td>
-                  <a href={linkTo.documentFile(documentId, version.number)} download={version.originalFilename}>
-                    {text.downloadVersion(version.number)}
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table caption={text.caption} columns={[text.number, text.file, text.size, text.by, text.date, text.download]}>
+        {versions.map((version) => (
+          <tr key={version.number}>
+            <th scope="row">
+              {version.number}
+              {version.number === currentNumber && text.current}
+            </th>
+            <td className="break">
+              {version.originalFilename} ({fileTypeLabel(version.fileType)})
+            </td>
+            <td>{formatSize(version.size)}</td>
+            <td>{version.uploadedBy ?? text.unknown}</td>
+            <td>{formatDateTime(version.createdAt)}</td>
+            <td>
+              <a href={linkTo.documentFile(documentId, version.number)} download={version.originalFilename}>
+                {text.downloadVersion(version.number)}
+              </a>
+            </td>
+          </tr>
+        ))}
+      </Table>
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import { Table } from '../ui/Table';
+
 interface Props {
   id: string;
   title: string;
@@ -16,34 +18,20 @@ export function InsightsTable({ id, title, caption, empty, headers, rows }: Prop
       {rows.length === 0 ? (
         <p>{empty}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="visually-hidden">{caption}</caption>
-            <thead>
-              <tr>
-                {headers.map((header, i) => (
-                  <th key={header} scope="col" className={typeof rows[0]?.[i] === 'number' ? 'table__number' : undefined}>
-                    {header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(([query, ...cells]) => (
-                <tr key={String(query)}>
-                  <th scope="row" className="break">
-                    {query}
-                  </th>
-                  {cells.map((cell, i) => (
-                    <td key={i} className={typeof cell === 'number' ? 'table__number' : undefined}>
-                      {cell}
-                    </td>
-                  ))}
-                </tr>
+        <Table caption={caption} columns={headers.map((label, i) => ({ label, isNumber: typeof rows[0]?.[i] === 'number' }))}>
+          {rows.map(([query, ...cells]) => (
+            <tr key={String(query)}>
+              <th scope="row" className="break">
+                {query}
+              </th>
+              {cells.map((cell, i) => (
+                <td key={i} className={typeof cell === 'number' ? 'table__number' : undefined}>
+                  {cell}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          ))}
+        </Table>
       )}
     </section>
   );

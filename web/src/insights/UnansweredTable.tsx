@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime } from '../ui/labels';
 import type { Gap, UnansweredQuery } from './types';
+import { Table } from '../ui/Table';
 
 const text = {
   title: 'Recherchées sans réponse',
@@ -30,43 +31,28 @@ export function UnansweredTable({ days, rows, onAct }: { days: number; rows: Una
       {rows.length === 0 ? (
         <p>{text.empty}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="visually-hidden">{text.caption(days)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{text.query}</th>
-                <th scope="col" className="table__number">
-                  {text.searches}
-                </th>
-                <th scope="col">{text.last}</th>
-                <th scope="col">{text.followUp}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.query}>
-                  <th scope="row" className="break">
-                    {row.query}
-                  </th>
-                  <td className="table__number">{row.searches}</td>
-                  <td>{formatDateTime(row.lastSearchedAt)}</td>
-                  <td>
-                    {row.gap && (
-                      <>
-                        {text.gap(row.gap)}
-                        <span className="table__hint">{text.by(row.gap)}</span>
-                      </>
-                    )}
-                    <button type="button" className="button button--secondary button--small" aria-label={text.actOn(row.query)} onClick={() => onAct(row.query)}>
-                      {text.act}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption={text.caption(days)} columns={[text.query, { label: text.searches, isNumber: true }, text.last, text.followUp]}>
+          {rows.map((row) => (
+            <tr key={row.query}>
+              <th scope="row" className="break">
+                {row.query}
+              </th>
+              <td className="table__number">{row.searches}</td>
+              <td>{formatDateTime(row.lastSearchedAt)}</td>
+              <td>
+                {row.gap && (
+                  <>
+                    {text.gap(row.gap)}
+                    <span className="table__hint">{text.by(row.gap)}</span>
+                  </>
+                )}
+                <button type="button" className="button button--secondary button--small" aria-label={text.actOn(row.query)} onClick={() => onAct(row.query)}>
+                  {text.act}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </section>
   );
