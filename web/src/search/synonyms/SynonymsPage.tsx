@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { sendJson } from '../../api';
 import { Restricted } from '../../auth/Restricted';
 import { SynonymGroupField } from './SynonymGroupField';
@@ -74,6 +74,11 @@ function SynonymsEditor() {
     });
   }
 
+  function add(current: Group[]) {
+    change([...current, { key: nextKey.current++, value: '' }]);
+    focusField(current.length);
+  }
+
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!groups) return;
@@ -109,47 +114,14 @@ function SynonymsEditor() {
       {!groups && !loaded.error && <p role="status">{text.loading}</p>}
       {groups && (
         <form className="form" onSubmit={(event) => void save(event)}>
-          <div role="alert">
-            {error && (
-              <p className="alert alert--error">
-                <strong>{text.refused}</strong> {error.message}
-              </p>
-            )}
-          </div>
-          <p role="status" className={notice ? 'alert alert--success' : undefined}>
-            {notice}
-          </p>
+          <SaveOutcome error={error?.message} notice={notice} />
           <p id="synonymes-aide" className="field__hint">
             {text.hint}
           </p>
           {groups.length === 0 && <p>{text.none}</p>}
-          <ol ref={listRef} className="synonym-list" aria-label={text.listLabel}>
-            {groups.map((group, index) => (
-              <li key={group.key}>
-                <SynonymGroupField
-                  number={index + 1}
-                  value={group.value}
-                  hintId="synonymes-aide"
-                  error={error?.key === group.key ? error.fieldMessage : undefined}
-                  onChange={(value) => change(groups.map((g) => (g.key === group.key ? { ...g, value } : g)))}
-                  onRemove={() => {
-                    change(groups.filter((g) => g.key !== group.key));
-                    focusField(index);
-                  }}
-                />
-              </li>
-            ))}
-          </ol>
+          <GroupList groups={groups} listRef={listRef} error={error} onChange={change} onRemoved={focusField} />
           <div className="actions">
-            <button
-              ref={addRef}
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                change([...groups, { key: nextKey.current++, value: '' }]);
-                focusField(groups.length);
-              }}
-            >
+            <button ref={addRef} type="button" className="button button--secondary" onClick={() => add(groups)}>
               {text.add}
             </button>
             <button type="submit" className="button" disabled={isPending}>
@@ -160,5 +132,56 @@ function SynonymsEditor() {
       )}
       <ThesaurusSection />
     </>
+  );
+}
+
+/** Why the groups were refused, or that they are saved. */
+function SaveOutcome({ error, notice }: { error: string | undefined; notice: string }) {
+  return (
+    <>
+      <div role="alert">
+        {error && (
+          <p className="alert alert--error">
+            <strong>{text.refused}</strong> {error}
+          </p>
+        )}
+      </div>
+      <p role="status" className={notice ? 'alert alert--success' : undefined}>
+        {notice}
+      </p>
+    </>
+  );
+}
+
+interface GroupListProps {
+  groups: Group[];
+  listRef: RefObject<HTMLOListElement | null>;
+  /** The group the server refused, by key, and why. */
+  error: { key?: number; fieldMessage: string } | undefined;
+  onChange(groups: Group[]): void;
+  /** A group was removed from this place: focus goes to the field now there. */
+  onRemoved(index: number): void;
+}
+
+/** The groups being edited, one field each with its "Retirer" button. */
+function GroupList({ groups, listRef, error, onChange, onRemoved }: GroupListProps) {
+  return (
+    <ol ref={listRef} className="synonym-list" aria-label={text.listLabel}>
+      {groups.map((group, index) => (
+        <li key={group.key}>
+          <SynonymGroupField
+            number={index + 1}
+            value={group.value}
+            hintId="synonymes-aide"
+            error={error?.key === group.key ? error.fieldMessage : undefined}
+            onChange={(value) => onChange(groups.map((g) => (g.key === group.key ? { ...g, value } : g)))}
+            onRemove={() => {
+              onChange(groups.filter((g) => g.key !== group.key));
+              onRemoved(index);
+            }}
+          />
+        </li>
+      ))}
+    </ol>
   );
 }
