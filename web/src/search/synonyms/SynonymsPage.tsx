@@ -163,7 +163,7 @@ interface GroupListProps {
   onRemoved(index: number): void;
 }
 
-/** The groups being edited, one field each with its "Retirer" button. */
+/** The groups being edited, one field each with its button to remove it. */
 function GroupList({ groups, listRef, error, onChange, onRemoved }: GroupListProps) {
   return (
     <ol ref={listRef} className="synonym-list" aria-label={text.listLabel}>
