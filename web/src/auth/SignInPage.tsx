@@ -77,38 +77,37 @@ export function SignInPage() {
           <p>{text.samlHelp}</p>
         </>
       )}
-      {method?.method === 'dev' && devUsers && (
-        <>
-          <p>{text.devIntro}</p>
-          {(['admin', 'editor', 'agent'] as const).map((role) => (
-            <section key={role} aria-labelledby={`comptes-${role}`} className="account-group">
-              <h2 id={`comptes-${role}`}>{text.devGroups[role]}</h2>
-              <ul className="account-list">
-                {devUsers
-                  .filter((user) => user.role === role)
-                  .map((user) => (
-                    <li key={user.email}>
-                      <button
-                        type="button"
-                        className="account"
-                        onClick={() => void signInAs(user.email)}
-                        disabled={pending !== undefined}
-                        aria-label={text.signInAs(user.displayName)}
-                      >
-                        <strong>{user.displayName}</strong>
-                        <span>
-                          {roleLabels[user.role]}
-                          {(user.maison ?? user.directorate) && ` · ${(user.maison ?? user.directorate)?.name}`}
-                        </span>
-                        <span className="account__email">{pending === user.email ? text.signingIn : user.email}</span>
-                      </button>
-                    </li>
-                  ))}
-              </ul>
-            </section>
-          ))}
-        </>
-      )}
+      {method?.method === 'dev' && devUsers && <DevAccounts users={devUsers} pending={pending} onChoose={(email) => void signInAs(email)} />}
+    </>
+  );
+}
+
+/** The development sign-in: one button per test account, grouped by role. */
+function DevAccounts({ users, pending, onChoose }: { users: DevUser[]; pending: string | undefined; onChoose(email: string): void }) {
+  return (
+    <>
+      <p>{text.devIntro}</p>
+      {(['admin', 'editor', 'agent'] as const).map((role) => (
+        <section key={role} aria-labelledby={`comptes-${role}`} className="account-group">
+          <h2 id={`comptes-${role}`}>{text.devGroups[role]}</h2>
+          <ul className="account-list">
+            {users
+              .filter((user) => user.role === role)
+              .map((user) => (
+                <li key={user.email}>
+                  <button type="button" className="account" onClick={() => onChoose(user.email)} disabled={pending !== undefined} aria-label={text.signInAs(user.displayName)}>
+                    <strong>{user.displayName}</strong>
+                    <span>
+                      {roleLabels[user.role]}
+                      {(user.maison ?? user.directorate) && ` · ${(user.maison ?? user.directorate)?.name}`}
+                    </span>
+                    <span className="account__email">{pending === user.email ? text.signingIn : user.email}</span>
+                  </button>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { linkTo, pagePaths } from '../routes';
 import { useSession } from '../auth/session';
@@ -25,21 +25,7 @@ const text = {
 /** The app shell: skip link, header with navigation and sign-in state, main content, footer. */
 export function Layout({ children }: { children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
-  const location = useLocation();
-  const shownPath = useRef(location.pathname);
-  const { session } = useSession();
-  const can = session.status === 'signedIn' ? session.user.can : undefined;
-  const directorateId = session.status === 'signedIn' ? session.user.directorate?.id : undefined;
-
-  // On navigation to another page, move focus to its content so screen readers announce it,
-  // unless the page has already focused its main field (marked data-autofocus, e.g. the search box).
-  useEffect(() => {
-    if (shownPath.current === location.pathname) return;
-    shownPath.current = location.pathname;
-    const active = document.activeElement;
-    if (active instanceof HTMLElement && active.dataset.autofocus !== undefined && mainRef.current?.contains(active)) return;
-    mainRef.current?.focus();
-  }, [location.pathname]);
+  useFocusOnNavigation(mainRef);
 
   return (
     <>
@@ -53,75 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </NavLink>
           <span className="app-header__tagline">{text.tagline}</span>
         </div>
-        <nav aria-label={text.mainNavigation} className="app-nav">
-          <ul>
-            <li>
-              <NavLink to={pagePaths.home} end>
-                {text.home}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to={pagePaths.themes} end>
-                {text.themes}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to={pagePaths.news} end>
-                {text.news}
-              </NavLink>
-            </li>
-            {can?.readInsights && (
-              <li>
-                <NavLink to={pagePaths.insights} end>
-                  {text.insights}
-                </NavLink>
-              </li>
-            )}
-            {can && (
-              <li>
-                <NavLink to={pagePaths.myReports} end>
-                  {text.myReports}
-                </NavLink>
-              </li>
-            )}
-            {can?.followDirectorate && directorateId && (
-              <li>
-                <NavLink to={linkTo.gaps(directorateId)} end>
-                  {text.gaps}
-                </NavLink>
-              </li>
-            )}
-            {can?.followDirectorate && (
-              <li>
-                <NavLink to={pagePaths.verificationQueue} end>
-                  {text.verificationQueue}
-                </NavLink>
-              </li>
-            )}
-            {can?.followDirectorate && (
-              <li>
-                <NavLink to={pagePaths.reportsQueue} end>
-                  {text.reportsQueue}
-                </NavLink>
-              </li>
-            )}
-            {can?.administer && (
-              <li>
-                <NavLink to={pagePaths.synonyms} end>
-                  {text.synonyms}
-                </NavLink>
-              </li>
-            )}
-            {can?.administer && (
-              <li>
-                {/* The whole area is the current section; its front page is the current page. */}
-                <NavLink to={pagePaths.admin} aria-current={location.pathname === pagePaths.admin ? 'page' : 'true'}>
-                  {text.administration}
-                </NavLink>
-              </li>
-            )}
-          </ul>
-        </nav>
+        <MainNavigation />
         <SessionStatus />
       </header>
       <main id="contenu" ref={mainRef} tabIndex={-1} className="app-main">
@@ -131,5 +49,63 @@ export function Layout({ children }: { children: ReactNode }) {
         <p>{text.footer}</p>
       </footer>
     </>
+  );
+}
+
+/**
+ * On navigation to another page, moves focus to its content so screen readers announce it,
+ * unless the page has already focused its main field (marked data-autofocus, e.g. the search box).
+ */
+function useFocusOnNavigation(mainRef: RefObject<HTMLElement | null>) {
+  const location = useLocation();
+  const shownPath = useRef(location.pathname);
+  useEffect(() => {
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.dataset.autofocus !== undefined && mainRef.current?.contains(active)) return;
+    mainRef.current?.focus();
+  }, [location.pathname, mainRef]);
+}
+
+/** The pages of the main menu, each shown to those who may use it. */
+function MainNavigation() {
+  const location = useLocation();
+  const { session } = useSession();
+  const can = session.status === 'signedIn' ? session.user.can : undefined;
+  const directorateId = session.status === 'signedIn' ? session.user.directorate?.id : undefined;
+  const entries: { to: string; label: string; isShown: boolean }[] = [
+    { to: pagePaths.home, label: text.home, isShown: true },
+    { to: pagePaths.themes, label: text.themes, isShown: true },
+    { to: pagePaths.news, label: text.news, isShown: true },
+    { to: pagePaths.insights, label: text.insights, isShown: Boolean(can?.readInsights) },
+    { to: pagePaths.myReports, label: text.myReports, isShown: Boolean(can) },
+    { to: directorateId ? linkTo.gaps(directorateId) : '', label: text.gaps, isShown: Boolean(can?.followDirectorate && directorateId) },
+    { to: pagePaths.verificationQueue, label: text.verificationQueue, isShown: Boolean(can?.followDirectorate) },
+    { to: pagePaths.reportsQueue, label: text.reportsQueue, isShown: Boolean(can?.followDirectorate) },
+    { to: pagePaths.synonyms, label: text.synonyms, isShown: Boolean(can?.administer) },
+  ];
+  return (
+    <nav aria-label={text.mainNavigation} className="app-nav">
+      <ul>
+        {entries
+          .filter((entry) => entry.isShown)
+          .map((entry) => (
+            <li key={entry.label}>
+              <NavLink to={entry.to} end>
+                {entry.label}
+              </NavLink>
+            </li>
+          ))}
+        {can?.administer && (
+          <li>
+            {/* The whole area is the current section; its front page is the current page. */}
+            <NavLink to={pagePaths.admin} aria-current={location.pathname === pagePaths.admin ? 'page' : 'true'}>
+              {text.administration}
+            </NavLink>
+          </li>
+        )}
+      </ul>
+    </nav>
   );
 }
