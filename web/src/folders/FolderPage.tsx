@@ -14,7 +14,7 @@ import { UploadPanel } from '../documents/UploadPanel';
 import { usePageTitle, useResource } from '../ui/hooks';
 import { linkTo, pagePaths } from '../routes';
 import type { DocumentItem } from '../documents/types';
-import type { FolderDetail } from './types';
+import type { Folder, FolderDetail } from './types';
 
 const text = {
   loading: 'Chargement du dossier…',
@@ -102,45 +102,55 @@ export function FolderPage() {
         />
       )}
 
-      {isTheme ? (
-        <section aria-labelledby="dispositifs">
-          <h2 id="dispositifs">{text.schemes}</h2>
-          {folder.can.createScheme && (
-            <p>
-              <Link className="button" to={linkTo.newScheme(folder.id)}>
-                {text.newScheme}
-              </Link>
-            </p>
-          )}
-          <FolderChildren folders={children} label={text.schemesOf(folder.name)} empty={text.noScheme} />
-        </section>
-      ) : (
-        <>
-          {(children.length > 0 || folder.can.createSubfolder) && (
-            <section aria-labelledby="sous-dossiers">
-              <h2 id="sous-dossiers">{text.subfolders}</h2>
-              <FolderChildren folders={children} label={text.subfoldersOf(folder.name)} empty={text.noSubfolder} />
-              {folder.can.createSubfolder && <NewSubfolderForm parentId={folder.id} />}
-            </section>
-          )}
-          <section aria-labelledby="documents">
-            <h2 id="documents">{text.documents}</h2>
-            {documents.error && (
-              <p role="alert" className="alert alert--error">
-                {documents.error}
-              </p>
-            )}
-            {documents.isLoading && <p role="status">{text.loadingDocuments}</p>}
-            {documents.data &&
-              (documents.data.documents.length === 0 ? (
-                <p>{text.noDocument}</p>
-              ) : (
-                <DocumentTable documents={documents.data.documents} caption={text.documentsOf(folder.name)} />
-              ))}
-          </section>
-          {folder.can.upload && <UploadPanel folderId={folder.id} onUploaded={documents.reload} />}
-        </>
+      {isTheme ? <ThemeSchemes folder={folder} schemes={children} /> : <FolderContents folder={folder} subfolders={children} documents={documents} />}
+    </>
+  );
+}
+
+/** A theme's schemes, and "Nouveau dispositif" for its editors. */
+function ThemeSchemes({ folder, schemes }: { folder: Folder; schemes: Folder[] }) {
+  return (
+    <section aria-labelledby="dispositifs">
+      <h2 id="dispositifs">{text.schemes}</h2>
+      {folder.can.createScheme && (
+        <p>
+          <Link className="button" to={linkTo.newScheme(folder.id)}>
+            {text.newScheme}
+          </Link>
+        </p>
       )}
+      <FolderChildren folders={schemes} label={text.schemesOf(folder.name)} empty={text.noScheme} />
+    </section>
+  );
+}
+
+/** A scheme's or sub-folder's sub-folders and documents, and the upload for its editors. */
+function FolderContents({ folder, subfolders, documents }: { folder: Folder; subfolders: Folder[]; documents: ReturnType<typeof useResource<{ documents: DocumentItem[] }>> }) {
+  return (
+    <>
+      {(subfolders.length > 0 || folder.can.createSubfolder) && (
+        <section aria-labelledby="sous-dossiers">
+          <h2 id="sous-dossiers">{text.subfolders}</h2>
+          <FolderChildren folders={subfolders} label={text.subfoldersOf(folder.name)} empty={text.noSubfolder} />
+          {folder.can.createSubfolder && <NewSubfolderForm parentId={folder.id} />}
+        </section>
+      )}
+      <section aria-labelledby="documents">
+        <h2 id="documents">{text.documents}</h2>
+        {documents.error && (
+          <p role="alert" className="alert alert--error">
+            {documents.error}
+          </p>
+        )}
+        {documents.isLoading && <p role="status">{text.loadingDocuments}</p>}
+        {documents.data &&
+          (documents.data.documents.length === 0 ? (
+            <p>{text.noDocument}</p>
+          ) : (
+            <DocumentTable documents={documents.data.documents} caption={text.documentsOf(folder.name)} />
+          ))}
+      </section>
+      {folder.can.upload && <UploadPanel folderId={folder.id} onUploaded={documents.reload} />}
     </>
   );
 }

@@ -87,37 +87,7 @@ function InsightsView({ canAddSynonym }: { canAddSynonym: boolean }) {
           {error}
         </p>
       )}
-      {data && (
-        <>
-          <UnansweredTable days={data.days} rows={data.queriesWithoutResults} onAct={setActing} />
-          <InsightsTable
-            id="plus-recherchees"
-            title={text.top}
-            caption={text.topCaption(data.days)}
-            empty={text.noTop}
-            headers={[text.query, text.searches, text.averageResults]}
-            rows={data.topQueries.map((row) => [row.query, row.searches, row.averageResults])}
-          />
-          <div className="columns">
-            <InsightsTable
-              id="par-maison"
-              title={text.byMaison}
-              caption={text.byMaisonCaption}
-              empty={text.noTop}
-              headers={[text.maison, text.searches, text.unanswered]}
-              rows={data.byMaison.map((row) => [row.maison?.name ?? text.noMaison, row.searches, row.unanswered])}
-            />
-            <InsightsTable
-              id="par-theme"
-              title={text.byTheme}
-              caption={text.byThemeCaption}
-              empty={text.noTop}
-              headers={[text.theme, text.searches, text.unanswered]}
-              rows={data.byTheme.map((row) => [row.theme?.name ?? text.noTheme, row.searches, row.unanswered])}
-            />
-          </div>
-        </>
-      )}
+      {data && <InsightsTables data={data} onAct={setActing} />}
       <GapDialog
         key={acting ?? ''}
         query={acting}
@@ -130,6 +100,41 @@ function InsightsView({ canAddSynonym }: { canAddSynonym: boolean }) {
           reload();
         }}
       />
+    </>
+  );
+}
+
+/** The searches without an answer, the most searched, and the searches by Maison and by theme. */
+function InsightsTables({ data, onAct }: { data: Insights; onAct(query: string): void }) {
+  return (
+    <>
+      <UnansweredTable days={data.days} rows={data.queriesWithoutResults} onAct={onAct} />
+      <InsightsTable
+        id="plus-recherchees"
+        title={text.top}
+        caption={text.topCaption(data.days)}
+        empty={text.noTop}
+        headers={[text.query, text.searches, text.averageResults]}
+        rows={data.topQueries.map((row) => [row.query, row.searches, row.averageResults])}
+      />
+      <div className="columns">
+        <InsightsTable
+          id="par-maison"
+          title={text.byMaison}
+          caption={text.byMaisonCaption}
+          empty={text.noTop}
+          headers={[text.maison, text.searches, text.unanswered]}
+          rows={data.byMaison.map((row) => [row.maison?.name ?? text.noMaison, row.searches, row.unanswered])}
+        />
+        <InsightsTable
+          id="par-theme"
+          title={text.byTheme}
+          caption={text.byThemeCaption}
+          empty={text.noTop}
+          headers={[text.theme, text.searches, text.unanswered]}
+          rows={data.byTheme.map((row) => [row.theme?.name ?? text.noTheme, row.searches, row.unanswered])}
+        />
+      </div>
     </>
   );
 }
