@@ -70,26 +70,34 @@ const idOf = (field: SchemeField) =>
         ? 'contact-public-name'
         : `dispositif-${field}`;
 
-/** The scheme card form: every field labelled, groups in fieldsets, the server's refusal next to its field. */
-export function SchemeForm({ initial, directorates, isDirectorateFixed, submitLabel, cancelTo, onSubmit }: Props) {
+/** The form's values and the server's refusal, and a labelled text field bound to a value. */
+function useSchemeFields(initial: SchemeFormValues) {
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<{ field?: SchemeField; message: string }>();
-  const [isPending, setIsPending] = useState(false);
-  const editors = useResource<{ editors: { id: string; name: string }[] }>(values.directorateId ? `/api/directorates/${encodeURIComponent(values.directorateId)}/editors` : null);
   const set = <K extends SchemeField>(field: K) => (value: SchemeFormValues[K]) => setValues((v) => ({ ...v, [field]: value }));
   const errorOf = (field: SchemeField) => (error?.field === field ? error.message : undefined);
   const textField = (field: SchemeField, label: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
     <TextField id={idOf(field)} label={label} value={String(values[field])} onChange={set(field) as (v: string) => void} error={errorOf(field)} {...extra} />
   );
+  return { values, setValues, error, setError, set, errorOf, textField };
+}
+
+type Fields = ReturnType<typeof useSchemeFields>;
+
+/** The scheme card form: every field labelled, groups in fieldsets, the server's refusal next to its field. */
+export function SchemeForm({ initial, directorates, isDirectorateFixed, submitLabel, cancelTo, onSubmit }: Props) {
+  const form = useSchemeFields(initial);
+  const { values, error, set, errorOf, textField } = form;
+  const [isPending, setIsPending] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setIsPending(true);
-    setError(undefined);
+    form.setError(undefined);
     try {
       await onSubmit(values);
     } catch (e) {
-      setError(fieldError(e));
+      form.setError(fieldError(e));
       setIsPending(false);
     }
   }
@@ -123,63 +131,15 @@ export function SchemeForm({ initial, directorates, isDirectorateFixed, submitLa
       />
       <CheckboxGroup legend={text.audiences} name="publics" values={values.audiences} onChange={set('audiences')} choices={choicesOf(audienceLabels)} error={errorOf('audiences')} />
       <CheckboxGroup legend={text.aidTypes} name="types-aide" values={values.aidTypes} onChange={set('aidTypes')} choices={choicesOf(aidTypeLabels)} error={errorOf('aidTypes')} />
-      <fieldset className="choices">
-        <legend>{text.calendar}</legend>
-        <div className="choice">
-          <input
-            type="checkbox"
-            id={idOf('isPermanent')}
-            checked={values.isPermanent}
-            onChange={(event) => setValues((v) => ({ ...v, isPermanent: event.target.checked, closesOn: event.target.checked ? '' : v.closesOn }))}
-          />
-          <label htmlFor={idOf('isPermanent')}>{text.isPermanent}</label>
-        </div>
-        <div className="field-row">
-          {textField('opensOn', text.opensOn, { type: 'date' })}
-          {textField('closesOn', text.closesOn, { type: 'date', disabled: values.isPermanent, hint: values.isPermanent ? text.closesOnPermanent : undefined })}
-        </div>
-      </fieldset>
-      <fieldset className="choices">
-        <legend>{text.referent}</legend>
-        <div className="field-row">
-          {textField('referentName', text.referentName, { autoComplete: 'off' })}
-          {textField('referentService', text.referentService, { autoComplete: 'off' })}
-        </div>
-        <div className="field-row">
-          {textField('referentEmail', text.referentEmail, { type: 'email', autoComplete: 'off' })}
-          {textField('referentPhone', text.referentPhone, { type: 'tel', autoComplete: 'off' })}
-        </div>
-        <CheckboxGroup
-          legend={text.publicFields}
-          hint={text.publicFieldsHint}
-          name="contact-public"
-          values={values.referentPublicFields}
-          onChange={(fields) => set('referentPublicFields')(fields as SchemeFormValues['referentPublicFields'])}
-          choices={choicesOf(text.publicFieldChoices)}
-          error={errorOf('referentPublicFields')}
-        />
-      </fieldset>
+      <CalendarFields form={form} />
+      <ReferentFields form={form} />
       <fieldset className="choices">
         <legend>{text.links}</legend>
         {textField('infoUrl', text.infoUrl, { type: 'url', hint: text.urlHint })}
         {textField('applyUrl', text.applyUrl, { type: 'url', hint: text.urlHint })}
       </fieldset>
       {textField('keywords', text.keywords, { hint: text.keywordsHint })}
-      <fieldset className="choices">
-        <legend>{text.verification}</legend>
-        <div className="field-row">
-          {textField('reviewIntervalDays', text.reviewIntervalDays, { type: 'number', hint: text.reviewIntervalHint })}
-          <SelectField
-            id={idOf('verifierId')}
-            label={text.verifier}
-            hint={text.verifierHint}
-            value={values.verifierId}
-            onChange={set('verifierId')}
-            error={errorOf('verifierId')}
-            options={[{ value: '', label: text.verifierDefault }, ...(editors.data?.editors ?? []).map((editor) => ({ value: editor.id, label: editor.name }))]}
-          />
-        </div>
-      </fieldset>
+      <VerificationFields form={form} />
       <div className="actions">
         <button type="submit" className="button" disabled={isPending}>
           {isPending ? text.pending : submitLabel}
@@ -189,5 +149,78 @@ export function SchemeForm({ initial, directorates, isDirectorateFixed, submitLa
         </Link>
       </div>
     </form>
+  );
+}
+
+/** Open from, until, or permanent (which empties the closing date). */
+function CalendarFields({ form }: { form: Fields }) {
+  const { values, setValues, textField } = form;
+  return (
+    <fieldset className="choices">
+      <legend>{text.calendar}</legend>
+      <div className="choice">
+        <input
+          type="checkbox"
+          id={idOf('isPermanent')}
+          checked={values.isPermanent}
+          onChange={(event) => setValues((v) => ({ ...v, isPermanent: event.target.checked, closesOn: event.target.checked ? '' : v.closesOn }))}
+        />
+        <label htmlFor={idOf('isPermanent')}>{text.isPermanent}</label>
+      </div>
+      <div className="field-row">
+        {textField('opensOn', text.opensOn, { type: 'date' })}
+        {textField('closesOn', text.closesOn, { type: 'date', disabled: values.isPermanent, hint: values.isPermanent ? text.closesOnPermanent : undefined })}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The referent's contact, and which of its fields the public page shows. */
+function ReferentFields({ form }: { form: Fields }) {
+  const { values, set, errorOf, textField } = form;
+  return (
+    <fieldset className="choices">
+      <legend>{text.referent}</legend>
+      <div className="field-row">
+        {textField('referentName', text.referentName, { autoComplete: 'off' })}
+        {textField('referentService', text.referentService, { autoComplete: 'off' })}
+      </div>
+      <div className="field-row">
+        {textField('referentEmail', text.referentEmail, { type: 'email', autoComplete: 'off' })}
+        {textField('referentPhone', text.referentPhone, { type: 'tel', autoComplete: 'off' })}
+      </div>
+      <CheckboxGroup
+        legend={text.publicFields}
+        hint={text.publicFieldsHint}
+        name="contact-public"
+        values={values.referentPublicFields}
+        onChange={(fields) => set('referentPublicFields')(fields as SchemeFormValues['referentPublicFields'])}
+        choices={choicesOf(text.publicFieldChoices)}
+        error={errorOf('referentPublicFields')}
+      />
+    </fieldset>
+  );
+}
+
+/** How often the card is checked, and by whom (an editor of its directorate). */
+function VerificationFields({ form }: { form: Fields }) {
+  const { values, set, errorOf, textField } = form;
+  const editors = useResource<{ editors: { id: string; name: string }[] }>(values.directorateId ? `/api/directorates/${encodeURIComponent(values.directorateId)}/editors` : null);
+  return (
+    <fieldset className="choices">
+      <legend>{text.verification}</legend>
+      <div className="field-row">
+        {textField('reviewIntervalDays', text.reviewIntervalDays, { type: 'number', hint: text.reviewIntervalHint })}
+        <SelectField
+          id={idOf('verifierId')}
+          label={text.verifier}
+          hint={text.verifierHint}
+          value={values.verifierId}
+          onChange={set('verifierId')}
+          error={errorOf('verifierId')}
+          options={[{ value: '', label: text.verifierDefault }, ...(editors.data?.editors ?? []).map((editor) => ({ value: editor.id, label: editor.name }))]}
+        />
+      </div>
+    </fieldset>
   );
 }
