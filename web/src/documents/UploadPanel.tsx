@@ -34,6 +34,13 @@ let nextKey = 0;
 /** A random key per upload (crypto.randomUUID needs a secure context: plain http on a network address has none). */
 const newUploadKey = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join('')}`);
 
+/** What applies to the files sent next: a type (or one suggested per file), a scope, a status. */
+interface Options {
+  docType: string;
+  scope: Scope;
+  status: DocumentStatus;
+}
+
 /**
  * Upload into a scheme or sub-folder: options first, then a file picker (keyboard) or a drop
  * zone (mouse), several files at once, each with its own progress bar, status and error.
@@ -41,11 +48,8 @@ const newUploadKey = () => (typeof crypto.randomUUID === 'function' ? crypto.ran
 export function UploadPanel({ folderId, onUploaded }: { folderId: string; onUploaded(document: DocumentItem): void }) {
   const { session } = useSession();
   const csrfToken = session.status === 'signedIn' ? session.csrfToken : '';
-  const [docType, setDocType] = useState('');
-  const [scope, setScope] = useState<Scope>('internal');
-  const [status, setStatus] = useState<DocumentStatus>('draft');
+  const [options, setOptions] = useState<Options>({ docType: '', scope: 'internal', status: 'draft' });
   const [items, setItems] = useState<UploadItem[]>([]);
-  const [isDragging, setIsDragging] = useState(false);
 
   const update = (key: string, change: Partial<UploadItem>) => setItems((all) => all.map((item) => (item.key === key ? { ...item, ...change } : item)));
   /** Lines whose type the editor chose: the worker's reading no longer updates them. */
@@ -88,6 +92,7 @@ export function UploadPanel({ folderId, onUploaded }: { folderId: string; onUplo
 
   function send(files: File[]) {
     // Without a type, the server suggests one per file (server/documents/docTypeSuggestion.ts).
+    const { docType, scope, status } = options;
     const fields = { folderId, ...(docType ? { docType } : {}), scope, status };
     const added = files.map((file) => ({ key: `envoi-${nextKey++}`, name: file.name, size: file.size, percent: 0, state: 'sending' as const, file }));
     setItems((all) => [...added.map(({ file: _file, ...item }) => item), ...all]);
@@ -105,74 +110,90 @@ export function UploadPanel({ folderId, onUploaded }: { folderId: string; onUplo
     }
   }
 
-  function handleDrop(event: DragEvent) {
-    event.preventDefault();
-    setIsDragging(false);
-    const files = Array.from(event.dataTransfer.files);
-    if (files.length > 0) send(files);
-  }
-
   return (
     <section aria-labelledby="deposer" className="panel upload">
       <h2 id="deposer">{text.title}</h2>
       <p>{text.intro}</p>
-      <div className="upload__options">
-        <SelectField
-          id="depot-type"
-          label={text.docType}
-          hint={docType ? undefined : text.suggestedHint}
-          value={docType}
-          onChange={setDocType}
-          options={[{ value: '', label: text.suggested }, ...choicesOf(docTypeLabels)]}
-        />
-        <RadioGroup
-          legend={text.scope}
-          name="depot-diffusion"
-          value={scope}
-          onChange={(value) => setScope(value as Scope)}
-          choices={(['internal', 'external'] as const).map((value) => ({ value, label: scopeLabels[value], hint: scopeHelp[value] }))}
-        />
-        <RadioGroup
-          legend={text.status}
-          name="depot-statut"
-          value={status}
-          onChange={(value) => setStatus(value as DocumentStatus)}
-          choices={(['draft', 'published'] as const).map((value) => ({ value, label: statusLabels[value], hint: text.statusHints[value] }))}
-        />
-      </div>
-      <div
-        className={`dropzone${isDragging ? ' dropzone--active' : ''}`}
-        onDragOver={(event) => {
-          event.preventDefault();
-          setIsDragging(true);
-        }}
-        onDragLeave={(event) => !event.currentTarget.contains(event.relatedTarget as Node | null) && setIsDragging(false)}
-        onDrop={handleDrop}
-      >
-        <p className="dropzone__title" aria-hidden="true">
-          {isDragging ? text.dropping : text.drop}
-        </p>
-        <p aria-hidden="true">{text.or}</p>
-        <label htmlFor="depot-fichiers" className="dropzone__label">
-          {text.picker}
-        </label>
-        <input
-          id="depot-fichiers"
-          type="file"
-          multiple
-          accept={accept}
-          aria-describedby="depot-formats"
-          onChange={(event) => {
-            const files = Array.from(event.target.files ?? []);
-            event.target.value = '';
-            if (files.length > 0) send(files);
-          }}
-        />
-        <p id="depot-formats" className="field__hint">
-          {text.formats}
-        </p>
-      </div>
+      <UploadOptions options={options} onChange={setOptions} />
+      <DropZone onFiles={send} />
       <UploadList items={items} onTypeChange={(item, value) => item.document && void changeType(item.key, item.document, value)} />
     </section>
+  );
+}
+
+function UploadOptions({ options, onChange }: { options: Options; onChange(options: Options): void }) {
+  const { docType, scope, status } = options;
+  return (
+    <div className="upload__options">
+      <SelectField
+        id="depot-type"
+        label={text.docType}
+        hint={docType ? undefined : text.suggestedHint}
+        value={docType}
+        onChange={(value) => onChange({ ...options, docType: value })}
+        options={[{ value: '', label: text.suggested }, ...choicesOf(docTypeLabels)]}
+      />
+      <RadioGroup
+        legend={text.scope}
+        name="depot-diffusion"
+        value={scope}
+        onChange={(value) => onChange({ ...options, scope: value as Scope })}
+        choices={(['internal', 'external'] as const).map((value) => ({ value, label: scopeLabels[value], hint: scopeHelp[value] }))}
+      />
+      <RadioGroup
+        legend={text.status}
+        name="depot-statut"
+        value={status}
+        onChange={(value) => onChange({ ...options, status: value as DocumentStatus })}
+        choices={(['draft', 'published'] as const).map((value) => ({ value, label: statusLabels[value], hint: text.statusHints[value] }))}
+      />
+    </div>
+  );
+}
+
+/** A file picker (keyboard) inside a drop zone (mouse); several files at once. */
+function DropZone({ onFiles }: { onFiles(files: File[]): void }) {
+  const [isDragging, setIsDragging] = useState(false);
+
+  function handleDrop(event: DragEvent) {
+    event.preventDefault();
+    setIsDragging(false);
+    const files = Array.from(event.dataTransfer.files);
+    if (files.length > 0) onFiles(files);
+  }
+
+  return (
+    <div
+      className={`dropzone${isDragging ? ' dropzone--active' : ''}`}
+      onDragOver={(event) => {
+        event.preventDefault();
+        setIsDragging(true);
+      }}
+      onDragLeave={(event) => !event.currentTarget.contains(event.relatedTarget as Node | null) && setIsDragging(false)}
+      onDrop={handleDrop}
+    >
+      <p className="dropzone__title" aria-hidden="true">
+        {isDragging ? text.dropping : text.drop}
+      </p>
+      <p aria-hidden="true">{text.or}</p>
+      <label htmlFor="depot-fichiers" className="dropzone__label">
+        {text.picker}
+      </label>
+      <input
+        id="depot-fichiers"
+        type="file"
+        multiple
+        accept={accept}
+        aria-describedby="depot-formats"
+        onChange={(event) => {
+          const files = Array.from(event.target.files ?? []);
+          event.target.value = '';
+          if (files.length > 0) onFiles(files);
+        }}
+      />
+      <p id="depot-formats" className="field__hint">
+        {text.formats}
+      </p>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { messageOf, usePageTitle, useResource } from '../ui/hooks';
 import { linkTo } from '../routes';
@@ -45,74 +45,25 @@ export function ViewerPage() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const document = useResource<{ document: DocumentItem }>(`/api/documents/${encodeURIComponent(id)}`).data?.document;
-  const [loaded, setLoaded] = useState<Loaded>();
+  const isPdf = document?.currentVersion?.fileType === 'pdf';
+  const loaded = useOpenedPdf(id, isPdf);
   const pdf = loaded && 'pdf' in loaded ? loaded.pdf : undefined;
   const total = pdf?.numPages ?? 0;
   const q = params.get('q') ?? '';
   const marked = params.get('mots') ?? '';
   const { terms, shown } = useMemo(() => searchTerms(q, marked.split(' ').filter(Boolean)), [q, marked]);
   const pageRef = useRef<HTMLDivElement>(null);
-  const shownMarks = useRef<HTMLElement[]>([]);
-  const [pageError, setPageError] = useState<string>();
-  const [marks, setMarks] = useState<{ page: number; count: number }>();
   // The page shown and its current occurrence: the address says where the viewer opened and follows
   // each move (replaced, so that Back leaves the viewer), but the screen reads this state.
   const [current, setCurrent] = useState<{ page: number; index: number }>(() => ({ page: Math.max(1, Number(params.get('page')) || 1), index: 0 }));
   const pageNumber = Math.max(1, Math.min(current.page, total || Number.MAX_SAFE_INTEGER));
   const [notice, setNotice] = useState('');
   const [typedPage, setTypedPage] = useState<string>();
-  const fieldId = useId();
   const isFromApp = ((window.history.state as { idx?: number } | null)?.idx ?? 0) > 0;
+  const { pageError, marks, shownMarks } = useDrawnPage(pdf, pageNumber, terms, pageRef);
   usePageTitle(document ? `${text.page(pageNumber, total || pageNumber)} — ${document.title}` : undefined);
 
-  const isPdf = document?.currentVersion?.fileType === 'pdf';
-  useEffect(() => {
-    if (!isPdf) return;
-    let isCurrent = true;
-    let opened: PDFDocumentProxy | undefined;
-    openPdf(linkTo.documentFile(id)).then(
-      (result) => {
-        opened = result;
-        if (isCurrent) setLoaded({ pdf: result });
-        else void result.destroy();
-      },
-      (error: unknown) => isCurrent && setLoaded({ error: `${text.unreadable} (${messageOf(error)})` }),
-    );
-    return () => {
-      isCurrent = false;
-      void opened?.destroy();
-    };
-  }, [id, isPdf]);
 
-  // Draw the page, then highlight; a newer page cancels the drawing under way.
-  useEffect(() => {
-    const container = pageRef.current;
-    if (!pdf || !container) return;
-    let isCurrent = true;
-    let cancel = () => {};
-    const width = Math.min(container.parentElement?.clientWidth ?? maxWidth, maxWidth);
-    setPageError(undefined);
-    pdf
-      .getPage(pageNumber)
-      .then((page) => {
-        if (!isCurrent) return;
-        const rendering = renderPage(page, container, width, terms);
-        cancel = rendering.cancel;
-        return rendering.done.then((marks) => {
-          if (!isCurrent) return;
-          shownMarks.current = marks;
-          setMarks({ page: pageNumber, count: marks.length });
-        });
-      })
-      .catch((error: unknown) => {
-        // A drawing cancelled by a newer page says nothing: that one draws.
-        if (isCurrent) setPageError(`${text.unreadablePage} (${messageOf(error)})`);
-      });
-    return () => {
-      isCurrent = false;
-      cancel();
-    };
-  }, [pdf, pageNumber, terms]);
 
   // The current occurrence stands out and is scrolled into view.
   const markCount = marks?.page === pageNumber ? marks.count : undefined;
@@ -179,17 +130,8 @@ export function ViewerPage() {
     }
   }
 
-  // The keys work wherever focus is on the page (after a navigation, the app focuses <main>). The
-  // handler is swapped before the browser paints: a key pressed as soon as the new state shows acts on it.
-  const keyHandler = useRef(onKeyDown);
-  useLayoutEffect(() => {
-    keyHandler.current = onKeyDown;
-  });
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => keyHandler.current(event);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
+
+  useWindowKeys(onKeyDown);
 
   const status = total
     ? [text.page(pageNumber, total), markCount !== undefined && terms.length > 0 ? text.matches(markCount) : '', markCount ? text.current((currentIndex < 0 ? markCount - 1 : currentIndex) + 1, markCount) : '']
@@ -215,38 +157,15 @@ export function ViewerPage() {
         </p>
       )}
       {pdf && (
-        <div role="toolbar" aria-label={text.toolbar} className="viewer__toolbar">
-          <button type="button" className="button button--secondary button--small" disabled={pageNumber <= 1} onClick={() => goToPage(pageNumber - 1)}>
-            {text.previousPage}
-          </button>
-          <form
-            className="viewer__page-form"
-            onSubmit={(event) => {
-              event.preventDefault();
-              goToPage(Number(typedPage ?? pageNumber) || pageNumber);
-            }}
-          >
-            <label htmlFor={fieldId}>{text.pageField}</label>
-            <input id={fieldId} type="number" min={1} max={total} value={typedPage ?? String(pageNumber)} onChange={(event) => setTypedPage(event.target.value)} />
-            <span>{text.of(total)}</span>
-            <button type="submit" className="button button--secondary button--small">
-              {text.go}
-            </button>
-          </form>
-          <button type="button" className="button button--secondary button--small" disabled={pageNumber >= total} onClick={() => goToPage(pageNumber + 1)}>
-            {text.nextPage}
-          </button>
-          {terms.length > 0 && (
-            <>
-              <button type="button" className="button button--secondary button--small" onClick={() => void goToMatch(-1)}>
-                {text.previousMatch}
-              </button>
-              <button type="button" className="button button--secondary button--small" onClick={() => void goToMatch(1)}>
-                {text.nextMatch}
-              </button>
-            </>
-          )}
-        </div>
+        <ViewerToolbar
+          pageNumber={pageNumber}
+          total={total}
+          typedPage={typedPage}
+          hasTerms={terms.length > 0}
+          onTypedPage={setTypedPage}
+          onPage={goToPage}
+          onMatch={(direction) => void goToMatch(direction)}
+        />
       )}
       {pdf && (
         <>
@@ -263,5 +182,130 @@ export function ViewerPage() {
         <div ref={pageRef} className="viewer__page" role="region" aria-label={status ? text.page(pageNumber, total) : undefined} hidden={!pdf} />
       </div>
     </div>
+  );
+}
+
+/** Opens the document's PDF (pdf.js), and destroys it when the page leaves or another document opens. */
+function useOpenedPdf(id: string, isPdf: boolean): Loaded | undefined {
+  const [loaded, setLoaded] = useState<Loaded>();
+  useEffect(() => {
+    if (!isPdf) return;
+    let isCurrent = true;
+    let opened: PDFDocumentProxy | undefined;
+    openPdf(linkTo.documentFile(id)).then(
+      (result) => {
+        opened = result;
+        if (isCurrent) setLoaded({ pdf: result });
+        else void result.destroy();
+      },
+      (error: unknown) => isCurrent && setLoaded({ error: `${text.unreadable} (${messageOf(error)})` }),
+    );
+    return () => {
+      isCurrent = false;
+      void opened?.destroy();
+    };
+  }, [id, isPdf]);
+  return loaded;
+}
+
+/** Draws a page, then highlights the search's words on it; a newer page cancels the drawing under way. */
+function useDrawnPage(pdf: PDFDocumentProxy | undefined, pageNumber: number, terms: string[], pageRef: RefObject<HTMLDivElement | null>) {
+  const shownMarks = useRef<HTMLElement[]>([]);
+  const [pageError, setPageError] = useState<string>();
+  const [marks, setMarks] = useState<{ page: number; count: number }>();
+  useEffect(() => {
+    const container = pageRef.current;
+    if (!pdf || !container) return;
+    let isCurrent = true;
+    let cancel = () => {};
+    const width = Math.min(container.parentElement?.clientWidth ?? maxWidth, maxWidth);
+    setPageError(undefined);
+    pdf
+      .getPage(pageNumber)
+      .then((page) => {
+        if (!isCurrent) return;
+        const rendering = renderPage(page, container, width, terms);
+        cancel = rendering.cancel;
+        return rendering.done.then((marks) => {
+          if (!isCurrent) return;
+          shownMarks.current = marks;
+          setMarks({ page: pageNumber, count: marks.length });
+        });
+      })
+      .catch((error: unknown) => {
+        // A drawing cancelled by a newer page says nothing: that one draws.
+        if (isCurrent) setPageError(`${text.unreadablePage} (${messageOf(error)})`);
+      });
+    return () => {
+      isCurrent = false;
+      cancel();
+    };
+  }, [pdf, pageNumber, terms, pageRef]);
+  return { pageError, marks, shownMarks };
+}
+
+/**
+ * The keys work wherever focus is on the page (after a navigation, the app focuses <main>). The
+ * handler is swapped before the browser paints: a key pressed as soon as the new state shows acts on it.
+ */
+function useWindowKeys(onKeyDown: (event: KeyboardEvent) => void) {
+  const keyHandler = useRef(onKeyDown);
+  useLayoutEffect(() => {
+    keyHandler.current = onKeyDown;
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => keyHandler.current(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+}
+
+interface ToolbarProps {
+  pageNumber: number;
+  total: number;
+  /** What is typed in the page field, until it is sent (undefined: the page shown). */
+  typedPage: string | undefined;
+  hasTerms: boolean;
+  onTypedPage(value: string): void;
+  onPage(number: number): void;
+  onMatch(direction: 1 | -1): void;
+}
+
+/** Previous and next page, a page number to go to, previous and next occurrence. */
+function ViewerToolbar({ pageNumber, total, typedPage, hasTerms, onTypedPage, onPage, onMatch }: ToolbarProps) {
+  const fieldId = useId();
+  return (
+        <div role="toolbar" aria-label={text.toolbar} className="viewer__toolbar">
+          <button type="button" className="button button--secondary button--small" disabled={pageNumber <= 1} onClick={() => onPage(pageNumber - 1)}>
+            {text.previousPage}
+          </button>
+          <form
+            className="viewer__page-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              onPage(Number(typedPage ?? pageNumber) || pageNumber);
+            }}
+          >
+            <label htmlFor={fieldId}>{text.pageField}</label>
+            <input id={fieldId} type="number" min={1} max={total} value={typedPage ?? String(pageNumber)} onChange={(event) => onTypedPage(event.target.value)} />
+            <span>{text.of(total)}</span>
+            <button type="submit" className="button button--secondary button--small">
+              {text.go}
+            </button>
+          </form>
+          <button type="button" className="button button--secondary button--small" disabled={pageNumber >= total} onClick={() => onPage(pageNumber + 1)}>
+            {text.nextPage}
+          </button>
+          {hasTerms && (
+            <>
+              <button type="button" className="button button--secondary button--small" onClick={() => onMatch(-1)}>
+                {text.previousMatch}
+              </button>
+              <button type="button" className="button button--secondary button--small" onClick={() => onMatch(1)}>
+                {text.nextMatch}
+              </button>
+            </>
+          )}
+        </div>
   );
 }
