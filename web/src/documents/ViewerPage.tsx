@@ -43,38 +43,25 @@ type Loaded = { pdf: PDFDocumentProxy } | { error: string };
 export function ViewerPage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const navigate = useNavigate();
   const document = useResource<{ document: DocumentItem }>(`/api/documents/${encodeURIComponent(id)}`).data?.document;
   const isPdf = document?.currentVersion?.fileType === 'pdf';
   const loaded = useOpenedPdf(id, isPdf);
   const pdf = loaded && 'pdf' in loaded ? loaded.pdf : undefined;
   const total = pdf?.numPages ?? 0;
-  const q = params.get('q') ?? '';
-  const marked = params.get('mots') ?? '';
-  const { terms, shown } = useMemo(() => searchTerms(q, marked.split(' ').filter(Boolean)), [q, marked]);
-  const pageRef = useRef<HTMLDivElement>(null);
+  const { terms, shown } = useSearchWords(params);
   // The page shown and its current occurrence: the address says where the viewer opened and follows
   // each move (replaced, so that Back leaves the viewer), but the screen reads this state.
   const [current, setCurrent] = useState<{ page: number; index: number }>(() => ({ page: Math.max(1, Number(params.get('page')) || 1), index: 0 }));
   const pageNumber = Math.max(1, Math.min(current.page, total || Number.MAX_SAFE_INTEGER));
   const [notice, setNotice] = useState('');
   const [typedPage, setTypedPage] = useState<string>();
-  const isFromApp = ((window.history.state as { idx?: number } | null)?.idx ?? 0) > 0;
-  const { pageError, marks, shownMarks } = useDrawnPage(pdf, pageNumber, terms, pageRef);
+  const { isFromApp, back } = useBack(id);
+  const { pageRef, pageError, marks, shownMarks } = useDrawnPage(pdf, pageNumber, terms);
   usePageTitle(document ? `${text.page(pageNumber, total || pageNumber)} — ${document.title}` : undefined);
 
-
-
-  // The current occurrence stands out and is scrolled into view.
   const markCount = marks?.page === pageNumber ? marks.count : undefined;
   const currentIndex = current.page === pageNumber ? current.index : 0;
-  useEffect(() => {
-    if (markCount === undefined || markCount === 0) return;
-    const all = shownMarks.current;
-    const index = currentIndex < 0 ? all.length - 1 : Math.min(currentIndex, all.length - 1);
-    all.forEach((mark, i) => mark.classList.toggle('viewer__match--current', i === index));
-    all[index]?.scrollIntoView({ block: 'center' });
-  }, [markCount, currentIndex]);
+  useCurrentMark(markCount, currentIndex, shownMarks);
 
   function goToPage(number: number, index = 0) {
     if (!total) return;
@@ -107,53 +94,19 @@ export function ViewerPage() {
     setNotice(text.noOther);
   }
 
-  function back() {
-    if (isFromApp) void navigate(-1);
-    else void navigate(linkTo.document(id));
-  }
 
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-    const isTyping = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement || event.target instanceof HTMLTextAreaElement;
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      back();
-    } else if (event.key === 'F3') {
-      event.preventDefault();
-      void goToMatch(event.shiftKey ? -1 : 1);
-    } else if (!isTyping && event.key === 'ArrowRight' && pageNumber < total) {
-      event.preventDefault();
-      goToPage(pageNumber + 1);
-    } else if (!isTyping && event.key === 'ArrowLeft' && pageNumber > 1) {
-      event.preventDefault();
-      goToPage(pageNumber - 1);
-    }
-  }
+  useWindowKeys((event) => handleViewerKey(event, { pageNumber, total, back, goToPage, goToMatch }));
 
-
-  useWindowKeys(onKeyDown);
-
-  const status = total
-    ? [text.page(pageNumber, total), markCount !== undefined && terms.length > 0 ? text.matches(markCount) : '', markCount ? text.current((currentIndex < 0 ? markCount - 1 : currentIndex) + 1, markCount) : '']
-        .filter(Boolean)
-        .join(', ')
-    : '';
-
+  const failure = loaded && 'error' in loaded ? loaded.error : pageError;
+  const status = statusOf(pageNumber, total, terms.length > 0, markCount, currentIndex);
   return (
     <div className="viewer">
-      <p className="viewer__back">
-        {isFromApp ? (
-          <button type="button" className="link-button" onClick={back}>
-            {text.back}
-          </button>
-        ) : null}
-        <Link to={linkTo.document(id)}>{text.details}</Link>
-      </p>
+      <BackLinks documentId={id} onBack={isFromApp ? back : undefined} />
       <h1 className="viewer__title">{document?.title ?? text.loading}</h1>
       {document && !isPdf && <p>{text.notPdf}</p>}
-      {((loaded && 'error' in loaded) || pageError) && (
+      {failure && (
         <p role="alert" className="alert alert--error">
-          {loaded && 'error' in loaded ? loaded.error : pageError}
+          {failure}
         </p>
       )}
       {pdf && (
@@ -167,16 +120,7 @@ export function ViewerPage() {
           onMatch={(direction) => void goToMatch(direction)}
         />
       )}
-      {pdf && (
-        <>
-          <p role="status" className="viewer__status">
-            {status}
-            {notice && ` — ${notice}`}
-          </p>
-          {terms.length > 0 && <p className="field__hint">{text.words(shown)}</p>}
-          <p className="field__hint">{text.help}</p>
-        </>
-      )}
+      {pdf && <ViewerStatus status={status} notice={notice} shownWords={terms.length > 0 ? shown : undefined} />}
       {!loaded && isPdf && <p role="status">{text.loading}</p>}
       <div className="viewer__frame">
         <div ref={pageRef} className="viewer__page" role="region" aria-label={status ? text.page(pageNumber, total) : undefined} hidden={!pdf} />
@@ -209,7 +153,8 @@ function useOpenedPdf(id: string, isPdf: boolean): Loaded | undefined {
 }
 
 /** Draws a page, then highlights the search's words on it; a newer page cancels the drawing under way. */
-function useDrawnPage(pdf: PDFDocumentProxy | undefined, pageNumber: number, terms: string[], pageRef: RefObject<HTMLDivElement | null>) {
+function useDrawnPage(pdf: PDFDocumentProxy | undefined, pageNumber: number, terms: string[]) {
+  const pageRef = useRef<HTMLDivElement>(null);
   const shownMarks = useRef<HTMLElement[]>([]);
   const [pageError, setPageError] = useState<string>();
   const [marks, setMarks] = useState<{ page: number; count: number }>();
@@ -240,8 +185,8 @@ function useDrawnPage(pdf: PDFDocumentProxy | undefined, pageNumber: number, ter
       isCurrent = false;
       cancel();
     };
-  }, [pdf, pageNumber, terms, pageRef]);
-  return { pageError, marks, shownMarks };
+  }, [pdf, pageNumber, terms]);
+  return { pageRef, pageError, marks, shownMarks };
 }
 
 /**
@@ -275,37 +220,126 @@ interface ToolbarProps {
 function ViewerToolbar({ pageNumber, total, typedPage, hasTerms, onTypedPage, onPage, onMatch }: ToolbarProps) {
   const fieldId = useId();
   return (
-        <div role="toolbar" aria-label={text.toolbar} className="viewer__toolbar">
-          <button type="button" className="button button--secondary button--small" disabled={pageNumber <= 1} onClick={() => onPage(pageNumber - 1)}>
-            {text.previousPage}
+    <div role="toolbar" aria-label={text.toolbar} className="viewer__toolbar">
+      <button type="button" className="button button--secondary button--small" disabled={pageNumber <= 1} onClick={() => onPage(pageNumber - 1)}>
+        {text.previousPage}
+      </button>
+      <form
+        className="viewer__page-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onPage(Number(typedPage ?? pageNumber) || pageNumber);
+        }}
+      >
+        <label htmlFor={fieldId}>{text.pageField}</label>
+        <input id={fieldId} type="number" min={1} max={total} value={typedPage ?? String(pageNumber)} onChange={(event) => onTypedPage(event.target.value)} />
+        <span>{text.of(total)}</span>
+        <button type="submit" className="button button--secondary button--small">
+          {text.go}
+        </button>
+      </form>
+      <button type="button" className="button button--secondary button--small" disabled={pageNumber >= total} onClick={() => onPage(pageNumber + 1)}>
+        {text.nextPage}
+      </button>
+      {hasTerms && (
+        <>
+          <button type="button" className="button button--secondary button--small" onClick={() => onMatch(-1)}>
+            {text.previousMatch}
           </button>
-          <form
-            className="viewer__page-form"
-            onSubmit={(event) => {
-              event.preventDefault();
-              onPage(Number(typedPage ?? pageNumber) || pageNumber);
-            }}
-          >
-            <label htmlFor={fieldId}>{text.pageField}</label>
-            <input id={fieldId} type="number" min={1} max={total} value={typedPage ?? String(pageNumber)} onChange={(event) => onTypedPage(event.target.value)} />
-            <span>{text.of(total)}</span>
-            <button type="submit" className="button button--secondary button--small">
-              {text.go}
-            </button>
-          </form>
-          <button type="button" className="button button--secondary button--small" disabled={pageNumber >= total} onClick={() => onPage(pageNumber + 1)}>
-            {text.nextPage}
+          <button type="button" className="button button--secondary button--small" onClick={() => onMatch(1)}>
+            {text.nextMatch}
           </button>
-          {hasTerms && (
-            <>
-              <button type="button" className="button button--secondary button--small" onClick={() => onMatch(-1)}>
-                {text.previousMatch}
-              </button>
-              <button type="button" className="button button--secondary button--small" onClick={() => onMatch(1)}>
-                {text.nextMatch}
-              </button>
-            </>
-          )}
-        </div>
+        </>
+      )}
+    </div>
   );
+}
+
+/** The current occurrence stands out and is scrolled into view (index -1: the last one of the page). */
+function useCurrentMark(markCount: number | undefined, currentIndex: number, shownMarks: RefObject<HTMLElement[]>) {
+  useEffect(() => {
+    if (markCount === undefined || markCount === 0) return;
+    const all = shownMarks.current;
+    const index = currentIndex < 0 ? all.length - 1 : Math.min(currentIndex, all.length - 1);
+    all.forEach((mark, i) => mark.classList.toggle('viewer__match--current', i === index));
+    all[index]?.scrollIntoView({ block: 'center' });
+  }, [markCount, currentIndex, shownMarks]);
+}
+
+interface KeyMoves {
+  pageNumber: number;
+  total: number;
+  back(): void;
+  goToPage(number: number): void;
+  goToMatch(direction: 1 | -1): Promise<void>;
+}
+
+/** Escape goes back, F3 and Shift+F3 to the next or previous occurrence, the arrows (outside a field) change page. */
+function handleViewerKey(event: KeyboardEvent, { pageNumber, total, back, goToPage, goToMatch }: KeyMoves) {
+  if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+  const isTyping = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement || event.target instanceof HTMLTextAreaElement;
+  if (event.key === 'Escape') {
+    event.preventDefault();
+    back();
+  } else if (event.key === 'F3') {
+    event.preventDefault();
+    void goToMatch(event.shiftKey ? -1 : 1);
+  } else if (!isTyping && event.key === 'ArrowRight' && pageNumber < total) {
+    event.preventDefault();
+    goToPage(pageNumber + 1);
+  } else if (!isTyping && event.key === 'ArrowLeft' && pageNumber > 1) {
+    event.preventDefault();
+    goToPage(pageNumber - 1);
+  }
+}
+
+/** "Page 2 sur 9, 3 occurrences sur cette page, occurrence 1 sur 3"; empty until the PDF is open. */
+function statusOf(pageNumber: number, total: number, hasTerms: boolean, markCount: number | undefined, currentIndex: number): string {
+  if (!total) return '';
+  return [text.page(pageNumber, total), markCount !== undefined && hasTerms ? text.matches(markCount) : '', markCount ? text.current((currentIndex < 0 ? markCount - 1 : currentIndex) + 1, markCount) : '']
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** "Retour aux résultats" (when the viewer was opened from the app) and the document's page. */
+function BackLinks({ documentId, onBack }: { documentId: string; onBack: (() => void) | undefined }) {
+  return (
+    <p className="viewer__back">
+      {onBack ? (
+        <button type="button" className="link-button" onClick={onBack}>
+          {text.back}
+        </button>
+      ) : null}
+      <Link to={linkTo.document(documentId)}>{text.details}</Link>
+    </p>
+  );
+}
+
+/** Where the reader is (announced), the highlighted words and the keys. */
+function ViewerStatus({ status, notice, shownWords }: { status: string; notice: string; shownWords: string[] | undefined }) {
+  return (
+    <>
+      <p role="status" className="viewer__status">
+        {status}
+        {notice && ` — ${notice}`}
+      </p>
+      {shownWords && <p className="field__hint">{text.words(shownWords)}</p>}
+      <p className="field__hint">{text.help}</p>
+    </>
+  );
+}
+
+/** The words to highlight: what was typed (`q`) and what the search matched (`mots`). */
+function useSearchWords(params: URLSearchParams) {
+  const q = params.get('q') ?? '';
+  const marked = params.get('mots') ?? '';
+  return useMemo(() => searchTerms(q, marked.split(' ').filter(Boolean)), [q, marked]);
+}
+
+/** Back to where the viewer was opened from in the app (the results), else to the document's page. */
+function useBack(documentId: string) {
+  const navigate = useNavigate();
+  const isFromApp = ((window.history.state as { idx?: number } | null)?.idx ?? 0) > 0;
+  const back = () => void (isFromApp ? navigate(-1) : navigate(linkTo.document(documentId)));
+  return { isFromApp, back };
 }
