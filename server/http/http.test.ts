@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyError } from './errorMiddleware';
 import { createTestContext, type TestContext } from '../../tests/context';
+import { pagePaths } from '../../web/src/routes';
 
 describe('HTTP conventions', () => {
   let ctx: TestContext;
@@ -75,6 +76,14 @@ describe('the web app', () => {
   it('answers an unknown page with the app (its 404 page) and a 404 status', async () => {
     const response = await request(ctx.app).get('/pas/une/page').set('Accept', 'text/html').expect(404);
     expect(response.text).toContain('<div id="root">');
+  });
+
+  it('answers every page of the router with the app and a 200 status, its ids filled in', async () => {
+    for (const pagePath of Object.values(pagePaths)) {
+      const address = pagePath.replaceAll(':id', '00000000-0000-4000-8000-000000000000');
+      const response = await request(ctx.app).get(address).set('Accept', 'text/html');
+      expect({ address, status: response.status }).toEqual({ address, status: 200 });
+    }
   });
 
   it('answers a missing asset with 404, not the app', async () => {

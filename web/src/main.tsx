@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
-import { SessionProvider } from './session';
+import { SessionProvider } from './auth/session';
 import './styles.css';
 
 const root = document.getElementById('root');

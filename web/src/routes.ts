@@ -28,27 +28,22 @@ export const pagePaths = {
   adminJobs: '/administration/taches',
 } as const;
 
-const id = '[0-9a-fA-F-]{1,64}';
-const patterns: RegExp[] = [
-  /^\/$/,
-  /^\/connexion\/?$/,
-  /^\/themes\/?$/,
-  /^\/nouveautes\/?$/,
-  new RegExp(`^/dossiers/${id}/?$`),
-  new RegExp(`^/dossiers/${id}/nouveau-dispositif/?$`),
-  new RegExp(`^/dossiers/${id}/modifier/?$`),
-  new RegExp(`^/documents/${id}/?$`),
-  new RegExp(`^/documents/${id}/lecture/?$`),
-  new RegExp(`^/documents/${id}/partage/impression/?$`),
-  new RegExp(`^/dossiers/${id}/partage/fiche/?$`),
-  /^\/recherches\/?$/,
-  /^\/(mes-signalements|signalements|a-verifier)\/?$/,
-  new RegExp(`^/directions/${id}/(manques|resume)/?$`),
-  /^\/administration\/synonymes\/?$/,
-  /^\/administration\/?$/,
-  /^\/administration\/(directions-et-maisons|utilisateurs|journal|taches)\/?$/,
-];
+/** What an `:id` of a page path may be on the server: a uuid (or a number), never a slash. */
+const idSegment = '[0-9a-fA-F-]{1,64}';
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A router pattern as a regular expression: `/dossiers/:id/modifier` → `^/dossiers/<id>/modifier/?$`. */
+function patternOf(pagePath: string): RegExp {
+  const segments = pagePath
+    .replace(/\/$/, '')
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? idSegment : escapeRegExp(segment)));
+  return new RegExp(`^${segments.join('/')}/?$`);
+}
+
+const patterns = Object.values(pagePaths).map(patternOf);
+
+/** Whether a page of the app has this path (the server answers the others with a 404 status). */
 export function isPagePath(pathname: string): boolean {
   return patterns.some((pattern) => pattern.test(pathname));
 }

@@ -1,10 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { sendJson } from '../api';
-import { messageOf, useCsrfToken } from '../hooks';
-import { formatDateTime, reportReasonLabels, reportStatusLabels } from '../labels';
+import { messageOf, useCsrfToken } from '../ui/hooks';
+import { formatDateTime, reportReasonLabels, reportStatusLabels } from '../ui/labels';
 import { linkTo } from '../routes';
-import type { Report, ReportStatus } from '../types';
+import type { Report, ReportStatus } from './types';
 import { commentMax } from './ReportButton';
 
 const text = {

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { AvailabilityBadge } from '../components/Badges';
-import { mailtoHref, telHref } from '../contact';
-import { aidTypeLabels, audienceLabels, formatDate, labelOf } from '../labels';
+import { AvailabilityBadge } from '../ui/Badges';
+import { aidTypeLabels, audienceLabels, formatDate, labelOf } from '../ui/labels';
 import { linkTo } from '../routes';
 import type { AnswerScheme } from './types';
 import { VerifiedLine } from '../verification/VerifiedLine';
+import { hasReferent, ReferentAddress } from '../folders/ReferentAddress';
 
 const text = {
   amount: 'Montant',
@@ -13,8 +13,6 @@ const text = {
   aidTypes: "Type d'aide",
   notSaid: 'Non précisé',
   contact: 'Qui contacter',
-  email: 'E-mail : ',
-  phone: 'Téléphone : ',
   noReferent: (directorate: string) => `Aucun référent indiqué : contactez la direction (${directorate}).`,
   infoUrl: 'En savoir plus',
   applyUrl: 'Déposer une demande',
@@ -47,27 +45,11 @@ export function Availability({ scheme }: { scheme: AnswerScheme }) {
 
 function Contact({ scheme }: { scheme: AnswerScheme }) {
   const { referent } = scheme;
-  const hasReferent = Boolean(referent.name || referent.service || referent.email || referent.phone);
   return (
     <div className="answer__contact">
       <span className="answer__label">{text.contact}</span>
-      {hasReferent ? (
-        <address>
-          {referent.name && <strong>{referent.name}</strong>}
-          {referent.service && <span>{referent.service}</span>}
-          {referent.phone && (
-            <span>
-              {text.phone}
-              <a href={telHref(referent.phone)}>{referent.phone}</a>
-            </span>
-          )}
-          {referent.email && (
-            <span>
-              {text.email}
-              <a href={mailtoHref(referent.email)}>{referent.email}</a>
-            </span>
-          )}
-        </address>
+      {hasReferent(referent) ? (
+        <ReferentAddress referent={referent} />
       ) : (
         <p>{text.noReferent(scheme.directorate.name || scheme.directorate.code)}</p>
       )}

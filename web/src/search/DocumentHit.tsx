@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { ScopeBadge } from '../components/Badges';
-import { Thumbnail } from '../components/Thumbnail';
-import { docTypeLabels, labelOf } from '../labels';
+import { ScopeBadge } from '../ui/Badges';
+import { Thumbnail } from '../documents/Thumbnail';
+import { docTypeLabels, labelOf } from '../ui/labels';
 import { linkTo } from '../routes';
 import { HitPages } from './HitPages';
 import { markedWords } from './markedWords';

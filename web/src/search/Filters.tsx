@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { useMediaQuery } from '../hooks';
-import { aidTypeLabels, audienceLabels, availabilityLabels, docTypeLabels, fileTypeLabel, scopeLabels } from '../labels';
+import { useMediaQuery } from '../ui/hooks';
+import { aidTypeLabels, audienceLabels, availabilityLabels, docTypeLabels, fileTypeLabel, scopeLabels } from '../ui/labels';
 import { facetChoices, facetNames, hasFilters, selectedIn, toggleFilter, type Baselines, type Criteria, type FacetName } from './criteria';
 import type { FacetCounts } from './types';
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { getJson } from '../api';
-import { messageOf } from '../hooks';
+import { messageOf } from '../ui/hooks';
 import { markedWords } from './markedWords';
 import { OcrMention } from './OcrMention';
 import { PageLink } from './PageLink';

@@ -1,4 +1,4 @@
-import { audienceLabels } from '../labels';
+import { audienceLabels } from '../ui/labels';
 import { selectedIn, toggleFilter, type Criteria } from './criteria';
 
 const text = {

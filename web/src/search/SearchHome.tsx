@@ -1,4 +1,4 @@
-import { useResource } from '../hooks';
+import { useResource } from '../ui/hooks';
 import { AnswerCard } from './AnswerCard';
 import type { AnswerScheme, SearchHome as Home } from './types';
 

@@ -1,4 +1,5 @@
-import type { Availability, Scope } from '../types';
+import type { Availability } from '../folders/types';
+import type { Scope } from '../documents/types';
 
 /** The shapes of GET /api/search (grouped answer) and GET /api/search/home (server/search, contract of issue 17). */
 

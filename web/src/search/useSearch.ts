@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getJson } from '../api';
-import { messageOf } from '../hooks';
+import { messageOf } from '../ui/hooks';
 import { criteriaKey, criteriaParams, hasFilters, nextBaselines, type Baselines, type Criteria } from './criteria';
 import { renewSearchSession, searchSession } from './searchSession';
 import type { AnswerGroup, SearchAnswer } from './types';

@@ -1,4 +1,4 @@
-import { useResource } from '../hooks';
+import { useResource } from '../ui/hooks';
 import { shareApi, type ShareReach, type ShareTarget } from './types';
 
 const text = {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
-import { useResource } from '../hooks';
+import { useResource } from '../ui/hooks';
 import { linkTo } from '../routes';
 import { shareMailto } from './mail';
 import { QrCode } from './QrCode';

@@ -1,9 +1,9 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { sendJson } from '../api';
-import { ConfirmDialog } from '../components/ConfirmDialog';
-import { splitFieldMessage } from '../errors';
-import { messageOf, useCsrfToken } from '../hooks';
-import { formatDateTime } from '../labels';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { splitFieldMessage } from '../ui/errors';
+import { messageOf, useCsrfToken } from '../ui/hooks';
+import { formatDateTime } from '../ui/labels';
 import { shareApi, type ShareLink, type ShareTarget } from './types';
 
 const text = {
@@ -58,10 +58,8 @@ export function ShareLinkSettings({ target, link, onChanged }: Props) {
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState('');
   const [isPending, setIsPending] = useState(false);
-  const [isConfirming, setIsConfirming] = useState(false);
   const dayRef = useRef<HTMLInputElement>(null);
   const headingId = useId();
-  const dayId = useId();
 
   async function saveExpiry(expiresAt: string | null) {
     setIsPending(true);
@@ -103,15 +101,7 @@ export function ShareLinkSettings({ target, link, onChanged }: Props) {
   return (
     <section aria-labelledby={headingId} className="share__settings">
       <h3 id={headingId}>{text.title}</h3>
-      <ul className="plain-list">
-        <li>
-          <strong>{text.opens(link.opens)}</strong>
-          {link.lastOpenedAt && <> · {text.lastOpened(formatDateTime(link.lastOpenedAt))}</>}
-          <span className="field__hint"> — {text.opensHint}</span>
-        </li>
-        <li>{text.created(formatDateTime(link.createdAt))}</li>
-        <li>{target.kind === 'scheme' ? text.schemeLifetime : link.expiresAt ? text.expires(formatDateTime(link.expiresAt)) : text.neverExpires}</li>
-      </ul>
+      <LinkFacts target={target} link={link} />
       <div role="alert">
         {error && (
           <p className="alert alert--error">
@@ -123,51 +113,97 @@ export function ShareLinkSettings({ target, link, onChanged }: Props) {
         {notice}
       </p>
       {target.kind === 'document' && (
-        <form noValidate onSubmit={submit}>
-          <div className={`field${error ? ' field--invalid' : ''}`}>
-            <label htmlFor={dayId}>{text.expiry}</label>
-            <span id={`${dayId}-aide`} className="field__hint">
-              {text.expiryHint}
-            </span>
-            <input
-              ref={dayRef}
-              id={dayId}
-              type="date"
-              value={day}
-              min={localDate(new Date().toISOString())}
-              aria-describedby={`${dayId}-aide`}
-              aria-invalid={error ? true : undefined}
-              onChange={(event) => setDay(event.target.value)}
-            />
-          </div>
-          <p className="actions share__actions">
-            <button type="submit" className="button" disabled={isPending}>
-              {isPending ? text.pending : text.saveExpiry}
-            </button>
-            {link.expiresAt && (
-              <button type="button" className="button button--secondary" disabled={isPending} onClick={() => void saveExpiry(null)}>
-                {text.removeExpiry}
-              </button>
-            )}
-          </p>
-        </form>
+        <ExpiryForm
+          day={day}
+          dayRef={dayRef}
+          isInvalid={Boolean(error)}
+          isPending={isPending}
+          hasExpiry={Boolean(link.expiresAt)}
+          onDayChange={setDay}
+          onSubmit={submit}
+          onRemove={() => void saveExpiry(null)}
+        />
       )}
+      <RegenerateLink onConfirm={regenerate} />
+    </section>
+  );
+}
+
+/** How often the link was opened, when it was created, and how long it lives. */
+function LinkFacts({ target, link }: { target: ShareTarget; link: ShareLink }) {
+  return (
+    <ul className="plain-list">
+      <li>
+        <strong>{text.opens(link.opens)}</strong>
+        {link.lastOpenedAt && <> · {text.lastOpened(formatDateTime(link.lastOpenedAt))}</>}
+        <span className="field__hint"> — {text.opensHint}</span>
+      </li>
+      <li>{text.created(formatDateTime(link.createdAt))}</li>
+      <li>{target.kind === 'scheme' ? text.schemeLifetime : link.expiresAt ? text.expires(formatDateTime(link.expiresAt)) : text.neverExpires}</li>
+    </ul>
+  );
+}
+
+interface ExpiryFormProps {
+  day: string;
+  dayRef: RefObject<HTMLInputElement | null>;
+  isInvalid: boolean;
+  isPending: boolean;
+  hasExpiry: boolean;
+  onDayChange(day: string): void;
+  onSubmit(event: FormEvent): void;
+  onRemove(): void;
+}
+
+/** A document link's expiry: a day to save, or none. */
+function ExpiryForm({ day, dayRef, isInvalid, isPending, hasExpiry, onDayChange, onSubmit, onRemove }: ExpiryFormProps) {
+  const dayId = useId();
+  return (
+    <form noValidate onSubmit={onSubmit}>
+      <div className={`field${isInvalid ? ' field--invalid' : ''}`}>
+        <label htmlFor={dayId}>{text.expiry}</label>
+        <span id={`${dayId}-aide`} className="field__hint">
+          {text.expiryHint}
+        </span>
+        <input
+          ref={dayRef}
+          id={dayId}
+          type="date"
+          value={day}
+          min={localDate(new Date().toISOString())}
+          aria-describedby={`${dayId}-aide`}
+          aria-invalid={isInvalid ? true : undefined}
+          onChange={(event) => onDayChange(event.target.value)}
+        />
+      </div>
+      <p className="actions share__actions">
+        <button type="submit" className="button" disabled={isPending}>
+          {isPending ? text.pending : text.saveExpiry}
+        </button>
+        {hasExpiry && (
+          <button type="button" className="button button--secondary" disabled={isPending} onClick={onRemove}>
+            {text.removeExpiry}
+          </button>
+        )}
+      </p>
+    </form>
+  );
+}
+
+/** "Régénérer le lien", after a confirmation: the old link stops at once. */
+function RegenerateLink({ onConfirm }: { onConfirm(): Promise<void> }) {
+  const [isConfirming, setIsConfirming] = useState(false);
+  return (
+    <>
       <p className="actions share__actions">
         <button type="button" className="button button--danger" onClick={() => setIsConfirming(true)}>
           {text.regenerate}
         </button>
         <span className="field__hint">{text.regenerateHint}</span>
       </p>
-      <ConfirmDialog
-        isOpen={isConfirming}
-        title={text.regenerateTitle}
-        confirmLabel={text.regenerateConfirm}
-        isDanger
-        onConfirm={regenerate}
-        onClose={() => setIsConfirming(false)}
-      >
+      <ConfirmDialog isOpen={isConfirming} title={text.regenerateTitle} confirmLabel={text.regenerateConfirm} isDanger onConfirm={onConfirm} onClose={() => setIsConfirming(false)}>
         <p>{text.regenerateBody}</p>
       </ConfirmDialog>
-    </section>
+    </>
   );
 }

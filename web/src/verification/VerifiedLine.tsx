@@ -1,4 +1,4 @@
-import { formatDate } from '../labels';
+import { formatDate } from '../ui/labels';
 
 const text = {
   verifiedOn: (date: string) => `Vérifié le ${date}`,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { sendJson } from '../api';
-import { messageOf, useCsrfToken } from '../hooks';
-import type { Folder } from '../types';
+import { messageOf, useCsrfToken } from '../ui/hooks';
+import type { Folder } from '../folders/types';
 
 export const verifyText = {
   verify: 'Marquer comme vérifiée',
