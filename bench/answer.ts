@@ -9,7 +9,16 @@ import { availabilityOf } from '../server/folders/availability';
 import { createLogger } from '../server/logger';
 import { facetFields } from '../server/search/schema';
 import { runSearch } from '../search/query';
-import { buildRecords, createClient, createSearch, expansionsOf, synonymSet, understand, type DocumentForIndex, type SearchRecord } from '../search';
+import {
+  buildRecords,
+  createClient,
+  createSearch,
+  expansionsOf,
+  synonymSet,
+  understand,
+  type DocumentForIndex,
+  type SearchRecord,
+} from '../search';
 import { forgetWords } from '../search/wordCache';
 import { corpusDocuments, corpusQueries, corpusSchemes } from '../tests/fixtures/relevanceCorpus';
 import { visitorQueries } from '../tests/fixtures/visitorQueries';
@@ -130,13 +139,20 @@ async function fillIndex(url: string, apiKey: string, wantedPages: number) {
     }
   }
   await search.waitForQueued();
-  return { indexUid: search.pagesIndex, pages, documents: copies * corpusDocuments.length, copies, seconds: (performance.now() - startedAt) / 1000 };
+  return {
+    indexUid: search.pagesIndex,
+    pages,
+    documents: copies * corpusDocuments.length,
+    copies,
+    seconds: (performance.now() - startedAt) / 1000,
+  };
 }
 
 // --- 3. design against plain ---------------------------------------------------------------------
 
 /** The queries in a fixed order, repeated until there are `count`. */
-const repeated = (queries: readonly string[], count: number) => Array.from({ length: count }, (_, i) => queries[i % queries.length] as string);
+const repeated = (queries: readonly string[], count: number) =>
+  Array.from({ length: count }, (_, i) => queries[i % queries.length] as string);
 
 type Figures = ReturnType<typeof figuresOf>;
 
@@ -154,7 +170,13 @@ interface Comparison {
 }
 
 /** The design (`runSearch`) against one plain search, at concurrency 1 then under load. */
-async function compareDesignWithPlain(url: string, apiKey: string, indexUid: string, queries: string[], queryCount: number): Promise<Comparison> {
+async function compareDesignWithPlain(
+  url: string,
+  apiKey: string,
+  indexUid: string,
+  queries: string[],
+  queryCount: number,
+): Promise<Comparison> {
   const client = createClient({ url, apiKey }, { isForSearches: true });
   const facets = Object.values(facetFields);
   const design = async (q: string): Promise<Outcome> => {
@@ -166,7 +188,9 @@ async function compareDesignWithPlain(url: string, apiKey: string, indexUid: str
     return { hits: result.hits.length, engineMs: result.engineMs };
   };
   const plain = async (q: string): Promise<Outcome> => {
-    const result = await client.index(indexUid).search(q, { limit: 10, distinct: 'documentId', attributesToCrop: ['content'], attributesToHighlight: ['content'] });
+    const result = await client
+      .index(indexUid)
+      .search(q, { limit: 10, distinct: 'documentId', attributesToCrop: ['content'], attributesToHighlight: ['content'] });
     return { hits: result.hits.length, engineMs: result.processingTimeMs };
   };
 
@@ -179,18 +203,34 @@ async function compareDesignWithPlain(url: string, apiKey: string, indexUid: str
   const singleDesign = figuresOf(single.design);
   const singlePlain = figuresOf(single.plain);
   const ratio = singleDesign.p50 / singlePlain.p50;
-  print(`Concurrency 1, ${queries.length} queries each, taking turns: design p50 ${ms(singleDesign.p50)} ms, p95 ${ms(singleDesign.p95)} ms; plain p50 ${ms(singlePlain.p50)} ms, p95 ${ms(singlePlain.p95)} ms; p50 ratio ${ratio.toFixed(2)}×`);
-  print(`  Meilisearch's own time p50 (processingTimeMs; the design: the slowest query of each of its multi-searches, added): design ${ms(singleDesign.engineP50)} ms, plain ${ms(singlePlain.engineP50)} ms`);
+  print(
+    `Concurrency 1, ${queries.length} queries each, taking turns: design p50 ${ms(singleDesign.p50)} ms, p95 ${ms(singleDesign.p95)} ms; plain p50 ${ms(singlePlain.p50)} ms, p95 ${ms(singlePlain.p95)} ms; p50 ratio ${ratio.toFixed(2)}×`,
+  );
+  print(
+    `  Meilisearch's own time p50 (processingTimeMs; the design: the slowest query of each of its multi-searches, added): design ${ms(singleDesign.engineP50)} ms, plain ${ms(singlePlain.engineP50)} ms`,
+  );
   forgetWords();
   const asked = figuresOf(await runSet(queries, 1, kept));
-  print(`Concurrency 1, the design as the desks ask it (words kept from one query to the next): p50 ${ms(asked.p50)} ms, p95 ${ms(asked.p95)} ms (${(asked.p50 / singlePlain.p50).toFixed(2)}× the plain p50)`);
+  print(
+    `Concurrency 1, the design as the desks ask it (words kept from one query to the next): p50 ${ms(asked.p50)} ms, p95 ${ms(asked.p95)} ms (${(asked.p50 / singlePlain.p50).toFixed(2)}× the plain p50)`,
+  );
 
   const load = repeated(queries, queryCount);
   print(`Measuring throughput: ${load.length} queries of each, ${throughputConcurrency} in flight…`);
   const loadedDesign = figuresOf(await runSet(load, throughputConcurrency, kept));
   const loadedPlain = figuresOf(await runSet(load, throughputConcurrency, plain));
-  print(`Concurrency ${throughputConcurrency}, ${load.length} queries each: design ${loadedDesign.rate.toFixed(1)} queries/s (p50 ${ms(loadedDesign.p50)} ms), plain ${loadedPlain.rate.toFixed(1)} queries/s (p50 ${ms(loadedPlain.p50)} ms)`);
-  return { singleDesign, singlePlain, firstError: single.design.firstError ?? single.plain.firstError, asked, loadedDesign, loadedPlain, loadCount: load.length };
+  print(
+    `Concurrency ${throughputConcurrency}, ${load.length} queries each: design ${loadedDesign.rate.toFixed(1)} queries/s (p50 ${ms(loadedDesign.p50)} ms), plain ${loadedPlain.rate.toFixed(1)} queries/s (p50 ${ms(loadedPlain.p50)} ms)`,
+  );
+  return {
+    singleDesign,
+    singlePlain,
+    firstError: single.design.firstError ?? single.plain.firstError,
+    asked,
+    loadedDesign,
+    loadedPlain,
+    loadCount: load.length,
+  };
 }
 
 /** The section `answer` of docs/benchmarks.md. */
@@ -212,15 +252,40 @@ function sectionMarkdown(
       ['Date', `${startedOn.toISOString().slice(0, 16).replace('T', ' ')} UTC`, '', ''],
       ['Load average at start (1, 5, 15 min)', loadLine(loadAtStart), '', ''],
       ['Corpus', `${index.pages} pages (${index.documents} documents)`, '≈ 50,000 pages', ''],
-      ['Query understanding p50 (understand + thesaurus lookups, warm)', `${ms(understanding.p50)} ms`, `≤ ${targets.understandP50Ms} ms`, verdict(understandMet)],
+      [
+        'Query understanding p50 (understand + thesaurus lookups, warm)',
+        `${ms(understanding.p50)} ms`,
+        `≤ ${targets.understandP50Ms} ms`,
+        verdict(understandMet),
+      ],
       ['Query understanding p95', `${ms(understanding.p95)} ms`, '', ''],
       ['Design p50 / p95, concurrency 1 (words never asked before)', `${ms(singleDesign.p50)} / ${ms(singleDesign.p95)} ms`, '', ''],
       ['Plain query p50 / p95, concurrency 1', `${ms(singlePlain.p50)} / ${ms(singlePlain.p95)} ms`, '', ''],
-      ["Meilisearch's own time p50, design / plain (processingTimeMs; the design: the slowest query of each of its multi-searches, added)", `${ms(singleDesign.engineP50)} / ${ms(singlePlain.engineP50)} ms`, '', ''],
+      [
+        "Meilisearch's own time p50, design / plain (processingTimeMs; the design: the slowest query of each of its multi-searches, added)",
+        `${ms(singleDesign.engineP50)} / ${ms(singlePlain.engineP50)} ms`,
+        '',
+        '',
+      ],
       ['Design / plain, p50 (words never asked before)', `${ratio.toFixed(2)}×`, `≤ ${targets.designP50Ratio}×`, verdict(ratioMet)],
-      ['Design as the desks ask it (words kept), p50 / p95, concurrency 1', `${ms(asked.p50)} / ${ms(asked.p95)} ms (${(asked.p50 / singlePlain.p50).toFixed(2)}× plain)`, 'reported', ''],
-      [`Design throughput, concurrency ${throughputConcurrency} (words kept)`, `${loadedDesign.rate.toFixed(1)} queries/s (p50 ${ms(loadedDesign.p50)} ms)`, 'reported', ''],
-      [`Plain throughput, concurrency ${throughputConcurrency}`, `${loadedPlain.rate.toFixed(1)} queries/s (p50 ${ms(loadedPlain.p50)} ms)`, 'reported', ''],
+      [
+        'Design as the desks ask it (words kept), p50 / p95, concurrency 1',
+        `${ms(asked.p50)} / ${ms(asked.p95)} ms (${(asked.p50 / singlePlain.p50).toFixed(2)}× plain)`,
+        'reported',
+        '',
+      ],
+      [
+        `Design throughput, concurrency ${throughputConcurrency} (words kept)`,
+        `${loadedDesign.rate.toFixed(1)} queries/s (p50 ${ms(loadedDesign.p50)} ms)`,
+        'reported',
+        '',
+      ],
+      [
+        `Plain throughput, concurrency ${throughputConcurrency}`,
+        `${loadedPlain.rate.toFixed(1)} queries/s (p50 ${ms(loadedPlain.p50)} ms)`,
+        'reported',
+        '',
+      ],
       ['Errors', String(errors), '0', verdict(errors === 0)],
     ],
   );
@@ -245,7 +310,9 @@ async function main() {
   print(`${queries.length} queries (${visitorQueries.length} visitor sentences, ${corpusQueries.length} terse)`);
 
   const understanding = measureUnderstanding(queries);
-  print(`Query understanding (understand + thesaurus lookups), warm, ${understanding.samples} samples: p50 ${ms(understanding.p50)} ms, p95 ${ms(understanding.p95)} ms`);
+  print(
+    `Query understanding (understand + thesaurus lookups), warm, ${understanding.samples} samples: p50 ${ms(understanding.p50)} ms, p95 ${ms(understanding.p95)} ms`,
+  );
 
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-answer-'));
   let meili: EmbeddedMeilisearchService | undefined;
@@ -261,11 +328,18 @@ async function main() {
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    meili = await startEmbeddedMeilisearch({ dir: path.join(dir, 'meili'), masterKey: `bench-answer-${randomUUID()}`, logger: createLogger('warn') });
+    meili = await startEmbeddedMeilisearch({
+      dir: path.join(dir, 'meili'),
+      masterKey: `bench-answer-${randomUUID()}`,
+      logger: createLogger('warn'),
+    });
     const index = await fillIndex(meili.url, meili.masterKey, options.pages);
-    print(`Index: ${index.pages} pages (${index.documents} documents, ${index.copies} copies of the relevance corpus) in ${index.seconds.toFixed(1)} s`);
+    print(
+      `Index: ${index.pages} pages (${index.documents} documents, ${index.copies} copies of the relevance corpus) in ${index.seconds.toFixed(1)} s`,
+    );
     const comparison = await compareDesignWithPlain(meili.url, meili.masterKey, index.indexUid, queries, options.queries);
-    const errors = comparison.singleDesign.errors + comparison.singlePlain.errors + comparison.loadedDesign.errors + comparison.loadedPlain.errors;
+    const errors =
+      comparison.singleDesign.errors + comparison.singlePlain.errors + comparison.loadedDesign.errors + comparison.loadedPlain.errors;
     if (errors > 0) print(`Errors: ${errors} (first: ${comparison.firstError ?? 'under load'})`);
     print(`Queries with no hit at concurrency 1: design ${comparison.singleDesign.empty}, plain ${comparison.singlePlain.empty}`);
     await writeBenchmarkSection('answer', sectionMarkdown(startedOn, loadAtStart, understanding, index, comparison));

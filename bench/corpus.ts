@@ -85,7 +85,8 @@ function parseOptions() {
   const pdfShare = Number(values['pdf-share']);
   const seedValue = Number(values.seed);
   if (!Number.isInteger(documents) || documents < 1) throw new Error(`--documents expects a whole number above 0, got ${values.documents}`);
-  if (!Number.isInteger(pagesPerDocument) || pagesPerDocument < 1) throw new Error(`--pages-per-document expects a whole number above 0, got ${values['pages-per-document']}`);
+  if (!Number.isInteger(pagesPerDocument) || pagesPerDocument < 1)
+    throw new Error(`--pages-per-document expects a whole number above 0, got ${values['pages-per-document']}`);
   if (!(pdfShare >= 0 && pdfShare <= 1)) throw new Error(`--pdf-share expects a number from 0 to 1, got ${values['pdf-share']}`);
   if (!Number.isInteger(seedValue)) throw new Error(`--seed expects a whole number, got ${values.seed}`);
   return { documents, pagesPerDocument, pdfShare, seed: seedValue, dataDir: path.resolve(values['data-dir']) };
@@ -116,7 +117,22 @@ const docTypeLabels: Record<DocType, string> = {
   autre: 'Document',
 };
 const docTypeList = Object.keys(docTypeLabels) as DocType[];
-const schemePrefixes = ['Pass', 'Contrat', 'Fonds', 'Prêt', 'Aide', 'Appel à projets', 'Prime', 'Chèque', 'Programme', 'Plan', 'Bourse', 'Label', 'Parcours', 'Trophées'];
+const schemePrefixes = [
+  'Pass',
+  'Contrat',
+  'Fonds',
+  'Prêt',
+  'Aide',
+  'Appel à projets',
+  'Prime',
+  'Chèque',
+  'Programme',
+  'Plan',
+  'Bourse',
+  'Label',
+  'Parcours',
+  'Trophées',
+];
 
 interface SchemePlan {
   name: string;
@@ -147,7 +163,11 @@ function planSchemes(count: number, writer: ProseWriter, random: Random): Scheme
   const today = Math.floor(Date.now() / 86400000);
   while (plans.length < count) {
     const noun = writer.noun();
-    const name = `${random.pick(schemePrefixes)} ${capitalize(noun)} ${random.chance(0.5) ? writer.adjective(noun) : random.chance(0.5) ? writer.town() : writer.noun()}`.slice(0, 200);
+    const name =
+      `${random.pick(schemePrefixes)} ${capitalize(noun)} ${random.chance(0.5) ? writer.adjective(noun) : random.chance(0.5) ? writer.town() : writer.noun()}`.slice(
+        0,
+        200,
+      );
     if (names.has(name.toLowerCase())) continue;
     names.add(name.toLowerCase());
     const isPermanent = random.chance(0.55);
@@ -170,7 +190,10 @@ function planSchemes(count: number, writer: ProseWriter, random: Random): Scheme
       referent: {
         name: person,
         service: `Service ${writer.noun()}`.slice(0, 200),
-        email: `${person.toLowerCase().normalize('NFD').replace(/[^a-z]+/g, '.')}@region.example`,
+        email: `${person
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[^a-z]+/g, '.')}@region.example`,
         phone: `04 ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)} ${random.int(10, 99)}`,
       },
     });
@@ -198,7 +221,11 @@ interface QueueState {
 }
 
 async function queueState(services: Services): Promise<QueueState> {
-  const rows = (await services.db('jobs').whereIn('type', ['search.syncDocument', 'search.applySettings']).groupBy('status').select('status', services.db.raw('count(*)::int as n'))) as { status: string; n: number }[];
+  const rows = (await services
+    .db('jobs')
+    .whereIn('type', ['search.syncDocument', 'search.applySettings'])
+    .groupBy('status')
+    .select('status', services.db.raw('count(*)::int as n'))) as { status: string; n: number }[];
   const count = (status: string) => rows.find((row) => row.status === status)?.n ?? 0;
   return { waiting: count('queued') + count('running'), dead: count('dead') };
 }
@@ -206,7 +233,8 @@ async function queueState(services: Services): Promise<QueueState> {
 async function main() {
   const options = parseOptions();
   const infoPath = path.join(options.dataDir, corpusInfoFile);
-  if (existsSync(infoPath)) throw new Error(`${options.dataDir} already holds a corpus (${corpusInfoFile}): remove the directory or pass another --data-dir`);
+  if (existsSync(infoPath))
+    throw new Error(`${options.dataDir} already holds a corpus (${corpusInfoFile}): remove the directory or pass another --data-dir`);
   mkdirSync(options.dataDir, { recursive: true });
   // PostgreSQL runs as the `postgres` system user when started as root: it must reach the directory.
   chmodSync(options.dataDir, 0o755);
@@ -215,7 +243,9 @@ async function main() {
   for (const name of ['WORKER_CONCURRENCY', 'DATABASE_POOL_MAX']) if (process.env[name]) env[name] = process.env[name];
   const config = loadConfig(env);
   const logger = createLogger(config.logLevel);
-  print(`Corpus: ${options.documents} documents × ${options.pagesPerDocument} pages (mean), ${Math.round(options.pdfShare * 100)} % PDF, seed ${options.seed}, in ${options.dataDir}`);
+  print(
+    `Corpus: ${options.documents} documents × ${options.pagesPerDocument} pages (mean), ${Math.round(options.pdfShare * 100)} % PDF, seed ${options.seed}, in ${options.dataDir}`,
+  );
 
   const services = await startServices(config, logger);
   let worker: ReturnType<typeof startWorker> | undefined;
@@ -229,7 +259,8 @@ async function main() {
     await migrateLatest(services.db);
     await seed(services.db);
     await enqueueSettings(services.db);
-    const admin = (await services.db('users').where({ email: corpusAdminEmail }).first('id', 'role')) as { id: string; role: 'admin' } | undefined;
+    const admin = (await services.db('users').where({ email: corpusAdminEmail }).first('id', 'role')) as
+      { id: string; role: 'admin' } | undefined;
     if (!admin) throw new Error(`no ${corpusAdminEmail} after seeding`);
     const actor: Actor = { id: admin.id, role: admin.role, directorateId: null, maisonId: null };
     const audit = { actorId: admin.id, actorLabel: 'npm run corpus' };
@@ -241,8 +272,15 @@ async function main() {
 
     // Schemes.
     const schemeCount = Math.min(500, Math.max(10, Math.ceil(options.documents / 20)));
-    const themeIds = new Map(((await services.db('folders').whereNull('parent_id').select('id', 'name')) as { id: string; name: string }[]).map((row) => [row.name, row.id]));
-    const directorateIds = new Map(((await services.db('directorates').select('id', 'code')) as { id: string; code: string }[]).map((row) => [row.code, row.id]));
+    const themeIds = new Map(
+      ((await services.db('folders').whereNull('parent_id').select('id', 'name')) as { id: string; name: string }[]).map((row) => [
+        row.name,
+        row.id,
+      ]),
+    );
+    const directorateIds = new Map(
+      ((await services.db('directorates').select('id', 'code')) as { id: string; code: string }[]).map((row) => [row.code, row.id]),
+    );
     const schemes: { id: string; plan: SchemePlan }[] = [];
     for (const plan of planSchemes(schemeCount, writer, random)) {
       const folder = await createFolder(
@@ -293,7 +331,11 @@ async function main() {
           if (seen.size < 2_000_000) seen.add(word);
         }
       }
-      const title = `${docTypeLabels[docType]} — ${scheme.plan.name}${random.chance(0.5) ? ` — ${writer.town()}` : ''} ${random.int(2021, 2027)}`.slice(0, 300);
+      const title =
+        `${docTypeLabels[docType]} — ${scheme.plan.name}${random.chance(0.5) ? ` — ${writer.town()}` : ''} ${random.int(2021, 2027)}`.slice(
+          0,
+          300,
+        );
       const summary = writer.sentence();
       const scope = random.chance(0.7) ? 'internal' : 'external';
       const body = isPdf ? await makePdf(pages) : Buffer.from(pages.join('\f'), 'utf8');
@@ -314,15 +356,25 @@ async function main() {
     });
     const loadSeconds = (performance.now() - loadStartedAt) / 1000;
     const totalPages = counts.reduce((sum, count) => sum + count, 0);
-    print(`Loaded ${options.documents} documents, ${totalPages} pages (${pdfDocuments} PDFs, ${pdfPages} pages), ${words} words, ${seen.size} distinct, in ${loadSeconds.toFixed(1)} s.`);
+    print(
+      `Loaded ${options.documents} documents, ${totalPages} pages (${pdfDocuments} PDFs, ${pdfPages} pages), ${words} words, ${seen.size} distinct, in ${loadSeconds.toFixed(1)} s.`,
+    );
 
     // Extraction and indexing by the real worker.
     const concurrency = config.worker.concurrency;
     print(`Extracting and indexing with the job worker (concurrency ${concurrency})…`);
     const indexStartedAt = performance.now();
-    worker = startWorker({ db: services.db, logger, handlers: createJobHandlers({ ...services, logger, config }), concurrency, idleMs: 100 });
+    worker = startWorker({
+      db: services.db,
+      logger,
+      handlers: createJobHandlers({ ...services, logger, config }),
+      concurrency,
+      idleMs: 100,
+    });
     lastReport = indexStartedAt;
-    const [{ n: totalJobs }] = (await services.db('jobs').where({ type: 'search.syncDocument' }).count<{ n: string }[]>('* as n')) as [{ n: string }];
+    const [{ n: totalJobs }] = (await services.db('jobs').where({ type: 'search.syncDocument' }).count<{ n: string }[]>('* as n')) as [
+      { n: string },
+    ];
     for (;;) {
       const state = await queueState(services);
       if (state.waiting === 0) break;
@@ -330,7 +382,9 @@ async function main() {
         lastReport = performance.now();
         const elapsed = (lastReport - indexStartedAt) / 1000;
         const finished = Number(totalJobs) - state.waiting;
-        print(`  ${finished}/${totalJobs} documents indexed in ${elapsed.toFixed(0)} s (${((finished / options.documents) * totalPages / elapsed).toFixed(0)} pages/s)${state.dead ? `, ${state.dead} dead jobs` : ''}`);
+        print(
+          `  ${finished}/${totalJobs} documents indexed in ${elapsed.toFixed(0)} s (${(((finished / options.documents) * totalPages) / elapsed).toFixed(0)} pages/s)${state.dead ? `, ${state.dead} dead jobs` : ''}`,
+        );
       }
       await delay(200);
     }
@@ -361,7 +415,9 @@ async function main() {
       dataDir: options.dataDir,
     };
     writeFileSync(infoPath, `${JSON.stringify(info, null, 2)}\n`);
-    print(`Indexed ${indexed.size} documents (${records} records) in ${indexSeconds.toFixed(1)} s: ${info.pagesPerSecond.toFixed(0)} pages/s.`);
+    print(
+      `Indexed ${indexed.size} documents (${records} records) in ${indexSeconds.toFixed(1)} s: ${info.pagesPerSecond.toFixed(0)} pages/s.`,
+    );
     print(`Written ${infoPath}.`);
   } finally {
     await stop();

@@ -117,7 +117,13 @@ export function feminine(adjective: string): string {
 
 export function adjectiveForms(adjective: string): { ms: string; fs: string; mp: string; fp: string } {
   const fs = feminine(adjective);
-  const mp = /[sx]$/.test(adjective) ? adjective : adjective.endsWith('al') ? `${adjective.slice(0, -2)}aux` : adjective.endsWith('eau') ? `${adjective}x` : `${adjective}s`;
+  const mp = /[sx]$/.test(adjective)
+    ? adjective
+    : adjective.endsWith('al')
+      ? `${adjective.slice(0, -2)}aux`
+      : adjective.endsWith('eau')
+        ? `${adjective}x`
+        : `${adjective}s`;
   return { ms: adjective, fs, mp, fp: `${fs}s` };
 }
 
@@ -179,12 +185,24 @@ function conjugate(infinitive: string): Verb {
   const endings = isEr ? erEndings : irEndings;
   const of = (list: string[]) => list.map((ending) => join(stem, ending));
   const tense = (list: string[]): [string, string] => [join(stem, list[2] as string), join(stem, list[5] as string)];
-  const forms = [infinitive, ...of(endings.present), ...of(endings.imperfect), ...of(endings.future), ...of(endings.conditional), ...of(endings.participle)];
+  const forms = [
+    infinitive,
+    ...of(endings.present),
+    ...of(endings.imperfect),
+    ...of(endings.future),
+    ...of(endings.conditional),
+    ...of(endings.participle),
+  ];
   const gerund = isEr ? join(stem, 'ant') : `${stem}issant`;
   forms.push(gerund);
   return {
     infinitive,
-    third: { present: tense(endings.present), imperfect: tense(endings.imperfect), future: tense(endings.future), conditional: tense(endings.conditional) },
+    third: {
+      present: tense(endings.present),
+      imperfect: tense(endings.imperfect),
+      future: tense(endings.future),
+      conditional: tense(endings.conditional),
+    },
     participles: of(endings.participle),
     gerund,
     forms: [...new Set(forms)],
@@ -226,7 +244,9 @@ export function buildVocabulary(seed: number): Vocabulary {
   const random = createRandom(seed);
   const baseVerbs = [...new Set([...verbsEr, ...verbsIr])];
   // Base lemmas are the frequent words; prefixed and derived forms come after them in rank.
-  const derivedVerbs = baseVerbs.flatMap((verb) => [prefixed('re', verb), prefixed('dé', verb)]).filter((verb) => !baseVerbs.includes(verb));
+  const derivedVerbs = baseVerbs
+    .flatMap((verb) => [prefixed('re', verb), prefixed('dé', verb)])
+    .filter((verb) => !baseVerbs.includes(verb));
   const verbList = [...shuffle(baseVerbs.map(conjugate), random), ...shuffle([...new Set(derivedVerbs)].map(conjugate), random)];
 
   const erStems = verbsEr.map((verb) => verb.slice(0, -2));
@@ -239,7 +259,10 @@ export function buildVocabulary(seed: number): Vocabulary {
   ].filter((word) => !nouns.includes(word));
   const nounList = [...shuffle([...nouns], random), ...shuffle([...new Set(derivedNouns)], random)];
 
-  const derivedAdjectives = [...erStems.map((stem) => `${join(stem, 'able')}`), ...verbsIr.map((verb) => `${verb.slice(0, -2)}issable`)].filter((word) => !adjectives.includes(word));
+  const derivedAdjectives = [
+    ...erStems.map((stem) => `${join(stem, 'able')}`),
+    ...verbsIr.map((verb) => `${verb.slice(0, -2)}issable`),
+  ].filter((word) => !adjectives.includes(word));
   const adjectiveList = [...shuffle([...adjectives], random), ...shuffle([...new Set(derivedAdjectives)], random)].map(adjectiveForms);
   const adverbList = [...adverbs, ...shuffle(adjectives.map(adverbOf), random)];
 
@@ -251,7 +274,10 @@ export function buildVocabulary(seed: number): Vocabulary {
   const people: string[] = [];
   for (let i = 0; i < 4000; i += 1) people.push(`${random.pick(firstNames)} ${inventedName(random, random.int(2, 4))}`);
   const companies: string[] = [];
-  for (let i = 0; i < 3000; i += 1) companies.push(`${random.pick(['SARL', 'SAS', 'SCOP', 'EURL', 'GAEC', 'Association', 'Coopérative', 'Atelier', 'Domaine'])} ${inventedName(random, random.int(2, 4))}`);
+  for (let i = 0; i < 3000; i += 1)
+    companies.push(
+      `${random.pick(['SARL', 'SAS', 'SCOP', 'EURL', 'GAEC', 'Association', 'Coopérative', 'Atelier', 'Domaine'])} ${inventedName(random, random.int(2, 4))}`,
+    );
 
   const forms = new Set<string>();
   const add = (text: string) => {
@@ -284,7 +310,9 @@ export function buildVocabulary(seed: number): Vocabulary {
 
 const feminineEnding = /(tion|sion|té|ure|ance|ence|ie|ette|ise|ade|ée|euse|ière|elle|ine|ique|ève|ale|ote|onne)$/;
 const feminineNouns = new Set(
-  'montagne femme page place zone chambre carte ligne liste lettre forme fiche note règle somme salle source taille vente ville voie mesure mer aide annexe banque base branche cause charge charte classe clause commande commune compagnie date demande dépense dette direction durée eau école enfance entrée entreprise équipe étape étude exigence façade facture famille ferme feuille filière fin fonction forêt frais franchise frontière gamme gare gestion grille guide heure histoire idée image langue législation lettre licence loi main maison marque matière méthode mission mode musique nature norme notice offre page part partie pêche peine période personne phase pièce piscine piste plateforme politique population porte poste pratique prestation prime prise procédure production promotion province publication qualité question raison recette réforme région règle relation remise rencontre réserve résidence revue rivière route rubrique saison salle santé semaine séance signature situation société solde solution somme structure subvention surface taxe technique technologie tranche usine valeur vie vigne voiture vue'.split(' '),
+  'montagne femme page place zone chambre carte ligne liste lettre forme fiche note règle somme salle source taille vente ville voie mesure mer aide annexe banque base branche cause charge charte classe clause commande commune compagnie date demande dépense dette direction durée eau école enfance entrée entreprise équipe étape étude exigence façade facture famille ferme feuille filière fin fonction forêt frais franchise frontière gamme gare gestion grille guide heure histoire idée image langue législation lettre licence loi main maison marque matière méthode mission mode musique nature norme notice offre page part partie pêche peine période personne phase pièce piscine piste plateforme politique population porte poste pratique prestation prime prise procédure production promotion province publication qualité question raison recette réforme région règle relation remise rencontre réserve résidence revue rivière route rubrique saison salle santé semaine séance signature situation société solde solution somme structure subvention surface taxe technique technologie tranche usine valeur vie vigne voiture vue'.split(
+    ' ',
+  ),
 );
 const masculineNouns = new Set('comité musée lycée trimestre foyer groupe modèle volume tiers'.split(' '));
 const isFeminine = (noun: string) => !masculineNouns.has(noun) && (feminineNouns.has(noun) || feminineEnding.test(noun));
@@ -368,10 +396,13 @@ export class ProseWriter {
     const roll = r.next();
     let text: string;
     if (roll < 0.45) text = `${subject} ${finite} ${this.nounPhrase()} ${this.complement()}`;
-    else if (roll < 0.6) text = `pour ${this.vocabulary.verbs.draw(r).infinitive} ${this.nounPhrase('definite')}, ${subject} ${finite} ${this.nounPhrase()}`;
-    else if (roll < 0.7) text = `${subject} ${isPluralSubject ? 'sont' : 'est'} ${r.pick(verb.participles)} ${this.complement()} ${this.complement()}`;
+    else if (roll < 0.6)
+      text = `pour ${this.vocabulary.verbs.draw(r).infinitive} ${this.nounPhrase('definite')}, ${subject} ${finite} ${this.nounPhrase()}`;
+    else if (roll < 0.7)
+      text = `${subject} ${isPluralSubject ? 'sont' : 'est'} ${r.pick(verb.participles)} ${this.complement()} ${this.complement()}`;
     else if (roll < 0.78) text = `${this.person()}, ${this.noun()} ${de(this.noun())}, ${finite} ${this.nounPhrase()} ${this.complement()}`;
-    else if (roll < 0.86) text = `en ${verb.gerund} ${this.nounPhrase('definite')}, ${subject} ${this.vocabulary.verbs.draw(r).third.present[isPluralSubject ? 1 : 0]} ${this.nounPhrase()}`;
+    else if (roll < 0.86)
+      text = `en ${verb.gerund} ${this.nounPhrase('definite')}, ${subject} ${this.vocabulary.verbs.draw(r).third.present[isPluralSubject ? 1 : 0]} ${this.nounPhrase()}`;
     else text = `${subject} ${finite} ${this.vocabulary.adverbs.draw(r)} ${this.nounPhrase()} ${this.complement()} ${this.complement()}`;
     return `${capitalize(text)}.`;
   }

@@ -73,7 +73,12 @@ const loadLine = () =>
     .join(', ');
 
 /** Polls `condition` every `everyMs` until it holds; the seconds it took from `since`, or undefined after `timeoutMs`. */
-async function secondsUntil(condition: () => Promise<boolean>, since: number, timeoutMs: number, everyMs = pollMs): Promise<number | undefined> {
+async function secondsUntil(
+  condition: () => Promise<boolean>,
+  since: number,
+  timeoutMs: number,
+  everyMs = pollMs,
+): Promise<number | undefined> {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
     if (await condition().catch(() => false)) return (performance.now() - since) / 1000;
@@ -148,7 +153,11 @@ async function queueDepth(): Promise<{ due: number; dead: number }> {
   const { postgresPort } = JSON.parse(readFileSync(path.join(dataDir, 'app.lock'), 'utf8')) as { postgresPort?: number };
   const { postgresPassword } = JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as { postgresPassword: string };
   if (!postgresPort) throw new Error('no PostgreSQL port in app.lock yet');
-  const client = new pg.Client({ connectionString: embeddedPostgresUrl(postgresPassword, postgresPort, embeddedDatabaseName), connectionTimeoutMillis: 3000, statement_timeout: 3000 });
+  const client = new pg.Client({
+    connectionString: embeddedPostgresUrl(postgresPassword, postgresPort, embeddedDatabaseName),
+    connectionTimeoutMillis: 3000,
+    statement_timeout: 3000,
+  });
   await client.connect();
   try {
     const { rows } = await client.query<{ due: number; dead: number }>(
@@ -163,7 +172,10 @@ async function queueDepth(): Promise<{ due: number; dead: number }> {
 /** Until no job is due (the demo catalogue's extraction and indexing, a load's publishes); the seconds it took. */
 async function waitForQueue(timeoutMs: number): Promise<number> {
   const took = await secondsUntil(async () => (await queueDepth()).due === 0, performance.now(), timeoutMs, 250);
-  if (took === undefined) throw new Error(`jobs still due after ${timeoutMs / 1000} s: ${JSON.stringify(await queueDepth().catch((error: Error) => error.message))}`);
+  if (took === undefined)
+    throw new Error(
+      `jobs still due after ${timeoutMs / 1000} s: ${JSON.stringify(await queueDepth().catch((error: Error) => error.message))}`,
+    );
   return took;
 }
 
@@ -175,9 +187,14 @@ interface Session {
 }
 
 async function signIn(email: string): Promise<Session> {
-  const response = await fetch(`${base()}/auth/dev-login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) });
+  const response = await fetch(`${base()}/auth/dev-login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email }),
+  });
   const body = (await response.json()) as { csrfToken?: unknown };
-  if (response.status !== 200 || typeof body.csrfToken !== 'string') throw new Error(`dev sign-in as ${email} answered ${response.status}: ${JSON.stringify(body)}`);
+  if (response.status !== 200 || typeof body.csrfToken !== 'string')
+    throw new Error(`dev sign-in as ${email} answered ${response.status}: ${JSON.stringify(body)}`);
   const cookie = response.headers
     .getSetCookie()
     .map((line) => line.split(';')[0] ?? '')
@@ -188,8 +205,12 @@ async function signIn(email: string): Promise<Session> {
 /** An open scheme (not closed, not archived: searches leave closed schemes out by default) where this editor may upload. */
 async function uploadFolder(session: Session): Promise<string> {
   const response = await fetch(`${base()}/api/folders`, { headers: { Cookie: session.cookie } });
-  const { folders } = (await response.json()) as { folders: { id: string; scheme: { availability: string; isArchived: boolean } | null; can: { upload: boolean } }[] };
-  const folder = folders.find((f) => f.can.upload && f.scheme && !f.scheme.isArchived && ['ouvert', 'permanent'].includes(f.scheme.availability));
+  const { folders } = (await response.json()) as {
+    folders: { id: string; scheme: { availability: string; isArchived: boolean } | null; can: { upload: boolean } }[];
+  };
+  const folder = folders.find(
+    (f) => f.can.upload && f.scheme && !f.scheme.isArchived && ['ouvert', 'permanent'].includes(f.scheme.availability),
+  );
   if (!folder) throw new Error('no open scheme this editor may upload into');
   return folder.id;
 }
@@ -208,7 +229,12 @@ interface Published {
 }
 
 /** One upload of a small published text document holding `word`; its status and, when created, its id. */
-async function upload(session: Session, folderId: string, word: string, idempotencyKey: string): Promise<{ status: number; documentId?: string }> {
+async function upload(
+  session: Session,
+  folderId: string,
+  word: string,
+  idempotencyKey: string,
+): Promise<{ status: number; documentId?: string }> {
   const form = new FormData();
   form.set('folderId', folderId);
   form.set('title', `Mesure de reprise ${word}`);
@@ -226,7 +252,11 @@ async function upload(session: Session, folderId: string, word: string, idempote
 }
 
 /** Publishes, retrying every second with the same Idempotency-Key until the app says 201 (a fault may refuse it first). */
-async function publishThroughFault(session: () => Session, folderId: string, timeoutMs = 180_000): Promise<Published & { attempts: number }> {
+async function publishThroughFault(
+  session: () => Session,
+  folderId: string,
+  timeoutMs = 180_000,
+): Promise<Published & { attempts: number }> {
   const word = uniqueWord();
   const key = randomUUID();
   const deadline = performance.now() + timeoutMs;
@@ -243,7 +273,10 @@ async function publishThroughFault(session: () => Session, folderId: string, tim
 /** True when `GET /api/search` answers from Meilisearch (not the fallback) and lists the document. */
 async function isSearchable(session: Session, published: Published): Promise<boolean> {
   const params = new URLSearchParams({ q: published.word, group: 'document' });
-  const response = await fetch(`${base()}/api/search?${params}`, { headers: { Cookie: session.cookie, Accept: 'application/json' }, signal: AbortSignal.timeout(5000) });
+  const response = await fetch(`${base()}/api/search?${params}`, {
+    headers: { Cookie: session.cookie, Accept: 'application/json' },
+    signal: AbortSignal.timeout(5000),
+  });
   if (response.status !== 200) return false;
   const answer = (await response.json()) as { hits: { document: { id: string } }[]; degraded: boolean };
   return !answer.degraded && answer.hits.some((hit) => hit.document.id === published.documentId);
@@ -268,7 +301,12 @@ function postgresProcesses(): number[] {
   return [postmaster, ...children];
 }
 
-async function measureFault(fault: string, inject: () => Promise<{ back: () => Promise<number> }>, folderId: string, sessions: { editor: Session; agent: Session }): Promise<FaultFigures> {
+async function measureFault(
+  fault: string,
+  inject: () => Promise<{ back: () => Promise<number> }>,
+  folderId: string,
+  sessions: { editor: Session; agent: Session },
+): Promise<FaultFigures> {
   await secondsUntil(isReady, performance.now(), 60_000);
   print(`  ${fault}: load average ${loadLine()}`);
   const startedAt = performance.now();
@@ -278,21 +316,32 @@ async function measureFault(fault: string, inject: () => Promise<{ back: () => P
   const readyAt = await secondsUntil(isReady, backAt, 120_000);
   const searchableAt = await secondsUntil(() => isSearchable(sessions.agent, published), backAt, 180_000, 250);
   const figures = { fault, backSeconds, readySeconds: readyAt, searchableSeconds: searchableAt, publishAttempts: published.attempts };
-  print(`  ${fault}: back after ${backSeconds.toFixed(2)} s; then ready ${readyAt?.toFixed(2) ?? 'never'} s, searchable ${searchableAt?.toFixed(2) ?? 'never'} s (publish accepted at attempt ${published.attempts})`);
+  print(
+    `  ${fault}: back after ${backSeconds.toFixed(2)} s; then ready ${readyAt?.toFixed(2) ?? 'never'} s, searchable ${searchableAt?.toFixed(2) ?? 'never'} s (publish accepted at attempt ${published.attempts})`,
+  );
   return figures;
 }
 
 /** Polls until `pidOf` names a live process other than `before`; the moment it did. */
 async function newProcess(pidOf: () => number | undefined, before: number): Promise<number> {
-  const took = await secondsUntil(async () => {
-    const now = pidOf();
-    return now !== undefined && now !== before;
-  }, performance.now(), 120_000, 50);
+  const took = await secondsUntil(
+    async () => {
+      const now = pidOf();
+      return now !== undefined && now !== before;
+    },
+    performance.now(),
+    120_000,
+    50,
+  );
   if (took === undefined) throw new Error('the killed service was not started again within 120 s');
   return performance.now();
 }
 
-async function runFaults(options: { stallSeconds: number }, sessions: { editor: Session; agent: Session }, folderId: string): Promise<FaultFigures[]> {
+async function runFaults(
+  options: { stallSeconds: number },
+  sessions: { editor: Session; agent: Session },
+  folderId: string,
+): Promise<FaultFigures[]> {
   const figures: FaultFigures[] = [];
   figures.push(
     await measureFault(
@@ -356,8 +405,16 @@ async function runFaults(options: { stallSeconds: number }, sessions: { editor: 
   const readySeconds = await secondsUntil(isReady, backAt, 180_000);
   // Sessions live in PostgreSQL: they outlive the app.
   const searchableSeconds = await secondsUntil(() => isSearchable(sessions.agent, published), backAt, 180_000, 250);
-  print(`  kill -9 of the app, then npm start: spawned after ${((backAt - killedAt) / 1000).toFixed(2)} s; ready ${readySeconds?.toFixed(2) ?? 'never'} s, searchable ${searchableSeconds?.toFixed(2) ?? 'never'} s`);
-  figures.push({ fault: 'kill -9 of the app (right after a publish), then `npm start`', backSeconds: (backAt - killedAt) / 1000, readySeconds, searchableSeconds, publishAttempts: published.attempts });
+  print(
+    `  kill -9 of the app, then npm start: spawned after ${((backAt - killedAt) / 1000).toFixed(2)} s; ready ${readySeconds?.toFixed(2) ?? 'never'} s, searchable ${searchableSeconds?.toFixed(2) ?? 'never'} s`,
+  );
+  figures.push({
+    fault: 'kill -9 of the app (right after a publish), then `npm start`',
+    backSeconds: (backAt - killedAt) / 1000,
+    readySeconds,
+    searchableSeconds,
+    publishAttempts: published.attempts,
+  });
   await waitForQueue(120_000);
   return figures;
 }
@@ -416,10 +473,20 @@ async function timed(route: Route, samples: Sample[], request: () => Promise<Res
     const body = await response.clone().text();
     // An error says why in its JSON ({ error: { code } }): the request bound, a service down…
     const code = response.status >= 300 ? (/"code":"(\w+)"/.exec(body)?.[1] ?? 'no code') : undefined;
-    samples.push({ route, ms: performance.now() - startedAt, status: response.status, ...(code ? { failure: `HTTP ${response.status} ${code}` } : {}) });
+    samples.push({
+      route,
+      ms: performance.now() - startedAt,
+      status: response.status,
+      ...(code ? { failure: `HTTP ${response.status} ${code}` } : {}),
+    });
     return response;
   } catch (error) {
-    samples.push({ route, ms: performance.now() - startedAt, status: 0, failure: (error as Error).cause ? String((error as { cause: unknown }).cause) : String(error) });
+    samples.push({
+      route,
+      ms: performance.now() - startedAt,
+      status: 0,
+      failure: (error as Error).cause ? String((error as { cause: unknown }).cause) : String(error),
+    });
     return undefined;
   }
 }
@@ -431,13 +498,22 @@ async function agentLoop(session: Session, until: number, thinkMs: number, sampl
   await delay(Math.random() * thinkMs);
   while (performance.now() < until) {
     const q = agentQueries[Math.floor(Math.random() * agentQueries.length)] as string;
-    const response = await timed('GET /api/search', samples, () => fetch(`${base()}/api/search?${new URLSearchParams({ q, group: 'document' })}`, { headers: { Cookie: session.cookie, Accept: 'application/json' } }));
+    const response = await timed('GET /api/search', samples, () =>
+      fetch(`${base()}/api/search?${new URLSearchParams({ q, group: 'document' })}`, {
+        headers: { Cookie: session.cookie, Accept: 'application/json' },
+      }),
+    );
     const answer = response?.status === 200 ? ((await response.json()) as { hits: { document: { id: string } }[] }) : undefined;
     const first = answer?.hits[0]?.document.id;
     if (first && Math.random() < 0.5) {
       await think(thinkMs / 2);
-      await timed('GET /api/documents/:id', samples, () => fetch(`${base()}/api/documents/${first}`, { headers: { Cookie: session.cookie, Accept: 'application/json' } }));
-      if (Math.random() < 0.3) await timed('GET /api/documents/:id/file', samples, () => fetch(`${base()}/api/documents/${first}/file`, { headers: { Cookie: session.cookie } }));
+      await timed('GET /api/documents/:id', samples, () =>
+        fetch(`${base()}/api/documents/${first}`, { headers: { Cookie: session.cookie, Accept: 'application/json' } }),
+      );
+      if (Math.random() < 0.3)
+        await timed('GET /api/documents/:id/file', samples, () =>
+          fetch(`${base()}/api/documents/${first}/file`, { headers: { Cookie: session.cookie } }),
+        );
     }
     await think(thinkMs);
   }
@@ -447,15 +523,33 @@ async function editorLoop(session: Session, folderId: string, until: number, sam
   while (performance.now() < until) {
     const word = uniqueWord();
     const startedAt = performance.now();
-    const answer = await upload(session, folderId, word, randomUUID()).catch((error: Error) => ({ status: 0, documentId: undefined, failure: String(error.cause ?? error) }));
-    samples.push({ route: 'POST /api/documents', ms: performance.now() - startedAt, status: answer.status, ...('failure' in answer ? { failure: answer.failure } : {}) });
+    const answer = await upload(session, folderId, word, randomUUID()).catch((error: Error) => ({
+      status: 0,
+      documentId: undefined,
+      failure: String(error.cause ?? error),
+    }));
+    samples.push({
+      route: 'POST /api/documents',
+      ms: performance.now() - startedAt,
+      status: answer.status,
+      ...('failure' in answer ? { failure: answer.failure } : {}),
+    });
     if (answer.status === 201 && answer.documentId) published.push({ documentId: answer.documentId, word });
     await think(3000);
   }
 }
 
-async function runLoad(options: { agents: number; seconds: number; thinkMs: number }, editors: { session: Session; folderId: string }[], checker: Session): Promise<LoadFigures> {
-  const agentEmails = ['agent.ales@region.example', 'agent.tarbes@region.example', 'agent.montauban@region.example', 'agent.narbonne@region.example'];
+async function runLoad(
+  options: { agents: number; seconds: number; thinkMs: number },
+  editors: { session: Session; folderId: string }[],
+  checker: Session,
+): Promise<LoadFigures> {
+  const agentEmails = [
+    'agent.ales@region.example',
+    'agent.tarbes@region.example',
+    'agent.montauban@region.example',
+    'agent.narbonne@region.example',
+  ];
   const sessions: Session[] = [];
   for (let i = 0; i < options.agents; i += 1) sessions.push(await signIn(agentEmails[i % agentEmails.length] as string));
   const samples: Sample[] = [];
@@ -463,13 +557,17 @@ async function runLoad(options: { agents: number; seconds: number; thinkMs: numb
   const loadAtStart = loadLine();
   print(`  ${options.agents} agents signed in; load average ${loadAtStart}; ${options.seconds} s of load`);
   const until = performance.now() + options.seconds * 1000;
-  await Promise.all([...sessions.map((session) => agentLoop(session, until, options.thinkMs, samples)), ...editors.map((editor) => editorLoop(editor.session, editor.folderId, until, samples, published))]);
+  await Promise.all([
+    ...sessions.map((session) => agentLoop(session, until, options.thinkMs, samples)),
+    ...editors.map((editor) => editorLoop(editor.session, editor.folderId, until, samples, published)),
+  ]);
   const loadAtEnd = loadLine();
   const endedAt = performance.now();
   const queueAfterSeconds = await secondsUntil(async () => (await queueDepth()).due === 0, endedAt, 180_000, 250);
   // Each publish asked until found, for up to 60 s each (the app may still be catching up).
   let searchableAtEnd = 0;
-  for (const item of published) if ((await secondsUntil(() => isSearchable(checker, item), performance.now(), 60_000, 250)) !== undefined) searchableAtEnd += 1;
+  for (const item of published)
+    if ((await secondsUntil(() => isSearchable(checker, item), performance.now(), 60_000, 250)) !== undefined) searchableAtEnd += 1;
   return { ...options, samples, published, searchableAtEnd, loadAtStart, loadAtEnd, queueAfterSeconds };
 }
 
@@ -487,7 +585,16 @@ function loadReport(figures: LoadFigures): { rows: string[][]; errors: number; f
     errors += bad.length;
     const ms = of.map((sample) => sample.ms);
     const cell = (p: number) => (ms.length === 0 ? '—' : percentile(ms, p).toFixed(0));
-    return [route, String(of.length), (of.length / figures.seconds).toFixed(1), cell(50), cell(95), cell(99), ms.length === 0 ? '—' : Math.max(...ms).toFixed(0), String(bad.length)];
+    return [
+      route,
+      String(of.length),
+      (of.length / figures.seconds).toFixed(1),
+      cell(50),
+      cell(95),
+      cell(99),
+      ms.length === 0 ? '—' : Math.max(...ms).toFixed(0),
+      String(bad.length),
+    ];
   });
   return { rows, errors, failures };
 }
@@ -502,7 +609,8 @@ async function main() {
   const loadAtBeginning = loadLine();
   print(`bench:faults on ${machineLine(startedAt)}; load average ${loadAtBeginning}`);
   app = startApp();
-  if ((await secondsUntil(isReady, performance.now(), 180_000, 250)) === undefined) throw new Error(`the app did not become ready:\n${app.output()}`);
+  if ((await secondsUntil(isReady, performance.now(), 180_000, 250)) === undefined)
+    throw new Error(`the app did not become ready:\n${app.output()}`);
   // The demo catalogue is extracted and indexed in the background: measured once it is done.
   await waitForQueue(600_000);
   print('  ready, demo catalogue indexed');
@@ -533,7 +641,7 @@ async function main() {
       '',
       `### Faults`,
       '',
-      'Each fault is made while the app serves; a document is published during it by an editor (a small text file, `POST /api/documents` retried every second with one Idempotency-Key until 201: PostgreSQL down or stalled refuses it with a 503). "Back" is when the killed service runs again (a new pid, started by the app\'s supervision), when SIGCONT is sent after the stall, or when `npm start` is spawned again after the app\'s kill. From then: the first 200 of `/readyz` (polled every 100 ms) and the first `GET /api/search` for the document\'s word that lists it from Meilisearch (not the PostgreSQL fallback; polled every 250 ms). Targets: ready ≤ 30 s, searchable ≤ 60 s after the service is back.',
+      "Each fault is made while the app serves; a document is published during it by an editor (a small text file, `POST /api/documents` retried every second with one Idempotency-Key until 201: PostgreSQL down or stalled refuses it with a 503). \"Back\" is when the killed service runs again (a new pid, started by the app's supervision), when SIGCONT is sent after the stall, or when `npm start` is spawned again after the app's kill. From then: the first 200 of `/readyz` (polled every 100 ms) and the first `GET /api/search` for the document's word that lists it from Meilisearch (not the PostgreSQL fallback; polled every 250 ms). Targets: ready ≤ 30 s, searchable ≤ 60 s after the service is back.",
       '',
       markdownTable(
         ['fault', 'back after (s)', 'ready after back (s)', 'searchable after back (s)', 'publish attempts', 'result'],
@@ -543,7 +651,12 @@ async function main() {
           f.readySeconds?.toFixed(2) ?? 'never',
           f.searchableSeconds?.toFixed(2) ?? 'never',
           String(f.publishAttempts),
-          verdict(f.readySeconds !== undefined && f.readySeconds <= targets.readySeconds && f.searchableSeconds !== undefined && f.searchableSeconds <= targets.searchableSeconds),
+          verdict(
+            f.readySeconds !== undefined &&
+              f.readySeconds <= targets.readySeconds &&
+              f.searchableSeconds !== undefined &&
+              f.searchableSeconds <= targets.searchableSeconds,
+          ),
         ]),
       ),
       '',

@@ -44,8 +44,17 @@ export function workDirectory(name: string): string {
 }
 
 /** Embedded PostgreSQL (throwaway settings) and Meilisearch under `dir` (`pg/`, `meili/`), one after the other. */
-export async function startDatabaseAndSearch(dir: string, logger: Logger): Promise<{ postgres: EmbeddedPostgresService; meili: EmbeddedMeilisearchService }> {
-  const postgres = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), password: benchSecrets.postgresPassword, database: 'lpt_bench', logger, isThrowaway: true });
+export async function startDatabaseAndSearch(
+  dir: string,
+  logger: Logger,
+): Promise<{ postgres: EmbeddedPostgresService; meili: EmbeddedMeilisearchService }> {
+  const postgres = await startEmbeddedPostgres({
+    dir: path.join(dir, 'pg'),
+    password: benchSecrets.postgresPassword,
+    database: 'lpt_bench',
+    logger,
+    isThrowaway: true,
+  });
   try {
     const meili = await startEmbeddedMeilisearch({ dir: path.join(dir, 'meili'), masterKey: benchSecrets.meiliMasterKey, logger });
     return { postgres, meili };
@@ -137,7 +146,9 @@ export async function startServer(options: ServerOptions): Promise<BenchServer> 
   const ready = await Promise.race([
     announced,
     exited.then(() => new Error(`${server.name} exited before listening (code ${child.exitCode}):\n${server.output()}`)),
-    delay(serverStartTimeoutMs).then(() => new Error(`${server.name} did not listen within ${serverStartTimeoutMs / 1000} s:\n${server.output()}`)),
+    delay(serverStartTimeoutMs).then(
+      () => new Error(`${server.name} did not listen within ${serverStartTimeoutMs / 1000} s:\n${server.output()}`),
+    ),
   ]);
   if (ready instanceof Error) {
     await stopServer(server);
@@ -180,9 +191,14 @@ export interface Session {
 /** Signs in through the dev login (`idp_issuer` dev users only). */
 export async function signIn(port: number, email: string): Promise<Session> {
   const base = `http://127.0.0.1:${port}`;
-  const response = await fetch(`${base}/auth/dev-login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) });
+  const response = await fetch(`${base}/auth/dev-login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email }),
+  });
   const body = (await response.json()) as { csrfToken?: unknown };
-  if (response.status !== 200 || typeof body.csrfToken !== 'string') throw new Error(`dev sign-in as ${email} answered ${response.status}: ${JSON.stringify(body)}`);
+  if (response.status !== 200 || typeof body.csrfToken !== 'string')
+    throw new Error(`dev sign-in as ${email} answered ${response.status}: ${JSON.stringify(body)}`);
   const cookie = response.headers
     .getSetCookie()
     .map((line) => line.split(';')[0] ?? '')
@@ -204,7 +220,11 @@ export interface Upload {
  * POST /api/documents, multipart: the fields, then the file streamed from disk (never held in
  * memory), with its Content-Length. Seconds from the first byte sent to the end of the 201.
  */
-export function uploadFile(port: number, session: Pick<Session, 'cookie' | 'csrfToken'>, upload: Upload): Promise<{ seconds: number; documentId: string }> {
+export function uploadFile(
+  port: number,
+  session: Pick<Session, 'cookie' | 'csrfToken'>,
+  upload: Upload,
+): Promise<{ seconds: number; documentId: string }> {
   const boundary = `----lpt-bench-${randomUUID()}`;
   let preamble = '';
   for (const [name, value] of Object.entries(upload.fields)) {

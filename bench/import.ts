@@ -117,7 +117,8 @@ function parseOptions(): { runs: number; files: number } {
   const runs = Number(values.runs);
   const files = Number(values.files);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs expects a whole number above 0, got ${values.runs}`);
-  if (!Number.isInteger(files) || files < topFolders.length) throw new Error(`--files expects a whole number from ${topFolders.length}, got ${values.files}`);
+  if (!Number.isInteger(files) || files < topFolders.length)
+    throw new Error(`--files expects a whole number from ${topFolders.length}, got ${values.files}`);
   return { runs, files };
 }
 
@@ -134,7 +135,10 @@ const clockTicks = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().t
 function cpuOf(pid: number): { own: number; children: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // The fields after the command name (in parentheses, which may hold spaces): state is field 3, utime field 14.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ').map(Number);
+  const fields = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .map(Number);
   const field = (n: number) => fields[n - 3] ?? 0;
   return { own: (field(14) + field(15)) / clockTicks, children: (field(16) + field(17)) / clockTicks };
 }
@@ -165,7 +169,6 @@ function postgresUsage(pgDir: string): { cpu: number; waits: Map<number, number>
   }
   return { cpu, waits };
 }
-
 
 function timeSync(): number {
   const startedAt = performance.now();
@@ -287,7 +290,10 @@ async function storedBytes(dir: string): Promise<{ count: number; bytes: number 
   return { count, bytes };
 }
 
-async function timedImport(pgDir: string, run: (events: { onFile: (file: string) => void }) => Promise<ImportReport>): Promise<{ report: ImportReport; sample: PassSample }> {
+async function timedImport(
+  pgDir: string,
+  run: (events: { onFile: (file: string) => void }) => Promise<ImportReport>,
+): Promise<{ report: ImportReport; sample: PassSample }> {
   const marks: { file: string; at: number }[] = [];
   const postgresBefore = postgresUsage(pgDir);
   const nodeWaitBefore = runQueueWaitOf(process.pid);
@@ -359,8 +365,21 @@ async function measureRun(tree: Tree, runDir: string, run: number): Promise<RunS
     if (!row) throw new Error('the admin just created is not found');
     const actor = toActor(row);
     const storage = createStorage({ kind: 'local', dir: storageDir });
-    const audit = { actorId: actor.id, actorLabel: `${actor.displayName} <${actor.email}> (import)`, ip: null, userAgent: 'npm run bench:import' };
-    const options: ImportOptions = { root: tree.root, under: themeName, directorateCode, scope: 'internal', status: 'published', isDryRun: false, maxBytes };
+    const audit = {
+      actorId: actor.id,
+      actorLabel: `${actor.displayName} <${actor.email}> (import)`,
+      ip: null,
+      userAgent: 'npm run bench:import',
+    };
+    const options: ImportOptions = {
+      root: tree.root,
+      under: themeName,
+      directorateCode,
+      scope: 'internal',
+      status: 'published',
+      isDryRun: false,
+      maxBytes,
+    };
     const deps = { db, storage };
     const count = tree.files.length;
 
@@ -380,7 +399,9 @@ async function measureRun(tree: Tree, runDir: string, run: number): Promise<RunS
     const versions = (await db('versions').sum({ bytes: 'size_bytes' }).first()) as { bytes: number | string };
     const stored = await storedBytes(storageDir);
     if (documents.n !== count || Number(versions.bytes) !== tree.bytes || stored.count !== count || stored.bytes !== tree.bytes) {
-      throw new Error(`run ${run}: ${documents.n} documents, ${versions.bytes} bytes in versions, ${stored.count} stored objects of ${stored.bytes} bytes; expected ${count} of ${tree.bytes} bytes`);
+      throw new Error(
+        `run ${run}: ${documents.n} documents, ${versions.bytes} bytes in versions, ${stored.count} stored objects of ${stored.bytes} bytes; expected ${count} of ${tree.bytes} bytes`,
+      );
     }
     print(`  one-row commit: ${commitMs.toFixed(2)} ms (median of 100)`);
     print(`  first pass:  ${describePass(first.sample, tree.bytes, count)}, then sync ${flushSeconds.toFixed(2)} s`);
@@ -389,7 +410,9 @@ async function measureRun(tree: Tree, runDir: string, run: number): Promise<RunS
     await db.raw('checkpoint');
     const resume = await timedImport(pgDir, (events) => importDirectory(deps, actor, audit, options, events));
     if (resume.sample.duplicates !== count || resume.sample.imported !== 0 || resume.sample.rejected !== 0) {
-      throw new Error(`run ${run}, resume pass: ${resume.sample.duplicates} duplicates of ${count}, ${resume.sample.imported} imported, ${resume.sample.rejected} rejected ${describeRejected(resume.report)}`);
+      throw new Error(
+        `run ${run}, resume pass: ${resume.sample.duplicates} duplicates of ${count}, ${resume.sample.imported} imported, ${resume.sample.rejected} rejected ${describeRejected(resume.report)}`,
+      );
     }
     const after = (await db('documents').count({ n: '*' }).first()) as { n: number };
     if (after.n !== count) throw new Error(`run ${run}: ${after.n} documents after the resume pass, expected ${count}`);
@@ -434,23 +457,64 @@ function summaryRows(samples: RunSample[], tree: Tree): string[][] {
   };
   const cpuPerFileMs = (pass: 'first' | 'resume') => samples.map((s) => ((s[pass].cpuSeconds + s[pass].postgresCpuSeconds) / count) * 1000);
   return [
-    row('first pass: files/s', samples.map((s) => filesPerSecond(count, s.first.seconds)), 1),
-    row('first pass: MB/s', samples.map((s) => mbPerSecond(tree.bytes, s.first.seconds))),
-    row('first pass: time (s)', samples.map((s) => s.first.seconds)),
+    row(
+      'first pass: files/s',
+      samples.map((s) => filesPerSecond(count, s.first.seconds)),
+      1,
+    ),
+    row(
+      'first pass: MB/s',
+      samples.map((s) => mbPerSecond(tree.bytes, s.first.seconds)),
+    ),
+    row(
+      'first pass: time (s)',
+      samples.map((s) => s.first.seconds),
+    ),
     ['first pass: ms per file, p50 / p95 / max (all runs)', perFile('first'), '—'],
     row('first pass: CPU per file, Node + PostgreSQL (ms)', cpuPerFileMs('first')),
-    row('first pass: Node CPU / time', samples.map((s) => s.first.cpuSeconds / s.first.seconds)),
-    row('first pass: PostgreSQL CPU / time', samples.map((s) => s.first.postgresCpuSeconds / s.first.seconds)),
-    row('first pass: Node waiting for a CPU / time', samples.map((s) => s.first.nodeWaitSeconds / s.first.seconds)),
-    row('first pass: PostgreSQL waiting for a CPU / time', samples.map((s) => s.first.postgresWaitSeconds / s.first.seconds)),
-    row('`sync` right after the first pass (s)', samples.map((s) => s.flushSeconds)),
-    row('resume pass (all duplicates): files/s', samples.map((s) => filesPerSecond(count, s.resume.seconds)), 1),
-    row('resume pass: MB/s (read and hashed)', samples.map((s) => mbPerSecond(tree.bytes, s.resume.seconds))),
-    row('resume pass: time (s)', samples.map((s) => s.resume.seconds)),
+    row(
+      'first pass: Node CPU / time',
+      samples.map((s) => s.first.cpuSeconds / s.first.seconds),
+    ),
+    row(
+      'first pass: PostgreSQL CPU / time',
+      samples.map((s) => s.first.postgresCpuSeconds / s.first.seconds),
+    ),
+    row(
+      'first pass: Node waiting for a CPU / time',
+      samples.map((s) => s.first.nodeWaitSeconds / s.first.seconds),
+    ),
+    row(
+      'first pass: PostgreSQL waiting for a CPU / time',
+      samples.map((s) => s.first.postgresWaitSeconds / s.first.seconds),
+    ),
+    row(
+      '`sync` right after the first pass (s)',
+      samples.map((s) => s.flushSeconds),
+    ),
+    row(
+      'resume pass (all duplicates): files/s',
+      samples.map((s) => filesPerSecond(count, s.resume.seconds)),
+      1,
+    ),
+    row(
+      'resume pass: MB/s (read and hashed)',
+      samples.map((s) => mbPerSecond(tree.bytes, s.resume.seconds)),
+    ),
+    row(
+      'resume pass: time (s)',
+      samples.map((s) => s.resume.seconds),
+    ),
     ['resume pass: ms per file, p50 / p95 / max (all runs)', perFile('resume'), '—'],
     row('resume pass: CPU per file, Node + PostgreSQL (ms)', cpuPerFileMs('resume')),
-    row('resume pass: Node waiting for a CPU / time', samples.map((s) => s.resume.nodeWaitSeconds / s.resume.seconds)),
-    row('PostgreSQL one-row commit (ms), before the first pass', samples.map((s) => s.commitMs)),
+    row(
+      'resume pass: Node waiting for a CPU / time',
+      samples.map((s) => s.resume.nodeWaitSeconds / s.resume.seconds),
+    ),
+    row(
+      'PostgreSQL one-row commit (ms), before the first pass',
+      samples.map((s) => s.commitMs),
+    ),
   ];
 }
 
@@ -459,7 +523,8 @@ function typeRows(samples: RunSample[], tree: Tree): string[][] {
     const files = tree.files.filter((f) => f.kind === kind);
     const sizes = files.map((f) => f.size);
     const bytes = sizes.reduce((a, b) => a + b, 0);
-    const seconds = (pass: 'first' | 'resume', sample: RunSample) => files.reduce((sum, f) => sum + (sample[pass].perFile.get(f.relative) ?? 0), 0);
+    const seconds = (pass: 'first' | 'resume', sample: RunSample) =>
+      files.reduce((sum, f) => sum + (sample[pass].perFile.get(f.relative) ?? 0), 0);
     const firstSeconds = samples.map((s) => seconds('first', s));
     const perFile = samples.flatMap((s) => files.map((f) => s.first.perFile.get(f.relative) ?? 0));
     return [
@@ -478,7 +543,8 @@ function typeRows(samples: RunSample[], tree: Tree): string[][] {
 
 function runRows(samples: RunSample[], tree: Tree): string[][] {
   const count = tree.files.length;
-  const pass = (sample: PassSample) => `${sample.seconds.toFixed(2)} (${filesPerSecond(count, sample.seconds).toFixed(1)} files/s, ${mbPerSecond(tree.bytes, sample.seconds).toFixed(2)} MB/s)`;
+  const pass = (sample: PassSample) =>
+    `${sample.seconds.toFixed(2)} (${filesPerSecond(count, sample.seconds).toFixed(1)} files/s, ${mbPerSecond(tree.bytes, sample.seconds).toFixed(2)} MB/s)`;
   return samples.map((s) => [
     String(s.run),
     s.load.toFixed(2),
@@ -494,8 +560,29 @@ function runRows(samples: RunSample[], tree: Tree): string[][] {
 }
 
 const summaryHeaders = ['', 'median', 'spread (min–max)'];
-const typeHeaders = ['type', 'files', 'MB', 'size KB min / median / max', 'first pass files/s', 'first pass MB/s', 'first pass ms per file p50 / p95', 'share of the first pass', 'resume pass files/s'];
-const runHeaders = ['run', 'load (1 min)', 'first pass s', 'CPU / time: Node / PostgreSQL', 'waiting for a CPU / time: Node / PostgreSQL', '`sync` after (s)', 'one-row commit (ms)', 'resume pass s', 'CPU / time: Node / PostgreSQL', 'waiting for a CPU / time: Node / PostgreSQL'];
+const typeHeaders = [
+  'type',
+  'files',
+  'MB',
+  'size KB min / median / max',
+  'first pass files/s',
+  'first pass MB/s',
+  'first pass ms per file p50 / p95',
+  'share of the first pass',
+  'resume pass files/s',
+];
+const runHeaders = [
+  'run',
+  'load (1 min)',
+  'first pass s',
+  'CPU / time: Node / PostgreSQL',
+  'waiting for a CPU / time: Node / PostgreSQL',
+  '`sync` after (s)',
+  'one-row commit (ms)',
+  'resume pass s',
+  'CPU / time: Node / PostgreSQL',
+  'waiting for a CPU / time: Node / PostgreSQL',
+];
 
 function sectionMarkdown(samples: RunSample[], tree: Tree, options: { runs: number; loadAtStart: number[]; loadAtEnd: number[] }): string {
   const loads = (values: number[]) => values.map((value) => value.toFixed(2)).join(', ');

@@ -27,17 +27,74 @@ import { percentile } from './searchLoad';
 const targetMs = 300;
 
 const words = [
-  'camping', 'hébergement', 'gîte', 'vélo', 'permis', 'apprentissage', 'alternance', 'formation', 'rénovation', 'logement',
-  'chauffage', 'isolation', 'entreprise', 'création', 'reprise', 'commerce', 'artisan', 'agriculture', 'bio', 'élevage',
-  'forêt', 'eau', 'économies', 'transport', 'bus', 'train', 'covoiturage', 'jeunes', 'étudiant', 'bourse',
-  'sport', 'club', 'culture', 'festival', 'musique', 'patrimoine', 'tourisme', 'insolite', 'association', 'emploi',
-  'handicap', 'santé', 'numérique', 'innovation', 'export', 'prêt', 'subvention', 'avance', 'garantie', 'investissement',
-  'énergie', 'solaire', 'méthanisation', 'déchets', 'recyclage', 'mobilité', 'ordinateur', 'lycée', 'cantine', 'stage',
-  'crèche', 'senior',
+  'camping',
+  'hébergement',
+  'gîte',
+  'vélo',
+  'permis',
+  'apprentissage',
+  'alternance',
+  'formation',
+  'rénovation',
+  'logement',
+  'chauffage',
+  'isolation',
+  'entreprise',
+  'création',
+  'reprise',
+  'commerce',
+  'artisan',
+  'agriculture',
+  'bio',
+  'élevage',
+  'forêt',
+  'eau',
+  'économies',
+  'transport',
+  'bus',
+  'train',
+  'covoiturage',
+  'jeunes',
+  'étudiant',
+  'bourse',
+  'sport',
+  'club',
+  'culture',
+  'festival',
+  'musique',
+  'patrimoine',
+  'tourisme',
+  'insolite',
+  'association',
+  'emploi',
+  'handicap',
+  'santé',
+  'numérique',
+  'innovation',
+  'export',
+  'prêt',
+  'subvention',
+  'avance',
+  'garantie',
+  'investissement',
+  'énergie',
+  'solaire',
+  'méthanisation',
+  'déchets',
+  'recyclage',
+  'mobilité',
+  'ordinateur',
+  'lycée',
+  'cantine',
+  'stage',
+  'crèche',
+  'senior',
 ];
 
 async function generate(db: Db, options: { days: number; agents: number; perDay: number }) {
-  await db.raw(`insert into maisons (code, name, city) select 'MR-' || i, 'Maison de Région ' || i, 'Ville ' || i from generate_series(1, 50) i`);
+  await db.raw(
+    `insert into maisons (code, name, city) select 'MR-' || i, 'Maison de Région ' || i, 'Ville ' || i from generate_series(1, 50) i`,
+  );
   await db.raw(`insert into directorates (code, name) select 'D' || i, 'Direction ' || i from generate_series(1, 15) i`);
   await db.raw(`insert into folders (name) select 'Thème ' || i from generate_series(1, 15) i`);
   await db.raw(
@@ -95,7 +152,15 @@ async function time(work: () => Promise<unknown>, runs: number) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { days: { type: 'string', default: '365' }, agents: { type: 'string', default: '500' }, 'per-day': { type: 'string', default: '50' }, runs: { type: 'string', default: '15' }, data: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      days: { type: 'string', default: '365' },
+      agents: { type: 'string', default: '500' },
+      'per-day': { type: 'string', default: '50' },
+      runs: { type: 'string', default: '15' },
+      data: { type: 'string' },
+    },
+  });
   const options = { days: Number(values.days), agents: Number(values.agents), perDay: Number(values['per-day']) };
   const runs = Number(values.runs);
   const logger = createLogger('warn');
@@ -103,7 +168,13 @@ async function main() {
   let postgres: EmbeddedPostgresService | undefined;
   let db: Db | undefined;
   try {
-    postgres = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), password: 'bench', database: 'lpt_bench', logger, isThrowaway: true });
+    postgres = await startEmbeddedPostgres({
+      dir: path.join(dir, 'pg'),
+      password: 'bench',
+      database: 'lpt_bench',
+      logger,
+      isThrowaway: true,
+    });
     db = createDb(postgres.url);
     await migrateLatest(db);
     const kept = Number((await db('search_log').count({ n: '*' }).first())?.n);
@@ -132,8 +203,17 @@ async function main() {
       say(`${scenario.name}: median ${median(samples).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`);
       rows.push([scenario.name, median(samples).toFixed(0), p95.toFixed(0), verdict(p95 <= targetMs)]);
     }
-    const load = os.loadavg().map((n) => n.toFixed(1)).join(', ');
-    const [queries, daily, places, monthly, maisonsMonthly] = await Promise.all([db('search_log_daily_queries').count({ n: '*' }).first(), db('search_log_daily').count({ n: '*' }).first(), db('search_log_daily_places').count({ n: '*' }).first(), db('search_log_monthly_queries').count({ n: '*' }).first(), db('search_log_monthly_maisons').count({ n: '*' }).first()]);
+    const load = os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(', ');
+    const [queries, daily, places, monthly, maisonsMonthly] = await Promise.all([
+      db('search_log_daily_queries').count({ n: '*' }).first(),
+      db('search_log_daily').count({ n: '*' }).first(),
+      db('search_log_daily_places').count({ n: '*' }).first(),
+      db('search_log_monthly_queries').count({ n: '*' }).first(),
+      db('search_log_monthly_maisons').count({ n: '*' }).first(),
+    ]);
     await writeBenchmarkSection(
       'insights',
       `## Insights — \`npm run bench:insights\`

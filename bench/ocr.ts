@@ -62,7 +62,12 @@ const limits = { ...defaultExtractionLimits, timeoutMs: 600000 };
 
 /** A text PDF with OCR on, 3 runs after a warm-up: every page has a text layer, none may reach OCR. Pages/s of each run, and the extraction children it used. */
 async function measureTextPdfWithOcrOn(): Promise<{ textRuns: number[]; textChildren: Set<number> }> {
-  const textPdf = await makePdf(Array.from({ length: textPageCount }, (_, i) => `Page ${i + 1} du règlement d’intervention : conditions d’éligibilité, dépenses éligibles et pièces à fournir.`));
+  const textPdf = await makePdf(
+    Array.from(
+      { length: textPageCount },
+      (_, i) => `Page ${i + 1} du règlement d’intervention : conditions d’éligibilité, dépenses éligibles et pièces à fournir.`,
+    ),
+  );
   await extractText('pdf', await makePdf(['Mise en route.']), limits);
   const textRuns: number[] = [];
   for (let run = 0; run < 3; run += 1) {
@@ -111,7 +116,11 @@ async function measureScannedPages(pages: { pdf: Buffer; text: string }[], textC
     if (!result.ok) throw new Error(`a scanned page was not read: ${result.reason}`);
     const expected = normalized(page.text);
     const read = normalized(result.pages[0] ?? '');
-    rows.push({ seconds, accuracy: Math.max(0, 1 - distance(expected, read) / expected.length), confidence: result.ocr?.pages[0]?.confidence ?? 0 });
+    rows.push({
+      seconds,
+      accuracy: Math.max(0, 1 - distance(expected, read) / expected.length),
+      confidence: result.ocr?.pages[0]?.confidence ?? 0,
+    });
   }
   const wallSeconds = (performance.now() - t0) / 1000;
   const cpu = cpuSeconds(ocrChild) - cpuBefore;
@@ -132,13 +141,40 @@ async function main() {
   const table = markdownTable(
     ['', 'value', 'spread (min–max)', 'target', 'result'],
     [
-      ['scanned pages read, one OCR child (pages/s)', (pages.length / wallSeconds).toFixed(2), `${spread(rows.map((r) => 1 / r.seconds))} per page`, '—', '—'],
+      [
+        'scanned pages read, one OCR child (pages/s)',
+        (pages.length / wallSeconds).toFixed(2),
+        `${spread(rows.map((r) => 1 / r.seconds))} per page`,
+        '—',
+        '—',
+      ],
       ['pages per CPU-second of the OCR child (pages/s per core)', (pages.length / cpu).toFixed(2), '—', '—', '—'],
       ['seconds per page (median)', median(rows.map((r) => r.seconds)).toFixed(2), spread(rows.map((r) => r.seconds)), '—', '—'],
-      ['character accuracy, all pages', `${(accuracy * 100).toFixed(2)} %`, `${spread(rows.map((r) => r.accuracy * 100))} %`, '≥ 95 %', verdict(accuracy >= targets.accuracy)],
-      ['engine confidence (median)', `${(median(rows.map((r) => r.confidence)) * 100).toFixed(1)} %`, `${spread(rows.map((r) => r.confidence * 100), 1)} %`, '—', '—'],
+      [
+        'character accuracy, all pages',
+        `${(accuracy * 100).toFixed(2)} %`,
+        `${spread(rows.map((r) => r.accuracy * 100))} %`,
+        '≥ 95 %',
+        verdict(accuracy >= targets.accuracy),
+      ],
+      [
+        'engine confidence (median)',
+        `${(median(rows.map((r) => r.confidence)) * 100).toFixed(1)} %`,
+        `${spread(
+          rows.map((r) => r.confidence * 100),
+          1,
+        )} %`,
+        '—',
+        '—',
+      ],
       ['OCR child peak RSS, VmHWM (MB)', peak.toFixed(1), '—', '—', '—'],
-      ['text PDF with OCR on (pages/s, median of 3)', median(textRuns).toFixed(0), spread(textRuns, 0), '≥ 200', verdict(median(textRuns) >= targets.textPagesPerSecond)],
+      [
+        'text PDF with OCR on (pages/s, median of 3)',
+        median(textRuns).toFixed(0),
+        spread(textRuns, 0),
+        '≥ 200',
+        verdict(median(textRuns) >= targets.textPagesPerSecond),
+      ],
       ['text child peak RSS, VmHWM (MB)', textPeak.toFixed(1), '—', '—', '—'],
     ],
   );

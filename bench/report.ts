@@ -12,8 +12,7 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const benchmarksFile = path.join(repoRoot, 'docs', 'benchmarks.md');
 
 const fileHeader =
-  '# Benchmarks\n\n' +
-  'Figures are measured on the machine named in each section, by the `npm run bench:…` script the section names.\n';
+  '# Benchmarks\n\n' + 'Figures are measured on the machine named in each section, by the `npm run bench:…` script the section names.\n';
 
 /** A mebibyte (1024² bytes): the benchmarks' MB. */
 export const MB = 1024 ** 2;

@@ -42,7 +42,15 @@ import { failed, print, signIn, startServer, stopServer, type BenchServer, type 
  * A missed target is reported, not an error.
  */
 
-const targets = { apiP50Ratio: 1.3, apiP50ExtraMs: 5, apiP95Ratio: 1.5, degradedP95Ms: 300, publishP95Seconds: 3, indexPagesPerSecond: 200, reindexPagesPerSecond: 500 };
+const targets = {
+  apiP50Ratio: 1.3,
+  apiP50ExtraMs: 5,
+  apiP95Ratio: 1.5,
+  degradedP95Ms: 300,
+  publishP95Seconds: 3,
+  indexPagesPerSecond: 200,
+  reindexPagesPerSecond: 500,
+};
 const concurrencies = [1, 8, 32] as const;
 const modes = ['direct', 'directGzip', 'directTransport', 'api', 'degraded'] as const;
 type Mode = (typeof modes)[number];
@@ -84,7 +92,10 @@ function parseOptions() {
 const allParts = ['search', 'breakdown', 'profile', 'publish', 'reindex'] as const;
 type Part = (typeof allParts)[number];
 function partsOf(value: string | undefined): Set<Part> {
-  const names = (value ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const names = (value ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = names.filter((name) => !(allParts as readonly string[]).includes(name));
   if (unknown.length > 0 || names.length === 0) throw new Error(`--parts expects some of ${allParts.join(',')}, got ${value}`);
   return new Set(names as Part[]);
@@ -98,7 +109,11 @@ let liveServices: Services | undefined;
 
 /** The app of `npm start` with its job worker (bench/servers/app.ts), on the corpus's services. */
 async function startAppServer(env: Record<string, string>): Promise<BenchServer> {
-  liveServer = await startServer({ name: 'the search server', env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', ...env }, inherit: ['WORKER_CONCURRENCY', 'DATABASE_POOL_MAX'] });
+  liveServer = await startServer({
+    name: 'the search server',
+    env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', ...env },
+    inherit: ['WORKER_CONCURRENCY', 'DATABASE_POOL_MAX'],
+  });
   return liveServer;
 }
 
@@ -204,7 +219,10 @@ function runnerFor(mode: Mode, runners: Runners): (query: BenchQuery) => Promise
         return { hits: answer.groups.length, engineMs };
       };
     case 'degraded':
-      return async (item) => ({ hits: (await degradedSearch(runners.db, { q: item.query.q, filter: searchFilterOf(item.query) }, documentWindow(item.query))).hits.length });
+      return async (item) => ({
+        hits: (await degradedSearch(runners.db, { q: item.query.q, filter: searchFilterOf(item.query) }, documentWindow(item.query))).hits
+          .length,
+      });
   }
 }
 
@@ -235,7 +253,12 @@ interface ApiBreakdown {
  * and user loads, and the search_log insert (its own transaction, synchronous_commit off, as
  * logSearch writes it). Medians, ms.
  */
-async function breakdownApi(runners: Runners, services: Services, searcher: { id: string; role: string; maisonId: string | null }, queries: BenchQuery[]): Promise<ApiBreakdown> {
+async function breakdownApi(
+  runners: Runners,
+  services: Services,
+  searcher: { id: string; role: string; maisonId: string | null },
+  queries: BenchQuery[],
+): Promise<ApiBreakdown> {
   const logger = createLogger('warn');
   const direct: number[] = [];
   const inProcess: number[] = [];
@@ -249,12 +272,19 @@ async function breakdownApi(runners: Runners, services: Services, searcher: { id
     async (item) => void direct.push(await time(() => runSearch(runners.direct, runners.pagesIndex, requestOf(item.query)))),
     async (item) => {
       let log = async () => {};
-      inProcess.push(await time(async () => ({ log } = await searchDocuments({ db: services.db, search: services.search, logger }, searcher, item.query))));
+      inProcess.push(
+        await time(
+          async () => ({ log } = await searchDocuments({ db: services.db, search: services.search, logger }, searcher, item.query)),
+        ),
+      );
       await log();
     },
     async (item) => void api.push(await time(() => apiSearch(runners.session, item.params))),
   ]);
-  const sid = decodeURIComponent(/lpt\.sid=([^;]+)/.exec(runners.session.cookie)?.[1] ?? '').replace(/^s:/, '').split('.')[0] ?? '';
+  const sid =
+    decodeURIComponent(/lpt\.sid=([^;]+)/.exec(runners.session.cookie)?.[1] ?? '')
+      .replace(/^s:/, '')
+      .split('.')[0] ?? '';
   const select: number[] = [];
   const insert: number[] = [];
   for (let i = 0; i < queries.length; i += 1) {
@@ -263,13 +293,28 @@ async function breakdownApi(runners: Runners, services: Services, searcher: { id
       await time(() =>
         services.db.transaction(async (trx) => {
           await trx.raw('set local synchronous_commit = off');
-          await trx('search_log').insert({ query: 'mesure', filters: {}, result_count: 0, degraded: false, user_id: searcher.id, role: searcher.role, maison_id: searcher.maisonId });
+          await trx('search_log').insert({
+            query: 'mesure',
+            filters: {},
+            result_count: 0,
+            degraded: false,
+            user_id: searcher.id,
+            role: searcher.role,
+            maison_id: searcher.maisonId,
+          });
         }),
       ),
     );
   }
   await services.db('search_log').where({ query: 'mesure', user_id: searcher.id }).delete();
-  return { queries: queries.length, directMs: median(direct), inProcessMs: median(inProcess), apiMs: median(api), selectMs: median(select), logInsertMs: median(insert) };
+  return {
+    queries: queries.length,
+    directMs: median(direct),
+    inProcessMs: median(inProcess),
+    apiMs: median(api),
+    selectMs: median(select),
+    logInsertMs: median(insert),
+  };
 }
 
 // --- where indexing time goes --------------------------------------------------------------------
@@ -318,17 +363,29 @@ function processingMs(tasks: { batchUid?: number | null; duration?: string | nul
  * corpus: extraction per document (storage read, extraction thread, PostgreSQL write), then one
  * `syncDocuments` of all of them (stored pages read, records built, one `replaceDocuments`).
  */
-async function profileIndexing(services: Services, client: Meilisearch, samples: { id: string; file_type: string }[]): Promise<IndexProfile> {
+async function profileIndexing(
+  services: Services,
+  client: Meilisearch,
+  samples: { id: string; file_type: string }[],
+): Promise<IndexProfile> {
   const logger = createLogger('warn');
   const deps = { db: services.db, storage: services.storage, search: services.search, logger };
   const byType = new Map<string, ExtractionProfile>();
   // The extraction thread and pdf.js warmed up first: a job in a running worker finds them warm.
   for (const sample of samples.slice(-1).concat(samples.slice(0, 1))) {
-    const version = (await services.db('versions as v').join('documents as d', 'd.current_version_id', 'v.id').where('d.id', sample.id).first('v.storage_key', 'v.file_type')) as { storage_key: string; file_type: 'pdf' | 'txt' };
+    const version = (await services
+      .db('versions as v')
+      .join('documents as d', 'd.current_version_id', 'v.id')
+      .where('d.id', sample.id)
+      .first('v.storage_key', 'v.file_type')) as { storage_key: string; file_type: 'pdf' | 'txt' };
     await extractText(version.file_type, await buffer((await services.storage.get(version.storage_key)).body));
   }
   for (const sample of samples) {
-    const version = (await services.db('versions as v').join('documents as d', 'd.current_version_id', 'v.id').where('d.id', sample.id).first('v.id', 'v.storage_key', 'v.file_type', 'v.size_bytes', 'v.extraction_status')) as {
+    const version = (await services
+      .db('versions as v')
+      .join('documents as d', 'd.current_version_id', 'v.id')
+      .where('d.id', sample.id)
+      .first('v.id', 'v.storage_key', 'v.file_type', 'v.size_bytes', 'v.extraction_status')) as {
       id: string;
       storage_key: string;
       file_type: 'pdf' | 'txt';
@@ -352,7 +409,14 @@ async function profileIndexing(services: Services, client: Meilisearch, samples:
       extractMs = Math.min(extractMs, performance.now() - startedAt);
       pages = extracted.ok ? extracted.pages.length : 0;
     }
-    const entry = byType.get(version.file_type) ?? { fileType: version.file_type, documents: 0, pages: 0, storageMs: 0, extractMs: 0, pgWriteMs: 0 };
+    const entry = byType.get(version.file_type) ?? {
+      fileType: version.file_type,
+      documents: 0,
+      pages: 0,
+      storageMs: 0,
+      extractMs: 0,
+      pgWriteMs: 0,
+    };
     entry.documents += 1;
     entry.pages += pages;
     entry.storageMs += storageMs;
@@ -374,10 +438,15 @@ async function profileIndexing(services: Services, client: Meilisearch, samples:
   };
   const batchStartedAt = new Date();
   const startedAt = performance.now();
-  const failures = await syncDocuments({ ...deps, search: timedSearch }, samples.map((sample) => sample.id));
+  const failures = await syncDocuments(
+    { ...deps, search: timedSearch },
+    samples.map((sample) => sample.id),
+  );
   const totalMs = performance.now() - startedAt;
   if (failures.size > 0) throw new Error(`profile: ${failures.size} documents failed to sync`);
-  const tasks = (await client.tasks.getTasks({ afterEnqueuedAt: batchStartedAt.toISOString(), limit: 1000 })).results.filter((task) => task.indexUid === services.search.pagesIndex);
+  const tasks = (await client.tasks.getTasks({ afterEnqueuedAt: batchStartedAt.toISOString(), limit: 1000 })).results.filter(
+    (task) => task.indexUid === services.search.pagesIndex,
+  );
   const taskMs = (type: string) => processingMs(tasks.filter((task) => task.type === type)).ms;
   return {
     extraction: [...byType.values()],
@@ -415,7 +484,13 @@ function uniqueWord(): string {
   return word;
 }
 
-async function publishOnce(session: Session, db: Db, meili: { client: Meilisearch; indexUid: string }, folderId: string, writer: ProseWriter): Promise<PublishSample> {
+async function publishOnce(
+  session: Session,
+  db: Db,
+  meili: { client: Meilisearch; indexUid: string },
+  folderId: string,
+  writer: ProseWriter,
+): Promise<PublishSample> {
   const word = uniqueWord();
   const pages = Array.from({ length: 20 }, () => writer.page(250));
   pages[9] = `${pages[9]} ${word}.`;
@@ -428,39 +503,74 @@ async function publishOnce(session: Session, db: Db, meili: { client: Meilisearc
   form.set('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'publication.pdf');
   const sentAt = performance.now();
   const sentAtClock = Date.now();
-  const response = await fetch(`${session.base}/api/documents`, { method: 'POST', headers: { Cookie: session.cookie, 'X-CSRF-Token': session.csrfToken, Accept: 'application/json' }, body: form });
+  const response = await fetch(`${session.base}/api/documents`, {
+    method: 'POST',
+    headers: { Cookie: session.cookie, 'X-CSRF-Token': session.csrfToken, Accept: 'application/json' },
+    body: form,
+  });
   const created = (await response.json()) as { document?: { id?: string } };
   const uploadSeconds = (performance.now() - sentAt) / 1000;
   const documentId = created.document?.id;
-  if (response.status !== 201 || !documentId) throw new Error(`the upload answered ${response.status}: ${JSON.stringify(created).slice(0, 300)}`);
+  if (response.status !== 201 || !documentId)
+    throw new Error(`the upload answered ${response.status}: ${JSON.stringify(created).slice(0, 300)}`);
   const params = new URLSearchParams({ q: word, hitsPerPage: '5' });
   // Searchable when GET /api/search finds it; asked once the worker has marked the document's job
   // done (polled in PostgreSQL every 20 ms), then every 20 ms if need be. Searching every 20 ms from
   // the start measured the measurement too: those searches took a core from the indexing they
   // waited for (Meilisearch's addition took about 3.3 s instead of 2).
   const jobDoneAt = async () =>
-    ((await db('jobs').where({ type: 'search.syncDocument', status: 'done' }).whereRaw(`payload->>'documentId' = ?`, [documentId]).orderBy('id', 'desc').first('finished_at')) as { finished_at: Date } | undefined)?.finished_at;
+    (
+      (await db('jobs')
+        .where({ type: 'search.syncDocument', status: 'done' })
+        .whereRaw(`payload->>'documentId' = ?`, [documentId])
+        .orderBy('id', 'desc')
+        .first('finished_at')) as { finished_at: Date } | undefined
+    )?.finished_at;
   let doneAt: Date | undefined;
   for (;;) {
     doneAt ??= await jobDoneAt();
-    if (doneAt && (await apiSearch(session, params)).answer.groups.some((group) => group.documents.some((hit) => hit.document.id === documentId))) break;
-    if (performance.now() - sentAt > 60000) throw new Error(`document ${documentId} not searchable within 60 s (${word}; job done: ${doneAt !== undefined})`);
+    if (
+      doneAt &&
+      (await apiSearch(session, params)).answer.groups.some((group) => group.documents.some((hit) => hit.document.id === documentId))
+    )
+      break;
+    if (performance.now() - sentAt > 60000)
+      throw new Error(`document ${documentId} not searchable within 60 s (${word}; job done: ${doneAt !== undefined})`);
     await delay(20);
   }
   const searchableSeconds = (performance.now() - sentAt) / 1000;
   const jobDoneSeconds = (doneAt.getTime() - sentAtClock) / 1000;
   // The addition that carried the document's pages (the first one enqueued after the upload).
-  const tasks = await meili.client.tasks.getTasks({ indexUids: [meili.indexUid], types: ['documentAdditionOrUpdate'], afterEnqueuedAt: new Date(sentAtClock).toISOString(), reverse: true, limit: 5 });
+  const tasks = await meili.client.tasks.getTasks({
+    indexUids: [meili.indexUid],
+    types: ['documentAdditionOrUpdate'],
+    afterEnqueuedAt: new Date(sentAtClock).toISOString(),
+    reverse: true,
+    limit: 5,
+  });
   const task = tasks.results[0];
   const since = (at: string | null | undefined) => (at ? (Date.parse(at) - sentAtClock) / 1000 : Number.NaN);
-  return { uploadSeconds, jobDoneSeconds, searchableSeconds, documentId, meiliEnqueuedSeconds: since(task?.enqueuedAt), meiliStartedSeconds: since(task?.startedAt), meiliFinishedSeconds: since(task?.finishedAt) };
+  return {
+    uploadSeconds,
+    jobDoneSeconds,
+    searchableSeconds,
+    documentId,
+    meiliEnqueuedSeconds: since(task?.enqueuedAt),
+    meiliStartedSeconds: since(task?.startedAt),
+    meiliFinishedSeconds: since(task?.finishedAt),
+  };
 }
 
 async function waitForQueue(db: Db, timeoutMs = 600000): Promise<void> {
   const startedAt = performance.now();
   for (;;) {
     // Jobs due later (the nightly rebuild that `npm start` schedules) are not waited for.
-    const row = (await db('jobs').whereIn('status', ['queued', 'running']).whereNot('type', 'storage.cleanup').andWhere('run_at', '<=', db.fn.now()).count<{ n: string }[]>('* as n').first()) as { n: string } | undefined;
+    const row = (await db('jobs')
+      .whereIn('status', ['queued', 'running'])
+      .whereNot('type', 'storage.cleanup')
+      .andWhere('run_at', '<=', db.fn.now())
+      .count<{ n: string }[]>('* as n')
+      .first()) as { n: string } | undefined;
     if (Number(row?.n ?? 0) === 0) return;
     if (performance.now() - startedAt > timeoutMs) throw new Error('the job queue did not empty');
     await delay(100);
@@ -481,7 +591,14 @@ interface PublishPass {
 }
 
 /** One warm-up publish, then `count` measured, 500 ms apart; the documents are deleted afterwards. */
-async function publishPass(port: number, db: Db, meili: { client: Meilisearch; indexUid: string }, info: CorpusInfo, count: number, indexState: IndexState): Promise<PublishPass> {
+async function publishPass(
+  port: number,
+  db: Db,
+  meili: { client: Meilisearch; indexUid: string },
+  info: CorpusInfo,
+  count: number,
+  indexState: IndexState,
+): Promise<PublishPass> {
   print(`Publish → searchable, index ${indexState} (${count} uploads)…`);
   const editor = await signIn(port, editorEmail);
   const folder = (await db('folders as f')
@@ -498,11 +615,16 @@ async function publishPass(port: number, db: Db, meili: { client: Meilisearch; i
   for (let i = 0; i < count; i += 1) {
     const sample = await publishOnce(editor, db, meili, folder.id, writer);
     samples.push(sample);
-    print(`  upload ${sample.uploadSeconds.toFixed(2)} s, Meilisearch task ${sample.meiliEnqueuedSeconds.toFixed(2)} → ${sample.meiliStartedSeconds.toFixed(2)} → ${sample.meiliFinishedSeconds.toFixed(2)} s, job done ${sample.jobDoneSeconds.toFixed(2)} s, searchable ${sample.searchableSeconds.toFixed(2)} s`);
+    print(
+      `  upload ${sample.uploadSeconds.toFixed(2)} s, Meilisearch task ${sample.meiliEnqueuedSeconds.toFixed(2)} → ${sample.meiliStartedSeconds.toFixed(2)} → ${sample.meiliFinishedSeconds.toFixed(2)} s, job done ${sample.jobDoneSeconds.toFixed(2)} s, searchable ${sample.searchableSeconds.toFixed(2)} s`,
+    );
     await delay(500);
   }
   for (const sample of [warmUp, ...samples]) {
-    const response = await fetch(`${editor.base}/api/documents/${sample.documentId}`, { method: 'DELETE', headers: { Cookie: editor.cookie, 'X-CSRF-Token': editor.csrfToken } });
+    const response = await fetch(`${editor.base}/api/documents/${sample.documentId}`, {
+      method: 'DELETE',
+      headers: { Cookie: editor.cookie, 'X-CSRF-Token': editor.csrfToken },
+    });
     await response.body?.cancel();
   }
   await waitForQueue(db);
@@ -529,7 +651,11 @@ async function runReindex(env: Record<string, string>): Promise<ReindexResult> {
     if (value !== undefined) baseEnv[name] = value;
   }
   const startedAt = performance.now();
-  const child = spawn('npm', ['run', '--silent', 'reindex'], { cwd: repoRoot, env: { ...baseEnv, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['run', '--silent', 'reindex'], {
+    cwd: repoRoot,
+    env: { ...baseEnv, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-8000)));
   child.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-8000)));
@@ -568,7 +694,10 @@ function passesOf(results: Results, mode: Mode, concurrency: number) {
 function ratiosOf(results: Results, concurrency: number, field: 'p50' | 'p95', mode: Mode = 'api', base: Mode = 'direct'): number[] {
   return results.passes
     .filter((pass) => pass.mode === mode && pass.concurrency === concurrency)
-    .map((pass) => pass.figures[field] / (passesOf(results, base, concurrency).find((other) => other.run === pass.run)?.figures[field] ?? Number.NaN));
+    .map(
+      (pass) =>
+        pass.figures[field] / (passesOf(results, base, concurrency).find((other) => other.run === pass.run)?.figures[field] ?? Number.NaN),
+    );
 }
 
 function latencyRows(results: Results): string[][] {
@@ -598,25 +727,65 @@ function latencyRows(results: Results): string[][] {
 function targetRows(results: Results): string[][] {
   const rows: string[][] = [];
   const p50Ratios = ratiosOf(results, 1, 'p50');
-  const p50Extra = passesOf(results, 'api', 1).map((pass) => pass.figures.p50 - (passesOf(results, 'direct', 1).find((other) => other.run === pass.run)?.figures.p50 ?? Number.NaN));
+  const p50Extra = passesOf(results, 'api', 1).map(
+    (pass) => pass.figures.p50 - (passesOf(results, 'direct', 1).find((other) => other.run === pass.run)?.figures.p50 ?? Number.NaN),
+  );
   const p95Ratios = ratiosOf(results, 32, 'p95');
   const degradedP95 = passesOf(results, 'degraded', 1).map((pass) => pass.figures.p95);
   const degradedErrors = passesOf(results, 'degraded', 1).reduce((sum, pass) => sum + pass.figures.errors, 0);
   if (results.passes.length > 0) {
-    rows.push(['API p50 / direct p50, concurrency 1', `${median(p50Ratios).toFixed(2)} ×`, spread(p50Ratios), `≤ ${targets.apiP50Ratio} ×`, verdict(median(p50Ratios) <= targets.apiP50Ratio)]);
-    rows.push(['API p50 − direct p50, concurrency 1 (ms)', ms(median(p50Extra)), spread(p50Extra, 1), `≤ ${targets.apiP50ExtraMs}`, verdict(median(p50Extra) <= targets.apiP50ExtraMs)]);
+    rows.push([
+      'API p50 / direct p50, concurrency 1',
+      `${median(p50Ratios).toFixed(2)} ×`,
+      spread(p50Ratios),
+      `≤ ${targets.apiP50Ratio} ×`,
+      verdict(median(p50Ratios) <= targets.apiP50Ratio),
+    ]);
+    rows.push([
+      'API p50 − direct p50, concurrency 1 (ms)',
+      ms(median(p50Extra)),
+      spread(p50Extra, 1),
+      `≤ ${targets.apiP50ExtraMs}`,
+      verdict(median(p50Extra) <= targets.apiP50ExtraMs),
+    ]);
     const engineOf = (mode: Mode) => passesOf(results, mode, 1).map((pass) => pass.figures.engineP50);
     const extraOver = (base: Mode, field: 'p50' | 'outsideEngineP50') =>
-      passesOf(results, 'api', 1).map((pass) => pass.figures[field] - (passesOf(results, base, 1).find((other) => other.run === pass.run)?.figures[field] ?? Number.NaN));
+      passesOf(results, 'api', 1).map(
+        (pass) => pass.figures[field] - (passesOf(results, base, 1).find((other) => other.run === pass.run)?.figures[field] ?? Number.NaN),
+      );
     const outsideExtra = extraOver('direct', 'outsideEngineP50');
-    rows.push(["Meilisearch's own time p50, concurrency 1 (ms): direct; API", `${ms(median(engineOf('direct')))}; ${ms(median(engineOf('api')))}`, `${spread(engineOf('direct'), 1)}; ${spread(engineOf('api'), 1)}`, '—', '—']);
-    rows.push(["API p50 − direct p50 less Meilisearch's own time of each request, concurrency 1 (ms)", ms(median(outsideExtra)), spread(outsideExtra, 1), '—', '—']);
+    rows.push([
+      "Meilisearch's own time p50, concurrency 1 (ms): direct; API",
+      `${ms(median(engineOf('direct')))}; ${ms(median(engineOf('api')))}`,
+      `${spread(engineOf('direct'), 1)}; ${spread(engineOf('api'), 1)}`,
+      '—',
+      '—',
+    ]);
+    rows.push([
+      "API p50 − direct p50 less Meilisearch's own time of each request, concurrency 1 (ms)",
+      ms(median(outsideExtra)),
+      spread(outsideExtra, 1),
+      '—',
+      '—',
+    ]);
     const transportExtra = extraOver('directTransport', 'p50');
     const transportOutsideExtra = extraOver('directTransport', 'outsideEngineP50');
     if (transportExtra.length > 0) {
-      rows.push(["API p50 − direct p50 through the app's search transport, concurrency 1 (ms): as measured; less Meilisearch's own time", `${ms(median(transportExtra))}; ${ms(median(transportOutsideExtra))}`, `${spread(transportExtra, 1)}; ${spread(transportOutsideExtra, 1)}`, '—', '—']);
+      rows.push([
+        "API p50 − direct p50 through the app's search transport, concurrency 1 (ms): as measured; less Meilisearch's own time",
+        `${ms(median(transportExtra))}; ${ms(median(transportOutsideExtra))}`,
+        `${spread(transportExtra, 1)}; ${spread(transportOutsideExtra, 1)}`,
+        '—',
+        '—',
+      ]);
     }
-    rows.push(['API p95 / direct p95, concurrency 32', `${median(p95Ratios).toFixed(2)} ×`, spread(p95Ratios), `≤ ${targets.apiP95Ratio} ×`, verdict(median(p95Ratios) <= targets.apiP95Ratio)]);
+    rows.push([
+      'API p95 / direct p95, concurrency 32',
+      `${median(p95Ratios).toFixed(2)} ×`,
+      spread(p95Ratios),
+      `≤ ${targets.apiP95Ratio} ×`,
+      verdict(median(p95Ratios) <= targets.apiP95Ratio),
+    ]);
     rows.push([
       `PostgreSQL p95, concurrency 1 (ms); queries answered`,
       `${ms(median(degradedP95))}; ${results.queries.length * passesOf(results, 'degraded', 1).length - degradedErrors}/${results.queries.length * passesOf(results, 'degraded', 1).length}`,
@@ -627,7 +796,13 @@ function targetRows(results: Results): string[][] {
   }
   for (const pass of results.publishPasses) {
     const seconds = pass.samples.map((sample) => sample.searchableSeconds);
-    rows.push([`publish → searchable, 20-page PDF, p95 of ${seconds.length} (s); ${indexStateLabels[pass.indexState]}`, percentile(seconds, 95).toFixed(2), spread(seconds), `≤ ${targets.publishP95Seconds}`, verdict(percentile(seconds, 95) <= targets.publishP95Seconds)]);
+    rows.push([
+      `publish → searchable, 20-page PDF, p95 of ${seconds.length} (s); ${indexStateLabels[pass.indexState]}`,
+      percentile(seconds, 95).toFixed(2),
+      spread(seconds),
+      `≤ ${targets.publishP95Seconds}`,
+      verdict(percentile(seconds, 95) <= targets.publishP95Seconds),
+    ]);
   }
   rows.push([
     `extraction + indexing by the job worker (pages/s, \`npm run corpus\`)`,
@@ -638,10 +813,26 @@ function targetRows(results: Results): string[][] {
   ]);
   if (results.reindex) {
     const rate = results.reindex.pages / results.reindex.commandSeconds;
-    rows.push([`\`npm run reindex\` of ${results.reindex.pages} pages (pages/s)`, rate.toFixed(0), '1 run', `≥ ${targets.reindexPagesPerSecond}`, verdict(rate >= targets.reindexPagesPerSecond)]);
-  } else rows.push(['`npm run reindex` (pages/s)', `not measured: ${results.reindexError ?? ''}`, '—', `≥ ${targets.reindexPagesPerSecond}`, '—']);
-  const gzipExtra = passesOf(results, 'directGzip', 1).map((pass) => pass.figures.p50 - (passesOf(results, 'direct', 1).find((other) => other.run === pass.run)?.figures.p50 ?? Number.NaN));
-  if (gzipExtra.length > 0) rows.push(['client default (gzip) p50 − identity p50, concurrency 1 (ms)', ms(median(gzipExtra)), spread(gzipExtra, 1), '—', '—']);
+    rows.push([
+      `\`npm run reindex\` of ${results.reindex.pages} pages (pages/s)`,
+      rate.toFixed(0),
+      '1 run',
+      `≥ ${targets.reindexPagesPerSecond}`,
+      verdict(rate >= targets.reindexPagesPerSecond),
+    ]);
+  } else
+    rows.push([
+      '`npm run reindex` (pages/s)',
+      `not measured: ${results.reindexError ?? ''}`,
+      '—',
+      `≥ ${targets.reindexPagesPerSecond}`,
+      '—',
+    ]);
+  const gzipExtra = passesOf(results, 'directGzip', 1).map(
+    (pass) => pass.figures.p50 - (passesOf(results, 'direct', 1).find((other) => other.run === pass.run)?.figures.p50 ?? Number.NaN),
+  );
+  if (gzipExtra.length > 0)
+    rows.push(['client default (gzip) p50 − identity p50, concurrency 1 (ms)', ms(median(gzipExtra)), spread(gzipExtra, 1), '—', '—']);
   return rows;
 }
 
@@ -649,7 +840,14 @@ function extractionRows(profile: IndexProfile): string[][] {
   return profile.extraction.map((entry) => {
     const perPage = (value: number) => (value / entry.pages).toFixed(2);
     const total = entry.storageMs + entry.extractMs + entry.pgWriteMs;
-    return [`${entry.fileType} (${entry.documents} docs, ${entry.pages} pages)`, perPage(entry.storageMs), perPage(entry.extractMs), perPage(entry.pgWriteMs), perPage(total), (entry.pages / (total / 1000)).toFixed(0)];
+    return [
+      `${entry.fileType} (${entry.documents} docs, ${entry.pages} pages)`,
+      perPage(entry.storageMs),
+      perPage(entry.extractMs),
+      perPage(entry.pgWriteMs),
+      perPage(total),
+      (entry.pages / (total / 1000)).toFixed(0),
+    ];
   });
 }
 
@@ -670,20 +868,29 @@ function batchRows(profile: IndexProfile): string[][] {
 }
 
 function publishRows(samples: PublishSample[]): string[][] {
-  const row = (label: string, values: number[]) => (values.length === 0 ? [label, '—', '—', '—'] : [label, median(values).toFixed(2), percentile(values, 95).toFixed(2), spread(values)]);
+  const row = (label: string, values: number[]) =>
+    values.length === 0 ? [label, '—', '—', '—'] : [label, median(values).toFixed(2), percentile(values, 95).toFixed(2), spread(values)];
   return [
-    row('upload answered (201)', samples.map((s) => s.uploadSeconds)),
+    row(
+      'upload answered (201)',
+      samples.map((s) => s.uploadSeconds),
+    ),
     row('pages sent to Meilisearch (its task enqueued)', samples.map((s) => s.meiliEnqueuedSeconds).filter(Number.isFinite)),
     row('Meilisearch starts the task', samples.map((s) => s.meiliStartedSeconds).filter(Number.isFinite)),
     row('Meilisearch has indexed them (task finished)', samples.map((s) => s.meiliFinishedSeconds).filter(Number.isFinite)),
     row('indexing job done (jobs.finished_at)', samples.map((s) => s.jobDoneSeconds).filter(Number.isFinite)),
-    row('found by `GET /api/search`', samples.map((s) => s.searchableSeconds)),
+    row(
+      'found by `GET /api/search`',
+      samples.map((s) => s.searchableSeconds),
+    ),
   ];
 }
 
 function sectionMarkdown(results: Results): string {
   const { info } = results;
-  const queryWords = [1, 2, 3, 4].map((n) => `${results.queries.filter((q) => q.words === n).length} of ${n} word${n > 1 ? 's' : ''}`).join(', ');
+  const queryWords = [1, 2, 3, 4]
+    .map((n) => `${results.queries.filter((q) => q.words === n).length} of ${n} word${n > 1 ? 's' : ''}`)
+    .join(', ');
   const isFullScale = info.documents >= 10000 && info.pages >= 200000;
   return [
     '## Search — `npm run corpus`, then `npm run bench:search`',
@@ -700,12 +907,15 @@ function sectionMarkdown(results: Results): string {
     '',
     `Method: one query set of ${results.queries.length} queries drawn from the corpus vocabulary (${queryWords}; ${results.queries.filter((q) => q.hasFacet).length} with a facet filter: audience, aid type, document type, scope or theme), the same for every path. ` +
       `Each run measures five paths. At concurrency 1, direct Meilisearch (both ways of identity), \`GET /api/search\` and PostgreSQL take turns query by query (one request at a time, the order rotating from one query to the next), so that they are measured over the same minutes and the machine's drift falls on them alike; the client with its defaults then runs its own pass, request after request as the app would send them (its extra cost mostly vanished when it took turns with the others). At concurrency 8 and 32 (8 or 32 requests always in flight) the paths run one after another. The paths, in this order: direct Meilisearch — the federated raw + stem multi-search of search/query.ts \`runSearch\` with the filter, facets and page of \`searchDocuments\`, through the Meilisearch client with \`Accept-Encoding: identity\` as search/index.ts sets it, the client's own transport (Node's fetch) — the reference of the targets —; ` +
-      'the same through a client with its defaults (Node\'s fetch asks for gzip, br); the same through the client as the app searches with it, on the app\'s search transport (search/transport.ts: node:http on kept-alive connections, instead of fetch), for what the API adds over the very request the app sends; `GET /api/search` of the app (bench/servers/app.ts: the app and its job worker in their own Node process, signed in as an agent by the dev sign-in; every answer carries facets and snippets, and the query is logged in search_log); ' +
+      "the same through a client with its defaults (Node's fetch asks for gzip, br); the same through the client as the app searches with it, on the app's search transport (search/transport.ts: node:http on kept-alive connections, instead of fetch), for what the API adds over the very request the app sends; `GET /api/search` of the app (bench/servers/app.ts: the app and its job worker in their own Node process, signed in as an agent by the dev sign-in; every answer carries facets and snippets, and the query is logged in search_log); " +
       `\`degradedSearch\` (PostgreSQL full-text search) called in the bench process with a pool of 40. Every path is warmed up once (not measured). Runs: ${results.options.runs}. ` +
       'p50 and p95 are per run over the set; the table gives the median of the runs and their spread (min–max). Ratios are taken per run, API against direct in the same run. At concurrency 1 the requests/s figure is 1 over the mean latency. At concurrency 32 the 2 cores are saturated: those latencies measure throughput. ' +
       "Meilisearch's own time is the `processingTimeMs` of its answer (whole milliseconds): read by the client for direct Meilisearch, from the app's `Server-Timing` header for `GET /api/search`. Meilisearch 1.21 runs each search on the HTTP worker thread of its connection (one worker per core here), and the two do not search alike: the same searches took it 13–14 ms on one and 15–18 ms on the other (four connections taking turns; the faster is the worker that searched first after Meilisearch started). Which worker holds the app's connection and which the bench's follows from the order the connections were opened, so a run's API − direct moves by up to that much either way; the row \"less Meilisearch's own time\" takes each request's own Meilisearch time out of its latency before the p50s are compared, which leaves what the API adds.",
     '',
-    markdownTable(['path', 'concurrency', 'p50 ms (spread)', 'p95 ms (spread)', 'requests/s (spread)', 'errors', 'empty answers'], latencyRows(results)),
+    markdownTable(
+      ['path', 'concurrency', 'p50 ms (spread)', 'p95 ms (spread)', 'requests/s (spread)', 'errors', 'empty answers'],
+      latencyRows(results),
+    ),
     '',
     markdownTable(['target', 'median', 'spread (min–max)', 'target', 'result'], targetRows(results)),
     '',
@@ -713,7 +923,10 @@ function sectionMarkdown(results: Results): string {
       ? `Publish → searchable: uploads one after the other, 500 ms apart, of a new 20-page PDF (pdf-lib) holding one new word, by \`POST /api/documents\` (editor, status published) into a permanent scheme; the time runs from sending the upload until \`GET /api/search\` for that word lists the document (asked once the document's indexing job is done, polled in PostgreSQL every 20 ms, then every 20 ms if need be). The app's worker wakes when a job is enqueued (PostgreSQL NOTIFY from the jobs table, server/jobs/wakeUp.ts; otherwise it polls every second) and takes up to 50 due documents in one batch. Before each pass, one publish made the same way is not counted: the app's first PDF starts its extraction thread (tsx, the readers) and loads pdf.js. The documents are deleted after each pass. ` +
         'Two passes: first on the index as the corpus loader left it (10,000 documents added batch after batch, never rebuilt: Meilisearch does not write its database compact again after changes), then on the index `npm run reindex` has just rebuilt, the state the nightly rebuild (job `search.rebuild`, README "Search") brings it back to each night when documents changed. Both passes are held to the target. Meilisearch runs with `--max-indexing-memory 1GiB` (MEILI_MAX_INDEXING_MEMORY): with its default, two thirds of the RAM, each of these additions spent 0.1 to 2.3 s more in the kernel.\n\n' +
         results.publishPasses
-          .map((pass) => `${indexStateLabels[pass.indexState]}, ${pass.samples.length} uploads (the first publish, not counted: searchable after ${pass.warmUp.searchableSeconds.toFixed(2)} s):\n\n${markdownTable(['seconds from sending the upload', 'median', 'p95', 'spread (min–max)'], publishRows(pass.samples))}`)
+          .map(
+            (pass) =>
+              `${indexStateLabels[pass.indexState]}, ${pass.samples.length} uploads (the first publish, not counted: searchable after ${pass.warmUp.searchableSeconds.toFixed(2)} s):\n\n${markdownTable(['seconds from sending the upload', 'median', 'p95', 'spread (min–max)'], publishRows(pass.samples))}`,
+          )
           .join('\n\n')
       : '',
     '',
@@ -729,7 +942,17 @@ function sectionMarkdown(results: Results): string {
         'First each document alone: storage read, pdf.js/text extraction in the extraction thread (server/extraction), PostgreSQL write of `version_pages` (server/search/indexing.ts `extractVersion`, the stored `to_tsvector` column included).\n\n' +
         markdownTable(['documents', 'storage', 'extraction', 'PostgreSQL write', 'total', 'pages/s'], extractionRows(results.profile)) +
         '\n\nThen all of them as one batch, as the worker takes them (server/search/indexing.ts `syncDocuments`): reading their stored pages and building the records (Snowball stems of every page, search/records.ts), then `replaceDocuments` (search/index.ts: the additions in requests of at most 1,000 records then (since issue 18: in requests under 90 % of the payload limit of Meilisearch, `MEILI_HTTP_PAYLOAD_SIZE_LIMIT`, whatever their record count) and one deletion of stale records, all queued, then awaited), with the processing time Meilisearch reports for its tasks (`duration` in its task list).\n\n' +
-        markdownTable(['batch', 'read + records', 'Meilisearch replaceDocuments', 'of which Meilisearch processing: additions / deletion', 'total', 'pages/s'], batchRows(results.profile))
+        markdownTable(
+          [
+            'batch',
+            'read + records',
+            'Meilisearch replaceDocuments',
+            'of which Meilisearch processing: additions / deletion',
+            'total',
+            'pages/s',
+          ],
+          batchRows(results.profile),
+        )
       : '',
     '',
     results.reindex
@@ -754,14 +977,21 @@ async function measureSearchLatency(results: Results, runners: Runners, runs: nu
       // after them (see the method); 8 or 32 in flight, one path after another.
       const sets: Partial<Record<Mode, SetResult>> =
         concurrency === 1
-          ? await runInterleaved(results.queries, { direct: runnerFor('direct', runners), directTransport: runnerFor('directTransport', runners), api: runnerFor('api', runners), degraded: runnerFor('degraded', runners) })
+          ? await runInterleaved(results.queries, {
+              direct: runnerFor('direct', runners),
+              directTransport: runnerFor('directTransport', runners),
+              api: runnerFor('api', runners),
+              degraded: runnerFor('degraded', runners),
+            })
           : {};
       for (const mode of modes) {
         const interleaved = sets[mode];
         const figures = figuresOf(interleaved ?? (await runSet(results.queries, concurrency, runnerFor(mode, runners))));
         results.passes.push({ load: interleaved ? load : (os.loadavg()[0] ?? 0), run, mode, concurrency, figures });
         const engine = Number.isNaN(figures.engineP50) ? '' : `  Meilisearch p50 ${ms(figures.engineP50)} ms`;
-        print(`run ${run}/${runs} c=${String(concurrency).padStart(2)} ${modeLabels[mode].padEnd(42)} p50 ${ms(figures.p50).padStart(7)} ms  p95 ${ms(figures.p95).padStart(7)} ms  ${figures.rate.toFixed(0).padStart(4)}/s  errors ${figures.errors}  empty ${figures.empty}${engine}`);
+        print(
+          `run ${run}/${runs} c=${String(concurrency).padStart(2)} ${modeLabels[mode].padEnd(42)} p50 ${ms(figures.p50).padStart(7)} ms  p95 ${ms(figures.p95).padStart(7)} ms  ${figures.rate.toFixed(0).padStart(4)}/s  errors ${figures.errors}  empty ${figures.empty}${engine}`,
+        );
       }
     }
   }
@@ -770,19 +1000,30 @@ async function measureSearchLatency(results: Results, runners: Runners, runs: nu
 /** Where the API's time goes, one query at a time, on the first 50 queries. */
 async function measureApiBreakdown(results: Results, runners: Runners, services: Services, db: Db): Promise<void> {
   print('Where the API time goes (concurrency 1)…');
-  const agent = (await db('users').where({ email: agentEmail }).first('id', 'role', 'maison_id')) as { id: string; role: string; maison_id: string | null };
-  results.breakdown = await breakdownApi(runners, services, { id: agent.id, role: agent.role, maisonId: agent.maison_id }, results.queries.slice(0, 50));
+  const agent = (await db('users').where({ email: agentEmail }).first('id', 'role', 'maison_id')) as {
+    id: string;
+    role: string;
+    maison_id: string | null;
+  };
+  results.breakdown = await breakdownApi(
+    runners,
+    services,
+    { id: agent.id, role: agent.role, maisonId: agent.maison_id },
+    results.queries.slice(0, 50),
+  );
   print(`  ${JSON.stringify(results.breakdown)}`);
 }
 
 /** Where indexing time goes: the steps of search.syncDocument re-run on 46 text and 4 PDF documents. */
 async function measureIndexingSteps(results: Results, runners: Runners, services: Services, db: Db): Promise<void> {
   print('Where indexing time goes (re-running the steps of search.syncDocument on sample documents)…');
-  const samples = (await db.raw<{ rows: { id: string; file_type: string }[] }>(
-    `(select d.id, v.file_type from documents d join versions v on v.id = d.current_version_id where d.status = 'published' and d.deleted_at is null and v.file_type = 'txt' order by d.created_at limit 46)
+  const samples = (
+    await db.raw<{ rows: { id: string; file_type: string }[] }>(
+      `(select d.id, v.file_type from documents d join versions v on v.id = d.current_version_id where d.status = 'published' and d.deleted_at is null and v.file_type = 'txt' order by d.created_at limit 46)
      union all
      (select d.id, v.file_type from documents d join versions v on v.id = d.current_version_id where d.status = 'published' and d.deleted_at is null and v.file_type = 'pdf' order by d.created_at limit 4)`,
-  )).rows;
+    )
+  ).rows;
   results.profile = await profileIndexing(services, runners.direct, samples);
   for (const row of [...extractionRows(results.profile), ...batchRows(results.profile)]) print(`  ${row.join(' | ')}`);
 }
@@ -793,13 +1034,19 @@ async function measureReindex(results: Results, runners: Runners, serviceEnv: Re
   try {
     const reindexStartedAt = new Date();
     results.reindex = await runReindex(serviceEnv);
-    const tasks = await runners.direct.tasks.getTasks({ types: ['documentAdditionOrUpdate'], afterEnqueuedAt: reindexStartedAt.toISOString(), limit: 10000 });
+    const tasks = await runners.direct.tasks.getTasks({
+      types: ['documentAdditionOrUpdate'],
+      afterEnqueuedAt: reindexStartedAt.toISOString(),
+      limit: 10000,
+    });
     const rebuildTasks = tasks.results.filter((task) => task.indexUid?.endsWith('_rebuild'));
     results.reindex.meiliTasks = rebuildTasks.length;
     const processing = processingMs(rebuildTasks);
     results.reindex.meiliSeconds = processing.ms / 1000;
     results.reindex.meiliBatches = processing.batches;
-    print(`  ${results.reindex.documents} documents, ${results.reindex.pages} pages in ${results.reindex.commandSeconds.toFixed(1)} s (${(results.reindex.pages / results.reindex.commandSeconds).toFixed(0)} pages/s)`);
+    print(
+      `  ${results.reindex.documents} documents, ${results.reindex.pages} pages in ${results.reindex.commandSeconds.toFixed(1)} s (${(results.reindex.pages / results.reindex.commandSeconds).toFixed(0)} pages/s)`,
+    );
   } catch (error) {
     results.reindexError = (error instanceof Error ? error.message : String(error)).split('\n').slice(0, 2).join(' ');
     print(`  failed: ${results.reindexError}`);
@@ -810,7 +1057,12 @@ async function measureReindex(results: Results, runners: Runners, serviceEnv: Re
 async function writeReport(results: Results): Promise<void> {
   const rows = targetRows(results);
   print();
-  print(markdownTable(['path', 'concurrency', 'p50 ms (spread)', 'p95 ms (spread)', 'requests/s (spread)', 'errors', 'empty answers'], latencyRows(results)));
+  print(
+    markdownTable(
+      ['path', 'concurrency', 'p50 ms (spread)', 'p95 ms (spread)', 'requests/s (spread)', 'errors', 'empty answers'],
+      latencyRows(results),
+    ),
+  );
   print();
   print(markdownTable(['target', 'median', 'spread (min–max)', 'target', 'result'], rows));
   for (const row of rows.filter((row) => row[4] === verdict(false))) print(`MISSED: ${row[0]}: ${row[1]} (target ${row[3]})`);
@@ -826,7 +1078,9 @@ async function main() {
   const options = parseOptions();
   const info = readCorpusInfo(options.dataDir);
   const loadAtStart = os.loadavg();
-  print(`Corpus in ${options.dataDir}: ${info.documents} documents, ${info.pages} pages. Load average: ${loadAtStart.map((v) => v.toFixed(2)).join(', ')}`);
+  print(
+    `Corpus in ${options.dataDir}: ${info.documents} documents, ${info.pages} pages. Load average: ${loadAtStart.map((v) => v.toFixed(2)).join(', ')}`,
+  );
   const interrupt = (signal: NodeJS.Signals) => {
     process.stderr.write(`bench:search interrupted (${signal}): stopping the app and the embedded services…\n`);
     void (async () => {
@@ -845,14 +1099,22 @@ async function main() {
   liveServices = services;
   // A corpus made before the latest migrations gets them, as \`npm start\` would give them.
   await migrateLatest(services.db);
-  const secrets = JSON.parse(readFileSync(path.join(options.dataDir, 'secrets.json'), 'utf8')) as { meiliMasterKey: string; sessionSecret: string };
+  const secrets = JSON.parse(readFileSync(path.join(options.dataDir, 'secrets.json'), 'utf8')) as {
+    meiliMasterKey: string;
+    sessionSecret: string;
+  };
   const meiliUrl = await meiliUrlOf(options.dataDir);
   const db = createDb(services.databaseUrl, { poolMax: 40 });
   let server: BenchServer | undefined;
   const results: Results = { info, options, queries: [], passes: [], publishPasses: [], config, loadAtStart };
   try {
     await waitForQueue(services.db);
-    const serviceEnv = { DATABASE_URL: services.databaseUrl, MEILI_URL: meiliUrl, MEILI_MASTER_KEY: secrets.meiliMasterKey, DATA_DIR: options.dataDir };
+    const serviceEnv = {
+      DATABASE_URL: services.databaseUrl,
+      MEILI_URL: meiliUrl,
+      MEILI_MASTER_KEY: secrets.meiliMasterKey,
+      DATA_DIR: options.dataDir,
+    };
     // Saturated on purpose (32 in flight on 2 cores): latencies are measured, not cut by the request bound.
     const appEnv = { ...serviceEnv, SESSION_SECRET: secrets.sessionSecret, REQUEST_TIMEOUT_MS: '120000' };
     server = await startAppServer(appEnv);
@@ -873,7 +1135,8 @@ async function main() {
     if (options.parts.has('breakdown')) await measureApiBreakdown(results, runners, services, db);
     if (options.parts.has('profile')) await measureIndexingSteps(results, runners, services, db);
     const meiliTasks = { client: runners.direct, indexUid: runners.pagesIndex };
-    if (options.parts.has('publish')) results.publishPasses.push(await publishPass(server.port, db, meiliTasks, info, options.publishSamples, 'as loaded'));
+    if (options.parts.has('publish'))
+      results.publishPasses.push(await publishPass(server.port, db, meiliTasks, info, options.publishSamples, 'as loaded'));
     await stopAppServer(server);
     server = undefined;
     if (options.parts.has('reindex')) await measureReindex(results, runners, serviceEnv);
@@ -908,7 +1171,9 @@ async function checkCompression(url: string, key: string, indexUid: string): Pro
       body: JSON.stringify({ queries: [{ indexUid, q: 'projet', limit: 20 }] }),
     });
     const body = await response.arrayBuffer();
-    print(`Meilisearch with Accept-Encoding "${encoding}": Content-Encoding ${response.headers.get('content-encoding') ?? 'none'}, ${body.byteLength} bytes decoded`);
+    print(
+      `Meilisearch with Accept-Encoding "${encoding}": Content-Encoding ${response.headers.get('content-encoding') ?? 'none'}, ${body.byteLength} bytes decoded`,
+    );
   }
 }
 

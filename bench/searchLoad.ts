@@ -67,7 +67,10 @@ export async function runSet<T>(items: readonly T[], concurrency: number, work: 
  * by item (their order rotating, so none always comes first). Each work gets its own result, but
  * all were measured over the same minutes: the machine's drift falls on all of them alike.
  */
-export async function runInterleaved<K extends string, T>(items: readonly T[], works: Record<K, (item: T) => Promise<Outcome>>): Promise<Record<K, SetResult>> {
+export async function runInterleaved<K extends string, T>(
+  items: readonly T[],
+  works: Record<K, (item: T) => Promise<Outcome>>,
+): Promise<Record<K, SetResult>> {
   const names = Object.keys(works) as K[];
   const results = Object.fromEntries(names.map((name) => [name, emptyResult()])) as Record<K, SetResult>;
   await inTurns(

@@ -169,7 +169,8 @@ function parseOptions(): Options {
   });
   const whole = (name: string, text: string | undefined, min: number, max: number) => {
     const value = Number(text);
-    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--${name} expects a whole number from ${min} to ${max}, got ${text}`);
+    if (!Number.isInteger(value) || value < min || value > max)
+      throw new Error(`--${name} expects a whole number from ${min} to ${max}, got ${text}`);
     return value;
   };
   return {
@@ -238,7 +239,6 @@ function cpuSince(before: CpuSnapshot, after: CpuSnapshot): CpuUse {
 
 // --- HTTP --------------------------------------------------------------------------------------
 
-
 /**
  * The shared document: published, external (it gets its share link in the same transaction),
  * streamed from disk.
@@ -256,10 +256,18 @@ async function uploadFile(port: number, session: Session, folderId: string, file
 }
 
 /** The public link of a document (`documents`) or of a scheme's page (`folders`). */
-async function shareLinkOf(port: number, session: Session, id: string, kind: 'documents' | 'folders'): Promise<{ url: string; token: string }> {
-  const response = await fetch(`http://127.0.0.1:${port}/api/${kind}/${id}/share`, { headers: { Cookie: session.cookie, Accept: 'application/json' } });
+async function shareLinkOf(
+  port: number,
+  session: Session,
+  id: string,
+  kind: 'documents' | 'folders',
+): Promise<{ url: string; token: string }> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/${kind}/${id}/share`, {
+    headers: { Cookie: session.cookie, Accept: 'application/json' },
+  });
   const body = (await response.json()) as { url?: unknown; token?: unknown };
-  if (response.status !== 200 || typeof body.token !== 'string' || typeof body.url !== 'string') throw new Error(`GET /api/${kind}/:id/share answered ${response.status}: ${JSON.stringify(body)}`);
+  if (response.status !== 200 || typeof body.token !== 'string' || typeof body.url !== 'string')
+    throw new Error(`GET /api/${kind}/:id/share answered ${response.status}: ${JSON.stringify(body)}`);
   return { url: body.url, token: body.token };
 }
 
@@ -275,7 +283,8 @@ async function signedUrlOf(port: number, token: string): Promise<{ location: str
   const response = await get(port, `/s/${token}/file?download=1`);
   const ms = performance.now() - startedAt;
   const location = response.headers.get('location');
-  if (response.status !== 302 || !location?.startsWith('/f/')) throw new Error(`GET /s/:token/file answered ${response.status} (Location ${location ?? 'none'}), expected 302 to /f/…`);
+  if (response.status !== 302 || !location?.startsWith('/f/'))
+    throw new Error(`GET /s/:token/file answered ${response.status} (Location ${location ?? 'none'}), expected 302 to /f/…`);
   return { location, ms };
 }
 
@@ -283,19 +292,33 @@ async function signedUrlOf(port: number, token: string): Promise<{ location: str
  * Downloads `pathname` in full over HTTP (one fresh connection), discarding the bytes (hashing
  * them when asked: not for the timed runs). Seconds from the request to the last byte.
  */
-function download(port: number, pathname: string, isHashed = false): Promise<{ seconds: number; bytes: number; sha256?: string; status: number }> {
+function download(
+  port: number,
+  pathname: string,
+  isHashed = false,
+): Promise<{ seconds: number; bytes: number; sha256?: string; status: number }> {
   return new Promise((resolve, reject) => {
     const hash = isHashed ? createHash('sha256') : undefined;
     const startedAt = performance.now();
-    const request = http.get({ host: '127.0.0.1', port, path: pathname, agent: false, headers: { 'User-Agent': userAgent }, timeout: requestTimeoutMs }, (response) => {
-      let bytes = 0;
-      response.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-        hash?.update(chunk);
-      });
-      response.once('error', reject);
-      response.once('end', () => resolve({ seconds: (performance.now() - startedAt) / 1000, bytes, sha256: hash?.digest('hex'), status: response.statusCode ?? 0 }));
-    });
+    const request = http.get(
+      { host: '127.0.0.1', port, path: pathname, agent: false, headers: { 'User-Agent': userAgent }, timeout: requestTimeoutMs },
+      (response) => {
+        let bytes = 0;
+        response.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          hash?.update(chunk);
+        });
+        response.once('error', reject);
+        response.once('end', () =>
+          resolve({
+            seconds: (performance.now() - startedAt) / 1000,
+            bytes,
+            sha256: hash?.digest('hex'),
+            status: response.statusCode ?? 0,
+          }),
+        );
+      },
+    );
     request.once('timeout', () => request.destroy(new Error(`no full answer within ${requestTimeoutMs / 1000} s`)));
     request.once('error', reject);
   });
@@ -306,9 +329,23 @@ function download(port: number, pathname: string, isHashed = false): Promise<{ s
  * connection): seconds from the start of the transfer to the last byte (curl's time_total).
  */
 async function curlDownload(port: number, pathname: string, size: number): Promise<number> {
-  const curl = spawn('curl', ['--silent', '--show-error', '--output', '/dev/null', '--user-agent', userAgent, '--write-out', '%{http_code} %{size_download} %{time_total}', `http://127.0.0.1:${port}${pathname}`], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const curl = spawn(
+    'curl',
+    [
+      '--silent',
+      '--show-error',
+      '--output',
+      '/dev/null',
+      '--user-agent',
+      userAgent,
+      '--write-out',
+      '%{http_code} %{size_download} %{time_total}',
+      `http://127.0.0.1:${port}${pathname}`,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   curl.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');
@@ -352,18 +389,37 @@ async function plainRead(file: string): Promise<{ seconds: number; bytes: number
 
 // --- load ----------------------------------------------------------------------------------------
 
-async function load(port: number, pathname: string, options: Options, duration: number): Promise<{ result: LoadResult; cpu: CpuUse; seconds: number }> {
+async function load(
+  port: number,
+  pathname: string,
+  options: Options,
+  duration: number,
+): Promise<{ result: LoadResult; cpu: CpuUse; seconds: number }> {
   return loadWithCpu(port, pathname, options, duration, 0);
 }
 
-async function loadWithCpu(port: number, pathname: string, options: Options, duration: number, appPid: number): Promise<{ result: LoadResult; cpu: CpuUse; seconds: number }> {
+async function loadWithCpu(
+  port: number,
+  pathname: string,
+  options: Options,
+  duration: number,
+  appPid: number,
+): Promise<{ result: LoadResult; cpu: CpuUse; seconds: number }> {
   const before = appPid > 0 ? cpuNow(appPid) : undefined;
   const startedAt = performance.now();
-  const result = await autocannon({ url: `http://127.0.0.1:${port}${pathname}`, connections: options.connections, duration, headers: { 'User-Agent': userAgent }, timeout: 10 });
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}${pathname}`,
+    connections: options.connections,
+    duration,
+    headers: { 'User-Agent': userAgent },
+    timeout: 10,
+  });
   const seconds = (performance.now() - startedAt) / 1000;
   const cpu = before ? cpuSince(before, cpuNow(appPid)) : { app: 0, postgres: 0, bench: 0 };
   if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0 || result['2xx'] === 0) {
-    throw new Error(`autocannon on ${pathname}: ${result['2xx']} answers 2xx, ${result.non2xx} others, ${result.errors} errors, ${result.timeouts} timeouts`);
+    throw new Error(
+      `autocannon on ${pathname}: ${result['2xx']} answers 2xx, ${result.non2xx} others, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
   }
   return { result, cpu, seconds };
 }
@@ -383,11 +439,10 @@ async function measureLoad(server: BenchServer, pathname: string, options: Optio
 }
 
 const describeLoad = (label: string, s: LoadSample) =>
-  `${label} ${s.requestsPerSecond.toFixed(0)} req/s, p50 ${s.p50.toFixed(0)} ms, p99 ${s.p99.toFixed(0)} ms; CPU app ${(s.cpu.app / s.seconds * 100).toFixed(0)} %, ` +
-  `PostgreSQL ${(s.cpu.postgres / s.seconds * 100).toFixed(0)} %, autocannon ${(s.cpu.bench / s.seconds * 100).toFixed(0)} %`;
+  `${label} ${s.requestsPerSecond.toFixed(0)} req/s, p50 ${s.p50.toFixed(0)} ms, p99 ${s.p99.toFixed(0)} ms; CPU app ${((s.cpu.app / s.seconds) * 100).toFixed(0)} %, ` +
+  `PostgreSQL ${((s.cpu.postgres / s.seconds) * 100).toFixed(0)} %, autocannon ${((s.cpu.bench / s.seconds) * 100).toFixed(0)} %`;
 
 // --- files ---------------------------------------------------------------------------------------
-
 
 /**
  * A private copy of the built web app (dist/web, built first with `npm run build` when missing),
@@ -437,7 +492,13 @@ const appCpuBound = (r: LoadRun) => cpuPerRequest(r.static, 'app') / cpuPerReque
 
 function summaryRows(f: Figures): string[][] {
   const { loadRuns, downloadRuns, size } = f;
-  const row = (label: string, values: number[], digits: number) => [label, median(values).toFixed(digits), spread(values, digits), '—', '—'];
+  const row = (label: string, values: number[], digits: number) => [
+    label,
+    median(values).toFixed(digits),
+    spread(values, digits),
+    '—',
+    '—',
+  ];
   const ratioRow = (label: string, ratios: number[], target: number, isAtLeast: boolean) => [
     label,
     percent(median(ratios)),
@@ -445,7 +506,13 @@ function summaryRows(f: Figures): string[][] {
     `${isAtLeast ? '≥' : '≤'} ${percent(target)}`,
     verdict(isAtLeast ? median(ratios) >= target : median(ratios) <= target),
   ];
-  const infoRatioRow = (label: string, ratios: number[]) => [label, percent(median(ratios)), `${percent(Math.min(...ratios))}–${percent(Math.max(...ratios))}`, '—', '—'];
+  const infoRatioRow = (label: string, ratios: number[]) => [
+    label,
+    percent(median(ratios)),
+    `${percent(Math.min(...ratios))}–${percent(Math.max(...ratios))}`,
+    '—',
+    '—',
+  ];
   const timesRow = (label: string, ratios: number[], target: number) => [
     label,
     `${median(ratios).toFixed(2)} ×`,
@@ -455,27 +522,86 @@ function summaryRows(f: Figures): string[][] {
   ];
   const of = (pick: (r: LoadRun) => number) => loadRuns.map(pick);
   return [
-    row(`static route \`GET /assets/${f.asset}\` (req/s)`, of((r) => r.static.requestsPerSecond), 0),
-    row('share page `GET /s/:token` (req/s)', of((r) => r.share.requestsPerSecond), 0),
+    row(
+      `static route \`GET /assets/${f.asset}\` (req/s)`,
+      of((r) => r.static.requestsPerSecond),
+      0,
+    ),
+    row(
+      'share page `GET /s/:token` (req/s)',
+      of((r) => r.share.requestsPerSecond),
+      0,
+    ),
     ratioRow('share page / static route, throughput', of(throughputRatio), targets.throughputRatio, true),
-    row('static route latency p50 (ms)', of((r) => r.static.p50), 0),
-    row('static route latency p99 (ms)', of((r) => r.static.p99), 0),
-    row('share page latency p50 (ms)', of((r) => r.share.p50), 0),
-    row('share page latency p99 (ms)', of((r) => r.share.p99), 0),
+    row(
+      'static route latency p50 (ms)',
+      of((r) => r.static.p50),
+      0,
+    ),
+    row(
+      'static route latency p99 (ms)',
+      of((r) => r.static.p99),
+      0,
+    ),
+    row(
+      'share page latency p50 (ms)',
+      of((r) => r.share.p50),
+      0,
+    ),
+    row(
+      'share page latency p99 (ms)',
+      of((r) => r.share.p99),
+      0,
+    ),
     timesRow('share page p99 / static route p99', of(p99Ratio), targets.p99Ratio),
-    infoRatioRow('the app\'s CPU per request, static route / share page (the throughput ratio its one thread allows)', of(appCpuBound)),
-    row('scheme page `GET /p/:token` (req/s)', of((r) => r.scheme.requestsPerSecond), 0),
+    infoRatioRow("the app's CPU per request, static route / share page (the throughput ratio its one thread allows)", of(appCpuBound)),
+    row(
+      'scheme page `GET /p/:token` (req/s)',
+      of((r) => r.scheme.requestsPerSecond),
+      0,
+    ),
     ratioRow('scheme page / static route, throughput', of(schemeThroughputRatio), targets.throughputRatio, true),
-    row('scheme page latency p50 (ms)', of((r) => r.scheme.p50), 0),
-    row('scheme page latency p99 (ms)', of((r) => r.scheme.p99), 0),
+    row(
+      'scheme page latency p50 (ms)',
+      of((r) => r.scheme.p50),
+      0,
+    ),
+    row(
+      'scheme page latency p99 (ms)',
+      of((r) => r.scheme.p99),
+      0,
+    ),
     timesRow('scheme page p99 / static route p99', of(schemeP99Ratio), targets.p99Ratio),
-    row(`plain read of the stored file, fs.createReadStream (MB/s)`, downloadRuns.map((r) => mbPerSecond(size, r.readSeconds)), 0),
-    row('download through the signed URL `GET /f/…`, curl (MB/s)', downloadRuns.map((r) => mbPerSecond(size, r.downloadSeconds)), 0),
+    row(
+      `plain read of the stored file, fs.createReadStream (MB/s)`,
+      downloadRuns.map((r) => mbPerSecond(size, r.readSeconds)),
+      0,
+    ),
+    row(
+      'download through the signed URL `GET /f/…`, curl (MB/s)',
+      downloadRuns.map((r) => mbPerSecond(size, r.downloadSeconds)),
+      0,
+    ),
     ratioRow('download / plain read', downloadRuns.map(downloadRatio), targets.downloadToRead, true),
-    row('raw read of the stored file, fs.readSync into one 64 KiB buffer, for comparison (MB/s)', downloadRuns.map((r) => mbPerSecond(size, r.rawReadSeconds)), 0),
-    infoRatioRow('download / raw read, for comparison', downloadRuns.map((r) => r.rawReadSeconds / r.downloadSeconds)),
-    row('the same download by Node\'s http client, for comparison (MB/s)', downloadRuns.map((r) => mbPerSecond(size, r.nodeSeconds)), 0),
-    row('`GET /s/:token/file` → 302 to the signed URL (ms)', downloadRuns.map((r) => r.redirectMs), 1),
+    row(
+      'raw read of the stored file, fs.readSync into one 64 KiB buffer, for comparison (MB/s)',
+      downloadRuns.map((r) => mbPerSecond(size, r.rawReadSeconds)),
+      0,
+    ),
+    infoRatioRow(
+      'download / raw read, for comparison',
+      downloadRuns.map((r) => r.rawReadSeconds / r.downloadSeconds),
+    ),
+    row(
+      "the same download by Node's http client, for comparison (MB/s)",
+      downloadRuns.map((r) => mbPerSecond(size, r.nodeSeconds)),
+      0,
+    ),
+    row(
+      '`GET /s/:token/file` → 302 to the signed URL (ms)',
+      downloadRuns.map((r) => r.redirectMs),
+      1,
+    ),
   ];
 }
 
@@ -488,9 +614,30 @@ function cpuRows(f: Figures): string[][] {
   const stat = (who: keyof CpuUse) => (r: LoadRun) => (r.static.cpu[who] / r.static.seconds) * 100;
   const scheme = (who: keyof CpuUse) => (r: LoadRun) => (r.scheme.cpu[who] / r.scheme.seconds) * 100;
   return [
-    ['static route', cell((r) => cpuPerRequest(r.static, 'app')), cell((r) => cpuPerRequest(r.static, 'postgres')), cell(stat('app')), cell(stat('postgres')), cell(stat('bench'))],
-    ['share page', cell((r) => cpuPerRequest(r.share, 'app')), cell((r) => cpuPerRequest(r.share, 'postgres')), cell(share('app')), cell(share('postgres')), cell(share('bench'))],
-    ['scheme page', cell((r) => cpuPerRequest(r.scheme, 'app')), cell((r) => cpuPerRequest(r.scheme, 'postgres')), cell(scheme('app')), cell(scheme('postgres')), cell(scheme('bench'))],
+    [
+      'static route',
+      cell((r) => cpuPerRequest(r.static, 'app')),
+      cell((r) => cpuPerRequest(r.static, 'postgres')),
+      cell(stat('app')),
+      cell(stat('postgres')),
+      cell(stat('bench')),
+    ],
+    [
+      'share page',
+      cell((r) => cpuPerRequest(r.share, 'app')),
+      cell((r) => cpuPerRequest(r.share, 'postgres')),
+      cell(share('app')),
+      cell(share('postgres')),
+      cell(share('bench')),
+    ],
+    [
+      'scheme page',
+      cell((r) => cpuPerRequest(r.scheme, 'app')),
+      cell((r) => cpuPerRequest(r.scheme, 'postgres')),
+      cell(scheme('app')),
+      cell(scheme('postgres')),
+      cell(scheme('bench')),
+    ],
   ];
 }
 
@@ -542,45 +689,82 @@ function sectionMarkdown(f: Figures): string {
     '',
     `**Load.** autocannon (programmatic, in the bench's own process), ${o.connections} connections, ${o.duration} s per run, ${o.runs} runs of each route, interleaved (static route, share page, static route, share page…), ` +
       `after ${o.warmUp} s of unrecorded warm-up on each route (and the same runs of the scheme page, third in each round). The static route is \`GET /assets/${f.asset}\` (${f.assetBytes} bytes), the built stylesheet served by express.static behind the same app-wide middleware ` +
-      'and every router mounted before the web app\'s: the ceiling of this stack on this machine. ' +
+      "and every router mounted before the web app's: the ceiling of this stack on this machine. " +
       `The share page \`GET /s/:token\` (${f.pageBytes} bytes of HTML) looks the token up, checks the document, reads the document, all folders (for the scheme card) and counts the open. ` +
       `The scheme page \`GET /p/:token\` (${f.schemePageBytes} bytes of HTML; token from \`GET /api/folders/:id/share\`) reads, in one statement, its link, the scheme card and its shared documents (published, external, with a live link), and counts the open the same way. ` +
       'autocannon sends no User-Agent, and a request without one counts no open: every request carries one fixed browser User-Agent, so that each takes the counting path — ' +
       'one visitor (same IP, same agent, same day), so only the very first request inserts a visit and bumps the counter; every other one runs the same transaction whose insert meets the unique key. ' +
       `After the bench the link showed ${f.opens} open(s) and ${f.visits} visit row(s). The built web app is a copy of dist/web in the temporary directory, so that a rebuild elsewhere cannot pull the asset away mid-run. ` +
-      'The file and the page are in memory or the page cache: this measures the stack, not the disk. Throughput is autocannon\'s mean of its per-second samples; latencies are autocannon\'s percentiles (whole ms, 2xx answers). ' +
-      'Every run had no error, no timeout and no answer other than 200. Targets apply to the medians of the ratios of each pair of runs: share page (and scheme page) throughput ≥ 50 % of the static route\'s; share page (and scheme page) p99 ≤ 3 × the static route\'s.',
+      "The file and the page are in memory or the page cache: this measures the stack, not the disk. Throughput is autocannon's mean of its per-second samples; latencies are autocannon's percentiles (whole ms, 2xx answers). " +
+      "Every run had no error, no timeout and no answer other than 200. Targets apply to the medians of the ratios of each pair of runs: share page (and scheme page) throughput ≥ 50 % of the static route's; share page (and scheme page) p99 ≤ 3 × the static route's.",
     '',
     `**Download.** The stored file: ${o.sizeMb} MB (${f.size} bytes), \`%PDF-1.7\` then pseudo-random bytes. It is downloaded once whole and hashed (SHA-256 checked against the source), ` +
       `then, untimed, read ${downloadWarmUps} times and downloaded ${downloadWarmUps} times by each client, so that both sides read it from a warm page cache and run warm code ` +
-      '(in trials without it, the plain read — the first fs streams of the bench process, while the app\'s had just served the static route — stayed well below its warm speed) — ' +
-      'nothing is dropped from the page cache, and the figures are memory speeds, not the disk\'s. ' +
+      "(in trials without it, the plain read — the first fs streams of the bench process, while the app's had just served the static route — stayed well below its warm speed) — " +
+      "nothing is dropped from the page cache, and the figures are memory speeds, not the disk's. " +
       `Then ${o.downloadRuns} runs, each: a plain read of the stored file in the bench process (fs.createReadStream with its defaults, as the local driver reads it, each chunk discarded), ` +
-      'then, for comparison only, a raw read of it with fs.readSync into one reused 64 KiB buffer (no stream, no allocation per chunk: the page cache\'s own speed), ' +
+      "then, for comparison only, a raw read of it with fs.readSync into one reused 64 KiB buffer (no stream, no allocation per chunk: the page cache's own speed), " +
       '`GET /s/:token/file?download=1` (the 302 to the local signed URL, timed apart), then `GET /f/<version>?d=…&e=…&s=…` by curl to /dev/null over a fresh loopback connection ' +
-      '(a native client, as a browser is; curl\'s `time_total`, from the start of the transfer to the last byte), the app\'s CPU read around it; ' +
-      'then, after the timed runs (its garbage would otherwise weigh on the next plain read, in the same process), for comparison only (no target), as many downloads of a fresh signed URL by Node\'s http client in the bench process ' +
+      "(a native client, as a browser is; curl's `time_total`, from the start of the transfer to the last byte), the app's CPU read around it; " +
+      "then, after the timed runs (its garbage would otherwise weigh on the next plain read, in the same process), for comparison only (no target), as many downloads of a fresh signed URL by Node's http client in the bench process " +
       '(one untimed first; the body counted and discarded, timed from the request to the last byte), shown beside the run of the same number. ' +
       'The two downloads of each run hit the same route: what separates them is the client. ' +
       'MB = 1024² bytes. Target on the median of the per-run ratios: download ≥ 70 % of the plain read.',
     '',
     markdownTable(summaryHeaders, summaryRows(f)),
     '',
-    'CPU, medians (min–max) over the runs: CPU time of the app\'s process and of PostgreSQL (postmaster and backends) per request, and the share of one core each used during the run (this machine has ' +
+    "CPU, medians (min–max) over the runs: CPU time of the app's process and of PostgreSQL (postmaster and backends) per request, and the share of one core each used during the run (this machine has " +
       `${os.cpus().length}; autocannon shares them):`,
     '',
-    markdownTable(['route', 'app CPU per request (µs)', 'PostgreSQL CPU per request (µs)', 'app CPU (% of a core)', 'PostgreSQL CPU (% of a core)', 'autocannon CPU (% of a core)'], cpuRows(f)),
+    markdownTable(
+      [
+        'route',
+        'app CPU per request (µs)',
+        'PostgreSQL CPU per request (µs)',
+        'app CPU (% of a core)',
+        'PostgreSQL CPU (% of a core)',
+        'autocannon CPU (% of a core)',
+      ],
+      cpuRows(f),
+    ),
     '',
     'Each load run:',
     '',
     markdownTable(
-      ['run', 'load (1 min)', 'static req/s', 'static p50 / p99 (ms)', 'share req/s', 'share p50 / p99 (ms)', 'throughput share / static', 'p99 share / static', 'scheme req/s', 'scheme p50 / p99 (ms)', 'throughput scheme / static', 'p99 scheme / static'],
+      [
+        'run',
+        'load (1 min)',
+        'static req/s',
+        'static p50 / p99 (ms)',
+        'share req/s',
+        'share p50 / p99 (ms)',
+        'throughput share / static',
+        'p99 share / static',
+        'scheme req/s',
+        'scheme p50 / p99 (ms)',
+        'throughput scheme / static',
+        'p99 scheme / static',
+      ],
       loadRunRows(f),
     ),
     '',
     'Each download run:',
     '',
-    markdownTable(['run', 'load (1 min)', 'plain read s (MB/s)', 'raw read s (MB/s)', 'download s (MB/s)', 'download / read', '302 (ms)', 'app CPU during the download', 'Node\'s client s (MB/s)', 'app / client CPU during Node\'s download'], downloadRunRows(f)),
+    markdownTable(
+      [
+        'run',
+        'load (1 min)',
+        'plain read s (MB/s)',
+        'raw read s (MB/s)',
+        'download s (MB/s)',
+        'download / read',
+        '302 (ms)',
+        'app CPU during the download',
+        "Node's client s (MB/s)",
+        "app / client CPU during Node's download",
+      ],
+      downloadRunRows(f),
+    ),
   ].join('\n');
 }
 
@@ -654,26 +838,37 @@ async function prepareSharedDocument(dir: string, options: Options, started: Sta
   const { token: schemeToken } = await shareLinkOf(server.port, session, scheme.id, 'folders');
   rmSync(sourceFile);
   const version = (await db('versions').where({ document_id: documentId }).first('id', 'storage_key', 'size_bytes', 'sha256')) as
-    | { id: string; storage_key: string; size_bytes: string | number; sha256: string }
-    | undefined;
-  if (!version || Number(version.size_bytes) !== size || version.sha256 !== sha256) throw new Error(`the stored version differs from the source: ${JSON.stringify(version)}`);
+    { id: string; storage_key: string; size_bytes: string | number; sha256: string } | undefined;
+  if (!version || Number(version.size_bytes) !== size || version.sha256 !== sha256)
+    throw new Error(`the stored version differs from the source: ${JSON.stringify(version)}`);
   const storedFile = path.join(dataDir, 'files', ...version.storage_key.split('/'));
   return { server, db, size, sha256, web, token, schemeToken, storedFile };
 }
 
 /** Both routes and the asset answer as expected before anything is measured: the pages' sizes. */
-async function checkRoutes({ server, web, token, schemeToken, size, sha256 }: Setup): Promise<{ pageBytes: number; schemePageBytes: number }> {
+async function checkRoutes({
+  server,
+  web,
+  token,
+  schemeToken,
+  size,
+  sha256,
+}: Setup): Promise<{ pageBytes: number; schemePageBytes: number }> {
   const page = await get(server.port, `/s/${token}`);
-  if (page.status !== 200 || !page.body.toString('utf8').includes('Guide des aides')) throw new Error(`GET /s/:token answered ${page.status}: ${page.body.toString('utf8').slice(0, 300)}`);
+  if (page.status !== 200 || !page.body.toString('utf8').includes('Guide des aides'))
+    throw new Error(`GET /s/:token answered ${page.status}: ${page.body.toString('utf8').slice(0, 300)}`);
   const schemePage = await get(server.port, `/p/${schemeToken}`);
-  if (schemePage.status !== 200 || !schemePage.body.toString('utf8').includes('Guide des aides')) throw new Error(`GET /p/:token answered ${schemePage.status}: ${schemePage.body.toString('utf8').slice(0, 300)}`);
+  if (schemePage.status !== 200 || !schemePage.body.toString('utf8').includes('Guide des aides'))
+    throw new Error(`GET /p/:token answered ${schemePage.status}: ${schemePage.body.toString('utf8').slice(0, 300)}`);
   const assetPath = `/assets/${web.asset}`;
   const asset = await get(server.port, assetPath);
-  if (asset.status !== 200 || asset.body.length !== web.assetBytes) throw new Error(`GET ${assetPath} answered ${asset.status} with ${asset.body.length} bytes`);
+  if (asset.status !== 200 || asset.body.length !== web.assetBytes)
+    throw new Error(`GET ${assetPath} answered ${asset.status} with ${asset.body.length} bytes`);
 
   // The download checked whole (it also brings the stored file into the page cache).
   const check = await download(server.port, (await signedUrlOf(server.port, token)).location, true);
-  if (check.status !== 200 || check.bytes !== size || check.sha256 !== sha256) throw new Error(`the signed URL served ${check.bytes} bytes (status ${check.status}, sha256 ${check.sha256})`);
+  if (check.status !== 200 || check.bytes !== size || check.sha256 !== sha256)
+    throw new Error(`the signed URL served ${check.bytes} bytes (status ${check.status}, sha256 ${check.sha256})`);
   return { pageBytes: page.body.length, schemePageBytes: schemePage.body.length };
 }
 
@@ -724,7 +919,15 @@ async function measureDownloads({ server, token, storedFile, size }: Setup, opti
     const before = cpuNow(server.pid);
     const downloadSeconds = await curlDownload(server.port, signed.location, size);
     const appCpuSeconds = cpuSince(before, cpuNow(server.pid)).app;
-    timed.push({ run, load: loadAvg, readSeconds: read.seconds, rawReadSeconds: raw.seconds, redirectMs: signed.ms, downloadSeconds, appCpuSeconds });
+    timed.push({
+      run,
+      load: loadAvg,
+      readSeconds: read.seconds,
+      rawReadSeconds: raw.seconds,
+      redirectMs: signed.ms,
+      downloadSeconds,
+      appCpuSeconds,
+    });
     print(
       `download run ${run}/${options.downloadRuns}: plain read ${mbPerSecond(size, read.seconds).toFixed(0)} MB/s (raw ${mbPerSecond(size, raw.seconds).toFixed(0)}), ` +
         `download ${mbPerSecond(size, downloadSeconds).toFixed(0)} MB/s (${percent(read.seconds / downloadSeconds)}; CPU app ${percent(appCpuSeconds / downloadSeconds)}), 302 in ${signed.ms.toFixed(1)} ms`,
@@ -737,11 +940,14 @@ async function measureDownloads({ server, token, storedFile, size }: Setup, opti
     const before = cpuNow(server.pid);
     const fetched = await download(server.port, location);
     const nodeCpu = cpuSince(before, cpuNow(server.pid));
-    if (fetched.status !== 200 || fetched.bytes !== size) throw new Error(`the signed URL served ${fetched.bytes} bytes (status ${fetched.status})`);
+    if (fetched.status !== 200 || fetched.bytes !== size)
+      throw new Error(`the signed URL served ${fetched.bytes} bytes (status ${fetched.status})`);
     const entry = timed[run - 1];
     if (!entry) continue;
     downloadRuns.push({ ...entry, nodeSeconds: fetched.seconds, nodeCpu });
-    print(`Node's client ${run}/${options.downloadRuns}: ${mbPerSecond(size, fetched.seconds).toFixed(0)} MB/s (CPU app ${percent(nodeCpu.app / fetched.seconds)}, client ${percent(nodeCpu.bench / fetched.seconds)})`);
+    print(
+      `Node's client ${run}/${options.downloadRuns}: ${mbPerSecond(size, fetched.seconds).toFixed(0)} MB/s (CPU app ${percent(nodeCpu.app / fetched.seconds)}, client ${percent(nodeCpu.bench / fetched.seconds)})`,
+    );
   }
   return downloadRuns;
 }
@@ -760,7 +966,19 @@ async function writeReport(result: Figures): Promise<void> {
   print();
   print(markdownTable(summaryHeaders, rows));
   print();
-  print(markdownTable(['route', 'app CPU per request (µs)', 'PostgreSQL CPU per request (µs)', 'app CPU (% of a core)', 'PostgreSQL CPU (% of a core)', 'autocannon CPU (% of a core)'], cpuRows(result)));
+  print(
+    markdownTable(
+      [
+        'route',
+        'app CPU per request (µs)',
+        'PostgreSQL CPU per request (µs)',
+        'app CPU (% of a core)',
+        'PostgreSQL CPU (% of a core)',
+        'autocannon CPU (% of a core)',
+      ],
+      cpuRows(result),
+    ),
+  );
   print();
   print(`Load average at the end (1, 5, 15 min): ${loadLine(result.loadAtEnd)}`);
   if (options.cpuProfDir) {
@@ -779,7 +997,8 @@ async function main() {
   exitCleanlyOnInterrupt('share', { kill: () => killLeftovers(workDir), dirs: () => (workDir === undefined ? [] : [workDir]) });
   const loadAtStart = os.loadavg();
   print(`Load average (1, 5, 15 min): ${loadLine(loadAtStart)}`);
-  if ((loadAtStart[0] ?? 0) > os.cpus().length / 2) print(`  warning: the machine is busy (${os.cpus().length} cores): other processes will weigh on the figures`);
+  if ((loadAtStart[0] ?? 0) > os.cpus().length / 2)
+    print(`  warning: the machine is busy (${os.cpus().length} cores): other processes will weigh on the figures`);
 
   const dir = workDirectory('share');
   workDir = dir;
@@ -791,7 +1010,17 @@ async function main() {
     const loadRuns = await measurePageLoads(setup, options);
     const downloadRuns = await measureDownloads(setup, options);
     const opens = await countOpens(setup);
-    figures = { options, size: setup.size, asset: setup.web.asset, assetBytes: setup.web.assetBytes, ...pages, loadRuns, downloadRuns, ...opens, loadAtStart };
+    figures = {
+      options,
+      size: setup.size,
+      asset: setup.web.asset,
+      assetBytes: setup.web.assetBytes,
+      ...pages,
+      loadRuns,
+      downloadRuns,
+      ...opens,
+      loadAtStart,
+    };
   } finally {
     await stopAllServers();
     await started.db?.destroy().catch(() => undefined);

@@ -150,8 +150,10 @@ async function stopApp(instance: Instance): Promise<void> {
   const { appPid } = instance;
   if (appPid === undefined) throw new Error('no app pid to stop');
   process.kill(appPid, 'SIGTERM');
-  if (!(await settlesWithin(instance.exited, stopTimeoutMs))) throw new Error(`npm start did not exit within ${stopTimeoutMs / 1000} s of SIGTERM:\n${instance.output()}`);
-  if (instance.npm.exitCode !== 0) print(`  warning: npm start exited with code ${instance.npm.exitCode} (signal ${instance.npm.signalCode})`);
+  if (!(await settlesWithin(instance.exited, stopTimeoutMs)))
+    throw new Error(`npm start did not exit within ${stopTimeoutMs / 1000} s of SIGTERM:\n${instance.output()}`);
+  if (instance.npm.exitCode !== 0)
+    print(`  warning: npm start exited with code ${instance.npm.exitCode} (signal ${instance.npm.signalCode})`);
   // npm exits when the app has; give the process table a moment to show it.
   for (let waited = 0; waited < 2000 && survivors(instance).length > 0; waited += 50) await delay(50);
   const left = survivors(instance);
@@ -235,7 +237,7 @@ function sectionMarkdown(samples: Sample[], runs: number): string {
       '`npm start` (LOG_LEVEL=warn) to the first 200 from `GET /readyz`, polled every 50 ms. The web app ' +
       'is built before measuring, by the up-to-date check `npm start` itself makes (`ensureWebBuild`), so ' +
       'these figures are the server start, not the Vite build (a plain `npm run build` would not do: Vite ' +
-      'empties dist/web, with the source signature `npm start` checks, and the first start would build again). Memory is that of the app\'s Node process (the pid in ' +
+      "empties dist/web, with the source signature `npm start` checks, and the first start would build again). Memory is that of the app's Node process (the pid in " +
       'DATA_DIR/app.lock), without the embedded PostgreSQL and Meilisearch: VmRSS after 3 s idle, ' +
       'VmHWM for the peak; MB = 1024² bytes. Targets apply to the medians.',
     '',

@@ -90,7 +90,8 @@ function parseOptions(): { runs: number; sizeMb: number } {
   const runs = Number(values.runs);
   const sizeMb = Number(values['size-mb']);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs expects a whole number above 0, got ${values.runs}`);
-  if (!Number.isInteger(sizeMb) || sizeMb < 1 || sizeMb > 590) throw new Error(`--size-mb expects a whole number from 1 to 590, got ${values['size-mb']}`);
+  if (!Number.isInteger(sizeMb) || sizeMb < 1 || sizeMb > 590)
+    throw new Error(`--size-mb expects a whole number from 1 to 590, got ${values['size-mb']}`);
   return { runs, sizeMb };
 }
 
@@ -121,10 +122,21 @@ function sampleRss(pid: number): { stop(): { maxRssKb: number; samples: number }
 
 // --- HTTP --------------------------------------------------------------------------------------
 
-
 /** The measured upload: a draft, into the scheme folder, streamed from disk. */
-function uploadFile(port: number, session: Pick<Session, 'cookie' | 'csrfToken'>, folderId: string, file: string, size: number): Promise<{ seconds: number; documentId: string }> {
-  return postFile(port, session, { fields: { folderId, title: 'Mesure d’envoi', status: 'draft' }, file, size, filename: 'mesure.pdf', timeoutMs: uploadTimeoutMs });
+function uploadFile(
+  port: number,
+  session: Pick<Session, 'cookie' | 'csrfToken'>,
+  folderId: string,
+  file: string,
+  size: number,
+): Promise<{ seconds: number; documentId: string }> {
+  return postFile(port, session, {
+    fields: { folderId, title: 'Mesure d’envoi', status: 'draft' },
+    file,
+    size,
+    filename: 'mesure.pdf',
+    timeoutMs: uploadTimeoutMs,
+  });
 }
 
 // --- files ---------------------------------------------------------------------------------------
@@ -189,8 +201,16 @@ interface Fixture {
  * A fresh app process on `driver`: signed in, warmed up by a small upload, then the large file,
  * its RSS sampled throughout. The stored object is checked (size, SHA-256) and then removed.
  */
-async function measureUpload(fixture: Fixture, env: Record<string, string>, storage: Storage, localFileOf?: (key: string) => string): Promise<UploadSample> {
-  const server = await startServer({ name: 'the upload server', env: { RUN_WORKER: 'false', UPLOAD_MAX_MB: '600', SESSION_SECRET: benchSecrets.sessionSecret, ...env } });
+async function measureUpload(
+  fixture: Fixture,
+  env: Record<string, string>,
+  storage: Storage,
+  localFileOf?: (key: string) => string,
+): Promise<UploadSample> {
+  const server = await startServer({
+    name: 'the upload server',
+    env: { RUN_WORKER: 'false', UPLOAD_MAX_MB: '600', SESSION_SECRET: benchSecrets.sessionSecret, ...env },
+  });
   try {
     const session = await signIn(server.port, fixture.email);
     const warmUp = await uploadFile(server.port, session, fixture.folderId, fixture.warmUpFile, fixture.warmUpSize);
@@ -205,9 +225,10 @@ async function measureUpload(fixture: Fixture, env: Record<string, string>, stor
     });
     const { maxRssKb, samples } = sampled ?? { maxRssKb: 0, samples: 0 };
     const after = readMemory(server.pid);
-    const version = (await fixture.db('versions').where({ document_id: upload.documentId }).first('storage_key', 'size_bytes', 'sha256')) as
-      | { storage_key: string; size_bytes: string | number; sha256: string }
-      | undefined;
+    const version = (await fixture
+      .db('versions')
+      .where({ document_id: upload.documentId })
+      .first('storage_key', 'size_bytes', 'sha256')) as { storage_key: string; size_bytes: string | number; sha256: string } | undefined;
     if (!version) throw new Error(`no version recorded for document ${upload.documentId}`);
     const flushSeconds = localFileOf ? timeFileSync(localFileOf(version.storage_key)) : undefined;
     if (Number(version.size_bytes) !== fixture.size || version.sha256 !== fixture.sha256) {
@@ -215,7 +236,14 @@ async function measureUpload(fixture: Fixture, env: Record<string, string>, stor
     }
     if (!(await storage.exists(version.storage_key))) throw new Error(`no stored object ${version.storage_key}`);
     await storage.delete(version.storage_key);
-    return { seconds: upload.seconds, beforeRssKb: before.rssKb, maxRssKb: Math.max(maxRssKb, after.rssKb), peakKb: after.peakKb, samples, flushSeconds };
+    return {
+      seconds: upload.seconds,
+      beforeRssKb: before.rssKb,
+      maxRssKb: Math.max(maxRssKb, after.rssKb),
+      peakKb: after.peakKb,
+      samples,
+      flushSeconds,
+    };
   } finally {
     await stopServer(server);
   }
@@ -279,28 +307,60 @@ function summaryRows(samples: RunSample[], size: number): string[][] {
     target === undefined ? '—' : verdict(median(ratios) >= target),
   ];
   return [
-    row('plain `cp`, same disk (MB/s)', throughput((s) => s.cpSeconds)),
-    row('SHA-256 of the file alone, one core (MB/s)', throughput((s) => s.hashSeconds)),
-    ratioRow('SHA-256 alone / `cp`: the most an upload that hashes on the way could reach', samples.map((s) => s.cpSeconds / s.hashSeconds)),
-    row('bare Node HTTP upload to a file, same disk (MB/s)', throughput((s) => s.bareSeconds)),
-    ratioRow('bare Node HTTP upload / `cp`', samples.map((s) => s.cpSeconds / s.bareSeconds)),
-    row('API → local driver (MB/s)', throughput((s) => s.local.seconds)),
-    ratioRow('local driver / `cp`', samples.map((s) => s.cpSeconds / s.local.seconds), targets.localToCp),
-    ratioRow('local driver / bare Node HTTP upload', samples.map((s) => s.bareSeconds / s.local.seconds)),
-    row('API → S3 driver, s3rver (MB/s)', throughput((s) => s.s3.seconds)),
+    row(
+      'plain `cp`, same disk (MB/s)',
+      throughput((s) => s.cpSeconds),
+    ),
+    row(
+      'SHA-256 of the file alone, one core (MB/s)',
+      throughput((s) => s.hashSeconds),
+    ),
+    ratioRow(
+      'SHA-256 alone / `cp`: the most an upload that hashes on the way could reach',
+      samples.map((s) => s.cpSeconds / s.hashSeconds),
+    ),
+    row(
+      'bare Node HTTP upload to a file, same disk (MB/s)',
+      throughput((s) => s.bareSeconds),
+    ),
+    ratioRow(
+      'bare Node HTTP upload / `cp`',
+      samples.map((s) => s.cpSeconds / s.bareSeconds),
+    ),
+    row(
+      'API → local driver (MB/s)',
+      throughput((s) => s.local.seconds),
+    ),
+    ratioRow(
+      'local driver / `cp`',
+      samples.map((s) => s.cpSeconds / s.local.seconds),
+      targets.localToCp,
+    ),
+    ratioRow(
+      'local driver / bare Node HTTP upload',
+      samples.map((s) => s.bareSeconds / s.local.seconds),
+    ),
+    row(
+      'API → S3 driver, s3rver (MB/s)',
+      throughput((s) => s.s3.seconds),
+    ),
     rssRow('app RSS growth during upload, local (MB)', growth('local')),
     rssRow('app RSS growth during upload, S3 (MB)', growth('s3')),
     row('app peak RSS (VmHWM), local (MB)', peak('local')),
     row('app peak RSS (VmHWM), S3 (MB)', peak('s3')),
     row('until on disk: `cp` + fsync of the copy (MB/s)', throughput(cpDurableSeconds)),
     row('until on disk: API → local driver + fsync of the stored file (MB/s)', throughput(localDurableSeconds)),
-    ratioRow('until on disk: local driver / `cp`', samples.map((s) => cpDurableSeconds(s) / localDurableSeconds(s))),
+    ratioRow(
+      'until on disk: local driver / `cp`',
+      samples.map((s) => cpDurableSeconds(s) / localDurableSeconds(s)),
+    ),
   ];
 }
 
 function runRows(samples: RunSample[], size: number): string[][] {
   const timed = (seconds: number) => `${seconds.toFixed(2)} (${mbPerSecond(size, seconds).toFixed(1)})`;
-  const memory = (sample: UploadSample) => `${(sample.beforeRssKb / 1024).toFixed(1)} / +${growthMb(sample).toFixed(1)} / ${(sample.peakKb / 1024).toFixed(1)}`;
+  const memory = (sample: UploadSample) =>
+    `${(sample.beforeRssKb / 1024).toFixed(1)} / +${growthMb(sample).toFixed(1)} / ${(sample.peakKb / 1024).toFixed(1)}`;
   return samples.map((s) => [
     String(s.run),
     s.load.toFixed(2),
@@ -318,9 +378,25 @@ function runRows(samples: RunSample[], size: number): string[][] {
 }
 
 const summaryHeaders = ['', 'median', 'spread (min–max)', 'target', 'result'];
-const runHeaders = ['run', 'load (1 min)', '`cp` s (MB/s)', 'SHA-256 alone s (MB/s)', 'bare HTTP s (MB/s)', 'local s (MB/s)', 'local / `cp`', 'S3 s (MB/s)', 'local RSS before / growth / VmHWM (MB)', 'S3 RSS before / growth / VmHWM (MB)', 'RSS samples local / S3', 'fsync after `cp` / after local (s)'];
+const runHeaders = [
+  'run',
+  'load (1 min)',
+  '`cp` s (MB/s)',
+  'SHA-256 alone s (MB/s)',
+  'bare HTTP s (MB/s)',
+  'local s (MB/s)',
+  'local / `cp`',
+  'S3 s (MB/s)',
+  'local RSS before / growth / VmHWM (MB)',
+  'S3 RSS before / growth / VmHWM (MB)',
+  'RSS samples local / S3',
+  'fsync after `cp` / after local (s)',
+];
 
-function sectionMarkdown(samples: RunSample[], options: { runs: number; sizeMb: number; size: number; loadAtStart: number[]; loadAtEnd: number[] }): string {
+function sectionMarkdown(
+  samples: RunSample[],
+  options: { runs: number; sizeMb: number; size: number; loadAtStart: number[]; loadAtEnd: number[] },
+): string {
   const loads = (values: number[]) => values.map((value) => value.toFixed(2)).join(', ');
   return [
     '## Upload — `npm run bench:upload`',
@@ -330,21 +406,21 @@ function sectionMarkdown(samples: RunSample[], options: { runs: number; sizeMb: 
     `Runs: ${options.runs}. The file: ${options.sizeMb} MB (${options.size} bytes) that starts with \`%PDF-1.7\` (the type detector reads the magic bytes) followed by pseudo-random bytes, ` +
       'so that nothing on the way can compress or dedupe it; written once, then read from the page cache by every step. ' +
       'Each run does, in this order, so that any noise touches all five alike: a plain `cp` of the file to another file on the same disk (the temporary directory, ' +
-      'the one that also holds the local driver\'s files, PostgreSQL, Meilisearch and s3rver); the SHA-256 of the file alone in the bench process (Node\'s crypto, as the upload computes it, over the bytes already in memory in 1 MiB pieces, digest checked): ' +
-      'an upload must compute it on the way, and one hash runs on one core, so its speed bounds any upload here, whatever the HTTP, parsing and writing around it; the same upload request to a bare Node HTTP server that streams the body to a file in that directory (bench/servers/bareUpload.ts, started by tsx, fresh and warmed up like the app: no multipart parsing, no hash, no type detection, no database — the floor of any upload through Node\'s HTTP on this machine, for comparison, no target); an upload to the app on the local driver; an upload to the app on the S3 driver. ' +
+      "the one that also holds the local driver's files, PostgreSQL, Meilisearch and s3rver); the SHA-256 of the file alone in the bench process (Node's crypto, as the upload computes it, over the bytes already in memory in 1 MiB pieces, digest checked): " +
+      "an upload must compute it on the way, and one hash runs on one core, so its speed bounds any upload here, whatever the HTTP, parsing and writing around it; the same upload request to a bare Node HTTP server that streams the body to a file in that directory (bench/servers/bareUpload.ts, started by tsx, fresh and warmed up like the app: no multipart parsing, no hash, no type detection, no database — the floor of any upload through Node's HTTP on this machine, for comparison, no target); an upload to the app on the local driver; an upload to the app on the S3 driver. " +
       'Each upload is a `POST /api/documents` (multipart: the fields, then the file) from the bench process, streamed from disk with its Content-Length, by a signed-in editor (dev sign-in, CSRF token) into a scheme folder; ' +
       'the time runs from the first byte sent to the end of the 201 answer, so it includes type detection, SHA-256, the storage write and the database transaction. ' +
       '`sync` runs (untimed) before each step, so that no step pays for the dirty pages of the one before. `cp` does not call fsync: ' +
       'its time ends with the bytes in the page cache, which `cp` (coreutils, `copy_file_range`) copies page cache to page cache inside the kernel; ' +
       'the local driver fsyncs the stored file and its directory before the database records it, so its time includes writing the file to the disk, ' +
-      'after an upload that crosses loopback TCP and user space (multipart parsing, SHA-256, type detection, writes through libuv\'s thread pool). ' +
+      "after an upload that crosses loopback TCP and user space (multipart parsing, SHA-256, type detection, writes through libuv's thread pool). " +
       'The rows "until on disk" compare like with like, for information (no target): `cp` plus the time of `sync FILE` (fsync) on the copy right after it, and the upload plus the same `sync FILE` on the stored file right after the 201 (nothing is left to write by then). ' +
       'Each stored file is checked (size and SHA-256 recorded in its version) and removed afterwards. MB = 1024² bytes; throughput = file size / seconds.',
     '',
     'The app runs alone in its own Node process (bench/servers/app.ts: the app of `npm start` with no worker and no web app, started by tsx), a fresh one for each upload, ' +
       'with PostgreSQL (embedded, throwaway settings), Meilisearch (embedded) and s3rver started by the bench. Before the measured upload it signs in and takes a small warm-up upload (64 KB), then idles 1 s. ' +
-      'RSS growth = the highest VmRSS of the app\'s process, read from /proc every 50 ms during the upload, minus its VmRSS just before; peak RSS = its VmHWM after the upload (the highest since it started). ' +
-      's3rver is a test S3 server running in the bench\'s own process on the same 2 cores and disk (it writes each part to disk, then assembles the object): its own speed bounds the S3 figure, which says little of a real S3. ' +
+      "RSS growth = the highest VmRSS of the app's process, read from /proc every 50 ms during the upload, minus its VmRSS just before; peak RSS = its VmHWM after the upload (the highest since it started). " +
+      "s3rver is a test S3 server running in the bench's own process on the same 2 cores and disk (it writes each part to disk, then assembles the object): its own speed bounds the S3 figure, which says little of a real S3. " +
       'Targets apply to the medians: RSS growth ≤ 64 MB on each driver; local driver ≥ 70 % of `cp`’s throughput (ratio of the two times in the same run).',
     '',
     markdownTable(summaryHeaders, summaryRows(samples, options.size)),
@@ -421,7 +497,10 @@ async function measureRun(run: number, runs: number, dir: string, { fixture, dri
   const { size } = fixture;
   const load = os.loadavg()[0] ?? 0;
   const cp = await timeCp(fixture.source, path.join(dir, 'cp-copy.pdf'));
-  print(`run ${run}/${runs} (load ${load.toFixed(2)}): cp ${cp.seconds.toFixed(2)} s (${mbPerSecond(size, cp.seconds).toFixed(1)} MB/s), ` + `+ fsync ${cp.flushSeconds.toFixed(2)} s`);
+  print(
+    `run ${run}/${runs} (load ${load.toFixed(2)}): cp ${cp.seconds.toFixed(2)} s (${mbPerSecond(size, cp.seconds).toFixed(1)} MB/s), ` +
+      `+ fsync ${cp.flushSeconds.toFixed(2)} s`,
+  );
   const hashSeconds = timeSha256(fixture.source, fixture.sha256);
   print(`  SHA-256 alone ${hashSeconds.toFixed(2)} s (${mbPerSecond(size, hashSeconds).toFixed(1)} MB/s)`);
   const bareSeconds = await measureBareUpload(fixture, dir);
@@ -434,7 +513,10 @@ async function measureRun(run: number, runs: number, dir: string, { fixture, dri
 }
 
 /** The summary on the terminal, then the section `upload` of docs/benchmarks.md. */
-async function writeReport(samples: RunSample[], options: { runs: number; sizeMb: number; size: number; loadAtStart: number[] }): Promise<void> {
+async function writeReport(
+  samples: RunSample[],
+  options: { runs: number; sizeMb: number; size: number; loadAtStart: number[] },
+): Promise<void> {
   const loadAtEnd = os.loadavg();
   const rows = summaryRows(samples, options.size);
   print();

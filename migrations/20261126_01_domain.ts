@@ -15,8 +15,7 @@ export const extractionStatuses = ['pending', 'done', 'failed', 'skipped'] as co
 export const jobStatuses = ['queued', 'running', 'done', 'dead'] as const;
 export const revokeReasons = ['scope_change', 'archived', 'deleted', 'regenerated', 'scheme_archived', 'manual', 'expired'] as const;
 
-const inList = (column: string, values: readonly string[]) =>
-  `${column} in (${values.map((v) => `'${v}'`).join(', ')})`;
+const inList = (column: string, values: readonly string[]) => `${column} in (${values.map((v) => `'${v}'`).join(', ')})`;
 
 function timestamps(table: Knex.CreateTableBuilder, knex: Knex) {
   table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
@@ -273,16 +272,7 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  for (const table of [
-    'synonyms',
-    'sessions',
-    'jobs',
-    'search_log',
-    'audit_events',
-    'share_link_visits',
-    'share_links',
-    'version_pages',
-  ]) {
+  for (const table of ['synonyms', 'sessions', 'jobs', 'search_log', 'audit_events', 'share_link_visits', 'share_links', 'version_pages']) {
     await knex.schema.dropTableIfExists(table);
   }
   await knex.raw('drop function if exists audit_events_append_only()');

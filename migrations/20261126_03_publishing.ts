@@ -19,15 +19,19 @@ export async function up(knex: Knex): Promise<void> {
   // An empty folder may be deleted while deleted documents (kept for their grace period) were in it.
   await knex.raw('alter table documents alter column folder_id drop not null');
   await knex.raw('alter table documents drop constraint documents_folder_id_foreign');
-  await knex.raw('alter table documents add constraint documents_folder_id_foreign foreign key (folder_id) references folders(id) on delete set null');
+  await knex.raw(
+    'alter table documents add constraint documents_folder_id_foreign foreign key (folder_id) references folders(id) on delete set null',
+  );
   await knex.raw('alter table documents add constraint documents_live_in_folder check (folder_id is not null or deleted_at is not null)');
 }
 
 export async function down(knex: Knex): Promise<void> {
   await knex.raw('alter table documents drop constraint documents_live_in_folder');
   await knex.raw('alter table documents drop constraint documents_folder_id_foreign');
-  await knex.raw("delete from documents where folder_id is null");
-  await knex.raw('alter table documents add constraint documents_folder_id_foreign foreign key (folder_id) references folders(id) on delete restrict');
+  await knex.raw('delete from documents where folder_id is null');
+  await knex.raw(
+    'alter table documents add constraint documents_folder_id_foreign foreign key (folder_id) references folders(id) on delete restrict',
+  );
   await knex.raw('alter table documents alter column folder_id set not null');
   await knex.raw('drop index if exists documents_deleted_idx');
   await knex.schema.alterTable('versions', (t) => {

@@ -9,7 +9,9 @@ export async function up(knex: Knex): Promise<void> {
   // French stemming with accents removed, for indexing, querying and highlighting alike.
   await knex.raw('create text search configuration fr_unaccent (copy = french)');
   await knex.raw('alter text search configuration fr_unaccent alter mapping for hword, hword_part, word with unaccent, french_stem');
-  await knex.raw(`alter table version_pages add column search_vector tsvector generated always as (to_tsvector('fr_unaccent', text)) stored`);
+  await knex.raw(
+    `alter table version_pages add column search_vector tsvector generated always as (to_tsvector('fr_unaccent', text)) stored`,
+  );
   await knex.raw('create index version_pages_search_idx on version_pages using gin (search_vector)');
   await knex.raw(
     `alter table documents add column search_vector tsvector generated always as (setweight(to_tsvector('fr_unaccent', title), 'A') || setweight(to_tsvector('fr_unaccent', summary), 'B')) stored`,

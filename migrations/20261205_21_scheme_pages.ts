@@ -12,7 +12,11 @@ export const schemePageRevokeReasons = ['no_external_document', 'scheme_archived
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('folders', (t) => {
     t.specificType('referent_public_fields', 'text[]').notNullable().defaultTo(knex.raw("'{service}'::text[]"));
-    t.check(`referent_public_fields <@ array[${referentFields.map((f) => `'${f}'`).join(', ')}]::text[]`, [], 'folders_referent_public_fields_known');
+    t.check(
+      `referent_public_fields <@ array[${referentFields.map((f) => `'${f}'`).join(', ')}]::text[]`,
+      [],
+      'folders_referent_public_fields_known',
+    );
   });
   await knex.schema.alterTable('maisons', (t) => {
     t.text('phone');
@@ -32,7 +36,11 @@ export async function up(knex: Knex): Promise<void> {
     t.check("token ~ '^[A-Za-z0-9_-]{21}$'", [], 'scheme_share_links_token_format');
     t.check('opens >= 0', [], 'scheme_share_links_opens_positive');
     t.check('(revoked_at is null) = (revoked_reason is null)', [], 'scheme_share_links_revoked_with_reason');
-    t.check(`revoked_reason is null or revoked_reason in (${schemePageRevokeReasons.map((r) => `'${r}'`).join(', ')})`, [], 'scheme_share_links_reason_known');
+    t.check(
+      `revoked_reason is null or revoked_reason in (${schemePageRevokeReasons.map((r) => `'${r}'`).join(', ')})`,
+      [],
+      'scheme_share_links_reason_known',
+    );
   });
   await knex.raw('create unique index scheme_share_links_one_live_idx on scheme_share_links (folder_id) where revoked_at is null');
   await knex.raw('create index scheme_share_links_folder_idx on scheme_share_links (folder_id, revoked_at desc)');

@@ -57,7 +57,9 @@ export async function up(knex: Knex): Promise<void> {
     t.integer('searches').notNullable();
     t.integer('unanswered').notNullable();
   });
-  await knex.raw('create unique index search_log_daily_places_key on search_log_daily_places (day, maison_id, theme_id) nulls not distinct');
+  await knex.raw(
+    'create unique index search_log_daily_places_key on search_log_daily_places (day, maison_id, theme_id) nulls not distinct',
+  );
   // The first day not rolled up yet (days of Europe/Paris).
   await knex.schema.createTable('search_log_rollup', (t) => {
     t.boolean('id').primary().defaultTo(true);

@@ -56,11 +56,13 @@ describe('migrations', () => {
     await expect(db('documents').insert({ ...document, status: 'deleted' })).rejects.toThrow(/documents_status_known/);
     await expect(db('documents').insert({ ...document, title: 'x'.repeat(301) })).rejects.toThrow(/documents_title_length/);
     await expect(db('documents').insert({ ...document, folder_id: '00000000-0000-0000-0000-000000000001' })).rejects.toThrow(/foreign key/);
-    await expect(db('users').insert({ idp_issuer: 'x', name_id: 'y', email: 'e@x', display_name: 'E', role: 'editor', role_source: 'test' })).rejects.toThrow(
-      /users_editor_has_directorate/,
-    );
+    await expect(
+      db('users').insert({ idp_issuer: 'x', name_id: 'y', email: 'e@x', display_name: 'E', role: 'editor', role_source: 'test' }),
+    ).rejects.toThrow(/users_editor_has_directorate/);
     await expect(db('folders').insert({ name: 'thème TEST' })).rejects.toThrow(/folders_sibling_name_unique/);
-    await expect(db('share_links').insert({ document_id: folder.id, token: 'short' })).rejects.toThrow(/share_links_token_format|foreign key/);
+    await expect(db('share_links').insert({ document_id: folder.id, token: 'short' })).rejects.toThrow(
+      /share_links_token_format|foreign key/,
+    );
   });
 
   it('keep the audit trail append-only', async () => {
@@ -94,7 +96,15 @@ describe('migrations', () => {
     await db('audit_events').count();
     // Every registered migration, the first ones named so that the registry cannot lose them.
     const names = await migrationSource.getMigrations([]);
-    expect(names.slice(0, 7)).toEqual(['20261126_01_domain', '20261126_02_saml_requests', '20261126_03_publishing', '20261126_04_search', '20261126_05_sharing', '20261126_06_job_keys', '20261126_07_job_notify']);
+    expect(names.slice(0, 7)).toEqual([
+      '20261126_01_domain',
+      '20261126_02_saml_requests',
+      '20261126_03_publishing',
+      '20261126_04_search',
+      '20261126_05_sharing',
+      '20261126_06_job_keys',
+      '20261126_07_job_notify',
+    ]);
     expect(await migrateRollback(db, true)).toEqual([...names].reverse());
     expect(await tables()).not.toEqual(expect.arrayContaining(['documents']));
     expect((await tables()).filter((t) => domainTables.includes(t))).toEqual([]);

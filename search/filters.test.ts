@@ -53,7 +53,10 @@ describe('a search filter', () => {
   }
 
   it('leaves out archived schemes, in both readings', () => {
-    const archived = buildRecords({ ...document, scheme: { ...(document.scheme as NonNullable<DocumentForIndex['scheme']>), isArchived: true } })[0];
+    const archived = buildRecords({
+      ...document,
+      scheme: { ...(document.scheme as NonNullable<DocumentForIndex['scheme']>), isArchived: true },
+    })[0];
     expect(recordMatches({ anyOf: {} }, archived as NonNullable<typeof archived>)).toBe(false);
     expect(meiliFilter({ anyOf: {} })).toBe('(schemeArchived = false)');
   });

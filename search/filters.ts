@@ -42,7 +42,11 @@ export function atLeast(field: FilterableField, value: number): string {
   return `${field} >= ${value}`;
 }
 
-export const and = (parts: string[]) => parts.filter(Boolean).map((p) => `(${p})`).join(' AND ');
+export const and = (parts: string[]) =>
+  parts
+    .filter(Boolean)
+    .map((p) => `(${p})`)
+    .join(' AND ');
 
 /**
  * What a search keeps, said once: Meilisearch reads it as a filter (`meiliFilter`), the PostgreSQL
@@ -59,9 +63,11 @@ export interface SearchFilter {
 
 export function meiliFilter(filter: SearchFilter): string {
   const parts = ['schemeArchived = false'];
-  for (const [field, values] of Object.entries(filter.anyOf) as [FilterableField, readonly string[]][]) if (values.length > 0) parts.push(anyOf(field, values));
+  for (const [field, values] of Object.entries(filter.anyOf) as [FilterableField, readonly string[]][])
+    if (values.length > 0) parts.push(anyOf(field, values));
   if (filter.updatedSince !== undefined) parts.push(atLeast('updatedAt', filter.updatedSince));
-  if (filter.openOnDay !== undefined) parts.push(`isPermanent = true OR schemeClosesOnDay IS NULL OR ${atLeast('schemeClosesOnDay', filter.openOnDay)}`);
+  if (filter.openOnDay !== undefined)
+    parts.push(`isPermanent = true OR schemeClosesOnDay IS NULL OR ${atLeast('schemeClosesOnDay', filter.openOnDay)}`);
   return and(parts);
 }
 
@@ -74,6 +80,12 @@ export function recordMatches(filter: SearchFilter, record: Pick<SearchRecord, F
     if (!held.some((v) => values.includes(String(v)))) return false;
   }
   if (filter.updatedSince !== undefined && record.updatedAt < filter.updatedSince) return false;
-  if (filter.openOnDay !== undefined && !record.isPermanent && record.schemeClosesOnDay !== null && record.schemeClosesOnDay < filter.openOnDay) return false;
+  if (
+    filter.openOnDay !== undefined &&
+    !record.isPermanent &&
+    record.schemeClosesOnDay !== null &&
+    record.schemeClosesOnDay < filter.openOnDay
+  )
+    return false;
   return true;
 }

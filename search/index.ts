@@ -163,12 +163,19 @@ async function settledTask(client: Meilisearch, enqueued: Enqueued, timeoutMs = 
  * older sync deleted. Every task is queued before any is awaited: Meilisearch runs an index's
  * tasks in order and indexes consecutive additions as one batch.
  */
-async function replaceRecords(target: Index<SearchRecord>, settled: (enqueued: Enqueued) => Promise<Task>, sync: { documentIds: string[]; records: SearchRecord[]; syncId: string; maxRequestBytes: number }) {
+async function replaceRecords(
+  target: Index<SearchRecord>,
+  settled: (enqueued: Enqueued) => Promise<Task>,
+  sync: { documentIds: string[]; records: SearchRecord[]; syncId: string; maxRequestBytes: number },
+) {
   const enqueued = [];
   // The primary key named: a sync that reaches Meilisearch before the settings job creates the
   // index with it, instead of an index without one that refuses every record.
-  for (const chunk of chunkByBytes(sync.records, sync.maxRequestBytes)) enqueued.push(await target.addDocuments(chunk, { primaryKey: 'id' }));
-  enqueued.push(await target.deleteDocuments({ filter: and([anyOf('documentId', sync.documentIds), `NOT ${anyOf('syncId', [sync.syncId])}`]) }));
+  for (const chunk of chunkByBytes(sync.records, sync.maxRequestBytes))
+    enqueued.push(await target.addDocuments(chunk, { primaryKey: 'id' }));
+  enqueued.push(
+    await target.deleteDocuments({ filter: and([anyOf('documentId', sync.documentIds), `NOT ${anyOf('syncId', [sync.syncId])}`]) }),
+  );
   for (const { taskUid } of enqueued) {
     const task = await settled({ taskUid });
     if (task.status === 'failed') throw new Error(`Meilisearch refused the documents' pages: ${task.error?.message}`);
@@ -190,7 +197,9 @@ async function readIndexedStates(client: Meilisearch, uid: string): Promise<Map<
   type Stamped = { documentId: string; versionId?: string; fingerprint?: string; pageCount?: number; recordCount?: number };
   const states = new Map<string, IndexedState>();
   for (let offset = 0; ; offset += 10000) {
-    const batch = await client.index<Stamped>(uid).getDocuments({ fields: ['documentId', 'versionId', 'fingerprint', 'pageCount', 'recordCount'], limit: 10000, offset });
+    const batch = await client
+      .index<Stamped>(uid)
+      .getDocuments({ fields: ['documentId', 'versionId', 'fingerprint', 'pageCount', 'recordCount'], limit: 10000, offset });
     for (const record of batch.results) {
       let state = states.get(record.documentId);
       if (!state) {

@@ -95,23 +95,46 @@ export type SearchHit = RetrievedFields & {
   isApproximate: boolean;
 };
 
-type RawHit = RetrievedFields & { _formatted?: { content?: string }; _rankingScore?: number; _federation?: { weightedRankingScore?: number } };
+type RawHit = RetrievedFields & {
+  _formatted?: { content?: string };
+  _rankingScore?: number;
+  _federation?: { weightedRankingScore?: number };
+};
 
 const groupKeyOf = (hit: { schemeId: string | null; documentId: string }) => hit.schemeId ?? `document:${hit.documentId}`;
 
 function toHit(record: RawHit, group?: { score: number; isApproximate: boolean }): SearchHit {
   const { _formatted, _rankingScore, _federation, ...fields } = record;
   const rankingScore = _federation?.weightedRankingScore ?? _rankingScore ?? 0;
-  return { ...fields, contentMatch: _formatted?.content ?? '', rankingScore, groupKey: groupKeyOf(record), groupScore: group?.score ?? rankingScore, isApproximate: group?.isApproximate ?? false };
+  return {
+    ...fields,
+    contentMatch: _formatted?.content ?? '',
+    rankingScore,
+    groupKey: groupKeyOf(record),
+    groupScore: group?.score ?? rankingScore,
+    isApproximate: group?.isApproximate ?? false,
+  };
 }
 
 /**
  * A hit made from a record found elsewhere than in the index (the PostgreSQL fallback): the fields
  * Meilisearch would have retrieved, the page that matched and its snippet.
  */
-export function hitOfRecord(record: Pick<SearchRecord, (typeof retrieved)[number]>, found: { page: number; contentMatch: string; rankingScore: number }): SearchHit {
+export function hitOfRecord(
+  record: Pick<SearchRecord, (typeof retrieved)[number]>,
+  found: { page: number; contentMatch: string; rankingScore: number },
+): SearchHit {
   const fields = Object.fromEntries(retrieved.map((field) => [field, record[field]])) as RetrievedFields;
-  return toHit({ ...fields, id: `${record.documentId}_${found.page}_0`, page: found.page, _formatted: { content: found.contentMatch }, _rankingScore: found.rankingScore }, { score: 1, isApproximate: false });
+  return toHit(
+    {
+      ...fields,
+      id: `${record.documentId}_${found.page}_0`,
+      page: found.page,
+      _formatted: { content: found.contentMatch },
+      _rankingScore: found.rankingScore,
+    },
+    { score: 1, isApproximate: false },
+  );
 }
 
 /** Content words a query reads (each with its thesaurus terms looked up). */
@@ -151,7 +174,8 @@ function countFacets(retrieval: Retrieval, groups: RankedGroup[], fields: string
       for (const field of fields) {
         const value = field === 'schemeId' ? match.schemeId : match.facets[field];
         const counts = facets[field] as Record<string, number>;
-        for (const v of Array.isArray(value) ? value : [value]) if (v !== null && v !== undefined && v !== '') counts[String(v)] = (counts[String(v)] ?? 0) + 1;
+        for (const v of Array.isArray(value) ? value : [value])
+          if (v !== null && v !== undefined && v !== '') counts[String(v)] = (counts[String(v)] ?? 0) + 1;
       }
     }
   }
@@ -171,7 +195,10 @@ type WantedDocument = { documentId: string; group: RankedGroup; isApproximate: b
 const weightIn = (retrieval: Retrieval) => (i: number) => retrieval.evidence[i]?.weight ?? 0;
 
 /** The documents shown, each in the band of the most telling word it holds. */
-function bandsOf(retrieval: Retrieval, shown: { group: RankedGroup; isApproximate: boolean }[]): { bands: Map<string, Band>; wanted: WantedDocument[] } {
+function bandsOf(
+  retrieval: Retrieval,
+  shown: { group: RankedGroup; isApproximate: boolean }[],
+): { bands: Map<string, Band>; wanted: WantedDocument[] } {
   const weightOf = weightIn(retrieval);
   const bands = new Map<string, Band>();
   const wanted: WantedDocument[] = [];
@@ -205,7 +232,13 @@ function bandsOf(retrieval: Retrieval, shown: { group: RankedGroup; isApproximat
  * this step most of an answer's time, and one search of every word dropped the documents that lack
  * the rarest.
  */
-async function bestPages(client: Meilisearch, indexUid: string, request: SearchRequest, retrieval: Retrieval, shown: { group: RankedGroup; isApproximate: boolean }[]): Promise<{ hits: SearchHit[]; engineMs: number }> {
+async function bestPages(
+  client: Meilisearch,
+  indexUid: string,
+  request: SearchRequest,
+  retrieval: Retrieval,
+  shown: { group: RankedGroup; isApproximate: boolean }[],
+): Promise<{ hits: SearchHit[]; engineMs: number }> {
   const common = {
     indexUid,
     attributesToRetrieve: [...retrieved],
@@ -221,11 +254,17 @@ async function bestPages(client: Meilisearch, indexUid: string, request: SearchR
   const weightOf = weightIn(retrieval);
   const { bands, wanted } = bandsOf(retrieval, shown);
   if (wanted.length === 0) return { hits: [], engineMs: 0 };
-  const filterOf = (ids: string[]) => [request.filter, `documentId IN [${ids.map((id) => `"${id.replace(/[\\"]/g, '')}"`).join(', ')}]`].filter(Boolean).map((f) => `(${f})`).join(' AND ');
+  const filterOf = (ids: string[]) =>
+    [request.filter, `documentId IN [${ids.map((id) => `"${id.replace(/[\\"]/g, '')}"`).join(', ')}]`]
+      .filter(Boolean)
+      .map((f) => `(${f})`)
+      .join(' AND ');
   /** The band's own word first, then the other words its documents hold, the most telling first. */
   const queryOf = (band: Band, key: 'text' | 'stems') => {
     const seen = new Set([band.top[key]]);
-    const others = [...band.forms].sort(([a], [b]) => weightOf(b) - weightOf(a) || a - b).flatMap(([, forms]) => forms.map((form) => form[key]));
+    const others = [...band.forms]
+      .sort(([a], [b]) => weightOf(b) - weightOf(a) || a - b)
+      .flatMap(([, forms]) => forms.map((form) => form[key]));
     return [band.top[key], ...others.filter((form) => !seen.has(form) && seen.add(form) !== undefined)].slice(0, maxSentWords).join(' ');
   };
   const result = await client.multiSearch({
@@ -247,12 +286,30 @@ async function bestPages(client: Meilisearch, indexUid: string, request: SearchR
   // first place does not always meet): searched alone with its own words.
   const missed = wanted.filter((w) => !asWritten.has(w.documentId) && !asStems.has(w.documentId));
   if (missed.length > 0) {
-    const formsOf = (documentId: string) => [...(retrieval.documents.get(documentId)?.forms ?? new Map<number, WordForm>())].sort(([a], [b]) => weightOf(b) - weightOf(a) || a - b).map(([, form]) => form).slice(0, maxPageWords);
+    const formsOf = (documentId: string) =>
+      [...(retrieval.documents.get(documentId)?.forms ?? new Map<number, WordForm>())]
+        .sort(([a], [b]) => weightOf(b) - weightOf(a) || a - b)
+        .map(([, form]) => form)
+        .slice(0, maxPageWords);
     const alone = { ...common, limit: 1, matchingStrategy: 'frequency' as const };
     const second = await client.multiSearch({
       queries: missed.flatMap(({ documentId }) => [
-        { ...alone, filter: filterOf([documentId]), q: formsOf(documentId).map((form) => form.text).join(' '), attributesToSearchOn: rawAttributes },
-        { ...alone, filter: filterOf([documentId]), q: formsOf(documentId).map((form) => form.stems).join(' '), attributesToSearchOn: stemAttributes },
+        {
+          ...alone,
+          filter: filterOf([documentId]),
+          q: formsOf(documentId)
+            .map((form) => form.text)
+            .join(' '),
+          attributesToSearchOn: rawAttributes,
+        },
+        {
+          ...alone,
+          filter: filterOf([documentId]),
+          q: formsOf(documentId)
+            .map((form) => form.stems)
+            .join(' '),
+          attributesToSearchOn: stemAttributes,
+        },
       ]),
     });
     engineMs += Math.max(0, ...second.results.map((one) => one.processingTimeMs));
@@ -284,7 +341,12 @@ async function searchGroups(client: Meilisearch, indexUid: string, request: Sear
   const understood = understand(request.q);
   if (understood.words.length === 0) return { hits: [], facets: {}, total: 0, totalDocuments: 0, reading: emptyReading };
   const facetFields = request.facets.filter((field) => field !== 'schemeId');
-  const retrieval = await retrieve(client, indexUid, { filter: request.filter, facetFields, expand: request.expand }, understood.words.slice(0, maxQueryWords));
+  const retrieval = await retrieve(
+    client,
+    indexUid,
+    { filter: request.filter, facetFields, expand: request.expand },
+    understood.words.slice(0, maxQueryWords),
+  );
   const groups = rankGroups(retrieval, { isByDocument: request.groupBy === 'document' }).slice(0, maxGroups);
   const confident = groups.filter((group) => group.coverage >= coverageFloor && !group.isTypoOnly);
   const approximate = groups.filter((group) => group.coverage < coverageFloor && !group.isTypoOnly);
@@ -294,7 +356,8 @@ async function searchGroups(client: Meilisearch, indexUid: string, request: Sear
   // through both, the confident ones first.
   const isFlat = request.groupBy === 'document';
   const onPage = isFlat ? window([...marked(confident, false), ...marked(approximate, true)]) : marked(window(confident), false);
-  const apart = !isFlat && request.page === 1 ? marked(approximate.slice(0, Math.min(request.hitsPerPage, maxApproximateGroups)), true) : [];
+  const apart =
+    !isFlat && request.page === 1 ? marked(approximate.slice(0, Math.min(request.hitsPerPage, maxApproximateGroups)), true) : [];
   const pages = await bestPages(client, indexUid, request, retrieval, [...onPage, ...apart]);
   return {
     hits: pages.hits,
@@ -324,7 +387,12 @@ async function searchPages(client: Meilisearch, indexUid: string, request: Searc
   };
   const queries: FederatedMultiSearchParams['queries'] = [
     { ...common, q: words.map((word) => word.text).join(' '), attributesToSearchOn: request.isContentOnly ? ['content'] : rawAttributes },
-    { ...common, q: words.map((word) => word.stem).join(' '), attributesToSearchOn: request.isContentOnly ? ['contentStem'] : stemAttributes, federationOptions: { weight: 0.9 } },
+    {
+      ...common,
+      q: words.map((word) => word.stem).join(' '),
+      attributesToSearchOn: request.isContentOnly ? ['contentStem'] : stemAttributes,
+      federationOptions: { weight: 0.9 },
+    },
   ];
   const limit = request.page * request.hitsPerPage;
   const result = await client.multiSearch({ queries, federation: { offset: 0, limit } });
@@ -343,7 +411,10 @@ async function searchPages(client: Meilisearch, indexUid: string, request: Searc
 /** No words: the most recently updated documents, one record each (exact totals and facet counts). */
 async function browse(client: Meilisearch, indexUid: string, request: SearchRequest): Promise<SearchResult> {
   const result = await client.index<SearchRecord>(indexUid).search('', {
-    filter: [request.filter, 'isPrimary = true'].filter(Boolean).map((f) => `(${f})`).join(' AND '),
+    filter: [request.filter, 'isPrimary = true']
+      .filter(Boolean)
+      .map((f) => `(${f})`)
+      .join(' AND '),
     attributesToRetrieve: [...retrieved],
     sort: ['updatedAt:desc'],
     facets: request.facets,
@@ -367,7 +438,8 @@ export async function runSearch(client: Meilisearch, indexUid: string, request: 
     return await (request.isDistinct ? searchGroups(client, indexUid, request) : searchPages(client, indexUid, request));
   } catch (error) {
     // A new index that has no record yet knows no searchable attribute: nothing to find.
-    if (apiErrorOf(error)?.cause?.code === 'invalid_search_attributes_to_search_on') return { hits: [], facets: {}, total: 0, totalDocuments: 0, reading: emptyReading };
+    if (apiErrorOf(error)?.cause?.code === 'invalid_search_attributes_to_search_on')
+      return { hits: [], facets: {}, total: 0, totalDocuments: 0, reading: emptyReading };
     throw error;
   }
 }

@@ -152,7 +152,14 @@ export async function retrieve(
   const filter = options.filter || undefined;
   const attributesToRetrieve = ['documentId', 'schemeId', ...options.facetFields];
   // One record per document (distinct): a 200-page document counts once, as a document of one page.
-  const base: ProbeBase = { indexUid, filter, distinct: 'documentId', attributesToRetrieve, showRankingScore: true, limit: documentsPerWord };
+  const base: ProbeBase = {
+    indexUid,
+    filter,
+    distinct: 'documentId',
+    attributesToRetrieve,
+    showRankingScore: true,
+    limit: documentsPerWord,
+  };
   const probes = wordProbes(queryWords, base, options.expand);
   const catalogueQuery: MultiSearchQuery = { indexUid, filter, q: '', limit: 0, distinct: 'documentId' };
   // Words searched a moment ago, while the index has not changed, are read from memory (search/wordCache.ts).
@@ -168,7 +175,11 @@ export async function retrieve(
 
   const retried = typoProbes(collector.evidence, base);
   if (retried.length > 0) {
-    const second = await cachedMultiSearch(client, version, retried.map((probe) => probe.query));
+    const second = await cachedMultiSearch(
+      client,
+      version,
+      retried.map((probe) => probe.query),
+    );
     engineMs += second.engineMs;
     retried.forEach((probe, i) => {
       const result = second.results[i];
@@ -210,7 +221,8 @@ export function rankGroups(retrieval: Retrieval, { isByDocument = false } = {}):
   // A word in no document weighs as a word of one document would, half: often an everyday word
   // of the sentence ("énormément", "copain"), sometimes the need itself ("crèche").
   const missingWeight = Math.max(rarest, Math.log(1 + retrieval.catalogue)) / 2;
-  const total = evidence.reduce((sum, entry) => sum + (entry.word.isInferred ? 0 : entry.weight > 0 ? entry.weight : missingWeight), 0) || 1;
+  const total =
+    evidence.reduce((sum, entry) => sum + (entry.word.isInferred ? 0 : entry.weight > 0 ? entry.weight : missingWeight), 0) || 1;
   const hasExactWord = evidence.some((entry) => entry.weight > 0 && !entry.isTypo);
 
   const documentScore = (match: DocumentMatch) => {

@@ -14,7 +14,19 @@ export const stemAttributes = ['titleStem', 'schemeNameStem', 'keywordsStem', 's
  */
 export function indexSettings(): Settings {
   return {
-    searchableAttributes: ['title', 'titleStem', 'schemeName', 'schemeNameStem', 'keywords', 'keywordsStem', 'summary', 'schemeSummary', 'summaryStem', 'content', 'contentStem'],
+    searchableAttributes: [
+      'title',
+      'titleStem',
+      'schemeName',
+      'schemeNameStem',
+      'keywords',
+      'keywordsStem',
+      'summary',
+      'schemeSummary',
+      'summaryStem',
+      'content',
+      'contentStem',
+    ],
     filterableAttributes: [...filterableFields],
     sortableAttributes: ['updatedAt'],
     displayedAttributes: ['*'],
@@ -52,7 +64,11 @@ export function expansionIndex(synonyms: SynonymSet, stemOf: (word: string) => s
     const terms = group.map((term) => term.toLowerCase().trim()).filter(Boolean);
     add(terms.flatMap(keysOf), terms);
   }
-  for (const { from, to } of synonyms.oneWay) add(from.map((term) => term.toLowerCase().trim()).flatMap(keysOf), to.map((term) => term.toLowerCase().trim()));
+  for (const { from, to } of synonyms.oneWay)
+    add(
+      from.map((term) => term.toLowerCase().trim()).flatMap(keysOf),
+      to.map((term) => term.toLowerCase().trim()),
+    );
   return (word) => {
     const terms = new Set([...(byKey.get(word.text) ?? []), ...(byKey.get(word.stem) ?? [])]);
     terms.delete(word.text);

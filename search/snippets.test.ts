@@ -20,7 +20,9 @@ describe('snippetRenderer', () => {
 
   it('keeps what Meilisearch marked, escapes everything else and folds runs of spaces', () => {
     const render = snippetRenderer('zèbre');
-    expect(render(`${markStart}a<b${markEnd}   <script>\n"x" & 'y'`)).toBe('<mark>a&lt;b</mark> &lt;script&gt; &quot;x&quot; &amp; &#39;y&#39;');
+    expect(render(`${markStart}a<b${markEnd}   <script>\n"x" & 'y'`)).toBe(
+      '<mark>a&lt;b</mark> &lt;script&gt; &quot;x&quot; &amp; &#39;y&#39;',
+    );
   });
 
   it('a stem starts with the first two letters of its word (the rule that spares stemming most words)', () => {
@@ -39,7 +41,11 @@ describe('snippetRenderer', () => {
     const escape = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c] as string);
     const piece = new RegExp(`${markStart}([^${markEnd}]*)${markEnd}|([\\p{L}\\p{N}]+(?:['’][\\p{L}\\p{N}]+)*)|([&<>"'])`, 'gu');
     const definition = (query: string, text: string) => {
-      const queryStems = new Set(words(query).map(stem).filter((s) => s.length > 1));
+      const queryStems = new Set(
+        words(query)
+          .map(stem)
+          .filter((s) => s.length > 1),
+      );
       return text
         .replace(piece, (_piece, marked?: string, word?: string, special?: string) => {
           if (marked !== undefined) return `<mark>${escape(marked)}</mark>`;
@@ -49,7 +55,48 @@ describe('snippetRenderer', () => {
         .replace(/\s+/g, ' ')
         .trim();
     };
-    const parts = ['a', 'é', 'É', 'c', 'o', 'n', 'x', '1', "'", '’', ' ', '  ', '\n', '\t', '\u00a0', '\u202f', '\u2028', '\ufeff', '&', '<', '>', '"', '.', '-', markStart, markEnd, 'œ', 'Œ', 'ï', '𝒜', '😀', '\ud800', "l'", "qu'", 'eau', 'eaux', 'économie', 'ÉCONOMIES', 'camping', 'campings'];
+    const parts = [
+      'a',
+      'é',
+      'É',
+      'c',
+      'o',
+      'n',
+      'x',
+      '1',
+      "'",
+      '’',
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '\u00a0',
+      '\u202f',
+      '\u2028',
+      '\ufeff',
+      '&',
+      '<',
+      '>',
+      '"',
+      '.',
+      '-',
+      markStart,
+      markEnd,
+      'œ',
+      'Œ',
+      'ï',
+      '𝒜',
+      '😀',
+      '\ud800',
+      "l'",
+      "qu'",
+      'eau',
+      'eaux',
+      'économie',
+      'ÉCONOMIES',
+      'camping',
+      'campings',
+    ];
     const queries = ['economie eaux campings', "l'eau", 'Écoles région', 'le la', '𝒜bc', ''];
     let seed = 7;
     const next = (n: number) => {

@@ -14,7 +14,15 @@ function isSpace(code: number): boolean {
     code === 0x20 ||
     (code >= 0x09 && code <= 0x0d) ||
     (code >= 0xa0 &&
-      (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff))
+      (code === 0xa0 ||
+        code === 0x1680 ||
+        (code >= 0x2000 && code <= 0x200a) ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        code === 0x202f ||
+        code === 0x205f ||
+        code === 0x3000 ||
+        code === 0xfeff))
   );
 }
 
@@ -78,7 +86,11 @@ function fold(char: string | undefined): string {
  * text (most words of a snippet; stemming a word not seen before is what costs).
  */
 export function snippetRenderer(query: string): (marked: string) => string {
-  const queryStems = new Set(words(query).map(stem).filter((s) => s.length > 1));
+  const queryStems = new Set(
+    words(query)
+      .map(stem)
+      .filter((s) => s.length > 1),
+  );
   const heads = new Set([...queryStems].map((s) => s.slice(0, 2)));
   return (text) => {
     let html = '';

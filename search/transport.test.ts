@@ -70,7 +70,9 @@ describe('the searches’ HTTP client', () => {
       const failing = createServer((socket: Socket) => {
         socket.on('data', () => {
           const body = JSON.stringify({ message: 'indisponible', code: 'internal', type: 'internal', link: '' });
-          socket.end(`HTTP/1.1 ${status} Failing\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+          socket.end(
+            `HTTP/1.1 ${status} Failing\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+          );
         });
       });
       await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
@@ -95,8 +97,17 @@ describe('the searches’ HTTP client', () => {
         socket.on('data', () => {
           requestsPerConnection[connection] = (requestsPerConnection[connection] ?? 0) + 1;
           if (requestsPerConnection[connection] === 1) {
-            const body = JSON.stringify({ hits: [{ id: String(connection) }], query: 'x', processingTimeMs: 1, limit: 20, offset: 0, estimatedTotalHits: 1 });
-            socket.write(`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: keep-alive\r\n\r\n${body}`);
+            const body = JSON.stringify({
+              hits: [{ id: String(connection) }],
+              query: 'x',
+              processingTimeMs: 1,
+              limit: 20,
+              offset: 0,
+              estimatedTotalHits: 1,
+            });
+            socket.write(
+              `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: keep-alive\r\n\r\n${body}`,
+            );
           } else {
             socket.resetAndDestroy();
           }

@@ -25,12 +25,22 @@ function send(agents: { http: http.Agent; https: https.Agent }, url: URL, init: 
   const headers = Object.fromEntries(new Headers(init.headers));
   const isHttps = url.protocol === 'https:';
   return new Promise((resolve, reject) => {
-    const request = (isHttps ? https : http).request(url, { method: init.method ?? 'GET', headers, agent: isHttps ? agents.https : agents.http, signal: init.signal ?? undefined }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('error', reject);
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, statusText: response.statusMessage ?? '', text: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const request = (isHttps ? https : http).request(
+      url,
+      { method: init.method ?? 'GET', headers, agent: isHttps ? agents.https : agents.http, signal: init.signal ?? undefined },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', reject);
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            statusText: response.statusMessage ?? '',
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
     request.on('error', (error: NodeJS.ErrnoException) => {
       // The connection was closed by the other end while the request was sent on it again.
       if (request.reusedSocket && error.code === 'ECONNRESET' && !isRetry) send(agents, url, init, true).then(resolve, reject);
@@ -45,12 +55,19 @@ function send(agents: { http: http.Agent; https: https.Agent }, url: URL, init: 
  * connections do not keep the process alive (the agent unrefs them).
  */
 export function createHttpClient(): HttpClient {
-  const agents = { http: new http.Agent({ keepAlive: true, timeout: idleSocketMs }), https: new https.Agent({ keepAlive: true, timeout: idleSocketMs }) };
+  const agents = {
+    http: new http.Agent({ keepAlive: true, timeout: idleSocketMs }),
+    https: new https.Agent({ keepAlive: true, timeout: idleSocketMs }),
+  };
   const httpClient: HttpClient = async (input, init = {}) => {
     const url = input instanceof URL ? input : new URL(typeof input === 'string' ? input : input.url);
     const { status, statusText, text } = await send(agents, url, init);
     const body: unknown = text === '' ? undefined : JSON.parse(text);
-    if (status < 200 || status >= 300) throw new MeilisearchApiError(new Response(text, { status, statusText }), body as ConstructorParameters<typeof MeilisearchApiError>[1]);
+    if (status < 200 || status >= 300)
+      throw new MeilisearchApiError(
+        new Response(text, { status, statusText }),
+        body as ConstructorParameters<typeof MeilisearchApiError>[1],
+      );
     return body;
   };
   return httpClient;

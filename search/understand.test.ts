@@ -6,8 +6,19 @@ const wordsOf = (q: string) => understand(q).words.map((w) => w.text);
 describe('understanding a visitor’s sentence', () => {
   it('keeps the content words wherever they are and sets the conversation aside', () => {
     expect(wordsOf('je suis au chômage depuis un an et je voudrais me reconvertir')).toEqual(['chômage', 'reconvertir']);
-    expect(wordsOf('la commune voudrait chauffer l’école et la mairie au bois')).toEqual(['commune', 'chauffer', 'école', 'mairie', 'bois']);
-    expect(wordsOf('Bonjour, euh, il paraît que la Région peut aider pour un vélo électrique ?')).toEqual(['région', 'aider', 'vélo', 'électrique']);
+    expect(wordsOf('la commune voudrait chauffer l’école et la mairie au bois')).toEqual([
+      'commune',
+      'chauffer',
+      'école',
+      'mairie',
+      'bois',
+    ]);
+    expect(wordsOf('Bonjour, euh, il paraît que la Région peut aider pour un vélo électrique ?')).toEqual([
+      'région',
+      'aider',
+      'vélo',
+      'électrique',
+    ]);
     expect(wordsOf("on n'a pas les moyens de refaire la toiture")).toEqual(['refaire', 'toiture']);
   });
 

@@ -39,7 +39,8 @@ describe('words kept while the index does not change', () => {
   let search: Search;
   const counted = countingClient({ host: url, apiKey: masterKey });
   const client = counted.client;
-  const ask = (q: string) => runSearch(client, search.pagesIndex, { q, filter: '', facets: [], page: 1, hitsPerPage: 10, isDistinct: true });
+  const ask = (q: string) =>
+    runSearch(client, search.pagesIndex, { q, filter: '', facets: [], page: 1, hitsPerPage: 10, isDistinct: true });
   const publish = async (document: DocumentForIndex) => {
     await search.replaceDocuments([document.id], buildRecords(document, 'sync-1'), 'sync-1');
   };

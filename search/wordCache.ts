@@ -39,7 +39,11 @@ export async function indexVersion(client: Meilisearch, indexUid: string): Promi
  * others in one multi-search (then kept). `engineMs` is Meilisearch's own time for the searches
  * it ran (the slowest of them), 0 when memory answered all.
  */
-export async function cachedMultiSearch(client: Meilisearch, version: string, queries: MultiSearchQuery[]): Promise<{ results: Result[]; engineMs: number }> {
+export async function cachedMultiSearch(
+  client: Meilisearch,
+  version: string,
+  queries: MultiSearchQuery[],
+): Promise<{ results: Result[]; engineMs: number }> {
   const results: (Result | undefined)[] = queries.map((query) => {
     const key = keyOf(query);
     const entry = entries.get(key);

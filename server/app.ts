@@ -64,7 +64,13 @@ export function createApp(deps: AppDeps): Express {
   // request (it is still logged, measured and answered only once signed in; see earlySearch).
   app.use(earlySearch(deps));
   app.use(requestLogger(deps.logger));
-  app.use(untrustedProxyWarning({ logger: deps.logger, isProduction: deps.config.isProduction, trustsNoProxy: deps.config.http.trustProxy === false }));
+  app.use(
+    untrustedProxyWarning({
+      logger: deps.logger,
+      isProduction: deps.config.isProduction,
+      trustsNoProxy: deps.config.http.trustProxy === false,
+    }),
+  );
   app.use(httpMetrics);
   watchQueue(deps.db);
   app.use(
@@ -93,12 +99,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(metricsRoutes(deps.config));
   // /healthz, /readyz and /metrics above have bounds of their own.
   app.use(requestDeadline({ timeoutMs: deps.config.http.requestTimeoutMs, db: deps.db, logger: deps.logger }));
-  app.use(
-    ['/api', '/auth'],
-    sessions,
-    loadUser(deps),
-    csrfProtection([samlPaths.acs, samlPaths.logoutCallback], ['/auth/dev-login']),
-  );
+  app.use(['/api', '/auth'], sessions, loadUser(deps), csrfProtection([samlPaths.acs, samlPaths.logoutCallback], ['/auth/dev-login']));
   app.use(openApiRoutes());
   app.use(authRoutes(deps));
   app.use(folderRoutes(deps));
@@ -114,7 +115,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(auditRoutes(deps));
   app.use(documentRoutes(deps));
   app.use(previewRoutes(deps));
-  if (deps.config.auth.mode === 'dev') app.use(devAuthRoutes({ db: deps.db, signInRateLimitPerMinute: deps.config.signInRateLimitPerMinute }));
+  if (deps.config.auth.mode === 'dev')
+    app.use(devAuthRoutes({ db: deps.db, signInRateLimitPerMinute: deps.config.signInRateLimitPerMinute }));
   app.use(['/api', '/auth'], () => {
     throw new NotFoundError("Cette adresse de l'API n'existe pas.");
   });

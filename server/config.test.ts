@@ -125,7 +125,9 @@ describe('loadConfig', () => {
   });
 
   it.each(['true', 'everyone', '10.0.0.0/33', '300.1.1.1', 'loopback,'])('refuses TRUST_PROXY=%s naming the accepted forms', (value) => {
-    expect(configError({ TRUST_PROXY: value })).toContain('TRUST_PROXY: expected a hop count (e.g. 1), a comma-separated list of proxy addresses or CIDR ranges');
+    expect(configError({ TRUST_PROXY: value })).toContain(
+      'TRUST_PROXY: expected a hop count (e.g. 1), a comma-separated list of proxy addresses or CIDR ranges',
+    );
   });
 
   it('signs in with the dev login when no SAML setting is present, outside production', () => {
@@ -149,7 +151,10 @@ describe('loadConfig', () => {
   it.each([
     [{ NODE_ENV: 'production', SESSION_SECRET: 'a-session-secret-of-at-least-32-chars' }, 'SAML_ENTRY_POINT: required in production'],
     [{ NODE_ENV: 'production' }, 'SESSION_SECRET: required in production'],
-    [{ SAML_ENTRY_POINT: 'https://idp.region.example/sso' }, 'SAML_IDP_ISSUER: required for SAML sign-in; SAML_IDP_CERT: required for SAML sign-in'],
+    [
+      { SAML_ENTRY_POINT: 'https://idp.region.example/sso' },
+      'SAML_IDP_ISSUER: required for SAML sign-in; SAML_IDP_CERT: required for SAML sign-in',
+    ],
     [{ SAML_IDP_CERT: 'not a certificate' }, 'SAML_IDP_CERT: expected one or more PEM certificates'],
     [{ SAML_ROLE_GROUPS: 'boss:GROUP' }, 'SAML_ROLE_GROUPS: expected role:group,group;role:group…'],
     [{ SAML_CLOCK_SKEW_SECONDS: '300' }, 'SAML_CLOCK_SKEW_SECONDS: expected a number of seconds from 0 to 60'],
@@ -180,9 +185,24 @@ describe('loadConfig', () => {
   });
 
   it('e-mail and reports: no SMTP (the digest stays a page) and 10 reports a minute unless set', () => {
-    expect(loadConfig({}, cwd)).toMatchObject({ mail: { smtpUrl: undefined, from: "L'info pour tous <ne-pas-repondre@region.example>" }, reports: { rateLimitPerMinute: 10 } });
-    const set = loadConfig({ SMTP_URL: 'smtps://digest:pw@relay.region.example:465', MAIL_FROM: 'Région <info@region.example>', REPORT_RATE_LIMIT_PER_MINUTE: '3' }, cwd);
-    expect(set).toMatchObject({ mail: { smtpUrl: 'smtps://digest:pw@relay.region.example:465', from: 'Région <info@region.example>' }, reports: { rateLimitPerMinute: 3 } });
-    expect(configError({ REPORT_RATE_LIMIT_PER_MINUTE: '0' })).toContain('REPORT_RATE_LIMIT_PER_MINUTE: expected a number of reports: a whole number above 0');
+    expect(loadConfig({}, cwd)).toMatchObject({
+      mail: { smtpUrl: undefined, from: "L'info pour tous <ne-pas-repondre@region.example>" },
+      reports: { rateLimitPerMinute: 10 },
+    });
+    const set = loadConfig(
+      {
+        SMTP_URL: 'smtps://digest:pw@relay.region.example:465',
+        MAIL_FROM: 'Région <info@region.example>',
+        REPORT_RATE_LIMIT_PER_MINUTE: '3',
+      },
+      cwd,
+    );
+    expect(set).toMatchObject({
+      mail: { smtpUrl: 'smtps://digest:pw@relay.region.example:465', from: 'Région <info@region.example>' },
+      reports: { rateLimitPerMinute: 3 },
+    });
+    expect(configError({ REPORT_RATE_LIMIT_PER_MINUTE: '0' })).toContain(
+      'REPORT_RATE_LIMIT_PER_MINUTE: expected a number of reports: a whole number above 0',
+    );
   });
 });

@@ -4,7 +4,15 @@ import { defaultOcrSettings, type OcrSettings } from './extraction/settings';
 import { ConfigError } from './errors';
 import { bytesOf, certificatesIn, parseEnvironment, parseRoleGroups, type Environment, type Role, type TrustProxy } from './environment';
 
-export { bytesOf, certificatesIn, defaultMeiliIndexingMemory, parseRoleGroups, secretSettings, type Role, type TrustProxy } from './environment';
+export {
+  bytesOf,
+  certificatesIn,
+  defaultMeiliIndexingMemory,
+  parseRoleGroups,
+  secretSettings,
+  type Role,
+  type TrustProxy,
+} from './environment';
 
 /**
  * Every setting of the app, read once from the environment (its variables and their rules: server/environment.ts).
@@ -96,8 +104,16 @@ export type AuthConfig = { mode: 'saml'; saml: SamlConfig } | { mode: 'dev' };
 function samlConfig(e: Environment): SamlConfig | undefined {
   const anySet = [e.SAML_ENTRY_POINT, e.SAML_IDP_ISSUER, e.SAML_IDP_CERT, e.SAML_ROLE_GROUPS].some((v) => v !== undefined);
   if (!anySet) return undefined;
-  const required = { SAML_ENTRY_POINT: e.SAML_ENTRY_POINT, SAML_IDP_ISSUER: e.SAML_IDP_ISSUER, SAML_IDP_CERT: e.SAML_IDP_CERT, SAML_ROLE_GROUPS: e.SAML_ROLE_GROUPS, PUBLIC_URL: e.PUBLIC_URL };
-  const missing = Object.entries(required).filter(([, value]) => value === undefined).map(([name]) => name);
+  const required = {
+    SAML_ENTRY_POINT: e.SAML_ENTRY_POINT,
+    SAML_IDP_ISSUER: e.SAML_IDP_ISSUER,
+    SAML_IDP_CERT: e.SAML_IDP_CERT,
+    SAML_ROLE_GROUPS: e.SAML_ROLE_GROUPS,
+    PUBLIC_URL: e.PUBLIC_URL,
+  };
+  const missing = Object.entries(required)
+    .filter(([, value]) => value === undefined)
+    .map(([name]) => name);
   if (missing.length > 0) {
     throw new ConfigError(`Invalid configuration: ${missing.map((name) => `${name}: required for SAML sign-in`).join('; ')}`);
   }
@@ -148,7 +164,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     env: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
     // Default: trust nothing in production (set TRUST_PROXY behind a proxy), loopback elsewhere.
-    http: { host: e.HOST, port: e.PORT, publicUrl: e.PUBLIC_URL, trustProxy: e.TRUST_PROXY ?? (e.NODE_ENV === 'production' ? false : ['loopback']), requestTimeoutMs: e.REQUEST_TIMEOUT_MS },
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      publicUrl: e.PUBLIC_URL,
+      trustProxy: e.TRUST_PROXY ?? (e.NODE_ENV === 'production' ? false : ['loopback']),
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    },
     dataDir,
     logLevel: e.LOG_LEVEL,
     database: { url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX },
@@ -162,7 +184,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       checkEverySeconds: e.SEARCH_CHECK_EVERY_MINUTES * 60,
     },
     storage,
-    worker: { enabled: e.RUN_WORKER, concurrency: e.WORKER_CONCURRENCY, leaseSeconds: e.JOB_LEASE_SECONDS, outageRetryMaxSeconds: e.JOB_OUTAGE_RETRY_MAX_SECONDS },
+    worker: {
+      enabled: e.RUN_WORKER,
+      concurrency: e.WORKER_CONCURRENCY,
+      leaseSeconds: e.JOB_LEASE_SECONDS,
+      outageRetryMaxSeconds: e.JOB_OUTAGE_RETRY_MAX_SECONDS,
+    },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     session: {
       secret: e.SESSION_SECRET,

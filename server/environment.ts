@@ -10,8 +10,7 @@ import { ConfigError } from './errors';
 
 const unset = (value: unknown) => (value === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unset, schema.optional());
-const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) =>
-  z.preprocess(unset, schema.prefault(fallback as never));
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) => z.preprocess(unset, schema.prefault(fallback as never));
 
 const port = (what: string) =>
   z.coerce
@@ -62,7 +61,10 @@ const trustProxy = z
     (value) =>
       /^(false|none|\d{1,2})$/.test(value) ||
       value.split(',').every((entry) => trustProxyNames.includes(entry.trim()) || isAddressOrRange(entry.trim())),
-    { error: 'expected a hop count (e.g. 1), a comma-separated list of proxy addresses or CIDR ranges and loopback, linklocal, uniquelocal (e.g. "loopback, 10.0.0.0/8"), or false' },
+    {
+      error:
+        'expected a hop count (e.g. 1), a comma-separated list of proxy addresses or CIDR ranges and loopback, linklocal, uniquelocal (e.g. "loopback, 10.0.0.0/8"), or false',
+    },
   )
   .transform((value): TrustProxy => {
     if (value === 'false' || value === 'none') return false;
@@ -73,7 +75,17 @@ const trustProxy = z
 /** What `app.set('trust proxy', …)` gets: nothing, a hop count, or addresses and ranges. */
 export type TrustProxy = false | number | string[];
 
-const unitBytes: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 2 ** 10, MIB: 2 ** 20, GIB: 2 ** 30, TIB: 2 ** 40 };
+const unitBytes: Record<string, number> = {
+  B: 1,
+  KB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  TB: 1e12,
+  KIB: 2 ** 10,
+  MIB: 2 ** 20,
+  GIB: 2 ** 30,
+  TIB: 2 ** 40,
+};
 
 /** "100MB" → 100000000, "1GiB" → 1073741824, "4096" → 4096 (as Meilisearch reads them). */
 export function bytesOf(size: string): number {
@@ -96,21 +108,38 @@ const url = (protocols: string[]) =>
   );
 
 const environmentSchema = z.object({
-  NODE_ENV: withDefault(z.enum(['development', 'production', 'test'], { error: 'expected development, production or test' }), 'development'),
+  NODE_ENV: withDefault(
+    z.enum(['development', 'production', 'test'], { error: 'expected development, production or test' }),
+    'development',
+  ),
   HOST: withDefault(z.string(), '127.0.0.1'),
   PORT: withDefault(port('the HTTP port'), 3000),
   PUBLIC_URL: optional(url(['http:', 'https:'])),
   TRUST_PROXY: optional(trustProxy),
   DATA_DIR: withDefault(z.string(), 'data'),
-  LOG_LEVEL: withDefault(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' }), 'info'),
+  LOG_LEVEL: withDefault(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'expected one of fatal, error, warn, info, debug, trace, silent',
+    }),
+    'info',
+  ),
   DATABASE_URL: optional(url(['postgres:', 'postgresql:'])),
   DATABASE_POOL_MAX: withDefault(positiveInt('the pool size'), 10),
   MEILI_URL: optional(url(['http:', 'https:'])),
   MEILI_MASTER_KEY: optional(z.string().min(16, { error: 'expected at least 16 characters' })),
-  MEILI_INDEX_PREFIX: withDefault(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'expected lowercase letters, digits and _ (40 at most), starting with a letter' }), 'lpt'),
+  MEILI_INDEX_PREFIX: withDefault(
+    z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'expected lowercase letters, digits and _ (40 at most), starting with a letter' }),
+    'lpt',
+  ),
   MEILI_MAX_INDEXING_MEMORY: withDefault(byteSize, defaultMeiliIndexingMemory),
   SEARCH_REBUILD_HOUR: withDefault(hourOrOff, '3'),
-  S3_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'expected an S3 bucket name (3 to 63 lowercase letters, digits, dots, hyphens)' })),
+  S3_BUCKET: optional(
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+        error: 'expected an S3 bucket name (3 to 63 lowercase letters, digits, dots, hyphens)',
+      }),
+  ),
   S3_ENDPOINT: optional(url(['http:', 'https:'])),
   S3_REGION: withDefault(z.string().min(1), 'us-east-1'),
   S3_ACCESS_KEY_ID: optional(z.string()),
@@ -126,7 +155,10 @@ const environmentSchema = z.object({
   REQUEST_TIMEOUT_MS: withDefault(positiveInt('a duration in milliseconds'), 3000),
   METRICS_TOKEN: optional(z.string().min(16, { error: 'expected at least 16 characters' })),
   REGION_NAME: withDefault(z.string().min(1).max(100), 'Région'),
-  REGION_CONTACT: withDefault(z.string().min(1).max(300), 'Pour toute question, contactez la Maison de Région la plus proche de chez vous.'),
+  REGION_CONTACT: withDefault(
+    z.string().min(1).max(300),
+    'Pour toute question, contactez la Maison de Région la plus proche de chez vous.',
+  ),
   SHARE_RATE_LIMIT_PER_MINUTE: withDefault(positiveInt('a number of requests'), 120),
   SIGNED_URL_TTL_SECONDS: withDefault(positiveInt('a number of seconds'), 300),
   UPLOAD_MAX_MB: withDefault(positiveInt('a size in megabytes'), 100),
@@ -137,7 +169,13 @@ const environmentSchema = z.object({
   OCR_MAX_PAGES: withDefault(positiveInt('a number of pages'), 50),
   OCR_PAGE_TIMEOUT_SECONDS: withDefault(positiveInt('a number of seconds'), 60),
   OCR_DOCUMENT_TIMEOUT_SECONDS: withDefault(positiveInt('a number of seconds'), 600),
-  OCR_MIN_CONFIDENCE: withDefault(z.coerce.number({ error: 'expected a percentage from 0 to 100' }).min(0, { error: 'expected a percentage from 0 to 100' }).max(100, { error: 'expected a percentage from 0 to 100' }), 60),
+  OCR_MIN_CONFIDENCE: withDefault(
+    z.coerce
+      .number({ error: 'expected a percentage from 0 to 100' })
+      .min(0, { error: 'expected a percentage from 0 to 100' })
+      .max(100, { error: 'expected a percentage from 0 to 100' }),
+    60,
+  ),
   SESSION_SECRET: optional(z.string().min(32, { error: 'expected at least 32 characters' })),
   SESSION_IDLE_TIMEOUT_MINUTES: withDefault(positiveInt('a number of minutes'), 480),
   SESSION_ABSOLUTE_TIMEOUT_MINUTES: withDefault(positiveInt('a number of minutes'), 720),
@@ -147,7 +185,9 @@ const environmentSchema = z.object({
   MAIL_FROM: withDefault(z.string().min(3).max(300), "L'info pour tous <ne-pas-repondre@region.example>"),
   SAML_ENTRY_POINT: optional(url(['http:', 'https:'])),
   SAML_IDP_ISSUER: optional(z.string().min(1)),
-  SAML_IDP_CERT: optional(z.string().refine(isCertificateList, { error: 'expected one or more PEM certificates (-----BEGIN CERTIFICATE-----…)' })),
+  SAML_IDP_CERT: optional(
+    z.string().refine(isCertificateList, { error: 'expected one or more PEM certificates (-----BEGIN CERTIFICATE-----…)' }),
+  ),
   SAML_SP_ENTITY_ID: optional(z.string().min(1)),
   SAML_CALLBACK_URL: optional(url(['http:', 'https:'])),
   SAML_LOGOUT_URL: optional(url(['http:', 'https:'])),
@@ -158,12 +198,17 @@ const environmentSchema = z.object({
   SAML_ATTR_GROUPS: withDefault(z.string().min(1), 'groups'),
   SAML_ROLE_GROUPS: optional(
     z.string().refine((value) => parseRoleGroups(value) !== undefined, {
-      error: 'expected role:group,group;role:group… with roles admin, editor, agent (e.g. "admin:LPT-ADMINS;editor:LPT-EDITORS;agent:LPT-AGENTS")',
+      error:
+        'expected role:group,group;role:group… with roles admin, editor, agent (e.g. "admin:LPT-ADMINS;editor:LPT-EDITORS;agent:LPT-AGENTS")',
     }),
   ),
   SAML_MAX_ASSERTION_AGE_SECONDS: withDefault(positiveInt('a number of seconds'), 300),
   SAML_CLOCK_SKEW_SECONDS: withDefault(
-    z.coerce.number({ error: 'expected a number of seconds from 0 to 60' }).int({ error: 'expected a number of seconds from 0 to 60' }).min(0, { error: 'expected a number of seconds from 0 to 60' }).max(60, { error: 'expected a number of seconds from 0 to 60' }),
+    z.coerce
+      .number({ error: 'expected a number of seconds from 0 to 60' })
+      .int({ error: 'expected a number of seconds from 0 to 60' })
+      .min(0, { error: 'expected a number of seconds from 0 to 60' })
+      .max(60, { error: 'expected a number of seconds from 0 to 60' }),
     30,
   ),
 });
@@ -174,10 +219,18 @@ const roleNames: readonly Role[] = ['agent', 'editor', 'admin'];
 /** "admin:G1,G2;editor:G3" → { admin: [G1, G2], editor: [G3], agent: [] }; undefined when malformed. */
 export function parseRoleGroups(value: string): Record<Role, string[]> | undefined {
   const mapping: Record<Role, string[]> = { admin: [], editor: [], agent: [] };
-  for (const part of value.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [role, groups] = part.split(':', 2).map((p) => p.trim());
     if (!roleNames.includes(role as Role) || !groups) return undefined;
-    mapping[role as Role].push(...groups.split(',').map((g) => g.trim()).filter(Boolean));
+    mapping[role as Role].push(
+      ...groups
+        .split(',')
+        .map((g) => g.trim())
+        .filter(Boolean),
+    );
   }
   return Object.values(mapping).some((groups) => groups.length > 0) ? mapping : undefined;
 }
@@ -236,7 +289,9 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): Environment {
     throw new ConfigError('Invalid configuration: MEILI_MASTER_KEY: required when MEILI_URL is set in production');
   }
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
-    throw new ConfigError('Invalid configuration: SESSION_SECRET: required in production (at least 32 characters, the same on every instance)');
+    throw new ConfigError(
+      'Invalid configuration: SESSION_SECRET: required in production (at least 32 characters, the same on every instance)',
+    );
   }
   return e;
 }

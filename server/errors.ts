@@ -117,12 +117,9 @@ export class ServiceUnavailableError extends AppError {
     readonly service: ServiceName,
     options?: { cause?: unknown },
   ) {
-    super(
-      'service_unavailable',
-      503,
-      `${serviceLabels[service]} ne répond pas pour le moment. Réessayez dans quelques instants.`,
-      { service },
-    );
+    super('service_unavailable', 503, `${serviceLabels[service]} ne répond pas pour le moment. Réessayez dans quelques instants.`, {
+      service,
+    });
     if (options?.cause !== undefined) this.cause = options.cause;
   }
 }

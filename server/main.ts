@@ -49,7 +49,10 @@ async function loadDemoCatalogueOnFirstStart(services: Services) {
   const startedAt = Date.now();
   try {
     const loaded = await loadDemoCatalogue(services);
-    logger.info({ ...loaded, ms: Date.now() - startedAt }, `demo catalogue loaded: ${loaded.schemes} schemes, ${loaded.documents} documents (DEMO_CATALOGUE=off skips it)`);
+    logger.info(
+      { ...loaded, ms: Date.now() - startedAt },
+      `demo catalogue loaded: ${loaded.schemes} schemes, ${loaded.documents} documents (DEMO_CATALOGUE=off skips it)`,
+    );
   } catch (error) {
     logger.error({ err: error }, 'demo catalogue not loaded (npm run seed loads what is missing)');
   }

@@ -51,7 +51,12 @@ export async function startServices(config: Config, logger: Logger, options: { a
     let postgresPort: number | undefined;
     if (!databaseUrl && secrets) {
       const pgDir = path.join(config.dataDir, 'pg');
-      const postgres = await startEmbeddedPostgres({ dir: pgDir, password: secrets.postgresPassword, database: embeddedDatabaseName, logger });
+      const postgres = await startEmbeddedPostgres({
+        dir: pgDir,
+        password: secrets.postgresPassword,
+        database: embeddedDatabaseName,
+        logger,
+      });
       isFreshEmbeddedDatabase = postgres.wasInitialised;
       embedded.push(postgres);
       databaseUrl = postgres.url;
@@ -111,7 +116,12 @@ function connect(
     db,
     databaseUrl: urls.databaseUrl,
     sessionSecret,
-    search: createSearch({ url: urls.meiliUrl, apiKey: urls.meiliKey, indexPrefix: config.meili.indexPrefix, payloadLimitBytes: config.meili.payloadLimitBytes }),
+    search: createSearch({
+      url: urls.meiliUrl,
+      apiKey: urls.meiliKey,
+      indexPrefix: config.meili.indexPrefix,
+      payloadLimitBytes: config.meili.payloadLimitBytes,
+    }),
     // The local driver signs its file URLs with the session secret: every app process shares it.
     storage: createStorage(config.storage.kind === 'local' ? { ...config.storage, urlSecret: sessionSecret } : config.storage),
     embedded,

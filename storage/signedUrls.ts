@@ -21,9 +21,21 @@ export function signedFilePath(secret: string, file: SignedFile, ttlSeconds: num
 }
 
 /** The file a query signs for, or undefined when it is malformed, tampered with or expired. */
-export function verifiedSignedFile(secret: string, key: string, query: { g?: unknown; d?: unknown; e?: unknown; s?: unknown }, now = Date.now()): SignedFile | undefined {
+export function verifiedSignedFile(
+  secret: string,
+  key: string,
+  query: { g?: unknown; d?: unknown; e?: unknown; s?: unknown },
+  now = Date.now(),
+): SignedFile | undefined {
   const { g, d, e, s } = query;
-  if (typeof g !== 'string' || (d !== 'inline' && d !== 'attachment') || typeof e !== 'string' || typeof s !== 'string' || !/^\d{1,12}$/.test(e)) return undefined;
+  if (
+    typeof g !== 'string' ||
+    (d !== 'inline' && d !== 'attachment') ||
+    typeof e !== 'string' ||
+    typeof s !== 'string' ||
+    !/^\d{1,12}$/.test(e)
+  )
+    return undefined;
   const file = { key, grant: g, disposition: d } as const;
   const expected = Buffer.from(signature(secret, file, Number(e)));
   const given = Buffer.from(s);

@@ -25,7 +25,11 @@ function storageContract(name: string, make: () => Storage) {
       expect(await storage.exists(key)).toBe(true);
       const whole = await storage.get(key);
       expect(whole.size).toBe(body.length);
-      expect(createHash('sha256').update(await bytesOf(whole.body)).digest('hex')).toBe(createHash('sha256').update(body).digest('hex'));
+      expect(
+        createHash('sha256')
+          .update(await bytesOf(whole.body))
+          .digest('hex'),
+      ).toBe(createHash('sha256').update(body).digest('hex'));
       const part = await storage.get(key, { start: 10, end: 19 });
       expect(part.size).toBe(body.length);
       expect(await bytesOf(part.body)).toEqual(body.subarray(10, 20));
@@ -79,7 +83,13 @@ describe('short-lived URLs', () => {
     const storage = createStorage(s3StorageConfig(s3.endpoint, s3.bucket));
     const key = newStorageKey();
     await storage.put(key, Readable.from([Buffer.from('%PDF-1.7 presigned')]));
-    const url = await storage.presignedGetUrl(key, { expiresInSeconds: 60, filename: 'règlement.pdf', contentType: 'application/pdf', disposition: 'inline', grant: 'link' });
+    const url = await storage.presignedGetUrl(key, {
+      expiresInSeconds: 60,
+      filename: 'règlement.pdf',
+      contentType: 'application/pdf',
+      disposition: 'inline',
+      grant: 'link',
+    });
     expect(url).toMatch(/X-Amz-Expires=60/);
     const response = await fetch(url as string);
     expect(response.status).toBe(200);
@@ -91,13 +101,24 @@ describe('short-lived URLs', () => {
   it('local storage signs its own URLs, which only a driver with its secret accepts', async () => {
     const dir = path.join(inject('services').tmpDir, uniqueName('files'));
     const storage = createStorage({ kind: 'local', dir, urlSecret: 'one-secret-one-secret-one-secret' });
-    const url = new URL(await storage.presignedGetUrl('versions/x', { expiresInSeconds: 60, filename: 'a.pdf', contentType: 'application/pdf', disposition: 'inline', grant: 'link' }), 'http://x');
+    const url = new URL(
+      await storage.presignedGetUrl('versions/x', {
+        expiresInSeconds: 60,
+        filename: 'a.pdf',
+        contentType: 'application/pdf',
+        disposition: 'inline',
+        grant: 'link',
+      }),
+      'http://x',
+    );
     expect(url.pathname).toBe('/f/versions/x');
     const query = Object.fromEntries(url.searchParams);
     expect(storage.verifySignedUrl('versions/x', query)).toEqual({ key: 'versions/x', grant: 'link', disposition: 'inline' });
     expect(storage.verifySignedUrl('versions/y', query)).toBeUndefined();
     expect(storage.verifySignedUrl('versions/x', { ...query, d: 'attachment' })).toBeUndefined();
-    expect(createStorage({ kind: 'local', dir, urlSecret: 'another-secret-another-secret-xx' }).verifySignedUrl('versions/x', query)).toBeUndefined();
+    expect(
+      createStorage({ kind: 'local', dir, urlSecret: 'another-secret-another-secret-xx' }).verifySignedUrl('versions/x', query),
+    ).toBeUndefined();
   });
 });
 

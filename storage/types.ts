@@ -74,7 +74,10 @@ export interface Storage {
    * driver's own HMAC-signed `/f/<key>` (served by `signedFileRoutes`, which the app mounts). The
    * `grant` (a share link's id) is signed into a local URL, for the app to check again on each fetch.
    */
-  presignedGetUrl(key: string, options: { expiresInSeconds: number; filename: string; contentType: string; disposition: 'inline' | 'attachment'; grant: string }): Promise<string>;
+  presignedGetUrl(
+    key: string,
+    options: { expiresInSeconds: number; filename: string; contentType: string; disposition: 'inline' | 'attachment'; grant: string },
+  ): Promise<string>;
   /** The file a signed URL of this driver names, or undefined (malformed, tampered with, expired; S3 signs none). */
   verifySignedUrl(key: string, query: Record<string, unknown>): SignedFile | undefined;
 }

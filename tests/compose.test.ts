@@ -36,7 +36,8 @@ async function compose(env: Record<string, string>, envFile: string, ...args: st
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { code?: number | string; stdout?: string; stderr?: string };
-    if (failure.code === 'ENOENT') throw new Error('docker-compose not found on PATH: install it (apt-get install docker-compose)', { cause: error });
+    if (failure.code === 'ENOENT')
+      throw new Error('docker-compose not found on PATH: install it (apt-get install docker-compose)', { cause: error });
     if (typeof failure.code !== 'number') throw error;
     return { code: failure.code, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' };
   }

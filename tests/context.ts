@@ -73,7 +73,9 @@ export interface TestContext {
  * The real app on the run's real services: its own database, index prefix and storage
  * (local directory, or a key space of the run's s3rver bucket).
  */
-export async function createTestContext(options: { storage?: 'local' | 's3'; env?: Record<string, string>; withSearchIndex?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { storage?: 'local' | 's3'; env?: Record<string, string>; withSearchIndex?: boolean } = {},
+): Promise<TestContext> {
   const services = inject('services');
   const database = await createTestDatabase();
   const name = database.name;
@@ -94,13 +96,25 @@ export async function createTestContext(options: { storage?: 'local' | 's3'; env
     },
     dir,
   );
-  const storageConfig: StorageConfig = config.storage.kind === 's3' ? s3StorageConfig(services.s3.endpoint, services.s3.bucket) : { ...config.storage, urlSecret: testSessionSecret };
+  const storageConfig: StorageConfig =
+    config.storage.kind === 's3'
+      ? s3StorageConfig(services.s3.endpoint, services.s3.bucket)
+      : { ...config.storage, urlSecret: testSessionSecret };
   const { logger, lines } = capturingLogger();
   const db = createDb(database.url, { poolMax: 5, logger });
   const search = createSearch({ url: services.meili.url, apiKey: services.meili.masterKey, indexPrefix: name });
   const storage = createStorage(storageConfig);
   if (options.withSearchIndex) await search.ensureIndex();
-  const app = createApp({ config, logger, db, search, storage, webDir: services.webDir, databaseUrl: database.url, sessionSecret: testSessionSecret });
+  const app = createApp({
+    config,
+    logger,
+    db,
+    search,
+    storage,
+    webDir: services.webDir,
+    databaseUrl: database.url,
+    sessionSecret: testSessionSecret,
+  });
   return {
     databaseUrl: database.url,
     sessionSecret: testSessionSecret,

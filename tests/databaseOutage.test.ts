@@ -46,12 +46,24 @@ describe('HTTP answers while PostgreSQL is down or stalled', () => {
     const services = inject('services');
     dir = path.join(services.tmpDir, uniqueName('dbdown'));
     await mkdir(dir, { recursive: true });
-    postgres = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), password: 'dbdown-password-123', database: 'app', logger, isThrowaway: true });
+    postgres = await startEmbeddedPostgres({
+      dir: path.join(dir, 'pg'),
+      password: 'dbdown-password-123',
+      database: 'app',
+      logger,
+      isThrowaway: true,
+    });
     db = createDb(postgres.url, { poolMax: 3, logger });
     await migrateLatest(db);
     await seed(db);
     const config = loadConfig(
-      { NODE_ENV: 'test', DATA_DIR: dir, DATABASE_URL: postgres.url, MEILI_URL: services.meili.url, REQUEST_TIMEOUT_MS: String(requestBoundMs) },
+      {
+        NODE_ENV: 'test',
+        DATA_DIR: dir,
+        DATABASE_URL: postgres.url,
+        MEILI_URL: services.meili.url,
+        REQUEST_TIMEOUT_MS: String(requestBoundMs),
+      },
       dir,
     );
     const search = createSearch({ url: services.meili.url, apiKey: services.meili.masterKey, indexPrefix: uniqueName('dbdown') });
@@ -82,7 +94,12 @@ describe('HTTP answers while PostgreSQL is down or stalled', () => {
   });
 
   /** One HTTP request with node's own client: a reset rejects, any HTTP answer resolves. */
-  function send(agent: http.Agent, method: string, pathname: string, options: { body?: unknown; cookie?: string } = {}): Promise<Answer & { cookie?: string }> {
+  function send(
+    agent: http.Agent,
+    method: string,
+    pathname: string,
+    options: { body?: unknown; cookie?: string } = {},
+  ): Promise<Answer & { cookie?: string }> {
     return new Promise((resolve, reject) => {
       const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
       const req = http.request(
@@ -92,7 +109,11 @@ describe('HTTP answers while PostgreSQL is down or stalled', () => {
           method,
           path: pathname,
           agent,
-          headers: { accept: 'application/json', ...(payload ? { 'content-type': 'application/json' } : {}), ...(options.cookie ? { cookie: options.cookie } : {}) },
+          headers: {
+            accept: 'application/json',
+            ...(payload ? { 'content-type': 'application/json' } : {}),
+            ...(options.cookie ? { cookie: options.cookie } : {}),
+          },
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -120,7 +141,8 @@ describe('HTTP answers while PostgreSQL is down or stalled', () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const answers: Answer[] = [];
     try {
-      for (let i = 0; i < count; i += 1) answers.push(await send(agent, 'GET', signedInRoutes[i % signedInRoutes.length] as string, { cookie }));
+      for (let i = 0; i < count; i += 1)
+        answers.push(await send(agent, 'GET', signedInRoutes[i % signedInRoutes.length] as string, { cookie }));
     } finally {
       agent.destroy();
     }
@@ -139,7 +161,11 @@ describe('HTTP answers while PostgreSQL is down or stalled', () => {
   /** The postmaster and every backend it forked: SIGSTOP to all of them freezes PostgreSQL. */
   async function postgresProcesses(): Promise<number[]> {
     const postmaster = Number((await readFile(path.join(dir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
-    const children = (await readFile(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8')).trim().split(/\s+/).filter(Boolean).map(Number);
+    const children = (await readFile(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8'))
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
     return [postmaster, ...children];
   }
 
@@ -155,7 +181,10 @@ describe('HTTP answers while PostgreSQL is down or stalled', () => {
     await sequentialOnOneConnection(4);
     const thaw = await freezePostgres();
     const arrived = new Promise<void>((resolve) => server.once('request', () => resolve()));
-    const answers = Promise.all([send(new http.Agent(), 'GET', '/api/session', { cookie }), send(new http.Agent(), 'GET', '/api/folders', { cookie })]);
+    const answers = Promise.all([
+      send(new http.Agent(), 'GET', '/api/session', { cookie }),
+      send(new http.Agent(), 'GET', '/api/folders', { cookie }),
+    ]);
     await arrived;
     thaw();
     expect((await answers).map((answer) => answer.status)).toEqual([200, 200]);

@@ -56,20 +56,29 @@ describe('the files disk is full', () => {
       .attach('file', file, 'reglement.pdf');
 
   async function rows() {
-    const [documents, versions, intents] = await Promise.all(['documents', 'versions', 'upload_intents'].map((table) => ctx.db(table).count({ n: '*' }).first()));
+    const [documents, versions, intents] = await Promise.all(
+      ['documents', 'versions', 'upload_intents'].map((table) => ctx.db(table).count({ n: '*' }).first()),
+    );
     return { documents: documents?.n, versions: versions?.n, intents: intents?.n };
   }
 
   it('with room left but less than the threshold, /readyz is ready and warns of low space', async () => {
     const response = await request(ctx.app).get('/readyz').expect(200);
-    expect(response.body.checks.storage).toEqual({ status: 'up', warning: 'low_space', freeBytes: expect.any(Number), totalBytes: 1024 * 1024 });
+    expect(response.body.checks.storage).toEqual({
+      status: 'up',
+      warning: 'low_space',
+      freeBytes: expect.any(Number),
+      totalBytes: 1024 * 1024,
+    });
   });
 
   it('an upload larger than the room left: 507 "prévenez l\'administrateur", no row, no partial file; /readyz says full', async () => {
     const before = await rows();
     const big = Buffer.concat([await makePdf(['Règlement']), randomBytes(2 * 1024 * 1024)]);
     const response = await upload(big, 'Règlement trop gros').expect(507);
-    expect(response.body).toEqual({ error: { code: 'insufficient_storage', message: "L'espace de stockage est plein : prévenez l'administrateur." } });
+    expect(response.body).toEqual({
+      error: { code: 'insufficient_storage', message: "L'espace de stockage est plein : prévenez l'administrateur." },
+    });
     expect(await rows()).toEqual(before);
     expect(await filesUnder(filesDir)).toEqual([]);
 

@@ -28,7 +28,11 @@ describe('factories', () => {
 
   it('buildDocument keeps the directorate it is given', async () => {
     const editor = await buildUser(ctx.db, { role: 'editor' });
-    const document = await buildDocument(ctx.db, { directorate_id: editor.directorate_id as string, owner_id: editor.id, scope: 'external' });
+    const document = await buildDocument(ctx.db, {
+      directorate_id: editor.directorate_id as string,
+      owner_id: editor.id,
+      scope: 'external',
+    });
     expect(document).toMatchObject({ directorate_id: editor.directorate_id, owner_id: editor.id, scope: 'external' });
   });
 });

@@ -28,10 +28,23 @@ export async function buildMaison(db: Db, fields: Partial<{ code: string; name: 
 
 type Role = 'agent' | 'editor' | 'admin';
 
-export async function buildUser(db: Db, fields: Partial<{ role: Role; email: string; display_name: string; directorate_id: string | null; maison_id: string | null; idp_issuer: string; name_id: string; is_active: boolean }> = {}) {
+export async function buildUser(
+  db: Db,
+  fields: Partial<{
+    role: Role;
+    email: string;
+    display_name: string;
+    directorate_id: string | null;
+    maison_id: string | null;
+    idp_issuer: string;
+    name_id: string;
+    is_active: boolean;
+  }> = {},
+) {
   const role = fields.role ?? 'agent';
   const email = fields.email ?? `user.${unique().toLowerCase()}@region.example`;
-  const directorate_id = fields.directorate_id !== undefined ? fields.directorate_id : role === 'editor' ? (await buildDirectorate(db)).id : null;
+  const directorate_id =
+    fields.directorate_id !== undefined ? fields.directorate_id : role === 'editor' ? (await buildDirectorate(db)).id : null;
   const maison_id = fields.maison_id !== undefined ? fields.maison_id : role === 'agent' ? (await buildMaison(db)).id : null;
   const [row] = await db('users')
     .insert({
@@ -49,7 +62,16 @@ export async function buildUser(db: Db, fields: Partial<{ role: Role; email: str
   return row as { id: string; email: string; role: Role; directorate_id: string | null; maison_id: string | null };
 }
 
-export async function buildFolder(db: Db, fields: Partial<{ name: string; parent_id: string | null; directorate_id: string | null; is_scheme: boolean; scheme_summary: string }> = {}) {
+export async function buildFolder(
+  db: Db,
+  fields: Partial<{
+    name: string;
+    parent_id: string | null;
+    directorate_id: string | null;
+    is_scheme: boolean;
+    scheme_summary: string;
+  }> = {},
+) {
   const [row] = await db('folders')
     .insert({ name: `Dossier ${unique()}`, ...fields })
     .returning('*');
@@ -57,7 +79,10 @@ export async function buildFolder(db: Db, fields: Partial<{ name: string; parent
 }
 
 /** A folder with a scheme card, under a new theme unless a parent is given. */
-export async function buildScheme(db: Db, fields: Partial<{ name: string; parent_id: string; directorate_id: string; scheme_summary: string }> = {}) {
+export async function buildScheme(
+  db: Db,
+  fields: Partial<{ name: string; parent_id: string; directorate_id: string; scheme_summary: string }> = {},
+) {
   const parent_id = fields.parent_id ?? (await buildFolder(db)).id;
   const directorate_id = fields.directorate_id ?? (await buildDirectorate(db)).id;
   return buildFolder(db, { scheme_summary: 'Un dispositif de la Région.', ...fields, parent_id, directorate_id, is_scheme: true });
@@ -66,18 +91,48 @@ export async function buildScheme(db: Db, fields: Partial<{ name: string; parent
 type Scope = 'internal' | 'external';
 type Status = 'draft' | 'published' | 'archived';
 
-export async function buildDocument(db: Db, fields: Partial<{ title: string; folder_id: string; directorate_id: string; owner_id: string; scope: Scope; status: Status; doc_type: string; summary: string }> = {}) {
-  const folder = fields.folder_id ? { id: fields.folder_id } : await buildScheme(db, fields.directorate_id ? { directorate_id: fields.directorate_id } : {});
-  const directorate_id = fields.directorate_id ?? (await db('folders').where({ id: folder.id }).first('directorate_id')).directorate_id ?? (await buildDirectorate(db)).id;
+export async function buildDocument(
+  db: Db,
+  fields: Partial<{
+    title: string;
+    folder_id: string;
+    directorate_id: string;
+    owner_id: string;
+    scope: Scope;
+    status: Status;
+    doc_type: string;
+    summary: string;
+  }> = {},
+) {
+  const folder = fields.folder_id
+    ? { id: fields.folder_id }
+    : await buildScheme(db, fields.directorate_id ? { directorate_id: fields.directorate_id } : {});
+  const directorate_id =
+    fields.directorate_id ??
+    (await db('folders').where({ id: folder.id }).first('directorate_id')).directorate_id ??
+    (await buildDirectorate(db)).id;
   const owner_id = fields.owner_id ?? (await buildUser(db, { role: 'editor', directorate_id })).id;
   const [row] = await db('documents')
-    .insert({ title: `Document ${unique()}`, doc_type: 'fiche_synthese', scope: 'internal', status: 'published', ...fields, folder_id: folder.id, directorate_id, owner_id })
+    .insert({
+      title: `Document ${unique()}`,
+      doc_type: 'fiche_synthese',
+      scope: 'internal',
+      status: 'published',
+      ...fields,
+      folder_id: folder.id,
+      directorate_id,
+      owner_id,
+    })
     .returning('*');
   return row as { id: string; title: string; folder_id: string; directorate_id: string; owner_id: string; scope: Scope; status: Status };
 }
 
 /** A stored file and its version row, made the document's current version. */
-export async function buildVersion(db: Db, storage: Storage, fields: { document_id?: string; content?: Buffer; original_filename?: string; file_type?: string; mime_type?: string } = {}) {
+export async function buildVersion(
+  db: Db,
+  storage: Storage,
+  fields: { document_id?: string; content?: Buffer; original_filename?: string; file_type?: string; mime_type?: string } = {},
+) {
   const document_id = fields.document_id ?? (await buildDocument(db)).id;
   const content = fields.content ?? Buffer.from(`Contenu de test ${unique()}\n`, 'utf8');
   const storage_key = newStorageKey();

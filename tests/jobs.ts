@@ -11,7 +11,7 @@ export async function drainJobs(ctx: TestContext, maxJobs = 500): Promise<{ id: 
   const handlers = createJobHandlers({ db: ctx.db, storage: ctx.storage, search: ctx.search, logger: ctx.logger, config: ctx.config });
   const sizes = batchSizes(handlers);
   const failures: { id: number; type: string; error: string }[] = [];
-  for (let ran = 0; ran < maxJobs; ) {
+  for (let ran = 0; ran < maxJobs;) {
     const jobs = await claimJobs(ctx.db, 'test', sizes);
     if (jobs.length === 0) return failures;
     ran += jobs.length;

@@ -58,7 +58,9 @@ describe('starting the app', () => {
   it('exits 1 with one line naming a bad setting', async () => {
     const run = startApp({ PORT: 'abc' });
     expect(await run.exited).toBe(1);
-    expect(stderrLines(run.output())).toEqual(['Invalid configuration: PORT: expected the HTTP port: a whole number from 0 to 65535 (got "abc")']);
+    expect(stderrLines(run.output())).toEqual([
+      'Invalid configuration: PORT: expected the HTTP port: a whole number from 0 to 65535 (got "abc")',
+    ]);
   });
 
   it('refuses to start in production without SAML, naming what is missing', async () => {
@@ -77,7 +79,9 @@ describe('starting the app', () => {
       const dataDir = path.join(inject('services').tmpDir, uniqueName('busy'));
       const run = startApp({ PORT: String(port), DATA_DIR: dataDir });
       expect(await run.exited).toBe(1);
-      expect(run.output()).toContain(`Could not start: Port ${port} on 127.0.0.1 is already in use: stop the program that uses it, or set PORT to another port`);
+      expect(run.output()).toContain(
+        `Could not start: Port ${port} on 127.0.0.1 is already in use: stop the program that uses it, or set PORT to another port`,
+      );
       expect(existsSync(path.join(dataDir, 'pg'))).toBe(false);
     } finally {
       blocker.close();
@@ -98,16 +102,22 @@ describe('starting the app', () => {
     expect(first.output()).toContain('demo data seeded on first start');
     expect(first.output()).toMatch(/demo catalogue loaded: \d+ schemes, \d+ documents/);
     // The address to open, and why share links will not open on a phone, in plain lines.
-    expect(stderrLines(first.output())).toEqual(expect.arrayContaining([
-      `L'info pour tous est prêt : http://127.0.0.1:${port}`,
-      `PUBLIC_URL n'est pas défini : les liens de partage et les QR codes pointeront vers http://127.0.0.1:${port}, qu'aucun téléphone ne peut ouvrir.`,
-    ]));
+    expect(stderrLines(first.output())).toEqual(
+      expect.arrayContaining([
+        `L'info pour tous est prêt : http://127.0.0.1:${port}`,
+        `PUBLIC_URL n'est pas défini : les liens de partage et les QR codes pointeront vers http://127.0.0.1:${port}, qu'aucun téléphone ne peut ouvrir.`,
+      ]),
+    );
     const postgresPid = Number((await readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
     const meiliPid = Number(await readFile(path.join(dataDir, 'meili', 'meilisearch.pid'), 'utf8'));
     expect(isAlive(postgresPid) && isAlive(meiliPid)).toBe(true);
 
     // A signed-in request: the session store holds connections of its own until the stop.
-    const signIn = await fetch(`http://127.0.0.1:${port}/auth/dev-login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'editeur.dtee@region.example' }) });
+    const signIn = await fetch(`http://127.0.0.1:${port}/auth/dev-login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'editeur.dtee@region.example' }),
+    });
     expect(signIn.status).toBe(200);
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
     expect((await fetch(`http://127.0.0.1:${port}/api/session`, { headers: { Cookie: cookie } })).status).toBe(200);
@@ -115,7 +125,11 @@ describe('starting the app', () => {
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     // A clean stop tells the truth: no warning, no error, no stack trace.
-    const stopLines = first.output().slice(first.output().indexOf('"msg":"stopping"')).split('\n').filter((line) => line.startsWith('{'));
+    const stopLines = first
+      .output()
+      .slice(first.output().indexOf('"msg":"stopping"'))
+      .split('\n')
+      .filter((line) => line.startsWith('{'));
     expect(stopLines.map((line) => JSON.parse(line) as { level: number; msg: string }).filter((line) => line.level >= 40)).toEqual([]);
     expect(first.output()).not.toContain('terminating connection due to administrator command');
     expect(isAlive(postgresPid)).toBe(false);

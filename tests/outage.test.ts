@@ -54,7 +54,10 @@ describe('when an embedded service goes away', () => {
   });
 
   /** /readyz once it answers `status` (and, when given, once `isSettled` holds for its body). */
-  async function waitForReadiness(status: number, isSettled: (body: { checks: Record<string, { embedded?: { state: string } }> }) => boolean = () => true) {
+  async function waitForReadiness(
+    status: number,
+    isSettled: (body: { checks: Record<string, { embedded?: { state: string } }> }) => boolean = () => true,
+  ) {
     const deadline = Date.now() + 20000;
     for (;;) {
       const response = await request(app).get('/readyz');
@@ -76,7 +79,9 @@ describe('when an embedded service goes away', () => {
     expect(down.status).toBe(503);
     expect(down.body.checks.search).toMatchObject({ status: 'down', embedded: { state: 'exited', signal: 'SIGKILL' } });
     expect(down.body.checks.database.status).toBe('up');
-    expect(lines).toContainEqual(expect.objectContaining({ level: 50, service: 'meilisearch', msg: 'embedded meilisearch exited unexpectedly' }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 50, service: 'meilisearch', msg: 'embedded meilisearch exited unexpectedly' }),
+    );
 
     await meili.start();
     const up = await waitForReadiness(200);

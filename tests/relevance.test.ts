@@ -25,11 +25,14 @@ describe('relevance on the French scheme corpus', () => {
     ctx = await createTestContext({ withSearchIndex: true, env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' } });
     await seed(ctx.db);
     agent = await signInAs(ctx.app, ctx.db, { role: 'agent' });
-    const themes = new Map((await ctx.db('folders').whereNull('parent_id').select('id', 'name')).map((t) => [t.name as string, t.id as string]));
+    const themes = new Map(
+      (await ctx.db('folders').whereNull('parent_id').select('id', 'name')).map((t) => [t.name as string, t.id as string]),
+    );
     const directorates = new Map((await ctx.db('directorates').select('id', 'code')).map((d) => [d.code as string, d.id as string]));
     const schemeIds = new Map<string, string>();
     for (const scheme of corpusSchemes) {
-      const [row] = await ctx.db('folders')
+      const [row] = await ctx
+        .db('folders')
         .insert({
           name: scheme.name,
           parent_id: themes.get(scheme.theme),
@@ -54,8 +57,17 @@ describe('relevance on the French scheme corpus', () => {
       const scheme = corpusSchemes.find((s) => s.key === document.schemeKey);
       if (!scheme) throw new Error(`unknown scheme ${document.schemeKey}`);
       const folderId = schemeIds.get(scheme.key) as string;
-      const [row] = await ctx.db('documents')
-        .insert({ folder_id: folderId, title: document.title, summary: document.summary, doc_type: document.docType, scope: document.scope, status: 'published', directorate_id: directorates.get(scheme.directorateCode) })
+      const [row] = await ctx
+        .db('documents')
+        .insert({
+          folder_id: folderId,
+          title: document.title,
+          summary: document.summary,
+          doc_type: document.docType,
+          scope: document.scope,
+          status: 'published',
+          directorate_id: directorates.get(scheme.directorateCode),
+        })
         .returning(['id', 'updated_at']);
       documentIds.set(document.key, row.id as string);
       records.push(
@@ -97,7 +109,8 @@ describe('relevance on the French scheme corpus', () => {
       expected += query.expected.length;
       const firstRank = ranked.findIndex((key) => key !== undefined && query.expected.includes(key));
       reciprocalRanks += firstRank === -1 ? 0 : 1 / (firstRank + 1);
-      if (hits < query.expected.length) misses.push(`  [${query.kind}] "${query.query}" expected ${query.expected.join(', ')}; got ${top3.join(', ')}`);
+      if (hits < query.expected.length)
+        misses.push(`  [${query.kind}] "${query.query}" expected ${query.expected.join(', ')}; got ${top3.join(', ')}`);
     }
     const recall = found / expected;
     const mrr = reciprocalRanks / corpusQueries.length;
@@ -134,18 +147,32 @@ describe('relevance on the French scheme corpus', () => {
   const floorTradeOff = async () => {
     const scored = async (q: string) => {
       const answer = await ask(q);
-      return [...answer.groups, ...answer.approximate].map((group) => ({ key: group.scheme ? schemeKeys.get(group.scheme.id) : undefined, score: (group as unknown as { score: number }).score }));
+      return [...answer.groups, ...answer.approximate].map((group) => ({
+        key: group.scheme ? schemeKeys.get(group.scheme.id) : undefined,
+        score: (group as unknown as { score: number }).score,
+      }));
     };
-    const visitors = await Promise.all(visitorQueries.map(async (query) => ({ expected: query.expectedSchemes, groups: await scored(query.query) })));
+    const visitors = await Promise.all(
+      visitorQueries.map(async (query) => ({ expected: query.expectedSchemes, groups: await scored(query.query) })),
+    );
     const absent = await Promise.all(absentNeedQueries.map((query) => scored(query)));
     return [0.3, 0.4, 0.5, 0.6, 0.7, 0.8].map((floor) => {
-      const confident = (groups: { key: string | undefined; score: number }[]) => groups.filter((group) => group.score >= floor).sort((a, b) => b.score - a.score);
-      const recall = visitors.filter(({ expected, groups }) => confident(groups).slice(0, 3).some((group) => group.key !== undefined && expected.includes(group.key))).length / visitors.length;
+      const confident = (groups: { key: string | undefined; score: number }[]) =>
+        groups.filter((group) => group.score >= floor).sort((a, b) => b.score - a.score);
+      const recall =
+        visitors.filter(({ expected, groups }) =>
+          confident(groups)
+            .slice(0, 3)
+            .some((group) => group.key !== undefined && expected.includes(group.key)),
+        ).length / visitors.length;
       return { floor, recall, absent: absent.filter((groups) => confident(groups).length > 0).length };
     });
   };
   const schemesOf = (answer: Answer) => answer.groups.map((group) => (group.scheme ? schemeKeys.get(group.scheme.id) : undefined));
-  const allSchemesOf = (answer: Answer) => [...answer.groups, ...answer.approximate].map((group) => (group.scheme ? `${schemeKeys.get(group.scheme.id)}:${(group as unknown as { score: number }).score.toFixed(2)}` : 'doc'));
+  const allSchemesOf = (answer: Answer) =>
+    [...answer.groups, ...answer.approximate].map((group) =>
+      group.scheme ? `${schemeKeys.get(group.scheme.id)}:${(group as unknown as { score: number }).score.toFixed(2)}` : 'doc',
+    );
 
   /**
    * Scheme-level recall@3 and MRR over queries with the schemes they expect: among the confident
@@ -160,10 +187,15 @@ describe('relevance on the French scheme corpus', () => {
       const answer = await ask(query.query);
       const rankIn = (keys: (string | undefined)[]) => keys.findIndex((key) => key !== undefined && query.expectedSchemes.includes(key));
       const rank = rankIn(schemesOf(answer));
-      const shownRank = rankIn([...answer.groups, ...answer.approximate].map((group) => (group.scheme ? schemeKeys.get(group.scheme.id) : undefined)));
+      const shownRank = rankIn(
+        [...answer.groups, ...answer.approximate].map((group) => (group.scheme ? schemeKeys.get(group.scheme.id) : undefined)),
+      );
       if (rank !== -1 && rank < 3) confident += 1;
       if (shownRank !== -1 && shownRank < 3) shown += 1;
-      else misses.push(`  "${query.query}" expected ${query.expectedSchemes.join(' | ')}; shown ${allSchemesOf(answer).slice(0, 3).join(', ') || '(nothing)'} [words: ${answer.query.words.join(', ')}; ignored: ${answer.query.ignored.join(', ')}]`);
+      else
+        misses.push(
+          `  "${query.query}" expected ${query.expectedSchemes.join(' | ')}; shown ${allSchemesOf(answer).slice(0, 3).join(', ') || '(nothing)'} [words: ${answer.query.words.join(', ')}; ignored: ${answer.query.ignored.join(', ')}]`,
+        );
       reciprocalRanks += shownRank === -1 ? 0 : 1 / (shownRank + 1);
     }
     const result = { confident: confident / queries.length, shown: shown / queries.length, mrr: reciprocalRanks / queries.length };
@@ -177,7 +209,10 @@ describe('relevance on the French scheme corpus', () => {
   const schemeOfDocument = new Map(corpusDocuments.map((document) => [document.key, document.schemeKey]));
 
   it('finds the scheme of terse agent queries in the top 3 for at least 95 % of them', async () => {
-    const terse = corpusQueries.map((query) => ({ query: query.query, expectedSchemes: [...new Set(query.expected.map((key) => schemeOfDocument.get(key) as string))] }));
+    const terse = corpusQueries.map((query) => ({
+      query: query.query,
+      expectedSchemes: [...new Set(query.expected.map((key) => schemeOfDocument.get(key) as string))],
+    }));
     expect((await measure('Terse agent queries', terse)).confident).toBeGreaterThanOrEqual(0.95);
   });
 
@@ -194,13 +229,23 @@ describe('relevance on the French scheme corpus', () => {
     const confident: string[] = [];
     for (const query of absentNeedQueries) {
       const answer = await ask(query);
-      if (answer.groups.length > 0) confident.push(`  "${query}" → ${schemesOf(answer).slice(0, 3).join(', ')} (score ${answer.groups[0]?.score.toFixed(2)}) [words: ${answer.query.words.join(', ')}]`);
+      if (answer.groups.length > 0)
+        confident.push(
+          `  "${query}" → ${schemesOf(answer).slice(0, 3).join(', ')} (score ${answer.groups[0]?.score.toFixed(2)}) [words: ${answer.query.words.join(', ')}]`,
+        );
     }
-    process.stdout.write(`\nAbsent needs: ${absentNeedQueries.length} queries, ${confident.length} with a confident answer\n${confident.join('\n')}\n`);
+    process.stdout.write(
+      `\nAbsent needs: ${absentNeedQueries.length} queries, ${confident.length} with a confident answer\n${confident.join('\n')}\n`,
+    );
     const tradeOff = await floorTradeOff();
     process.stdout.write(
       `\nThe floor's trade-off (today's: ${coverageFloor}):\n` +
-        tradeOff.map((point) => `  floor ${point.floor.toFixed(1)}: visitors' scheme confident in the top 3 ${point.recall.toFixed(2)}, absent needs answered confidently ${point.absent} of ${absentNeedQueries.length}`).join('\n') +
+        tradeOff
+          .map(
+            (point) =>
+              `  floor ${point.floor.toFixed(1)}: visitors' scheme confident in the top 3 ${point.recall.toFixed(2)}, absent needs answered confidently ${point.absent} of ${absentNeedQueries.length}`,
+          )
+          .join('\n') +
         '\n',
     );
 
@@ -217,8 +262,9 @@ describe('relevance on the French scheme corpus', () => {
     // "chèque" is a word of the corpus ("Éco-chèque"): searched as written, never through a typo.
     expect(cheque.query.words).toEqual(['chèque', 'vélo', 'électrique']);
     // "chaque élève" is in the promise of the laptop scheme, which has no "vélo".
-    const everyScheme = [...cheque.groups, ...cheque.approximate].map((group) => (group.scheme ? schemeKeys.get(group.scheme.id) : undefined));
+    const everyScheme = [...cheque.groups, ...cheque.approximate].map((group) =>
+      group.scheme ? schemeKeys.get(group.scheme.id) : undefined,
+    );
     expect(everyScheme).not.toContain('ordi-region');
   });
 });
-

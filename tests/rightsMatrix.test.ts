@@ -11,12 +11,18 @@ import { buildDirectorate, buildDocument, buildScheme, buildVersion } from './fa
  */
 const routeFor: Partial<Record<DocumentAction, { call: (who: SignedIn, id: string) => Promise<{ status: number }>; allowed: number }>> = {
   'document.read': { call: (who, id) => who.agent.get(`/api/documents/${id}`), allowed: 200 },
-  'document.update': { call: (who, id) => who.agent.patch(`/api/documents/${id}`).set('X-CSRF-Token', who.csrfToken).send({ summary: 'Mis à jour.' }), allowed: 200 },
+  'document.update': {
+    call: (who, id) => who.agent.patch(`/api/documents/${id}`).set('X-CSRF-Token', who.csrfToken).send({ summary: 'Mis à jour.' }),
+    allowed: 200,
+  },
   'document.delete': { call: (who, id) => who.agent.delete(`/api/documents/${id}`).set('X-CSRF-Token', who.csrfToken), allowed: 204 },
   'document.readHistory': { call: (who, id) => who.agent.get(`/api/documents/${id}/versions`), allowed: 200 },
   // Allowed here means "not refused": a document that is not published as external has no link (404).
   'share.read': { call: (who, id) => who.agent.get(`/api/documents/${id}/share`), allowed: 0 },
-  'share.manage': { call: (who, id) => who.agent.post(`/api/documents/${id}/share/regenerate`).set('X-CSRF-Token', who.csrfToken), allowed: 0 },
+  'share.manage': {
+    call: (who, id) => who.agent.post(`/api/documents/${id}/share/regenerate`).set('X-CSRF-Token', who.csrfToken),
+    allowed: 0,
+  },
 };
 
 describe('the rights table against the real routes', () => {
@@ -45,26 +51,31 @@ describe('the rights table against the real routes', () => {
     expect(new Set(cells.map((c) => c.action))).toEqual(new Set(Object.keys(routeFor)));
   });
 
-  it.each(cells.map((c) => [`${c.role} (${c.relation} directorate) → ${c.action} on a ${c.status} ${c.scope} document: ${c.isAllowed ? 'allowed' : '403'}`, c] as const))(
-    '%s',
-    async (_, cell: RightsCell) => {
-      const isOwn = cell.relation === 'own';
-      const document = await buildDocument(ctx.db, {
-        folder_id: isOwn ? ownScheme : otherScheme,
-        directorate_id: isOwn ? ownDirectorate : otherDirectorate,
-        scope: cell.scope,
-        status: cell.status,
-      });
-      await buildVersion(ctx.db, ctx.storage, { document_id: document.id });
-      const route = routeFor[cell.action];
-      if (!route) throw new Error(`no route for ${cell.action}`);
-      if (cell.scope === 'external' && cell.status === 'published') {
-        await ctx.db('share_links').insert({ document_id: document.id, token: document.id.replaceAll('-', '').slice(0, 21) });
-      }
-      const response = await route.call(users.get(cell.role) as SignedIn, document.id);
-      if (!cell.isAllowed) expect(response.status).toBe(403);
-      else if (route.allowed === 0) expect([200, 404]).toContain(response.status);
-      else expect(response.status).toBe(route.allowed);
-    },
-  );
+  it.each(
+    cells.map(
+      (c) =>
+        [
+          `${c.role} (${c.relation} directorate) → ${c.action} on a ${c.status} ${c.scope} document: ${c.isAllowed ? 'allowed' : '403'}`,
+          c,
+        ] as const,
+    ),
+  )('%s', async (_, cell: RightsCell) => {
+    const isOwn = cell.relation === 'own';
+    const document = await buildDocument(ctx.db, {
+      folder_id: isOwn ? ownScheme : otherScheme,
+      directorate_id: isOwn ? ownDirectorate : otherDirectorate,
+      scope: cell.scope,
+      status: cell.status,
+    });
+    await buildVersion(ctx.db, ctx.storage, { document_id: document.id });
+    const route = routeFor[cell.action];
+    if (!route) throw new Error(`no route for ${cell.action}`);
+    if (cell.scope === 'external' && cell.status === 'published') {
+      await ctx.db('share_links').insert({ document_id: document.id, token: document.id.replaceAll('-', '').slice(0, 21) });
+    }
+    const response = await route.call(users.get(cell.role) as SignedIn, document.id);
+    if (!cell.isAllowed) expect(response.status).toBe(403);
+    else if (route.allowed === 0) expect([200, 404]).toContain(response.status);
+    else expect(response.status).toBe(route.allowed);
+  });
 });

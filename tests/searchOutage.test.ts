@@ -46,13 +46,27 @@ describe('when Meilisearch is down', () => {
   });
 
   const upload = (title: string, file: Buffer, name: string) =>
-    request(app).post('/api/documents').set('Cookie', cookie).set('X-CSRF-Token', csrfToken).field('folderId', schemeId).field('status', 'published').field('title', title).attach('file', file, name);
+    request(app)
+      .post('/api/documents')
+      .set('Cookie', cookie)
+      .set('X-CSRF-Token', csrfToken)
+      .field('folderId', schemeId)
+      .field('status', 'published')
+      .field('title', title)
+      .attach('file', file, name);
   const searchFor = (q: string) => request(app).get('/api/search').set('Cookie', cookie).query({ q });
 
   it('answers from PostgreSQL with degraded: true, keeps publishing, and converges when Meilisearch is back', async () => {
-    await upload('Règlement des pépinières', await makePdf(['Introduction.', 'Les pépinières d’entreprises accueillent les jeunes pousses.']), 'pepinieres.pdf').expect(201);
+    await upload(
+      'Règlement des pépinières',
+      await makePdf(['Introduction.', 'Les pépinières d’entreprises accueillent les jeunes pousses.']),
+      'pepinieres.pdf',
+    ).expect(201);
     expect(await drainJobs(ctx)).toEqual([]);
-    expect((await searchFor('pépinières').expect(200)).body).toMatchObject({ degraded: false, groups: [{ documents: [{ document: { title: 'Règlement des pépinières' }, page: 2 }] }] });
+    expect((await searchFor('pépinières').expect(200)).body).toMatchObject({
+      degraded: false,
+      groups: [{ documents: [{ document: { title: 'Règlement des pépinières' }, page: 2 }] }],
+    });
 
     await meili.stop();
     const degradedResponse = await searchFor('pepinieres entreprises').expect(200);
@@ -64,16 +78,30 @@ describe('when Meilisearch is down', () => {
     expect(degraded.groups[0].documents[0].snippet).toMatch(/<mark>pépinières<\/mark>/);
     expect(degraded.facets.scope).toEqual({ internal: 1 });
 
-    const published = await upload('Guide des jardins partagés', makeText('Créer un jardin partagé dans sa commune.'), 'jardins.txt').expect(201);
+    const published = await upload(
+      'Guide des jardins partagés',
+      makeText('Créer un jardin partagé dans sa commune.'),
+      'jardins.txt',
+    ).expect(201);
     const failures = await drainJobs(ctx);
     expect(failures.map((f) => f.type)).toEqual(['search.syncDocument']);
-    const waiting = await ctx.db('jobs').where({ type: 'search.syncDocument', status: 'queued' }).whereRaw(`payload->>'documentId' = ?`, [published.body.document.id]).first();
+    const waiting = await ctx
+      .db('jobs')
+      .where({ type: 'search.syncDocument', status: 'queued' })
+      .whereRaw(`payload->>'documentId' = ?`, [published.body.document.id])
+      .first();
     expect(waiting).toMatchObject({ attempts: 0, outage_waits: 1 });
-    expect((await searchFor('jardins partagés').expect(200)).body).toMatchObject({ degraded: true, groups: [{ documents: [{ document: { title: 'Guide des jardins partagés' } }] }] });
+    expect((await searchFor('jardins partagés').expect(200)).body).toMatchObject({
+      degraded: true,
+      groups: [{ documents: [{ document: { title: 'Guide des jardins partagés' } }] }],
+    });
 
     await meili.start();
     await ctx.db('jobs').where({ status: 'queued' }).update({ run_at: ctx.db.fn.now() });
     expect(await drainJobs(ctx)).toEqual([]);
-    expect((await searchFor('jardins partagés').expect(200)).body).toMatchObject({ degraded: false, groups: [{ documents: [{ document: { title: 'Guide des jardins partagés' } }] }] });
+    expect((await searchFor('jardins partagés').expect(200)).body).toMatchObject({
+      degraded: false,
+      groups: [{ documents: [{ document: { title: 'Guide des jardins partagés' } }] }],
+    });
   });
 });

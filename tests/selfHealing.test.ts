@@ -51,11 +51,23 @@ describe('self-healing after a service dies', () => {
     meili.supervise({ firstDelayMs: 1500, maxDelayMs: 1500 });
     db = createDb(postgres.url, { poolMax: 5, logger });
     await migrateLatest(db);
-    config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, DATABASE_URL: postgres.url, MEILI_URL: meili.url, SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' }, dir);
+    config = loadConfig(
+      { NODE_ENV: 'test', DATA_DIR: dir, DATABASE_URL: postgres.url, MEILI_URL: meili.url, SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' },
+      dir,
+    );
     search = createSearch({ url: meili.url, apiKey: meili.masterKey, indexPrefix: 'healing' });
     await search.ensureIndex();
     storage = createStorage(config.storage);
-    app = createApp({ config, logger, db, search, storage, embedded: [postgres, meili], databaseUrl: postgres.url, sessionSecret: 'healing-session-secret-0123456789abcdef' });
+    app = createApp({
+      config,
+      logger,
+      db,
+      search,
+      storage,
+      embedded: [postgres, meili],
+      databaseUrl: postgres.url,
+      sessionSecret: 'healing-session-secret-0123456789abcdef',
+    });
     const directorate = await buildDirectorate(db);
     schemeId = (await buildScheme(db, { directorate_id: directorate.id })).id;
     editor = await signInAs(app, db, { role: 'editor', directorate_id: directorate.id });
@@ -69,7 +81,8 @@ describe('self-healing after a service dies', () => {
 
   const readiness = () => request(app).get('/readyz');
   const pidOf = async (file: string) => Number((await readFile(file, 'utf8')).split('\n')[0]);
-  const found = async (q: string) => (await search.search({ q, filter: '', facets: [], page: 1, hitsPerPage: 20, isDistinct: true })).hits.map((hit) => hit.documentId);
+  const found = async (q: string) =>
+    (await search.search({ q, filter: '', facets: [], page: 1, hitsPerPage: 20, isDistinct: true })).hits.map((hit) => hit.documentId);
 
   it('Meilisearch killed: restarted by the app, the documents published meanwhile become searchable, no job dies', async () => {
     const ids: string[] = [];
@@ -85,19 +98,36 @@ describe('self-healing after a service dies', () => {
       ids.push(response.body.document.id);
     }
     process.kill(await pidOf(path.join(dir, 'meili', 'meilisearch.pid')), 'SIGKILL');
-    await vi.waitFor(async () => expect((await readiness()).body.checks.search.embedded.state).toBe('restarting'), { timeout: 10000, interval: 20 });
+    await vi.waitFor(async () => expect((await readiness()).body.checks.search.embedded.state).toBe('restarting'), {
+      timeout: 10000,
+      interval: 20,
+    });
     // The worker comes while Meilisearch is down (its restart is 1.5 s away): the index jobs meet the outage.
-    worker = startWorker({ db, logger, handlers: createJobHandlers({ db, storage, search, logger, config }), idleMs: 50, leaseSeconds: 2, outageRetryMaxSeconds: 1 });
+    worker = startWorker({
+      db,
+      logger,
+      handlers: createJobHandlers({ db, storage, search, logger, config }),
+      idleMs: 50,
+      leaseSeconds: 2,
+      outageRetryMaxSeconds: 1,
+    });
 
-    await vi.waitFor(async () => expect((await readiness()).body.checks.search).toEqual({ status: 'up', embedded: { state: 'running', restarts: 1 } }), { timeout: 20000, interval: 100 });
+    await vi.waitFor(
+      async () => expect((await readiness()).body.checks.search).toEqual({ status: 'up', embedded: { state: 'running', restarts: 1 } }),
+      { timeout: 20000, interval: 100 },
+    );
     for (const [i, word] of ['capucine', 'bégonia', 'digitale'].entries()) {
       await vi.waitFor(async () => expect(await found(word)).toEqual([ids[i]]), { timeout: 20000, interval: 100 });
     }
     const syncs = await db('jobs').where({ type: 'search.syncDocument' }).select('status', 'attempts');
     expect(syncs).toEqual(ids.map(() => ({ status: 'done', attempts: 1 })));
-    expect(lines).toContainEqual(expect.objectContaining({ level: 40, service: 'search', msg: expect.stringMatching(/^search unavailable: jobs? waits? for it$/) }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 40, service: 'search', msg: expect.stringMatching(/^search unavailable: jobs? waits? for it$/) }),
+    );
     expect(await db('jobs').where({ status: 'dead' }).count({ n: '*' }).first()).toEqual({ n: 0 });
-    expect(lines).toContainEqual(expect.objectContaining({ level: 50, service: 'meilisearch', msg: 'embedded meilisearch exited unexpectedly' }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ level: 50, service: 'meilisearch', msg: 'embedded meilisearch exited unexpectedly' }),
+    );
     expect(lines).toContainEqual(expect.objectContaining({ level: 30, service: 'meilisearch', msg: 'embedded meilisearch restarted' }));
     expect((await renderMetrics()).body).toMatch(/lpt_embedded_restarts_total\{service="meilisearch",outcome="restarted"\} [1-9]/);
     await worker.stop();
@@ -116,12 +146,17 @@ describe('self-healing after a service dies', () => {
     worker = startWorker({ db, logger, handlers: { 'test.killsPostgres': killPostgres }, idleMs: 50, leaseSeconds: 600 });
     const { id } = await enqueueJob(db, 'test.killsPostgres', {});
 
-    await vi.waitFor(async () => expect((await readiness()).body.checks.database.embedded.state).toMatch(/restarting|starting|running/), { timeout: 10000, interval: 50 });
+    await vi.waitFor(async () => expect((await readiness()).body.checks.database.embedded.state).toMatch(/restarting|starting|running/), {
+      timeout: 10000,
+      interval: 50,
+    });
     await vi.waitFor(async () => expect((await readiness()).status).toBe(200), { timeout: 30000, interval: 100 });
     await vi.waitFor(async () => expect((await db('jobs').where({ id }).first()).status).toBe('done'), { timeout: 20000, interval: 100 });
     expect(calls).toBe(2);
     expect(await db('jobs').where({ id }).first()).toMatchObject({ status: 'done', attempts: 1 });
-    expect(lines).toContainEqual(expect.objectContaining({ msg: 'released jobs whose outcome could not be recorded; they run again', released: 1 }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'released jobs whose outcome could not be recorded; they run again', released: 1 }),
+    );
     expect(lines).toContainEqual(expect.objectContaining({ level: 30, service: 'postgres', msg: 'embedded postgres restarted' }));
     const me = await editor.agent.get('/api/session').expect(200);
     expect(me.body.user.email).toBe(editor.user.email);

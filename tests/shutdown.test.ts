@@ -53,9 +53,22 @@ describe('graceful shutdown', () => {
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 200 && !(await fetch(`${base}/readyz`).then((r) => r.ok, () => false)); i += 1) await new Promise((r) => setTimeout(r, 100));
+    for (
+      let i = 0;
+      i < 200 &&
+      !(await fetch(`${base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      ));
+      i += 1
+    )
+      await new Promise((r) => setTimeout(r, 100));
 
-    const login = await fetch(`${base}/auth/dev-login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'editeur.dtee@region.example' }) });
+    const login = await fetch(`${base}/auth/dev-login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'editeur.dtee@region.example' }),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const directorate = await db('directorates').where({ code: 'DTEE' }).first('id');
@@ -74,7 +87,12 @@ describe('graceful shutdown', () => {
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.request(`${base}/api/documents`, {
         method: 'POST',
-        headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(head.length + chunk.length * chunks + tail.length), Cookie: cookie, 'X-CSRF-Token': csrfToken },
+        headers: {
+          'Content-Type': `multipart/form-data; boundary=${boundary}`,
+          'Content-Length': String(head.length + chunk.length * chunks + tail.length),
+          Cookie: cookie,
+          'X-CSRF-Token': csrfToken,
+        },
       });
       req.on('response', (res) => {
         let body = '';
@@ -103,6 +121,8 @@ describe('graceful shutdown', () => {
     const documents = await db('documents').where({ folder_id: scheme.id }).count({ n: '*' }).first();
     expect(documents).toEqual({ n: 1 });
     expect(await db('jobs').where({ status: 'running' }).count({ n: '*' }).first()).toEqual({ n: 0 });
-    expect(await db('jobs').where({ type: 'search.syncDocument' }).whereIn('status', ['queued', 'done']).count({ n: '*' }).first()).toEqual({ n: 1 });
+    expect(await db('jobs').where({ type: 'search.syncDocument' }).whereIn('status', ['queued', 'done']).count({ n: '*' }).first()).toEqual(
+      { n: 1 },
+    );
   });
 });

@@ -41,15 +41,23 @@ describe('supervision of an embedded child', () => {
       squatter.listen(meili.port, '127.0.0.1', resolve);
     });
     try {
-      await vi.waitFor(() => expect(logged('embedded meilisearch could not be restarted: giving up (restart the app once the cause is fixed)')).toHaveLength(1), {
-        timeout: 60000,
-        interval: 50,
-      });
+      await vi.waitFor(
+        () =>
+          expect(logged('embedded meilisearch could not be restarted: giving up (restart the app once the cause is fixed)')).toHaveLength(
+            1,
+          ),
+        {
+          timeout: 60000,
+          interval: 50,
+        },
+      );
     } finally {
       await new Promise((resolve) => squatter.close(resolve));
     }
     expect(meili.state().state).toBe('exited');
-    expect(lines.filter((line) => line.service === 'meilisearch' && String(line.msg).startsWith('embedded meilisearch did not restart'))).toHaveLength(3);
+    expect(
+      lines.filter((line) => line.service === 'meilisearch' && String(line.msg).startsWith('embedded meilisearch did not restart')),
+    ).toHaveLength(3);
     expect(logged('embedded meilisearch restarted')).toHaveLength(0);
     expect((await renderMetrics()).body).toMatch(/lpt_embedded_restarts_total\{service="meilisearch",outcome="gave_up"\} 1/);
     expect((await renderMetrics()).body).toMatch(/lpt_embedded_restarts_total\{service="meilisearch",outcome="failed"\} 3/);
@@ -69,6 +77,8 @@ describe('supervision of an embedded child', () => {
     await meili.start();
     expect(meili.state()).toMatchObject({ state: 'running' });
     expect(logged('embedded meilisearch restarted')).toHaveLength(restartsBefore);
-    expect(lines.filter((line) => line.service === 'meilisearch' && String(line.msg).startsWith('embedded meilisearch did not restart'))).toHaveLength(3);
+    expect(
+      lines.filter((line) => line.service === 'meilisearch' && String(line.msg).startsWith('embedded meilisearch did not restart')),
+    ).toHaveLength(3);
   });
 });

@@ -25,7 +25,12 @@ const services = await startServices(config, logger);
 const app = createApp({ config, logger, ...services, webDir });
 const server = await listen(app, config.http.host, config.http.port);
 const worker = config.worker.enabled
-  ? startWorker({ db: services.db, logger, handlers: createJobHandlers({ ...services, logger, config }), concurrency: config.worker.concurrency })
+  ? startWorker({
+      db: services.db,
+      logger,
+      handlers: createJobHandlers({ ...services, logger, config }),
+      concurrency: config.worker.concurrency,
+    })
   : undefined;
 
 let isStopping = false;

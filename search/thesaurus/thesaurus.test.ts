@@ -97,7 +97,9 @@ describe('the shipped French thesaurus (search/thesaurus/fr-region.json)', () =>
   it('never repeats a term inside an entry, not even as a plural or an inflection (the index stems those already)', () => {
     const repeated = entries.flatMap((entry) => {
       const stems = termsOf(entry).map(stemText);
-      return termsOf(entry).filter((_, index) => stems.indexOf(stems[index]!) !== index).map((term) => `${entry.id}: ${term}`);
+      return termsOf(entry)
+        .filter((_, index) => stems.indexOf(stems[index]!) !== index)
+        .map((term) => `${entry.id}: ${term}`);
     });
     expect(repeated).toEqual([]);
   });

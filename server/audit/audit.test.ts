@@ -15,17 +15,27 @@ describe('audit trail API', () => {
   });
   afterAll(() => ctx.close());
 
-  const send = (who: SignedIn, method: 'post' | 'patch' | 'delete', url: string, body?: object) => who.agent[method](url).set('X-CSRF-Token', who.csrfToken).send(body);
+  const send = (who: SignedIn, method: 'post' | 'patch' | 'delete', url: string, body?: object) =>
+    who.agent[method](url).set('X-CSRF-Token', who.csrfToken).send(body);
 
   it('audit trail: in French with names, filtered, paginated; append-only', async () => {
     const created = await send(admin, 'post', '/api/admin/directorates', { code: 'DJEUNESSE', name: 'Direction des Sports' }).expect(201);
-    await send(admin, 'patch', `/api/admin/directorates/${created.body.directorate.id}`, { name: 'Direction des Sports et de la Jeunesse' }).expect(200);
-    const events = (await admin.agent.get('/api/admin/audit').query({ objectId: created.body.directorate.id, from: '2020-01-01' }).expect(200)).body;
+    await send(admin, 'patch', `/api/admin/directorates/${created.body.directorate.id}`, {
+      name: 'Direction des Sports et de la Jeunesse',
+    }).expect(200);
+    const events = (
+      await admin.agent.get('/api/admin/audit').query({ objectId: created.body.directorate.id, from: '2020-01-01' }).expect(200)
+    ).body;
     expect(events.events.map((e: { sentence: string }) => e.sentence)).toEqual([
       'Admin Test a modifié la direction « Direction des Sports et de la Jeunesse »',
       'Admin Test a ajouté la direction « Direction des Sports et de la Jeunesse »',
     ]);
-    expect(events.events[0]).toMatchObject({ action: 'directorate.updated', actionLabel: 'Direction modifiée', objectLabel: 'Direction', details: ['Nom : Direction des Sports → Direction des Sports et de la Jeunesse'] });
+    expect(events.events[0]).toMatchObject({
+      action: 'directorate.updated',
+      actionLabel: 'Direction modifiée',
+      objectLabel: 'Direction',
+      details: ['Nom : Direction des Sports → Direction des Sports et de la Jeunesse'],
+    });
     expect(events).toMatchObject({ page: 1, pageCount: 1, total: 2 });
     expect(events.actions).toContainEqual({ code: 'document.updated', label: 'Document modifié' });
     await expect(ctx.db('audit_events').update({ action: 'effacé' })).rejects.toThrow(/append-only/);
@@ -35,10 +45,18 @@ describe('audit trail API', () => {
 
   it('audit trail: "Claire Martin a rendu externe « Règlement Ec’Eau Tourisme »", with the name of the setting ("Diffusion")', async () => {
     const claire = await signInAs(ctx.app, ctx.db, { role: 'editor', display_name: 'Claire Martin' });
-    const document = await buildDocument(ctx.db, { title: "Règlement Ec'Eau Tourisme", directorate_id: claire.user.directorate_id as string, scope: 'internal', status: 'draft' });
+    const document = await buildDocument(ctx.db, {
+      title: "Règlement Ec'Eau Tourisme",
+      directorate_id: claire.user.directorate_id as string,
+      scope: 'internal',
+      status: 'draft',
+    });
     await send(claire, 'patch', `/api/documents/${document.id}`, { scope: 'external' }).expect(200);
     const events = (await admin.agent.get('/api/admin/audit').query({ objectId: document.id }).expect(200)).body.events;
-    expect(events[0]).toMatchObject({ sentence: "Claire Martin a rendu externe « Règlement Ec'Eau Tourisme »", details: ['Diffusion : interne → externe'] });
+    expect(events[0]).toMatchObject({
+      sentence: "Claire Martin a rendu externe « Règlement Ec'Eau Tourisme »",
+      details: ['Diffusion : interne → externe'],
+    });
   });
 
   it('audit trail: an unknown page number is a 400 or a 404 that says how many pages there are', async () => {
@@ -67,7 +85,8 @@ describe('audit trail API', () => {
     for (const line of lines.slice(1)) expect(line).not.toMatch(/(^|;)"[=+\-@\t\r]/);
     expect(lines.find((line) => line.includes('MR-TAB'))).toContain(`"Ville : — → +33 Ville`);
     expect(cells[0]).toMatch(/^"\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}"$/);
-    const at = (await ctx.db('audit_events').where({ action: 'directorate.created' }).orderBy('id', 'desc').first('created_at')).created_at as Date;
+    const at = (await ctx.db('audit_events').where({ action: 'directorate.created' }).orderBy('id', 'desc').first('created_at'))
+      .created_at as Date;
     const paris = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(at);
     expect(cells[0]).toContain(paris);
     expect(cells[3]).toBe('"Direction ajoutée"');

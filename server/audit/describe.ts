@@ -129,8 +129,22 @@ const fieldLabels: Record<string, string> = {
 
 const valueLabels: Record<string, Record<string, string>> = {
   scope: { internal: 'interne', external: 'externe' },
-  status: { draft: 'brouillon', published: 'publié', archived: 'archivé', ...Object.fromEntries(Object.entries(reportStatusLabels).map(([key, label]) => [key, label.toLowerCase()])) },
-  doc_type: { fiche_synthese: 'fiche synthèse', reglement: 'règlement d’intervention', formulaire: 'formulaire', faq: 'FAQ', note_interne: 'note interne', deliberation: 'délibération', guide: 'guide', autre: 'autre' },
+  status: {
+    draft: 'brouillon',
+    published: 'publié',
+    archived: 'archivé',
+    ...Object.fromEntries(Object.entries(reportStatusLabels).map(([key, label]) => [key, label.toLowerCase()])),
+  },
+  doc_type: {
+    fiche_synthese: 'fiche synthèse',
+    reglement: 'règlement d’intervention',
+    formulaire: 'formulaire',
+    faq: 'FAQ',
+    note_interne: 'note interne',
+    deliberation: 'délibération',
+    guide: 'guide',
+    autre: 'autre',
+  },
   role: { agent: 'agent d’accueil', editor: 'éditeur', admin: 'administrateur' },
   reason: {
     scope_change: 'document rendu interne',
@@ -168,17 +182,25 @@ function valueOf(field: string, value: unknown): string {
   return valueOf(field, JSON.stringify(value));
 }
 
-const isChange = (value: unknown): value is { before: unknown; after: unknown } => typeof value === 'object' && value !== null && !Array.isArray(value) && 'before' in value && 'after' in value;
+const isChange = (value: unknown): value is { before: unknown; after: unknown } =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && 'before' in value && 'after' in value;
 
 /** One line per field: "Diffusion : interne → externe", or "Motif : à la demande". Ids of other objects are left out. */
 export function changeLines(changes: Record<string, unknown> | null): string[] {
-  return Object.entries(changes ?? {})
-    // The object's name recorded with the event is in the sentence already; a change of name is a line.
-    .filter(([field, value]) => !hiddenFields.has(field) && !field.endsWith('_id') && field !== 'parentId' && !(field === 'name' && !isChange(value)))
-    .map(([field, value]) => {
-      const label = fieldLabels[field] ?? field;
-      return isChange(value) ? `${label} : ${valueOf(field, value.before)} → ${valueOf(field, value.after)}` : `${label} : ${valueOf(field, value)}`;
-    });
+  return (
+    Object.entries(changes ?? {})
+      // The object's name recorded with the event is in the sentence already; a change of name is a line.
+      .filter(
+        ([field, value]) =>
+          !hiddenFields.has(field) && !field.endsWith('_id') && field !== 'parentId' && !(field === 'name' && !isChange(value)),
+      )
+      .map(([field, value]) => {
+        const label = fieldLabels[field] ?? field;
+        return isChange(value)
+          ? `${label} : ${valueOf(field, value.before)} → ${valueOf(field, value.after)}`
+          : `${label} : ${valueOf(field, value)}`;
+      })
+  );
 }
 
 /** "Claire Martin <claire.martin@…>" (the label kept at the time) → "Claire Martin". */
@@ -188,7 +210,8 @@ function recordedName(changes: Record<string, unknown> | null): string | null {
   for (const field of ['name', 'title']) {
     const value = changes?.[field];
     if (typeof value === 'string') return value;
-    if (isChange(value)) return (typeof value.after === 'string' ? value.after : null) ?? (typeof value.before === 'string' ? value.before : null);
+    if (isChange(value))
+      return (typeof value.after === 'string' ? value.after : null) ?? (typeof value.before === 'string' ? value.before : null);
   }
   return null;
 }
@@ -243,12 +266,15 @@ const sentences: Record<string, (e: EventWords) => string> = {
   'scheme_page.restored': (e) => `${e.actor} a rétabli la page publique de ${e.object}`,
   'scheme_page.revoked': (e) => `${e.actor} a retiré la page publique de ${e.object}`,
   'synonyms.replaced': (e) => `${e.actor} a enregistré les synonymes`,
-  'synonyms.group_added': (e) => `${e.actor} a ajouté les synonymes « ${Array.isArray(e.changes.group) ? e.changes.group.join(', ') : ''} »`,
+  'synonyms.group_added': (e) =>
+    `${e.actor} a ajouté les synonymes « ${Array.isArray(e.changes.group) ? e.changes.group.join(', ') : ''} »`,
   'insights.query_assigned': (e) => `${e.actor} a confié la recherche « ${String(e.changes.query ?? '')} » à ${e.object}`,
   'job.retried': (e) => `${e.actor} a relancé une tâche`,
   'report.updated': (e) => {
     const status = e.after('status');
-    return status === undefined ? `${e.actor} a répondu à un signalement` : `${e.actor} a passé un signalement à « ${reportStatusLabels[String(status)] ?? String(status)} »`;
+    return status === undefined
+      ? `${e.actor} a répondu à un signalement`
+      : `${e.actor} a passé un signalement à « ${reportStatusLabels[String(status)] ?? String(status)} »`;
   },
   'document.updated': (e) => {
     const scope = e.after('scope');

@@ -2,7 +2,13 @@ import { Transform } from 'node:stream';
 import { actionLabels, objectTypeLabels, presentEvent, type DescribedRow } from './describe';
 
 /** An event of the trail as read, with the names of its actor and object (see eventRows in service.ts). */
-export type AuditEventRow = DescribedRow & { id: string; created_at: Date; actor_id: string | null; ip: string | null; actor_identity: string | null };
+export type AuditEventRow = DescribedRow & {
+  id: string;
+  created_at: Date;
+  actor_id: string | null;
+  ip: string | null;
+  actor_identity: string | null;
+};
 
 export function presentAuditEvent(row: AuditEventRow) {
   return {
@@ -26,7 +32,15 @@ export const auditVocabulary = {
   objectTypes: Object.entries(objectTypeLabels).map(([code, label]) => ({ code, label })),
 };
 
-const parisTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const parisTime = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 /** The export's columns: French names, the same words as the screen. */
 export const csvColumns = [

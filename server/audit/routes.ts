@@ -33,7 +33,15 @@ export function auditRoutes(deps: { db: Db; logger: Logger }) {
     admin(req);
     const filter = req.query;
     res.set({ 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="journal-audit.csv"' });
-    const csv = stringify({ header: true, columns: [...csvColumns], delimiter: ';', bom: true, quoted: true, escape_formulas: true, record_delimiter: 'unix' });
+    const csv = stringify({
+      header: true,
+      columns: [...csvColumns],
+      delimiter: ';',
+      bom: true,
+      quoted: true,
+      escape_formulas: true,
+      record_delimiter: 'unix',
+    });
     try {
       await pipeline(auditEventStream(deps.db, filter), csvRecords(), csv, res);
     } catch (error) {

@@ -22,21 +22,34 @@ export function devAuthRoutes(deps: { db: Db; signInRateLimitPerMinute: number }
     res.json({ users: users.map(presentUser) });
   });
 
-  router.post('/auth/dev-login', publicRoute('embedded default: sign in as a demo account'), signInRateLimit(deps.signInRateLimitPerMinute), validate({ body: devLoginSchema }), async (req, res) => {
-    const { email } = req.body;
-    const account = await db('users').where({ idp_issuer: devIssuer, is_active: true }).whereRaw('lower(email) = lower(?)', [email]).first('id');
-    const row = account ? await findActiveUser(db, account.id as string) : undefined;
-    if (!row) throw new UnauthorizedError("Aucun compte de démonstration n'a cette adresse.");
-    await db('users').where({ id: row.id }).update({ last_sign_in_at: db.fn.now() });
-    await startSession(req, row.id);
-    await recordAudit(db, { ...auditContextOf(req), actorId: row.id, actorLabel: `${row.display_name} <${row.email}>` }, {
-      action: 'user.sign_in',
-      objectType: 'user',
-      objectId: row.id,
-      changes: { method: 'dev' },
-    });
-    res.json({ user: presentSessionUser(row), csrfToken: req.session.csrfToken });
-  });
+  router.post(
+    '/auth/dev-login',
+    publicRoute('embedded default: sign in as a demo account'),
+    signInRateLimit(deps.signInRateLimitPerMinute),
+    validate({ body: devLoginSchema }),
+    async (req, res) => {
+      const { email } = req.body;
+      const account = await db('users')
+        .where({ idp_issuer: devIssuer, is_active: true })
+        .whereRaw('lower(email) = lower(?)', [email])
+        .first('id');
+      const row = account ? await findActiveUser(db, account.id as string) : undefined;
+      if (!row) throw new UnauthorizedError("Aucun compte de démonstration n'a cette adresse.");
+      await db('users').where({ id: row.id }).update({ last_sign_in_at: db.fn.now() });
+      await startSession(req, row.id);
+      await recordAudit(
+        db,
+        { ...auditContextOf(req), actorId: row.id, actorLabel: `${row.display_name} <${row.email}>` },
+        {
+          action: 'user.sign_in',
+          objectType: 'user',
+          objectId: row.id,
+          changes: { method: 'dev' },
+        },
+      );
+      res.json({ user: presentSessionUser(row), csrfToken: req.session.csrfToken });
+    },
+  );
 
   return router;
 }

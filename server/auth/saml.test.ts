@@ -66,7 +66,10 @@ describe('SAML sign-in', () => {
   }
 
   function post(agent: ReturnType<typeof request.agent>, xml: string, relayState = '/') {
-    return agent.post('/auth/saml/callback').type('form').send({ SAMLResponse: encodeResponse(xml), RelayState: relayState });
+    return agent
+      .post('/auth/saml/callback')
+      .type('form')
+      .send({ SAMLResponse: encodeResponse(xml), RelayState: relayState });
   }
 
   async function expectNoSession(agent: ReturnType<typeof request.agent>, response: request.Response) {
@@ -94,7 +97,10 @@ describe('SAML sign-in', () => {
   });
 
   it('refreshes the user at each sign-in: a group removed at the IdP lowers the role, keyed by NameID not e-mail', async () => {
-    const editor = { nameId: 'editor-7', attributes: { email: ['e7@region.example'], displayName: ['Éditrice'], directorate: ['DTEE'], groups: ['LPT-EDITORS', 'LPT-ADMINS'] } };
+    const editor = {
+      nameId: 'editor-7',
+      attributes: { email: ['e7@region.example'], displayName: ['Éditrice'], directorate: ['DTEE'], groups: ['LPT-EDITORS', 'LPT-ADMINS'] },
+    };
     let agent = request.agent(ctx.app);
     let { requestId } = await startSignIn(agent);
     await post(agent, signedResponse(fields(requestId, editor), idp)).expect(303);
@@ -109,8 +115,11 @@ describe('SAML sign-in', () => {
     expect(await ctx.db('users').where({ name_id: 'editor-7' }).count({ n: '*' }).first()).toEqual({ n: 1 });
   });
 
-  it("sessions follow the IdP: a next sign-in with a lower role lowers every other session at once; one with no role ends them all", async () => {
-    const person = (groups: string[]) => ({ nameId: 'follow-1', attributes: { email: ['follow@region.example'], directorate: ['DTEE'], groups } });
+  it('sessions follow the IdP: a next sign-in with a lower role lowers every other session at once; one with no role ends them all', async () => {
+    const person = (groups: string[]) => ({
+      nameId: 'follow-1',
+      attributes: { email: ['follow@region.example'], directorate: ['DTEE'], groups },
+    });
     const signInWith = async (groups: string[]) => {
       const browser = request.agent(ctx.app);
       const { requestId } = await startSignIn(browser);
@@ -136,7 +145,10 @@ describe('SAML sign-in', () => {
   it('a user in no mapped group gets the French 403 page "Accès non autorisé" and no session', async () => {
     const agent = request.agent(ctx.app);
     const { requestId } = await startSignIn(agent);
-    const response = await post(agent, signedResponse(fields(requestId, { nameId: 'nobody', attributes: { email: ['n@region.example'], groups: ['Tous'] } }), idp));
+    const response = await post(
+      agent,
+      signedResponse(fields(requestId, { nameId: 'nobody', attributes: { email: ['n@region.example'], groups: ['Tous'] } }), idp),
+    );
     expect(response.status).toBe(403);
     expect(response.text).toContain('Accès non autorisé');
     expect(String(response.headers['set-cookie'] ?? '')).not.toContain('lpt.sid');
@@ -182,7 +194,9 @@ describe('SAML sign-in', () => {
       const agent = request.agent(ctx.app);
       const { requestId } = await startSignIn(agent);
       const signed = signedResponse(fields(requestId), idp);
-      const forged = assertionXml(fields(requestId, { nameId: 'admin-0001', attributes: { email: ['a@region.example'], groups: ['LPT-ADMINS'] } }));
+      const forged = assertionXml(
+        fields(requestId, { nameId: 'admin-0001', attributes: { email: ['a@region.example'], groups: ['LPT-ADMINS'] } }),
+      );
       await expectNoSession(agent, await post(agent, signed.replace('<saml:Assertion', `${forged}<saml:Assertion`)));
     });
 
@@ -198,7 +212,10 @@ describe('SAML sign-in', () => {
       await expectNoSession(agent, await post(agent, signElement(responseXml(f, forged), 'Response', otherIdp)));
       const { requestId: second } = await startSignIn(agent);
       const wrapped = signedResponse(fields(second), idp).replace(/<saml:Assertion [\s\S]*<\/saml:Assertion>/, (original) =>
-        assertionXml(fields(second, { nameId: 'admin-0001' })).replace('<saml:AttributeStatement>', `<saml:Advice>${original}</saml:Advice><saml:AttributeStatement>`),
+        assertionXml(fields(second, { nameId: 'admin-0001' })).replace(
+          '<saml:AttributeStatement>',
+          `<saml:Advice>${original}</saml:Advice><saml:AttributeStatement>`,
+        ),
       );
       await expectNoSession(agent, await post(agent, wrapped));
     });
@@ -213,14 +230,20 @@ describe('SAML sign-in', () => {
       const agent = request.agent(ctx.app);
       const { requestId } = await startSignIn(agent);
       const past = new Date(Date.now() - 10 * 60000);
-      await expectNoSession(agent, await post(agent, signedResponse(fields(requestId, { issueInstant: past, notOnOrAfter: new Date(Date.now() - 2 * 60000) }), idp)));
+      await expectNoSession(
+        agent,
+        await post(agent, signedResponse(fields(requestId, { issueInstant: past, notOnOrAfter: new Date(Date.now() - 2 * 60000) }), idp)),
+      );
     });
 
     it('an assertion older than the maximum age, though not yet expired', async () => {
       const agent = request.agent(ctx.app);
       const { requestId } = await startSignIn(agent);
       const old = new Date(Date.now() - 20 * 60000);
-      await expectNoSession(agent, await post(agent, signedResponse(fields(requestId, { issueInstant: old, notOnOrAfter: new Date(Date.now() + 60 * 60000) }), idp)));
+      await expectNoSession(
+        agent,
+        await post(agent, signedResponse(fields(requestId, { issueInstant: old, notOnOrAfter: new Date(Date.now() + 60 * 60000) }), idp)),
+      );
     });
 
     it('a replayed response', async () => {
@@ -245,19 +268,28 @@ describe('SAML sign-in', () => {
     it('a wrong Destination', async () => {
       const agent = request.agent(ctx.app);
       const { requestId } = await startSignIn(agent);
-      await expectNoSession(agent, await post(agent, signedResponse(fields(requestId, { destination: 'https://other-sp.example/acs', recipient: acs }), idp)));
+      await expectNoSession(
+        agent,
+        await post(agent, signedResponse(fields(requestId, { destination: 'https://other-sp.example/acs', recipient: acs }), idp)),
+      );
     });
 
     it('a wrong Recipient', async () => {
       const agent = request.agent(ctx.app);
       const { requestId } = await startSignIn(agent);
-      await expectNoSession(agent, await post(agent, signedResponse(fields(requestId, { recipient: 'https://other-sp.example/acs' }), idp)));
+      await expectNoSession(
+        agent,
+        await post(agent, signedResponse(fields(requestId, { recipient: 'https://other-sp.example/acs' }), idp)),
+      );
     });
 
     it('an assertion from another issuer, though signed with the trusted key', async () => {
       const agent = request.agent(ctx.app);
       const { requestId } = await startSignIn(agent);
-      await expectNoSession(agent, await post(agent, signedResponse(fields(requestId, { assertionIssuer: 'https://evil-idp.example' }), idp)));
+      await expectNoSession(
+        agent,
+        await post(agent, signedResponse(fields(requestId, { assertionIssuer: 'https://evil-idp.example' }), idp)),
+      );
     });
 
     it('a response whose top-level status is not Success, though its assertion is validly signed', async () => {
@@ -359,17 +391,27 @@ describe('SAML sign-in', () => {
       for (const browser of browsers) await browser.get('/api/session').expect(200);
     }
 
-    const postLogout = (xml: string) => request(ctx.app).post('/auth/saml/logout/callback').type('form').send({ SAMLRequest: encodeResponse(xml) });
+    const postLogout = (xml: string) =>
+      request(ctx.app)
+        .post('/auth/saml/logout/callback')
+        .type('form')
+        .send({ SAMLRequest: encodeResponse(xml) });
 
     it('an unsigned LogoutRequest naming a user ends none of their sessions (redirect and POST bindings)', async () => {
       const browsers = await twoSessions('slo-unsigned');
-      await expectRefused(await request(ctx.app).get(`/auth/saml/logout/callback?${redirectQuery(logoutRequest('slo-unsigned'))}`), browsers);
+      await expectRefused(
+        await request(ctx.app).get(`/auth/saml/logout/callback?${redirectQuery(logoutRequest('slo-unsigned'))}`),
+        browsers,
+      );
       await expectRefused(await postLogout(logoutRequest('slo-unsigned')), browsers);
     });
 
     it('a LogoutRequest signed by another key, or whose signed query was altered, ends nothing', async () => {
       const browsers = await twoSessions('slo-forged');
-      await expectRefused(await request(ctx.app).get(`/auth/saml/logout/callback?${redirectQuery(logoutRequest('slo-forged'), { key: otherIdp })}`), browsers);
+      await expectRefused(
+        await request(ctx.app).get(`/auth/saml/logout/callback?${redirectQuery(logoutRequest('slo-forged'), { key: otherIdp })}`),
+        browsers,
+      );
       await expectRefused(await postLogout(signElement(logoutRequest('slo-forged'), 'LogoutRequest', otherIdp)), browsers);
       const signedForAnother = redirectQuery(logoutRequest('someone-else'), { key: idp });
       const swapped = `${redirectQuery(logoutRequest('slo-forged')).split('&')[0]}&${signedForAnother.split('&').slice(1).join('&')}`;
@@ -386,7 +428,10 @@ describe('SAML sign-in', () => {
         await expectRefused(await postLogout(signElement(xml, 'LogoutRequest', idp)), browsers);
       }
       const withoutDestination = logoutRequest('slo-elsewhere').replace(/ Destination="[^"]*"/, '');
-      await expectRefused(await request(ctx.app).get(`/auth/saml/logout/callback?${redirectQuery(withoutDestination, { key: idp })}`), browsers);
+      await expectRefused(
+        await request(ctx.app).get(`/auth/saml/logout/callback?${redirectQuery(withoutDestination, { key: idp })}`),
+        browsers,
+      );
     });
 
     it('a sign-in response, or nothing, at the logout callback is not a logout', async () => {
@@ -394,14 +439,19 @@ describe('SAML sign-in', () => {
       await expectRefused(await request(ctx.app).get('/auth/saml/logout/callback'), browsers);
       const agent = request.agent(ctx.app);
       const { requestId } = await startSignIn(agent);
-      const response = await agent.post('/auth/saml/logout/callback').type('form').send({ SAMLResponse: encodeResponse(signedResponse(fields(requestId, { nameId: 'slo-nothing' }), idp)) });
+      const response = await agent
+        .post('/auth/saml/logout/callback')
+        .type('form')
+        .send({ SAMLResponse: encodeResponse(signedResponse(fields(requestId, { nameId: 'slo-nothing' }), idp)) });
       await expectRefused(response, browsers);
     });
 
     it('a LogoutRequest signed by the IdP (redirect binding) ends every session of that person and answers the IdP', async () => {
       const browsers = await twoSessions('slo-redirect');
       const bystander = (await twoSessions('slo-bystander'))[0] as ReturnType<typeof request.agent>;
-      const response = await request(ctx.app).get(`/auth/saml/logout/callback?${redirectQuery(logoutRequest('slo-redirect'), { key: idp, relayState: '/' })}`).expect(302);
+      const response = await request(ctx.app)
+        .get(`/auth/saml/logout/callback?${redirectQuery(logoutRequest('slo-redirect'), { key: idp, relayState: '/' })}`)
+        .expect(302);
       expect(response.headers.location).toMatch(new RegExp(`^${idp.issuer}/slo\\?SAMLResponse=`));
       for (const browser of browsers) await browser.get('/api/session').expect(401);
       await bystander.get('/api/session').expect(200);
@@ -425,7 +475,11 @@ describe('SAML sign-in', () => {
     expect(back.headers.location).toBe('/');
     await agent.get('/api/session').expect(401);
     // From another IdP, it is not a logout message of ours.
-    const forged = logoutResponseXml({ destination: logoutCallback, issuer: 'https://evil-idp.example', inResponseTo: logoutRequestIdFrom(redirect) });
+    const forged = logoutResponseXml({
+      destination: logoutCallback,
+      issuer: 'https://evil-idp.example',
+      inResponseTo: logoutRequestIdFrom(redirect),
+    });
     const refused = await agent.get(`/auth/saml/logout/callback?${redirectQuery(forged, { parameter: 'SAMLResponse' })}`).expect(400);
     expect(refused.text).toContain('Déconnexion refusée');
   });

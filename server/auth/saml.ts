@@ -1,4 +1,10 @@
-import { Strategy as SamlStrategy, ValidateInResponseTo, type CacheProvider, type Profile, type VerifyWithRequest } from '@node-saml/passport-saml';
+import {
+  Strategy as SamlStrategy,
+  ValidateInResponseTo,
+  type CacheProvider,
+  type Profile,
+  type VerifyWithRequest,
+} from '@node-saml/passport-saml';
 import { Passport } from 'passport';
 import type { SamlConfig } from '../config';
 import type { Db } from '../db';
@@ -14,7 +20,9 @@ export const requestLifetimeMs = 10 * 60000;
 export function postgresRequestCache(db: Db): CacheProvider {
   return {
     async saveAsync(key, value) {
-      await db('saml_requests').where('created_at', '<', db.raw(`now() - make_interval(secs => ?)`, [requestLifetimeMs / 1000])).delete();
+      await db('saml_requests')
+        .where('created_at', '<', db.raw(`now() - make_interval(secs => ?)`, [requestLifetimeMs / 1000]))
+        .delete();
       const [row] = await db('saml_requests').insert({ id: key, value }).onConflict('id').ignore().returning(['value', 'created_at']);
       return row ? { value: row.value as string, createdAt: new Date(row.created_at as string).getTime() } : null;
     },
@@ -36,7 +44,10 @@ export function postgresRequestCache(db: Db): CacheProvider {
 function attribute(profile: Profile, name: string): string[] {
   const value = (profile.attributes as Record<string, unknown> | undefined)?.[name] ?? (profile as Record<string, unknown>)[name];
   if (value === undefined || value === null) return [];
-  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean);
+  return (Array.isArray(value) ? value : [value])
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export function identityFromProfile(profile: Profile, saml: SamlConfig): Identity {

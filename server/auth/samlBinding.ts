@@ -46,7 +46,9 @@ export function answersThisBrowser(req: Request, res: Response, samlResponse: st
   let inResponseTo: string | null | undefined;
   try {
     const xml = Buffer.from(samlResponse, 'base64').toString('utf8');
-    inResponseTo = new DOMParser({ onError: () => undefined }).parseFromString(xml, 'text/xml').documentElement?.getAttribute('InResponseTo');
+    inResponseTo = new DOMParser({ onError: () => undefined })
+      .parseFromString(xml, 'text/xml')
+      .documentElement?.getAttribute('InResponseTo');
   } catch {
     return false;
   }

@@ -47,7 +47,8 @@ function issuerOf(root: Element): string | undefined {
 }
 
 function checkRoot(root: Element, kind: 'LogoutRequest' | 'LogoutResponse', saml: SamlConfig, destinationRequired: boolean): void {
-  if (root.namespaceURI !== protocolNs || root.localName !== kind) throw new LogoutMessageRefused(`expected a ${kind}, got ${root.localName}`);
+  if (root.namespaceURI !== protocolNs || root.localName !== kind)
+    throw new LogoutMessageRefused(`expected a ${kind}, got ${root.localName}`);
   const destination = root.getAttribute('Destination');
   if ((destinationRequired || destination) && destination !== saml.logoutCallbackUrl) {
     throw new LogoutMessageRefused(`${kind} Destination ${JSON.stringify(destination)} is not this logout callback`);
@@ -108,12 +109,17 @@ export async function checkLogoutMessage(message: LogoutMessage, saml: SamlConfi
   // As passport-saml reads it: a message in the query is the redirect binding, whatever the method.
   const binding: Binding = carriesMessage(message.query) ? 'redirect' : 'post';
   const fields = binding === 'redirect' ? message.query : message.body;
-  if (binding === 'redirect' && carriesMessage(message.body)) throw new LogoutMessageRefused('a SAML message in both the query and the body');
-  if (fields.SAMLRequest !== undefined && fields.SAMLResponse !== undefined) throw new LogoutMessageRefused('both a SAMLRequest and a SAMLResponse');
+  if (binding === 'redirect' && carriesMessage(message.body))
+    throw new LogoutMessageRefused('a SAML message in both the query and the body');
+  if (fields.SAMLRequest !== undefined && fields.SAMLResponse !== undefined)
+    throw new LogoutMessageRefused('both a SAMLRequest and a SAMLResponse');
   try {
     if (fields.SAMLRequest !== undefined) {
       if (typeof fields.SAMLRequest !== 'string') throw new LogoutMessageRefused('SAMLRequest is not a single value');
-      const signedXml = binding === 'redirect' ? checkRedirectSignature(message.rawQuery, saml) : await checkPostSignature(decode(fields.SAMLRequest, 'post'), saml);
+      const signedXml =
+        binding === 'redirect'
+          ? checkRedirectSignature(message.rawQuery, saml)
+          : await checkPostSignature(decode(fields.SAMLRequest, 'post'), saml);
       checkRoot(parseRoot(signedXml), 'LogoutRequest', saml, true);
       return;
     }

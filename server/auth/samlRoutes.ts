@@ -11,7 +11,12 @@ import { answersThisBrowser, newRequestId, pendingRequestId, rememberRequestId, 
 import { checkLogoutMessage } from './samlLogout';
 import { endSession, startSession } from './session';
 
-export const samlPaths = { signIn: '/auth/saml', acs: '/auth/saml/callback', metadata: '/auth/saml/metadata', logoutCallback: '/auth/saml/logout/callback' };
+export const samlPaths = {
+  signIn: '/auth/saml',
+  acs: '/auth/saml/callback',
+  metadata: '/auth/saml/metadata',
+  logoutCallback: '/auth/saml/logout/callback',
+};
 
 /** The IdP's posted forms (the signed response, a logout message). */
 const formBody = express.urlencoded({ extended: false, limit: '512kb', parameterLimit: 10 });
@@ -54,9 +59,13 @@ export function samlRoutes(deps: SamlDeps) {
       void completeSamlSignIn(deps, req, res, { error, user: undefined }).catch(next);
       return;
     }
-    saml.passport.authenticate('saml', { session: false }, (error: unknown, user: SignedInBySaml | false | undefined, info?: { accessDenied?: string }) => {
-      void completeSamlSignIn(deps, req, res, { error, user, info }).catch(next);
-    })(req, res, next);
+    saml.passport.authenticate(
+      'saml',
+      { session: false },
+      (error: unknown, user: SignedInBySaml | false | undefined, info?: { accessDenied?: string }) => {
+        void completeSamlSignIn(deps, req, res, { error, user, info }).catch(next);
+      },
+    )(req, res, next);
   });
 
   router.get(samlPaths.metadata, publicRoute('SP metadata for the IdP'), (_req, res) => {
@@ -78,7 +87,10 @@ function logoutCallbackHandlers(deps: SamlDeps) {
     formBody,
     async (req: Request, res: Response, next: NextFunction) => {
       try {
-        await checkLogoutMessage({ rawQuery: req.originalUrl.split('?')[1] ?? '', query: req.query, body: (req.body ?? {}) as Record<string, unknown> }, samlConfig);
+        await checkLogoutMessage(
+          { rawQuery: req.originalUrl.split('?')[1] ?? '', query: req.query, body: (req.body ?? {}) as Record<string, unknown> },
+          samlConfig,
+        );
       } catch (error) {
         if (!(error instanceof LogoutMessageRefused)) throw error;
         deps.logger.warn({ err: error, idp: samlConfig.idpIssuer }, 'SAML logout message refused');
@@ -107,7 +119,10 @@ async function completeSamlSignIn(
 ) {
   if (outcome.error || !outcome.user) {
     const reason = outcome.info?.accessDenied;
-    deps.logger.warn({ err: outcome.error, reason, idp: deps.samlConfig.idpIssuer }, reason ? 'SAML sign-in denied' : 'SAML response refused');
+    deps.logger.warn(
+      { err: outcome.error, reason, idp: deps.samlConfig.idpIssuer },
+      reason ? 'SAML sign-in denied' : 'SAML response refused',
+    );
     res
       .status(reason ? 403 : 401)
       .type('html')

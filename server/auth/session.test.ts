@@ -52,10 +52,20 @@ describe('sessions, dev sign-in and CSRF', () => {
   it('gives the presenter the rights of the role, so buttons match', async () => {
     const admin = request.agent(ctx.app);
     await signIn(admin, 'admin@region.example');
-    expect((await admin.get('/api/session')).body.user.can).toEqual({ administer: true, readInsights: true, followDirectorate: true, createThemes: true });
+    expect((await admin.get('/api/session')).body.user.can).toEqual({
+      administer: true,
+      readInsights: true,
+      followDirectorate: true,
+      createThemes: true,
+    });
     const editor = request.agent(ctx.app);
     await signIn(editor, 'editeur.dtee@region.example');
-    expect((await editor.get('/api/session')).body.user.can).toEqual({ administer: false, readInsights: true, followDirectorate: true, createThemes: false });
+    expect((await editor.get('/api/session')).body.user.can).toEqual({
+      administer: false,
+      readInsights: true,
+      followDirectorate: true,
+      createThemes: false,
+    });
   });
 
   it('answers 401 when signed out', async () => {
@@ -89,7 +99,10 @@ describe('sessions, dev sign-in and CSRF', () => {
     const { csrfToken } = await signIn(agent);
     const missing = await agent.post('/auth/logout').expect(403);
     expect(missing.body.error.code).toBe('forbidden');
-    await agent.post('/auth/logout').set('X-CSRF-Token', `${csrfToken.slice(0, -1)}x`).expect(403);
+    await agent
+      .post('/auth/logout')
+      .set('X-CSRF-Token', `${csrfToken.slice(0, -1)}x`)
+      .expect(403);
     await agent.post('/auth/logout').set('X-CSRF-Token', 'short').expect(403);
     await agent.get('/api/session').expect(200);
     expect((await agent.post('/auth/logout').set('X-CSRF-Token', csrfToken).expect(200)).body).toEqual({ redirect: '/' });
@@ -100,9 +113,12 @@ describe('sessions, dev sign-in and CSRF', () => {
     const { cookie } = await signIn(agent);
     const signed = decodeURIComponent(sessionIdOf(cookie) as string);
     const sid = signed.slice(2, signed.lastIndexOf('.'));
-    const updated = await ctx.db('sessions')
+    const updated = await ctx
+      .db('sessions')
       .where({ sid })
-      .update({ sess: ctx.db.raw(`jsonb_set(sess::jsonb, ?, to_jsonb(?::bigint))::json`, [`{${field}}`, Date.now() - minutesAgo * 60000]) });
+      .update({
+        sess: ctx.db.raw(`jsonb_set(sess::jsonb, ?, to_jsonb(?::bigint))::json`, [`{${field}}`, Date.now() - minutesAgo * 60000]),
+      });
     expect(updated).toBe(1);
   }
 
@@ -133,7 +149,12 @@ describe('sessions, dev sign-in and CSRF', () => {
     const agent = request.agent(ctx.app);
     const { csrfToken } = await signIn(agent, 'agent.narbonne@region.example');
     await agent.post('/auth/logout').set('X-CSRF-Token', csrfToken).expect(200);
-    const events = await ctx.db('audit_events as a').join('users as u', 'u.id', 'a.actor_id').where('u.email', 'agent.narbonne@region.example').orderBy('a.id').select('a.action', 'a.ip');
+    const events = await ctx
+      .db('audit_events as a')
+      .join('users as u', 'u.id', 'a.actor_id')
+      .where('u.email', 'agent.narbonne@region.example')
+      .orderBy('a.id')
+      .select('a.action', 'a.ip');
     expect(events.map((e) => e.action)).toEqual(['user.sign_in', 'user.sign_out']);
     expect(events[0].ip).toMatch(/127\.0\.0\.1/);
   });

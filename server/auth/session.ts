@@ -27,7 +27,12 @@ export const sessionCookieName = 'lpt.sid';
  * Sessions in PostgreSQL (connect-pg-simple, table `sessions`): any app instance serves any user.
  * `close()` ends its connections, before PostgreSQL stops on a clean shutdown.
  */
-export function sessionMiddleware(deps: { config: Config; databaseUrl: string; sessionSecret: string; logger: Logger }): RequestHandler & { close(): Promise<void> } {
+export function sessionMiddleware(deps: {
+  config: Config;
+  databaseUrl: string;
+  sessionSecret: string;
+  logger: Logger;
+}): RequestHandler & { close(): Promise<void> } {
   const PgStore = connectPgSimple(session);
   const pool = new pg.Pool({ connectionString: deps.databaseUrl, max: 4, idleTimeoutMillis: 10000, allowExitOnIdle: true });
   pool.on('error', (error) => deps.logger.warn({ err: error, component: 'sessions' }, 'session pool connection lost'));
@@ -41,7 +46,8 @@ export function sessionMiddleware(deps: { config: Config; databaseUrl: string; s
       pruneSessionInterval: 15 * 60,
       // The session's expiry is absolute (cookie maxAge): no UPDATE on every request.
       disableTouch: true,
-      errorLog: (...args: unknown[]) => deps.logger.warn({ component: 'sessions', detail: args.map(String).join(' ') }, 'session store error'),
+      errorLog: (...args: unknown[]) =>
+        deps.logger.warn({ component: 'sessions', detail: args.map(String).join(' ') }, 'session store error'),
     }),
     resave: false,
     saveUninitialized: false,

@@ -36,7 +36,12 @@ export function roleFromGroups(groups: string[], roleGroups: Record<Role, string
  * of a role (or of a directorate) ends all of them. Between sign-ins the row, and so the role,
  * is what the last sign-in or an administrator left.
  */
-export async function signInWithIdentity(db: Db, identity: Identity, roleGroups: Record<Role, string[]>, audit: Omit<AuditContext, 'actorId' | 'actorLabel'>) {
+export async function signInWithIdentity(
+  db: Db,
+  identity: Identity,
+  roleGroups: Record<Role, string[]>,
+  audit: Omit<AuditContext, 'actorId' | 'actorLabel'>,
+) {
   try {
     return await refreshUser(db, identity, roleGroups, audit);
   } catch (error) {
@@ -48,7 +53,12 @@ export async function signInWithIdentity(db: Db, identity: Identity, roleGroups:
   }
 }
 
-async function refreshUser(db: Db, identity: Identity, roleGroups: Record<Role, string[]>, audit: Omit<AuditContext, 'actorId' | 'actorLabel'>) {
+async function refreshUser(
+  db: Db,
+  identity: Identity,
+  roleGroups: Record<Role, string[]>,
+  audit: Omit<AuditContext, 'actorId' | 'actorLabel'>,
+) {
   return db.transaction(async (trx) => {
     const existing = await trx('users').where({ idp_issuer: identity.issuer, name_id: identity.nameId }).first('id', 'is_active', 'role');
     if (existing && !existing.is_active) throw new AccessDeniedError('deactivated');

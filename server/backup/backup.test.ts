@@ -15,7 +15,15 @@ function command(script: string, args: string[], ctx: TestContext) {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
     const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [script, ...args], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: ctx.databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: ctx.search.indexPrefix, DATA_DIR: ctx.dir },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        DATABASE_URL: ctx.databaseUrl,
+        MEILI_URL: meili.url,
+        MEILI_MASTER_KEY: meili.masterKey,
+        MEILI_INDEX_PREFIX: ctx.search.indexPrefix,
+        DATA_DIR: ctx.dir,
+      },
     });
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
@@ -37,9 +45,20 @@ describe('npm run backup, then npm run restore into an empty database', () => {
     const scheme = await buildScheme(source.db, { directorate_id: directorate.id });
     const editor = await signInAs(source.app, source.db, { role: 'editor', directorate_id: directorate.id });
     pdf = await makePdf(['Première page.', 'La seconde page parle de tournesols.']);
-    const created = await editor.agent.post('/api/documents').set('X-CSRF-Token', editor.csrfToken).field('folderId', scheme.id).field('status', 'published').field('scope', 'external').attach('file', pdf, 'tournesols.pdf').expect(201);
+    const created = await editor.agent
+      .post('/api/documents')
+      .set('X-CSRF-Token', editor.csrfToken)
+      .field('folderId', scheme.id)
+      .field('status', 'published')
+      .field('scope', 'external')
+      .attach('file', pdf, 'tournesols.pdf')
+      .expect(201);
     documentId = created.body.document.id;
-    await editor.agent.post(`/api/documents/${documentId}/versions`).set('X-CSRF-Token', editor.csrfToken).attach('file', await makePdf(['Version 2 : tournesols et colza.']), 'v2.pdf').expect(201);
+    await editor.agent
+      .post(`/api/documents/${documentId}/versions`)
+      .set('X-CSRF-Token', editor.csrfToken)
+      .attach('file', await makePdf(['Version 2 : tournesols et colza.']), 'v2.pdf')
+      .expect(201);
     expect(await drainJobs(source)).toEqual([]);
     token = (await editor.agent.get(`/api/documents/${documentId}/share`).expect(200)).body.token;
   });
@@ -69,13 +88,20 @@ describe('npm run backup, then npm run restore into an empty database', () => {
     const v1 = await old.agent.get(`/api/documents/${documentId}/file?version=1`).expect(200);
     expect(Number(v1.headers['content-length'])).toBe(pdf.length);
     // The restored audit trail goes on: new events get new ids.
-    await old.agent.patch(`/api/documents/${documentId}`).set('X-CSRF-Token', old.csrfToken).send({ title: 'Après restauration' }).expect(200);
+    await old.agent
+      .patch(`/api/documents/${documentId}`)
+      .set('X-CSRF-Token', old.csrfToken)
+      .send({ title: 'Après restauration' })
+      .expect(200);
   });
 
   it('refuses to restore into a database that already has documents', async () => {
     const dir = path.join(inject('services').tmpDir, uniqueName('backup'));
     expect((await command('server/cli/backup.ts', [dir], source)).code).toBe(0);
     const refused = await command('server/cli/restore.ts', [dir], source);
-    expect(refused).toMatchObject({ code: 1, output: expect.stringContaining('The database already holds documents: restore into an empty database') });
+    expect(refused).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('The database already holds documents: restore into an empty database'),
+    });
   });
 });

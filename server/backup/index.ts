@@ -40,13 +40,20 @@ interface Manifest {
 }
 
 async function writableColumns(db: Db, table: string): Promise<string[]> {
-  const rows = await db('information_schema.columns').where({ table_schema: 'public', table_name: table, is_generated: 'NEVER' }).orderBy('ordinal_position').pluck('column_name');
+  const rows = await db('information_schema.columns')
+    .where({ table_schema: 'public', table_name: table, is_generated: 'NEVER' })
+    .orderBy('ordinal_position')
+    .pluck('column_name');
   return rows as string[];
 }
 
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-export async function backup(deps: { db: Db; databaseUrl: string; storage: Storage }, dir: string, onTable: (table: string) => void = () => {}): Promise<Manifest> {
+export async function backup(
+  deps: { db: Db; databaseUrl: string; storage: Storage },
+  dir: string,
+  onTable: (table: string) => void = () => {},
+): Promise<Manifest> {
   await mkdir(path.join(dir, 'db'), { recursive: true });
   const client = new pg.Client({ connectionString: deps.databaseUrl });
   await client.connect();
@@ -68,7 +75,9 @@ export async function backup(deps: { db: Db; databaseUrl: string; storage: Stora
       const count = await client.query(`select count(*)::int as n from ${quoteIdent(table)}`);
       manifest.tables[table] = { columns, rows: count.rows[0].n as number };
     }
-    const files = await client.query('select storage_key as key, sha256, size_bytes::bigint as size from versions where storage_deleted_at is null order by storage_key');
+    const files = await client.query(
+      'select storage_key as key, sha256, size_bytes::bigint as size from versions where storage_deleted_at is null order by storage_key',
+    );
     manifest.storage.files = files.rows.map((f) => ({ key: f.key as string, sha256: f.sha256 as string, size: Number(f.size) }));
     await client.query('commit');
   } finally {
@@ -90,7 +99,11 @@ export async function backup(deps: { db: Db; databaseUrl: string; storage: Stora
  * Restores a backup into an empty database of the same schema version (or an older one: the
  * migrations are applied first), then puts the files back. Refuses a database that has documents.
  */
-export async function restore(deps: { db: Db; databaseUrl: string; storage: Storage }, dir: string, onTable: (table: string) => void = () => {}): Promise<Manifest> {
+export async function restore(
+  deps: { db: Db; databaseUrl: string; storage: Storage },
+  dir: string,
+  onTable: (table: string) => void = () => {},
+): Promise<Manifest> {
   const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
   if (manifest.format !== 1) throw new Error(`Unknown backup format ${String(manifest.format)}`);
   await migrateLatest(deps.db);
@@ -114,9 +127,13 @@ export async function restore(deps: { db: Db; databaseUrl: string; storage: Stor
       await pipeline(createReadStream(path.join(dir, 'db', `${table}.copy`)), stream);
     }
     for (const table of ['audit_events', 'search_log']) {
-      await client.query(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${quoteIdent(table)}), 0) + 1, false)`);
+      await client.query(
+        `select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${quoteIdent(table)}), 0) + 1, false)`,
+      );
     }
-    const broken = await client.query('select count(*)::int as n from documents d left join versions v on v.id = d.current_version_id where d.current_version_id is not null and v.id is null');
+    const broken = await client.query(
+      'select count(*)::int as n from documents d left join versions v on v.id = d.current_version_id where d.current_version_id is not null and v.id is null',
+    );
     if ((broken.rows[0].n as number) > 0) throw new Error('The backup is inconsistent (documents without their version)');
     await client.query('commit');
   } catch (error) {

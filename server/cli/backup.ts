@@ -10,7 +10,9 @@ await runCommand(async () => {
   const dir = process.argv[2];
   if (!dir) throw new Error('usage: npm run backup -- <dir>');
   const config = loadConfig();
-  const services = await startServices(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), { attachToRunningApp: true });
+  const services = await startServices(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), {
+    attachToRunningApp: true,
+  });
   try {
     const manifest = await backup(services, path.resolve(dir), (table) => process.stdout.write(`  ${table}\n`));
     const rows = Object.values(manifest.tables).reduce((sum, t) => sum + t.rows, 0);

@@ -24,12 +24,21 @@ await runCommand(async () => {
     },
   });
   const [root] = positionals;
-  const usage = 'usage: npm run import -- <dir> --under "<folder path>" --directorate <code> --scope internal|external [--status draft|published] [--dry-run] [--as <admin e-mail>]';
-  if (!root || !values.under || !values.directorate || (values.scope !== 'internal' && values.scope !== 'external') || (values.status !== 'draft' && values.status !== 'published')) {
+  const usage =
+    'usage: npm run import -- <dir> --under "<folder path>" --directorate <code> --scope internal|external [--status draft|published] [--dry-run] [--as <admin e-mail>]';
+  if (
+    !root ||
+    !values.under ||
+    !values.directorate ||
+    (values.scope !== 'internal' && values.scope !== 'external') ||
+    (values.status !== 'draft' && values.status !== 'published')
+  ) {
     throw new Error(usage);
   }
   const config = loadConfig();
-  const services = await startServices(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), { attachToRunningApp: true });
+  const services = await startServices(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), {
+    attachToRunningApp: true,
+  });
   try {
     const adminQuery = usersWithPlaces(services.db).where('u.role', 'admin').andWhere('u.is_active', true);
     if (values.as) adminQuery.whereRaw('lower(u.email) = lower(?)', [values.as]);
@@ -41,7 +50,15 @@ await runCommand(async () => {
       services,
       actor,
       { actorId: actor.id, actorLabel: `${actor.displayName} <${actor.email}> (import)`, ip: null, userAgent: 'npm run import' },
-      { root, under: values.under, directorateCode: values.directorate, scope: values.scope, status: values.status, isDryRun: values['dry-run'], maxBytes: config.uploads.maxBytes },
+      {
+        root,
+        under: values.under,
+        directorateCode: values.directorate,
+        scope: values.scope,
+        status: values.status,
+        isDryRun: values['dry-run'],
+        maxBytes: config.uploads.maxBytes,
+      },
       {
         onFile: (_file, done, total, bytes) => {
           progress ??= progressReporter(values['dry-run'] ? 'Analyse' : 'Import', total, 'fichiers');

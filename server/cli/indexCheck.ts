@@ -13,7 +13,9 @@ const listed = (ids: string[]) => (ids.length ? ` (${ids.slice(0, 10).join(', ')
  */
 await runCommand(async () => {
   const config = loadConfig();
-  const services = await startServices(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), { attachToRunningApp: true });
+  const services = await startServices(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), {
+    attachToRunningApp: true,
+  });
   try {
     const isFixing = process.argv.includes('--fix');
     const report = await repairIndexDrift(services, { isFixing });

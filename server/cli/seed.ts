@@ -28,7 +28,9 @@ await runCommand(async () => {
       return;
     }
     const loaded = await loadDemoCatalogue({ db, storage: createStorage(config.storage) });
-    process.stdout.write(`Demo catalogue: ${loaded.schemes} schemes, ${loaded.folders} folders, ${loaded.documents} documents (${loaded.pages} pages) added.\n`);
+    process.stdout.write(
+      `Demo catalogue: ${loaded.schemes} schemes, ${loaded.folders} folders, ${loaded.documents} documents (${loaded.pages} pages) added.\n`,
+    );
   } finally {
     await close();
   }

@@ -15,7 +15,9 @@ import { runCommand } from './run';
 await runCommand(async () => {
   const { values } = parseArgs({ options: { apply: { type: 'boolean', default: false } } });
   const config = loadConfig();
-  const services = await startServices(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), { attachToRunningApp: true });
+  const services = await startServices(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel), {
+    attachToRunningApp: true,
+  });
   try {
     let progress: ReturnType<typeof progressReporter> | undefined;
     const proposals = await proposeTitles(services, (done, total) => {

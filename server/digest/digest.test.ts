@@ -32,11 +32,15 @@ describe('“Vos manques” and the weekly digest of a directorate, on its page 
   let otherThemeId: string;
   const today = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date());
   const note = 'Les Maisons du littoral la demandent : une aide existe-t-elle ?';
-  const send = (who: SignedIn, method: 'post' | 'patch', url: string, body?: object) => who.agent[method](url).set('X-CSRF-Token', who.csrfToken).send(body);
+  const send = (who: SignedIn, method: 'post' | 'patch', url: string, body?: object) =>
+    who.agent[method](url).set('X-CSRF-Token', who.csrfToken).send(body);
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
-    ctx = await createTestContext({ withSearchIndex: true, env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://lpt.region.example', SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' } });
+    ctx = await createTestContext({
+      withSearchIndex: true,
+      env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://lpt.region.example', SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' },
+    });
     directorateId = (await buildDirectorate(ctx.db, { name: 'Direction du Tourisme' })).id;
     quietDirectorateId = (await buildDirectorate(ctx.db, { name: 'Direction calme' })).id;
     admin = await signInAs(ctx.app, ctx.db, { role: 'admin', display_name: 'Nadia Benali' });
@@ -48,13 +52,20 @@ describe('“Vos manques” and the weekly digest of a directorate, on its page 
     themeId = (await buildFolder(ctx.db, { name: 'Tourisme' })).id;
     otherThemeId = (await buildFolder(ctx.db, { name: 'Sport' })).id;
     schemeId = (await buildScheme(ctx.db, { name: "Ec'Eau Tourisme", parent_id: themeId, directorate_id: directorateId })).id;
-    await ctx.db('folders').where({ id: schemeId }).update({ verified_at: ctx.db.raw(`now() - interval '200 days'`) });
+    await ctx
+      .db('folders')
+      .where({ id: schemeId })
+      .update({ verified_at: ctx.db.raw(`now() - interval '200 days'`) });
 
     // What agents searched: in the directorate's theme without result, and elsewhere.
     await agent.agent.get(`/api/search?q=${encodeURIComponent('zorglub camping')}&theme=${themeId}`).expect(200);
     await agent.agent.get(`/api/search?q=${encodeURIComponent('piscine olympique')}&theme=${otherThemeId}`).expect(200);
     await until(async () => Number((await ctx.db('search_log').count({ n: '*' }).first())?.n) === 2);
-    await send(agent, 'post', '/api/reports', { folderId: schemeId, reason: 'broken_link', comment: 'Le lien de candidature mène à une erreur.' }).expect(201);
+    await send(agent, 'post', '/api/reports', {
+      folderId: schemeId,
+      reason: 'broken_link',
+      comment: 'Le lien de candidature mène à une erreur.',
+    }).expect(201);
   });
   afterAll(async () => {
     await ctx.close();
@@ -64,8 +75,12 @@ describe('“Vos manques” and the weekly digest of a directorate, on its page 
   it('“Vos manques” lists the unanswered queries of its themes and its open reports, for its editors and admins', async () => {
     const { body } = await editor.agent.get(`/api/directorates/${directorateId}/gaps`).expect(200);
     expect(body.themes).toEqual([{ id: themeId, name: 'Tourisme' }]);
-    expect(body.unansweredQueries).toEqual([expect.objectContaining({ query: 'zorglub camping', searches: 1, theme: { id: themeId, name: 'Tourisme' } })]);
-    expect(body.openReports).toEqual([expect.objectContaining({ reason: 'broken_link', subject: expect.objectContaining({ id: schemeId }), status: 'new' })]);
+    expect(body.unansweredQueries).toEqual([
+      expect.objectContaining({ query: 'zorglub camping', searches: 1, theme: { id: themeId, name: 'Tourisme' } }),
+    ]);
+    expect(body.openReports).toEqual([
+      expect.objectContaining({ reason: 'broken_link', subject: expect.objectContaining({ id: schemeId }), status: 'new' }),
+    ]);
     await admin.agent.get(`/api/directorates/${directorateId}/gaps`).expect(200);
     await otherEditor.agent.get(`/api/directorates/${directorateId}/gaps`).expect(403);
     await agent.agent.get(`/api/directorates/${directorateId}/gaps`).expect(403);
@@ -90,12 +105,27 @@ describe('“Vos manques” and the weekly digest of a directorate, on its page 
     await send(admin, 'post', '/api/insights/gaps', { action: 'assigned', query: 'tiers-lieux ruraux', directorateId }).expect(201);
     const { body } = await editor.agent.get(`/api/directorates/${directorateId}/gaps`).expect(200);
     expect(body.unansweredQueries).toEqual([
-      expect.objectContaining({ query: 'piscine olympique', searches: 1, theme: { id: otherThemeId, name: 'Sport' }, assignment: expect.objectContaining({ note, actedBy: 'Nadia Benali' }) }),
+      expect.objectContaining({
+        query: 'piscine olympique',
+        searches: 1,
+        theme: { id: otherThemeId, name: 'Sport' },
+        assignment: expect.objectContaining({ note, actedBy: 'Nadia Benali' }),
+      }),
       expect.objectContaining({ query: 'zorglub camping', searches: 1, theme: { id: themeId, name: 'Tourisme' }, assignment: null }),
-      expect.objectContaining({ query: 'tiers-lieux ruraux', searches: 0, theme: null, lastSearchedAt: null, assignment: expect.objectContaining({ note: null, actedBy: 'Nadia Benali' }) }),
+      expect.objectContaining({
+        query: 'tiers-lieux ruraux',
+        searches: 0,
+        theme: null,
+        lastSearchedAt: null,
+        assignment: expect.objectContaining({ note: null, actedBy: 'Nadia Benali' }),
+      }),
     ]);
     const digest = await editor.agent.get(`/api/directorates/${directorateId}/digest`).expect(200);
-    expect(digest.body.unansweredQueries.map((q: { query: string }) => q.query)).toEqual(['piscine olympique', 'zorglub camping', 'tiers-lieux ruraux']);
+    expect(digest.body.unansweredQueries.map((q: { query: string }) => q.query)).toEqual([
+      'piscine olympique',
+      'zorglub camping',
+      'tiers-lieux ruraux',
+    ]);
     for (const page of ['gaps', 'digest']) {
       const quiet = await otherEditor.agent.get(`/api/directorates/${quietDirectorateId}/${page}`).expect(200);
       expect(quiet.body.unansweredQueries).toEqual([]);
@@ -111,9 +141,13 @@ describe('“Vos manques” and the weekly digest of a directorate, on its page 
     expect(message?.recipients.sort()).toEqual(['claire.martin@region.example', 'paul.durand@region.example']);
     expect(message?.subject).toBe("L'info pour tous — votre semaine (Direction du Tourisme)");
     expect(message?.text).toContain('« zorglub camping » — 1 recherche (Tourisme)');
-    expect(message?.text).toContain(`« piscine olympique » — 1 recherche (Sport) — confiée à votre direction par Nadia Benali le ${today} : « ${note} »`);
-    expect(message?.text).toContain(`« tiers-lieux ruraux » — pas recherchée cette semaine — confiée à votre direction par Nadia Benali le ${today}`);
-    expect(message?.text).toContain('Lien cassé — Ec\'Eau Tourisme (Nouveau)');
+    expect(message?.text).toContain(
+      `« piscine olympique » — 1 recherche (Sport) — confiée à votre direction par Nadia Benali le ${today} : « ${note} »`,
+    );
+    expect(message?.text).toContain(
+      `« tiers-lieux ruraux » — pas recherchée cette semaine — confiée à votre direction par Nadia Benali le ${today}`,
+    );
+    expect(message?.text).toContain("Lien cassé — Ec'Eau Tourisme (Nouveau)");
     expect(message?.text).toContain('Fiches à vérifier (1)');
     expect(message?.text).toContain(`Tout voir : https://lpt.region.example/directions/${directorateId}/resume`);
     expect(message?.html).toContain('Ec&#39;Eau Tourisme');
@@ -125,8 +159,9 @@ describe('“Vos manques” and the weekly digest of a directorate, on its page 
     expect(smtp.messages).toHaveLength(1);
   });
 
-  it('the weekly job is scheduled (in the Region\'s morning) only when SMTP_URL is set', () => {
-    const weekly = (env: Record<string, string>) => recurringJobs(loadConfig(env, '/srv/app')).filter((job) => job.type === 'digest.weekly');
+  it("the weekly job is scheduled (in the Region's morning) only when SMTP_URL is set", () => {
+    const weekly = (env: Record<string, string>) =>
+      recurringJobs(loadConfig(env, '/srv/app')).filter((job) => job.type === 'digest.weekly');
     expect(weekly({ SMTP_URL: 'smtp://mailpit:1025' })).toEqual([{ type: 'digest.weekly', everySeconds: 6.5 * 24 * 3600, atHour: 7 }]);
     expect(weekly({})).toEqual([]);
   });
@@ -145,7 +180,9 @@ describe('“Vos manques” and the weekly digest of a directorate, on its page 
       await drainJobs(ctx);
     }
     const dead = await admin.agent.get('/api/jobs?status=dead').expect(200);
-    expect(dead.body.jobs).toEqual([expect.objectContaining({ id, type: 'digest.send', attempts: 8, lastError: expect.stringMatching(/ECONNREFUSED/) })]);
+    expect(dead.body.jobs).toEqual([
+      expect.objectContaining({ id, type: 'digest.send', attempts: 8, lastError: expect.stringMatching(/ECONNREFUSED/) }),
+    ]);
     expect(await ctx.db('digest_sends').where({ week_of: week }).first()).toBeUndefined();
 
     smtp = await startTestSmtp(port);

@@ -41,19 +41,30 @@ export function digestJobHandlers(deps: { db: Db; logger: Logger; config: Config
       if (!config.mail.smtpUrl) return;
       const sent = await db('digest_sends').where({ directorate_id: directorateId, week_of: week }).first('sent_at');
       if (sent) return;
-      const digest = await digestOf(db, directorateId, { id: '00000000-0000-0000-0000-000000000000', role: 'admin', directorateId: null, maisonId: null });
+      const digest = await digestOf(db, directorateId, {
+        id: '00000000-0000-0000-0000-000000000000',
+        role: 'admin',
+        directorateId: null,
+        maisonId: null,
+      });
       if (digest.isEmpty) {
         logger.info({ directorateId, weekOf: week }, 'digest empty: not sent');
         return;
       }
-      const recipients = (await db('users').where({ directorate_id: directorateId, role: 'editor', is_active: true }).orderBy('email').pluck('email')) as string[];
+      const recipients = (await db('users')
+        .where({ directorate_id: directorateId, role: 'editor', is_active: true })
+        .orderBy('email')
+        .pluck('email')) as string[];
       if (recipients.length === 0) {
         logger.info({ directorateId, weekOf: week }, 'digest has no recipient: not sent');
         return;
       }
       const pageUrl = config.http.publicUrl ? `${config.http.publicUrl.replace(/\/$/, '')}${digestPagePath(directorateId)}` : null;
       await createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from }).send(digestMail(digest, recipients, pageUrl));
-      await db('digest_sends').insert({ directorate_id: directorateId, week_of: week, recipients: recipients.length }).onConflict(['directorate_id', 'week_of']).ignore();
+      await db('digest_sends')
+        .insert({ directorate_id: directorateId, week_of: week, recipients: recipients.length })
+        .onConflict(['directorate_id', 'week_of'])
+        .ignore();
       logger.info({ directorateId, weekOf: week, recipients: recipients.length }, 'digest sent');
     },
   };

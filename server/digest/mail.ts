@@ -8,7 +8,10 @@ const day = (iso: string) => longDate.format(new Date(`${iso}T12:00:00Z`));
 
 /** An unanswered query as a line: its searches, its theme, and who handed it to the directorate, with their note. */
 function queryLine(q: Digest['unansweredQueries'][number]) {
-  const searches = q.searches > 0 ? ` — ${q.searches} recherche${q.searches > 1 ? 's' : ''} (${q.theme?.name ?? 'sans thème'})` : ' — pas recherchée cette semaine';
+  const searches =
+    q.searches > 0
+      ? ` — ${q.searches} recherche${q.searches > 1 ? 's' : ''} (${q.theme?.name ?? 'sans thème'})`
+      : ' — pas recherchée cette semaine';
   const assignment = q.assignment
     ? ` — confiée à votre direction par ${q.assignment.actedBy ?? 'un utilisateur supprimé'} le ${longDate.format(q.assignment.actedAt)}${q.assignment.note ? ` : « ${q.assignment.note} »` : ''}`
     : '';
@@ -24,11 +27,15 @@ function sections(digest: Digest) {
     },
     {
       title: `Signalements ouverts (${digest.openReports.length})`,
-      items: digest.openReports.slice(0, 20).map((r) => `${reasonLabels[r.reason] ?? r.reason} — ${r.subject.name ?? ''} (${statusLabels[r.status] ?? r.status})`),
+      items: digest.openReports
+        .slice(0, 20)
+        .map((r) => `${reasonLabels[r.reason] ?? r.reason} — ${r.subject.name ?? ''} (${statusLabels[r.status] ?? r.status})`),
     },
     {
       title: `Fiches à vérifier (${digest.schemesToVerify.length})`,
-      items: digest.schemesToVerify.slice(0, 20).map((s) => `${s.name} — ${s.reviewDueOn ? `à vérifier depuis le ${day(s.reviewDueOn)}` : 'jamais vérifiée'}`),
+      items: digest.schemesToVerify
+        .slice(0, 20)
+        .map((s) => `${s.name} — ${s.reviewDueOn ? `à vérifier depuis le ${day(s.reviewDueOn)}` : 'jamais vérifiée'}`),
     },
   ].filter((section) => section.items.length > 0);
 }
@@ -46,7 +53,9 @@ export function digestMail(digest: Digest, to: string[], pageUrl: string | null)
   ].join('\n');
   const html = [
     `<p>Bonjour,</p><p>Voici ce qui attend la direction ${escapeHtml(digest.directorate.name)} cette semaine.</p>`,
-    ...parts.map((section) => `<h2>${escapeHtml(section.title)}</h2><ul>${section.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`),
+    ...parts.map(
+      (section) => `<h2>${escapeHtml(section.title)}</h2><ul>${section.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`,
+    ),
     pageUrl ? `<p><a href="${escapeHtml(pageUrl)}">Tout voir dans L'info pour tous</a></p>` : '',
   ].join('');
   return { to, subject, text, html };

@@ -22,7 +22,10 @@ export function digestRoutes(deps: { db: Db }) {
   router.get('/api/directorates/:id/editors', signedIn, validate({ params: directorateIdParams }), async (req, res) => {
     const { id } = req.params;
     authorize(currentUser(req), 'directorate.follow', { kind: 'directorate', directorateId: id });
-    const rows = await db('users').where({ directorate_id: id, role: 'editor', is_active: true }).orderBy('display_name').select('id', 'display_name');
+    const rows = await db('users')
+      .where({ directorate_id: id, role: 'editor', is_active: true })
+      .orderBy('display_name')
+      .select('id', 'display_name');
     res.json({ editors: rows.map((row) => ({ id: row.id as string, name: row.display_name as string })) });
   });
 

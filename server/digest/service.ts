@@ -7,13 +7,19 @@ import { listReports } from '../reports/service';
 import type { Actor } from '../policies';
 
 async function findDirectorate(db: Db, id: string) {
-  const row = (await db('directorates').where({ id }).first('id', 'code', 'name')) as { id: string; code: string; name: string } | undefined;
+  const row = (await db('directorates').where({ id }).first('id', 'code', 'name')) as
+    { id: string; code: string; name: string } | undefined;
   if (!row) throw new NotFoundError('Cette direction est introuvable.');
   return row;
 }
 
 /** The directorate as its reports' queue sees it (what an editor of it would list). */
-const directorateReader = (directorateId: string): Actor => ({ id: '00000000-0000-0000-0000-000000000000', role: 'editor', directorateId, maisonId: null });
+const directorateReader = (directorateId: string): Actor => ({
+  id: '00000000-0000-0000-0000-000000000000',
+  role: 'editor',
+  directorateId,
+  maisonId: null,
+});
 
 /** "Vos manques": what agents look for in the directorate's themes and do not find, the queries handed to it, and the reports still open. */
 export async function gapsOf(db: Db, directorateId: string, viewer: Actor, options: { days: number }) {

@@ -54,7 +54,9 @@ describe('nothing lost, nothing half-visible', () => {
   });
 
   async function rows() {
-    const [documents, versions, intents] = await Promise.all(['documents', 'versions', 'upload_intents'].map((t) => ctx.db(t).count({ n: '*' }).first()));
+    const [documents, versions, intents] = await Promise.all(
+      ['documents', 'versions', 'upload_intents'].map((t) => ctx.db(t).count({ n: '*' }).first()),
+    );
     return { documents: documents?.n, versions: versions?.n, intents: intents?.n };
   }
 
@@ -80,7 +82,10 @@ describe('nothing lost, nothing half-visible', () => {
     const app = createApp({ ...ctx, storage: createStorage(s3StorageConfig(s3.endpoint, 'lpt-down')) });
     const before = await rows();
     const response = await uploadTo(app, await makePdf(['Règlement'])).expect(503);
-    expect(response.body.error).toEqual({ code: 'service_unavailable', message: 'Le stockage des fichiers ne répond pas pour le moment. Réessayez dans quelques instants.' });
+    expect(response.body.error).toEqual({
+      code: 'service_unavailable',
+      message: 'Le stockage des fichiers ne répond pas pour le moment. Réessayez dans quelques instants.',
+    });
     expect(await rows()).toEqual(before);
   });
 
@@ -111,7 +116,9 @@ describe('nothing lost, nothing half-visible', () => {
   });
 
   it('database failure after the file was stored → error, the object removed, no row', async () => {
-    await ctx.db.raw(`create or replace function fail_version_insert() returns trigger language plpgsql as $$ begin raise exception 'simulated failure'; end $$`);
+    await ctx.db.raw(
+      `create or replace function fail_version_insert() returns trigger language plpgsql as $$ begin raise exception 'simulated failure'; end $$`,
+    );
     await ctx.db.raw('create trigger fail_version_insert before insert on versions for each row execute function fail_version_insert()');
     try {
       const objectsBefore = await storedObjects(filesDir);
@@ -138,7 +145,12 @@ describe('nothing lost, nothing half-visible', () => {
       const url = new URL('/api/documents', server.url);
       const req = http.request(url, {
         method: 'POST',
-        headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(head.length + 8 * 1024 * 1024), 'X-CSRF-Token': editor.csrfToken, Cookie: cookie },
+        headers: {
+          'Content-Type': `multipart/form-data; boundary=${boundary}`,
+          'Content-Length': String(head.length + 8 * 1024 * 1024),
+          'X-CSRF-Token': editor.csrfToken,
+          Cookie: cookie,
+        },
       });
       req.on('error', () => undefined);
       req.write(head);
@@ -180,10 +192,16 @@ describe('nothing lost, nothing half-visible', () => {
   it('the files of a deleted document are removed after the grace period, not before', async () => {
     const document = await buildDocument(ctx.db, { folder_id: scheme.id });
     const version = await buildVersion(ctx.db, ctx.storage, { document_id: document.id });
-    await ctx.db('documents').where({ id: document.id }).update({ deleted_at: ctx.db.raw(`now() - interval '10 days'`) });
+    await ctx
+      .db('documents')
+      .where({ id: document.id })
+      .update({ deleted_at: ctx.db.raw(`now() - interval '10 days'`) });
     await cleanUpStorage({ db: ctx.db, storage: ctx.storage, logger: ctx.logger, graceDays: 30 });
     expect(await ctx.storage.exists(version.storage_key)).toBe(true);
-    await ctx.db('documents').where({ id: document.id }).update({ deleted_at: ctx.db.raw(`now() - interval '31 days'`) });
+    await ctx
+      .db('documents')
+      .where({ id: document.id })
+      .update({ deleted_at: ctx.db.raw(`now() - interval '31 days'`) });
     const result = await cleanUpStorage({ db: ctx.db, storage: ctx.storage, logger: ctx.logger, graceDays: 30 });
     expect(result.removed).toBe(1);
     expect(await ctx.storage.exists(version.storage_key)).toBe(false);

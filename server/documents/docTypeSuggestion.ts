@@ -20,18 +20,40 @@ interface Cue {
 // belong to the type weigh there.
 const cues: Cue[] = [
   { type: 'reglement', pattern: /\breglements?\b/g, name: 6, text: 1 },
-  { type: 'reglement', pattern: /\b(cahier des charges|criteres? d'eligibilite|depenses eligibles|modalites d'intervention|montant de l'aide|taux d'intervention)\b/g, name: 4, text: 2 },
+  {
+    type: 'reglement',
+    pattern:
+      /\b(cahier des charges|criteres? d'eligibilite|depenses eligibles|modalites d'intervention|montant de l'aide|taux d'intervention)\b/g,
+    name: 4,
+    text: 2,
+  },
   { type: 'reglement', pattern: /\b(conventions? (type|de financement|d'objectifs|de partenariat)|conventions?)\b/g, name: 4, text: 1 },
   { type: 'fiche_synthese', pattern: /\b(fiches?|syntheses?)\b/g, name: 5, text: 1 },
   { type: 'fiche_synthese', pattern: /\b(l'essentiel|en bref|en resume|presentation du dispositif)\b/g, name: 4, text: 2 },
   { type: 'faq', pattern: /\bfaq\b/g, name: 7, text: 2 },
   { type: 'faq', pattern: /\b(foire aux questions|questions reponses|questions frequentes)\b/g, name: 6, text: 3 },
   { type: 'formulaire', pattern: /\bformulaires?\b/g, name: 6, text: 1 },
-  { type: 'formulaire', pattern: /\b(dossier de (candidature|demande)|demande de (subvention|paiement|versement)|cerfa|bulletin d'inscription|a remplir|a completer|cochez|date et signature|signature du representant)\b/g, name: 4, text: 2 },
+  {
+    type: 'formulaire',
+    pattern:
+      /\b(dossier de (candidature|demande)|demande de (subvention|paiement|versement)|cerfa|bulletin d'inscription|a remplir|a completer|cochez|date et signature|signature du representant)\b/g,
+    name: 4,
+    text: 2,
+  },
   { type: 'deliberation', pattern: /\b(deliberations?|delib)\b/g, name: 7, text: 1 },
-  { type: 'deliberation', pattern: /\b(commission permanente|conseil regional|assemblee pleniere|apres en avoir delibere|vu le code general|decide)\b/g, name: 4, text: 2 },
+  {
+    type: 'deliberation',
+    pattern: /\b(commission permanente|conseil regional|assemblee pleniere|apres en avoir delibere|vu le code general|decide)\b/g,
+    name: 4,
+    text: 2,
+  },
   { type: 'guide', pattern: /\bguides?\b/g, name: 6, text: 1 },
-  { type: 'guide', pattern: /\b(mode d'emploi|pas a pas|tutoriel|vade mecum|vademecum|comment (faire|deposer|remplir)|etape \d)\b/g, name: 4, text: 2 },
+  {
+    type: 'guide',
+    pattern: /\b(mode d'emploi|pas a pas|tutoriel|vade mecum|vademecum|comment (faire|deposer|remplir)|etape \d)\b/g,
+    name: 4,
+    text: 2,
+  },
   { type: 'note_interne', pattern: /\bnote (interne|de service|aux services)\b/g, name: 7, text: 2 },
   { type: 'note_interne', pattern: /^note\b/g, name: 5, text: 0 },
   { type: 'note_interne', pattern: /\b(diffusion restreinte|usage interne|ne pas diffuser)\b/g, name: 4, text: 2 },

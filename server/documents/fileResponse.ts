@@ -36,14 +36,23 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
  * Streams a stored file: detected type, Range (206), Content-Disposition (inline for PDF and
  * images, attachment otherwise), nosniff and a sandboxing CSP so nothing in it can run as the app.
  */
-export async function sendStoredFile(req: Pick<Request, 'get' | 'method'>, res: Response, storage: Storage, version: StoredVersion, disposition?: 'inline' | 'attachment'): Promise<void> {
+export async function sendStoredFile(
+  req: Pick<Request, 'get' | 'method'>,
+  res: Response,
+  storage: Storage,
+  version: StoredVersion,
+  disposition?: 'inline' | 'attachment',
+): Promise<void> {
   const size = Number(version.size_bytes);
   const range = parseRange(req.get('range'), size);
   const etag = `"${version.sha256}"`;
   res.set({
     'Accept-Ranges': 'bytes',
     'Content-Type': version.mime_type,
-    'Content-Disposition': contentDisposition(disposition ?? (inlineTypes.has(version.file_type as FileType) ? 'inline' : 'attachment'), version.original_filename),
+    'Content-Disposition': contentDisposition(
+      disposition ?? (inlineTypes.has(version.file_type as FileType) ? 'inline' : 'attachment'),
+      version.original_filename,
+    ),
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': 'sandbox',
     'Cache-Control': 'private, no-cache',
@@ -59,7 +68,9 @@ export async function sendStoredFile(req: Pick<Request, 'get' | 'method'>, res: 
   }
   const stored = await storage.get(version.storage_key, range);
   if (range) {
-    res.status(206).set({ 'Content-Range': `bytes ${range.start}-${range.end}/${size}`, 'Content-Length': String(range.end - range.start + 1) });
+    res
+      .status(206)
+      .set({ 'Content-Range': `bytes ${range.start}-${range.end}/${size}`, 'Content-Length': String(range.end - range.start + 1) });
   } else {
     res.status(200).set('Content-Length', String(size));
   }

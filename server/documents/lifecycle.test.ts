@@ -42,14 +42,18 @@ describe('a document over its life: versions, file, edits, archive, delete', () 
   });
   afterAll(() => ctx.close());
 
-  const write = (who: SignedIn, method: 'patch' | 'delete' | 'post', url: string) => who.agent[method](url).set('X-CSRF-Token', who.csrfToken);
+  const write = (who: SignedIn, method: 'patch' | 'delete' | 'post', url: string) =>
+    who.agent[method](url).set('X-CSRF-Token', who.csrfToken);
 
   it('serves the file streamed, with its detected type, inline for a PDF, nosniff and a sandbox CSP', async () => {
-    const response = await agent.agent.get(`/api/documents/${documentId}/file`).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const response = await agent.agent
+      .get(`/api/documents/${documentId}/file`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(response.status).toBe(200);
     expect(Buffer.compare(response.body as Buffer, v1)).toBe(0);
     expect(response.headers).toMatchObject({
@@ -74,14 +78,20 @@ describe('a document over its life: versions, file, edits, archive, delete', () 
   });
 
   it('downloads a Word file as an attachment', async () => {
-    const created = await write(editor, 'post', '/api/documents').field('folderId', scheme.id).field('status', 'published').attach('file', makeDocx(['Formulaire']), 'formulaire de demande.docx').expect(201);
+    const created = await write(editor, 'post', '/api/documents')
+      .field('folderId', scheme.id)
+      .field('status', 'published')
+      .attach('file', makeDocx(['Formulaire']), 'formulaire de demande.docx')
+      .expect(201);
     const response = await agent.agent.get(`/api/documents/${created.body.document.id}/file`).expect(200);
     expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="formulaire de demande.docx"/);
   });
 
   it('adds a new version that becomes current; history kept for editors; agents get the current one only', async () => {
-    const response = await write(editor, 'post', `/api/documents/${documentId}/versions`).attach('file', v2, 'reglement-2026.pdf').expect(201);
+    const response = await write(editor, 'post', `/api/documents/${documentId}/versions`)
+      .attach('file', v2, 'reglement-2026.pdf')
+      .expect(201);
     expect(response.body.document.currentVersion).toMatchObject({ number: 2, originalFilename: 'reglement-2026.pdf' });
     const history = await editor.agent.get(`/api/documents/${documentId}/versions`).expect(200);
     expect(history.body.versions.map((v: { number: number }) => v.number)).toEqual([2, 1]);
@@ -99,20 +109,29 @@ describe('a document over its life: versions, file, edits, archive, delete', () 
 
   it('refuses the same bytes twice for one document (409, no new version)', async () => {
     const response = await write(editor, 'post', `/api/documents/${documentId}/versions`).attach('file', v1, 'copie.pdf').expect(409);
-    expect(response.body.error).toEqual({ code: 'conflict', message: "Ce fichier est identique à la version 1 : aucune nouvelle version n'a été créée." });
+    expect(response.body.error).toEqual({
+      code: 'conflict',
+      message: "Ce fichier est identique à la version 1 : aucune nouvelle version n'a été créée.",
+    });
     expect((await ctx.db('versions').where({ document_id: documentId }).count({ n: '*' }).first())?.n).toBe(2);
     expect(await ctx.db('upload_intents').count({ n: '*' }).first()).toEqual({ n: 0 });
   });
 
   it('another directorate may not add a version (403)', async () => {
-    await write(otherEditor, 'post', `/api/documents/${documentId}/versions`).attach('file', await makePdf(['intrus']), 'x.pdf').expect(403);
+    await write(otherEditor, 'post', `/api/documents/${documentId}/versions`)
+      .attach('file', await makePdf(['intrus']), 'x.pdf')
+      .expect(403);
   });
 
   it('edits metadata, scope, status and folder, recording before/after in the audit trail', async () => {
     const response = await write(editor, 'patch', `/api/documents/${documentId}`)
       .send({ title: 'Règlement 2026', summary: 'Conditions et plafonds.', scope: 'external', folderId: otherSchemeOfSameDirectorate.id })
       .expect(200);
-    expect(response.body.document).toMatchObject({ title: 'Règlement 2026', scope: 'external', folder: { id: otherSchemeOfSameDirectorate.id } });
+    expect(response.body.document).toMatchObject({
+      title: 'Règlement 2026',
+      scope: 'external',
+      folder: { id: otherSchemeOfSameDirectorate.id },
+    });
     const audit = await ctx.db('audit_events').where({ object_id: documentId, action: 'document.updated' }).orderBy('id', 'desc').first();
     expect(audit.changes).toMatchObject({
       title: { before: 'Règlement d’intervention', after: 'Règlement 2026' },
@@ -139,7 +158,9 @@ describe('a document over its life: versions, file, edits, archive, delete', () 
     await agent.agent.get(`/api/documents/${documentId}`).expect(403);
     await agent.agent.get(`/api/documents/${documentId}/file`).expect(403);
     expect((await editor.agent.get(`/api/documents/${documentId}`).expect(200)).body.document.status).toBe('archived');
-    expect(await ctx.db('audit_events').where({ object_id: documentId, action: 'document.archived' }).count({ n: '*' }).first()).toEqual({ n: 1 });
+    expect(await ctx.db('audit_events').where({ object_id: documentId, action: 'document.archived' }).count({ n: '*' }).first()).toEqual({
+      n: 1,
+    });
   });
 
   it('deletes softly: gone at once for everyone, row and files kept for the grace period', async () => {
@@ -160,9 +181,19 @@ describe('a document over its life: versions, file, edits, archive, delete', () 
   });
 
   it('lists what each role may see, and Nouveautés shows published documents only', async () => {
-    const draft = await write(editor, 'post', '/api/documents').field('folderId', scheme.id).field('title', 'Brouillon').attach('file', await makePdf(['brouillon']), 'b.pdf').expect(201);
-    const published = await write(editor, 'post', '/api/documents').field('folderId', scheme.id).field('title', 'Publié').field('status', 'published').attach('file', await makePdf(['publié']), 'p.pdf').expect(201);
-    const ids = async (who: SignedIn, url: string) => (await who.agent.get(url).expect(200)).body.documents.map((d: { id: string }) => d.id);
+    const draft = await write(editor, 'post', '/api/documents')
+      .field('folderId', scheme.id)
+      .field('title', 'Brouillon')
+      .attach('file', await makePdf(['brouillon']), 'b.pdf')
+      .expect(201);
+    const published = await write(editor, 'post', '/api/documents')
+      .field('folderId', scheme.id)
+      .field('title', 'Publié')
+      .field('status', 'published')
+      .attach('file', await makePdf(['publié']), 'p.pdf')
+      .expect(201);
+    const ids = async (who: SignedIn, url: string) =>
+      (await who.agent.get(url).expect(200)).body.documents.map((d: { id: string }) => d.id);
     expect(await ids(agent, `/api/documents?folderId=${scheme.id}`)).toContain(published.body.document.id);
     expect(await ids(agent, `/api/documents?folderId=${scheme.id}`)).not.toContain(draft.body.document.id);
     expect(await ids(editor, `/api/documents?folderId=${scheme.id}`)).toContain(draft.body.document.id);

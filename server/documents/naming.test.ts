@@ -33,23 +33,39 @@ describe('documents name themselves', () => {
   }
 
   it('takes the PDF metadata title once the text is read, the readable file name until then, and audits the change as the system', async () => {
-    const pdf = await makePdf(['Le dispositif finance les équipements hydro-économes des campings.'], { title: 'Règlement d’intervention Ec’Eau Tourisme' });
+    const pdf = await makePdf(['Le dispositif finance les équipements hydro-économes des campings.'], {
+      title: 'Règlement d’intervention Ec’Eau Tourisme',
+    });
     const { uploaded, read } = await uploadAndRead(pdf, 'ec-eau-tourisme_reglement_v2.pdf', { status: 'published' });
-    expect(uploaded).toMatchObject({ title: 'Ec eau tourisme règlement v2', titleSource: 'file_name', docType: 'reglement', isDocTypeSuggested: true });
+    expect(uploaded).toMatchObject({
+      title: 'Ec eau tourisme règlement v2',
+      titleSource: 'file_name',
+      docType: 'reglement',
+      isDocTypeSuggested: true,
+    });
     expect(read).toMatchObject({ title: 'Règlement d’intervention Ec’Eau Tourisme', titleSource: 'document', docType: 'reglement' });
     // Reading the title leaves the bytes whole for the pages (pdf.js takes the buffer it is given).
-    const pages = await ctx.db('version_pages as p').join('documents as d', 'd.current_version_id', 'p.version_id').where('d.id', read.id).pluck('p.text');
+    const pages = await ctx
+      .db('version_pages as p')
+      .join('documents as d', 'd.current_version_id', 'p.version_id')
+      .where('d.id', read.id)
+      .pluck('p.text');
     expect(pages.join(' ')).toContain('hydro-économes');
     const audit = await ctx.db('audit_events').where({ object_id: read.id, action: 'document.updated' }).first();
     expect(audit).toMatchObject({ actor_id: null, actor_label: 'Système (titre et type lus dans le document)' });
     expect(audit.changes.title).toEqual({ before: 'Ec eau tourisme règlement v2', after: 'Règlement d’intervention Ec’Eau Tourisme' });
     // Search shows the title the document gave itself.
     const search = await editor.agent.get('/api/search').query({ q: 'intervention', group: 'document' }).expect(200);
-    expect(search.body.hits.map((hit: { document: { title: string } }) => hit.document.title)).toContain('Règlement d’intervention Ec’Eau Tourisme');
+    expect(search.body.hits.map((hit: { document: { title: string } }) => hit.document.title)).toContain(
+      'Règlement d’intervention Ec’Eau Tourisme',
+    );
   });
 
   it('skips a generator default and takes the largest line atop page 1 instead', async () => {
-    const pdf = await makePdf(['Texte courant du document, en petit.'], { title: 'Microsoft Word - Document1.docx', heading: 'Aide aux hebergements touristiques' });
+    const pdf = await makePdf(['Texte courant du document, en petit.'], {
+      title: 'Microsoft Word - Document1.docx',
+      heading: 'Aide aux hebergements touristiques',
+    });
     const { read } = await uploadAndRead(pdf, 'scan0001.pdf');
     expect(read).toMatchObject({ title: 'Aide aux hebergements touristiques', titleSource: 'document' });
   });
@@ -102,8 +118,14 @@ describe('documents name themselves', () => {
 
   it('keeps a title an editor changed before the text was read', async () => {
     const req = editor.agent.post('/api/documents').set('X-CSRF-Token', editor.csrfToken).field('folderId', scheme.id);
-    const { document } = (await req.attach('file', await makePdf(['Texte.'], { title: 'Titre des métadonnées' }), 'fichier.pdf').expect(201)).body;
-    await editor.agent.patch(`/api/documents/${document.id}`).set('X-CSRF-Token', editor.csrfToken).send({ title: 'Choisi par l’éditeur', docType: 'faq' }).expect(200);
+    const { document } = (
+      await req.attach('file', await makePdf(['Texte.'], { title: 'Titre des métadonnées' }), 'fichier.pdf').expect(201)
+    ).body;
+    await editor.agent
+      .patch(`/api/documents/${document.id}`)
+      .set('X-CSRF-Token', editor.csrfToken)
+      .send({ title: 'Choisi par l’éditeur', docType: 'faq' })
+      .expect(200);
     expect(await drainJobs(ctx)).toEqual([]);
     const read = (await editor.agent.get(`/api/documents/${document.id}`).expect(200)).body.document;
     expect(read).toMatchObject({ title: 'Choisi par l’éditeur', titleSource: 'user', docType: 'faq', isDocTypeSuggested: false });

@@ -26,14 +26,19 @@ interface NamingRow {
 }
 
 /** Call in the transaction that stores a version's extracted pages. */
-export async function nameFromContent(trx: Transaction, versionId: string, content: { hints?: TitleHints; firstPage?: string }): Promise<void> {
+export async function nameFromContent(
+  trx: Transaction,
+  versionId: string,
+  content: { hints?: TitleHints; firstPage?: string },
+): Promise<void> {
   const document = (await trx('documents as doc')
     .join('versions as v', 'v.id', 'doc.current_version_id')
     .where('doc.current_version_id', versionId)
     .whereNull('doc.deleted_at')
     .where((w) => w.whereNot('doc.title_source', 'user').orWhere('doc.doc_type_is_suggested', true))
     .forUpdate('doc')
-    .first('doc.id', 'doc.title', 'doc.title_source', 'doc.doc_type', 'doc.doc_type_is_suggested', 'v.original_filename')) as NamingRow | undefined;
+    .first('doc.id', 'doc.title', 'doc.title_source', 'doc.doc_type', 'doc.doc_type_is_suggested', 'v.original_filename')) as
+    NamingRow | undefined;
   if (!document) return;
   const changes: Record<string, unknown> = {};
   const audited: Record<string, { before: unknown; after: unknown }> = {};
@@ -58,7 +63,9 @@ export async function nameFromContent(trx: Transaction, versionId: string, conte
     if (changes.title_source) await trx('documents').where({ id: document.id }).update({ title_source: changes.title_source });
     return;
   }
-  await trx('documents').where({ id: document.id }).update({ ...changes, updated_at: trx.fn.now() });
+  await trx('documents')
+    .where({ id: document.id })
+    .update({ ...changes, updated_at: trx.fn.now() });
   await enqueueDocumentSync(trx, document.id);
   await recordAudit(trx, systemAudit, { action: 'document.updated', objectType: 'document', objectId: document.id, changes: audited });
 }

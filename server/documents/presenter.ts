@@ -42,7 +42,20 @@ export const documentSubject = (row: Pick<DocumentRow, 'directorate_id' | 'scope
   status: row.status,
 });
 
-export function presentVersion(row: { number: number; original_filename: string; file_type: string; mime_type: string; size_bytes: number; sha256: string; created_at: Date; extraction_status: string; extraction_error: string | null; ocr_note?: string | null; ocr_pending?: boolean; uploaded_by_name?: string | null }) {
+export function presentVersion(row: {
+  number: number;
+  original_filename: string;
+  file_type: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  created_at: Date;
+  extraction_status: string;
+  extraction_error: string | null;
+  ocr_note?: string | null;
+  ocr_pending?: boolean;
+  uploaded_by_name?: string | null;
+}) {
   return {
     number: row.number,
     originalFilename: row.original_filename,
@@ -83,7 +96,11 @@ export function presentDocument(row: DocumentRow, folders: FolderTree, actor: Ac
           id: scheme.id,
           name: scheme.name,
           promise: scheme.scheme_promise ?? '',
-          availability: availabilityOf({ opensOn: scheme.scheme_opens_on, closesOn: scheme.scheme_closes_on, isPermanent: scheme.scheme_is_permanent }),
+          availability: availabilityOf({
+            opensOn: scheme.scheme_opens_on,
+            closesOn: scheme.scheme_closes_on,
+            isPermanent: scheme.scheme_is_permanent,
+          }),
         }
       : null,
     directorate: { id: row.directorate_id, code: row.directorate_code, name: row.directorate_name },

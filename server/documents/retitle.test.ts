@@ -18,12 +18,29 @@ describe('npm run titles: documents still named after their file', () => {
     ctx = await createTestContext({ withSearchIndex: true });
     const scheme = await buildScheme(ctx.db, { name: "Ec'Eau Tourisme" });
     const add = async (key: string, title: string, filename: string, content: Buffer, fileType: 'pdf' | 'docx') => {
-      const document = await buildDocument(ctx.db, { title, folder_id: scheme.id, directorate_id: scheme.directorate_id as string, status: 'published' });
-      await buildVersion(ctx.db, ctx.storage, { document_id: document.id, content, original_filename: filename, file_type: fileType, mime_type: fileType === 'pdf' ? 'application/pdf' : 'application/zip' });
+      const document = await buildDocument(ctx.db, {
+        title,
+        folder_id: scheme.id,
+        directorate_id: scheme.directorate_id as string,
+        status: 'published',
+      });
+      await buildVersion(ctx.db, ctx.storage, {
+        document_id: document.id,
+        content,
+        original_filename: filename,
+        file_type: fileType,
+        mime_type: fileType === 'pdf' ? 'application/pdf' : 'application/zip',
+      });
       ids[key] = document.id;
     };
     // Titled the way uploads were before: the file name's stem, underscores as spaces.
-    await add('titled', 'Ec-Eau-Tourisme reglement', 'Ec-Eau-Tourisme_reglement.pdf', await makePdf(['Le règlement.'], { title: 'Règlement d’intervention Ec’Eau Tourisme' }), 'pdf');
+    await add(
+      'titled',
+      'Ec-Eau-Tourisme reglement',
+      'Ec-Eau-Tourisme_reglement.pdf',
+      await makePdf(['Le règlement.'], { title: 'Règlement d’intervention Ec’Eau Tourisme' }),
+      'pdf',
+    );
     await add('bare', 'faq-economies-eau.pdf', 'faq-economies-eau.pdf', await makePdf(['Questions.']), 'pdf');
     await add('docx', 'fiche_v2', 'fiche_v2.docx', makeDocx(['Texte.'], { title: 'Fiche synthèse Ec’Eau' }), 'docx');
     // An editor's own title is never proposed, whatever the file says.
@@ -36,7 +53,14 @@ describe('npm run titles: documents still named after their file', () => {
     const { meili } = inject('services');
     const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/cli/titles.ts', ...args], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: ctx.databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, DATA_DIR: ctx.dir },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        DATABASE_URL: ctx.databaseUrl,
+        MEILI_URL: meili.url,
+        MEILI_MASTER_KEY: meili.masterKey,
+        DATA_DIR: ctx.dir,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -72,8 +96,18 @@ describe('npm run titles: documents still named after their file', () => {
     expect(await titleOf('titled')).toBe('Règlement d’intervention Ec’Eau Tourisme');
     expect(await titleOf('chosen')).toBe('Le règlement, version votée');
     const audit = await ctx.db('audit_events').where({ object_id: ids.titled, action: 'document.updated' }).first();
-    expect(audit).toMatchObject({ actor_id: null, actor_label: 'Système (npm run titles)', changes: { title: { before: 'Ec-Eau-Tourisme reglement', after: 'Règlement d’intervention Ec’Eau Tourisme' } } });
-    expect(await ctx.db('jobs').where({ type: 'search.syncDocument', status: 'queued' }).whereRaw("payload->>'documentId' = ?", [ids.titled as string]).first()).toBeTruthy();
+    expect(audit).toMatchObject({
+      actor_id: null,
+      actor_label: 'Système (npm run titles)',
+      changes: { title: { before: 'Ec-Eau-Tourisme reglement', after: 'Règlement d’intervention Ec’Eau Tourisme' } },
+    });
+    expect(
+      await ctx
+        .db('jobs')
+        .where({ type: 'search.syncDocument', status: 'queued' })
+        .whereRaw("payload->>'documentId' = ?", [ids.titled as string])
+        .first(),
+    ).toBeTruthy();
     expect(await drainJobs(ctx)).toEqual([]);
     const { meili } = inject('services');
     const records = await createClient({ url: meili.url, apiKey: meili.masterKey })

@@ -45,14 +45,24 @@ async function namedAfterTheirFile(db: Db): Promise<Candidate[]> {
 }
 
 /** What each document still named after its file would be titled, reading its file again; unchanged ones left out. */
-export async function proposeTitles(deps: { db: Db; storage: Storage; extractionLimits?: ExtractionLimits }, onProgress?: (done: number, total: number) => void): Promise<TitleProposal[]> {
+export async function proposeTitles(
+  deps: { db: Db; storage: Storage; extractionLimits?: ExtractionLimits },
+  onProgress?: (done: number, total: number) => void,
+): Promise<TitleProposal[]> {
   const candidates = await namedAfterTheirFile(deps.db);
   const proposals: TitleProposal[] = [];
   for (const [i, candidate] of candidates.entries()) {
     const data = await buffer((await deps.storage.get(candidate.storage_key)).body);
     const result = await extractText(candidate.file_type, data, deps.extractionLimits);
     const named = titleOf(result.ok ? result.hints : undefined, candidate.original_filename);
-    if (named.title !== candidate.title) proposals.push({ documentId: candidate.id, filename: candidate.original_filename, before: candidate.title, after: named.title, source: named.source });
+    if (named.title !== candidate.title)
+      proposals.push({
+        documentId: candidate.id,
+        filename: candidate.original_filename,
+        before: candidate.title,
+        after: named.title,
+        source: named.source,
+      });
     onProgress?.(i + 1, candidates.length);
   }
   return proposals;
@@ -73,7 +83,12 @@ export async function applyTitles(db: Db, proposals: TitleProposal[], audit: Aud
       if (updated === 0) return;
       applied += 1;
       await enqueueDocumentSync(trx, proposal.documentId);
-      await recordAudit(trx, audit, { action: 'document.updated', objectType: 'document', objectId: proposal.documentId, changes: { title: { before: proposal.before, after: proposal.after } } });
+      await recordAudit(trx, audit, {
+        action: 'document.updated',
+        objectType: 'document',
+        objectId: proposal.documentId,
+        changes: { title: { before: proposal.before, after: proposal.after } },
+      });
     });
   }
   return applied;

@@ -12,7 +12,15 @@ import { authorize } from '../policies';
 import type { Storage } from '../../storage';
 import { sendStoredFile } from './fileResponse';
 import { documentSubject, presentDocument, presentVersion, type DocumentRow } from './presenter';
-import { createDocumentFieldsSchema, documentIdParams, fileQuery, idempotencyKeySchema, listQuery, updateDocumentSchema, type FileQuery } from './schema';
+import {
+  createDocumentFieldsSchema,
+  documentIdParams,
+  fileQuery,
+  idempotencyKeySchema,
+  listQuery,
+  updateDocumentSchema,
+  type FileQuery,
+} from './schema';
 import {
   addVersion,
   authorizeNewVersion,
@@ -29,7 +37,11 @@ import {
 import { singleFileUpload, type StoredUpload } from './uploadEngine';
 
 /** The stored upload, recorded by `record`; the object is removed if recording fails. */
-async function recordUpload<T>({ db, storage }: { db: Db; storage: Storage }, req: Pick<Request, 'file'>, record: (upload: StoredUpload) => Promise<T>): Promise<T> {
+async function recordUpload<T>(
+  { db, storage }: { db: Db; storage: Storage },
+  req: Pick<Request, 'file'>,
+  record: (upload: StoredUpload) => Promise<T>,
+): Promise<T> {
   const upload = req.file as unknown as StoredUpload | undefined;
   if (!upload?.storageKey) throw new ValidationError('file : Joignez un fichier (champ « file »), après les autres champs.');
   try {
@@ -60,7 +72,8 @@ export function documentRoutes(deps: { db: Db; storage: Storage; config: Config;
     beforeStore: async (req) => authorizeNewVersion(db, currentUser(req), req.params.id),
   });
 
-  const present = async (req: Pick<Request, 'user'>, document: DocumentRow) => presentDocument(document, await loadFolderTree(db), currentUser(req));
+  const present = async (req: Pick<Request, 'user'>, document: DocumentRow) =>
+    presentDocument(document, await loadFolderTree(db), currentUser(req));
 
   router.get('/api/documents', signedIn, validate({ query: listQuery }), async (req, res) => {
     const [rows, folders] = await Promise.all([listDocuments(db, currentUser(req), req.query), loadFolderTree(db)]);
@@ -68,14 +81,19 @@ export function documentRoutes(deps: { db: Db; storage: Storage; config: Config;
   });
 
   router.get('/api/documents/recent', signedIn, async (req, res) => {
-    const [rows, folders] = await Promise.all([listDocuments(db, currentUser(req), { publishedOnly: true, limit: 30 }), loadFolderTree(db)]);
+    const [rows, folders] = await Promise.all([
+      listDocuments(db, currentUser(req), { publishedOnly: true, limit: 30 }),
+      loadFolderTree(db),
+    ]);
     res.json({ documents: rows.map((row) => presentDocument(row, folders, currentUser(req))) });
   });
 
   router.post('/api/documents', signedIn, uploadDocument, async (req, res) => {
     const user = currentUser(req);
     // A bad key is refused inside recordUpload, so that the stored file goes.
-    const document = await recordUpload(deps, req, (upload) => createDocument(db, user, req.body, upload, auditContextOf(req), idempotencyKeySchema.parse(req.get('idempotency-key'))));
+    const document = await recordUpload(deps, req, (upload) =>
+      createDocument(db, user, req.body, upload, auditContextOf(req), idempotencyKeySchema.parse(req.get('idempotency-key'))),
+    );
     // A retry of an upload already recorded: the first document, and this copy of the file goes.
     if (document.isReplay) {
       await discardUpload(storage, db, req.file as unknown as StoredUpload);
@@ -101,7 +119,9 @@ export function documentRoutes(deps: { db: Db; storage: Storage; config: Config;
   });
 
   router.post('/api/documents/:id/versions', signedIn, validate({ params: documentIdParams }), uploadVersion, async (req, res) => {
-    const document = await recordUpload(deps, req, (upload) => addVersion(db, currentUser(req), req.params.id, upload, auditContextOf(req)));
+    const document = await recordUpload(deps, req, (upload) =>
+      addVersion(db, currentUser(req), req.params.id, upload, auditContextOf(req)),
+    );
     res.status(201).json({ document: await present(req, document) });
   });
 

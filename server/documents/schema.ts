@@ -49,7 +49,11 @@ export type UpdateDocumentInput = z.infer<typeof updateDocumentSchema>;
 export const documentIdParams = idParams('Ce document est introuvable.');
 
 export const fileQuery = z.object({
-  version: z.coerce.number({ error: 'Numéro de version invalide.' }).int({ error: 'Numéro de version invalide.' }).min(1, { error: 'Numéro de version invalide.' }).optional(),
+  version: z.coerce
+    .number({ error: 'Numéro de version invalide.' })
+    .int({ error: 'Numéro de version invalide.' })
+    .min(1, { error: 'Numéro de version invalide.' })
+    .optional(),
 });
 
 export type FileQuery = z.infer<typeof fileQuery>;
@@ -64,5 +68,5 @@ export const listQuery = z
 /** `Idempotency-Key` of an upload: what the client chose to recognise its retries (a UUID, say). */
 export const idempotencyKeySchema = z
   .string()
-  .regex(/^[\x21-\x7e]{1,200}$/, { error: "Idempotency-Key : de 1 à 200 caractères visibles (lettres, chiffres, tirets…)." })
+  .regex(/^[\x21-\x7e]{1,200}$/, { error: 'Idempotency-Key : de 1 à 200 caractères visibles (lettres, chiffres, tirets…).' })
   .optional();

@@ -61,12 +61,17 @@ export async function findDocument(db: Db | Transaction, id: string): Promise<Do
 }
 
 /** Documents the actor may read: published ones, plus drafts and archives of their directorate (all, for admins). */
-export async function listDocuments(db: Db, actor: Actor, filter: { folderId?: string; publishedOnly?: boolean; updatedSince?: Date; limit: number }) {
+export async function listDocuments(
+  db: Db,
+  actor: Actor,
+  filter: { folderId?: string; publishedOnly?: boolean; updatedSince?: Date; limit: number },
+) {
   const query = documentsQuery(db).orderBy('doc.updated_at', 'desc').limit(filter.limit);
   if (filter.folderId) query.where('doc.folder_id', filter.folderId);
   if (filter.updatedSince) query.where('doc.updated_at', '>=', filter.updatedSince);
   if (filter.publishedOnly) query.where('doc.status', 'published');
-  else if (actor.role === 'editor') query.where((w) => w.where('doc.status', 'published').orWhere('doc.directorate_id', actor.directorateId));
+  else if (actor.role === 'editor')
+    query.where((w) => w.where('doc.status', 'published').orWhere('doc.directorate_id', actor.directorateId));
   else if (actor.role !== 'admin') query.where('doc.status', 'published');
   return (await query) as DocumentRow[];
 }
@@ -75,7 +80,9 @@ export async function listDocuments(db: Db, actor: Actor, filter: { folderId?: s
 export async function folderForDocuments(db: Db | Transaction, folderId: string): Promise<FolderRow & { directorate_id: string }> {
   const folder = await findFolder(db, folderId);
   if (!folder.directorate_id) {
-    throw new ValidationError('folderId : Déposez les documents dans un dispositif ou un de ses sous-dossiers, pas directement dans un thème.');
+    throw new ValidationError(
+      'folderId : Déposez les documents dans un dispositif ou un de ses sous-dossiers, pas directement dans un thème.',
+    );
   }
   return folder as FolderRow & { directorate_id: string };
 }
@@ -83,7 +90,12 @@ export async function folderForDocuments(db: Db | Transaction, folderId: string)
 /** Authorizes an upload into a folder before any byte is stored. */
 export async function authorizeUpload(db: Db, actor: Actor, fields: CreateDocumentFields) {
   const folder = await folderForDocuments(db, fields.folderId);
-  authorize(actor, 'document.create', { kind: 'document', directorateId: folder.directorate_id, scope: fields.scope, status: fields.status });
+  authorize(actor, 'document.create', {
+    kind: 'document',
+    directorateId: folder.directorate_id,
+    scope: fields.scope,
+    status: fields.status,
+  });
 }
 
 /**
@@ -103,14 +115,26 @@ async function claimUploadKey(trx: Transaction, actor: Actor, key: string): Prom
  * idempotency key already used by this user, nothing is recorded: the earlier document comes back
  * (`isReplay`), and the caller discards the upload.
  */
-export async function createDocument(db: Db, actor: Actor, fields: CreateDocumentFields, upload: StoredUpload, audit: AuditContext, idempotencyKey?: string): Promise<DocumentRow & { isReplay?: boolean }> {
+export async function createDocument(
+  db: Db,
+  actor: Actor,
+  fields: CreateDocumentFields,
+  upload: StoredUpload,
+  audit: AuditContext,
+  idempotencyKey?: string,
+): Promise<DocumentRow & { isReplay?: boolean }> {
   return db.transaction(async (trx) => {
     if (idempotencyKey) {
       const earlier = await claimUploadKey(trx, actor, idempotencyKey);
       if (earlier) return { ...(await findDocument(trx, earlier)), isReplay: true };
     }
     const folder = await folderForDocuments(trx, fields.folderId);
-    authorize(actor, 'document.create', { kind: 'document', directorateId: folder.directorate_id, scope: fields.scope, status: fields.status });
+    authorize(actor, 'document.create', {
+      kind: 'document',
+      directorateId: folder.directorate_id,
+      scope: fields.scope,
+      status: fields.status,
+    });
     // Until its text is read (server/documents/naming.ts), a document without a given title is named after its file.
     const title = fields.title ?? readableFilename(upload.originalFilename);
     const docType = fields.docType ?? suggestDocType({ filename: upload.originalFilename, title: fields.title });
@@ -138,7 +162,12 @@ export async function createDocument(db: Db, actor: Actor, fields: CreateDocumen
       action: 'document.created',
       objectType: 'document',
       objectId: documentId,
-      changes: { title: { before: null, after: title }, scope: { before: null, after: fields.scope }, status: { before: null, after: fields.status }, version: { before: null, after: 1 } },
+      changes: {
+        title: { before: null, after: title },
+        scope: { before: null, after: fields.scope },
+        status: { before: null, after: fields.status },
+        version: { before: null, after: 1 },
+      },
     });
     return findDocument(trx, documentId);
   });
@@ -158,7 +187,9 @@ async function insertVersion(trx: Transaction, documentId: string, number: numbe
       uploaded_by: actor.id,
     })
     .returning<{ id: string }[]>('id');
-  await trx('documents').where({ id: documentId }).update({ current_version_id: (version as { id: string }).id, updated_at: trx.fn.now() });
+  await trx('documents')
+    .where({ id: documentId })
+    .update({ current_version_id: (version as { id: string }).id, updated_at: trx.fn.now() });
   await trx('upload_intents').where({ storage_key: upload.storageKey }).delete();
 }
 
@@ -174,7 +205,8 @@ export async function addVersion(db: Db, actor: Actor, documentId: string, uploa
     const document = await findDocument(trx, documentId);
     authorize(actor, 'document.update', documentSubject(document));
     const same = await trx('versions').where({ document_id: documentId, sha256: upload.sha256 }).first('number');
-    if (same) throw new ConflictError(`Ce fichier est identique à la version ${same.number as number} : aucune nouvelle version n'a été créée.`);
+    if (same)
+      throw new ConflictError(`Ce fichier est identique à la version ${same.number as number} : aucune nouvelle version n'a été créée.`);
     const last = await trx('versions').where({ document_id: documentId }).max<{ max: number }>('number as max').first();
     const number = (last?.max ?? 0) + 1;
     await insertVersion(trx, documentId, number, upload, actor);
@@ -183,7 +215,10 @@ export async function addVersion(db: Db, actor: Actor, documentId: string, uploa
       action: 'document.version_added',
       objectType: 'document',
       objectId: documentId,
-      changes: { version: { before: document.version_number, after: number }, file: { before: document.version_filename, after: upload.originalFilename } },
+      changes: {
+        version: { before: document.version_number, after: number },
+        file: { before: document.version_filename, after: upload.originalFilename },
+      },
     });
     return findDocument(trx, documentId);
   });
@@ -206,11 +241,18 @@ export async function updateDocument(db: Db, actor: Actor, documentId: string, i
     }
     if (input.folderId !== undefined && input.folderId !== before.folder_id) {
       const target = await folderForDocuments(trx, input.folderId);
-      authorize(actor, 'document.create', { kind: 'document', directorateId: target.directorate_id, scope: before.scope, status: before.status });
+      authorize(actor, 'document.create', {
+        kind: 'document',
+        directorateId: target.directorate_id,
+        scope: before.scope,
+        status: before.status,
+      });
       changes.folder_id = target.id;
       changes.directorate_id = target.directorate_id;
     }
-    await trx('documents').where({ id: documentId }).update({ ...changes, updated_at: trx.fn.now() });
+    await trx('documents')
+      .where({ id: documentId })
+      .update({ ...changes, updated_at: trx.fn.now() });
     await enqueueDocumentSync(trx, documentId);
     await syncShareLink(trx, documentId, audit);
     // Moved to another scheme: the one it left may have no shared document any more.
@@ -236,7 +278,12 @@ export async function deleteDocument(db: Db, actor: Actor, documentId: string, a
     await trx('documents').where({ id: documentId }).update({ deleted_at: trx.fn.now(), updated_at: trx.fn.now() });
     await enqueueDocumentSync(trx, documentId);
     await syncShareLink(trx, documentId, audit);
-    await recordAudit(trx, audit, { action: 'document.deleted', objectType: 'document', objectId: documentId, changes: { title: { before: document.title, after: null } } });
+    await recordAudit(trx, audit, {
+      action: 'document.deleted',
+      objectType: 'document',
+      objectId: documentId,
+      changes: { title: { before: document.title, after: null } },
+    });
   });
 }
 
@@ -245,16 +292,48 @@ export async function listVersions(db: Db, documentId: string) {
     .leftJoin('users as u', 'u.id', 'v.uploaded_by')
     .where('v.document_id', documentId)
     .orderBy('v.number', 'desc')
-    .select('v.number', 'v.original_filename', 'v.file_type', 'v.mime_type', 'v.size_bytes', 'v.sha256', 'v.created_at', 'v.extraction_status', 'v.extraction_error', 'v.ocr_note', 'v.ocr_pending', 'u.display_name as uploaded_by_name');
+    .select(
+      'v.number',
+      'v.original_filename',
+      'v.file_type',
+      'v.mime_type',
+      'v.size_bytes',
+      'v.sha256',
+      'v.created_at',
+      'v.extraction_status',
+      'v.extraction_error',
+      'v.ocr_note',
+      'v.ocr_pending',
+      'u.display_name as uploaded_by_name',
+    );
 }
 
 export async function findVersion(db: Db, documentId: string, number?: number) {
   const query = db('versions').where({ document_id: documentId });
   if (number === undefined) query.whereIn('id', db('documents').where({ id: documentId }).select('current_version_id'));
   else query.where({ number });
-  const version = await query.first('id', 'number', 'storage_key', 'original_filename', 'file_type', 'mime_type', 'size_bytes', 'sha256', 'storage_deleted_at');
+  const version = await query.first(
+    'id',
+    'number',
+    'storage_key',
+    'original_filename',
+    'file_type',
+    'mime_type',
+    'size_bytes',
+    'sha256',
+    'storage_deleted_at',
+  );
   if (!version || version.storage_deleted_at) throw new NotFoundError('Cette version est introuvable.');
-  return version as { id: string; number: number; storage_key: string; original_filename: string; file_type: string; mime_type: string; size_bytes: number; sha256: string };
+  return version as {
+    id: string;
+    number: number;
+    storage_key: string;
+    original_filename: string;
+    file_type: string;
+    mime_type: string;
+    size_bytes: number;
+    sha256: string;
+  };
 }
 
 /** Removes a stored object whose database record failed; the upload intent lets cleanup retry. */

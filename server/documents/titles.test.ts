@@ -28,17 +28,33 @@ describe('titles a document gives itself', () => {
     expect(long).toMatch(/^(Règlement )+Règlement…$/);
   });
 
-  it.each(['Microsoft Word - reglement_v2.docx', 'untitled', 'Document1', 'Sans titre', 'Présentation PowerPoint', 'reglement_v2.pdf', 'C:\\Users\\agent\\Bureau\\x', '1234', 'Layout 1'])(
-    'knows the generator default %s',
-    (title) => {
-      expect(isPlaceholderTitle(title)).toBe(true);
-    },
-  );
+  it.each([
+    'Microsoft Word - reglement_v2.docx',
+    'untitled',
+    'Document1',
+    'Sans titre',
+    'Présentation PowerPoint',
+    'reglement_v2.pdf',
+    'C:\\Users\\agent\\Bureau\\x',
+    '1234',
+    'Layout 1',
+  ])('knows the generator default %s', (title) => {
+    expect(isPlaceholderTitle(title)).toBe(true);
+  });
 
   it('takes the metadata title, else the heading, else the readable file name', () => {
-    expect(titleOf({ metadataTitle: 'Règlement d’intervention Ec’Eau Tourisme', heading: 'Autre' }, 'x.pdf')).toEqual({ title: 'Règlement d’intervention Ec’Eau Tourisme', source: 'document' });
-    expect(titleOf({ metadataTitle: 'Microsoft Word - x.docx', heading: 'Aide aux campings' }, 'x.pdf')).toEqual({ title: 'Aide aux campings', source: 'document' });
-    expect(titleOf({ metadataTitle: 'ec-eau_v2', heading: undefined }, 'ec-eau_v2.pdf')).toEqual({ title: 'Ec eau v2', source: 'file_name' });
+    expect(titleOf({ metadataTitle: 'Règlement d’intervention Ec’Eau Tourisme', heading: 'Autre' }, 'x.pdf')).toEqual({
+      title: 'Règlement d’intervention Ec’Eau Tourisme',
+      source: 'document',
+    });
+    expect(titleOf({ metadataTitle: 'Microsoft Word - x.docx', heading: 'Aide aux campings' }, 'x.pdf')).toEqual({
+      title: 'Aide aux campings',
+      source: 'document',
+    });
+    expect(titleOf({ metadataTitle: 'ec-eau_v2', heading: undefined }, 'ec-eau_v2.pdf')).toEqual({
+      title: 'Ec eau v2',
+      source: 'file_name',
+    });
     expect(titleOf(undefined, 'ec-eau_v2.pdf')).toEqual({ title: 'Ec eau v2', source: 'file_name' });
   });
 });
@@ -62,10 +78,14 @@ describe('document type suggested from the file name and first page', () => {
 
   it('finds the type of every document of the demo catalogue from its file name, title and first page', () => {
     const documents = demoCatalogue('2026-12-06').documents;
-    const wrong = documents.filter((d) => suggestDocType({ filename: d.filename, title: d.title, firstPage: pageText(d.pages[0] ?? []) }) !== d.docType);
+    const wrong = documents.filter(
+      (d) => suggestDocType({ filename: d.filename, title: d.title, firstPage: pageText(d.pages[0] ?? []) }) !== d.docType,
+    );
     expect(wrong.map((d) => d.filename)).toEqual([]);
     // Without the title (a file uploaded untitled, before it is read), the name and the first page alone.
-    const wrongUntitled = documents.filter((d) => suggestDocType({ filename: d.filename, firstPage: pageText(d.pages[0] ?? []) }) !== d.docType);
+    const wrongUntitled = documents.filter(
+      (d) => suggestDocType({ filename: d.filename, firstPage: pageText(d.pages[0] ?? []) }) !== d.docType,
+    );
     expect(wrongUntitled.length).toBeLessThanOrEqual(documents.length * 0.05);
   });
 });

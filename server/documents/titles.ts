@@ -22,7 +22,12 @@ export interface TitleHints {
 export type TitleSource = 'user' | 'file_name' | 'document';
 
 export function sanitizeTitle(raw: string, maxLength = maxTitleLength): string {
-  const text = withoutControlCharacters(raw.normalize('NFC').replace(bidiControls, '').replace(/[\t\n\r\f\v\u2028\u2029]/g, ' '))
+  const text = withoutControlCharacters(
+    raw
+      .normalize('NFC')
+      .replace(bidiControls, '')
+      .replace(/[\t\n\r\f\v\u2028\u2029]/g, ' '),
+  )
     .replace(/[\u200b\ufeff]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -51,7 +56,10 @@ const generatorDefaults = [
 ];
 
 /** A file name or a path ("rapport_final.docx", "C:\\Users\\…", "/tmp/x"). */
-const looksLikeFilename = (title: string) => /\.(pdf|docx?|odt|ods|odp|pptx?|xlsx?|rtf|txt|indd|ai|qxd|qxp|tmp|jpe?g|png)$/i.test(title) || /^[a-z]:\\|^\/|\\/i.test(title) || (!/\s/.test(title) && /[_]/.test(title));
+const looksLikeFilename = (title: string) =>
+  /\.(pdf|docx?|odt|ods|odp|pptx?|xlsx?|rtf|txt|indd|ai|qxd|qxp|tmp|jpe?g|png)$/i.test(title) ||
+  /^[a-z]:\\|^\/|\\/i.test(title) ||
+  (!/\s/.test(title) && /[_]/.test(title));
 
 /** A title no person chose: a generator's default, a file name, or too little to name anything. */
 export function isPlaceholderTitle(title: string, filename?: string): boolean {
@@ -63,7 +71,26 @@ export function isPlaceholderTitle(title: string, filename?: string): boolean {
 }
 
 type Words = Record<string, unknown>;
-const plainLetters: Record<string, string> = { à: 'a', â: 'a', ä: 'a', é: 'e', è: 'e', ê: 'e', ë: 'e', î: 'i', ï: 'i', ô: 'o', ö: 'o', ù: 'u', û: 'u', ü: 'u', ÿ: 'y', ç: 'c', œ: 'oe', æ: 'ae' };
+const plainLetters: Record<string, string> = {
+  à: 'a',
+  â: 'a',
+  ä: 'a',
+  é: 'e',
+  è: 'e',
+  ê: 'e',
+  ë: 'e',
+  î: 'i',
+  ï: 'i',
+  ô: 'o',
+  ö: 'o',
+  ù: 'u',
+  û: 'u',
+  ü: 'u',
+  ÿ: 'y',
+  ç: 'c',
+  œ: 'oe',
+  æ: 'ae',
+};
 type Conjugations = Record<string, Record<string, (string | null)[]>>;
 let accented: Map<string, string | null> | undefined;
 

@@ -33,13 +33,17 @@ describe('POST /api/documents', () => {
   }
 
   async function countRows() {
-    const [documents, versions, intents] = await Promise.all(['documents', 'versions', 'upload_intents'].map((t) => ctx.db(t).count({ n: '*' }).first()));
+    const [documents, versions, intents] = await Promise.all(
+      ['documents', 'versions', 'upload_intents'].map((t) => ctx.db(t).count({ n: '*' }).first()),
+    );
     return { documents: documents?.n, versions: versions?.n, intents: intents?.n };
   }
 
   it('records several files sent at once into the same scheme, none refused', async () => {
     const files = await Promise.all([1, 2, 3, 4].map((n) => makePdf([`Fichier ${n} envoyé en même temps que les autres.`])));
-    const responses = await Promise.all(files.map((file, n) => upload(editor, file, `ensemble-${n}.pdf`, { scope: 'external', status: 'published' })));
+    const responses = await Promise.all(
+      files.map((file, n) => upload(editor, file, `ensemble-${n}.pdf`, { scope: 'external', status: 'published' })),
+    );
     expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201]);
   });
 
@@ -53,7 +57,14 @@ describe('POST /api/documents', () => {
       status: 'published',
       docType: 'fiche_synthese',
       scheme: { id: scheme.id, name: "Ec'Eau Tourisme" },
-      currentVersion: { number: 1, fileType: 'pdf', mimeType: 'application/pdf', size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), originalFilename: 'Fiche_synthese Ec-Eau.pdf' },
+      currentVersion: {
+        number: 1,
+        fileType: 'pdf',
+        mimeType: 'application/pdf',
+        size: pdf.length,
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+        originalFilename: 'Fiche_synthese Ec-Eau.pdf',
+      },
       can: { update: true, delete: true, readHistory: true, manageShare: true },
     });
     const version = await ctx.db('versions').where({ document_id: document.id }).first();
@@ -67,9 +78,19 @@ describe('POST /api/documents', () => {
   });
 
   it.each([
-    ['docx', () => makeDocx(['Règlement d’intervention']), 'reglement.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [
+      'docx',
+      () => makeDocx(['Règlement d’intervention']),
+      'reglement.docx',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
     ['xlsx', () => makeXlsx([['Montant', 'Plafond']]), 'tableau.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-    ['pptx', () => makePptx(['Présentation du dispositif']), 'diaporama.pptx', 'application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+    [
+      'pptx',
+      () => makePptx(['Présentation du dispositif']),
+      'diaporama.pptx',
+      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    ],
     ['odt', () => makeOdt(['Texte OpenDocument']), 'texte.odt', 'application/vnd.oasis.opendocument.text'],
     ['ods', () => makeOds([['Cellule']]), 'calcul.ods', 'application/vnd.oasis.opendocument.spreadsheet'],
     ['odp', () => makeOdp(['Diapositive']), 'presentation.odp', 'application/vnd.oasis.opendocument.presentation'],
@@ -88,13 +109,20 @@ describe('POST /api/documents', () => {
     const file = makeText('Règlement du fonds de soutien aux refuges de montagne.');
     const first = await upload(editor, file, 'refuges.txt').set('Idempotency-Key', key).expect(201);
     // The answer lost to a cut connection, the client sends the same upload again, at once and later.
-    const [retried, again] = await Promise.all([upload(editor, file, 'refuges.txt').set('Idempotency-Key', key), upload(editor, file, 'refuges.txt').set('Idempotency-Key', key)]);
+    const [retried, again] = await Promise.all([
+      upload(editor, file, 'refuges.txt').set('Idempotency-Key', key),
+      upload(editor, file, 'refuges.txt').set('Idempotency-Key', key),
+    ]);
     for (const replay of [retried, again]) {
       expect(replay.status).toBe(201);
       expect(replay.headers['idempotent-replayed']).toBe('true');
       expect(replay.body.document).toEqual(first.body.document);
     }
-    expect(await countRows()).toEqual({ documents: (before.documents as number) + 1, versions: (before.versions as number) + 1, intents: before.intents });
+    expect(await countRows()).toEqual({
+      documents: (before.documents as number) + 1,
+      versions: (before.versions as number) + 1,
+      intents: before.intents,
+    });
     // A key is its user's own: a colleague's upload with the same key is another upload; so is a new key.
     const { directorate_id: directorateId } = await ctx.db('folders').where({ id: scheme.id }).first('directorate_id');
     const colleague = await signInAs(ctx.app, ctx.db, { role: 'editor', directorate_id: directorateId });
@@ -119,7 +147,11 @@ describe('POST /api/documents', () => {
     it.each([
       ['HTML renamed .pdf', makeText('<!DOCTYPE html><html><body><script>alert(1)</script></body></html>'), 'piege.pdf'],
       ['SVG renamed .pdf', makeText('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'), 'image.pdf'],
-      ['an executable renamed .docx', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(400, 0x90), Buffer.from('This program cannot be run in DOS mode')]), 'rapport.docx'],
+      [
+        'an executable renamed .docx',
+        Buffer.concat([Buffer.from('MZ'), Buffer.alloc(400, 0x90), Buffer.from('This program cannot be run in DOS mode')]),
+        'rapport.docx',
+      ],
       ['a zip archive', makeZipArchive(), 'archive.docx'],
       ['binary junk', Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00, 0x01, 0xff, 0xfe]), 'donnees.txt'],
     ])('%s → 415, nothing kept', async (_, bytes, filename) => {
@@ -167,10 +199,14 @@ describe('POST /api/documents', () => {
       // Sent as a browser sends an unusual name: RFC 5987 filename*, UTF-8 percent-encoded.
       const pdf = await makePdf(['Nom de fichier piégé']);
       const boundary = '----lpt-test-boundary';
-      const part = (headers: string, body: Buffer | string) => Buffer.concat([Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`), Buffer.from(body), Buffer.from('\r\n')]);
+      const part = (headers: string, body: Buffer | string) =>
+        Buffer.concat([Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`), Buffer.from(body), Buffer.from('\r\n')]);
       const body = Buffer.concat([
         part('Content-Disposition: form-data; name="folderId"', scheme.id),
-        part(`Content-Disposition: form-data; name="file"; filename*=UTF-8''${encodeURIComponent(raw)}\r\nContent-Type: application/pdf`, pdf),
+        part(
+          `Content-Disposition: form-data; name="file"; filename*=UTF-8''${encodeURIComponent(raw)}\r\nContent-Type: application/pdf`,
+          pdf,
+        ),
         Buffer.from(`--${boundary}--\r\n`),
       ]);
       const response = await editor.agent

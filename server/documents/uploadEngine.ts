@@ -72,7 +72,11 @@ class StreamingEngine<P, B> implements StorageEngine {
       (upload) => callback(null, upload as unknown as Partial<Express.Multer.File>),
       async (error: unknown) => {
         file.stream.resume();
-        if (isIntentWritten) await db('upload_intents').where({ storage_key: storageKey }).delete().catch(() => undefined);
+        if (isIntentWritten)
+          await db('upload_intents')
+            .where({ storage_key: storageKey })
+            .delete()
+            .catch(() => undefined);
         callback(error);
       },
     );
@@ -108,8 +112,14 @@ export function singleFileUpload<P = ParamsDictionary, B = unknown>(deps: Upload
   }).single('file');
   return (req, res, next) =>
     upload(req as unknown as Request, res, (error?: unknown) => {
-      const isOurs = error instanceof AppError || fromServiceError(error) !== undefined || error instanceof ZodError || error instanceof multer.MulterError || isConnectionError(error);
-      if (error !== undefined) return next(isOurs ? error : new ValidationError("Le formulaire d'envoi est mal formé : renvoyez le fichier."));
+      const isOurs =
+        error instanceof AppError ||
+        fromServiceError(error) !== undefined ||
+        error instanceof ZodError ||
+        error instanceof multer.MulterError ||
+        isConnectionError(error);
+      if (error !== undefined)
+        return next(isOurs ? error : new ValidationError("Le formulaire d'envoi est mal formé : renvoyez le fichier."));
       // A form without a file: its fields are still checked (a field's error comes before the missing file's).
       try {
         if (deps.fields && !req.file) req.body = deps.fields.parse(req.body);

@@ -24,7 +24,9 @@ export async function runningOwner(dataDir: string): Promise<RuntimeInfo | undef
 }
 
 /** Takes the data directory for this process; a stale lock of a dead process is replaced. */
-export async function lockDataDir(dataDir: string): Promise<{ update(info: Omit<RuntimeInfo, 'pid'>): Promise<void>; release(): Promise<void> }> {
+export async function lockDataDir(
+  dataDir: string,
+): Promise<{ update(info: Omit<RuntimeInfo, 'pid'>): Promise<void>; release(): Promise<void> }> {
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
   const owner = await runningOwner(dataDir);
   if (owner) throw new DataDirInUseError(dataDir, owner.pid);

@@ -18,7 +18,12 @@ describe('the embedded Meilisearch', () => {
   ])('runs with --max-indexing-memory (asked: %s)', async (asked, expected) => {
     const dir = path.join(inject('services').tmpDir, uniqueName('meili-memory'));
     await mkdir(dir, { recursive: true });
-    const meili = await startEmbeddedMeilisearch({ dir, masterKey: 'memory-master-key-0123', logger: capturingLogger().logger, maxIndexingMemory: asked });
+    const meili = await startEmbeddedMeilisearch({
+      dir,
+      masterKey: 'memory-master-key-0123',
+      logger: capturingLogger().logger,
+      maxIndexingMemory: asked,
+    });
     try {
       const args = await argumentsOf(dir);
       expect(args[args.indexOf('--max-indexing-memory') + 1]).toBe(expected);
@@ -34,7 +39,11 @@ describe('the embedded Meilisearch', () => {
     const masterKey = 'certs-master-key-0123456';
     const meili = await startEmbeddedMeilisearch({ dir, masterKey, logger: capturingLogger().logger });
     const call = async (route: string, body: unknown) => {
-      const response = await fetch(`${meili.url}${route}`, { method: 'POST', headers: { Authorization: `Bearer ${masterKey}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`${meili.url}${route}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${masterKey}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       return (await response.json()) as Record<string, unknown>;
     };
     try {
@@ -42,12 +51,22 @@ describe('the embedded Meilisearch', () => {
       expect((await readFile(`/proc/${pid}/environ`, 'utf8')).split('\0')).toContain('SSL_CERT_FILE=/dev/null');
       const task = await call('/indexes/pages/documents', [{ id: 1, text: 'camping économies eau' }]);
       for (;;) {
-        const status = ((await (await fetch(`${meili.url}/tasks/${String(task.taskUid)}`, { headers: { Authorization: `Bearer ${masterKey}` } })).json()) as { status: string }).status;
+        const status = (
+          (await (
+            await fetch(`${meili.url}/tasks/${String(task.taskUid)}`, { headers: { Authorization: `Bearer ${masterKey}` } })
+          ).json()) as { status: string }
+        ).status;
         if (status === 'succeeded') break;
         expect(status).not.toBe('failed');
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      const federated = await call('/multi-search', { federation: {}, queries: [{ indexUid: 'pages', q: 'camping' }, { indexUid: 'pages', q: 'eau' }] });
+      const federated = await call('/multi-search', {
+        federation: {},
+        queries: [
+          { indexUid: 'pages', q: 'camping' },
+          { indexUid: 'pages', q: 'eau' },
+        ],
+      });
       expect(federated.hits).toEqual([expect.objectContaining({ id: 1 })]);
     } finally {
       await meili.stop();

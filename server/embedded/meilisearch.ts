@@ -100,20 +100,37 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeilisearchOptio
   }
 
   await start();
-  return { name: 'meilisearch', port, url, masterKey, state: () => watch.state(), start, stop, supervise: (policy) => watch.supervise(start, policy) };
+  return {
+    name: 'meilisearch',
+    port,
+    url,
+    masterKey,
+    state: () => watch.state(),
+    start,
+    stop,
+    supervise: (policy) => watch.supervise(start, policy),
+  };
 }
 
 function meilisearchArguments(dir: string, port: number, options: EmbeddedMeilisearchOptions): string[] {
   return [
-    '--db-path', path.join(dir, 'data.ms'),
-    '--dump-dir', path.join(dir, 'dumps'),
-    '--snapshot-dir', path.join(dir, 'snapshots'),
-    '--http-addr', `127.0.0.1:${port}`,
-    '--env', 'development',
+    '--db-path',
+    path.join(dir, 'data.ms'),
+    '--dump-dir',
+    path.join(dir, 'dumps'),
+    '--snapshot-dir',
+    path.join(dir, 'snapshots'),
+    '--http-addr',
+    `127.0.0.1:${port}`,
+    '--env',
+    'development',
     '--no-analytics',
-    '--log-level', 'WARN',
-    '--max-indexing-memory', options.maxIndexingMemory ?? defaultMeiliIndexingMemory,
-    '--http-payload-size-limit', String(options.payloadLimitBytes ?? defaultPayloadLimitBytes),
+    '--log-level',
+    'WARN',
+    '--max-indexing-memory',
+    options.maxIndexingMemory ?? defaultMeiliIndexingMemory,
+    '--http-payload-size-limit',
+    String(options.payloadLimitBytes ?? defaultPayloadLimitBytes),
   ];
 }
 
@@ -130,7 +147,12 @@ function spawnMeilisearch(binary: string, args: string[], { dir, masterKey, logg
   // every time, a cost every search pays (built once in later Meilisearch releases; measured in
   // docs/benchmarks.md, "Figures behind choices in the code"). This one talks to no remote: it
   // has no use for them.
-  const child = spawn(binary, args, { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { MEILI_MASTER_KEY: masterKey, SSL_CERT_FILE: '/dev/null' } });
+  const child = spawn(binary, args, {
+    cwd: dir,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { MEILI_MASTER_KEY: masterKey, SSL_CERT_FILE: '/dev/null' },
+  });
   let output = '';
   const collect = (chunk: Buffer) => {
     const text = chunk.toString('utf8');
@@ -141,7 +163,9 @@ function spawnMeilisearch(binary: string, args: string[], { dir, masterKey, logg
   child.stderr?.on('data', collect);
   const exited = new Promise<never>((_, reject) => {
     child.once('error', reject);
-    child.once('exit', (code, signal) => reject(new Error(`Meilisearch exited while starting (code ${code}, signal ${signal}): ${output.trim()}`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`Meilisearch exited while starting (code ${code}, signal ${signal}): ${output.trim()}`)),
+    );
   });
   exited.catch(() => undefined);
   return { child, exited };

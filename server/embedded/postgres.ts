@@ -75,12 +75,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=300',
-      ...durability,
-    ],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300', ...durability],
     onLog: (message) => logger.debug({ service: 'postgres' }, message.trim()),
     onError: (error) => logger.warn({ service: 'postgres', err: error }, 'embedded postgres reported an error'),
   });
@@ -114,7 +109,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   await start();
-  return { name: 'postgres', port, wasInitialised, url: urlFor(options.database), urlFor, state: () => watch.state(), start, stop, supervise: (policy) => watch.supervise(start, policy) };
+  return {
+    name: 'postgres',
+    port,
+    wasInitialised,
+    url: urlFor(options.database),
+    urlFor,
+    state: () => watch.state(),
+    start,
+    stop,
+    supervise: (policy) => watch.supervise(start, policy),
+  };
 }
 
 async function ensureDatabase(adminUrl: string, database: string) {

@@ -85,7 +85,10 @@ export class ChildWatch {
     if (this.failedInARow >= policy.maxAttempts) {
       embeddedRestarts.inc({ service: this.name, outcome: 'gave_up' });
       this.current = 'exited';
-      this.logger.error({ service: this.name, attempts: this.failedInARow }, `embedded ${this.name} could not be restarted: giving up (restart the app once the cause is fixed)`);
+      this.logger.error(
+        { service: this.name, attempts: this.failedInARow },
+        `embedded ${this.name} could not be restarted: giving up (restart the app once the cause is fixed)`,
+      );
       return;
     }
     const delayMs = Math.min(policy.firstDelayMs * 2 ** this.failedInARow, policy.maxDelayMs);
@@ -103,7 +106,10 @@ export class ChildWatch {
         (error: unknown) => {
           this.failedInARow += 1;
           embeddedRestarts.inc({ service: this.name, outcome: 'failed' });
-          this.logger.warn({ service: this.name, attempt: this.failedInARow, err: error }, `embedded ${this.name} did not restart: ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.warn(
+            { service: this.name, attempt: this.failedInARow, err: error },
+            `embedded ${this.name} did not restart: ${error instanceof Error ? error.message : String(error)}`,
+          );
           if (this.current === 'running') return;
           this.scheduleRestart();
         },

@@ -33,7 +33,10 @@ describe('text extraction, per page, in a bounded child process', () => {
 
   it('gives up on a file that takes too long, and the next file still works', async () => {
     const extractorsBefore = extractorsAliveCount();
-    const slow = await extractText('pdf', await makePdf(Array.from({ length: 300 }, (_, i) => `Page ${i} `.repeat(100))), { timeoutMs: 5, maxHeapMb: 512 });
+    const slow = await extractText('pdf', await makePdf(Array.from({ length: 300 }, (_, i) => `Page ${i} `.repeat(100))), {
+      timeoutMs: 5,
+      maxHeapMb: 512,
+    });
     expect(slow).toEqual({ ok: false, reason: 'extraction took longer than 0.005 s' });
     // The process given up on is gone before the next file starts: never two extraction heaps at once.
     expect(extractorsAliveCount()).toBe(extractorsBefore);
@@ -60,20 +63,29 @@ describe('text extraction, per page, in a bounded child process', () => {
 
 describe('zip packages are checked before anything is inflated', () => {
   const bomb = (entries: number, size: number) =>
-    Buffer.from(zipSync(Object.fromEntries(Array.from({ length: entries }, (_, i) => [`e${i}.xml`, [new Uint8Array(size), { level: 9 }]]))));
+    Buffer.from(
+      zipSync(Object.fromEntries(Array.from({ length: entries }, (_, i) => [`e${i}.xml`, [new Uint8Array(size), { level: 9 }]]))),
+    );
 
   it('refuses a compression ratio over the limit', () => {
     expect(() => openZip(bomb(1, 10 * 1024 * 1024))).toThrow(ZipRejectedError);
   });
 
   it('refuses too many entries', () => {
-    expect(() => openZip(Buffer.from(zipSync(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}`, strToU8('x')])))), { maxEntries: 10, maxTotalUncompressed: 1e9, maxEntryUncompressed: 1e9, maxRatio: 1e9 })).toThrow(
-      /too many entries/,
-    );
+    expect(() =>
+      openZip(Buffer.from(zipSync(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}`, strToU8('x')])))), {
+        maxEntries: 10,
+        maxTotalUncompressed: 1e9,
+        maxEntryUncompressed: 1e9,
+        maxRatio: 1e9,
+      }),
+    ).toThrow(/too many entries/);
   });
 
   it('refuses a declared total size over the limit', () => {
-    expect(() => openZip(bomb(3, 1000), { maxEntries: 10, maxTotalUncompressed: 2500, maxEntryUncompressed: 1e9, maxRatio: 1e9 })).toThrow(/declared uncompressed size/);
+    expect(() => openZip(bomb(3, 1000), { maxEntries: 10, maxTotalUncompressed: 2500, maxEntryUncompressed: 1e9, maxRatio: 1e9 })).toThrow(
+      /declared uncompressed size/,
+    );
   });
 
   it('never inflates more than an entry declares', () => {

@@ -13,8 +13,10 @@ type Request = { id: number; fileType: FileType; data: Uint8Array; ocr?: { setti
 
 function work(request: Request, data: Buffer) {
   // The hints first: pdf.js takes (detaches) the bytes it is given, and titleHints reads a copy.
-  if (!request.ocr) return titleHints(request.fileType, data).then(async (hints) => ({ pages: await extractPages(request.fileType, data), hints }));
-  const read = request.fileType === 'pdf' ? ocrPdfPages(data, request.ocr.pages, request.ocr.settings) : ocrImage(data, request.ocr.settings);
+  if (!request.ocr)
+    return titleHints(request.fileType, data).then(async (hints) => ({ pages: await extractPages(request.fileType, data), hints }));
+  const read =
+    request.fileType === 'pdf' ? ocrPdfPages(data, request.ocr.pages, request.ocr.settings) : ocrImage(data, request.ocr.settings);
   return read.then((ocr) => ({ ocr }));
 }
 

@@ -54,7 +54,9 @@ function odt(zip: ZipPackage): string[] {
   const xml = zip.text('content.xml');
   if (xml === undefined) throw new Error('content.xml is missing');
   const body = xml.split(/<office:text[^>]*>/)[1] ?? xml;
-  return clean(body.split(/<text:soft-page-break\/>/).map((part) => xmlText(part, /<\/text:p>|<\/text:h>|<text:line-break\/>|<text:tab\/>/g)));
+  return clean(
+    body.split(/<text:soft-page-break\/>/).map((part) => xmlText(part, /<\/text:p>|<\/text:h>|<text:line-break\/>|<text:tab\/>/g)),
+  );
 }
 
 function odfParts(zip: ZipPackage, element: 'table:table' | 'draw:page'): string[] {
@@ -78,7 +80,9 @@ function pptx(zip: ZipPackage): string[] {
 }
 
 function xlsx(zip: ZipPackage): string[] {
-  const shared = [...(zip.text('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => xmlText(m[1] ?? '', /<\/t>/g).replace(/\n/g, ''));
+  const shared = [...(zip.text('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) =>
+    xmlText(m[1] ?? '', /<\/t>/g).replace(/\n/g, ''),
+  );
   return clean(
     numbered(zip.names(), /^xl\/worksheets\/sheet(\d+)\.xml$/).map((name) => {
       const rows = [...(zip.text(name) ?? '').matchAll(/<row[^>]*>([\s\S]*?)<\/row>/g)];
@@ -99,7 +103,12 @@ function xlsx(zip: ZipPackage): string[] {
 }
 
 function plainText(data: Buffer): string[] {
-  return clean(data.toString('utf8').replace(/^\ufeff/, '').split('\f'));
+  return clean(
+    data
+      .toString('utf8')
+      .replace(/^\ufeff/, '')
+      .split('\f'),
+  );
 }
 
 async function pdf(data: Buffer): Promise<string[]> {

@@ -29,7 +29,9 @@ export type ExtractionResult = { ok: true; pages: string[]; hints?: TitleHints; 
 type Failure = { ok: false; reason: string; kind: 'timeout' | 'memory' | 'stopped' | 'unreadable' };
 type ChildResult = { ok: true; pages?: string[]; hints?: TitleHints; ocr?: OcrOutcome } | Failure;
 type Request = { fileType: FileType; data: Buffer; ocr?: { settings: OcrSettings; pages: number[] } };
-type Reply = { id: number; ok: true; pages?: string[]; hints?: TitleHints; ocr?: OcrOutcome } | { id: number; ok: false; isRejected: boolean; message: string };
+type Reply =
+  | { id: number; ok: true; pages?: string[]; hints?: TitleHints; ocr?: OcrOutcome }
+  | { id: number; ok: false; isRejected: boolean; message: string };
 
 const extractorPath = fileURLToPath(new URL('./extractorEntry.mjs', import.meta.url));
 /** Young generation of the extractor (semi-space size; V8 keeps three of them). */
@@ -116,7 +118,12 @@ class Extractor {
       const onMessage = (reply: Reply) => {
         if (reply.id !== id) return;
         if (reply.ok) settle({ ok: true, pages: reply.pages, ocr: reply.ocr, ...(reply.hints ? { hints: reply.hints } : {}) });
-        else settle({ ok: false, kind: 'unreadable', reason: reply.isRejected ? `archive refused: ${reply.message}` : `unreadable file: ${reply.message}` });
+        else
+          settle({
+            ok: false,
+            kind: 'unreadable',
+            reason: reply.isRejected ? `archive refused: ${reply.message}` : `unreadable file: ${reply.message}`,
+          });
       };
       const onError = (error: Error) => settle({ ok: false, kind: 'stopped', reason: `extraction failed: ${error.message}` }, true);
       const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
@@ -130,7 +137,10 @@ class Extractor {
       };
       // OCR bounds itself per page and per document; this is the backstop, with room to start and render.
       const timeoutMs = ocr ? ocr.settings.documentTimeoutMs + this.limits.timeoutMs : this.limits.timeoutMs;
-      const timer = setTimeout(() => settle({ ok: false, kind: 'timeout', reason: `extraction took longer than ${timeoutMs / 1000} s` }, true), timeoutMs);
+      const timer = setTimeout(
+        () => settle({ ok: false, kind: 'timeout', reason: `extraction took longer than ${timeoutMs / 1000} s` }, true),
+        timeoutMs,
+      );
       child.on('message', onMessage);
       child.once('error', onError);
       child.once('exit', onExit);
@@ -180,7 +190,10 @@ function withOcr(pages: string[], outcome: OcrOutcome): ExtractionResult {
   return {
     ok: true,
     pages: merged,
-    ocr: { pages: outcome.pages.map((page) => ({ page: page.page, confidence: page.confidence, isRead: page.text !== '' })), note: outcome.note },
+    ocr: {
+      pages: outcome.pages.map((page) => ({ page: page.page, confidence: page.confidence, isRead: page.text !== '' })),
+      note: outcome.note,
+    },
   };
 }
 
@@ -196,7 +209,13 @@ export function scannedPages(fileType: FileType, textPages: string[]): number[] 
  * the OCR's text added, and what OCR did (`ocr`), or the text pages as they were when there is
  * nothing to read. An OCR child that dies or overruns is not a failure: `ocr.note` says why.
  */
-export async function readScans(fileType: FileType, data: Buffer, textPages: string[], settings: OcrSettings, limits: ExtractionLimits = defaultExtractionLimits): Promise<ExtractionResult> {
+export async function readScans(
+  fileType: FileType,
+  data: Buffer,
+  textPages: string[],
+  settings: OcrSettings,
+  limits: ExtractionLimits = defaultExtractionLimits,
+): Promise<ExtractionResult> {
   const scans = scannedPages(fileType, textPages);
   if (scans.length === 0) return { ok: true, pages: textPages };
   const read = await extractorFor('ocr', limits).extract({ fileType, data, ocr: { settings, pages: scans } });
@@ -211,7 +230,11 @@ export async function readScans(fileType: FileType, data: Buffer, textPages: str
  * that reads nothing is not a failure: the result says why in `ocr.note`, and the file stays
  * findable by its title.
  */
-export async function extractText(fileType: FileType, data: Buffer, limits: ExtractionLimits = defaultExtractionLimits): Promise<ExtractionResult> {
+export async function extractText(
+  fileType: FileType,
+  data: Buffer,
+  limits: ExtractionLimits = defaultExtractionLimits,
+): Promise<ExtractionResult> {
   const settings = limits.ocr === undefined ? defaultOcrSettings : limits.ocr;
   let pages: string[] = [];
   let hints: TitleHints | undefined;

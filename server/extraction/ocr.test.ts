@@ -25,7 +25,7 @@ async function noiseImage(): Promise<Buffer> {
   const canvas = createCanvas(900, 700);
   const context = canvas.getContext('2d');
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = 0; i < 6000; i += 1) {
     context.fillStyle = `rgb(${Math.floor(random() * 255)},${Math.floor(random() * 255)},${Math.floor(random() * 255)})`;
     context.fillRect(random() * 900, random() * 700, 4 + random() * 30, 4 + random() * 30);
@@ -44,7 +44,10 @@ async function expectStillReady() {
 // OCR is seconds per page, more on a busy machine (the engine starts once per child process).
 describe('French OCR of scans, in the extraction child process', { timeout: 120000 }, () => {
   it('reads a scanned PDF page by page, each page marked as read by OCR with its confidence', async () => {
-    const pdf = await makeScannedPdf([{ scan: deliberation }, { scan: ['# Annexe', 'Liste des hébergements touristiques aidés en Centre-Val de Loire.'] }], { dpi });
+    const pdf = await makeScannedPdf(
+      [{ scan: deliberation }, { scan: ['# Annexe', 'Liste des hébergements touristiques aidés en Centre-Val de Loire.'] }],
+      { dpi },
+    );
     const result = await extractText('pdf', pdf, limits);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -112,7 +115,16 @@ describe('bad scans: bounded, a clear state, the app stays ready', { timeout: 12
     const huge = makeHugePng(20000, 20000);
     expect(huge.length).toBeLessThan(200 * 1024);
     const result = await extractText('png', huge, limits);
-    expect(result).toEqual({ ok: true, pages: [], ocr: { pages: [], note: expect.stringMatching(/^texte non reconnu : image trop grande \(20\s000 × 20\s000 pixels ; au plus 50 millions de pixels sont lus\)$/) } });
+    expect(result).toEqual({
+      ok: true,
+      pages: [],
+      ocr: {
+        pages: [],
+        note: expect.stringMatching(
+          /^texte non reconnu : image trop grande \(20\s000 × 20\s000 pixels ; au plus 50 millions de pixels sont lus\)$/,
+        ),
+      },
+    });
     await expectStillReady();
   });
 
@@ -137,14 +149,18 @@ describe('bad scans: bounded, a clear state, the app stays ready', { timeout: 12
     expect(result.pages[0]).toContain('conseil régional');
     expect(result.pages[2]).toBe('');
     expect(result.ocr?.pages.map((p) => p.page)).toEqual([1, 2]);
-    expect(result.ocr?.note).toBe('texte reconnu en partie : reconnaissance arrêtée après 2 pages (limite par document) : 298 pages scannées non lues');
+    expect(result.ocr?.note).toBe(
+      'texte reconnu en partie : reconnaissance arrêtée après 2 pages (limite par document) : 298 pages scannées non lues',
+    );
     await expectStillReady();
   });
 
   it('a document over its time budget stops between pages and says so', async () => {
     const pdf = await makeScannedPdf([{ scan: deliberation }, { scan: deliberation }, { scan: deliberation }], { dpi });
     const result = await extractText('pdf', pdf, { ...limits, ocr: { ...defaultOcrSettings, documentTimeoutMs: 1 } });
-    expect(result.ok && result.ocr?.note).toMatch(/^texte non reconnu : (page 1 : lecture trop longue \(plus de 0,001 s\) ; )?reconnaissance arrêtée après 0,001 s \(limite par document\) : [23] pages scannées non lues$/);
+    expect(result.ok && result.ocr?.note).toMatch(
+      /^texte non reconnu : (page 1 : lecture trop longue \(plus de 0,001 s\) ; )?reconnaissance arrêtée après 0,001 s \(limite par document\) : [23] pages scannées non lues$/,
+    );
     await expectStillReady();
   });
 

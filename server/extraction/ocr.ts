@@ -55,7 +55,13 @@ export async function recognize(image: Buffer, timeoutMs: number): Promise<Recog
   });
   try {
     const result = await Promise.race([current.then((w) => w.recognize(image)), timeout]);
-    return { text: result.data.text.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim(), confidence: Math.max(0, Math.min(1, result.data.confidence / 100)) };
+    return {
+      text: result.data.text
+        .replace(/[ \t]+/g, ' ')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim(),
+      confidence: Math.max(0, Math.min(1, result.data.confidence / 100)),
+    };
   } catch (error) {
     if (error instanceof OcrTimeoutError) await stopOcr();
     throw error;

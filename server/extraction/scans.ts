@@ -78,7 +78,8 @@ function greyScaledDown(rgba: Uint8Array, width: number, height: number, maxPixe
       const x1 = Math.max(x0 + 1, Math.floor(((x + 1) * width) / w));
       let sum = 0;
       for (let sy = y0; sy < y1; sy += 1) {
-        for (let sx = x0, i = (sy * width + x0) * 4; sx < x1; sx += 1, i += 4) sum += (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
+        for (let sx = x0, i = (sy * width + x0) * 4; sx < x1; sx += 1, i += 4)
+          sum += (rgba[i]! * 77 + rgba[i + 1]! * 150 + rgba[i + 2]! * 29) >> 8;
       }
       pixels[y * w + x] = sum / ((y1 - y0) * (x1 - x0));
     }
@@ -101,11 +102,16 @@ async function readGrey(grey: Grey, page: number, settings: OcrSettings, timeout
     const { text, confidence } = await recognize(pgm(grey), timeoutMs);
     if (letterCount(text) < minLetters) return { ok: false, page: { page, text: '', confidence }, reason: 'aucun texte trouvé' };
     if (confidence < settings.minConfidence) {
-      return { ok: false, page: { page, text: '', confidence }, reason: `confiance trop faible (${percent(confidence)} pour un seuil de ${percent(settings.minConfidence)})` };
+      return {
+        ok: false,
+        page: { page, text: '', confidence },
+        reason: `confiance trop faible (${percent(confidence)} pour un seuil de ${percent(settings.minConfidence)})`,
+      };
     }
     return { ok: true, page: { page, text, confidence } };
   } catch (error) {
-    if (error instanceof OcrTimeoutError) return { ok: false, page: { page, text: '', confidence: null }, reason: `lecture trop longue (plus de ${fr(timeoutMs / 1000)} s)` };
+    if (error instanceof OcrTimeoutError)
+      return { ok: false, page: { page, text: '', confidence: null }, reason: `lecture trop longue (plus de ${fr(timeoutMs / 1000)} s)` };
     throw error;
   }
 }
@@ -116,7 +122,12 @@ async function readGrey(grey: Grey, page: number, settings: OcrSettings, timeout
  */
 async function greyOfImage(data: Buffer, settings: OcrSettings): Promise<Grey> {
   if (data[0] === 0xff && data[1] === 0xd8) {
-    const decoded = jpeg.decode(data, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: settings.maxSourcePixels / 1e6, maxMemoryUsageInMB: Math.ceil((settings.maxSourcePixels * 4.5) / 1e6) });
+    const decoded = jpeg.decode(data, {
+      useTArray: true,
+      formatAsRGBA: true,
+      maxResolutionInMP: settings.maxSourcePixels / 1e6,
+      maxMemoryUsageInMB: Math.ceil((settings.maxSourcePixels * 4.5) / 1e6),
+    });
     return greyScaledDown(decoded.data, decoded.width, decoded.height, settings.maxPixels);
   }
   const image = await loadImage(data);
@@ -137,7 +148,10 @@ export async function ocrImage(data: Buffer, settings: OcrSettings = defaultOcrS
   }
   const pixels = size.width * size.height;
   if (pixels > settings.maxSourcePixels) {
-    return { pages: [], note: `texte non reconnu : image trop grande (${fr(size.width)} × ${fr(size.height)} pixels ; au plus ${fr(settings.maxSourcePixels / 1e6)} millions de pixels sont lus)` };
+    return {
+      pages: [],
+      note: `texte non reconnu : image trop grande (${fr(size.width)} × ${fr(size.height)} pixels ; au plus ${fr(settings.maxSourcePixels / 1e6)} millions de pixels sont lus)`,
+    };
   }
   let grey: Grey;
   try {
@@ -171,23 +185,36 @@ export async function ocrPdfPages(data: Buffer, pageNumbers: number[], settings:
     for (const [index, number] of pageNumbers.entries()) {
       const left = pageNumbers.length - index;
       if (index >= settings.maxPages) {
-        problems.push(`reconnaissance arrêtée après ${fr(settings.maxPages)} pages (limite par document) : ${fr(left)} page${left > 1 ? 's' : ''} scannée${left > 1 ? 's' : ''} non lue${left > 1 ? 's' : ''}`);
+        problems.push(
+          `reconnaissance arrêtée après ${fr(settings.maxPages)} pages (limite par document) : ${fr(left)} page${left > 1 ? 's' : ''} scannée${left > 1 ? 's' : ''} non lue${left > 1 ? 's' : ''}`,
+        );
         break;
       }
       const remainingMs = settings.documentTimeoutMs - (Date.now() - startedAt);
       if (remainingMs <= 0) {
-        problems.push(`reconnaissance arrêtée après ${fr(settings.documentTimeoutMs / 1000)} s (limite par document) : ${fr(left)} page${left > 1 ? 's' : ''} scannée${left > 1 ? 's' : ''} non lue${left > 1 ? 's' : ''}`);
+        problems.push(
+          `reconnaissance arrêtée après ${fr(settings.documentTimeoutMs / 1000)} s (limite par document) : ${fr(left)} page${left > 1 ? 's' : ''} scannée${left > 1 ? 's' : ''} non lue${left > 1 ? 's' : ''}`,
+        );
         break;
       }
       const page = await document.getPage(number);
       let reading: PageReading;
       try {
         const base = page.getViewport({ scale: 1 });
-        const canvas = await drawBounded(base.width * (settings.dpi / 72), base.height * (settings.dpi / 72), settings.maxPixels, async (target) => {
-          const viewport = page.getViewport({ scale: target.width / base.width });
-          // @napi-rs/canvas implements the 2D context pdf.js draws with.
-          await page.render({ canvas: target as unknown as HTMLCanvasElement, canvasContext: target.getContext('2d') as unknown as CanvasRenderingContext2D, viewport }).promise;
-        });
+        const canvas = await drawBounded(
+          base.width * (settings.dpi / 72),
+          base.height * (settings.dpi / 72),
+          settings.maxPixels,
+          async (target) => {
+            const viewport = page.getViewport({ scale: target.width / base.width });
+            // @napi-rs/canvas implements the 2D context pdf.js draws with.
+            await page.render({
+              canvas: target as unknown as HTMLCanvasElement,
+              canvasContext: target.getContext('2d') as unknown as CanvasRenderingContext2D,
+              viewport,
+            }).promise;
+          },
+        );
         reading = await readGrey(greyOfCanvas(canvas), number, settings, Math.min(settings.pageTimeoutMs, remainingMs));
       } finally {
         page.cleanup();
@@ -203,5 +230,8 @@ export async function ocrPdfPages(data: Buffer, pageNumbers: number[], settings:
     problems.unshift(`${numbers.length > 1 ? 'pages' : 'page'} ${shown} : ${reason}`);
   }
   const isNothingRead = pages.every((page) => page.text === '');
-  return { pages, note: problems.length === 0 ? null : `${isNothingRead ? 'texte non reconnu' : 'texte reconnu en partie'} : ${problems.join(' ; ')}` };
+  return {
+    pages,
+    note: problems.length === 0 ? null : `${isNothingRead ? 'texte non reconnu' : 'texte reconnu en partie'} : ${problems.join(' ; ')}`,
+  };
 }

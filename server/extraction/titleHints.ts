@@ -26,7 +26,8 @@ const dcTitle = (xml: string | undefined) => {
 function docxHeading(zip: ZipPackage): string | undefined {
   const xml = zip.text('word/document.xml') ?? '';
   for (const [paragraph] of xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
-    if (/<w:pStyle w:val="(Title|Titre|Heading1|Titre1|heading 1)"/i.test(paragraph)) return xmlText(paragraph, /<w:br\/>/g).replace(/\n/g, ' ');
+    if (/<w:pStyle w:val="(Title|Titre|Heading1|Titre1|heading 1)"/i.test(paragraph))
+      return xmlText(paragraph, /<w:br\/>/g).replace(/\n/g, ' ');
   }
   return undefined;
 }
@@ -90,7 +91,13 @@ export function prominentLine(items: PositionedText[], pageHeight: number): stri
 async function pdfHints(data: Buffer): Promise<TitleHints> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // A copy: pdf.js detaches the buffer it is given, and the pages are read from these bytes next.
-  const document = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const document = await getDocument({
+    data: new Uint8Array(data),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
   try {
     const { info } = (await document.getMetadata()) as { info?: { Title?: unknown } };
     const metadataTitle = typeof info?.Title === 'string' ? info.Title : undefined;
@@ -99,7 +106,9 @@ async function pdfHints(data: Buffer): Promise<TitleHints> {
     const content = await page.getTextContent();
     const [, , , height] = page.view as [number, number, number, number];
     const items = content.items.flatMap((item) =>
-      'str' in item && item.str.trim() ? [{ text: item.str, size: Math.hypot(item.transform[2] as number, item.transform[3] as number), y: item.transform[5] as number }] : [],
+      'str' in item && item.str.trim()
+        ? [{ text: item.str, size: Math.hypot(item.transform[2] as number, item.transform[3] as number), y: item.transform[5] as number }]
+        : [],
     );
     page.cleanup();
     return { metadataTitle, heading: prominentLine(items, height) };
@@ -109,7 +118,10 @@ async function pdfHints(data: Buffer): Promise<TitleHints> {
 }
 
 function textHeading(data: Buffer): TitleHints {
-  const start = data.subarray(0, 4096).toString('utf8').replace(/^\ufeff/, '');
+  const start = data
+    .subarray(0, 4096)
+    .toString('utf8')
+    .replace(/^\ufeff/, '');
   const heading = /^#\s+(.+)$/m.exec(start)?.[1];
   return { heading };
 }
@@ -118,7 +130,13 @@ function textHeading(data: Buffer): TitleHints {
 export async function titleHints(fileType: FileType, data: Buffer): Promise<TitleHints | undefined> {
   try {
     const hints =
-      fileType === 'pdf' ? await pdfHints(data) : fileType === 'txt' ? textHeading(data) : fileType === 'png' || fileType === 'jpeg' ? {} : officeHints(fileType, data);
+      fileType === 'pdf'
+        ? await pdfHints(data)
+        : fileType === 'txt'
+          ? textHeading(data)
+          : fileType === 'png' || fileType === 'jpeg'
+            ? {}
+            : officeHints(fileType, data);
     const metadataTitle = bounded(hints.metadataTitle);
     const heading = bounded(hints.heading);
     if (!metadataTitle && !heading) return undefined;

@@ -64,12 +64,14 @@ export function openZip(data: Buffer, limits: ZipLimits = defaultZipLimits): Zip
       localHeaderOffset: data.readUInt32LE(offset + 42),
     };
     offset += 46 + data.readUInt16LE(offset + 28) + data.readUInt16LE(offset + 30) + data.readUInt16LE(offset + 32);
-    if (entry.uncompressedSize > limits.maxEntryUncompressed) throw new ZipRejectedError(`entry ${entry.name} declares ${entry.uncompressedSize} bytes`);
+    if (entry.uncompressedSize > limits.maxEntryUncompressed)
+      throw new ZipRejectedError(`entry ${entry.name} declares ${entry.uncompressedSize} bytes`);
     if (entry.compressedSize > 0 && entry.uncompressedSize / entry.compressedSize > limits.maxRatio) {
       throw new ZipRejectedError(`entry ${entry.name} has a compression ratio over ${limits.maxRatio}`);
     }
     total += entry.uncompressedSize;
-    if (total > limits.maxTotalUncompressed) throw new ZipRejectedError(`declared uncompressed size over ${limits.maxTotalUncompressed} bytes`);
+    if (total > limits.maxTotalUncompressed)
+      throw new ZipRejectedError(`declared uncompressed size over ${limits.maxTotalUncompressed} bytes`);
     entries.set(entry.name, entry);
   }
 

@@ -13,7 +13,10 @@ export function todayInParis(now = new Date()): string {
 const dayMs = 86400000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
 
-export function availabilityOf(card: { opensOn: string | null; closesOn: string | null; isPermanent: boolean }, today = todayInParis()): Availability {
+export function availabilityOf(
+  card: { opensOn: string | null; closesOn: string | null; isPermanent: boolean },
+  today = todayInParis(),
+): Availability {
   if (card.isPermanent) return 'permanent';
   if (card.opensOn && card.opensOn > today) return 'a_venir';
   if (card.closesOn) {

@@ -91,25 +91,50 @@ describe('folders and schemes API', () => {
     const listed = await agent.agent.get('/api/folders').expect(200);
     const scheme = listed.body.folders.find((f: { id: string }) => f.id === response.body.folder.id);
     expect(scheme.can).toMatchObject({ update: false, delete: false, upload: false });
-    expect(await ctx.db('audit_events').where({ action: 'scheme.created', object_id: response.body.folder.id }).count({ n: '*' }).first()).toEqual({ n: 1 });
+    expect(
+      await ctx.db('audit_events').where({ action: 'scheme.created', object_id: response.body.folder.id }).count({ n: '*' }).first(),
+    ).toEqual({ n: 1 });
 
     // The hourly availability refresh finds nothing to reindex in a scheme it has not seen change.
     await ctx.db('jobs').delete();
     await enqueueJob(ctx.db, 'search.refreshAvailability', {});
     expect(await drainJobs(ctx)).toEqual([]);
-    expect(await ctx.db('jobs').where({ type: 'search.syncFolder' }).whereRaw(`payload->>'folderId' = ?`, [response.body.folder.id]).count({ n: '*' }).first()).toEqual({ n: 0 });
+    expect(
+      await ctx
+        .db('jobs')
+        .where({ type: 'search.syncFolder' })
+        .whereRaw(`payload->>'folderId' = ?`, [response.body.folder.id])
+        .count({ n: '*' })
+        .first(),
+    ).toEqual({ n: 0 });
   });
 
   it('refuses a scheme for another directorate (403), and an invalid card with the field named (400)', async () => {
-    await send(editor, 'post', '/api/folders', { name: 'Intrus', parentId: themeId, scheme: { ...card(), directorateId: otherDirectorateId } }).expect(403);
+    await send(editor, 'post', '/api/folders', {
+      name: 'Intrus',
+      parentId: themeId,
+      scheme: { ...card(), directorateId: otherDirectorateId },
+    }).expect(403);
     const cases: [object, string][] = [
       [{ name: '', parentId: themeId }, 'name : Le nom est obligatoire.'],
       [{ name: 'x'.repeat(201), parentId: themeId }, 'name : Le nom : 200 caractères au plus.'],
-      [{ name: 'Dates', parentId: themeId, scheme: { ...card(), opensOn: '2026-06-01', closesOn: '2026-01-01' } }, "scheme.closesOn : La date de clôture doit suivre la date d'ouverture."],
-      [{ name: 'Mail', parentId: themeId, scheme: { ...card(), referent: { email: 'pas-un-mail' } } }, 'scheme.referent.email : Adresse e-mail du référent invalide.'],
+      [
+        { name: 'Dates', parentId: themeId, scheme: { ...card(), opensOn: '2026-06-01', closesOn: '2026-01-01' } },
+        "scheme.closesOn : La date de clôture doit suivre la date d'ouverture.",
+      ],
+      [
+        { name: 'Mail', parentId: themeId, scheme: { ...card(), referent: { email: 'pas-un-mail' } } },
+        'scheme.referent.email : Adresse e-mail du référent invalide.',
+      ],
       [{ name: 'Public', parentId: themeId, scheme: { ...card(), audiences: ['martiens'] } }, 'scheme.audiences.0 : Public inconnu.'],
-      [{ name: 'Date', parentId: themeId, scheme: { ...card(), opensOn: '31/12/2026' } }, 'scheme.opensOn : Date attendue au format AAAA-MM-JJ.'],
-      [{ name: 'Lien', parentId: themeId, scheme: { ...card(), links: { infoUrl: 'javascript:alert(1)' } } }, 'scheme.links.infoUrl : Adresse web attendue (https://…).'],
+      [
+        { name: 'Date', parentId: themeId, scheme: { ...card(), opensOn: '31/12/2026' } },
+        'scheme.opensOn : Date attendue au format AAAA-MM-JJ.',
+      ],
+      [
+        { name: 'Lien', parentId: themeId, scheme: { ...card(), links: { infoUrl: 'javascript:alert(1)' } } },
+        'scheme.links.infoUrl : Adresse web attendue (https://…).',
+      ],
     ];
     for (const [body, message] of cases) {
       const response = await send(editor, 'post', '/api/folders', body).expect(400);
@@ -118,7 +143,9 @@ describe('folders and schemes API', () => {
   });
 
   it('sub-folders: editors add them in their own schemes only; they belong to the scheme directorate', async () => {
-    const scheme = await send(editor, 'post', '/api/folders', { name: 'Aide à la rénovation', parentId: themeId, scheme: card() }).expect(201);
+    const scheme = await send(editor, 'post', '/api/folders', { name: 'Aide à la rénovation', parentId: themeId, scheme: card() }).expect(
+      201,
+    );
     const sub = await send(editor, 'post', '/api/folders', { name: 'Formulaires', parentId: scheme.body.folder.id }).expect(201);
     expect(sub.body.folder).toMatchObject({ directorateId, scheme: null });
     await send(otherEditor, 'post', '/api/folders', { name: 'Intrus', parentId: scheme.body.folder.id }).expect(403);
@@ -155,7 +182,9 @@ describe('folders and schemes API', () => {
   it('edits the scheme card and archives the scheme', async () => {
     const scheme = await send(editor, 'post', '/api/folders', { name: 'Pass Sport', parentId: themeId, scheme: card() }).expect(201);
     const id = scheme.body.folder.id as string;
-    const edited = await send(editor, 'patch', `/api/folders/${id}`, { scheme: { ...card(), isPermanent: true, closesOn: null } }).expect(200);
+    const edited = await send(editor, 'patch', `/api/folders/${id}`, { scheme: { ...card(), isPermanent: true, closesOn: null } }).expect(
+      200,
+    );
     expect(edited.body.folder.scheme).toMatchObject({ isPermanent: true, availability: 'permanent' });
     const archived = await send(editor, 'patch', `/api/folders/${id}`, { isArchived: true }).expect(200);
     expect(archived.body.folder.scheme.isArchived).toBe(true);

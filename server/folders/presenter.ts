@@ -67,7 +67,13 @@ export function presentScheme(row: FolderRow) {
     keywords: row.scheme_keywords,
     ...dates,
     availability: availabilityOf(dates),
-    referent: { name: row.referent_name, service: row.referent_service, email: row.referent_email, phone: row.referent_phone, publicFields: row.referent_public_fields },
+    referent: {
+      name: row.referent_name,
+      service: row.referent_service,
+      email: row.referent_email,
+      phone: row.referent_phone,
+      publicFields: row.referent_public_fields,
+    },
     links: { infoUrl: row.info_url, applyUrl: row.apply_url },
     isArchived: row.archived_at !== null,
     ...presentVerification(row),
@@ -89,9 +95,15 @@ export function presentFolder(row: FolderRow, actor: Actor) {
       update: can(actor, 'folder.update', subject),
       delete: can(actor, 'folder.delete', subject),
       // The policy decides: a scheme of the user's own directorate under this theme.
-      createScheme: row.parent_id === null && can(actor, 'folder.create', { kind: 'folderPlacement', parent: subject, directorateId: actor.directorateId }),
-      createSubfolder: row.directorate_id !== null && can(actor, 'folder.create', { kind: 'folderPlacement', parent: subject, directorateId: row.directorate_id }),
-      upload: row.directorate_id !== null && can(actor, 'document.create', { kind: 'document', directorateId: row.directorate_id, scope: 'internal', status: 'draft' }),
+      createScheme:
+        row.parent_id === null &&
+        can(actor, 'folder.create', { kind: 'folderPlacement', parent: subject, directorateId: actor.directorateId }),
+      createSubfolder:
+        row.directorate_id !== null &&
+        can(actor, 'folder.create', { kind: 'folderPlacement', parent: subject, directorateId: row.directorate_id }),
+      upload:
+        row.directorate_id !== null &&
+        can(actor, 'document.create', { kind: 'document', directorateId: row.directorate_id, scope: 'internal', status: 'draft' }),
       verify: row.is_scheme && can(actor, 'folder.update', subject),
       report: row.directorate_id !== null,
     },

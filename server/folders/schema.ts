@@ -1,18 +1,29 @@
 import { z } from 'zod';
 import { idParams } from '../http/params';
 
-export const audiences = ['entreprises', 'associations', 'collectivites', 'particuliers', 'jeunes', 'agriculteurs', 'etudiants', 'demandeurs_emploi'] as const;
+export const audiences = [
+  'entreprises',
+  'associations',
+  'collectivites',
+  'particuliers',
+  'jeunes',
+  'agriculteurs',
+  'etudiants',
+  'demandeurs_emploi',
+] as const;
 export const aidTypes = ['subvention', 'pret', 'avance_remboursable', 'garantie', 'accompagnement', 'appel_a_projets', 'prix'] as const;
 /** The referent's contact fields a card may make public (on the citizen's pages and handouts). */
 export const referentFields = ['name', 'service', 'email', 'phone'] as const;
 /** By default the citizen sees the service (and the agent's Maison), never a person's name, e-mail or mobile. */
 export const defaultPublicReferentFields: (typeof referentFields)[number][] = ['service'];
 
-const text = (max: number, label: string) => z.string({ error: `${label} doit être un texte.` }).trim().max(max, { error: `${label} : ${max} caractères au plus.` });
+const text = (max: number, label: string) =>
+  z
+    .string({ error: `${label} doit être un texte.` })
+    .trim()
+    .max(max, { error: `${label} : ${max} caractères au plus.` });
 const isoDate = z.iso.date({ error: 'Date attendue au format AAAA-MM-JJ.' });
-const httpUrl = z
-  .url({ protocol: /^https?$/, error: 'Adresse web attendue (https://…).' })
-  .max(2000);
+const httpUrl = z.url({ protocol: /^https?$/, error: 'Adresse web attendue (https://…).' }).max(2000);
 
 export const folderName = z
   .string({ error: 'Le nom est obligatoire.' })
@@ -27,8 +38,14 @@ export const schemeCardSchema = z
     summary: text(5000, 'Le résumé').default(''),
     /** What it pays, as the card says it: "jusqu'à 500 €", "50 % des dépenses". */
     amount: text(200, 'Le montant').default(''),
-    audiences: z.array(z.enum(audiences, { error: 'Public inconnu.' })).max(audiences.length).default([]),
-    aidTypes: z.array(z.enum(aidTypes, { error: "Type d'aide inconnu." })).max(aidTypes.length).default([]),
+    audiences: z
+      .array(z.enum(audiences, { error: 'Public inconnu.' }))
+      .max(audiences.length)
+      .default([]),
+    aidTypes: z
+      .array(z.enum(aidTypes, { error: "Type d'aide inconnu." }))
+      .max(aidTypes.length)
+      .default([]),
     keywords: z.array(text(100, 'Un mot-clé').min(1)).max(50, { error: '50 mots-clés au plus.' }).default([]),
     opensOn: isoDate.nullable().default(null),
     closesOn: isoDate.nullable().default(null),
@@ -68,7 +85,10 @@ export const schemeCardSchema = z
     error: "La date de clôture doit suivre la date d'ouverture.",
     path: ['closesOn'],
   })
-  .refine((card) => !card.isPermanent || !card.closesOn, { error: 'Un dispositif permanent n’a pas de date de clôture.', path: ['closesOn'] });
+  .refine((card) => !card.isPermanent || !card.closesOn, {
+    error: 'Un dispositif permanent n’a pas de date de clôture.',
+    path: ['closesOn'],
+  });
 
 export type SchemeCardInput = z.infer<typeof schemeCardSchema>;
 

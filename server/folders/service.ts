@@ -14,7 +14,10 @@ import type { CreateFolderInput, SchemeCardInput, UpdateFolderInput } from './sc
 /** The folder rows are read in ./rows.ts; the rooms that read a folder find them here too. */
 export { findFolder, findFoldersByIds, listFolders } from './rows';
 
-export const folderSubject = (row: Pick<FolderRow, 'directorate_id'>): FolderSubject => ({ kind: 'folder', directorateId: row.directorate_id });
+export const folderSubject = (row: Pick<FolderRow, 'directorate_id'>): FolderSubject => ({
+  kind: 'folder',
+  directorateId: row.directorate_id,
+});
 
 function schemeColumns(card: SchemeCardInput) {
   return {
@@ -47,7 +50,9 @@ const verifiedBy = (trx: Transaction, actor: Actor) => ({ verified_at: trx.fn.no
 /** A named verifier must be an active editor of the scheme's directorate. */
 async function assertVerifier(trx: Transaction, card: SchemeCardInput) {
   if (!card.verifierId) return;
-  const found = await trx('users').where({ id: card.verifierId, role: 'editor', directorate_id: card.directorateId, is_active: true }).first('id');
+  const found = await trx('users')
+    .where({ id: card.verifierId, role: 'editor', directorate_id: card.directorateId, is_active: true })
+    .first('id');
   if (!found) throw new ValidationError('scheme.verifierId : Le vérificateur doit être un éditeur de la direction du dispositif.');
 }
 
@@ -55,7 +60,8 @@ async function assertVerifier(trx: Transaction, card: SchemeCardInput) {
 export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
   const changes: Record<string, { before: unknown; after: unknown }> = {};
   for (const [key, value] of Object.entries(after)) {
-    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(value ?? null)) changes[key] = { before: before[key] ?? null, after: value ?? null };
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(value ?? null))
+      changes[key] = { before: before[key] ?? null, after: value ?? null };
   }
   return changes;
 }
@@ -103,7 +109,9 @@ export async function createFolder(db: Db, actor: Actor, input: CreateFolderInpu
           created_by: actor.id,
           // A new scheme has no document yet: each one is indexed with the availability of its day,
           // so the hourly refresh (search.refreshAvailability) has nothing to redo until the calendar moves.
-          ...(input.scheme ? { ...schemeColumns(input.scheme), ...verifiedBy(trx, actor), indexed_availability: availabilityOf(input.scheme) } : {}),
+          ...(input.scheme
+            ? { ...schemeColumns(input.scheme), ...verifiedBy(trx, actor), indexed_availability: availabilityOf(input.scheme) }
+            : {}),
         })
         .returning<{ id: string }[]>('id'),
     );
@@ -119,7 +127,8 @@ export async function createFolder(db: Db, actor: Actor, input: CreateFolderInpu
 }
 
 async function assertNoCycle(trx: Transaction, folderId: string, newParentId: string) {
-  if (await isWithin(trx, newParentId, folderId)) throw new ConflictError('Un dossier ne peut pas être déplacé dans lui-même ni dans un de ses sous-dossiers.');
+  if (await isWithin(trx, newParentId, folderId))
+    throw new ConflictError('Un dossier ne peut pas être déplacé dans lui-même ni dans un de ses sous-dossiers.');
 }
 
 export async function updateFolder(db: Db, actor: Actor, id: string, input: UpdateFolderInput, audit: AuditContext) {
@@ -130,21 +139,33 @@ export async function updateFolder(db: Db, actor: Actor, id: string, input: Upda
     if (input.name !== undefined) changes.name = input.name;
     if (input.parentId !== undefined && input.parentId !== before.parent_id) {
       const parent = input.parentId ? await findFolder(trx, input.parentId) : null;
-      authorize(actor, 'folder.create', { kind: 'folderPlacement', parent: parent ? folderSubject(parent) : null, directorateId: before.directorate_id });
+      authorize(actor, 'folder.create', {
+        kind: 'folderPlacement',
+        parent: parent ? folderSubject(parent) : null,
+        directorateId: before.directorate_id,
+      });
       if (input.parentId) await assertNoCycle(trx, id, input.parentId);
       changes.parent_id = input.parentId;
     }
     if (input.scheme) {
       if (!before.is_scheme) throw new ValidationError("Ce dossier n'est pas un dispositif.");
       if (input.scheme.directorateId !== before.directorate_id) {
-        authorize(actor, 'folder.create', { kind: 'folderPlacement', parent: { kind: 'folder', directorateId: null }, directorateId: input.scheme.directorateId });
+        authorize(actor, 'folder.create', {
+          kind: 'folderPlacement',
+          parent: { kind: 'folder', directorateId: null },
+          directorateId: input.scheme.directorateId,
+        });
         await assertDirectorateExists(trx, input.scheme.directorateId);
       }
       await assertVerifier(trx, input.scheme);
       Object.assign(changes, schemeColumns(input.scheme), verifiedBy(trx, actor));
     }
     if (input.isArchived !== undefined) changes.archived_at = input.isArchived ? (before.archived_at ?? new Date()) : null;
-    await withNameCheck(() => trx('folders').where({ id }).update({ ...changes, updated_at: trx.fn.now() }));
+    await withNameCheck(() =>
+      trx('folders')
+        .where({ id })
+        .update({ ...changes, updated_at: trx.fn.now() }),
+    );
     await enqueueFolderSync(trx, id);
     if (input.isArchived !== undefined) {
       // Archiving a scheme revokes its documents' public links in this transaction; reopening gives new ones.
@@ -173,6 +194,11 @@ export async function deleteFolder(db: Db, actor: Actor, id: string, audit: Audi
     const document = await trx('documents').where({ folder_id: id }).whereNull('deleted_at').first('id');
     if (child || document) throw new ConflictError("Ce dossier n'est pas vide : déplacez ou supprimez d'abord son contenu.");
     await trx('folders').where({ id }).delete();
-    await recordAudit(trx, audit, { action: 'folder.deleted', objectType: 'folder', objectId: id, changes: { name: { before: folder.name, after: null } } });
+    await recordAudit(trx, audit, {
+      action: 'folder.deleted',
+      objectType: 'folder',
+      objectId: id,
+      changes: { name: { before: folder.name, after: null } },
+    });
   });
 }

@@ -3,7 +3,8 @@ import type { FolderRow } from './presenter';
 import { FolderTree } from './tree';
 
 /** Only what the tree reads of a row; the rest of a folder does not change its place. */
-const folder = (id: string, parentId: string | null, isScheme = false) => ({ id, parent_id: parentId, name: id, is_scheme: isScheme }) as FolderRow;
+const folder = (id: string, parentId: string | null, isScheme = false) =>
+  ({ id, parent_id: parentId, name: id, is_scheme: isScheme }) as FolderRow;
 
 // Économie (theme) › Aide TPE (scheme) › Formulaires › Archives; Tourisme (theme) › Camping (scheme) › Volet eau (scheme)
 const tree = new FolderTree([

@@ -61,7 +61,8 @@ export async function loadFolderTree(db: Db): Promise<FolderTree> {
  * SQL: the common table `subtree(id)`, the folder `root` (an SQL expression: `?::uuid`, or a
  * column of the outer query) and every folder below it. Use after `with recursive`.
  */
-export const subtreeCte = (root: string) => `subtree(id) as (select ${root} union all select child.id from folders child join subtree s on child.parent_id = s.id)`;
+export const subtreeCte = (root: string) =>
+  `subtree(id) as (select ${root} union all select child.id from folders child join subtree s on child.parent_id = s.id)`;
 
 /**
  * SQL: the common table `lineage(id, parent_id, is_scheme, depth)`, the folder `start` (an SQL expression)
@@ -74,7 +75,10 @@ export const lineageCte = (start: string) =>
 
 /** The nearest scheme at or above a folder, in the caller's transaction (documents may sit in a scheme's sub-folders). */
 export async function schemeIdOf(db: Db | Transaction, folderId: string): Promise<string | null> {
-  const result = await db.raw<{ rows: { id: string }[] }>(`with recursive ${lineageCte('?::uuid')} select id from lineage where is_scheme order by depth limit 1`, [folderId]);
+  const result = await db.raw<{ rows: { id: string }[] }>(
+    `with recursive ${lineageCte('?::uuid')} select id from lineage where is_scheme order by depth limit 1`,
+    [folderId],
+  );
   return result.rows[0]?.id ?? null;
 }
 
@@ -90,6 +94,9 @@ export async function documentsUnder(db: Db | Transaction, folderId: string): Pr
 
 /** Whether `folderId` is `ancestorId` or lies below it, in the caller's transaction. */
 export async function isWithin(db: Db | Transaction, folderId: string, ancestorId: string): Promise<boolean> {
-  const result = await db.raw<{ rows: { id: string }[] }>(`with recursive ${subtreeCte('?::uuid')} select id from subtree where id = ?::uuid`, [ancestorId, folderId]);
+  const result = await db.raw<{ rows: { id: string }[] }>(
+    `with recursive ${subtreeCte('?::uuid')} select id from subtree where id = ?::uuid`,
+    [ancestorId, folderId],
+  );
   return result.rows.length > 0;
 }

@@ -23,7 +23,8 @@ describe('verified content: a scheme card says when it was last confirmed', () =
     referent: { name: 'Claire Martin', email: 'claire.martin@region.example' },
     ...extra,
   });
-  const send = (who: SignedIn, method: 'post' | 'patch', url: string, body?: object) => who.agent[method](url).set('X-CSRF-Token', who.csrfToken).send(body);
+  const send = (who: SignedIn, method: 'post' | 'patch', url: string, body?: object) =>
+    who.agent[method](url).set('X-CSRF-Token', who.csrfToken).send(body);
   const daysAgo = (days: number) => ctx.db.raw(`now() - make_interval(days => ?)`, [days]);
 
   beforeAll(async () => {
@@ -39,7 +40,12 @@ describe('verified content: a scheme card says when it was last confirmed', () =
   afterAll(() => ctx.close());
 
   it('a new scheme is verified by its creator on creation, due 180 days later; its referent with an account is its verifier', async () => {
-    const referent = await buildUser(ctx.db, { role: 'editor', directorate_id: directorateId, email: 'claire.martin@region.example', display_name: 'Claire Martin' });
+    const referent = await buildUser(ctx.db, {
+      role: 'editor',
+      directorate_id: directorateId,
+      email: 'claire.martin@region.example',
+      display_name: 'Claire Martin',
+    });
     const created = await send(editor, 'post', '/api/folders', { name: "Ec'Eau Tourisme", parentId: themeId, scheme: card() }).expect(201);
     schemeId = created.body.folder.id;
     const { body } = await agent.agent.get(`/api/folders/${schemeId}`).expect(200);
@@ -57,7 +63,10 @@ describe('verified content: a scheme card says when it was last confirmed', () =
   });
 
   it('past due, the card says so to agents (isReviewDue) and the scheme joins the directorate queue', async () => {
-    await ctx.db('folders').where({ id: schemeId }).update({ verified_at: daysAgo(200) });
+    await ctx
+      .db('folders')
+      .where({ id: schemeId })
+      .update({ verified_at: daysAgo(200) });
     const { body } = await agent.agent.get(`/api/folders/${schemeId}`).expect(200);
     expect(body.folder.scheme.isReviewDue).toBe(true);
     expect(body.folder.scheme.reviewDueOn < todayInParis()).toBe(true);
@@ -76,12 +85,23 @@ describe('verified content: a scheme card says when it was last confirmed', () =
 
   it('the search answer carries the card\'s verification: when, and "à vérifier" past due', async () => {
     const upload = editor.agent.post('/api/documents').set('X-CSRF-Token', editor.csrfToken);
-    for (const [name, value] of Object.entries({ folderId: schemeId, title: 'Règlement hydro-économe', docType: 'reglement', status: 'published', scope: 'internal' })) upload.field(name, value);
+    for (const [name, value] of Object.entries({
+      folderId: schemeId,
+      title: 'Règlement hydro-économe',
+      docType: 'reglement',
+      status: 'published',
+      scope: 'internal',
+    }))
+      upload.field(name, value);
     await upload.attach('file', makeText('Les campings qui installent des mousseurs hydro-économes.'), 'reglement.txt').expect(201);
     expect(await drainJobs(ctx)).toEqual([]);
     const { body } = await agent.agent.get('/api/search').query({ q: 'mousseurs hydro-économes' }).expect(200);
     const group = body.groups.find((g: { scheme: { id: string } | null }) => g.scheme?.id === schemeId);
-    expect(group.scheme).toMatchObject({ isReviewDue: true, verifiedAt: expect.any(String), reviewDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(group.scheme).toMatchObject({
+      isReviewDue: true,
+      verifiedAt: expect.any(String),
+      reviewDueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
   });
 
   it('an editor verifies in one click: due again one interval from today, audited, out of the queue', async () => {
@@ -102,8 +122,13 @@ describe('verified content: a scheme card says when it was last confirmed', () =
   });
 
   it('saving the card counts as a verification; the interval and the verifier are set per scheme', async () => {
-    await ctx.db('folders').where({ id: schemeId }).update({ verified_at: daysAgo(400) });
-    const saved = await send(editor, 'patch', `/api/folders/${schemeId}`, { scheme: card({ reviewIntervalDays: 30, verifierId: editor.user.id }) }).expect(200);
+    await ctx
+      .db('folders')
+      .where({ id: schemeId })
+      .update({ verified_at: daysAgo(400) });
+    const saved = await send(editor, 'patch', `/api/folders/${schemeId}`, {
+      scheme: card({ reviewIntervalDays: 30, verifierId: editor.user.id }),
+    }).expect(200);
     const today = todayInParis();
     expect(saved.body.folder.scheme).toMatchObject({
       isReviewDue: false,
@@ -123,7 +148,10 @@ describe('verified content: a scheme card says when it was last confirmed', () =
 
   it('refuses a verifier outside the directorate and an interval out of range, with the field named (400)', async () => {
     const cases: [object, string][] = [
-      [card({ verifierId: otherEditor.user.id }), 'scheme.verifierId : Le vérificateur doit être un éditeur de la direction du dispositif.'],
+      [
+        card({ verifierId: otherEditor.user.id }),
+        'scheme.verifierId : Le vérificateur doit être un éditeur de la direction du dispositif.',
+      ],
       [card({ verifierId: agent.user.id }), 'scheme.verifierId : Le vérificateur doit être un éditeur de la direction du dispositif.'],
       [card({ reviewIntervalDays: 3 }), 'scheme.reviewIntervalDays : Le délai de vérification : 7 jours au moins.'],
       [card({ reviewIntervalDays: 5000 }), 'scheme.reviewIntervalDays : Le délai de vérification : 1095 jours (3 ans) au plus.'],

@@ -20,7 +20,10 @@ export async function verifyScheme(db: Db, actor: Actor, id: string, audit: Audi
       action: 'scheme.verified',
       objectType: 'folder',
       objectId: id,
-      changes: { verifiedAt: { before: before.verified_at, after: after.verified_at }, reviewDueOn: { before: before.review_due_on, after: after.review_due_on } },
+      changes: {
+        verifiedAt: { before: before.verified_at, after: after.verified_at },
+        reviewDueOn: { before: before.review_due_on, after: after.review_due_on },
+      },
     });
     return after;
   });

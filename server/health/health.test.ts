@@ -40,7 +40,9 @@ describe('GET /healthz and /readyz', () => {
   it('sends a request id back, keeping a sane incoming one', async () => {
     const kept = await request(ctx.app).get('/healthz').set('X-Request-Id', 'abc-123');
     expect(kept.headers['x-request-id']).toBe('abc-123');
-    const replaced = await request(ctx.app).get('/healthz').set('X-Request-Id', `${'x'.repeat(65)} <script>`);
+    const replaced = await request(ctx.app)
+      .get('/healthz')
+      .set('X-Request-Id', `${'x'.repeat(65)} <script>`);
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -48,7 +48,13 @@ async function withSpace(result: CheckResult, storage: Storage, lowSpaceBytes: n
 }
 
 /** Liveness (the process answers) and readiness (PostgreSQL, Meilisearch and storage answer). */
-export function healthRoutes(deps: { db: Db; search: Search; storage: Storage; embedded?: EmbeddedService[]; config: { storageLowSpaceBytes: number } }) {
+export function healthRoutes(deps: {
+  db: Db;
+  search: Search;
+  storage: Storage;
+  embedded?: EmbeddedService[];
+  config: { storageLowSpaceBytes: number };
+}) {
   const router = Router();
   const checks: Record<ServiceKey, Check> = {
     database: () => checkDatabase(deps.db),

@@ -44,8 +44,14 @@ export function requestDeadline(deps: { timeoutMs: number; db: Db; logger: Logge
     const expire = async () => {
       const error = (await isDatabaseAnswering()) ? new RequestTimeoutError() : new ServiceUnavailableError('database');
       if (res.headersSent || res.destroyed) return;
-      (req.log ?? deps.logger).warn({ code: error.code, timeoutMs: deps.timeoutMs, service: error.details?.service }, 'no answer within the request bound');
-      res.status(error.status).set('Cache-Control', 'no-store').json({ error: { code: error.code, message: error.message } });
+      (req.log ?? deps.logger).warn(
+        { code: error.code, timeoutMs: deps.timeoutMs, service: error.details?.service },
+        'no answer within the request bound',
+      );
+      res
+        .status(error.status)
+        .set('Cache-Control', 'no-store')
+        .json({ error: { code: error.code, message: error.message } });
     };
     res.once('close', () => clearTimeout(timer));
     arm();

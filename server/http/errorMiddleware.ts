@@ -15,7 +15,8 @@ function bodyParserError(error: unknown): AppError | undefined {
   const type = (error as { type?: unknown } | null)?.type;
   if (type === 'entity.too.large') return new PayloadTooLargeError();
   if (type === 'entity.parse.failed') return new ValidationError("Le corps de la demande n'est pas un JSON valide.");
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new ValidationError("L'encodage de la demande n'est pas pris en charge.");
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+    return new ValidationError("L'encodage de la demande n'est pas pris en charge.");
   return undefined;
 }
 

@@ -69,7 +69,9 @@ describe('the web app', () => {
     const html = (await request(ctx.app).get('/').set('Accept', 'text/html')).text;
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(asset).toBeDefined();
-    const response = await request(ctx.app).get(asset as string).expect(200);
+    const response = await request(ctx.app)
+      .get(asset as string)
+      .expect(200);
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 

@@ -15,4 +15,7 @@ export function idParams(notFoundMessage: string) {
 
 /** A query sent by a form, whose empty fields are left out: an empty filter is no filter. */
 export const blankAsUnset = <T extends z.ZodRawShape>(shape: T) =>
-  z.preprocess((value) => (value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== '')) : value), z.object(shape).strict());
+  z.preprocess(
+    (value) => (value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== '')) : value),
+    z.object(shape).strict(),
+  );

@@ -18,7 +18,11 @@ export function requestLogger(logger: Logger) {
     autoLogging: { ignore: (req) => req.url === '/healthz' },
     serializers: {
       // Share tokens are bearer secrets: they never reach the logs.
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.replace(/^\/s\/[^/?]+/, '/s/[token]') }),
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url.replace(/^\/s\/[^/?]+/, '/s/[token]'),
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });

@@ -21,11 +21,19 @@ describe('every route states who may call it', () => {
 
   it('with SAML sign-in', async () => {
     const idp = await makeTestIdp();
-    const env = { PUBLIC_URL: 'http://app.test', SAML_ENTRY_POINT: idp.entryPoint, SAML_IDP_ISSUER: idp.issuer, SAML_IDP_CERT: idp.cert, SAML_ROLE_GROUPS: 'agent:A' };
+    const env = {
+      PUBLIC_URL: 'http://app.test',
+      SAML_ENTRY_POINT: idp.entryPoint,
+      SAML_IDP_ISSUER: idp.issuer,
+      SAML_IDP_CERT: idp.cert,
+      SAML_ROLE_GROUPS: 'agent:A',
+    };
     const saml = await createTestContext({ env });
     try {
       const routes = listRoutes(saml.app);
-      expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['GET /auth/saml', 'POST /auth/saml/callback', 'GET /auth/saml/metadata']));
+      expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
+        expect.arrayContaining(['GET /auth/saml', 'POST /auth/saml/callback', 'GET /auth/saml/metadata']),
+      );
       expect(routes.filter((route) => route.access === undefined)).toEqual([]);
     } finally {
       await saml.close();
@@ -56,7 +64,11 @@ describe('every route states who may call it', () => {
       'GET /api/documents/:id/pages', // the search room's
     ]);
     const unchecked = routes.filter(
-      (route) => rooms.test(route.path) && (route.path.includes(':') || ['POST', 'PATCH', 'PUT'].includes(route.method)) && route.validateAt < 0 && !checkedOtherwise.has(`${route.method} ${route.path}`),
+      (route) =>
+        rooms.test(route.path) &&
+        (route.path.includes(':') || ['POST', 'PATCH', 'PUT'].includes(route.method)) &&
+        route.validateAt < 0 &&
+        !checkedOtherwise.has(`${route.method} ${route.path}`),
     );
     expect(unchecked.map((route) => `${route.method} ${route.path}`)).toEqual([]);
   });

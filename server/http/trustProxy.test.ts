@@ -82,7 +82,9 @@ describe('TRUST_PROXY in production: HTTPS as the proxy saw it', () => {
     // The browser sends the Secure sign-in cookie back over HTTPS (supertest speaks plain http: by hand).
     const setCookie = String(start.headers['set-cookie']);
     // Over HTTPS the IdP's cross-site POST must carry it: Secure, SameSite=None (still HttpOnly).
-    expect(setCookie).toMatch(/^lpt\.saml_request=_[0-9a-f]{40}; Max-Age=600; Path=\/auth\/saml; Expires=[^;]+; HttpOnly; Secure; SameSite=None$/);
+    expect(setCookie).toMatch(
+      /^lpt\.saml_request=_[0-9a-f]{40}; Max-Age=600; Path=\/auth\/saml; Expires=[^;]+; HttpOnly; Secure; SameSite=None$/,
+    );
     const bindingCookie = setCookie.split(';')[0] as string;
     const xml = signedResponse(
       {
@@ -124,7 +126,9 @@ describe('TRUST_PROXY in production: HTTPS as the proxy saw it', () => {
     try {
       expect(await signInOverProxiedHttps(ctx)).not.toContain('lpt.sid=');
       // Not silent: the log says why, once.
-      expect(ctx.logs.filter((line) => line.msg.includes('set TRUST_PROXY'))).toEqual([expect.objectContaining({ level: 40, forwardedProto: 'https' })]);
+      expect(ctx.logs.filter((line) => line.msg.includes('set TRUST_PROXY'))).toEqual([
+        expect.objectContaining({ level: 40, forwardedProto: 'https' }),
+      ]);
     } finally {
       await ctx.close();
     }

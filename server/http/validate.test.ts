@@ -28,7 +28,11 @@ describe('validate', () => {
     app.patch(
       '/items/:id',
       signedIn,
-      validate({ params: idParams('Élément introuvable.'), query: z.object({ page: z.coerce.number().int().min(1).default(1) }), body: z.object({ title: z.string().trim().min(1) }).strict() }),
+      validate({
+        params: idParams('Élément introuvable.'),
+        query: z.object({ page: z.coerce.number().int().min(1).default(1) }),
+        body: z.object({ title: z.string().trim().min(1) }).strict(),
+      }),
       (req, res) => {
         // The handler reads typed input: a field the schema does not know is a type error.
         // @ts-expect-error -- not in the body's schema

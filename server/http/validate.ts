@@ -18,7 +18,9 @@ interface InputParsers<P, Q, B> {
  * Each part given is parsed (a bad one throws the parser's error, which the error middleware answers) and
  * replaces the raw one on the request, so the handler reads `req.params`, `req.query` and `req.body` typed.
  */
-export function validate<P = ParamsDictionary, Q = ParsedQs, B = unknown>(parsers: InputParsers<P, Q, B>): RequestHandler<P, unknown, B, Q> {
+export function validate<P = ParamsDictionary, Q = ParsedQs, B = unknown>(
+  parsers: InputParsers<P, Q, B>,
+): RequestHandler<P, unknown, B, Q> {
   const handler: RequestHandler<P, unknown, B, Q> = (req, _res, next) => {
     if (parsers.params) req.params = parsers.params.parse(req.params);
     // Express 5 computes req.query in a getter: the parsed value is set as the request's own property.

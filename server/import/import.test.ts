@@ -43,7 +43,15 @@ describe('bulk import of a directory tree', () => {
       ctx,
       admin,
       { actorId: admin.id, actorLabel: 'Admin (import)', ip: null, userAgent: 'test' },
-      { root: dir, under: 'Tourisme', directorateCode: 'DTOUR', scope: 'external', status: 'published', isDryRun: options.isDryRun ?? false, maxBytes: 10 * 1024 * 1024 },
+      {
+        root: dir,
+        under: 'Tourisme',
+        directorateCode: 'DTOUR',
+        scope: 'external',
+        status: 'published',
+        isDryRun: options.isDryRun ?? false,
+        maxBytes: 10 * 1024 * 1024,
+      },
       { signal: options.signal, onFile: options.onFile },
     );
   };
@@ -80,7 +88,9 @@ describe('bulk import of a directory tree', () => {
     expect(documents.every((d) => d.scope === 'external' && d.status === 'published' && d.owner_id === adminId)).toBe(true);
     const folders = await ctx.db('folders').whereNotNull('parent_id').pluck('name');
     expect(folders).toEqual(expect.arrayContaining(['Hébergements', 'Campings', 'Formulaires']));
-    expect(await ctx.db('audit_events').where({ action: 'document.created', actor_id: adminId }).count({ n: '*' }).first()).toEqual({ n: 3 });
+    expect(await ctx.db('audit_events').where({ action: 'document.created', actor_id: adminId }).count({ n: '*' }).first()).toEqual({
+      n: 3,
+    });
     expect(await ctx.db('share_links').count({ n: '*' }).first()).toEqual({ n: 3 });
   });
 
@@ -93,10 +103,32 @@ describe('bulk import of a directory tree', () => {
 
   it('npm run import: plain progress lines when not on a terminal, and the final report', async () => {
     const { meili } = inject('services');
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/cli/import.ts', dir, '--under', 'Tourisme', '--directorate', 'DTOUR', '--scope', 'internal', '--as', 'admin.import@region.example'], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: ctx.databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, DATA_DIR: ctx.dir },
-    });
+    const child = spawn(
+      path.join(root, 'node_modules/.bin/tsx'),
+      [
+        'server/cli/import.ts',
+        dir,
+        '--under',
+        'Tourisme',
+        '--directorate',
+        'DTOUR',
+        '--scope',
+        'internal',
+        '--as',
+        'admin.import@region.example',
+      ],
+      {
+        cwd: root,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '/tmp',
+          DATABASE_URL: ctx.databaseUrl,
+          MEILI_URL: meili.url,
+          MEILI_MASTER_KEY: meili.masterKey,
+          DATA_DIR: ctx.dir,
+        },
+      },
+    );
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));

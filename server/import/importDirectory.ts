@@ -45,7 +45,10 @@ async function listFiles(root: string, report: ImportReport): Promise<Listed[]> 
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
-      report.rejected.push({ file: path.relative(root, dir) || '.', reason: `dossier illisible (${(error as NodeJS.ErrnoException).code ?? 'erreur'})` });
+      report.rejected.push({
+        file: path.relative(root, dir) || '.',
+        reason: `dossier illisible (${(error as NodeJS.ErrnoException).code ?? 'erreur'})`,
+      });
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
@@ -71,7 +74,14 @@ async function sha256Of(file: string): Promise<string> {
 }
 
 /** The folder for a directory, created (with the import's directorate) when missing. */
-async function folderFor(db: Db, parentId: string, names: string[], directorateId: string, actor: Actor, cache: Map<string, string>): Promise<string> {
+async function folderFor(
+  db: Db,
+  parentId: string,
+  names: string[],
+  directorateId: string,
+  actor: Actor,
+  cache: Map<string, string>,
+): Promise<string> {
   let current = parentId;
   for (const name of names) {
     const key = `${current}/${name}`;
@@ -81,7 +91,13 @@ async function folderFor(db: Db, parentId: string, names: string[], directorateI
       continue;
     }
     const existing = await db('folders').where({ parent_id: current }).whereRaw('lower(name) = lower(?)', [name]).first('id');
-    const id = existing?.id ?? (await db('folders').insert({ name: name.slice(0, 200), parent_id: current, directorate_id: directorateId, created_by: actor.id }).returning('id'))[0].id;
+    const id =
+      existing?.id ??
+      (
+        await db('folders')
+          .insert({ name: name.slice(0, 200), parent_id: current, directorate_id: directorateId, created_by: actor.id })
+          .returning('id')
+      )[0].id;
     cache.set(key, id as string);
     current = id as string;
   }
@@ -91,7 +107,10 @@ async function folderFor(db: Db, parentId: string, names: string[], directorateI
 /** The folder a `--under` path names ("Économie/Aides"), matched case-insensitively from the root. */
 async function folderAtPath(db: Db, folderPath: string): Promise<{ id: string; directorate_id: string | null }> {
   let under: { id: string; directorate_id: string | null } | undefined;
-  for (const name of folderPath.split('/').map((n) => n.trim()).filter(Boolean)) {
+  for (const name of folderPath
+    .split('/')
+    .map((n) => n.trim())
+    .filter(Boolean)) {
     const query = db('folders').whereRaw('lower(name) = lower(?)', [name]);
     if (under) query.where('parent_id', under.id);
     else query.whereNull('parent_id');
@@ -105,7 +124,11 @@ async function folderAtPath(db: Db, folderPath: string): Promise<{ id: string; d
 /** Whether the folder already holds a live document with a version of the same bytes. */
 async function isDuplicate(db: Db, folderId: string, file: string): Promise<boolean> {
   const sha256 = await sha256Of(file);
-  const duplicate = await db('versions as v').join('documents as d', 'd.id', 'v.document_id').where({ 'd.folder_id': folderId, 'v.sha256': sha256 }).whereNull('d.deleted_at').first('d.id');
+  const duplicate = await db('versions as v')
+    .join('documents as d', 'd.id', 'v.document_id')
+    .where({ 'd.folder_id': folderId, 'v.sha256': sha256 })
+    .whereNull('d.deleted_at')
+    .first('d.id');
   return Boolean(duplicate);
 }
 
@@ -148,7 +171,9 @@ export async function importDirectory(
   const under = await folderAtPath(db, options.under);
   const cache = new Map<string, string>();
   // Under a theme (no directorate), the directory becomes a folder of the directorate.
-  const base = under.directorate_id ? under.id : await folderFor(db, under.id, [path.basename(path.resolve(options.root))], directorate.id as string, actor, cache);
+  const base = under.directorate_id
+    ? under.id
+    : await folderFor(db, under.id, [path.basename(path.resolve(options.root))], directorate.id as string, actor, cache);
 
   const files = await listFiles(options.root, report);
   const total = files.length;
@@ -159,7 +184,17 @@ export async function importDirectory(
     try {
       if (item.size === 0) throw new Error('fichier vide');
       if (item.size > options.maxBytes) throw new Error(`trop volumineux (plus de ${Math.round(options.maxBytes / 1024 / 1024)} Mo)`);
-      const folderId = await folderFor(db, base, path.dirname(item.relative).split(path.sep).filter((p) => p && p !== '.'), directorate.id as string, actor, cache);
+      const folderId = await folderFor(
+        db,
+        base,
+        path
+          .dirname(item.relative)
+          .split(path.sep)
+          .filter((p) => p && p !== '.'),
+        directorate.id as string,
+        actor,
+        cache,
+      );
       if (await isDuplicate(db, folderId, item.file)) {
         report.duplicates.push(item.relative);
         continue;
@@ -172,7 +207,13 @@ export async function importDirectory(
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const known = error instanceof AppError ? error : fromServiceError(error);
-      const reason = known ? known.message : code === 'ENOENT' ? 'fichier disparu pendant l’import' : code === 'EACCES' ? 'fichier illisible (droits)' : (error as Error).message;
+      const reason = known
+        ? known.message
+        : code === 'ENOENT'
+          ? 'fichier disparu pendant l’import'
+          : code === 'EACCES'
+            ? 'fichier illisible (droits)'
+            : (error as Error).message;
       report.rejected.push({ file: item.relative, reason });
     }
   }

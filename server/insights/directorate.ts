@@ -32,15 +32,26 @@ const listSize = 100;
  * in any theme, or not searched in the period at all). Queries already answered by a keyword or a
  * synonym, or handed to another directorate, are left out. The most searched first.
  */
-export async function unansweredQueriesForDirectorate(db: Db, directorateId: string, options: { days: number }): Promise<UnansweredQuery[]> {
+export async function unansweredQueriesForDirectorate(
+  db: Db,
+  directorateId: string,
+  options: { days: number },
+): Promise<UnansweredQuery[]> {
   const period = await currentPeriod(db, options.days);
   const themes = await themesOf(db, directorateId);
   const lowered = (rows: { query: string }[]) => rows.map((row) => row.query.toLowerCase());
   const assigned = lowered(await db('search_gaps').where({ action: 'assigned', directorate_id: directorateId }).select('query'));
   if (themes.length === 0 && assigned.length === 0) return [];
-  const handled = lowered(await db('search_gaps').whereNot({ action: 'assigned' }).orWhereNot({ directorate_id: directorateId }).select('query'));
+  const handled = lowered(
+    await db('search_gaps').whereNot({ action: 'assigned' }).orWhereNot({ directorate_id: directorateId }).select('query'),
+  );
   const themeIds = themes.map((theme) => theme.id);
-  const rows = periodRows(period, {}, (query) => ({ sql: ` and (theme_id = any(?::uuid[]) or ${query} = any(?::text[]))`, bindings: [themeIds, assigned] }), { byTheme: true });
+  const rows = periodRows(
+    period,
+    {},
+    (query) => ({ sql: ` and (theme_id = any(?::uuid[]) or ${query} = any(?::text[]))`, bindings: [themeIds, assigned] }),
+    { byTheme: true },
+  );
   const result = await db.raw<{ rows: { query: string; searches: number; last_searched_at: Date | null; theme_id: string | null }[] }>(
     `with per_theme as (
        select query, theme_id, sum(unanswered)::int as unanswered, max(last_searched_at) as last_searched_at from (${rows.sql}) parts group by query, theme_id)
@@ -52,7 +63,9 @@ export async function unansweredQueriesForDirectorate(db: Db, directorateId: str
   );
   const seen = new Set(result.rows.map((row) => row.query));
   // A query handed over and not searched in the period still shows: someone asked the directorate to act.
-  const quiet = assigned.filter((query) => !seen.has(query)).map((query) => ({ query, searches: 0, last_searched_at: null, theme_id: null }));
+  const quiet = assigned
+    .filter((query) => !seen.has(query))
+    .map((query) => ({ query, searches: 0, last_searched_at: null, theme_id: null }));
   const lines = [...result.rows, ...quiet];
   const [gaps, names] = await Promise.all([
     gapsOf(db, assigned),

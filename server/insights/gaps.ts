@@ -11,12 +11,25 @@ import { gapsOf } from './service';
 /** Keywords a scheme card holds at most (server/folders/schema.ts). */
 const maxKeywords = 50;
 
-async function recordGap(trx: Transaction, actor: Actor, input: GapAction, fields: { directorateId?: string | null; folderId?: string | null; terms?: string[] | null; note?: string | null }) {
+async function recordGap(
+  trx: Transaction,
+  actor: Actor,
+  input: GapAction,
+  fields: { directorateId?: string | null; folderId?: string | null; terms?: string[] | null; note?: string | null },
+) {
   await trx.raw(
     `insert into search_gaps (query, action, directorate_id, folder_id, terms, note, acted_by) values (?, ?, ?, ?, ?, ?, ?)
      on conflict ((lower(query))) do update set query = excluded.query, action = excluded.action, directorate_id = excluded.directorate_id,
        folder_id = excluded.folder_id, terms = excluded.terms, note = excluded.note, acted_by = excluded.acted_by, acted_at = now()`,
-    [input.query, input.action, fields.directorateId ?? null, fields.folderId ?? null, fields.terms ? JSON.stringify(fields.terms) : null, fields.note || null, actor.id],
+    [
+      input.query,
+      input.action,
+      fields.directorateId ?? null,
+      fields.folderId ?? null,
+      fields.terms ? JSON.stringify(fields.terms) : null,
+      fields.note || null,
+      actor.id,
+    ],
   );
 }
 
@@ -34,11 +47,17 @@ export async function actOnGap(db: Db, actor: Actor, input: GapAction, audit: Au
       if (!folder.is_scheme) throw new ValidationError("folderId : Ce dossier n'est pas un dispositif.");
       const keywords = folder.scheme_keywords ?? [];
       if (!keywords.some((keyword) => keyword.toLowerCase() === input.query.toLowerCase())) {
-        if (keywords.length >= maxKeywords) throw new ValidationError(`Ce dispositif a déjà ${maxKeywords} mots-clés : retirez-en un depuis sa fiche.`);
+        if (keywords.length >= maxKeywords)
+          throw new ValidationError(`Ce dispositif a déjà ${maxKeywords} mots-clés : retirez-en un depuis sa fiche.`);
         const after = [...keywords, input.query];
         await trx('folders').where({ id: folder.id }).update({ scheme_keywords: after, updated_at: trx.fn.now() });
         await enqueueFolderSync(trx, folder.id);
-        await recordAudit(trx, audit, { action: 'scheme.keyword_added', objectType: 'folder', objectId: folder.id, changes: { keyword: input.query, name: folder.name } });
+        await recordAudit(trx, audit, {
+          action: 'scheme.keyword_added',
+          objectType: 'folder',
+          objectId: folder.id,
+          changes: { keyword: input.query, name: folder.name },
+        });
       }
       await recordGap(trx, actor, input, { folderId: folder.id, directorateId: folder.directorate_id });
     } else if (input.action === 'synonym') {
@@ -51,7 +70,12 @@ export async function actOnGap(db: Db, actor: Actor, input: GapAction, audit: Au
       const directorate = await trx('directorates').where({ id: input.directorateId, is_active: true }).first('id', 'name');
       if (!directorate) throw new ValidationError('directorateId : Direction inconnue.');
       await recordGap(trx, actor, input, { directorateId: directorate.id, note: input.note });
-      await recordAudit(trx, audit, { action: 'insights.query_assigned', objectType: 'directorate', objectId: directorate.id, changes: { query: input.query, note: input.note || null, name: directorate.name } });
+      await recordAudit(trx, audit, {
+        action: 'insights.query_assigned',
+        objectType: 'directorate',
+        objectId: directorate.id,
+        changes: { query: input.query, note: input.note || null, name: directorate.name },
+      });
     }
   });
   if (input.action === 'synonym') forgetQueryExpander(db);

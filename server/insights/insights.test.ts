@@ -10,7 +10,11 @@ import { unansweredQueriesForDirectorate } from './directorate';
 interface Insights {
   totals: { searches: number; unanswered: number };
   topQueries: { query: string; searches: number }[];
-  queriesWithoutResults: { query: string; searches: number; gap: { action: string; note: string | null; directorate: { name: string } | null; scheme: { name: string } | null } | null }[];
+  queriesWithoutResults: {
+    query: string;
+    searches: number;
+    gap: { action: string; note: string | null; directorate: { name: string } | null; scheme: { name: string } | null } | null;
+  }[];
   byMaison: { maison: { id: string; name: string } | null; searches: number; unanswered: number }[];
   byTheme: { theme: { id: string; name: string } | null; searches: number; unanswered: number }[];
 }
@@ -47,7 +51,11 @@ describe('insights: counted once per search session, unanswered when only approa
         await who.agent
           .post('/api/folders')
           .set('X-CSRF-Token', who.csrfToken)
-          .send({ name, parentId, scheme: { directorateId, promise: 'Aider les hébergeurs', summary: 'Pour les hébergements touristiques.', isPermanent: true } })
+          .send({
+            name,
+            parentId,
+            scheme: { directorateId, promise: 'Aider les hébergeurs', summary: 'Pour les hébergements touristiques.', isPermanent: true },
+          })
           .expect(201)
       ).body.folder.id as string;
     schemeId = await scheme(editor, 'Hébergements insolites', themeId, directorate.id);
@@ -67,18 +75,30 @@ describe('insights: counted once per search session, unanswered when only approa
 
   /** The latest write to a session's rows (insert or update). */
   const sessionStamp = async (session: string) =>
-    Number((await ctx.db('search_log').where({ session_id: session }).max({ at: ctx.db.raw('extract(epoch from coalesce(updated_at, created_at))') }).first())?.at ?? 0);
+    Number(
+      (
+        await ctx
+          .db('search_log')
+          .where({ session_id: session })
+          .max({ at: ctx.db.raw('extract(epoch from coalesce(updated_at, created_at))') })
+          .first()
+      )?.at ?? 0,
+    );
 
   /** A search of the web app in a session, then its log entry (written after the answer). */
   async function searchIn(session: string, q: string, extra: Record<string, string> = {}, who = agent) {
     const before = await sessionStamp(session);
-    const response = await who.agent.get('/api/search').query({ q, session, ...extra }).expect(200);
+    const response = await who.agent
+      .get('/api/search')
+      .query({ q, session, ...extra })
+      .expect(200);
     if (extra.page && extra.page !== '1') return response.body;
     await vi.waitFor(async () => expect(await sessionStamp(session)).toBeGreaterThan(before), { timeout: 5000, interval: 10 });
     return response.body;
   }
 
-  const insights = async (query: Record<string, string> = {}, who = editor) => (await who.agent.get('/api/search/insights').query(query).expect(200)).body as Insights;
+  const insights = async (query: Record<string, string> = {}, who = editor) =>
+    (await who.agent.get('/api/search/insights').query(query).expect(200)).body as Insights;
 
   it('counts a session once: the typing, the filter clicks, Back and the next page are one search', async () => {
     const session = randomUUID();
@@ -136,7 +156,11 @@ describe('insights: counted once per search session, unanswered when only approa
 
   it('an editor adds an unanswered query as a keyword of their scheme, in one click: agents then find it', async () => {
     await searchIn(randomUUID(), 'glamping');
-    const response = await editor.agent.post('/api/insights/gaps').set('X-CSRF-Token', editor.csrfToken).send({ action: 'keyword', query: 'glamping', folderId: schemeId }).expect(201);
+    const response = await editor.agent
+      .post('/api/insights/gaps')
+      .set('X-CSRF-Token', editor.csrfToken)
+      .send({ action: 'keyword', query: 'glamping', folderId: schemeId })
+      .expect(201);
     expect(response.body.gap).toMatchObject({ action: 'keyword', scheme: { id: schemeId, name: 'Hébergements insolites' } });
     const folder = (await editor.agent.get(`/api/folders/${schemeId}`).expect(200)).body.folder;
     expect(folder.scheme.keywords).toContain('glamping');
@@ -150,18 +174,38 @@ describe('insights: counted once per search session, unanswered when only approa
   });
 
   it('refuses a keyword on a scheme of another directorate (403), and a synonym from an editor (403)', async () => {
-    const forbidden = await editor.agent.post('/api/insights/gaps').set('X-CSRF-Token', editor.csrfToken).send({ action: 'keyword', query: 'zorglub', folderId: otherSchemeId }).expect(403);
+    const forbidden = await editor.agent
+      .post('/api/insights/gaps')
+      .set('X-CSRF-Token', editor.csrfToken)
+      .send({ action: 'keyword', query: 'zorglub', folderId: otherSchemeId })
+      .expect(403);
     expect(forbidden.body.error.code).toBe('forbidden');
     const folder = (await otherEditor.agent.get(`/api/folders/${otherSchemeId}`).expect(200)).body.folder;
     expect(folder.scheme.keywords).not.toContain('zorglub');
-    await editor.agent.post('/api/insights/gaps').set('X-CSRF-Token', editor.csrfToken).send({ action: 'synonym', query: 'zorglub', terms: ['camping'] }).expect(403);
-    await agent.agent.post('/api/insights/gaps').set('X-CSRF-Token', agent.csrfToken).send({ action: 'assigned', query: 'zorglub', directorateId: otherDirectorateId }).expect(403);
-    const bad = await editor.agent.post('/api/insights/gaps').set('X-CSRF-Token', editor.csrfToken).send({ action: 'keyword', query: '  ', folderId: schemeId }).expect(400);
+    await editor.agent
+      .post('/api/insights/gaps')
+      .set('X-CSRF-Token', editor.csrfToken)
+      .send({ action: 'synonym', query: 'zorglub', terms: ['camping'] })
+      .expect(403);
+    await agent.agent
+      .post('/api/insights/gaps')
+      .set('X-CSRF-Token', agent.csrfToken)
+      .send({ action: 'assigned', query: 'zorglub', directorateId: otherDirectorateId })
+      .expect(403);
+    const bad = await editor.agent
+      .post('/api/insights/gaps')
+      .set('X-CSRF-Token', editor.csrfToken)
+      .send({ action: 'keyword', query: '  ', folderId: schemeId })
+      .expect(400);
     expect(bad.body.error.message).toBe('query : La recherche est obligatoire.');
   });
 
   it('an admin adds an unanswered query as a synonym', async () => {
-    const response = await admin.agent.post('/api/insights/gaps').set('X-CSRF-Token', admin.csrfToken).send({ action: 'synonym', query: 'roulotttes', terms: ['roulottes'] }).expect(201);
+    const response = await admin.agent
+      .post('/api/insights/gaps')
+      .set('X-CSRF-Token', admin.csrfToken)
+      .send({ action: 'synonym', query: 'roulotttes', terms: ['roulottes'] })
+      .expect(201);
     expect(response.body.gap).toMatchObject({ action: 'synonym', terms: ['roulottes'] });
     expect((await admin.agent.get('/api/synonyms').expect(200)).body.groups).toContainEqual(['roulotttes', 'roulottes']);
     expect(await ctx.db('audit_events').where({ action: 'synonyms.group_added', actor_id: admin.user.id }).first()).toBeDefined();
@@ -172,24 +216,56 @@ describe('insights: counted once per search session, unanswered when only approa
     await editor.agent
       .post('/api/insights/gaps')
       .set('X-CSRF-Token', editor.csrfToken)
-      .send({ action: 'assigned', query: 'bornes recharge vélo', directorateId: otherDirectorateId, note: 'Les Maisons le demandent chaque semaine.' })
+      .send({
+        action: 'assigned',
+        query: 'bornes recharge vélo',
+        directorateId: otherDirectorateId,
+        note: 'Les Maisons le demandent chaque semaine.',
+      })
       .expect(201);
     const gaps = await unansweredQueriesForDirectorate(ctx.db, otherDirectorateId, { days: 30 });
     expect(gaps).toContainEqual(
-      expect.objectContaining({ query: 'bornes recharge vélo', searches: 1, assignment: expect.objectContaining({ note: 'Les Maisons le demandent chaque semaine.', actedBy: expect.stringContaining('Utilisateur') }) }),
+      expect.objectContaining({
+        query: 'bornes recharge vélo',
+        searches: 1,
+        assignment: expect.objectContaining({
+          note: 'Les Maisons le demandent chaque semaine.',
+          actedBy: expect.stringContaining('Utilisateur'),
+        }),
+      }),
     );
     // The directorate of the theme no longer sees it as its own: it was handed over.
-    expect((await unansweredQueriesForDirectorate(ctx.db, (await ctx.db('folders').where({ id: schemeId }).first()).directorate_id, { days: 30 })).map((row) => row.query)).not.toContain('bornes recharge vélo');
+    expect(
+      (
+        await unansweredQueriesForDirectorate(ctx.db, (await ctx.db('folders').where({ id: schemeId }).first()).directorate_id, {
+          days: 30,
+        })
+      ).map((row) => row.query),
+    ).not.toContain('bornes recharge vélo');
     const audited = await ctx.db('audit_events').where({ action: 'insights.query_assigned', object_id: otherDirectorateId }).first();
     expect(audited?.changes).toMatchObject({ query: 'bornes recharge vélo', note: 'Les Maisons le demandent chaque semaine.' });
-    const unknown = await editor.agent.post('/api/insights/gaps').set('X-CSRF-Token', editor.csrfToken).send({ action: 'assigned', query: 'x', directorateId: randomUUID() }).expect(400);
+    const unknown = await editor.agent
+      .post('/api/insights/gaps')
+      .set('X-CSRF-Token', editor.csrfToken)
+      .send({ action: 'assigned', query: 'x', directorateId: randomUUID() })
+      .expect(400);
     expect(unknown.body.error.message).toBe('directorateId : Direction inconnue.');
   });
 
   it('rolls closed days up once: the counts stay the same before and after', async () => {
-    await ctx.db('search_log').insert(
-      [1, 2, 3].map((n) => ({ query: 'camping-car', result_count: 0, is_answered: false, role: 'agent', maison_id: maisonId, theme_id: themeId, created_at: ctx.db.raw(`now() - make_interval(days => ?)`, [n + 1]) })),
-    );
+    await ctx
+      .db('search_log')
+      .insert(
+        [1, 2, 3].map((n) => ({
+          query: 'camping-car',
+          result_count: 0,
+          is_answered: false,
+          role: 'agent',
+          maison_id: maisonId,
+          theme_id: themeId,
+          created_at: ctx.db.raw(`now() - make_interval(days => ?)`, [n + 1]),
+        })),
+      );
     await ctx.db('search_log_rollup').delete();
     const first = await insights({ days: '7' });
     expect(first.queriesWithoutResults).toContainEqual(expect.objectContaining({ query: 'camping-car', searches: 3 }));

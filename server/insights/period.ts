@@ -26,7 +26,14 @@ const monthAfter = (day: string) => {
 const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
 
 /** Splits [from, to) into whole spans where they fit: `inner(x)` is the first span start on or after x, `outer(y)` the last on or before y. */
-function split(from: string, to: string, span: Span, inner: (day: string) => string, outer: (day: string) => string, rest: (from: string, to: string) => Segment[]): Segment[] {
+function split(
+  from: string,
+  to: string,
+  span: Span,
+  inner: (day: string) => string,
+  outer: (day: string) => string,
+  rest: (from: string, to: string) => Segment[],
+): Segment[] {
   const start = inner(from);
   const end = outer(to);
   if (start >= end) return rest(from, to);
@@ -40,7 +47,8 @@ function split(from: string, to: string, span: Span, inner: (day: string) => str
  */
 export function segmentsOf(period: Period): Segment[] {
   const days = (from: string, to: string): Segment[] => (from < to ? [{ span: 'day', from, to }] : []);
-  const weeks = (from: string, to: string) => split(from, to, 'week', (day) => (mondayOf(day) === day ? day : addDays(mondayOf(day), 7)), mondayOf, days);
+  const weeks = (from: string, to: string) =>
+    split(from, to, 'week', (day) => (mondayOf(day) === day ? day : addDays(mondayOf(day), 7)), mondayOf, days);
   return split(period.from, period.today, 'month', (day) => (firstOfMonth(day) === day ? day : monthAfter(day)), firstOfMonth, weeks);
 }
 
@@ -54,7 +62,10 @@ export function rolledUpRows(rollup: Rollup, period: Period, columns: string, wh
   if (segments.length === 0) segments.push({ span: 'day', from: period.today, to: period.today });
   const parts = segments.map((segment) => {
     const { table, dayColumn } = rollupTable(rollup, segment.span);
-    return { sql: `select ${columns} from ${table} where ${dayColumn} >= ? and ${dayColumn} < ?${where.sql}`, bindings: [segment.from, segment.to, ...where.bindings] };
+    return {
+      sql: `select ${columns} from ${table} where ${dayColumn} >= ? and ${dayColumn} < ?${where.sql}`,
+      bindings: [segment.from, segment.to, ...where.bindings],
+    };
   });
   return { sql: parts.map((part) => part.sql).join('\n union all '), bindings: parts.flatMap((part) => part.bindings) };
 }

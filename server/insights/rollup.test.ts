@@ -22,7 +22,8 @@ describe('insights roll-ups: the same answer as the raw log', () => {
     ctx = await createTestContext();
     themes = [(await buildFolder(ctx.db, { name: 'Tourisme' })).id, (await buildFolder(ctx.db, { name: 'Sport' })).id];
     maisons = [(await buildMaison(ctx.db)).id, (await buildMaison(ctx.db)).id];
-    today = (await ctx.db.raw<{ rows: { d: string }[] }>(`select ((now() at time zone 'Europe/Paris')::date)::text as d`)).rows[0]?.d as string;
+    today = (await ctx.db.raw<{ rows: { d: string }[] }>(`select ((now() at time zone 'Europe/Paris')::date)::text as d`)).rows[0]
+      ?.d as string;
     // 130 days of searches, 7 a day: queries of a small vocabulary (some in capitals), a third
     // unanswered, two Maisons and two themes or none, at hours spread over the day (Paris time).
     await ctx.db.raw(
@@ -30,7 +31,7 @@ describe('insights roll-ups: the same answer as the raw log', () => {
        select (array['camping', 'Camping', 'gîte rural', 'vélo', 'bourse étudiant', 'permis', 'zorglub', 'glamping', ''])[1 + (d * 7 + k * 3) % 9],
               (d + k) % 5, (d + k) % 3 <> 0, 'agent', (?::uuid[])[1 + (d + k) % 2],
               case (d * 2 + k) % 3 when 0 then null else (?::uuid[])[(d * 2 + k) % 3] end,
-              ${parisStart("?::date - d")} + make_interval(hours => (d * 5 + k * 3) % 24, mins => k * 7)
+              ${parisStart('?::date - d')} + make_interval(hours => (d * 5 + k * 3) % 24, mins => k * 7)
          from generate_series(0, 129) d cross join generate_series(1, 7) k`,
       [maisons, themes, today],
     );
@@ -83,9 +84,17 @@ describe('insights roll-ups: the same answer as the raw log', () => {
     return {
       totals: answer.totals,
       topQueries: answer.topQueries,
-      queriesWithoutResults: answer.queriesWithoutResults.map(({ query, searches, lastSearchedAt }) => ({ query, searches, lastSearchedAt })),
-      byMaison: answer.byMaison.map((row) => ({ key: row.maison?.id ?? null, searches: row.searches, unanswered: row.unanswered })).sort(byKey),
-      byTheme: answer.byTheme.map((row) => ({ key: row.theme?.id ?? null, searches: row.searches, unanswered: row.unanswered })).sort(byKey),
+      queriesWithoutResults: answer.queriesWithoutResults.map(({ query, searches, lastSearchedAt }) => ({
+        query,
+        searches,
+        lastSearchedAt,
+      })),
+      byMaison: answer.byMaison
+        .map((row) => ({ key: row.maison?.id ?? null, searches: row.searches, unanswered: row.unanswered }))
+        .sort(byKey),
+      byTheme: answer.byTheme
+        .map((row) => ({ key: row.theme?.id ?? null, searches: row.searches, unanswered: row.unanswered }))
+        .sort(byKey),
     };
   }
 
@@ -115,11 +124,22 @@ describe('insights roll-ups: the same answer as the raw log', () => {
 
   it('gives the raw log’s answer over periods of whole and partial months, for all, one theme, one Maison', async () => {
     for (const period of periods) {
-      for (const filter of [period, { ...period, theme: themes[0] }, { ...period, maison: maisons[1] }, { ...period, maison: maisons[0], theme: themes[1] }]) {
+      for (const filter of [
+        period,
+        { ...period, theme: themes[0] },
+        { ...period, maison: maisons[1] },
+        { ...period, maison: maisons[0], theme: themes[1] },
+      ]) {
         expect(await fromTheRollUps(filter), JSON.stringify(filter)).toEqual(await fromTheLog(filter));
       }
     }
-    for (const table of ['search_log_monthly_queries', 'search_log_weekly', 'search_log_monthly_maisons', 'search_log_weekly_maisons', 'search_log_daily_maisons']) {
+    for (const table of [
+      'search_log_monthly_queries',
+      'search_log_weekly',
+      'search_log_monthly_maisons',
+      'search_log_weekly_maisons',
+      'search_log_daily_maisons',
+    ]) {
       expect(Number((await ctx.db(table).count({ n: '*' }).first())?.n), table).toBeGreaterThan(0);
     }
   });
@@ -127,21 +147,41 @@ describe('insights roll-ups: the same answer as the raw log', () => {
   it('stays the raw log’s answer after late writes to days and months already rolled up, and after a roll-up made again', async () => {
     // A search logged late into a day 70 days back (a closed month), and a session refined after its
     // day was rolled up (its query changes).
-    const refined = await ctx.db('search_log').where('created_at', '<', ctx.db.raw(parisStart('?::date - 20'), [today])).orderBy('created_at', 'desc').first('id');
-    await ctx.db('search_log').where({ id: refined.id }).update({ query: 'camping municipal', is_answered: false, updated_at: ctx.db.fn.now() });
+    const refined = await ctx
+      .db('search_log')
+      .where('created_at', '<', ctx.db.raw(parisStart('?::date - 20'), [today]))
+      .orderBy('created_at', 'desc')
+      .first('id');
+    await ctx
+      .db('search_log')
+      .where({ id: refined.id })
+      .update({ query: 'camping municipal', is_answered: false, updated_at: ctx.db.fn.now() });
     await ctx.db.raw(
       `insert into search_log (query, result_count, is_answered, role, maison_id, theme_id, created_at)
        values ('arrivée tardive', 0, false, 'agent', ?, ?, ${parisStart('?::date - 70')} + interval '10 hours')`,
       [maisons[0], themes[1], today] as string[],
     );
     const refinedMaison = (await ctx.db('search_log').where({ id: refined.id }).first('maison_id')).maison_id as string;
-    for (const filter of [{ days: 100 }, { days: 30, theme: themes[1] }, { days: 100, maison: maisons[0] }, { days: 100, maison: maisons[1] }, { days: 30, maison: refinedMaison }, { days: 130, maison: maisons[0], theme: themes[1] }]) {
+    for (const filter of [
+      { days: 100 },
+      { days: 30, theme: themes[1] },
+      { days: 100, maison: maisons[0] },
+      { days: 100, maison: maisons[1] },
+      { days: 30, maison: refinedMaison },
+      { days: 130, maison: maisons[0], theme: themes[1] },
+    ]) {
       const answer = await fromTheRollUps(filter);
       expect(answer, JSON.stringify(filter)).toEqual(await fromTheLog(filter));
     }
-    expect((await fromTheRollUps({ days: 100 })).queriesWithoutResults.map((row) => row.query)).toEqual(expect.arrayContaining(['arrivée tardive', 'camping municipal']));
-    expect((await fromTheRollUps({ days: 100, maison: maisons[0] })).queriesWithoutResults.map((row) => row.query)).toContain('arrivée tardive');
-    expect((await fromTheRollUps({ days: 30, maison: refinedMaison })).queriesWithoutResults.map((row) => row.query)).toContain('camping municipal');
+    expect((await fromTheRollUps({ days: 100 })).queriesWithoutResults.map((row) => row.query)).toEqual(
+      expect.arrayContaining(['arrivée tardive', 'camping municipal']),
+    );
+    expect((await fromTheRollUps({ days: 100, maison: maisons[0] })).queriesWithoutResults.map((row) => row.query)).toContain(
+      'arrivée tardive',
+    );
+    expect((await fromTheRollUps({ days: 30, maison: refinedMaison })).queriesWithoutResults.map((row) => row.query)).toContain(
+      'camping municipal',
+    );
 
     // Rolled again from scratch (the state lost): every row once, the same answer.
     const again = [{ days: 130 }, { days: 130, maison: maisons[0] }, { days: 40, maison: maisons[1], theme: themes[0] }];
@@ -158,14 +198,26 @@ describe('insights roll-ups: the same answer as the raw log', () => {
     // Back to before the weekly, monthly and Maison roll-ups, the daily ones and the log kept.
     const applied = async () => ((await ctx.db.migrate.list()) as [{ name: string }[], unknown])[0].map((migration) => migration.name);
     while ((await applied()).includes('20261206_22_insights_periods')) await ctx.db.migrate.down();
-    const tables = ['search_log_weekly', 'search_log_monthly_queries', 'search_log_monthly_places', 'search_log_daily_maisons', 'search_log_weekly_maisons', 'search_log_monthly_maisons'];
+    const tables = [
+      'search_log_weekly',
+      'search_log_monthly_queries',
+      'search_log_monthly_places',
+      'search_log_daily_maisons',
+      'search_log_weekly_maisons',
+      'search_log_monthly_maisons',
+    ];
     for (const table of tables) expect(await ctx.db.schema.hasTable(table), table).toBe(false);
     await migrateLatest(ctx.db);
     for (const table of tables) expect(Number((await ctx.db(table).count({ n: '*' }).first())?.n), table).toBeGreaterThan(0);
     // Nothing left for the roll-up job: the answers come from what the migrations filled.
     expect((await rollUpSearchLog(ctx.db)).days).toBe(0);
     for (const period of periods) {
-      for (const filter of [period, { ...period, theme: themes[1] }, { ...period, maison: maisons[0] }, { ...period, maison: maisons[1], theme: themes[0] }]) {
+      for (const filter of [
+        period,
+        { ...period, theme: themes[1] },
+        { ...period, maison: maisons[0] },
+        { ...period, maison: maisons[1], theme: themes[0] },
+      ]) {
         expect(await fromTheRollUps(filter), JSON.stringify(filter)).toEqual(await fromTheLog(filter));
       }
     }

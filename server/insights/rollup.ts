@@ -15,7 +15,11 @@ export const rollups = {
   themes: { daily: 'search_log_daily', keys: { query: 'lower(query)', theme_id: 'theme_id' }, hasResults: true },
   queries: { daily: 'search_log_daily_queries', keys: { query: 'lower(query)' }, hasResults: true },
   places: { daily: 'search_log_daily_places', keys: { maison_id: 'maison_id', theme_id: 'theme_id' }, hasResults: false },
-  maisons: { daily: 'search_log_daily_maisons', keys: { maison_id: 'maison_id', query: 'lower(query)', theme_id: 'theme_id' }, hasResults: true },
+  maisons: {
+    daily: 'search_log_daily_maisons',
+    keys: { maison_id: 'maison_id', query: 'lower(query)', theme_id: 'theme_id' },
+    hasResults: true,
+  },
 } as const;
 export type Rollup = (typeof rollups)[keyof typeof rollups];
 
@@ -28,14 +32,19 @@ export function rollupTable(rollup: Rollup, span: Span): { table: string; dayCol
   return { table: rollup.daily.replace('_daily', span === 'week' ? '_weekly' : '_monthly'), dayColumn: 'start' };
 }
 
-const sums = (rollup: Rollup) => (rollup.hasResults ? ['searches', 'unanswered', 'results_sum', 'last_searched_at'] : ['searches', 'unanswered']);
+const sums = (rollup: Rollup) =>
+  rollup.hasResults ? ['searches', 'unanswered', 'results_sum', 'last_searched_at'] : ['searches', 'unanswered'];
 
 /** Rolls one day up again from the log (its rows replaced). */
 async function rollDay(trx: Transaction, day: string) {
   for (const rollup of Object.values(rollups)) {
     const keys = Object.keys(rollup.keys).join(', ');
     const values = Object.values(rollup.keys).join(', ');
-    const aggregates = ['count(*)', 'count(*) filter (where not is_answered)', ...(rollup.hasResults ? ['sum(result_count)', 'max(created_at)'] : [])];
+    const aggregates = [
+      'count(*)',
+      'count(*) filter (where not is_answered)',
+      ...(rollup.hasResults ? ['sum(result_count)', 'max(created_at)'] : []),
+    ];
     await trx(rollup.daily).where({ day }).delete();
     await trx.raw(
       `insert into ${rollup.daily} (day, ${keys}, ${sums(rollup).join(', ')})
@@ -88,7 +97,11 @@ export async function rollUpSearchLog(db: Db): Promise<{ days: number; today: st
     ).rows[0] as { today: string; since: Date; rolled_id: string };
     const today = now.today;
     const watermark = { written_since: now.since, rolled_id: now.rolled_id };
-    let state = await trx('search_log_rollup').first<{ next_day: string; written_since: Date; rolled_id: string } | undefined>(trx.raw('next_day::text as next_day'), 'written_since', 'rolled_id');
+    let state = await trx('search_log_rollup').first<{ next_day: string; written_since: Date; rolled_id: string } | undefined>(
+      trx.raw('next_day::text as next_day'),
+      'written_since',
+      'rolled_id',
+    );
     if (!state) {
       const first = await trx.raw<{ rows: { day: string | null }[] }>(`select ${parisDay('min(created_at)')}::text as day from search_log`);
       const firstDay = first.rows[0]?.day ?? today;

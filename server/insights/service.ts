@@ -16,7 +16,12 @@ const noCondition: Where = { sql: '', bindings: [] };
  * rolled up yet (today) from the log itself. A Maison's view reads its own roll-up (per Maison,
  * query and theme). `match` is a condition on the query (its SQL given) and theme_id.
  */
-export function periodRows(period: Period, filter: { theme?: string; maison?: string }, match: (query: string) => Where = () => noCondition, options: { byTheme?: boolean } = {}) {
+export function periodRows(
+  period: Period,
+  filter: { theme?: string; maison?: string },
+  match: (query: string) => Where = () => noCondition,
+  options: { byTheme?: boolean } = {},
+) {
   const theme: Where = filter.theme ? { sql: ' and theme_id = ?', bindings: [filter.theme] } : noCondition;
   const raw = (condition: Where) => {
     const where = match('lower(query)');
@@ -32,10 +37,15 @@ export function periodRows(period: Period, filter: { theme?: string; maison?: st
   const perTheme = Boolean(filter.maison || filter.theme || options.byTheme);
   const rollup = filter.maison ? rollups.maisons : perTheme ? rollups.themes : rollups.queries;
   const where = match('query');
-  const rolled = rolledUpRows(rollup, period, `query, ${perTheme ? 'theme_id' : 'null::uuid as theme_id'}, searches, unanswered, results_sum, last_searched_at`, {
-    sql: `${maison.sql}${theme.sql}${where.sql}`,
-    bindings: [...maison.bindings, ...theme.bindings, ...where.bindings],
-  });
+  const rolled = rolledUpRows(
+    rollup,
+    period,
+    `query, ${perTheme ? 'theme_id' : 'null::uuid as theme_id'}, searches, unanswered, results_sum, last_searched_at`,
+    {
+      sql: `${maison.sql}${theme.sql}${where.sql}`,
+      bindings: [...maison.bindings, ...theme.bindings, ...where.bindings],
+    },
+  );
   const today = liveRows(period);
   const live = raw({ sql: `${today.sql}${maison.sql}`, bindings: [...today.bindings, ...maison.bindings] });
   return { sql: `${rolled.sql}\n union all ${live.sql}`, bindings: [...rolled.bindings, ...live.bindings] };
@@ -81,7 +91,18 @@ export async function gapsOf(db: Db, queries: string[]) {
     .leftJoin('folders as f', 'f.id', 'g.folder_id')
     .leftJoin('users as u', 'u.id', 'g.acted_by')
     .whereRaw('lower(g.query) = any(?::text[])', [queries])
-    .select('g.query', 'g.action', 'g.terms', 'g.note', 'g.acted_at', 'd.id as directorate_id', 'd.name as directorate_name', 'f.id as folder_id', 'f.name as folder_name', 'u.display_name as acted_by');
+    .select(
+      'g.query',
+      'g.action',
+      'g.terms',
+      'g.note',
+      'g.acted_at',
+      'd.id as directorate_id',
+      'd.name as directorate_name',
+      'f.id as folder_id',
+      'f.name as folder_name',
+      'u.display_name as acted_by',
+    );
   return new Map(rows.map((row) => [String(row.query).toLowerCase(), presentGap(row)]));
 }
 
@@ -107,7 +128,16 @@ export async function searchInsights(db: Db, filter: InsightsQuery) {
   const period = await currentPeriod(db, filter.days);
   const rows = periodRows(period, filter);
   // One pass over the period's rows: grouped per query once, then the two lists and the totals.
-  const lists = db.raw<{ rows: { list: 'top' | 'unanswered' | 'total'; query: string | null; searches: number; unanswered: number; average_results: number | null; last_searched_at: Date | null }[] }>(
+  const lists = db.raw<{
+    rows: {
+      list: 'top' | 'unanswered' | 'total';
+      query: string | null;
+      searches: number;
+      unanswered: number;
+      average_results: number | null;
+      last_searched_at: Date | null;
+    }[];
+  }>(
     `with per_query as materialized (
        select query, sum(searches)::int as searches, sum(unanswered)::int as unanswered, sum(results_sum) as results_sum, max(last_searched_at) as last_searched_at
          from (${rows.sql}) parts group by query)
@@ -130,14 +160,29 @@ export async function searchInsights(db: Db, filter: InsightsQuery) {
   const totals = listed.rows.find((row) => row.list === 'total');
   const maisonNames = new Map(maisons.map((m) => [m.id as string, m.name as string]));
   const themeNames = new Map(themes.map((t) => [t.id as string, t.name as string]));
-  const gaps = await gapsOf(db, unanswered.map((row) => row.query ?? ''));
+  const gaps = await gapsOf(
+    db,
+    unanswered.map((row) => row.query ?? ''),
+  );
   return {
     days: filter.days,
     totals: { searches: totals?.searches ?? 0, unanswered: totals?.unanswered ?? 0 },
     topQueries: top.map((row) => ({ query: row.query ?? '', searches: row.searches, averageResults: row.average_results ?? 0 })),
-    queriesWithoutResults: unanswered.map((row) => ({ query: row.query ?? '', searches: row.searches, lastSearchedAt: row.last_searched_at, gap: gaps.get(row.query ?? '') ?? null })),
-    byMaison: byMaison.map((row) => ({ maison: row.key ? { id: row.key, name: maisonNames.get(row.key) ?? '' } : null, searches: row.searches, unanswered: row.unanswered })),
-    byTheme: byTheme.map((row) => ({ theme: row.key && themeNames.has(row.key) ? { id: row.key, name: themeNames.get(row.key) ?? '' } : null, searches: row.searches, unanswered: row.unanswered })),
+    queriesWithoutResults: unanswered.map((row) => ({
+      query: row.query ?? '',
+      searches: row.searches,
+      lastSearchedAt: row.last_searched_at,
+      gap: gaps.get(row.query ?? '') ?? null,
+    })),
+    byMaison: byMaison.map((row) => ({
+      maison: row.key ? { id: row.key, name: maisonNames.get(row.key) ?? '' } : null,
+      searches: row.searches,
+      unanswered: row.unanswered,
+    })),
+    byTheme: byTheme.map((row) => ({
+      theme: row.key && themeNames.has(row.key) ? { id: row.key, name: themeNames.get(row.key) ?? '' } : null,
+      searches: row.searches,
+      unanswered: row.unanswered,
+    })),
   };
 }
-

@@ -51,7 +51,9 @@ export function recurringJobs(config: Config): RecurringJob[] {
     // The index compared with PostgreSQL, its drift repaired: nothing stays stale without an operator.
     { type: 'search.checkIndex', everySeconds: config.meili.checkEverySeconds },
     // Once a night at most: the 12 hours keep a rebuild that ran late from being followed by another.
-    ...(config.meili.rebuildHour === undefined ? [] : [{ type: 'search.rebuild', everySeconds: 12 * 60 * 60, atHour: config.meili.rebuildHour }]),
+    ...(config.meili.rebuildHour === undefined
+      ? []
+      : [{ type: 'search.rebuild', everySeconds: 12 * 60 * 60, atHour: config.meili.rebuildHour }]),
     // The directorates' weekly digest by e-mail, in the Region's morning (its page is always there).
     ...(config.mail.smtpUrl ? [{ type: 'digest.weekly', everySeconds: 7 * 24 * 60 * 60 - 12 * 60 * 60, atHour: 7 }] : []),
   ];

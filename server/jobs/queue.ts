@@ -3,18 +3,27 @@ import { tryTransactionLock, type Db, type Transaction } from '../db';
 import { jobFailures, jobOutageWaits } from '../metrics';
 import type { BatchSizes, JobRow, RecurringJob } from './types';
 
-
 /**
  * Adds a job. Call it with the transaction of the write the job follows, so that both commit
  * together or not at all. Jobs that share a `key` never run at once (the later one waits).
  */
-export async function enqueueJob(trx: Transaction | Db, type: string, payload: Record<string, unknown>, options: { maxAttempts?: number; key?: string; runAt?: Knex.Raw } = {}) {
+export async function enqueueJob(
+  trx: Transaction | Db,
+  type: string,
+  payload: Record<string, unknown>,
+  options: { maxAttempts?: number; key?: string; runAt?: Knex.Raw } = {},
+) {
   const [row] = await trx('jobs')
-    .insert({ type, payload, key: options.key ?? null, max_attempts: options.maxAttempts ?? 8, ...(options.runAt ? { run_at: options.runAt } : {}) })
+    .insert({
+      type,
+      payload,
+      key: options.key ?? null,
+      max_attempts: options.maxAttempts ?? 8,
+      ...(options.runAt ? { run_at: options.runAt } : {}),
+    })
     .returning<Pick<JobRow, 'id'>[]>('id');
   return row as Pick<JobRow, 'id'>;
 }
-
 
 /** Queued, due, and its key (if any) held by no running job. */
 const isFree = `j.status = 'queued' and j.run_at <= now() and (j.key is null or not exists (select 1 from jobs r where r.status = 'running' and r.key = j.key))`;
@@ -27,13 +36,20 @@ const isFree = `j.status = 'queued' and j.run_at <= now() and (j.key is null or 
 export async function claimJobs(db: Db, workerId: string, batchSizes: BatchSizes = {}): Promise<JobRow[]> {
   return db.transaction(async (trx) => {
     await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['jobs.claim']);
-    const first = await trx.raw<{ rows: Pick<JobRow, 'id' | 'type'>[] }>(`select j.id, j.type from jobs j where ${isFree} order by j.run_at, j.id limit 1`);
+    const first = await trx.raw<{ rows: Pick<JobRow, 'id' | 'type'>[] }>(
+      `select j.id, j.type from jobs j where ${isFree} order by j.run_at, j.id limit 1`,
+    );
     const next = first.rows[0];
     if (!next) return [];
     const size = batchSizes[next.type] ?? 1;
     const ids =
       size > 1
-        ? (await trx.raw<{ rows: { id: number }[] }>(`select j.id from jobs j where ${isFree} and j.type = ? order by j.run_at, j.id limit ?`, [next.type, size])).rows.map((row) => row.id)
+        ? (
+            await trx.raw<{ rows: { id: number }[] }>(
+              `select j.id from jobs j where ${isFree} and j.type = ? order by j.run_at, j.id limit ?`,
+              [next.type, size],
+            )
+          ).rows.map((row) => row.id)
         : [next.id];
     const claimed = await trx.raw<{ rows: JobRow[] }>(
       `update jobs set status = 'running', locked_at = now(), locked_by = ?, attempts = attempts + 1, updated_at = now()
@@ -50,7 +66,15 @@ const heldBy = (db: Db, workerId: string) => db('jobs').where({ status: 'running
 export async function completeJobs(db: Db, workerId: string, ids: number[]) {
   await heldBy(db, workerId)
     .whereIn('id', ids)
-    .update({ status: 'done', finished_at: db.fn.now(), updated_at: db.fn.now(), locked_at: null, locked_by: null, last_error: null, outage_waits: 0 });
+    .update({
+      status: 'done',
+      finished_at: db.fn.now(),
+      updated_at: db.fn.now(),
+      locked_at: null,
+      locked_by: null,
+      last_error: null,
+      outage_waits: 0,
+    });
 }
 
 /** Retry delay after the n-th failed attempt: 2, 4, 8 … seconds, at most 10 minutes. */
@@ -118,7 +142,14 @@ export async function releaseJobs(db: Db, workerId: string, ids: number[]): Prom
   if (ids.length === 0) return 0;
   return heldBy(db, workerId)
     .whereIn('id', ids)
-    .update({ status: 'queued', attempts: db.raw('greatest(attempts - 1, 0)'), run_at: db.fn.now(), locked_at: null, locked_by: null, updated_at: db.fn.now() });
+    .update({
+      status: 'queued',
+      attempts: db.raw('greatest(attempts - 1, 0)'),
+      run_at: db.fn.now(),
+      locked_at: null,
+      locked_by: null,
+      updated_at: db.fn.now(),
+    });
 }
 
 /**
@@ -134,7 +165,8 @@ export async function requeueStaleJobs(db: Db, leaseSeconds: number): Promise<nu
 
 /** The next time the Region's clock (Europe/Paris) shows `hour`:00, as SQL (days counted on that clock). */
 function nextHourOfDay(trx: Transaction, hour: number): Knex.Raw {
-  const onDay = (days: number) => `(date_trunc('day', now() at time zone 'Europe/Paris') + make_interval(days => ${days}, hours => ?)) at time zone 'Europe/Paris'`;
+  const onDay = (days: number) =>
+    `(date_trunc('day', now() at time zone 'Europe/Paris') + make_interval(days => ${days}, hours => ?)) at time zone 'Europe/Paris'`;
   return trx.raw(`case when ${onDay(0)} > now() then ${onDay(0)} else ${onDay(1)} end`, [hour, hour, hour]);
 }
 

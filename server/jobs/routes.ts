@@ -6,7 +6,11 @@ import { ConflictError, NotFoundError } from '../errors';
 import { currentUser, signedIn } from '../http/access';
 import { app, authorize } from '../policies';
 
-export const jobListQuery = z.object({ status: z.enum(['dead', 'queued', 'running', 'done'], { error: 'Statut inconnu (dead, queued, running ou done).' }).default('dead') }).strict();
+export const jobListQuery = z
+  .object({
+    status: z.enum(['dead', 'queued', 'running', 'done'], { error: 'Statut inconnu (dead, queued, running ou done).' }).default('dead'),
+  })
+  .strict();
 const jobParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** Jobs for administrators: the failed ones with their error, and a retry. */
@@ -17,10 +21,24 @@ export function jobRoutes(deps: { db: Db }) {
   router.get('/api/jobs', signedIn, async (req, res) => {
     authorize(currentUser(req), 'admin.manage', app);
     const { status } = jobListQuery.parse(req.query);
-    const rows = await db('jobs').where({ status }).orderBy('updated_at', 'desc').limit(200).select('id', 'type', 'payload', 'status', 'attempts', 'max_attempts', 'last_error', 'run_at', 'updated_at');
+    const rows = await db('jobs')
+      .where({ status })
+      .orderBy('updated_at', 'desc')
+      .limit(200)
+      .select('id', 'type', 'payload', 'status', 'attempts', 'max_attempts', 'last_error', 'run_at', 'updated_at');
     const counts = await db('jobs').groupBy('status').select('status', db.raw('count(*)::int as n'));
     res.json({
-      jobs: rows.map((row) => ({ id: row.id, type: row.type, payload: row.payload, status: row.status, attempts: row.attempts, maxAttempts: row.max_attempts, lastError: row.last_error, runAt: row.run_at, updatedAt: row.updated_at })),
+      jobs: rows.map((row) => ({
+        id: row.id,
+        type: row.type,
+        payload: row.payload,
+        status: row.status,
+        attempts: row.attempts,
+        maxAttempts: row.max_attempts,
+        lastError: row.last_error,
+        runAt: row.run_at,
+        updatedAt: row.updated_at,
+      })),
       counts: Object.fromEntries(counts.map((c) => [c.status, c.n])),
     });
   });
@@ -31,7 +49,9 @@ export function jobRoutes(deps: { db: Db }) {
     if (!parsed.success) throw new NotFoundError('Cette tâche est introuvable.');
     const { id } = parsed.data;
     await db.transaction(async (trx) => {
-      const updated = await trx('jobs').where({ id, status: 'dead' }).update({ status: 'queued', attempts: 0, run_at: trx.fn.now(), finished_at: null, updated_at: trx.fn.now() });
+      const updated = await trx('jobs')
+        .where({ id, status: 'dead' })
+        .update({ status: 'queued', attempts: 0, run_at: trx.fn.now(), finished_at: null, updated_at: trx.fn.now() });
       if (updated === 0) {
         const exists = await trx('jobs').where({ id }).first('id');
         if (!exists) throw new NotFoundError('Cette tâche est introuvable.');

@@ -18,7 +18,11 @@ describe('job queue and worker', () => {
   });
 
   /** Runs a worker until `done()` says so (bounded), then stops it. */
-  async function runWorker(handlers: JobHandlers, done: () => Promise<boolean>, options: { leaseSeconds?: number; outageRetryMaxSeconds?: number } = {}) {
+  async function runWorker(
+    handlers: JobHandlers,
+    done: () => Promise<boolean>,
+    options: { leaseSeconds?: number; outageRetryMaxSeconds?: number } = {},
+  ) {
     const worker = startWorker({ db: ctx.db, logger: ctx.logger, handlers, idleMs: 20, ...options });
     const deadline = Date.now() + 15000;
     while (!(await done()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -60,7 +64,11 @@ describe('job queue and worker', () => {
 
     await ctx.db('jobs').where({ id }).update({ run_at: ctx.db.fn.now() });
     await runWorker(handlers, async () => calls >= 2);
-    expect(await ctx.db('jobs').where({ id }).first()).toMatchObject({ status: 'dead', attempts: 2, last_error: 'Meilisearch refused (attempt 2)' });
+    expect(await ctx.db('jobs').where({ id }).first()).toMatchObject({
+      status: 'dead',
+      attempts: 2,
+      last_error: 'Meilisearch refused (attempt 2)',
+    });
   });
 
   it('a job that finds a service unavailable waits for it without spending its attempts, and never dies of it', async () => {
@@ -72,7 +80,9 @@ describe('job queue and worker', () => {
         if (calls <= 3) throw new ServiceUnavailableError('search');
       },
     };
-    await runWorker(handlers, async () => ['done', 'dead'].includes((await ctx.db('jobs').where({ id }).first()).status), { outageRetryMaxSeconds: 1 });
+    await runWorker(handlers, async () => ['done', 'dead'].includes((await ctx.db('jobs').where({ id }).first()).status), {
+      outageRetryMaxSeconds: 1,
+    });
     expect(calls).toBe(4);
     expect(await ctx.db('jobs').where({ id }).first()).toMatchObject({ status: 'done', attempts: 1, outage_waits: 0, last_error: null });
     expect(ctx.logs).toContainEqual(expect.objectContaining({ level: 40, msg: 'search unavailable: job waits for it', service: 'search' }));
@@ -84,7 +94,10 @@ describe('job queue and worker', () => {
     const waits: number[] = [];
     for (let i = 0; i < 4; i += 1) {
       const runAt = await postponeJob(ctx.db, 'w1', job as JobRow, 'Meilisearch ne répond pas', 5);
-      const row = await ctx.db('jobs').where({ id }).first(ctx.db.raw('extract(epoch from run_at - now())::float as wait'), 'status', 'attempts');
+      const row = await ctx
+        .db('jobs')
+        .where({ id })
+        .first(ctx.db.raw('extract(epoch from run_at - now())::float as wait'), 'status', 'attempts');
       waits.push(Math.round(row.wait));
       expect(row).toMatchObject({ status: 'queued', attempts: 0 });
       expect(runAt).toBeInstanceOf(Date);
@@ -98,28 +111,45 @@ describe('job queue and worker', () => {
     // A worker that claims the job and dies at once (kill -9): nobody renews its lease.
     expect(await claimJobs(ctx.db, 'killed-worker')).toHaveLength(1);
     const seen: string[] = [];
-    await runWorker({ 'index.document': async (payload) => void seen.push(String(payload.documentId)) }, async () => seen.length > 0, { leaseSeconds: 1 });
+    await runWorker({ 'index.document': async (payload) => void seen.push(String(payload.documentId)) }, async () => seen.length > 0, {
+      leaseSeconds: 1,
+    });
     expect(seen).toEqual(['orphan']);
     expect(await ctx.db('jobs').first()).toMatchObject({ status: 'done', attempts: 2 });
     expect(ctx.logs).toContainEqual(expect.objectContaining({ msg: 'requeued jobs of a vanished worker', requeued: 1 }));
   });
 
-  it('keeps the lease of a live worker\'s long job: no other worker takes it back', async () => {
+  it("keeps the lease of a live worker's long job: no other worker takes it back", async () => {
     const { id } = await enqueueJob(ctx.db, 'slow', {});
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     let calls = 0;
-    const slow = startWorker({ db: ctx.db, logger: ctx.logger, handlers: { slow: async () => void (calls += 1, await gate) }, idleMs: 20, leaseSeconds: 1 });
+    const slow = startWorker({
+      db: ctx.db,
+      logger: ctx.logger,
+      handlers: { slow: async () => void ((calls += 1), await gate) },
+      idleMs: 20,
+      leaseSeconds: 1,
+    });
     let other: ReturnType<typeof startWorker> | undefined;
     try {
       await vi.waitFor(async () => expect((await ctx.db('jobs').where({ id }).first()).status).toBe('running'), { timeout: 10000 });
       // Another worker, started once the job is held, that would take back a job whose lease expired.
-      other = startWorker({ db: ctx.db, logger: ctx.logger, handlers: { slow: async () => void (calls += 1) }, idleMs: 20, leaseSeconds: 1 });
+      other = startWorker({
+        db: ctx.db,
+        logger: ctx.logger,
+        handlers: { slow: async () => void (calls += 1) },
+        idleMs: 20,
+        leaseSeconds: 1,
+      });
       const claimed = await ctx.db('jobs').where({ id }).first('locked_by', 'locked_at');
       // Nine renewals (three leases): past the lease, and past the other worker's first lease of contact.
       let renewals = 0;
-      for (let last = new Date(claimed.locked_at).getTime(); renewals < 9; ) {
-        await vi.waitFor(async () => expect(new Date((await ctx.db('jobs').where({ id }).first('locked_at')).locked_at).getTime()).toBeGreaterThan(last), { timeout: 10000, interval: 50 });
+      for (let last = new Date(claimed.locked_at).getTime(); renewals < 9;) {
+        await vi.waitFor(
+          async () => expect(new Date((await ctx.db('jobs').where({ id }).first('locked_at')).locked_at).getTime()).toBeGreaterThan(last),
+          { timeout: 10000, interval: 50 },
+        );
         last = new Date((await ctx.db('jobs').where({ id }).first('locked_at')).locked_at).getTime();
         renewals += 1;
       }
@@ -171,7 +201,10 @@ describe('job queue and worker', () => {
       },
       other: async () => undefined,
     };
-    await runWorker(handlers, async () => (await ctx.db('jobs').whereIn('status', ['running', 'queued']).where('run_at', '<=', ctx.db.fn.now())).length === 0);
+    await runWorker(
+      handlers,
+      async () => (await ctx.db('jobs').whereIn('status', ['running', 'queued']).where('run_at', '<=', ctx.db.fn.now())).length === 0,
+    );
     expect(batches).toEqual([
       [0, 1, 2],
       [3, 4],
@@ -187,7 +220,9 @@ describe('job queue and worker', () => {
     const admin = await signInAs(ctx.app, ctx.db, { role: 'admin' });
     const editor = await signInAs(ctx.app, ctx.db, { role: 'editor' });
     const listed = await admin.agent.get('/api/jobs').query({ status: 'dead' }).expect(200);
-    expect(listed.body.jobs).toContainEqual(expect.objectContaining({ id, type: 'no.such.type', lastError: 'No handler for jobs of type no.such.type', attempts: 1 }));
+    expect(listed.body.jobs).toContainEqual(
+      expect.objectContaining({ id, type: 'no.such.type', lastError: 'No handler for jobs of type no.such.type', attempts: 1 }),
+    );
     await editor.agent.get('/api/jobs').expect(403);
     await editor.agent.post(`/api/jobs/${id}/retry`).set('X-CSRF-Token', editor.csrfToken).expect(403);
     await admin.agent.post(`/api/jobs/${id}/retry`).set('X-CSRF-Token', admin.csrfToken).expect(200);
@@ -199,9 +234,17 @@ describe('job queue and worker', () => {
   it('wakes at once when a job is enqueued, not at its next poll, and listens again after losing its connection', async () => {
     const seen: string[] = [];
     // A poll of a minute: only the notification can bring the job in time.
-    const worker = startWorker({ db: ctx.db, logger: ctx.logger, handlers: { 'index.document': async (payload) => void seen.push(String(payload.documentId)) }, idleMs: 60000 });
+    const worker = startWorker({
+      db: ctx.db,
+      logger: ctx.logger,
+      handlers: { 'index.document': async (payload) => void seen.push(String(payload.documentId)) },
+      idleMs: 60000,
+    });
     const listeners = async () =>
-      ((await ctx.db.raw(`select pid from pg_stat_activity where datname = current_database() and query = 'listen ${jobsChannel}'`)).rows as { pid: number }[]).map((row) => row.pid);
+      (
+        (await ctx.db.raw(`select pid from pg_stat_activity where datname = current_database() and query = 'listen ${jobsChannel}'`))
+          .rows as { pid: number }[]
+      ).map((row) => row.pid);
     try {
       await vi.waitFor(async () => expect(await listeners()).toHaveLength(1), { timeout: 10000 });
       await ctx.db.transaction((trx) => enqueueJob(trx, 'index.document', { documentId: 'woken' }));
@@ -225,7 +268,7 @@ describe('job queue and worker', () => {
     expect(await listeners()).toEqual([]);
   });
 
-  it('keeps a recurring job scheduled once; at an hour of the Region\'s day when it has one', async () => {
+  it("keeps a recurring job scheduled once; at an hour of the Region's day when it has one", async () => {
     expect(await scheduleRecurring(ctx.db, { type: 'sweep', everySeconds: 60 })).toBe(true);
     expect(await scheduleRecurring(ctx.db, { type: 'sweep', everySeconds: 60 })).toBe(false);
     const sweep = await ctx.db('jobs').where({ type: 'sweep' }).first('run_at');
@@ -236,7 +279,13 @@ describe('job queue and worker', () => {
 
     expect(await scheduleRecurring(ctx.db, { type: 'nightly', everySeconds: 60, atHour: 3 })).toBe(true);
     const nightly = new Date((await ctx.db('jobs').where({ type: 'nightly' }).first('run_at')).run_at);
-    const paris = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(nightly);
+    const paris = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Paris',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    }).format(nightly);
     expect(paris).toBe('03:00:00');
     expect(nightly.getTime()).toBeGreaterThan(Date.now());
     expect(nightly.getTime() - Date.now()).toBeLessThanOrEqual(25 * 3600 * 1000);

@@ -9,7 +9,9 @@ import { claimJobs, completeJobs, failJob, postponeJob, releaseJobs, renewLeases
 import type { BatchSizes, JobHandlers, JobRow, RecurringJob } from './types';
 
 export function batchSizes(handlers: JobHandlers): BatchSizes {
-  return Object.fromEntries(Object.entries(handlers).flatMap(([type, handler]) => (typeof handler === 'function' ? [] : [[type, handler.batchSize]])));
+  return Object.fromEntries(
+    Object.entries(handlers).flatMap(([type, handler]) => (typeof handler === 'function' ? [] : [[type, handler.batchSize]])),
+  );
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -53,8 +55,15 @@ export async function runClaimedJobs(deps: RunDeps, jobs: JobRow[]): Promise<{ j
   }
   const done = jobs.filter((job) => !errors.has(job.id));
   if (done.length > 0) {
-    await completeJobs(deps.db, deps.workerId, done.map((job) => job.id));
-    deps.logger.info({ jobIds: done.map((job) => job.id), type: first.type, ms: Date.now() - startedAt }, done.length > 1 ? 'jobs done' : 'job done');
+    await completeJobs(
+      deps.db,
+      deps.workerId,
+      done.map((job) => job.id),
+    );
+    deps.logger.info(
+      { jobIds: done.map((job) => job.id), type: first.type, ms: Date.now() - startedAt },
+      done.length > 1 ? 'jobs done' : 'job done',
+    );
   }
   const failures: { job: JobRow; error: string }[] = [];
   const waiting: number[] = [];
@@ -68,19 +77,24 @@ export async function runClaimedJobs(deps: RunDeps, jobs: JobRow[]): Promise<{ j
       continue;
     }
     const isDead = await failJob(deps.db, deps.workerId, job, messageOf(error));
-    deps.logger[isDead ? 'error' : 'warn']({ jobId: job.id, type: job.type, attempts: job.attempts, err: error }, isDead ? 'job dead' : 'job failed, will retry');
+    deps.logger[isDead ? 'error' : 'warn'](
+      { jobId: job.id, type: job.type, attempts: job.attempts, err: error },
+      isDead ? 'job dead' : 'job failed, will retry',
+    );
   }
   if (waiting.length > 0) {
     const cause = errors.get(waiting[0] as number);
     const service = unavailableServiceOf(cause) ?? 'database';
-    deps.logger.warn({ jobIds: waiting, type: first.type, service }, `${service} unavailable: ${waiting.length > 1 ? 'jobs wait' : 'job waits'} for it`);
+    deps.logger.warn(
+      { jobIds: waiting, type: first.type, service },
+      `${service} unavailable: ${waiting.length > 1 ? 'jobs wait' : 'job waits'} for it`,
+    );
   }
   return failures;
 }
 
 export const defaultOutageRetryMaxSeconds = 30;
 export const defaultLeaseSeconds = 15;
-
 
 export interface Worker {
   /** Finishes the job under way (up to `timeoutMs`), then stops taking jobs. */
@@ -108,7 +122,11 @@ function keepLeases(deps: { db: Db; logger: Logger; workerId: string; leaseSecon
       if (now - lastContact > 2 * tickMs) contactSince = now;
       lastContact = now;
       const lost = ids.filter((id) => !kept.includes(id) && held.has(id));
-      if (lost.length > 0) logger.warn({ jobIds: lost }, 'lease of running jobs lost (another worker took them back); their outcome will not be recorded here');
+      if (lost.length > 0)
+        logger.warn(
+          { jobIds: lost },
+          'lease of running jobs lost (another worker took them back); their outcome will not be recorded here',
+        );
       if (now - contactSince >= leaseSeconds * 1000) {
         const requeued = await requeueStaleJobs(db, leaseSeconds);
         if (requeued > 0) logger.warn({ requeued, leaseSeconds }, 'requeued jobs of a vanished worker');
@@ -235,7 +253,8 @@ export function startWorker(deps: {
       await Promise.race([loop, delay(timeoutMs)]);
       leases.stop();
       // A job still running past the grace period goes back to the queue now, not after its lease.
-      const requeued = await deps.db('jobs')
+      const requeued = await deps
+        .db('jobs')
         .where({ status: 'running', locked_by: workerId })
         .update({ status: 'queued', locked_at: null, locked_by: null, run_at: deps.db.fn.now(), updated_at: deps.db.fn.now() })
         .catch(() => 0);

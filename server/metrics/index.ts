@@ -34,7 +34,12 @@ export const extractionDuration = new client.Histogram({
   registers: [registry],
 });
 
-export const jobFailures = new client.Counter({ name: 'lpt_job_failures_total', help: 'Failed job attempts by type and whether the job is now dead', labelNames: ['type', 'dead'], registers: [registry] });
+export const jobFailures = new client.Counter({
+  name: 'lpt_job_failures_total',
+  help: 'Failed job attempts by type and whether the job is now dead',
+  labelNames: ['type', 'dead'],
+  registers: [registry],
+});
 
 export const jobOutageWaits = new client.Counter({
   name: 'lpt_job_outage_waits_total',
@@ -57,7 +62,12 @@ export const searchIndexDrift = new client.Gauge({
   registers: [registry],
 });
 
-export const shareOpens = new client.Counter({ name: 'lpt_share_link_opens_total', help: 'Public share pages opened (counted once per visitor and day), by kind: document or scheme', labelNames: ['kind'], registers: [registry] });
+export const shareOpens = new client.Counter({
+  name: 'lpt_share_link_opens_total',
+  help: 'Public share pages opened (counted once per visitor and day), by kind: document or scheme',
+  labelNames: ['kind'],
+  registers: [registry],
+});
 
 let queueDb: Db | undefined;
 new client.Gauge({

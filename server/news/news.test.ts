@@ -31,11 +31,15 @@ describe('Nouveautés: by day, new since the last visit, by theme', () => {
     olderId = (await buildDocument(ctx.db, { title: 'Fiche festivals', folder_id: culture.id, status: 'published' })).id;
     await buildDocument(ctx.db, { title: 'Brouillon caché', folder_id: scheme.id, status: 'draft' });
     // Arranged: the festival sheet changed three days ago.
-    await ctx.db('documents').where({ id: olderId }).update({ updated_at: ctx.db.raw(`now() - interval '3 days'`) });
+    await ctx
+      .db('documents')
+      .where({ id: olderId })
+      .update({ updated_at: ctx.db.raw(`now() - interval '3 days'`) });
   });
   afterAll(() => ctx.close());
 
-  const news = async (query: Record<string, string> = {}, who = agent) => (await who.agent.get('/api/news').query(query).expect(200)).body as News;
+  const news = async (query: Record<string, string> = {}, who = agent) =>
+    (await who.agent.get('/api/news').query(query).expect(200)).body as News;
   const visit = (who = agent) => who.agent.post('/api/news/visit').set('X-CSRF-Token', who.csrfToken).expect(204);
 
   it('groups published documents by day, newest first; nothing is "new" on a first visit', async () => {
@@ -51,8 +55,15 @@ describe('Nouveautés: by day, new since the last visit, by theme', () => {
   it('marks what changed since the last visit, and keeps it marked while the visit goes on', async () => {
     await visit();
     // Arranged: that visit was two hours ago.
-    await ctx.db('news_visits').where({ user_id: agent.user.id }).update({ last_visit_at: ctx.db.raw(`now() - interval '2 hours'`) });
-    await editor.agent.patch(`/api/documents/${recentId}`).set('X-CSRF-Token', editor.csrfToken).send({ summary: 'Nouvelles conditions 2027.' }).expect(200);
+    await ctx
+      .db('news_visits')
+      .where({ user_id: agent.user.id })
+      .update({ last_visit_at: ctx.db.raw(`now() - interval '2 hours'`) });
+    await editor.agent
+      .patch(`/api/documents/${recentId}`)
+      .set('X-CSRF-Token', editor.csrfToken)
+      .send({ summary: 'Nouvelles conditions 2027.' })
+      .expect(200);
     const now = await news();
     expect(now.since).not.toBeNull();
     expect(now.newCount).toBe(1);

@@ -36,7 +36,10 @@ export async function newsOf(db: Db, actor: Actor, query: NewsQuery) {
     db('news_visits').where({ user_id: actor.id }).first<VisitRow | undefined>('last_visit_at', 'previous_visit_at'),
   ]);
   const since = sinceOf(visit, now);
-  const days = new Map<string, { day: string; documents: (ReturnType<typeof presentDocument> & { isNew: boolean; theme: { id: string; name: string } | null })[] }>();
+  const days = new Map<
+    string,
+    { day: string; documents: (ReturnType<typeof presentDocument> & { isNew: boolean; theme: { id: string; name: string } | null })[] }
+  >();
   for (const row of rows) {
     const theme = folders.themeOf(row.folder_id);
     if (query.theme && theme?.id !== query.theme) continue;
@@ -46,7 +49,11 @@ export async function newsOf(db: Db, actor: Actor, query: NewsQuery) {
       entry = { day, documents: [] };
       days.set(day, entry);
     }
-    entry.documents.push({ ...presentDocument(row, folders, actor), isNew: since !== null && row.updated_at > since, theme: theme ? { id: theme.id, name: theme.name } : null });
+    entry.documents.push({
+      ...presentDocument(row, folders, actor),
+      isNew: since !== null && row.updated_at > since,
+      theme: theme ? { id: theme.id, name: theme.name } : null,
+    });
   }
   const grouped = [...days.values()];
   return { since, newCount: grouped.reduce((n, day) => n + day.documents.filter((d) => d.isNew).length, 0), days: grouped };

@@ -6,7 +6,10 @@ export type PlaceKind = 'directorates' | 'maisons';
 /** The name of one place of each kind, in the audit trail and the API's answers. */
 export const placeObjectTypes = { directorates: 'directorate', maisons: 'maison' } as const;
 
-const code = z.string().trim().regex(/^[A-Z0-9_-]{2,20}$/, { error: 'Code attendu : 2 à 20 majuscules, chiffres, - ou _.' });
+const code = z
+  .string()
+  .trim()
+  .regex(/^[A-Z0-9_-]{2,20}$/, { error: 'Code attendu : 2 à 20 majuscules, chiffres, - ou _.' });
 const name = z.string().trim().min(1, { error: 'Le nom est obligatoire.' }).max(200, { error: 'Le nom : 200 caractères au plus.' });
 
 export const createDirectorateSchema = z.object({ code, name }).strict();

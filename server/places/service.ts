@@ -10,7 +10,10 @@ const stillUsed = 'Encore utilisée (utilisateurs, dossiers ou documents) : dés
 async function referencesOf(db: Db, kind: PlaceKind, id: string): Promise<PlaceReferences> {
   const column = kind === 'directorates' ? 'directorate_id' : 'maison_id';
   const [users, documents, folders] = await Promise.all([
-    db('users').where({ [column]: id }).count({ n: '*' }).first(),
+    db('users')
+      .where({ [column]: id })
+      .count({ n: '*' })
+      .first(),
     kind === 'directorates' ? db('documents').where({ directorate_id: id }).count({ n: '*' }).first() : Promise.resolve({ n: 0 }),
     kind === 'directorates' ? db('folders').where({ directorate_id: id }).count({ n: '*' }).first() : Promise.resolve({ n: 0 }),
   ]);

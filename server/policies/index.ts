@@ -74,7 +74,8 @@ type ActionSubjects = {
 
 export type Action = keyof ActionSubjects;
 
-const isOwnDirectorate = (actor: Actor, directorateId: string | null) => actor.role === 'editor' && directorateId !== null && actor.directorateId === directorateId;
+const isOwnDirectorate = (actor: Actor, directorateId: string | null) =>
+  actor.role === 'editor' && directorateId !== null && actor.directorateId === directorateId;
 
 const rules: { [A in Action]: (actor: Actor, subject: ActionSubjects[A]) => boolean } = {
   // Agents of the Maisons see all published content, internal and external; editors also see

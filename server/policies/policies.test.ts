@@ -7,7 +7,12 @@ const ownDirectorate = 'dir-own';
 const otherDirectorate = 'dir-other';
 
 function actor(role: Actor['role']): Actor {
-  return { id: `u-${role}`, role, directorateId: role === 'editor' ? ownDirectorate : null, maisonId: role === 'agent' ? 'maison-1' : null };
+  return {
+    id: `u-${role}`,
+    role,
+    directorateId: role === 'editor' ? ownDirectorate : null,
+    maisonId: role === 'agent' ? 'maison-1' : null,
+  };
 }
 
 describe('the rights table, cell by cell, against the policy module', () => {
@@ -17,15 +22,21 @@ describe('the rights table, cell by cell, against the policy module', () => {
     expect(cells).toHaveLength(6 * 2 * 3 * 4);
   });
 
-  it.each(cells.map((c) => [`${c.role} (${c.relation}) ${c.isAllowed ? 'may' : 'may not'} ${c.action} a ${c.status} ${c.scope} document`, c] as const))(
-    '%s',
-    (_, cell) => {
-      const subject = { kind: 'document' as const, directorateId: cell.relation === 'own' ? ownDirectorate : otherDirectorate, scope: cell.scope, status: cell.status };
-      expect(can(actor(cell.role), cell.action, subject)).toBe(cell.isAllowed);
-      if (cell.isAllowed) authorize(actor(cell.role), cell.action, subject);
-      else expect(() => authorize(actor(cell.role), cell.action, subject)).toThrow(ForbiddenError);
-    },
-  );
+  it.each(
+    cells.map(
+      (c) => [`${c.role} (${c.relation}) ${c.isAllowed ? 'may' : 'may not'} ${c.action} a ${c.status} ${c.scope} document`, c] as const,
+    ),
+  )('%s', (_, cell) => {
+    const subject = {
+      kind: 'document' as const,
+      directorateId: cell.relation === 'own' ? ownDirectorate : otherDirectorate,
+      scope: cell.scope,
+      status: cell.status,
+    };
+    expect(can(actor(cell.role), cell.action, subject)).toBe(cell.isAllowed);
+    if (cell.isAllowed) authorize(actor(cell.role), cell.action, subject);
+    else expect(() => authorize(actor(cell.role), cell.action, subject)).toThrow(ForbiddenError);
+  });
 });
 
 describe('folders and the rest', () => {
@@ -35,7 +46,11 @@ describe('folders and the rest', () => {
 
   it('only admins create themes (top folders)', () => {
     const placement = { kind: 'folderPlacement' as const, parent: null, directorateId: null };
-    expect(['agent', 'editor', 'admin'].map((role) => can(actor(role as Actor['role']), 'folder.create', placement))).toEqual([false, false, true]);
+    expect(['agent', 'editor', 'admin'].map((role) => can(actor(role as Actor['role']), 'folder.create', placement))).toEqual([
+      false,
+      false,
+      true,
+    ]);
   });
 
   it('editors create schemes of their own directorate under a theme, and sub-folders in their own schemes only', () => {

@@ -61,7 +61,12 @@ describe('what search sees: the text per page and the first-page thumbnail', () 
     const first = await editor.agent.get(`/api/documents/${id}/text`).expect(200);
     expect(first.body).toMatchObject({ version: 1, extractionStatus: 'done', total: 300, offset: 0, limit: 10 });
     expect(first.body.pages).toHaveLength(10);
-    expect(first.body.pages[0]).toEqual({ number: 1, text: "Page 1 du règlement camping économies d'eau", isOcr: false, ocrConfidence: null });
+    expect(first.body.pages[0]).toEqual({
+      number: 1,
+      text: "Page 1 du règlement camping économies d'eau",
+      isOcr: false,
+      ocrConfidence: null,
+    });
 
     const last = await editor.agent.get(`/api/documents/${id}/text?offset=290&limit=50`).expect(200);
     expect(last.body.pages.map((p: { number: number }) => p.number)).toEqual(Array.from({ length: 10 }, (_, i) => 291 + i));
@@ -82,12 +87,19 @@ describe('what search sees: the text per page and the first-page thumbnail', () 
     expect(await drainJobs(ctx)).toEqual([]);
     expect((await agent.agent.get(`/api/documents/${published}/text`).expect(200)).body.pages[0].text).toBe('Texte publié');
     // A draft is read at once (its title and type come from the file): its directorate sees its text.
-    expect((await editor.agent.get(`/api/documents/${draft}/text`).expect(200)).body).toMatchObject({ version: 1, extractionStatus: 'done', total: 1, pages: [{ number: 1, text: 'Texte en brouillon' }] });
+    expect((await editor.agent.get(`/api/documents/${draft}/text`).expect(200)).body).toMatchObject({
+      version: 1,
+      extractionStatus: 'done',
+      total: 1,
+      pages: [{ number: 1, text: 'Texte en brouillon' }],
+    });
     expect((await otherEditor.agent.get(`/api/documents/${draft}/text`).expect(403)).body.error.code).toBe('forbidden');
     expect((await agent.agent.get(`/api/documents/${draft}/thumbnail?version=1`).expect(403)).body.error.code).toBe('forbidden');
     await request(ctx.app).get(`/api/documents/${published}/text`).expect(401);
     await request(ctx.app).get(`/api/documents/${published}/thumbnail?version=1`).expect(401);
-    expect((await editor.agent.get('/api/documents/00000000-0000-4000-8000-000000000000/text').expect(404)).body.error.code).toBe('not_found');
+    expect((await editor.agent.get('/api/documents/00000000-0000-4000-8000-000000000000/text').expect(404)).body.error.code).toBe(
+      'not_found',
+    );
   });
 
   // Drawings run in child processes: on a busy machine they take seconds each.
@@ -102,21 +114,44 @@ describe('what search sees: the text per page and the first-page thumbnail', () 
     const current = await agent.agent.get(`/api/documents/${id}/thumbnail`).buffer(true).parse(binary).expect(200);
     expect(current.headers['cache-control']).toBe('private, no-cache');
     expect(Buffer.compare(current.body as Buffer, image)).toBe(0);
-    await agent.agent.get(`/api/documents/${id}/thumbnail`).set('If-None-Match', current.headers.etag as string).expect(304);
+    await agent.agent
+      .get(`/api/documents/${id}/thumbnail`)
+      .set('If-None-Match', current.headers.etag as string)
+      .expect(304);
     expect(image.toString('latin1', 0, 4)).toBe('RIFF');
     expect(image.toString('latin1', 8, 12)).toBe('WEBP');
-    const row = await ctx.db('version_thumbnails as t').join('versions as v', 'v.id', 't.version_id').where('v.document_id', id).first('t.status', 't.width', 't.height');
+    const row = await ctx
+      .db('version_thumbnails as t')
+      .join('versions as v', 'v.id', 't.version_id')
+      .where('v.document_id', id)
+      .first('t.status', 't.width', 't.height');
     // Scaled down to 240 pixels wide, A4 proportions kept.
     expect(row).toEqual({ status: 'ready', width: 240, height: 340 });
 
     // A new version: a new address and a new picture; the old one stays for the history.
-    await editor.agent.post(`/api/documents/${id}/versions`).set('X-CSRF-Token', editor.csrfToken).attach('file', await makePdf(['Version deux, bien plus dense '.repeat(40)]), 'guide-v2.pdf').expect(201);
+    await editor.agent
+      .post(`/api/documents/${id}/versions`)
+      .set('X-CSRF-Token', editor.csrfToken)
+      .attach('file', await makePdf(['Version deux, bien plus dense '.repeat(40)]), 'guide-v2.pdf')
+      .expect(201);
     // The old ETag no longer holds: the current address now shows version 2.
-    const second = await agent.agent.get(`/api/documents/${id}/thumbnail`).set('If-None-Match', current.headers.etag as string).buffer(true).parse(binary).expect(200);
+    const second = await agent.agent
+      .get(`/api/documents/${id}/thumbnail`)
+      .set('If-None-Match', current.headers.etag as string)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(Buffer.compare(second.body as Buffer, image)).not.toBe(0);
     const numbered = await editor.agent.get(`/api/documents/${id}/thumbnail?version=2`).buffer(true).parse(binary).expect(200);
     expect(Buffer.compare(numbered.body as Buffer, second.body as Buffer)).toBe(0);
-    expect(await ctx.db('version_thumbnails as t').join('versions as v', 'v.id', 't.version_id').where('v.document_id', id).count<{ count: number }[]>('* as count').first()).toEqual({ count: 2 });
+    expect(
+      await ctx
+        .db('version_thumbnails as t')
+        .join('versions as v', 'v.id', 't.version_id')
+        .where('v.document_id', id)
+        .count<{ count: number }[]>('* as count')
+        .first(),
+    ).toEqual({ count: 2 });
     // An older version's picture is history: the directorate's, not an agent's.
     await agent.agent.get(`/api/documents/${id}/thumbnail?version=1`).expect(403);
     await editor.agent.get(`/api/documents/${id}/thumbnail?version=1`).expect(200);
@@ -127,7 +162,13 @@ describe('what search sees: the text per page and the first-page thumbnail', () 
     const picture = await agent.agent.get(`/api/documents/${id}/thumbnail?version=1`).buffer(true).parse(binary).expect(200);
     expect(picture.headers['content-type']).toBe('image/webp');
     // A 2 × 2 picture is not blown up.
-    expect(await ctx.db('version_thumbnails as t').join('versions as v', 'v.id', 't.version_id').where('v.document_id', id).first('t.width', 't.height')).toEqual({ width: 2, height: 2 });
+    expect(
+      await ctx
+        .db('version_thumbnails as t')
+        .join('versions as v', 'v.id', 't.version_id')
+        .where('v.document_id', id)
+        .first('t.width', 't.height'),
+    ).toEqual({ width: 2, height: 2 });
   });
 
   it('gives no thumbnail, as a plain 404, for a word-processing file, a corrupt JPEG or a 20,000 × 20,000 image, and remembers why', async () => {
@@ -138,7 +179,11 @@ describe('what search sees: the text per page and the first-page thumbnail', () 
       const answer = await agent.agent.get(`/api/documents/${id}/thumbnail?version=1`).expect(404);
       expect(answer.body.error).toEqual({ code: 'not_found', message: "Ce document n'a pas d'aperçu." });
     }
-    const reasons = await ctx.db('version_thumbnails as t').join('versions as v', 'v.id', 't.version_id').whereIn('v.document_id', [corrupt, huge]).pluck('t.reason');
+    const reasons = await ctx
+      .db('version_thumbnails as t')
+      .join('versions as v', 'v.id', 't.version_id')
+      .whereIn('v.document_id', [corrupt, huge])
+      .pluck('t.reason');
     expect(reasons.sort()).toEqual(['image header unreadable', 'image too large (20000 × 20000 pixels)']);
     // The app is still ready after them.
     await request(ctx.app).get('/readyz').expect(200);
@@ -159,7 +204,9 @@ describe('what search sees: the text per page and the first-page thumbnail', () 
   it('draws a version once, however many ask for it at the same moment', { timeout: 60000 }, async () => {
     const id = await upload(await makePdf(['Une affiche très demandée']), 'affiche.pdf');
     const before = ctx.logs.filter((line) => line.msg === 'thumbnail rendered').length;
-    const answers = await Promise.all([1, 2, 3].map(() => agent.agent.get(`/api/documents/${id}/thumbnail?version=1`).buffer(true).parse(binary)));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => agent.agent.get(`/api/documents/${id}/thumbnail?version=1`).buffer(true).parse(binary)),
+    );
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
     expect(ctx.logs.filter((line) => line.msg === 'thumbnail rendered').length - before).toBe(1);
   });
@@ -170,14 +217,26 @@ describe('what search sees: the text per page and the first-page thumbnail', () 
     const stopped = { version_id: versionId, status: 'none', reason: 'rendering took longer than 20 s', is_retryable: true };
     await ctx.db('version_thumbnails').insert({ ...stopped, created_at: new Date() });
     await agent.agent.get(`/api/documents/${id}/thumbnail?version=1`).expect(404);
-    await ctx.db('version_thumbnails').where({ version_id: versionId }).update({ created_at: new Date(Date.now() - 2 * 3600 * 1000) });
+    await ctx
+      .db('version_thumbnails')
+      .where({ version_id: versionId })
+      .update({ created_at: new Date(Date.now() - 2 * 3600 * 1000) });
     const picture = await agent.agent.get(`/api/documents/${id}/thumbnail?version=1`).buffer(true).parse(binary).expect(200);
     expect(picture.headers['content-type']).toBe('image/webp');
-    expect(await ctx.db('version_thumbnails').where({ version_id: versionId }).first('status', 'reason', 'is_retryable')).toEqual({ status: 'ready', reason: null, is_retryable: false });
+    expect(await ctx.db('version_thumbnails').where({ version_id: versionId }).first('status', 'reason', 'is_retryable')).toEqual({
+      status: 'ready',
+      reason: null,
+      is_retryable: false,
+    });
   });
 
   it('stops a drawing that takes too long: no picture, the reason said', async () => {
-    const result = await renderThumbnail('pdf', await makePdf(['Une page']), { timeoutMs: 1, maxHeapMb: 256, maxImagePixels: 1_000_000, width: 240 });
+    const result = await renderThumbnail('pdf', await makePdf(['Une page']), {
+      timeoutMs: 1,
+      maxHeapMb: 256,
+      maxImagePixels: 1_000_000,
+      width: 240,
+    });
     expect(result).toEqual({ ok: false, reason: 'rendering took longer than 0.001 s', isRetryable: true });
   });
 });

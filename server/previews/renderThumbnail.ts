@@ -14,7 +14,8 @@ export interface ThumbnailLimits {
 export const defaultThumbnailLimits: ThumbnailLimits = { timeoutMs: 20000, maxHeapMb: 256, maxImagePixels: 40_000_000, width: 240 };
 
 /** `isRetryable`: stopped by a bound (time, memory), not refused by the file itself. */
-export type RenderResult = { ok: true; image: Buffer; width: number; height: number } | { ok: false; reason: string; isRetryable?: boolean };
+export type RenderResult =
+  { ok: true; image: Buffer; width: number; height: number } | { ok: false; reason: string; isRetryable?: boolean };
 
 const rendererPath = fileURLToPath(new URL('./rendererEntry.mjs', import.meta.url));
 
@@ -45,13 +46,31 @@ function renderInChild(fileType: string, data: Buffer, limits: ThumbnailLimits):
       if (child.exitCode === null) child.kill('SIGKILL');
       resolve(result);
     };
-    const timer = setTimeout(() => settle({ ok: false, reason: `rendering took longer than ${limits.timeoutMs / 1000} s`, isRetryable: true }), limits.timeoutMs);
+    const timer = setTimeout(
+      () => settle({ ok: false, reason: `rendering took longer than ${limits.timeoutMs / 1000} s`, isRetryable: true }),
+      limits.timeoutMs,
+    );
     child.once('message', (reply: RenderReply) =>
-      settle(reply.ok ? { ok: true, image: Buffer.from(reply.image), width: reply.width, height: reply.height } : { ok: false, reason: reply.reason }),
+      settle(
+        reply.ok
+          ? { ok: true, image: Buffer.from(reply.image), width: reply.width, height: reply.height }
+          : { ok: false, reason: reply.reason },
+      ),
     );
     child.once('error', (error) => settle({ ok: false, reason: `rendering failed: ${error.message}`, isRetryable: true }));
-    child.once('exit', (code, signal) => settle({ ok: false, reason: `rendering stopped (${signal ?? `exit code ${code}`}), out of memory or unreadable file`, isRetryable: true }));
-    const request: RenderRequest = { fileType, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: limits.width, maxImagePixels: limits.maxImagePixels };
+    child.once('exit', (code, signal) =>
+      settle({
+        ok: false,
+        reason: `rendering stopped (${signal ?? `exit code ${code}`}), out of memory or unreadable file`,
+        isRetryable: true,
+      }),
+    );
+    const request: RenderRequest = {
+      fileType,
+      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      width: limits.width,
+      maxImagePixels: limits.maxImagePixels,
+    };
     child.send(request);
   });
 }

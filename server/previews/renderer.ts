@@ -42,7 +42,11 @@ async function renderPdf(request: RenderRequest): Promise<Canvas> {
     const viewport = page.getViewport({ scale: request.width / natural.width });
     const canvas = whiteCanvas(request.width, Math.min(Math.ceil(viewport.height), request.width * maxAspect));
     // pdf.js draws on any 2D context; @napi-rs/canvas's is a faithful one (pdf.js's own choice in Node).
-    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: canvas.getContext('2d') as unknown as CanvasRenderingContext2D, viewport }).promise;
+    await page.render({
+      canvas: canvas as unknown as HTMLCanvasElement,
+      canvasContext: canvas.getContext('2d') as unknown as CanvasRenderingContext2D,
+      viewport,
+    }).promise;
     return canvas;
   } finally {
     await document.destroy();
@@ -66,7 +70,12 @@ export async function render(request: RenderRequest): Promise<RenderReply> {
   try {
     const canvas = request.fileType === 'pdf' ? await renderPdf(request) : await renderImage(request);
     const image = await canvas.encode('webp', 80);
-    return { ok: true, image: new Uint8Array(image.buffer, image.byteOffset, image.byteLength), width: canvas.width, height: canvas.height };
+    return {
+      ok: true,
+      image: new Uint8Array(image.buffer, image.byteOffset, image.byteLength),
+      width: canvas.width,
+      height: canvas.height,
+    };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }

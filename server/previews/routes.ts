@@ -61,7 +61,13 @@ export function previewRoutes(deps: { db: Db; storage: Storage; logger: Logger; 
     }
     const thumbnail = await thumbnailOf(deps, version);
     if (!thumbnail.image) throw new NotFoundError("Ce document n'a pas d'aperçu.");
-    res.set({ 'Content-Type': thumbnail.mimeType, 'Cache-Control': cacheControl, ETag: etag, 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': 'sandbox' });
+    res.set({
+      'Content-Type': thumbnail.mimeType,
+      'Cache-Control': cacheControl,
+      ETag: etag,
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': 'sandbox',
+    });
     res.send(thumbnail.image);
   });
 

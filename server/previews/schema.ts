@@ -13,5 +13,9 @@ export const pageTextQuery = z.object({ offset: count('offset', 100000, 0), limi
 
 /** `GET /api/documents/:id/thumbnail`: the version shown; without it, the current one. */
 export const thumbnailQuery = z.object({
-  version: z.coerce.number({ error: 'Numéro de version invalide.' }).int({ error: 'Numéro de version invalide.' }).min(1, { error: 'Numéro de version invalide.' }).optional(),
+  version: z.coerce
+    .number({ error: 'Numéro de version invalide.' })
+    .int({ error: 'Numéro de version invalide.' })
+    .min(1, { error: 'Numéro de version invalide.' })
+    .optional(),
 });

@@ -35,9 +35,16 @@ async function stored(db: Db, versionId: string): Promise<Thumbnail | undefined>
   const row = await db('version_thumbnails')
     .where({ version_id: versionId })
     .whereNot((stale) => stale.where('is_retryable', true).andWhere('created_at', '<', new Date(Date.now() - retryAfterMs)))
-    .first<{ status: string; image: Buffer | null; mime_type: string | null; reason: string | null } | undefined>('status', 'image', 'mime_type', 'reason');
+    .first<{ status: string; image: Buffer | null; mime_type: string | null; reason: string | null } | undefined>(
+      'status',
+      'image',
+      'mime_type',
+      'reason',
+    );
   if (!row) return undefined;
-  return row.status === 'ready' && row.image ? { image: row.image, mimeType: row.mime_type ?? 'image/webp' } : { image: null, reason: row.reason ?? '' };
+  return row.status === 'ready' && row.image
+    ? { image: row.image, mimeType: row.mime_type ?? 'image/webp' }
+    : { image: null, reason: row.reason ?? '' };
 }
 
 /**
@@ -68,10 +75,29 @@ async function make(deps: ThumbnailDeps, version: VersionForThumbnail): Promise<
     const startedAt = Date.now();
     const data = await buffer((await deps.storage.get(version.storage_key)).body);
     const result = await renderThumbnail(version.file_type, data, deps.thumbnailLimits ?? defaultThumbnailLimits);
-    deps.logger.info({ versionId: version.id, fileType: version.file_type, ms: Date.now() - startedAt, failure: result.ok ? undefined : result.reason }, 'thumbnail rendered');
+    deps.logger.info(
+      { versionId: version.id, fileType: version.file_type, ms: Date.now() - startedAt, failure: result.ok ? undefined : result.reason },
+      'thumbnail rendered',
+    );
     const row = result.ok
-      ? { status: 'ready', image: result.image, mime_type: 'image/webp', width: result.width, height: result.height, reason: null, is_retryable: false }
-      : { status: 'none', image: null, mime_type: null, width: null, height: null, reason: result.reason.slice(0, 500), is_retryable: result.isRetryable === true };
+      ? {
+          status: 'ready',
+          image: result.image,
+          mime_type: 'image/webp',
+          width: result.width,
+          height: result.height,
+          reason: null,
+          is_retryable: false,
+        }
+      : {
+          status: 'none',
+          image: null,
+          mime_type: null,
+          width: null,
+          height: null,
+          reason: result.reason.slice(0, 500),
+          is_retryable: result.isRetryable === true,
+        };
     // A stale retryable row is replaced, its time with it.
     await trx('version_thumbnails')
       .insert({ version_id: version.id, ...row, created_at: trx.fn.now() })

@@ -17,7 +17,8 @@ describe('agents report what is wrong; the owning directorate answers', () => {
   let draftId: string;
   let themeId: string;
 
-  const send = (who: SignedIn, method: 'post' | 'patch', url: string, body?: object) => who.agent[method](url).set('X-CSRF-Token', who.csrfToken).send(body);
+  const send = (who: SignedIn, method: 'post' | 'patch', url: string, body?: object) =>
+    who.agent[method](url).set('X-CSRF-Token', who.csrfToken).send(body);
 
   beforeAll(async () => {
     ctx = await createTestContext({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', REPORT_RATE_LIMIT_PER_MINUTE: '10' } });
@@ -26,7 +27,11 @@ describe('agents report what is wrong; the owning directorate answers', () => {
     admin = await signInAs(ctx.app, ctx.db, { role: 'admin' });
     editor = await signInAs(ctx.app, ctx.db, { role: 'editor', directorate_id: directorateId, display_name: 'Paul Durand' });
     otherEditor = await signInAs(ctx.app, ctx.db, { role: 'editor', directorate_id: otherDirectorateId });
-    agent = await signInAs(ctx.app, ctx.db, { role: 'agent', maison_id: (await buildMaison(ctx.db, { name: 'Maison de Région de Sète' })).id, display_name: 'Awa Diallo' });
+    agent = await signInAs(ctx.app, ctx.db, {
+      role: 'agent',
+      maison_id: (await buildMaison(ctx.db, { name: 'Maison de Région de Sète' })).id,
+      display_name: 'Awa Diallo',
+    });
     otherMaisonAgent = await signInAs(ctx.app, ctx.db, { role: 'agent' });
     themeId = (await buildFolder(ctx.db, { name: 'Tourisme' })).id;
     schemeId = (await buildScheme(ctx.db, { name: "Ec'Eau Tourisme", parent_id: themeId, directorate_id: directorateId })).id;
@@ -36,7 +41,11 @@ describe('agents report what is wrong; the owning directorate answers', () => {
   afterAll(() => ctx.close());
 
   it('an agent reports a scheme and a document; each reaches the owning directorate, audited', async () => {
-    const onScheme = await send(agent, 'post', '/api/reports', { folderId: schemeId, reason: 'closed', comment: 'Le site dit que l’appel est clos depuis juin.' }).expect(201);
+    const onScheme = await send(agent, 'post', '/api/reports', {
+      folderId: schemeId,
+      reason: 'closed',
+      comment: 'Le site dit que l’appel est clos depuis juin.',
+    }).expect(201);
     expect(onScheme.body.report).toMatchObject({
       subject: { kind: 'folder', id: schemeId, name: "Ec'Eau Tourisme", folderId: schemeId },
       directorate: { id: directorateId, name: 'Direction du Tourisme' },
@@ -47,13 +56,20 @@ describe('agents report what is wrong; the owning directorate answers', () => {
       can: { update: false },
     });
     const onDocument = await send(agent, 'post', '/api/reports', { documentId, reason: 'broken_link' }).expect(201);
-    expect(onDocument.body.report).toMatchObject({ subject: { kind: 'document', id: documentId, name: 'Règlement Ec’Eau', folderId: schemeId }, comment: '' });
+    expect(onDocument.body.report).toMatchObject({
+      subject: { kind: 'document', id: documentId, name: 'Règlement Ec’Eau', folderId: schemeId },
+      comment: '',
+    });
     const events = await ctx.db('audit_events').where({ action: 'report.created', actor_id: agent.user.id }).select('object_id');
     expect(events.map((e) => e.object_id).sort()).toEqual([onScheme.body.report.id, onDocument.body.report.id].sort());
   });
 
   it('an agent sees their own reports only, never another Maison’s; the editor sees the directorate’s; the admin all', async () => {
-    await send(otherMaisonAgent, 'post', '/api/reports', { folderId: schemeId, reason: 'incomplete', comment: 'Il manque le plafond.' }).expect(201);
+    await send(otherMaisonAgent, 'post', '/api/reports', {
+      folderId: schemeId,
+      reason: 'incomplete',
+      comment: 'Il manque le plafond.',
+    }).expect(201);
     const mine = await agent.agent.get('/api/reports').expect(200);
     expect(mine.body.reports.map((r: { reporter: { id: string } }) => r.reporter.id)).toEqual([agent.user.id, agent.user.id]);
     // Asking for another directorate's queue does not widen what an agent sees.
@@ -70,10 +86,19 @@ describe('agents report what is wrong; the owning directorate answers', () => {
   });
 
   it('the editor moves a report along and answers; the agent sees the status, the answer, who and when', async () => {
-    const [report] = (await agent.agent.get('/api/reports').expect(200)).body.reports.filter((r: { reason: string }) => r.reason === 'closed');
+    const [report] = (await agent.agent.get('/api/reports').expect(200)).body.reports.filter(
+      (r: { reason: string }) => r.reason === 'closed',
+    );
     await send(editor, 'patch', `/api/reports/${report.id}`, { status: 'in_progress' }).expect(200);
-    const answered = await send(editor, 'patch', `/api/reports/${report.id}`, { status: 'resolved', answer: 'Merci : la fiche indique désormais la clôture.' }).expect(200);
-    expect(answered.body.report).toMatchObject({ status: 'resolved', answer: 'Merci : la fiche indique désormais la clôture.', handledBy: 'Paul Durand' });
+    const answered = await send(editor, 'patch', `/api/reports/${report.id}`, {
+      status: 'resolved',
+      answer: 'Merci : la fiche indique désormais la clôture.',
+    }).expect(200);
+    expect(answered.body.report).toMatchObject({
+      status: 'resolved',
+      answer: 'Merci : la fiche indique désormais la clôture.',
+      handledBy: 'Paul Durand',
+    });
     const seen = (await agent.agent.get('/api/reports').expect(200)).body.reports.find((r: { id: string }) => r.id === report.id);
     expect(seen).toMatchObject({ status: 'resolved', answer: 'Merci : la fiche indique désormais la clôture.', handledBy: 'Paul Durand' });
     expect(seen.handledAt).toEqual(expect.any(String));
@@ -100,10 +125,19 @@ describe('agents report what is wrong; the owning directorate answers', () => {
   it('refuses bad input with the field named (400): no subject, both, a theme, an unknown reason, “Autre” without a word', async () => {
     const cases: [object, string][] = [
       [{ reason: 'closed' }, 'folderId : Signalez un dispositif (folderId) ou un document (documentId), un seul des deux.'],
-      [{ folderId: schemeId, documentId, reason: 'closed' }, 'folderId : Signalez un dispositif (folderId) ou un document (documentId), un seul des deux.'],
-      [{ folderId: themeId, reason: 'closed' }, "Un thème n'appartient à aucune direction : signalez le dispositif ou le document concerné."],
+      [
+        { folderId: schemeId, documentId, reason: 'closed' },
+        'folderId : Signalez un dispositif (folderId) ou un document (documentId), un seul des deux.',
+      ],
+      [
+        { folderId: themeId, reason: 'closed' },
+        "Un thème n'appartient à aucune direction : signalez le dispositif ou le document concerné.",
+      ],
       [{ folderId: schemeId, reason: 'faux' }, 'reason : Motif inconnu (inexact, incomplete, closed, broken_link ou other).'],
-      [{ folderId: schemeId, reason: 'other', comment: '   ' }, 'comment : Pour le motif « Autre », dites en quelques mots ce qui ne va pas.'],
+      [
+        { folderId: schemeId, reason: 'other', comment: '   ' },
+        'comment : Pour le motif « Autre », dites en quelques mots ce qui ne va pas.',
+      ],
       [{ folderId: schemeId, reason: 'inexact', status: 'resolved' }, 'Champ inconnu : status.'],
     ];
     for (const [body, message] of cases) {
@@ -113,14 +147,20 @@ describe('agents report what is wrong; the owning directorate answers', () => {
     await send(agent, 'post', '/api/reports', { folderId: '00000000-0000-4000-8000-000000000000', reason: 'closed' }).expect(404);
     // A draft is not the agent's to read, so not theirs to report either.
     await send(agent, 'post', '/api/reports', { documentId: draftId, reason: 'closed' }).expect(403);
-    const badStatus = await send(editor, 'patch', `/api/reports/${(await editor.agent.get('/api/reports')).body.reports[0].id}`, { status: 'done' }).expect(400);
+    const badStatus = await send(editor, 'patch', `/api/reports/${(await editor.agent.get('/api/reports')).body.reports[0].id}`, {
+      status: 'done',
+    }).expect(400);
     expect(badStatus.body.error.message).toBe('status : Statut inconnu (new, in_progress ou resolved).');
   });
 
   it('a 100,000-character comment is refused with a clear message (400), and nothing is stored', async () => {
     const before = await ctx.db('reports').count({ n: '*' }).first();
     for (const letter of ['a', 'é']) {
-      const response = await send(agent, 'post', '/api/reports', { folderId: schemeId, reason: 'inexact', comment: letter.repeat(100_000) }).expect(400);
+      const response = await send(agent, 'post', '/api/reports', {
+        folderId: schemeId,
+        reason: 'inexact',
+        comment: letter.repeat(100_000),
+      }).expect(400);
       expect(response.body.error).toEqual({ code: 'validation_error', message: 'comment : Le commentaire : 2000 caractères au plus.' });
     }
     expect(await ctx.db('reports').count({ n: '*' }).first()).toEqual(before);

@@ -26,38 +26,55 @@ const boundedText = (label: string) =>
     .pipe(z.string().max(reportTextMax, { error: `${label} : ${reportTextMax} caractères au plus.` }));
 
 /** `.strict()` with the unknown field named in French. */
-const unknownFields = { error: (issue: { code?: string; keys?: string[] }) => (issue.code === 'unrecognized_keys' ? `Champ inconnu : ${(issue.keys ?? []).join(', ')}.` : undefined) };
+const unknownFields = {
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys' ? `Champ inconnu : ${(issue.keys ?? []).join(', ')}.` : undefined,
+};
 
 export const createReportSchema = z
-  .strictObject({
-    folderId: z.uuid({ error: 'Dispositif inconnu.' }).optional(),
-    documentId: z.uuid({ error: 'Document inconnu.' }).optional(),
-    reason: z.enum(reportReasons, { error: 'Motif inconnu (inexact, incomplete, closed, broken_link ou other).' }),
-    comment: boundedText('Le commentaire').default(''),
-  }, unknownFields)
+  .strictObject(
+    {
+      folderId: z.uuid({ error: 'Dispositif inconnu.' }).optional(),
+      documentId: z.uuid({ error: 'Document inconnu.' }).optional(),
+      reason: z.enum(reportReasons, { error: 'Motif inconnu (inexact, incomplete, closed, broken_link ou other).' }),
+      comment: boundedText('Le commentaire').default(''),
+    },
+    unknownFields,
+  )
   .refine((input) => (input.folderId === undefined) !== (input.documentId === undefined), {
     error: 'Signalez un dispositif (folderId) ou un document (documentId), un seul des deux.',
     path: ['folderId'],
   })
-  .refine((input) => input.reason !== 'other' || input.comment !== '', { error: 'Pour le motif « Autre », dites en quelques mots ce qui ne va pas.', path: ['comment'] });
+  .refine((input) => input.reason !== 'other' || input.comment !== '', {
+    error: 'Pour le motif « Autre », dites en quelques mots ce qui ne va pas.',
+    path: ['comment'],
+  });
 export type CreateReportInput = z.infer<typeof createReportSchema>;
 
 export const updateReportSchema = z
-  .strictObject({
-    status: z.enum(reportStatuses, { error: 'Statut inconnu (new, in_progress ou resolved).' }).optional(),
-    answer: boundedText('La réponse').optional(),
-  }, unknownFields)
+  .strictObject(
+    {
+      status: z.enum(reportStatuses, { error: 'Statut inconnu (new, in_progress ou resolved).' }).optional(),
+      answer: boundedText('La réponse').optional(),
+    },
+    unknownFields,
+  )
   .refine((input) => input.status !== undefined || input.answer !== undefined, { error: 'Rien à modifier.' });
 export type UpdateReportInput = z.infer<typeof updateReportSchema>;
 
-export const listReportsQuery = z
-  .strictObject({
+export const listReportsQuery = z.strictObject(
+  {
     /** `open`: new and in progress. */
     status: z.enum(['open', ...reportStatuses], { error: 'Statut inconnu (open, new, in_progress ou resolved).' }).optional(),
     /** Only the reports the user sent (what an agent always gets). */
-    mine: z.enum(['true', 'false'], { error: 'mine : true ou false.' }).transform((v) => v === 'true').optional(),
+    mine: z
+      .enum(['true', 'false'], { error: 'mine : true ou false.' })
+      .transform((v) => v === 'true')
+      .optional(),
     directorateId: z.uuid({ error: 'Direction inconnue.' }).optional(),
-  }, unknownFields);
+  },
+  unknownFields,
+);
 export type ListReportsQuery = z.infer<typeof listReportsQuery>;
 
 export const reportIdParams = idParams('Ce signalement est introuvable.');

@@ -52,7 +52,8 @@ async function owningDirectorate(trx: Transaction, actor: Actor, input: CreateRe
     return document.directorate_id;
   }
   const folder = await findFolder(trx, input.folderId as string);
-  if (!folder.directorate_id) throw new ValidationError("Un thème n'appartient à aucune direction : signalez le dispositif ou le document concerné.");
+  if (!folder.directorate_id)
+    throw new ValidationError("Un thème n'appartient à aucune direction : signalez le dispositif ou le document concerné.");
   return folder.directorate_id;
 }
 

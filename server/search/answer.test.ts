@@ -8,7 +8,17 @@ import { drainJobs } from '../../tests/jobs';
 import { shippedThesaurus } from '../../search';
 
 interface Group {
-  scheme: { id: string; name: string; promise: string; amount: string; audiences: string[]; availability: string; referent: { service: string | null }; links: { applyUrl: string | null }; isShared: boolean } | null;
+  scheme: {
+    id: string;
+    name: string;
+    promise: string;
+    amount: string;
+    audiences: string[];
+    availability: string;
+    referent: { service: string | null };
+    links: { applyUrl: string | null };
+    isShared: boolean;
+  } | null;
   documents: { document: { id: string; title: string }; page: number | null; snippet: string }[];
   score: number;
 }
@@ -67,18 +77,30 @@ describe('GET /api/search: the answer is the scheme', () => {
     };
     heatingRulesId = await upload(
       { folderId: heatingSchemeId, title: 'Règlement Chaleur Renouvelable', docType: 'reglement' },
-      await makePdf(['Article 1 — Objet. Le présent règlement fixe les conditions.', 'Article 2 — Bénéficiaires. Les communes qui installent une chaufferie au bois pour leurs écoles et leur mairie.']),
+      await makePdf([
+        'Article 1 — Objet. Le présent règlement fixe les conditions.',
+        'Article 2 — Bénéficiaires. Les communes qui installent une chaufferie au bois pour leurs écoles et leur mairie.',
+      ]),
       'reglement.pdf',
     );
-    heatingFormId = await upload({ folderId: heatingSchemeId, title: 'Formulaire de demande', docType: 'formulaire', scope: 'internal' }, makeText('Formulaire : chaufferie bois, commune, montant des travaux.'), 'formulaire.txt');
+    heatingFormId = await upload(
+      { folderId: heatingSchemeId, title: 'Formulaire de demande', docType: 'formulaire', scope: 'internal' },
+      makeText('Formulaire : chaufferie bois, commune, montant des travaux.'),
+      'formulaire.txt',
+    );
     // A document outside any scheme: a folder of the directorate under the theme.
     const notes = await buildFolder(ctx.db, { name: 'Notes énergie', parent_id: theme.id, directorate_id: directorate.id });
-    loneNoteId = await upload({ folderId: notes.id, title: 'Note sur le bois énergie', docType: 'note_interne', scope: 'internal' }, makeText('Le bois énergie dans la Région : filières, chaufferies communales, approvisionnement.'), 'note.txt');
+    loneNoteId = await upload(
+      { folderId: notes.id, title: 'Note sur le bois énergie', docType: 'note_interne', scope: 'internal' },
+      makeText('Le bois énergie dans la Région : filières, chaufferies communales, approvisionnement.'),
+      'note.txt',
+    );
     await drainJobs(ctx);
   });
   afterAll(() => ctx.close());
 
-  const ask = async (query: Record<string, string | string[]>) => (await agent.agent.get('/api/search').query(query).expect(200)).body as Answer;
+  const ask = async (query: Record<string, string | string[]>) =>
+    (await agent.agent.get('/api/search').query(query).expect(200)).body as Answer;
 
   it('answers a sentence with the scheme card first, its documents and best pages beneath', async () => {
     const answer = await ask({ q: 'la commune voudrait chauffer l’école et la mairie au bois' });
@@ -101,7 +123,9 @@ describe('GET /api/search: the answer is the scheme', () => {
     expect(first?.documents.map((d) => d.document.id)).toEqual(expect.arrayContaining([heatingRulesId, heatingFormId]));
     // Counts count schemes and documents, never pages; the lone note is a group of its own.
     expect(answer.total).toBe(answer.groups.length);
-    expect([...answer.groups, ...answer.approximate].some((group) => group.scheme === null && group.documents[0]?.document.id === loneNoteId)).toBe(true);
+    expect(
+      [...answer.groups, ...answer.approximate].some((group) => group.scheme === null && group.documents[0]?.document.id === loneNoteId),
+    ).toBe(true);
     expect(answer.facets.docType).toMatchObject({ reglement: 1, formulaire: 1 });
   });
 
@@ -136,7 +160,10 @@ describe('GET /api/search: the answer is the scheme', () => {
   });
 
   it('refuses a value injected in the profile row (audience) and never alters the filter', async () => {
-    const refused = await agent.agent.get('/api/search').query({ q: 'chaufferie', audience: 'collectivites" OR scope = "internal' }).expect(400);
+    const refused = await agent.agent
+      .get('/api/search')
+      .query({ q: 'chaufferie', audience: 'collectivites" OR scope = "internal' })
+      .expect(400);
     expect(refused.body.error.code).toBe('validation_error');
     const filtered = await ask({ q: 'chaufferie', audience: 'collectivites' });
     expect(filtered.groups.map((group) => group.scheme?.id)).toEqual([heatingSchemeId]);
@@ -147,7 +174,8 @@ describe('GET /api/search: the answer is the scheme', () => {
   it('shows before anything is typed the schemes agents opened most and the latest ones', async () => {
     await agent.agent.get(`/api/documents/${heatingRulesId}/file`).expect(200);
     // The opening is counted after the file is sent: the home shows it once the count is written.
-    const homeOf = async () => (await agent.agent.get('/api/search/home').expect(200)).body as { popular: { id: string }[]; latest: { id: string }[] };
+    const homeOf = async () =>
+      (await agent.agent.get('/api/search/home').expect(200)).body as { popular: { id: string }[]; latest: { id: string }[] };
     await expect.poll(async () => (await homeOf()).popular.map((scheme) => scheme.id)).toEqual([heatingSchemeId]);
     const home = await homeOf();
     expect(home.latest.map((scheme) => scheme.id)).toContain(heatingSchemeId);
@@ -157,15 +185,26 @@ describe('GET /api/search: the answer is the scheme', () => {
   it('lets administrators switch a shipped thesaurus entry off and on, audited; no one else', async () => {
     const entry = shippedThesaurus().entries[0];
     if (!entry) throw new Error('the shipped thesaurus is empty');
-    const list = (await admin.agent.get('/api/thesaurus').expect(200)).body as { version: string; entries: { id: string; isEnabled: boolean }[] };
+    const list = (await admin.agent.get('/api/thesaurus').expect(200)).body as {
+      version: string;
+      entries: { id: string; isEnabled: boolean }[];
+    };
     expect(list.version).toBe(shippedThesaurus().version);
     expect(list.entries.find((e) => e.id === entry.id)?.isEnabled).toBe(true);
-    const off = await admin.agent.patch(`/api/thesaurus/${entry.id}`).set('X-CSRF-Token', admin.csrfToken).send({ isEnabled: false }).expect(200);
+    const off = await admin.agent
+      .patch(`/api/thesaurus/${entry.id}`)
+      .set('X-CSRF-Token', admin.csrfToken)
+      .send({ isEnabled: false })
+      .expect(200);
     expect((off.body.entries as { id: string; isEnabled: boolean }[]).find((e) => e.id === entry.id)?.isEnabled).toBe(false);
     expect(Number((await ctx.db('audit_events').where({ action: 'thesaurus.disabled' }).count('* as n').first())?.n)).toBe(1);
     await admin.agent.patch(`/api/thesaurus/${entry.id}`).set('X-CSRF-Token', admin.csrfToken).send({ isEnabled: true }).expect(200);
     await admin.agent.patch('/api/thesaurus/no-such-entry').set('X-CSRF-Token', admin.csrfToken).send({ isEnabled: false }).expect(404);
-    const bad = await admin.agent.patch(`/api/thesaurus/${entry.id}`).set('X-CSRF-Token', admin.csrfToken).send({ isEnabled: 'yes' }).expect(400);
+    const bad = await admin.agent
+      .patch(`/api/thesaurus/${entry.id}`)
+      .set('X-CSRF-Token', admin.csrfToken)
+      .send({ isEnabled: 'yes' })
+      .expect(400);
     expect(bad.body.error.message).toContain('isEnabled');
     await admin.agent.patch('/api/thesaurus/Bad Id').set('X-CSRF-Token', admin.csrfToken).send({ isEnabled: false }).expect(400);
     await agent.agent.get('/api/thesaurus').expect(403);

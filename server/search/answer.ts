@@ -36,7 +36,11 @@ function presentAnswerScheme(row: FolderRow, theme: { id: string; name: string }
 export type AnswerScheme = NonNullable<ReturnType<typeof presentAnswerScheme>>;
 
 /** The cards of these schemes, read from PostgreSQL (the truth, never a stale copy), and which have a public link. */
-export async function answerSchemes(db: Db, schemeIds: string[], themes: Map<string, { id: string; name: string } | null>): Promise<Map<string, AnswerScheme>> {
+export async function answerSchemes(
+  db: Db,
+  schemeIds: string[],
+  themes: Map<string, { id: string; name: string } | null>,
+): Promise<Map<string, AnswerScheme>> {
   if (schemeIds.length === 0) return new Map();
   const [rows, shared] = await Promise.all([
     findFoldersByIds(db, schemeIds),
@@ -76,12 +80,22 @@ export function groupHits(hits: SearchHit[], cards: Map<string, AnswerScheme>, r
     const key = scheme ? hit.groupKey : `document:${hit.documentId}`;
     let group = groups.get(key);
     if (!group) {
-      group = { scheme: scheme ?? null, documents: [], score: Math.round(Math.min(1, hit.groupScore) * 100) / 100, isApproximate: hit.isApproximate };
+      group = {
+        scheme: scheme ?? null,
+        documents: [],
+        score: Math.round(Math.min(1, hit.groupScore) * 100) / 100,
+        isApproximate: hit.isApproximate,
+      };
       groups.set(key, group);
     }
     if (group.documents.length < documentsPerGroup) {
       const presented = presentHit(hit, renderSnippet);
-      group.documents.push({ document: presented.document, page: presented.page, snippet: presented.snippet, ocrConfidence: presented.ocrConfidence });
+      group.documents.push({
+        document: presented.document,
+        page: presented.page,
+        snippet: presented.snippet,
+        ocrConfidence: presented.ocrConfidence,
+      });
     }
   }
   return [...groups.values()];

@@ -1,6 +1,18 @@
 import type { Db } from '../db';
 import { loadFolderTree, type FolderTree } from '../folders/tree';
-import { hitOfRecord, metadataRecord, markEnd, markStart, recordMatches, understand, type QueryWord, type MetadataRecord, type SearchFilter, type SearchHit, type SearchResult } from '../../search';
+import {
+  hitOfRecord,
+  metadataRecord,
+  markEnd,
+  markStart,
+  recordMatches,
+  understand,
+  type QueryWord,
+  type MetadataRecord,
+  type SearchFilter,
+  type SearchHit,
+  type SearchResult,
+} from '../../search';
 import { documentForIndex, indexableDocuments } from './indexing';
 import { facetFields, type Facet } from './schema';
 
@@ -70,8 +82,24 @@ const rankedSql = `with q as (select to_tsquery('fr_unaccent', ?) as query),
  * ranked, and weigh double; so are the documents of a scheme whose name, keywords, promise or
  * summary match (Meilisearch finds them by those too). `isSample` when a limit cut the matches.
  */
-async function rankedBy(db: Db, tsquery: string, folderSchemes: [string[], string[]], among: string[] | null): Promise<{ rows: Row[]; isSample: boolean }> {
-  const { rows } = await db.raw<{ rows: Row[] }>(rankedSql, [tsquery, ...folderSchemes, among, among, rankedPagesLimit, among, among, among, among, rankedRowsLimit]);
+async function rankedBy(
+  db: Db,
+  tsquery: string,
+  folderSchemes: [string[], string[]],
+  among: string[] | null,
+): Promise<{ rows: Row[]; isSample: boolean }> {
+  const { rows } = await db.raw<{ rows: Row[] }>(rankedSql, [
+    tsquery,
+    ...folderSchemes,
+    among,
+    among,
+    rankedPagesLimit,
+    among,
+    among,
+    among,
+    among,
+    rankedRowsLimit,
+  ]);
   return { rows, isSample: rows.length >= rankedRowsLimit };
 }
 
@@ -91,13 +119,24 @@ function bestOf(rows: Row[]): Map<string, Row> {
  * given): pages with every word first (few, cheap to rank); any word only when the filter kept too
  * few of those. `isSample` when only part of the matches was ranked.
  */
-async function findHits(db: Db, tree: FolderTree, records: Records, words: QueryWord[], filter: SearchFilter, wanted: number, among: string[] | null = null): Promise<{ hits: SearchHit[]; tsquery?: string; isSample: boolean }> {
+async function findHits(
+  db: Db,
+  tree: FolderTree,
+  records: Records,
+  words: QueryWord[],
+  filter: SearchFilter,
+  wanted: number,
+  among: string[] | null = null,
+): Promise<{ hits: SearchHit[]; tsquery?: string; isSample: boolean }> {
   const allWords = tsQuery(words, '&');
   const anyWord = tsQuery(words, '|');
   if (!allWords || !anyWord) {
     const latest = db('documents').whereNull('deleted_at').where({ status: 'published' });
     if (among) latest.whereIn('id', among);
-    const rows: Row[] = await latest.orderBy('updated_at', 'desc').limit(200).select('id as document_id', db.raw('0 as page_number'), db.raw('0 as rank'));
+    const rows: Row[] = await latest
+      .orderBy('updated_at', 'desc')
+      .limit(200)
+      .select('id as document_id', db.raw('0 as page_number'), db.raw('0 as rank'));
     return { hits: await keptHits(db, tree, bestOf(rows), filter, records), isSample: rows.length >= 200 };
   }
   const folderSchemes = schemesOfFolders(tree);
@@ -122,20 +161,33 @@ async function keptHits(db: Db, tree: FolderTree, best: Map<string, Row>, filter
   if (unread.length > 0) {
     const documents = await indexableDocuments(db, tree, unread);
     const versions = new Map(
-      (await db('versions').whereIn('id', documents.map((document) => document.current_version_id)).select<{ id: string; file_type: string; extraction_status: string }[]>('id', 'file_type', 'extraction_status')).map((version) => [version.id, version]),
+      (
+        await db('versions')
+          .whereIn(
+            'id',
+            documents.map((document) => document.current_version_id),
+          )
+          .select<{ id: string; file_type: string; extraction_status: string }[]>('id', 'file_type', 'extraction_status')
+      ).map((version) => [version.id, version]),
     );
     for (const id of unread) records.set(id, null);
     for (const document of documents) {
       const version = versions.get(document.current_version_id);
       // Without its pages the record cannot tell whether the document has text: its version can.
-      records.set(document.id, { record: metadataRecord(documentForIndex(document, version?.file_type ?? null, tree, [])), hasText: version?.extraction_status === 'done' });
+      records.set(document.id, {
+        record: metadataRecord(documentForIndex(document, version?.file_type ?? null, tree, [])),
+        hasText: version?.extraction_status === 'done',
+      });
     }
   }
   const selected: SearchHit[] = [];
   for (const [id, row] of best) {
     const read = records.get(id);
     if (!read || !recordMatches(filter, read.record)) continue;
-    selected.push({ ...hitOfRecord(read.record, { page: row.page_number, contentMatch: '', rankingScore: row.rank }), hasText: read.hasText });
+    selected.push({
+      ...hitOfRecord(read.record, { page: row.page_number, contentMatch: '', rankingScore: row.rank }),
+      hasText: read.hasText,
+    });
   }
   return selected;
 }
@@ -148,7 +200,8 @@ function facetsOf(hits: SearchHit[]): SearchResult['facets'] {
     const counts: Record<string, number> = {};
     for (const hit of hits) {
       const value = hit[field];
-      for (const v of Array.isArray(value) ? value : [value]) if (v !== null && v !== undefined && v !== '') counts[String(v)] = (counts[String(v)] ?? 0) + 1;
+      for (const v of Array.isArray(value) ? value : [value])
+        if (v !== null && v !== undefined && v !== '') counts[String(v)] = (counts[String(v)] ?? 0) + 1;
     }
     facets[field] = counts;
   }
@@ -163,7 +216,12 @@ async function addSnippets(db: Db, tsquery: string, hits: SearchHit[]): Promise<
        from unnest(?::uuid[], ?::int[]) as wanted(document_id, page_number)
        join documents d on d.id = wanted.document_id
        join version_pages p on p.version_id = d.current_version_id and p.page_number = wanted.page_number`,
-    [tsquery, `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=28, MinWords=12, MaxFragments=1`, hits.map((h) => h.documentId), hits.map((h) => h.page)],
+    [
+      tsquery,
+      `StartSel=${markStart}, StopSel=${markEnd}, MaxWords=28, MinWords=12, MaxFragments=1`,
+      hits.map((h) => h.documentId),
+      hits.map((h) => h.page),
+    ],
   );
   const byKey = new Map(headlines.rows.map((row) => [`${row.document_id}:${row.page_number}`, row]));
   for (const hit of hits) {
@@ -179,7 +237,9 @@ async function addSnippets(db: Db, tsquery: string, hits: SearchHit[]): Promise<
  * the filter keeps, as Meilisearch filters before it ranks.
  */
 async function searchAmongKept(db: Db, tree: FolderTree, records: Records, words: QueryWord[], filter: SearchFilter, wanted: number) {
-  const everyDocument = bestOf((await indexableDocuments(db, tree)).map((document) => ({ document_id: document.id, page_number: 0, rank: 0 })));
+  const everyDocument = bestOf(
+    (await indexableDocuments(db, tree)).map((document) => ({ document_id: document.id, page_number: 0, rank: 0 })),
+  );
   const kept = (await keptHits(db, tree, everyDocument, filter, records)).map((hit) => hit.documentId);
   return kept.length > 0 ? findHits(db, tree, records, words, filter, wanted, kept) : undefined;
 }
@@ -189,7 +249,11 @@ async function searchAmongKept(db: Db, tree: FolderTree, records: Records, words
  * over the same published documents, each one mapped to its record as the index would hold it and
  * kept by the same filter description (search/filters.ts), its facets counted here.
  */
-export async function degradedSearch(db: Db, request: { q: string; filter: SearchFilter }, window: { page: number; hitsPerPage: number }): Promise<SearchResult> {
+export async function degradedSearch(
+  db: Db,
+  request: { q: string; filter: SearchFilter },
+  window: { page: number; hitsPerPage: number },
+): Promise<SearchResult> {
   const { filter } = request;
   // The query read once, as Meilisearch's path reads it (search/understand.ts).
   const { words } = understand(request.q);
@@ -205,5 +269,11 @@ export async function degradedSearch(db: Db, request: { q: string; filter: Searc
   const pageHits = selected.slice((window.page - 1) * window.hitsPerPage, window.page * window.hitsPerPage);
   const withPages = pageHits.filter((hit) => hit.page > 0);
   if (tsquery && withPages.length > 0) await addSnippets(db, tsquery, withPages);
-  return { hits: pageHits, facets: facetsOf(selected), total: new Set(selected.map((hit) => hit.groupKey)).size, totalDocuments: selected.length, reading };
+  return {
+    hits: pageHits,
+    facets: facetsOf(selected),
+    total: new Set(selected.map((hit) => hit.groupKey)).size,
+    totalDocuments: selected.length,
+    reading,
+  };
 }

@@ -38,16 +38,30 @@ export async function searchHome(db: Db) {
   const popularRows = await liveSchemes(db)
     .join('document_consultations as c', 'c.document_id', 'd.id')
     .where('c.day', '>=', db.raw(`current_date - ?::int`, [consultedOverDays]))
-    .select('f.id', 'theme.id as theme_id', 'theme.name as theme_name', 'theme.parent_id as theme_parent_id', db.raw('sum(c.count)::int as consultations'))
+    .select(
+      'f.id',
+      'theme.id as theme_id',
+      'theme.name as theme_name',
+      'theme.parent_id as theme_parent_id',
+      db.raw('sum(c.count)::int as consultations'),
+    )
     .orderBy([{ column: 'consultations', order: 'desc' }, { column: 'f.id' }])
     .limit(homeSize);
   const latestRows = await liveSchemes(db)
-    .select('f.id', 'theme.id as theme_id', 'theme.name as theme_name', 'theme.parent_id as theme_parent_id', db.raw('max(d.updated_at) as last_update'))
+    .select(
+      'f.id',
+      'theme.id as theme_id',
+      'theme.name as theme_name',
+      'theme.parent_id as theme_parent_id',
+      db.raw('max(d.updated_at) as last_update'),
+    )
     .orderBy([{ column: 'last_update', order: 'desc' }, { column: 'f.id' }])
     .limit(homeSize);
   type Row = { id: string; theme_id: string | null; theme_name: string | null; theme_parent_id: string | null };
   const rows = [...popularRows, ...latestRows] as Row[];
-  const themes = new Map(rows.map((row) => [row.id, row.theme_id && row.theme_parent_id === null ? { id: row.theme_id, name: row.theme_name ?? '' } : null]));
+  const themes = new Map(
+    rows.map((row) => [row.id, row.theme_id && row.theme_parent_id === null ? { id: row.theme_id, name: row.theme_name ?? '' } : null]),
+  );
   const cards = await answerSchemes(db, [...themes.keys()], themes);
   const present = (list: Row[]) => list.map((row) => cards.get(row.id)).filter((card) => card !== undefined);
   return { popular: present(popularRows as Row[]), latest: present(latestRows as Row[]) };

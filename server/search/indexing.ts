@@ -3,7 +3,16 @@ import { buffer } from 'node:stream/consumers';
 import type { Db, Transaction } from '../db';
 import type { FileType } from '../documents/fileTypes';
 import { nameFromContent } from '../documents/naming';
-import { defaultExtractionLimits, defaultOcrSettings, extractText, readScans, scannedPages, type ExtractionLimits, type ExtractionResult, type OcrSettings } from '../extraction';
+import {
+  defaultExtractionLimits,
+  defaultOcrSettings,
+  extractText,
+  readScans,
+  scannedPages,
+  type ExtractionLimits,
+  type ExtractionResult,
+  type OcrSettings,
+} from '../extraction';
 import { availabilityOf } from '../folders/availability';
 import type { FolderRow } from '../folders/presenter';
 import { loadFolderTree, type FolderTree } from '../folders/tree';
@@ -92,7 +101,17 @@ export async function extractVersion(deps: IndexingDeps, version: VersionRow): P
     // loops stay free for syncs and text uploads, and only one OCR child is ever busy.
     if (scans.length > 0) await enqueueJob(trx, 'extraction.ocr', { versionId: version.id }, { key: 'ocr' });
   });
-  deps.logger.info({ versionId: version.id, fileType: version.file_type, pages: pages.length, scans: scans.length || undefined, ms: Date.now() - startedAt, failure: result.ok ? undefined : result.reason }, 'text extracted');
+  deps.logger.info(
+    {
+      versionId: version.id,
+      fileType: version.file_type,
+      pages: pages.length,
+      scans: scans.length || undefined,
+      ms: Date.now() - startedAt,
+      failure: result.ok ? undefined : result.reason,
+    },
+    'text extracted',
+  );
   return pages;
 }
 
@@ -102,7 +121,10 @@ export async function extractVersion(deps: IndexingDeps, version: VersionRow): P
  * when nothing could be read, and enqueues the document's sync in the same transaction.
  */
 export async function ocrVersion(deps: IndexingDeps, versionId: string): Promise<void> {
-  const version = (await deps.db('versions').where({ id: versionId }).first('id', 'document_id', 'storage_key', 'file_type', 'ocr_pending', 'extraction_status')) as
+  const version = (await deps
+    .db('versions')
+    .where({ id: versionId })
+    .first('id', 'document_id', 'storage_key', 'file_type', 'ocr_pending', 'extraction_status')) as
     | { id: string; document_id: string; storage_key: string; file_type: FileType; ocr_pending: boolean; extraction_status: string }
     | undefined;
   if (!version?.ocr_pending) return;
@@ -110,7 +132,13 @@ export async function ocrVersion(deps: IndexingDeps, versionId: string): Promise
   const texts = (await storedPages(deps.db, [versionId])).get(versionId) ?? [];
   const startedAt = Date.now();
   const result: ExtractionResult = settings
-    ? await readScans(version.file_type, await buffer((await deps.storage.get(version.storage_key)).body), texts, settings, deps.extractionLimits ?? defaultExtractionLimits)
+    ? await readScans(
+        version.file_type,
+        await buffer((await deps.storage.get(version.storage_key)).body),
+        texts,
+        settings,
+        deps.extractionLimits ?? defaultExtractionLimits,
+      )
     : { ok: true, pages: texts };
   const pages = result.ok ? result.pages.map(cleanText) : texts;
   const ocr = result.ok ? result.ocr : undefined;
@@ -127,14 +155,26 @@ export async function ocrVersion(deps: IndexingDeps, versionId: string): Promise
       });
     await enqueueDocumentSync(trx, version.document_id);
   });
-  deps.logger.info({ versionId, fileType: version.file_type, ocrPages: ocr?.pages.length ?? 0, ms: Date.now() - startedAt, ocrNote: ocr?.note ?? undefined }, 'scans read');
+  deps.logger.info(
+    {
+      versionId,
+      fileType: version.file_type,
+      ocrPages: ocr?.pages.length ?? 0,
+      ms: Date.now() - startedAt,
+      ocrNote: ocr?.note ?? undefined,
+    },
+    'scans read',
+  );
 }
 
 /** The stored text of versions, page by page, in one query. */
 export async function storedPages(db: Db, versionIds: string[]): Promise<Map<string, string[]>> {
   const pages = new Map<string, string[]>();
   if (versionIds.length === 0) return pages;
-  const rows = await db('version_pages').whereIn('version_id', versionIds).orderBy(['version_id', 'page_number']).select<{ version_id: string; text: string }[]>('version_id', 'text');
+  const rows = await db('version_pages')
+    .whereIn('version_id', versionIds)
+    .orderBy(['version_id', 'page_number'])
+    .select<{ version_id: string; text: string }[]>('version_id', 'text');
   for (const row of rows) {
     const list = pages.get(row.version_id);
     if (list) list.push(row.text);
@@ -153,7 +193,8 @@ export async function storedOcrMarks(db: Db, versionIds: string[]): Promise<Map<
     .whereNot('text', '')
     .orderBy(['version_id', 'page_number'])
     .select<{ version_id: string; page_number: number; ocr_confidence: number | null }[]>('version_id', 'page_number', 'ocr_confidence');
-  for (const row of rows) marks.set(row.version_id, [...(marks.get(row.version_id) ?? []), { page: row.page_number, confidence: row.ocr_confidence ?? 0 }]);
+  for (const row of rows)
+    marks.set(row.version_id, [...(marks.get(row.version_id) ?? []), { page: row.page_number, confidence: row.ocr_confidence ?? 0 }]);
   return marks;
 }
 
@@ -174,7 +215,11 @@ export function schemeForIndex(scheme: FolderRow | undefined): DocumentForIndex[
     summary: scheme.scheme_summary ?? '',
     audiences: scheme.scheme_audiences,
     aidTypes: scheme.scheme_aid_types,
-    availability: availabilityOf({ opensOn: scheme.scheme_opens_on, closesOn: scheme.scheme_closes_on, isPermanent: scheme.scheme_is_permanent }),
+    availability: availabilityOf({
+      opensOn: scheme.scheme_opens_on,
+      closesOn: scheme.scheme_closes_on,
+      isPermanent: scheme.scheme_is_permanent,
+    }),
     closesOn: scheme.scheme_closes_on,
     isPermanent: scheme.scheme_is_permanent,
     isArchived: scheme.archived_at !== null,
@@ -203,14 +248,32 @@ export async function indexableDocuments(db: Db, tree: FolderTree, ids?: string[
     .whereNull('doc.deleted_at')
     .where('doc.status', 'published')
     .whereNotNull('doc.current_version_id')
-    .select('doc.id', 'doc.title', 'doc.summary', 'doc.doc_type', 'doc.scope', 'doc.status', 'doc.folder_id', 'doc.current_version_id', 'doc.updated_at', 'd.code as directorate_code', 'd.name as directorate_name');
+    .select(
+      'doc.id',
+      'doc.title',
+      'doc.summary',
+      'doc.doc_type',
+      'doc.scope',
+      'doc.status',
+      'doc.folder_id',
+      'doc.current_version_id',
+      'doc.updated_at',
+      'd.code as directorate_code',
+      'd.name as directorate_name',
+    );
   if (ids) query.whereIn('doc.id', ids);
   const rows = (await query) as IndexableDocument[];
   return rows.filter((row) => !tree.schemeOf(row.folder_id)?.archived_at);
 }
 
 /** What the index needs of a document: its metadata, its scheme's, where it sits, its pages (and which OCR read). */
-export function documentForIndex(document: IndexableDocument, fileType: string | null, tree: FolderTree, pages: string[], ocrPages: OcrMark[] = []): DocumentForIndex {
+export function documentForIndex(
+  document: IndexableDocument,
+  fileType: string | null,
+  tree: FolderTree,
+  pages: string[],
+  ocrPages: OcrMark[] = [],
+): DocumentForIndex {
   return {
     id: document.id,
     title: document.title,
@@ -243,13 +306,21 @@ export interface RecordStamp {
 
 /** A digest of all the index is built from for a document (metadata, scheme, place, pages). */
 export function fingerprintOf(document: DocumentForIndex, versionId: string): string {
-  return createHash('sha256').update(JSON.stringify({ versionId, ...document })).digest('base64url').slice(0, 22);
+  return createHash('sha256')
+    .update(JSON.stringify({ versionId, ...document }))
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 /** The records of a document, stamped (RecordStamp). */
 export function stampedRecords(document: DocumentForIndex, versionId: string, syncId?: string): (SearchRecord & RecordStamp)[] {
   const records = buildRecords(document, syncId);
-  const stamp: RecordStamp = { versionId, pageCount: document.pages.length, recordCount: records.length, fingerprint: fingerprintOf(document, versionId) };
+  const stamp: RecordStamp = {
+    versionId,
+    pageCount: document.pages.length,
+    recordCount: records.length,
+    fingerprint: fingerprintOf(document, versionId),
+  };
   return records.map((record) => ({ ...record, ...stamp }));
 }
 
@@ -265,15 +336,26 @@ export async function syncDocuments(deps: IndexingDeps, documentIds: string[]): 
   const tree = await loadFolderTree(db);
   const documents = await indexableDocuments(db, tree, ids);
   const versions = new Map(
-    ((await db('versions')
-      .whereIn('id', documents.map((document) => document.current_version_id))
-      .select('id', 'storage_key', 'file_type', 'size_bytes', 'extraction_status')) as VersionRow[]).map((version) => [version.id, version]),
+    (
+      (await db('versions')
+        .whereIn(
+          'id',
+          documents.map((document) => document.current_version_id),
+        )
+        .select('id', 'storage_key', 'file_type', 'size_bytes', 'extraction_status')) as VersionRow[]
+    ).map((version) => [version.id, version]),
   );
-  const extracted = await storedPages(db, [...versions.values()].filter((version) => version.extraction_status !== 'pending').map((version) => version.id));
+  const extracted = await storedPages(
+    db,
+    [...versions.values()].filter((version) => version.extraction_status !== 'pending').map((version) => version.id),
+  );
   const toExtract = documents.filter((document) => versions.get(document.current_version_id)?.extraction_status === 'pending');
   const failures = new Map<string, unknown>();
   // Drafts are read too, once: their title and type come from the file before anyone publishes them.
-  for (const version of await pendingVersionsOfDrafts(db, ids.filter((id) => !documents.some((document) => document.id === id)))) {
+  for (const version of await pendingVersionsOfDrafts(
+    db,
+    ids.filter((id) => !documents.some((document) => document.id === id)),
+  )) {
     await extractVersion(deps, version).catch((error: unknown) => failures.set(version.document_id, error));
   }
   const syncId = randomUUID();
@@ -290,9 +372,19 @@ export async function syncDocuments(deps: IndexingDeps, documentIds: string[]): 
   for (const document of documents) {
     if (failures.has(document.id)) continue;
     const version = versions.get(document.current_version_id) as VersionRow;
-    records.push(...stampedRecords(documentForIndex(document, version.file_type, tree, extracted.get(version.id) ?? [], ocrMarks.get(version.id)), version.id, syncId));
+    records.push(
+      ...stampedRecords(
+        documentForIndex(document, version.file_type, tree, extracted.get(version.id) ?? [], ocrMarks.get(version.id)),
+        version.id,
+        syncId,
+      ),
+    );
   }
-  await search.replaceDocuments(ids.filter((id) => !failures.has(id)), records, syncId);
+  await search.replaceDocuments(
+    ids.filter((id) => !failures.has(id)),
+    records,
+    syncId,
+  );
   return failures;
 }
 
@@ -304,5 +396,7 @@ async function pendingVersionsOfDrafts(db: Db, documentIds: string[]): Promise<(
     .whereIn('doc.id', documentIds)
     .whereNull('doc.deleted_at')
     .where({ 'doc.status': 'draft', 'v.extraction_status': 'pending' })
-    .select('v.id', 'v.storage_key', 'v.file_type', 'v.size_bytes', 'v.extraction_status', 'doc.id as document_id')) as (VersionRow & { document_id: string })[];
+    .select('v.id', 'v.storage_key', 'v.file_type', 'v.size_bytes', 'v.extraction_status', 'doc.id as document_id')) as (VersionRow & {
+    document_id: string;
+  })[];
 }

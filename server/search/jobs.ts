@@ -48,7 +48,11 @@ export function searchJobHandlers(deps: IndexingDeps): JobHandlers {
     'search.refreshAvailability': async () => {
       const folders = await listFolders(deps.db);
       for (const folder of folders.filter((f) => f.is_scheme)) {
-        const availability = availabilityOf({ opensOn: folder.scheme_opens_on, closesOn: folder.scheme_closes_on, isPermanent: folder.scheme_is_permanent });
+        const availability = availabilityOf({
+          opensOn: folder.scheme_opens_on,
+          closesOn: folder.scheme_closes_on,
+          isPermanent: folder.scheme_is_permanent,
+        });
         const indexed = await deps.db('folders').where({ id: folder.id }).first('indexed_availability');
         if (indexed?.indexed_availability === availability) continue;
         await deps.db.transaction(async (trx) => {

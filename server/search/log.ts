@@ -59,7 +59,14 @@ async function writeEntry(trx: Transaction, searcher: Searcher, sessionId: strin
         .update({ ...entry, updated_at: receivedAt });
       return;
     }
-    await trx('search_log').insert({ ...entry, session_id: sessionId, user_id: searcher.id, role: searcher.role, maison_id: searcher.maisonId, created_at: receivedAt });
+    await trx('search_log').insert({
+      ...entry,
+      session_id: sessionId,
+      user_id: searcher.id,
+      role: searcher.role,
+      maison_id: searcher.maisonId,
+      created_at: receivedAt,
+    });
     return;
   }
   await trx.raw(
@@ -82,9 +89,17 @@ async function writeEntry(trx: Transaction, searcher: Searcher, sessionId: strin
  * Committed without waiting for the disk: a crash may lose the last few entries of the log, never
  * a document. Further pages of the same answer are not searches of their own.
  */
-export async function logSearch(deps: { db: Db; logger: Logger }, searcher: Searcher, query: SearchQuery, answer: LoggedAnswer, receivedAt: Date) {
+export async function logSearch(
+  deps: { db: Db; logger: Logger },
+  searcher: Searcher,
+  query: SearchQuery,
+  answer: LoggedAnswer,
+  receivedAt: Date,
+) {
   if (query.page > 1) return;
-  const filters = Object.fromEntries(Object.entries(query).filter(([key, value]) => !['q', 'page', 'hitsPerPage', 'group', 'session'].includes(key) && value !== undefined));
+  const filters = Object.fromEntries(
+    Object.entries(query).filter(([key, value]) => !['q', 'page', 'hitsPerPage', 'group', 'session'].includes(key) && value !== undefined),
+  );
   const entry: Entry = {
     query: normalizedQuery(query.q),
     filters: JSON.stringify(filters),

@@ -30,7 +30,11 @@ describe('scans read by French OCR, indexed per page like any text, marked as su
     const scheme = await editor.agent
       .post('/api/folders')
       .set('X-CSRF-Token', editor.csrfToken)
-      .send({ name: 'Hébergements durables', parentId: themeId, scheme: { directorateId: directorate.id, promise: 'Aider les campings', isPermanent: true } })
+      .send({
+        name: 'Hébergements durables',
+        parentId: themeId,
+        scheme: { directorateId: directorate.id, promise: 'Aider les campings', isPermanent: true },
+      })
       .expect(201);
     schemeId = scheme.body.folder.id;
   });
@@ -48,21 +52,37 @@ describe('scans read by French OCR, indexed per page like any text, marked as su
       .expect(201);
     return response.body.document.id as string;
   }
-  const documentOf = async (id: string) => (await agent.agent.get(`/api/documents/${id}`).expect(200)).body.document as { currentVersion: { extractionStatus: string; ocrNote: string | null; ocrPending: boolean } };
+  const documentOf = async (id: string) =>
+    (await agent.agent.get(`/api/documents/${id}`).expect(200)).body.document as {
+      currentVersion: { extractionStatus: string; ocrNote: string | null; ocrPending: boolean };
+    };
   const search = async (q: string) =>
-    (await agent.agent.get('/api/search').query({ q, group: 'document' }).expect(200)).body as { hits: { document: { id: string }; page: number | null; snippet: string; ocrConfidence: number | null }[] };
+    (await agent.agent.get('/api/search').query({ q, group: 'document' }).expect(200)).body as {
+      hits: { document: { id: string }; page: number | null; snippet: string; ocrConfidence: number | null }[];
+    };
 
   it('a signed deliberation, scanned after its text page: both pages found, the scanned one marked with its confidence', async () => {
     const pdf = await makeScannedPdf(
       [
         { text: ['Rapport au conseil régional : aide aux hébergements de plein air.'] },
-        { scan: ['# Délibération n° 2026-117', 'Le conseil régional attribue une subvention aux campings pour la récupération des eaux de pluie.', 'Signé : le président.'] },
+        {
+          scan: [
+            '# Délibération n° 2026-117',
+            'Le conseil régional attribue une subvention aux campings pour la récupération des eaux de pluie.',
+            'Signé : le président.',
+          ],
+        },
       ],
       { dpi },
     );
     const id = await upload('Délibération hébergements de plein air', pdf, 'deliberation-signee.pdf');
     expect(await drainJobs(ctx)).toEqual([]);
-    const pages = await ctx.db('version_pages as p').join('documents as d', 'd.current_version_id', 'p.version_id').where('d.id', id).orderBy('p.page_number').select('p.page_number', 'p.ocr', 'p.ocr_confidence');
+    const pages = await ctx
+      .db('version_pages as p')
+      .join('documents as d', 'd.current_version_id', 'p.version_id')
+      .where('d.id', id)
+      .orderBy('p.page_number')
+      .select('p.page_number', 'p.ocr', 'p.ocr_confidence');
     expect(pages.map((page) => [page.page_number, page.ocr])).toEqual([
       [1, false],
       [2, true],
@@ -77,12 +97,23 @@ describe('scans read by French OCR, indexed per page like any text, marked as su
     const typed = await search('hébergements de plein air rapport');
     expect(typed.hits[0]).toMatchObject({ document: { id }, page: 1, ocrConfidence: null });
 
-    const matching = (await agent.agent.get(`/api/documents/${id}/pages`).query({ q: 'pluie' }).expect(200)).body.pages as { page: number; ocrConfidence: number | null }[];
-    expect(matching).toEqual([{ page: 2, snippet: expect.stringContaining('<mark>pluie</mark>'), ocrConfidence: expect.closeTo(pages[1].ocr_confidence, 5) }]);
+    const matching = (await agent.agent.get(`/api/documents/${id}/pages`).query({ q: 'pluie' }).expect(200)).body.pages as {
+      page: number;
+      ocrConfidence: number | null;
+    }[];
+    expect(matching).toEqual([
+      { page: 2, snippet: expect.stringContaining('<mark>pluie</mark>'), ocrConfidence: expect.closeTo(pages[1].ocr_confidence, 5) },
+    ]);
   });
 
   it('OCR is a job of its own: the sync batch indexes the text pages at once, the scans follow', async () => {
-    const pdf = await makeScannedPdf([{ text: ['Calendrier des commissions permanentes du printemps.'] }, { scan: ['# Procès-verbal', 'La séance est levée à midi après le vote des subventions aux refuges de montagne.'] }], { dpi });
+    const pdf = await makeScannedPdf(
+      [
+        { text: ['Calendrier des commissions permanentes du printemps.'] },
+        { scan: ['# Procès-verbal', 'La séance est levée à midi après le vote des subventions aux refuges de montagne.'] },
+      ],
+      { dpi },
+    );
     const id = await upload('Procès-verbal de séance', pdf, 'proces-verbal.pdf');
     const handlers = createJobHandlers({ db: ctx.db, storage: ctx.storage, search: ctx.search, logger: ctx.logger, config: ctx.config });
     const sync = await claimJobs(ctx.db, 'test', batchSizes(handlers));
@@ -91,7 +122,9 @@ describe('scans read by French OCR, indexed per page like any text, marked as su
     // Indexed by its text page already; its scan waits for the OCR job, and the document says so.
     expect((await documentOf(id)).currentVersion).toMatchObject({ extractionStatus: 'done', ocrPending: true });
     expect((await search('calendrier commissions printemps')).hits[0]).toMatchObject({ document: { id }, page: 1 });
-    expect(Number((await ctx.db('jobs').where({ type: 'extraction.ocr', status: 'queued' }).count<{ n: string }[]>('* as n'))[0]?.n)).toBe(1);
+    expect(Number((await ctx.db('jobs').where({ type: 'extraction.ocr', status: 'queued' }).count<{ n: string }[]>('* as n'))[0]?.n)).toBe(
+      1,
+    );
     expect(await drainJobs(ctx)).toEqual([]);
     expect((await documentOf(id)).currentVersion).toMatchObject({ extractionStatus: 'done', ocrPending: false, ocrNote: null });
     expect((await search('refuges de montagne séance levée')).hits[0]).toMatchObject({ document: { id }, page: 2 });
@@ -117,7 +150,10 @@ describe('scans read by French OCR, indexed per page like any text, marked as su
   });
 
   it('a photographed poster (JPEG) is found by its words', async () => {
-    const { image } = await scanPage(['# Fête de la Région', 'Samedi 14 juin, place du Martroi : concerts et stands des Maisons de Région.'], { dpi, height: 300, font: 'sans', skew: 1.5 });
+    const { image } = await scanPage(
+      ['# Fête de la Région', 'Samedi 14 juin, place du Martroi : concerts et stands des Maisons de Région.'],
+      { dpi, height: 300, font: 'sans', skew: 1.5 },
+    );
     const id = await upload('Affiche', image, 'affiche.jpg');
     expect(await drainJobs(ctx)).toEqual([]);
     const result = await search('Martroi concerts');
@@ -141,9 +177,18 @@ describe('scans read by French OCR, indexed per page like any text, marked as su
       corrupt: await upload('Scan abîmé zebulon', Buffer.concat([image.subarray(0, 700), Buffer.alloc(3000, 0xff)]), 'abime.jpg'),
     };
     expect(await drainJobs(ctx)).toEqual([]);
-    expect((await documentOf(bad.photo)).currentVersion).toMatchObject({ extractionStatus: 'unrecognized', ocrNote: expect.stringMatching(/^texte non reconnu : (aucun texte trouvé|confiance trop faible)/) });
-    expect((await documentOf(bad.huge)).currentVersion).toMatchObject({ extractionStatus: 'unrecognized', ocrNote: expect.stringMatching(/^texte non reconnu : image trop grande \(20\s000 × 20\s000 pixels/) });
-    expect((await documentOf(bad.corrupt)).currentVersion).toMatchObject({ extractionStatus: 'unrecognized', ocrNote: 'texte non reconnu : image illisible (fichier endommagé ou incomplet)' });
+    expect((await documentOf(bad.photo)).currentVersion).toMatchObject({
+      extractionStatus: 'unrecognized',
+      ocrNote: expect.stringMatching(/^texte non reconnu : (aucun texte trouvé|confiance trop faible)/),
+    });
+    expect((await documentOf(bad.huge)).currentVersion).toMatchObject({
+      extractionStatus: 'unrecognized',
+      ocrNote: expect.stringMatching(/^texte non reconnu : image trop grande \(20\s000 × 20\s000 pixels/),
+    });
+    expect((await documentOf(bad.corrupt)).currentVersion).toMatchObject({
+      extractionStatus: 'unrecognized',
+      ocrNote: 'texte non reconnu : image illisible (fichier endommagé ou incomplet)',
+    });
     expect(new Set((await search('zebulon')).hits.map((hit) => hit.document.id))).toEqual(new Set(Object.values(bad)));
     await supertest(ctx.app).get('/readyz').expect(200);
   });

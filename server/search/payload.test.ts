@@ -15,7 +15,7 @@ import { rebuildIndex } from './rebuild';
  * their writes by bytes. A Meilisearch of this file's own, with a 256 KiB limit, stands for the
  * 100 MB one meeting twenty 2.5 MB documents.
  */
-describe('writes larger than Meilisearch\'s payload limit', () => {
+describe("writes larger than Meilisearch's payload limit", () => {
   const payloadLimitBytes = 256 * 1024;
   let meili: EmbeddedMeilisearchService;
   let ctx: TestContext;
@@ -25,7 +25,12 @@ describe('writes larger than Meilisearch\'s payload limit', () => {
   beforeAll(async () => {
     const dir = path.join(inject('services').tmpDir, uniqueName('meili-payload'));
     await mkdir(dir, { recursive: true });
-    meili = await startEmbeddedMeilisearch({ dir, masterKey: 'payload-master-key-0123', logger: capturingLogger().logger, payloadLimitBytes });
+    meili = await startEmbeddedMeilisearch({
+      dir,
+      masterKey: 'payload-master-key-0123',
+      logger: capturingLogger().logger,
+      payloadLimitBytes,
+    });
     const base = await createTestContext({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000' } });
     ctx = { ...base, search: createSearch({ url: meili.url, apiKey: meili.masterKey, indexPrefix: 'payload', payloadLimitBytes }) };
     await ctx.search.ensureIndex();
@@ -50,7 +55,8 @@ describe('writes larger than Meilisearch\'s payload limit', () => {
     await ctx.close();
   });
 
-  const found = async (q: string) => (await ctx.search.search({ q, filter: '', facets: [], page: 1, hitsPerPage: 10, isDistinct: true })).hits.map((h) => h.documentId);
+  const found = async (q: string) =>
+    (await ctx.search.search({ q, filter: '', facets: [], page: 1, hitsPerPage: 10, isDistinct: true })).hits.map((h) => h.documentId);
   const indexes = async () => {
     const response = await fetch(`${meili.url}/indexes?limit=100`, { headers: { Authorization: `Bearer ${meili.masterKey}` } });
     return ((await response.json()) as { results: { uid: string }[] }).results.map((index) => index.uid).sort();

@@ -14,7 +14,15 @@ export function presentHit(hit: SearchHit, renderSnippet: (marked: string) => st
       updatedAt: new Date(hit.updatedAt * 1000).toISOString(),
     },
     scheme: hit.schemeId
-      ? { id: hit.schemeId, name: hit.schemeName, promise: hit.schemePromise, availability: hit.availability, referent: hit.referent, audiences: hit.audiences, aidTypes: hit.aidTypes }
+      ? {
+          id: hit.schemeId,
+          name: hit.schemeName,
+          promise: hit.schemePromise,
+          availability: hit.availability,
+          referent: hit.referent,
+          audiences: hit.audiences,
+          aidTypes: hit.aidTypes,
+        }
       : null,
     theme: hit.themeId ? { id: hit.themeId, name: hit.themeName } : null,
     directorate: { code: hit.directorateCode, name: hit.directorateName },

@@ -24,7 +24,11 @@ describe('rebuilding and checking the index', () => {
     const directorate = await buildDirectorate(ctx.db);
     const scheme = await buildScheme(ctx.db, { directorate_id: directorate.id });
     editor = await signInAs(ctx.app, ctx.db, { role: 'editor', directorate_id: directorate.id });
-    for (const [i, file] of [await makePdf(['Page un.', 'Page deux avec le mot pivoine.']), makeText('Texte avec le mot glycine.'), await makePdf(['Ancolie en première page.'])].entries()) {
+    for (const [i, file] of [
+      await makePdf(['Page un.', 'Page deux avec le mot pivoine.']),
+      makeText('Texte avec le mot glycine.'),
+      await makePdf(['Ancolie en première page.']),
+    ].entries()) {
       const response = await editor.agent
         .post('/api/documents')
         .set('X-CSRF-Token', editor.csrfToken)
@@ -38,7 +42,8 @@ describe('rebuilding and checking the index', () => {
   });
   afterAll(() => ctx.close());
 
-  const found = async (q: string) => (await ctx.search.search({ q, filter: '', facets: [], page: 1, hitsPerPage: 10, isDistinct: true })).hits.map((h) => h.documentId);
+  const found = async (q: string) =>
+    (await ctx.search.search({ q, filter: '', facets: [], page: 1, hitsPerPage: 10, isDistinct: true })).hits.map((h) => h.documentId);
 
   it('reports drift: a document missing from the index, and one that should not be there', async () => {
     expect(await checkIndex(ctx)).toMatchObject({ expected: 2, indexed: 2, missing: [], extra: [] });
@@ -59,7 +64,11 @@ describe('rebuilding and checking the index', () => {
 
   it('a change synced while the index is rebuilt reaches the new index', async () => {
     const rename = async () => {
-      await editor.agent.patch(`/api/documents/${ids[0]}`).set('X-CSRF-Token', editor.csrfToken).send({ title: 'Fiche hellébore' }).expect(200);
+      await editor.agent
+        .patch(`/api/documents/${ids[0]}`)
+        .set('X-CSRF-Token', editor.csrfToken)
+        .send({ title: 'Fiche hellébore' })
+        .expect(200);
       // The worker syncs it at once, into the index still in use (the old one).
       expect(await drainJobs(ctx)).toEqual([]);
     };
@@ -81,7 +90,9 @@ describe('rebuilding and checking the index', () => {
   it('the nightly rebuild runs only when documents changed since the last one', async () => {
     const { meili } = inject('services');
     const swaps = async () => {
-      const response = await fetch(`${meili.url}/tasks?types=indexSwap&limit=1000`, { headers: { Authorization: `Bearer ${meili.masterKey}` } });
+      const response = await fetch(`${meili.url}/tasks?types=indexSwap&limit=1000`, {
+        headers: { Authorization: `Bearer ${meili.masterKey}` },
+      });
       const body = (await response.json()) as { results: { details?: { swaps?: { indexes: string[] }[] } }[] };
       return body.results.filter((task) => task.details?.swaps?.some((swap) => swap.indexes.includes(ctx.search.pagesIndex))).length;
     };
@@ -103,7 +114,15 @@ describe('rebuilding and checking the index', () => {
     const { meili } = inject('services');
     const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [script, ...args], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: ctx.databaseUrl, MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, MEILI_INDEX_PREFIX: ctx.search.indexPrefix, DATA_DIR: ctx.dir },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        DATABASE_URL: ctx.databaseUrl,
+        MEILI_URL: meili.url,
+        MEILI_MASTER_KEY: meili.masterKey,
+        MEILI_INDEX_PREFIX: ctx.search.indexPrefix,
+        DATA_DIR: ctx.dir,
+      },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -124,8 +143,19 @@ describe('rebuilding and checking the index', () => {
     expect(await ctx.search.hasOutdatedRecords()).toBe(false);
     // A record as an older analysis wrote it: no analysis version, stems of the word as written.
     const [record] = buildRecords({
-      id: randomUUID(), title: 'Ancien', summary: '', docType: 'autre', scope: 'internal', status: 'published', fileType: 'txt', updatedAt: new Date(),
-      directorate: { code: 'OLD', name: 'Ancienne' }, folderIds: [], theme: null, scheme: null, pages: ['chaufferie'],
+      id: randomUUID(),
+      title: 'Ancien',
+      summary: '',
+      docType: 'autre',
+      scope: 'internal',
+      status: 'published',
+      fileType: 'txt',
+      updatedAt: new Date(),
+      directorate: { code: 'OLD', name: 'Ancienne' },
+      folderIds: [],
+      theme: null,
+      scheme: null,
+      pages: ['chaufferie'],
     });
     const { analysis: _analysis, ...older } = record as NonNullable<typeof record>;
     await ctx.search.queueRecords(ctx.search.pagesIndex, [{ ...older, contentStem: 'chaufferi' } as never]);
@@ -141,7 +171,11 @@ describe('rebuilding and checking the index', () => {
     expect(await drainJobs(ctx)).toEqual([]);
     expect(await checkIndex(ctx)).toMatchObject({ missing: [], extra: [], stale: [] });
     // Version 2 uploaded while Meilisearch was down, and its job lost (dead, before jobs waited for outages).
-    await editor.agent.post(`/api/documents/${ids[0]}/versions`).set('X-CSRF-Token', editor.csrfToken).attach('file', makeText('Version deux : le mot hortensia.'), 'v2.txt').expect(201);
+    await editor.agent
+      .post(`/api/documents/${ids[0]}/versions`)
+      .set('X-CSRF-Token', editor.csrfToken)
+      .attach('file', makeText('Version deux : le mot hortensia.'), 'v2.txt')
+      .expect(201);
     await ctx.db('jobs').whereIn('status', ['queued', 'running']).update({ status: 'dead' });
     expect(await found('hortensia')).toEqual([]);
     expect(await checkIndex(ctx)).toMatchObject({ missing: [], extra: [], stale: [{ id: ids[0], reason: 'version' }] });
@@ -179,4 +213,3 @@ describe('rebuilding and checking the index', () => {
     expect((await renderMetrics()).body).toMatch(/lpt_search_index_drift\{kind="stale"\} 0/);
   });
 });
-

@@ -18,7 +18,10 @@ export class RebuildRunningError extends Error {
  * the new one was built are then sent again, to the new one. One rebuild at a time (an advisory
  * lock held by a transaction for the whole rebuild): a second one throws RebuildRunningError.
  */
-export async function rebuildIndex(deps: { db: Db; search: Search }, onProgress: (documents: number, total: number, pages: number) => void | Promise<void> = () => {}) {
+export async function rebuildIndex(
+  deps: { db: Db; search: Search },
+  onProgress: (documents: number, total: number, pages: number) => void | Promise<void> = () => {},
+) {
   return deps.db.transaction(async (trx) => {
     if (!(await tryTransactionLock(trx, 'search.rebuild'))) throw new RebuildRunningError();
     const startedAt = await databaseNow(deps.db);
@@ -31,7 +34,10 @@ async function databaseNow(db: Db): Promise<Date> {
   return ((await db.raw<{ rows: { now: Date }[] }>('select now() as now')).rows[0] as { now: Date }).now;
 }
 
-async function buildAndSwap(deps: { db: Db; search: Search }, onProgress: (documents: number, total: number, pages: number) => void | Promise<void>) {
+async function buildAndSwap(
+  deps: { db: Db; search: Search },
+  onProgress: (documents: number, total: number, pages: number) => void | Promise<void>,
+) {
   const { db, search } = deps;
   const tree = await loadFolderTree(db);
   const documents = await indexableDocuments(db, tree);
@@ -72,7 +78,16 @@ async function fillIndex(
     const records = batch.flatMap((document) => {
       const documentPages = pagesByVersion.get(document.current_version_id) ?? [];
       pages += documentPages.length;
-      return stampedRecords(documentForIndex(document, fileTypes.get(document.current_version_id) ?? null, tree, documentPages, ocrByVersion.get(document.current_version_id)), document.current_version_id);
+      return stampedRecords(
+        documentForIndex(
+          document,
+          fileTypes.get(document.current_version_id) ?? null,
+          tree,
+          documentPages,
+          ocrByVersion.get(document.current_version_id),
+        ),
+        document.current_version_id,
+      );
     });
     // Queued, not awaited one by one: Meilisearch indexes consecutive additions as one batch.
     // search.queueRecords splits them into requests under Meilisearch's payload limit.
@@ -90,8 +105,13 @@ async function fillIndex(
  * before.) The same for the settings. Returns the number of documents synced again.
  */
 async function catchUp(db: Db, since: Date): Promise<number> {
-  const touched = (type: string) => db('jobs').where({ type }).andWhere((q) => void q.where('finished_at', '>=', since).orWhere({ status: 'running' }));
-  const documentIds = ((await touched('search.syncDocument').distinct(db.raw(`payload->>'documentId' as id`))) as { id: string | null }[]).flatMap((row) => (row.id ? [row.id] : []));
+  const touched = (type: string) =>
+    db('jobs')
+      .where({ type })
+      .andWhere((q) => void q.where('finished_at', '>=', since).orWhere({ status: 'running' }));
+  const documentIds = (
+    (await touched('search.syncDocument').distinct(db.raw(`payload->>'documentId' as id`))) as { id: string | null }[]
+  ).flatMap((row) => (row.id ? [row.id] : []));
   const settingsChanged = (await touched('search.applySettings').first('id')) !== undefined;
   await db.transaction(async (trx) => {
     for (const id of documentIds) await enqueueDocumentSync(trx, id);
@@ -109,8 +129,13 @@ async function catchUp(db: Db, since: Date): Promise<number> {
  * Skipped when no document was synced since the last one, or when another rebuild is running.
  */
 export async function nightlyRebuild(deps: { db: Db; search: Search; logger: Logger }) {
-  const last = (await deps.db('jobs').where({ type: 'search.rebuild', status: 'done' }).max('finished_at as at').first()) as { at: Date | null } | undefined;
-  const changed = await deps.db('jobs').where({ type: 'search.syncDocument', status: 'done' }).modify((q) => void (last?.at && q.where('finished_at', '>', last.at))).first('id');
+  const last = (await deps.db('jobs').where({ type: 'search.rebuild', status: 'done' }).max('finished_at as at').first()) as
+    { at: Date | null } | undefined;
+  const changed = await deps
+    .db('jobs')
+    .where({ type: 'search.syncDocument', status: 'done' })
+    .modify((q) => void (last?.at && q.where('finished_at', '>', last.at)))
+    .first('id');
   if (!changed) {
     deps.logger.info('search index not rebuilt: no document changed since the last rebuild');
     return;
@@ -172,7 +197,10 @@ function staleReason(state: IndexedState, versionId: string, pageCount: number, 
 export async function checkIndex(deps: { db: Db; search: Search }): Promise<IndexCheck> {
   const { db } = deps;
   const tree = await loadFolderTree(db);
-  const pendingRows = (await db('jobs').where({ type: 'search.syncDocument' }).whereIn('status', ['queued', 'running']).distinct(db.raw(`payload->>'documentId' as id`))) as { id: string | null }[];
+  const pendingRows = (await db('jobs')
+    .where({ type: 'search.syncDocument' })
+    .whereIn('status', ['queued', 'running'])
+    .distinct(db.raw(`payload->>'documentId' as id`))) as { id: string | null }[];
   const pending = new Set(pendingRows.flatMap((row) => (row.id ? [row.id] : [])));
   const documents = await indexableDocuments(db, tree);
   const expected = new Set(documents.map((d) => d.id));
@@ -191,8 +219,19 @@ export async function checkIndex(deps: { db: Db; search: Search }): Promise<Inde
     ]);
     const fileTypes = new Map(versions.map((v) => [v.id, v.file_type]));
     for (const document of batch) {
-      const forIndex = documentForIndex(document, fileTypes.get(document.current_version_id) ?? null, tree, pagesByVersion.get(document.current_version_id) ?? [], ocrByVersion.get(document.current_version_id));
-      const reason = staleReason(indexed.get(document.id) as IndexedState, document.current_version_id, forIndex.pages.length, fingerprintOf(forIndex, document.current_version_id));
+      const forIndex = documentForIndex(
+        document,
+        fileTypes.get(document.current_version_id) ?? null,
+        tree,
+        pagesByVersion.get(document.current_version_id) ?? [],
+        ocrByVersion.get(document.current_version_id),
+      );
+      const reason = staleReason(
+        indexed.get(document.id) as IndexedState,
+        document.current_version_id,
+        forIndex.pages.length,
+        fingerprintOf(forIndex, document.current_version_id),
+      );
       if (reason) stale.push({ id: document.id, reason });
     }
   }
@@ -217,7 +256,10 @@ export async function repairIndexDrift(deps: { db: Db; search: Search; logger?: 
     await deps.db.transaction(async (trx) => {
       for (const id of drift) await enqueueDocumentSync(trx, id);
     });
-    deps.logger?.warn({ missing: report.missing.length, extra: report.extra.length, stale: report.stale.length }, 'search index drift found: repairs queued');
+    deps.logger?.warn(
+      { missing: report.missing.length, extra: report.extra.length, stale: report.stale.length },
+      'search index drift found: repairs queued',
+    );
   }
   return report;
 }

@@ -12,7 +12,15 @@ import type { Search } from '../../search';
 import { knownSearchParameters, pagesQuerySchema, searchQuerySchema, type SearchQuery } from './schema';
 import { matchingPages, searchDocuments, startSearch, type StartedSearch } from './service';
 import { searchHome } from './home';
-import { adminSynonymGroups, replaceSynonyms, setThesaurusEntry, synonymsSchema, thesaurusEntries, thesaurusEntryParams, thesaurusEntryUpdateSchema } from './synonyms';
+import {
+  adminSynonymGroups,
+  replaceSynonyms,
+  setThesaurusEntry,
+  synonymsSchema,
+  thesaurusEntries,
+  thesaurusEntryParams,
+  thesaurusEntryUpdateSchema,
+} from './synonyms';
 import { auditContextOf } from '../audit/record';
 
 function parseSearchQuery(req: Request): SearchQuery {
@@ -61,12 +69,24 @@ export function searchRoutes(deps: { db: Db; search: Search; logger: Logger }) {
     const early = earlySearches.get(req);
     const query = early?.query ?? parseSearchQuery(req);
     const user = currentUser(req);
-    const { answer, serverTiming, log } = await searchDocuments(deps, { id: user.id, role: user.role, maisonId: user.maisonId }, query, early?.started);
+    const { answer, serverTiming, log } = await searchDocuments(
+      deps,
+      { id: user.id, role: user.role, maisonId: user.maisonId },
+      query,
+      early?.started,
+    );
     // Written as it is: Express's send (its ETag, a SHA-1 of the whole answer, its freshness check)
     // costs every answer a hash of the whole answer (docs/benchmarks.md, "Figures behind choices in
     // the code"), and an answer is never stored (no-store), so never revalidated.
     const body = JSON.stringify(answer);
-    res.set({ 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'Cache-Control': 'no-store', 'Server-Timing': serverTiming }).end(body);
+    res
+      .set({
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': String(Buffer.byteLength(body)),
+        'Cache-Control': 'no-store',
+        'Server-Timing': serverTiming,
+      })
+      .end(body);
     await log();
   });
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { docTypes } from '../documents/schema';
 import { aidTypes, audiences } from '../folders/schema';
 
-const many = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).max(30)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
+const many = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item).max(30)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
 
 export const availabilities = ['a_venir', 'ouvert', 'cloture_proche', 'clos', 'permanent'] as const;
 export const fileTypeValues = ['pdf', 'docx', 'odt', 'xlsx', 'ods', 'pptx', 'odp', 'txt', 'png', 'jpeg'] as const;
@@ -41,9 +42,19 @@ export const searchQuerySchema = z.object({
   fileType: many(z.enum(fileTypeValues, { error: 'Type de fichier inconnu.' })).optional(),
   updatedSince: z.iso.date({ error: 'Date attendue au format AAAA-MM-JJ.' }).optional(),
   includeClosed: z.enum(['true', 'false'], { error: 'includeClosed : true ou false.' }).optional(),
-  page: z.coerce.number({ error: 'Numéro de page invalide.' }).int({ error: 'Numéro de page invalide.' }).min(1, { error: 'Numéro de page invalide.' }).max(100, { error: 'Au-delà de la page 100, affinez la recherche.' }).default(1),
+  page: z.coerce
+    .number({ error: 'Numéro de page invalide.' })
+    .int({ error: 'Numéro de page invalide.' })
+    .min(1, { error: 'Numéro de page invalide.' })
+    .max(100, { error: 'Au-delà de la page 100, affinez la recherche.' })
+    .default(1),
   /** Answers per page: schemes (grouped, 10 by default) or documents (`group=document`, 20 by default). */
-  hitsPerPage: z.coerce.number({ error: 'Nombre de résultats par page invalide.' }).int({ error: 'Nombre de résultats par page invalide.' }).min(1, { error: 'Nombre de résultats par page invalide.' }).max(50, { error: '50 résultats par page au plus.' }).optional(),
+  hitsPerPage: z.coerce
+    .number({ error: 'Nombre de résultats par page invalide.' })
+    .int({ error: 'Nombre de résultats par page invalide.' })
+    .min(1, { error: 'Nombre de résultats par page invalide.' })
+    .max(50, { error: '50 résultats par page au plus.' })
+    .optional(),
   /** `scheme` (default): the answer grouped by scheme; `document`: one hit per document, as before. */
   group: z.enum(['scheme', 'document'], { error: 'group : scheme ou document.' }).default('scheme'),
   /** The search session (one visit of the search box, an id the web app makes): its refinements count once in the insights. */
@@ -53,4 +64,11 @@ export type SearchQuery = z.infer<typeof searchQuerySchema>;
 
 export const knownSearchParameters = new Set(Object.keys(searchQuerySchema.shape));
 
-export const pagesQuerySchema = z.object({ q: z.string().default('').transform((q) => q.slice(0, maxQueryLength)) }).strict();
+export const pagesQuerySchema = z
+  .object({
+    q: z
+      .string()
+      .default('')
+      .transform((q) => q.slice(0, maxQueryLength)),
+  })
+  .strict();

@@ -39,14 +39,26 @@ describe('search: indexing pipeline and API', () => {
       .send({
         name: "Ec'Eau Tourisme",
         parentId: themeId,
-        scheme: { directorateId, promise: 'Financer des équipements hydro-économes', summary: 'Pour les campings et hébergements touristiques.', audiences: ['entreprises'], aidTypes: ['subvention'], keywords: ['ECEAU'], isPermanent: true },
+        scheme: {
+          directorateId,
+          promise: 'Financer des équipements hydro-économes',
+          summary: 'Pour les campings et hébergements touristiques.',
+          audiences: ['entreprises'],
+          aidTypes: ['subvention'],
+          keywords: ['ECEAU'],
+          isPermanent: true,
+        },
       })
       .expect(201);
     schemeId = scheme.body.folder.id;
     const closed = await editor.agent
       .post('/api/folders')
       .set('X-CSRF-Token', editor.csrfToken)
-      .send({ name: 'Fonds Rebond Stations', parentId: themeId, scheme: { directorateId, promise: 'Aider les stations de ski', opensOn: '2024-01-01', closesOn: '2025-04-30' } })
+      .send({
+        name: 'Fonds Rebond Stations',
+        parentId: themeId,
+        scheme: { directorateId, promise: 'Aider les stations de ski', opensOn: '2024-01-01', closesOn: '2025-04-30' },
+      })
       .expect(201);
     closedSchemeId = closed.body.folder.id;
   });
@@ -54,15 +66,24 @@ describe('search: indexing pipeline and API', () => {
 
   async function upload(fields: Record<string, string>, file: Buffer, filename: string): Promise<string> {
     const request = editor.agent.post('/api/documents').set('X-CSRF-Token', editor.csrfToken);
-    for (const [name, value] of Object.entries({ folderId: schemeId, status: 'published', scope: 'external', ...fields })) request.field(name, value);
+    for (const [name, value] of Object.entries({ folderId: schemeId, status: 'published', scope: 'external', ...fields }))
+      request.field(name, value);
     const response = await request.attach('file', file, filename).expect(201);
     return response.body.document.id as string;
   }
 
   /** The flat, document-level shape (`group=document`): what these tests prove is per document. */
   async function search(query: Record<string, string | string[]>, who: SignedIn = agent) {
-    const response = await who.agent.get('/api/search').query({ group: 'document', ...query }).expect(200);
-    return response.body as { hits: { document: { id: string; title: string }; page: number | null; snippet: string; scheme: { name: string } | null }[]; facets: Record<string, Record<string, number>>; total: number; degraded: boolean };
+    const response = await who.agent
+      .get('/api/search')
+      .query({ group: 'document', ...query })
+      .expect(200);
+    return response.body as {
+      hits: { document: { id: string; title: string }; page: number | null; snippet: string; scheme: { name: string } | null }[];
+      facets: Record<string, Record<string, number>>;
+      total: number;
+      degraded: boolean;
+    };
   }
   const ids = async (query: Record<string, string | string[]>) => (await search(query)).hits.map((h) => h.document.id);
 
@@ -78,7 +99,11 @@ describe('search: indexing pipeline and API', () => {
       ]),
       'eceau.pdf',
     );
-    internalProbeId = await upload({ title: 'Note interne confidentielle sondeprobe', scope: 'internal', docType: 'note_interne' }, makeText('Le mot sondeprobe est réservé aux agents.'), 'note.txt');
+    internalProbeId = await upload(
+      { title: 'Note interne confidentielle sondeprobe', scope: 'internal', docType: 'note_interne' },
+      makeText('Le mot sondeprobe est réservé aux agents.'),
+      'note.txt',
+    );
     expect(await drainJobs(ctx)).toEqual([]);
     const version = await ctx.db('versions').where({ document_id: ecEauId }).first();
     expect(version).toMatchObject({ extraction_status: 'done', page_count: 2 });
@@ -119,7 +144,11 @@ describe('search: indexing pipeline and API', () => {
   });
 
   it('escapes the text of snippets and marks only our matches', async () => {
-    const id = await upload({ title: 'Affiche' }, makeText('Affiche : <script>alert("x")</script> Un camping & ses <b>économies</b> d’eau.'), 'affiche.txt');
+    const id = await upload(
+      { title: 'Affiche' },
+      makeText('Affiche : <script>alert("x")</script> Un camping & ses <b>économies</b> d’eau.'),
+      'affiche.txt',
+    );
     await drainJobs(ctx);
     const hit = (await search({ q: 'camping script' })).hits.find((h) => h.document.id === id);
     expect(hit?.snippet).toContain('&lt;<mark>script</mark>&gt;');
@@ -148,13 +177,23 @@ describe('search: indexing pipeline and API', () => {
 
   it('quotes every value: an injected filter cannot reach the internal-only probe', async () => {
     for (const injected of ['x" OR scope = "internal', 'x\\" OR scope = \\"internal', 'x") OR (scope = "internal', '" OR 1=1 OR "']) {
-      const result = await ctx.search.search({ q: 'sondeprobe', filter: and([anyOf('scope', ['external']), anyOf('directorateCode', [injected])]), facets: [], page: 1, hitsPerPage: 20, isDistinct: true });
+      const result = await ctx.search.search({
+        q: 'sondeprobe',
+        filter: and([anyOf('scope', ['external']), anyOf('directorateCode', [injected])]),
+        facets: [],
+        page: 1,
+        hitsPerPage: 20,
+        isDistinct: true,
+      });
       expect(result.hits.map((h) => h.documentId)).not.toContain(internalProbeId);
     }
   });
 
   it('starts the search while the session loads, yet answers only a signed-in agent: one search per request, none for an ended session', async () => {
-    const searches = async () => ((await searchDuration.get()).values.find((v) => v.metricName === 'lpt_search_duration_seconds_count' && v.labels.path === 'meilisearch')?.value ?? 0);
+    const searches = async () =>
+      (await searchDuration.get()).values.find(
+        (v) => v.metricName === 'lpt_search_duration_seconds_count' && v.labels.path === 'meilisearch',
+      )?.value ?? 0;
     const before = await searches();
     expect((await search({ q: 'sondeprobe' })).hits.map((hit) => hit.document.id)).toEqual([internalProbeId]);
     expect(await searches()).toBe(before + 1);
@@ -191,10 +230,17 @@ describe('search: indexing pipeline and API', () => {
     const filler = 'texte '.repeat(40);
     const split: string[] = [];
     for (let i = 1; i <= 4; i += 1) {
-      split.push(await upload({ folderId, title: `Fiche ${i}` }, makeText(`${filler}pépinières régionales.\fpépinière régionale, ${filler}`), `pepinieres-${i}.txt`));
+      split.push(
+        await upload(
+          { folderId, title: `Fiche ${i}` },
+          makeText(`${filler}pépinières régionales.\fpépinière régionale, ${filler}`),
+          `pepinieres-${i}.txt`,
+        ),
+      );
     }
     const notes: string[] = [];
-    for (let i = 1; i <= 4; i += 1) notes.push(await upload({ folderId, title: `Note ${i}` }, makeText(`${'mot '.repeat(i)}pépinnières régionnales.`), `note-${i}.txt`));
+    for (let i = 1; i <= 4; i += 1)
+      notes.push(await upload({ folderId, title: `Note ${i}` }, makeText(`${'mot '.repeat(i)}pépinnières régionnales.`), `note-${i}.txt`));
     await drainJobs(ctx);
     const q = 'pépinières régionales';
     const all = (await search({ q, hitsPerPage: '50' })).hits.map((hit) => hit.document.id);
@@ -211,7 +257,11 @@ describe('search: indexing pipeline and API', () => {
   });
 
   it('excludes closed schemes unless asked', async () => {
-    const closedDoc = await upload({ folderId: closedSchemeId, title: 'Règlement stations de ski' }, makeText('Aide aux stations de ski en difficulté.'), 'ski.txt');
+    const closedDoc = await upload(
+      { folderId: closedSchemeId, title: 'Règlement stations de ski' },
+      makeText('Aide aux stations de ski en difficulté.'),
+      'ski.txt',
+    );
     await drainJobs(ctx);
     expect(await ids({ q: 'stations ski' })).not.toContain(closedDoc);
     expect(await ids({ q: 'stations ski', includeClosed: 'true' })).toContain(closedDoc);
@@ -232,9 +282,17 @@ describe('search: indexing pipeline and API', () => {
     const scheme = await editor.agent
       .post('/api/folders')
       .set('X-CSRF-Token', editor.csrfToken)
-      .send({ name: 'Cap Héliotrope', parentId: themeId, scheme: { directorateId, promise: 'Soutenir les serres photovoltaïques', keywords: ['AGRISOLEIL'], isPermanent: true } })
+      .send({
+        name: 'Cap Héliotrope',
+        parentId: themeId,
+        scheme: { directorateId, promise: 'Soutenir les serres photovoltaïques', keywords: ['AGRISOLEIL'], isPermanent: true },
+      })
       .expect(201);
-    const inside = await upload({ title: 'Règlement du dispositif', folderId: scheme.body.folder.id }, makeText('Les conditions générales.'), 'reglement.txt');
+    const inside = await upload(
+      { title: 'Règlement du dispositif', folderId: scheme.body.folder.id },
+      makeText('Les conditions générales.'),
+      'reglement.txt',
+    );
     await drainJobs(ctx);
     for (const q of ['héliotrope', 'agrisoleil', 'serres photovoltaïques']) {
       const query = searchQuerySchema.parse({ q });
@@ -251,9 +309,17 @@ describe('search: indexing pipeline and API', () => {
     const elsewhere = await editor.agent
       .post('/api/folders')
       .set('X-CSRF-Token', editor.csrfToken)
-      .send({ name: 'Forêts primaires', parentId: otherThemeId, scheme: { directorateId, promise: 'Protéger les forêts', isPermanent: true } })
+      .send({
+        name: 'Forêts primaires',
+        parentId: otherThemeId,
+        scheme: { directorateId, promise: 'Protéger les forêts', isPermanent: true },
+      })
       .expect(201);
-    const onlyOne = await upload({ title: 'Oiseaux des forêts', folderId: elsewhere.body.folder.id }, makeText('Le quetzal vit en forêt.'), 'q3.txt');
+    const onlyOne = await upload(
+      { title: 'Oiseaux des forêts', folderId: elsewhere.body.folder.id },
+      makeText('Le quetzal vit en forêt.'),
+      'q3.txt',
+    );
     await drainJobs(ctx);
     const query = searchQuerySchema.parse({ q: 'quetzal pavonin', theme: otherThemeId });
     expect(await ids({ q: 'quetzal pavonin', theme: otherThemeId })).toEqual([onlyOne]);
@@ -262,7 +328,11 @@ describe('search: indexing pipeline and API', () => {
   });
 
   it('lists every matching page of one document', async () => {
-    const id = await upload({ title: 'Guide long' }, await makePdf(['Introduction sans rapport.', 'Le camping de la page deux.', 'Rien ici.', 'Encore un camping en page quatre.']), 'guide.pdf');
+    const id = await upload(
+      { title: 'Guide long' },
+      await makePdf(['Introduction sans rapport.', 'Le camping de la page deux.', 'Rien ici.', 'Encore un camping en page quatre.']),
+      'guide.pdf',
+    );
     await drainJobs(ctx);
     const response = await agent.agent.get(`/api/documents/${id}/pages`).query({ q: 'camping' }).expect(200);
     expect(response.body.pages.map((p: { page: number }) => p.page).sort()).toEqual([2, 4]);
@@ -270,7 +340,10 @@ describe('search: indexing pipeline and API', () => {
   });
 
   it('finds a 200-page PDF by a word of its last page', async () => {
-    const pages = Array.from({ length: 200 }, (_, i) => `Page ${i + 1} du règlement : conditions générales, pièces justificatives et modalités de versement.`);
+    const pages = Array.from(
+      { length: 200 },
+      (_, i) => `Page ${i + 1} du règlement : conditions générales, pièces justificatives et modalités de versement.`,
+    );
     pages[199] += ' Clause finale zygomorphe.';
     const id = await upload({ title: 'Règlement de 200 pages' }, await makePdf(pages), 'long.pdf');
     await drainJobs(ctx);
@@ -293,7 +366,9 @@ describe('search: indexing pipeline and API', () => {
 
   it('checks archives before reading them: a zip bomb is refused and recorded, the document still found by title', async () => {
     const bomb = zipSync({
-      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ),
       'word/document.xml': [new Uint8Array(20 * 1024 * 1024), { level: 9 }],
     });
     const id = await upload({ title: 'Compte rendu gonflé' }, Buffer.from(bomb), 'bombe.docx');
@@ -315,7 +390,11 @@ describe('search: indexing pipeline and API', () => {
     await ctx.storage.delete(version.storage_key);
     const failures = await drainJobs(ctx);
     expect(failures).toEqual([expect.objectContaining({ type: 'search.syncDocument' })]);
-    const jobs = await ctx.db('jobs').where({ type: 'search.syncDocument' }).whereRaw("payload->>'documentId' = any(?)", [[first, unreadable, last]]).select('payload', 'status', 'finished_at', 'last_error');
+    const jobs = await ctx
+      .db('jobs')
+      .where({ type: 'search.syncDocument' })
+      .whereRaw("payload->>'documentId' = any(?)", [[first, unreadable, last]])
+      .select('payload', 'status', 'finished_at', 'last_error');
     const jobOf = (id: string) => jobs.find((job) => job.payload.documentId === id);
     expect(jobOf(unreadable)).toMatchObject({ status: 'queued', finished_at: null, last_error: expect.any(String) });
     expect(jobOf(first)?.status).toBe('done');
@@ -331,20 +410,32 @@ describe('search: indexing pipeline and API', () => {
   describe('every change reaches the index', () => {
     let id: string;
     beforeAll(async () => {
-      id = await upload({ title: 'Règlement Ec’Eau 2025' }, await makePdf(['Première page.', 'Deuxième page.', 'Ancienne clause anticyclone.']), 'r.pdf');
+      id = await upload(
+        { title: 'Règlement Ec’Eau 2025' },
+        await makePdf(['Première page.', 'Deuxième page.', 'Ancienne clause anticyclone.']),
+        'r.pdf',
+      );
       await drainJobs(ctx);
     });
 
     it('a new version: stale pages removed', async () => {
       expect(await ids({ q: 'anticyclone' })).toContain(id);
-      await editor.agent.post(`/api/documents/${id}/versions`).set('X-CSRF-Token', editor.csrfToken).attach('file', makeDocx(['Nouvelle clause cyclonique.']), 'r2.docx').expect(201);
+      await editor.agent
+        .post(`/api/documents/${id}/versions`)
+        .set('X-CSRF-Token', editor.csrfToken)
+        .attach('file', makeDocx(['Nouvelle clause cyclonique.']), 'r2.docx')
+        .expect(201);
       await drainJobs(ctx);
       expect(await ids({ q: 'anticyclone' })).not.toContain(id);
       expect(await ids({ q: 'cyclonique' })).toContain(id);
     });
 
     it('a metadata edit and a scope change', async () => {
-      await editor.agent.patch(`/api/documents/${id}`).set('X-CSRF-Token', editor.csrfToken).send({ title: 'Règlement hydrolien', scope: 'internal' }).expect(200);
+      await editor.agent
+        .patch(`/api/documents/${id}`)
+        .set('X-CSRF-Token', editor.csrfToken)
+        .send({ title: 'Règlement hydrolien', scope: 'internal' })
+        .expect(200);
       await drainJobs(ctx);
       expect(await ids({ q: 'hydrolien', scope: 'internal' })).toContain(id);
       expect(await ids({ q: 'hydrolien', scope: 'external' })).not.toContain(id);
@@ -354,7 +445,14 @@ describe('search: indexing pipeline and API', () => {
       await editor.agent
         .patch(`/api/folders/${schemeId}`)
         .set('X-CSRF-Token', editor.csrfToken)
-        .send({ scheme: { directorateId, promise: 'Financer des équipements hydro-économes', keywords: ['ECEAU', 'aquaplanification'], isPermanent: true } })
+        .send({
+          scheme: {
+            directorateId,
+            promise: 'Financer des équipements hydro-économes',
+            keywords: ['ECEAU', 'aquaplanification'],
+            isPermanent: true,
+          },
+        })
         .expect(200);
       await drainJobs(ctx);
       const found = await ids({ q: 'aquaplanification' });
@@ -362,7 +460,11 @@ describe('search: indexing pipeline and API', () => {
     });
 
     it('a folder move changes the theme facet', async () => {
-      await editor.agent.patch(`/api/folders/${schemeId}`).set('X-CSRF-Token', editor.csrfToken).send({ parentId: otherThemeId }).expect(200);
+      await editor.agent
+        .patch(`/api/folders/${schemeId}`)
+        .set('X-CSRF-Token', editor.csrfToken)
+        .send({ parentId: otherThemeId })
+        .expect(200);
       await drainJobs(ctx);
       expect(await ids({ q: 'hydrolien', theme: otherThemeId })).toContain(id);
       expect(await ids({ q: 'hydrolien', theme: themeId })).not.toContain(id);
@@ -384,10 +486,22 @@ describe('search: indexing pipeline and API', () => {
   it('synonyms edited by admins: "TPE" finds "très petite entreprise"', async () => {
     const id = await upload({ title: 'Prêt croissance' }, makeText('Un prêt pour toute très petite entreprise du territoire.'), 'pret.txt');
     await drainJobs(ctx);
-    await editor.agent.put('/api/synonyms').set('X-CSRF-Token', editor.csrfToken).send({ groups: [['TPE', 'très petite entreprise']] }).expect(403);
-    const bad = await admin.agent.put('/api/synonyms').set('X-CSRF-Token', admin.csrfToken).send({ groups: [['seul']] }).expect(400);
+    await editor.agent
+      .put('/api/synonyms')
+      .set('X-CSRF-Token', editor.csrfToken)
+      .send({ groups: [['TPE', 'très petite entreprise']] })
+      .expect(403);
+    const bad = await admin.agent
+      .put('/api/synonyms')
+      .set('X-CSRF-Token', admin.csrfToken)
+      .send({ groups: [['seul']] })
+      .expect(400);
     expect(bad.body.error.message).toBe('groups.0 : Un groupe de synonymes a au moins deux termes.');
-    await admin.agent.put('/api/synonyms').set('X-CSRF-Token', admin.csrfToken).send({ groups: [['TPE', 'très petite entreprise']] }).expect(200);
+    await admin.agent
+      .put('/api/synonyms')
+      .set('X-CSRF-Token', admin.csrfToken)
+      .send({ groups: [['TPE', 'très petite entreprise']] })
+      .expect(200);
     await drainJobs(ctx);
     expect((await ids({ q: 'TPE' })).slice(0, 3)).toContain(id);
     expect((await admin.agent.get('/api/synonyms').expect(200)).body.groups).toEqual([['TPE', 'très petite entreprise']]);
@@ -404,7 +518,10 @@ describe('search: indexing pipeline and API', () => {
   /** A search, then its log entry (written once the answer is sent), as when an agent types. */
   async function searchLogged(q: string) {
     await search({ q });
-    await vi.waitFor(async () => expect(await ctx.db('search_log').where({ user_id: agent.user.id, query: q }).first()).toBeDefined(), { timeout: 5000, interval: 10 });
+    await vi.waitFor(async () => expect(await ctx.db('search_log').where({ user_id: agent.user.id, query: q }).first()).toBeDefined(), {
+      timeout: 5000,
+      interval: 10,
+    });
   }
 
   it('keeps what the agent settled on in the log, not every keystroke', async () => {
@@ -424,7 +541,13 @@ describe('search: indexing pipeline and API', () => {
     expect(insights.body.queriesWithoutResults.map((q: { query: string }) => q.query)).toContain('zorglubisme introuvable');
     await agent.agent.get('/api/search/insights').expect(403);
     const logged = await ctx.db('search_log').where({ query: 'zorglubisme introuvable' }).first();
-    expect(logged).toMatchObject({ result_count: 0, role: 'agent', user_id: agent.user.id, maison_id: agent.user.maison_id, degraded: false });
+    expect(logged).toMatchObject({
+      result_count: 0,
+      role: 'agent',
+      user_id: agent.user.id,
+      maison_id: agent.user.maison_id,
+      degraded: false,
+    });
   });
 });
 

@@ -1,6 +1,14 @@
 import type { Db } from '../db';
 import type { Logger } from '../logger';
-import { anyOf, meiliFilter, SearchUnavailableError, snippetRenderer, type Search, type SearchFilter, type SearchResult } from '../../search';
+import {
+  anyOf,
+  meiliFilter,
+  SearchUnavailableError,
+  snippetRenderer,
+  type Search,
+  type SearchFilter,
+  type SearchResult,
+} from '../../search';
 import { searchDuration } from '../metrics';
 import { degradedSearch } from './degraded';
 import { answerSchemes, groupHits } from './answer';
@@ -36,7 +44,6 @@ function renameFacets(facets: SearchResult['facets']) {
   return Object.fromEntries((Object.keys(facetFields) as Facet[]).map((facet) => [facet, facets[facetFields[facet]] ?? {}]));
 }
 
-
 /** What Meilisearch answered and how long it took (ms, as this process saw it), or why it did not (then PostgreSQL answers). */
 export type StartedSearch = Promise<{ result: SearchResult; ms: number } | { unavailable: SearchUnavailableError }>;
 
@@ -57,7 +64,17 @@ export function documentWindow(query: SearchQuery) {
 export function startSearch(deps: { db: Db; search: Search }, query: SearchQuery): StartedSearch {
   const startedAt = process.hrtime.bigint();
   return queryExpander(deps.db)
-    .then((expand) => deps.search.search({ q: query.q, filter: filterOf(query), facets: Object.values(facetFields), ...documentWindow(query), isDistinct: true, groupBy: query.group, expand }))
+    .then((expand) =>
+      deps.search.search({
+        q: query.q,
+        filter: filterOf(query),
+        facets: Object.values(facetFields),
+        ...documentWindow(query),
+        isDistinct: true,
+        groupBy: query.group,
+        expand,
+      }),
+    )
     .then(
       (result) => {
         const ms = millisecondsSince(startedAt);
@@ -72,14 +89,17 @@ export function startSearch(deps: { db: Db; search: Search }, query: SearchQuery
 }
 
 /** Every word found was found only through typo tolerance: the answer guessed, it did not answer. */
-const isTypoOnly = (result: SearchResult) => result.reading.words.length > 0 && result.reading.words.every((word) => result.reading.typos.includes(word));
+const isTypoOnly = (result: SearchResult) =>
+  result.reading.words.length > 0 && result.reading.words.every((word) => result.reading.typos.includes(word));
 
 /** The theme a search counts in: the one it was filtered by, else its best answer's. */
-const themeOf = (query: SearchQuery, bestTheme: string | null | undefined) => (query.theme?.length === 1 ? (query.theme[0] ?? null) : (bestTheme ?? null));
+const themeOf = (query: SearchQuery, bestTheme: string | null | undefined) =>
+  query.theme?.length === 1 ? (query.theme[0] ?? null) : (bestTheme ?? null);
 
 /** A query that found nothing above the floor: what to try next, in French. */
 function suggestionFor(result: SearchResult, hasApproximate: boolean): string | null {
-  if (result.reading.words.length === 0) return 'Décrivez le besoin avec quelques mots : le projet, le public, le secteur (par exemple « rénovation logement », « permis de conduire jeune »).';
+  if (result.reading.words.length === 0)
+    return 'Décrivez le besoin avec quelques mots : le projet, le public, le secteur (par exemple « rénovation logement », « permis de conduire jeune »).';
   if (result.reading.words.length > 3) return 'Essayez avec moins de mots : gardez les deux ou trois qui décrivent le besoin.';
   if (hasApproximate) return 'Les résultats approchants ci-dessous ne correspondent qu’en partie : vérifiez-les avant de les proposer.';
   return 'Essayez un mot plus général, ou retirez des filtres.';
@@ -93,7 +113,12 @@ function suggestionFor(result: SearchResult, hasApproximate: boolean): string | 
  * not wait for the log). `serverTiming` says where the time went (Server-Timing header):
  * Meilisearch's own time and the round trip to it, or PostgreSQL's.
  */
-export async function searchDocuments(deps: { db: Db; search: Search; logger: Logger }, searcher: Searcher, query: SearchQuery, started = startSearch(deps, query)) {
+export async function searchDocuments(
+  deps: { db: Db; search: Search; logger: Logger },
+  searcher: Searcher,
+  query: SearchQuery,
+  started = startSearch(deps, query),
+) {
   const receivedAt = new Date();
   const outcome = await started;
   let result: SearchResult;
@@ -123,11 +148,20 @@ export async function searchDocuments(deps: { db: Db; search: Search; logger: Lo
       degraded: isDegraded,
     };
     const best = confidentHits[0];
-    const logged = { resultCount: confidentHits.length === 0 ? 0 : result.total, isAnswered: best !== undefined && !isTypoOnly(result), themeId: themeOf(query, best?.themeId), isDegraded };
+    const logged = {
+      resultCount: confidentHits.length === 0 ? 0 : result.total,
+      isAnswered: best !== undefined && !isTypoOnly(result),
+      themeId: themeOf(query, best?.themeId),
+      isDegraded,
+    };
     return { answer, serverTiming, log: () => logSearch(deps, searcher, query, logged, receivedAt) };
   }
 
-  const themes = new Map(result.hits.filter((hit) => hit.schemeId).map((hit) => [hit.schemeId as string, hit.themeId ? { id: hit.themeId, name: hit.themeName } : null]));
+  const themes = new Map(
+    result.hits
+      .filter((hit) => hit.schemeId)
+      .map((hit) => [hit.schemeId as string, hit.themeId ? { id: hit.themeId, name: hit.themeName } : null]),
+  );
   const cards = await answerSchemes(deps.db, [...themes.keys()], themes);
   const groups = groupHits(result.hits, cards, renderSnippet);
   const confident = groups.filter((group) => !group.isApproximate);
@@ -145,13 +179,26 @@ export async function searchDocuments(deps: { db: Db; search: Search; logger: Lo
     suggestion: query.q.trim() !== '' && confident.length === 0 ? suggestionFor(result, approximate.length > 0) : null,
   };
   // Unanswered when no group is confident: only typos or results under the relevance floor.
-  const logged = { resultCount: result.total, isAnswered: confident.length > 0 && !isTypoOnly(result), themeId: themeOf(query, confident[0]?.scheme?.theme?.id), isDegraded };
+  const logged = {
+    resultCount: result.total,
+    isAnswered: confident.length > 0 && !isTypoOnly(result),
+    themeId: themeOf(query, confident[0]?.scheme?.theme?.id),
+    isDegraded,
+  };
   return { answer, serverTiming, log: () => logSearch(deps, searcher, query, logged, receivedAt) };
 }
 
 /** Every matching page of one document, best first. */
 export async function matchingPages(deps: { search: Search }, documentId: string, q: string) {
-  const result = await deps.search.search({ q, filter: anyOf('documentId', [documentId]), facets: [], page: 1, hitsPerPage: 50, isDistinct: false, isContentOnly: true });
+  const result = await deps.search.search({
+    q,
+    filter: anyOf('documentId', [documentId]),
+    facets: [],
+    page: 1,
+    hitsPerPage: 50,
+    isDistinct: false,
+    isContentOnly: true,
+  });
   const renderSnippet = snippetRenderer(q);
   return result.hits
     .filter((hit) => hit.page > 0)

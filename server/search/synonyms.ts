@@ -72,7 +72,11 @@ export async function setThesaurusEntry(db: Db, actor: { id: string }, id: strin
   await db.transaction(async (trx) => {
     if (isEnabled) await trx('thesaurus_disabled').where({ entry_id: id }).delete();
     else await trx('thesaurus_disabled').insert({ entry_id: id, disabled_by: actor.id }).onConflict('entry_id').ignore();
-    await recordAudit(trx, audit, { action: isEnabled ? 'thesaurus.enabled' : 'thesaurus.disabled', objectType: 'thesaurus', changes: { entry: { before: id, after: isEnabled } } });
+    await recordAudit(trx, audit, {
+      action: isEnabled ? 'thesaurus.enabled' : 'thesaurus.disabled',
+      objectType: 'thesaurus',
+      changes: { entry: { before: id, after: isEnabled } },
+    });
   });
   forgetQueryExpander(db);
 }
@@ -82,7 +86,13 @@ export const synonymsSchema = z
     groups: z
       .array(
         z
-          .array(z.string().trim().min(1, { error: 'Un terme ne peut pas être vide.' }).max(100, { error: 'Un terme : 100 caractères au plus.' }))
+          .array(
+            z
+              .string()
+              .trim()
+              .min(1, { error: 'Un terme ne peut pas être vide.' })
+              .max(100, { error: 'Un terme : 100 caractères au plus.' }),
+          )
           .min(2, { error: 'Un groupe de synonymes a au moins deux termes.' })
           .max(20, { error: 'Un groupe : 20 termes au plus.' }),
       )

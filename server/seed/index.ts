@@ -47,7 +47,9 @@ export async function seed(db: Db, options: { demoUsers: boolean } = { demoUsers
 }
 
 async function insertDemoUsers(trx: Transaction) {
-  const directorateIds = new Map((await trx('directorates').select<{ id: string; code: string }[]>('id', 'code')).map((d) => [d.code, d.id]));
+  const directorateIds = new Map(
+    (await trx('directorates').select<{ id: string; code: string }[]>('id', 'code')).map((d) => [d.code, d.id]),
+  );
   const maisonIds = new Map((await trx('maisons').select<{ id: string; code: string }[]>('id', 'code')).map((m) => [m.code, m.id]));
   return trx('users')
     .insert(

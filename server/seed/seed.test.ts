@@ -20,7 +20,12 @@ describe('seed', () => {
 
   it("puts the Region's themes, directorates, Maisons and demo accounts in a new database", async () => {
     const added = await seed(db);
-    expect(added).toEqual({ themes: themes.length, directorates: directorates.length, maisons: maisons.length, users: 1 + directorates.length + maisons.length });
+    expect(added).toEqual({
+      themes: themes.length,
+      directorates: directorates.length,
+      maisons: maisons.length,
+      users: 1 + directorates.length + maisons.length,
+    });
 
     const topFolders = await db('folders').whereNull('parent_id').orderBy('position').pluck('name');
     expect(topFolders).toEqual(expect.arrayContaining(['Économie et entreprises', 'Tourisme', 'Environnement-Climat', 'Mer', 'Montagne']));

@@ -44,7 +44,9 @@ export function documentShareRoutes(deps: Deps) {
     const { id } = req.params;
     authorize(currentUser(req), 'share.manage', documentSubject(await findDocument(db, id)));
     const { expiresAt } = req.body;
-    res.json(presentShareLink(await setShareExpiry(db, id, expiresAt ? new Date(expiresAt) : null, auditContextOf(req)), await linkContextOf(req)));
+    res.json(
+      presentShareLink(await setShareExpiry(db, id, expiresAt ? new Date(expiresAt) : null, auditContextOf(req)), await linkContextOf(req)),
+    );
   });
 
   // Before an editor stops sharing a document: how often its links were opened, and where printed codes will lead.
@@ -52,7 +54,10 @@ export function documentShareRoutes(deps: Deps) {
     const { id } = req.params;
     authorize(currentUser(req), 'document.update', documentSubject(await findDocument(db, id)));
     const reach = await documentReach(db, id);
-    res.json({ opensLast30Days: reach.opensLast30Days, schemePage: reach.schemePage ? { name: reach.schemePage.name, url: `${baseUrlOf(req)}/p/${reach.schemePage.token}` } : null });
+    res.json({
+      opensLast30Days: reach.opensLast30Days,
+      schemePage: reach.schemePage ? { name: reach.schemePage.name, url: `${baseUrlOf(req)}/p/${reach.schemePage.token}` } : null,
+    });
   });
 
   return router;

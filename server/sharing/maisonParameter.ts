@@ -41,5 +41,7 @@ export async function findMaisonForCitizens(db: Db, code: string): Promise<Maiso
 export async function maisonOfUser(db: Db, maisonId: string | null | undefined): Promise<(MaisonForCitizens & { code: string }) | null> {
   if (!maisonId) return null;
   const row = await db('maisons').where({ id: maisonId, is_active: true }).first('code', 'name', 'city', 'phone');
-  return row ? { code: row.code as string, name: row.name as string, city: row.city as string, phone: (row.phone as string | null) ?? null } : null;
+  return row
+    ? { code: row.code as string, name: row.name as string, city: row.city as string, phone: (row.phone as string | null) ?? null }
+    : null;
 }

@@ -78,8 +78,12 @@ export function contactSection(contact: PublicContact | null, maison: MaisonForC
 
 /** "Déposer une demande" and "En savoir plus", the links of the scheme card. */
 export function schemeLinks(links: { applyUrl: string | null; infoUrl: string | null }): string {
-  const apply = links.applyUrl ? `<a class="button button--primary" href="${escapeHtml(links.applyUrl)}" rel="noopener noreferrer">Déposer une demande</a>` : '';
-  const info = links.infoUrl ? `<a class="button button--secondary" href="${escapeHtml(links.infoUrl)}" rel="noopener noreferrer">En savoir plus</a>` : '';
+  const apply = links.applyUrl
+    ? `<a class="button button--primary" href="${escapeHtml(links.applyUrl)}" rel="noopener noreferrer">Déposer une demande</a>`
+    : '';
+  const info = links.infoUrl
+    ? `<a class="button button--secondary" href="${escapeHtml(links.infoUrl)}" rel="noopener noreferrer">En savoir plus</a>`
+    : '';
   return apply || info ? `<div class="actions">${apply}${info}</div>` : '';
 }
 
@@ -88,7 +92,15 @@ export interface SharedDocumentView {
   summary: string;
   updatedAt: Date;
   fileLabel: string;
-  scheme: { name: string; promise: string; availability: string; contact: PublicContact; applyUrl: string | null; infoUrl: string | null; pageUrl: string | null } | null;
+  scheme: {
+    name: string;
+    promise: string;
+    availability: string;
+    contact: PublicContact;
+    applyUrl: string | null;
+    infoUrl: string | null;
+    pageUrl: string | null;
+  } | null;
   maison: MaisonForCitizens | null;
   readUrl: string;
   downloadUrl: string;
@@ -124,7 +136,11 @@ ${contactSection(scheme.contact, view.maison)}</section>`
 }
 
 /** A document's link that ended: why, and the scheme's page while it lives, else the Region's contact. */
-export function goneSharePage(regionName: string, contact: string, ended?: { reason: string | null; schemePage: { name: string; url: string } | null }): string {
+export function goneSharePage(
+  regionName: string,
+  contact: string,
+  ended?: { reason: string | null; schemePage: { name: string; url: string } | null },
+): string {
   const why = ended?.reason ? endedLinkReasons[ended.reason] : undefined;
   const next = ended?.schemePage
     ? `<p>Le dispositif « ${escapeHtml(ended.schemePage.name)} » reste en ligne, avec ses documents à jour :</p>
@@ -151,9 +167,17 @@ export function unknownSharePage(regionName: string, contact: string): string {
 }
 
 export function tooManyRequestsPage(regionName: string): string {
-  return layout(regionName, 'Trop de demandes', '<h1>Trop de demandes</h1>\n<p>Vous avez ouvert beaucoup de liens en peu de temps. Patientez une minute, puis réessayez.</p>');
+  return layout(
+    regionName,
+    'Trop de demandes',
+    '<h1>Trop de demandes</h1>\n<p>Vous avez ouvert beaucoup de liens en peu de temps. Patientez une minute, puis réessayez.</p>',
+  );
 }
 
 export function forbiddenFilePage(regionName: string): string {
-  return layout(regionName, 'Lien de fichier expiré', "<h1>Lien de fichier expiré</h1>\n<p>Ce lien de téléchargement n'est plus valable. Revenez à la page du document et cliquez de nouveau sur « Lire » ou « Télécharger ».</p>");
+  return layout(
+    regionName,
+    'Lien de fichier expiré',
+    "<h1>Lien de fichier expiré</h1>\n<p>Ce lien de téléchargement n'est plus valable. Revenez à la page du document et cliquez de nouveau sur « Lire » ou « Télécharger ».</p>",
+  );
 }

@@ -14,7 +14,11 @@ export interface LinkContext {
 }
 
 /** A public link, for agents: the plain address, and the same one with their Maison when they have one. */
-export function presentPublicLink(path: string, link: { token: string; created_at: Date; expires_at?: Date | null; opens: number; last_opened_at: Date | null }, context: LinkContext) {
+export function presentPublicLink(
+  path: string,
+  link: { token: string; created_at: Date; expires_at?: Date | null; opens: number; last_opened_at: Date | null },
+  context: LinkContext,
+) {
   const url = `${context.baseUrl}${path}`;
   return {
     url,
@@ -23,7 +27,14 @@ export function presentPublicLink(path: string, link: { token: string; created_a
     expiresAt: link.expires_at ?? null,
     opens: link.opens,
     lastOpenedAt: link.last_opened_at,
-    maison: context.maison ? { name: context.maison.name, city: context.maison.city, phone: context.maison.phone, url: `${url}?maison=${context.maison.parameter}` } : null,
+    maison: context.maison
+      ? {
+          name: context.maison.name,
+          city: context.maison.city,
+          phone: context.maison.phone,
+          url: `${url}?maison=${context.maison.parameter}`,
+        }
+      : null,
     isPublicUrlMissing: context.isPublicUrlMissing,
   };
 }
@@ -46,11 +57,20 @@ export function presentSharedDocument(shared: SharedDocument, maison: MaisonForC
       ? {
           name: scheme.name,
           promise: scheme.scheme_promise ?? '',
-          availability: availabilityOf({ opensOn: scheme.scheme_opens_on, closesOn: scheme.scheme_closes_on, isPermanent: scheme.scheme_is_permanent }),
-          contact: publicContactOf({ name: scheme.referent_name, service: scheme.referent_service, email: scheme.referent_email, phone: scheme.referent_phone }, scheme.referent_public_fields ?? []),
+          availability: availabilityOf({
+            opensOn: scheme.scheme_opens_on,
+            closesOn: scheme.scheme_closes_on,
+            isPermanent: scheme.scheme_is_permanent,
+          }),
+          contact: publicContactOf(
+            { name: scheme.referent_name, service: scheme.referent_service, email: scheme.referent_email, phone: scheme.referent_phone },
+            scheme.referent_public_fields ?? [],
+          ),
           applyUrl: scheme.apply_url,
           infoUrl: scheme.info_url,
-          pageUrl: scheme.page_token ? `/p/${scheme.page_token}${maisonParameter && maison ? `?maison=${encodeURIComponent(String(maisonParameter))}` : ''}` : null,
+          pageUrl: scheme.page_token
+            ? `/p/${scheme.page_token}${maisonParameter && maison ? `?maison=${encodeURIComponent(String(maisonParameter))}` : ''}`
+            : null,
         }
       : null,
     maison,

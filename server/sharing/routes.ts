@@ -66,7 +66,11 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
   const baseUrlOf = (req: Request) => (config.http.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/$/, '');
   async function linkContextOf(req: Request): Promise<LinkContext> {
     const maison = await maisonOfUser(db, currentUser(req).maisonId);
-    return { baseUrl: baseUrlOf(req), isPublicUrlMissing: !config.http.publicUrl, maison: maison ? { ...maison, parameter: signMaison(deps.sessionSecret, maison.code) } : null };
+    return {
+      baseUrl: baseUrlOf(req),
+      isPublicUrlMissing: !config.http.publicUrl,
+      maison: maison ? { ...maison, parameter: signMaison(deps.sessionSecret, maison.code) } : null,
+    };
   }
   /** The Maison of a signed `?maison=` parameter; a forged one is ignored and logged. */
   async function maisonOf(req: Request): Promise<MaisonForCitizens | null> {
@@ -92,7 +96,10 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
     if (resolved.status === 'unknown') res.status(404).type('html').send(unknownSharePage(region.name, region.contact));
     else {
       const schemePage = resolved.schemePage ? { name: resolved.schemePage.name, url: `/p/${resolved.schemePage.token}` } : null;
-      res.status(410).type('html').send(goneSharePage(region.name, region.contact, { reason: resolved.reason, schemePage }));
+      res
+        .status(410)
+        .type('html')
+        .send(goneSharePage(region.name, region.contact, { reason: resolved.reason, schemePage }));
     }
     return undefined;
   }
@@ -100,25 +107,39 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
   router.get('/s/:token', publicRoute('the public page of a shared document'), limiter, async (req, res) => {
     const shared = await sharedOr404(req, res);
     if (!shared) return;
-    await countOpen(db, { kind: 'document', id: shared.id }, { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' }, deps.sessionSecret);
+    await countOpen(
+      db,
+      { kind: 'document', id: shared.id },
+      { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' },
+      deps.sessionSecret,
+    );
     const maison = await maisonOf(req);
-    res.status(200).type('html').send(sharedDocumentPage(region.name, presentSharedDocument(shared, maison, req.query.maison)));
+    res
+      .status(200)
+      .type('html')
+      .send(sharedDocumentPage(region.name, presentSharedDocument(shared, maison, req.query.maison)));
   });
 
-  router.get('/s/:token/file', publicRoute('the file of a shared document, through a short-lived signed URL'), limiter, async (req, res) => {
-    const shared = await sharedOr404(req, res);
-    if (!shared) return;
-    const disposition: Disposition = req.query.download === '1' || !['pdf', 'png', 'jpeg'].includes(shared.file_type) ? 'attachment' : 'inline';
-    // The share link is the grant: a local URL serves only while that very link is live (sharedFile).
-    const url = await storage.presignedGetUrl(shared.storage_key, {
-      expiresInSeconds: config.sharing.signedUrlTtlSeconds,
-      filename: shared.original_filename,
-      contentType: shared.mime_type,
-      disposition,
-      grant: shared.id,
-    });
-    res.redirect(302, url);
-  });
+  router.get(
+    '/s/:token/file',
+    publicRoute('the file of a shared document, through a short-lived signed URL'),
+    limiter,
+    async (req, res) => {
+      const shared = await sharedOr404(req, res);
+      if (!shared) return;
+      const disposition: Disposition =
+        req.query.download === '1' || !['pdf', 'png', 'jpeg'].includes(shared.file_type) ? 'attachment' : 'inline';
+      // The share link is the grant: a local URL serves only while that very link is live (sharedFile).
+      const url = await storage.presignedGetUrl(shared.storage_key, {
+        expiresInSeconds: config.sharing.signedUrlTtlSeconds,
+        filename: shared.original_filename,
+        contentType: shared.mime_type,
+        disposition,
+        grant: shared.id,
+      });
+      res.redirect(302, url);
+    },
+  );
 
   // The local driver's signed file URLs (S3 serves its own).
   router.use(

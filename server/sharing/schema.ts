@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** The expiry of a document's public link: a date and time with its offset, or null for none. */
 export const expirySchema = z
   .object({
-    expiresAt: z.union([z.iso.datetime({ offset: true, error: "Date et heure attendues (ISO 8601), ou null pour ne pas expirer." }), z.null()]),
+    expiresAt: z.union([
+      z.iso.datetime({ offset: true, error: 'Date et heure attendues (ISO 8601), ou null pour ne pas expirer.' }),
+      z.null(),
+    ]),
   })
   .strict();
 export type ExpiryInput = z.infer<typeof expirySchema>;

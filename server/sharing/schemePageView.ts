@@ -28,7 +28,8 @@ const day = (iso: string) => dateFr(new Date(`${iso}T12:00:00Z`));
 /** "Clôture le 12 mars 2027", "Sans date limite", "Ouverture le …": the dates as a citizen reads them. */
 export function datesLine(view: Pick<SchemePageView, 'availability' | 'opensOn' | 'closesOn'>): string {
   if (view.availability === 'permanent') return 'Sans date limite (dispositif permanent)';
-  if (view.availability === 'a_venir' && view.opensOn) return `Ouverture le ${day(view.opensOn)}${view.closesOn ? `, clôture le ${day(view.closesOn)}` : ''}`;
+  if (view.availability === 'a_venir' && view.opensOn)
+    return `Ouverture le ${day(view.opensOn)}${view.closesOn ? `, clôture le ${day(view.closesOn)}` : ''}`;
   if (view.availability === 'clos' && view.closesOn) return `Clos depuis le ${day(view.closesOn)}`;
   return view.closesOn ? `Clôture le ${day(view.closesOn)}` : 'Sans date de clôture annoncée';
 }

@@ -18,7 +18,14 @@ describe("sharing: a scheme's public page", () => {
   let schemeCount = 0;
 
   beforeAll(async () => {
-    ctx = await createTestContext({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', SHARE_RATE_LIMIT_PER_MINUTE: '100000', REGION_NAME: 'Région Exemple', REGION_CONTACT: 'Appelez le 0800 000 000.' } });
+    ctx = await createTestContext({
+      env: {
+        SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000',
+        SHARE_RATE_LIMIT_PER_MINUTE: '100000',
+        REGION_NAME: 'Région Exemple',
+        REGION_CONTACT: 'Appelez le 0800 000 000.',
+      },
+    });
     const directorate = await buildDirectorate(ctx.db);
     directorateId = directorate.id;
     editor = await signInAs(ctx.app, ctx.db, { role: 'editor', directorate_id: directorate.id });
@@ -27,12 +34,15 @@ describe("sharing: a scheme's public page", () => {
     await ctx.db('maisons').where({ id: maison.id }).update({ phone: '04 66 00 00 00' });
     agent = await signInAs(ctx.app, ctx.db, { role: 'agent', maison_id: maison.id });
     const admin = await signInAs(ctx.app, ctx.db, { role: 'admin' });
-    themeId = (await admin.agent.post('/api/folders').set('X-CSRF-Token', admin.csrfToken).send({ name: 'Tourisme', parentId: null }).expect(201)).body.folder.id;
+    themeId = (
+      await admin.agent.post('/api/folders').set('X-CSRF-Token', admin.csrfToken).send({ name: 'Tourisme', parentId: null }).expect(201)
+    ).body.folder.id;
     pdf = await makePdf(['Fiche synthèse.']);
   });
   afterAll(() => ctx.close());
 
-  const send = (who: SignedIn, method: 'post' | 'patch' | 'delete', url: string) => who.agent[method](url).set('X-CSRF-Token', who.csrfToken);
+  const send = (who: SignedIn, method: 'post' | 'patch' | 'delete', url: string) =>
+    who.agent[method](url).set('X-CSRF-Token', who.csrfToken);
   const citizen = () => request(ctx.app);
   const phone = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36';
 
@@ -45,25 +55,51 @@ describe("sharing: a scheme's public page", () => {
       audiences: ['entreprises', 'associations'],
       aidTypes: ['subvention'],
       closesOn: '2099-03-12',
-      referent: { name: 'Camille Durand', service: 'Service Tourisme durable', email: 'camille.durand@region.example', phone: '06 12 34 56 78' },
+      referent: {
+        name: 'Camille Durand',
+        service: 'Service Tourisme durable',
+        email: 'camille.durand@region.example',
+        phone: '06 12 34 56 78',
+      },
       links: { applyUrl: 'https://aides.region.example/eceau', infoUrl: 'https://www.region.example/eceau' },
       ...card,
     };
-    return (await send(editor, 'post', '/api/folders').send({ name: `Ec'Eau ${schemeCount}`, parentId: themeId, scheme }).expect(201)).body.folder.id;
+    return (
+      await send(editor, 'post', '/api/folders')
+        .send({ name: `Ec'Eau ${schemeCount}`, parentId: themeId, scheme })
+        .expect(201)
+    ).body.folder.id;
   }
 
   async function publish(folderId: string, fields: Record<string, string> = {}): Promise<string> {
     const req = send(editor, 'post', '/api/documents');
-    for (const [k, v] of Object.entries({ folderId, status: 'published', scope: 'external', title: 'Fiche Ec’Eau', summary: 'Pour les campings.', ...fields })) req.field(k, v);
+    for (const [k, v] of Object.entries({
+      folderId,
+      status: 'published',
+      scope: 'external',
+      title: 'Fiche Ec’Eau',
+      summary: 'Pour les campings.',
+      ...fields,
+    }))
+      req.field(k, v);
     return (await req.attach('file', pdf, 'eceau.pdf').expect(201)).body.document.id;
   }
-  const schemeLink = async (id: string, who = agent) => (await who.agent.get(`/api/folders/${id}/share`).expect(200)).body as { url: string; token: string; opens: number; maison: { url: string; name: string } | null; isPublicUrlMissing: boolean };
+  const schemeLink = async (id: string, who = agent) =>
+    (await who.agent.get(`/api/folders/${id}/share`).expect(200)).body as {
+      url: string;
+      token: string;
+      opens: number;
+      maison: { url: string; name: string } | null;
+      isPublicUrlMissing: boolean;
+    };
   const documentToken = async (id: string) => (await agent.agent.get(`/api/documents/${id}/share`).expect(200)).body.token as string;
 
   it('exists once the scheme has a published external document: the link has the shape of a document link', async () => {
     const schemeId = await createScheme();
     const none = await agent.agent.get(`/api/folders/${schemeId}/share`).expect(404);
-    expect(none.body.error.message).toBe("Ce dispositif n'a pas de page publique : aucun de ses documents n'est publié en diffusion externe.");
+    expect(none.body.error.message).toBe(
+      "Ce dispositif n'a pas de page publique : aucun de ses documents n'est publié en diffusion externe.",
+    );
     await publish(schemeId);
     const link = await schemeLink(schemeId);
     expect(link.token).toMatch(/^[A-Za-z0-9_-]{21}$/);
@@ -97,7 +133,12 @@ describe("sharing: a scheme's public page", () => {
     expect(text).toContain(`href="/s/${docToken}/file" aria-label="Lire « Règlement Ec’Eau »">Lire</a>`);
     expect(text).toContain(`href="/s/${docToken}/file?download=1" aria-label="Télécharger « Règlement Ec’Eau »">Télécharger</a>`);
     expect(text).not.toContain('<script');
-    expect(page.headers).toMatchObject({ 'x-robots-tag': 'noindex, nofollow', 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+    expect(page.headers).toMatchObject({
+      'x-robots-tag': 'noindex, nofollow',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
     expect(page.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-/);
     expect(page.headers['set-cookie']).toBeUndefined();
   });
@@ -108,7 +149,10 @@ describe("sharing: a scheme's public page", () => {
     const { token } = await schemeLink(schemeId);
     const today = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date());
     expect((await citizen().get(`/p/${token}`).expect(200)).text).toContain(`Informations vérifiées le ${today}`);
-    await ctx.db('folders').where({ id: schemeId }).update({ verified_at: ctx.db.raw(`now() - interval '400 days'`) });
+    await ctx
+      .db('folders')
+      .where({ id: schemeId })
+      .update({ verified_at: ctx.db.raw(`now() - interval '400 days'`) });
     const overdue = (await citizen().get(`/p/${token}`).expect(200)).text;
     expect(overdue).not.toContain('vérifi');
     expect(overdue).toContain('Financer des équipements hydro-économes');
@@ -121,11 +165,28 @@ describe("sharing: a scheme's public page", () => {
     expect(card.referent.publicFields).toEqual(['service']);
     const { promise, amount, audiences, aidTypes, isPermanent, links } = card;
     await send(editor, 'patch', `/api/folders/${schemeId}`)
-      .send({ scheme: { directorateId, promise, amount, audiences, aidTypes, isPermanent, links, referent: { ...card.referent, name: 'Camille Durand', publicFields: ['service', 'email'] } } })
+      .send({
+        scheme: {
+          directorateId,
+          promise,
+          amount,
+          audiences,
+          aidTypes,
+          isPermanent,
+          links,
+          referent: { ...card.referent, name: 'Camille Durand', publicFields: ['service', 'email'] },
+        },
+      })
       .expect(200);
-    const refused = await send(editor, 'patch', `/api/folders/${schemeId}`).send({ scheme: { directorateId, referent: { publicFields: ['mobile'] } } }).expect(400);
+    const refused = await send(editor, 'patch', `/api/folders/${schemeId}`)
+      .send({ scheme: { directorateId, referent: { publicFields: ['mobile'] } } })
+      .expect(400);
     expect(refused.body.error.message).toBe('scheme.referent.publicFields.0 : Champ de contact inconnu.');
-    const text = (await citizen().get(`/p/${(await schemeLink(schemeId)).token}`).expect(200)).text;
+    const text = (
+      await citizen()
+        .get(`/p/${(await schemeLink(schemeId)).token}`)
+        .expect(200)
+    ).text;
     expect(text).toContain('<a href="mailto:camille.durand@region.example">camille.durand@region.example</a>');
     expect(text).not.toContain('Camille Durand');
     expect(text).not.toContain('06 12 34 56 78');
@@ -143,7 +204,11 @@ describe("sharing: a scheme's public page", () => {
     await send(editor, 'delete', `/api/documents/${deleted}`).expect(204);
     const madeInternal = await publish(schemeId, { title: 'Devenu interne réservé' });
     await send(editor, 'patch', `/api/documents/${madeInternal}`).send({ scope: 'internal' }).expect(200);
-    const text = (await citizen().get(`/p/${(await schemeLink(schemeId)).token}`).expect(200)).text;
+    const text = (
+      await citizen()
+        .get(`/p/${(await schemeLink(schemeId)).token}`)
+        .expect(200)
+    ).text;
     expect(text).toContain('Fiche publique');
     expect(text).not.toContain('réservé');
     expect(text.match(/>Lire</g)).toHaveLength(1);
@@ -169,7 +234,9 @@ describe("sharing: a scheme's public page", () => {
     expect(gone.text).not.toContain('Ec&#39;Eau');
     expect(gone.headers['x-robots-tag']).toBe('noindex, nofollow');
     await agent.agent.get(`/api/folders/${schemeId}/share`).expect(404);
-    expect(await ctx.db('audit_events').where({ object_id: schemeId, action: 'scheme_page.revoked' }).first()).toMatchObject({ actor_id: editor.user.id });
+    expect(await ctx.db('audit_events').where({ object_id: schemeId, action: 'scheme_page.revoked' }).first()).toMatchObject({
+      actor_id: editor.user.id,
+    });
 
     await send(editor, 'patch', `/api/documents/${documentId}`).send({ scope: 'external' }).expect(200);
     expect((await schemeLink(schemeId)).token).toBe(token);
@@ -203,7 +270,9 @@ describe("sharing: a scheme's public page", () => {
     ]);
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
     await citizen().get(`/p/${token}`).expect(410);
-    expect(await ctx.db('share_links').whereIn('document_id', documents).whereNull('revoked_at').count({ n: '*' }).first()).toEqual({ n: 0 });
+    expect(await ctx.db('share_links').whereIn('document_id', documents).whereNull('revoked_at').count({ n: '*' }).first()).toEqual({
+      n: 0,
+    });
   });
 
   it("a revoked document link says why and leads to the scheme's page while it lives, else to the Region's contact", async () => {
@@ -239,7 +308,11 @@ describe("sharing: a scheme's public page", () => {
     const schemeId = await createScheme();
     const documentId = await publish(schemeId);
     const page = (await schemeLink(schemeId)).token;
-    const text = (await citizen().get(`/s/${await documentToken(documentId)}`).expect(200)).text;
+    const text = (
+      await citizen()
+        .get(`/s/${await documentToken(documentId)}`)
+        .expect(200)
+    ).text;
     expect(text).toContain('>Déposer une demande</a>');
     expect(text).toContain('>En savoir plus</a>');
     expect(text).toContain(`href="/p/${page}">Tout le dispositif et ses autres documents</a>`);
@@ -250,12 +323,22 @@ describe("sharing: a scheme's public page", () => {
     const schemeId = await createScheme();
     await publish(schemeId);
     const link = await schemeLink(schemeId);
-    const withMaison = await citizen().get(new URL(link.maison?.url ?? '').pathname + new URL(link.maison?.url ?? '').search).expect(200);
-    expect(withMaison.text).toContain('Votre Maison de Région : Maison de Région d&#39;Alès, Alès, <a href="tel:0466000000">04 66 00 00 00</a>');
+    const withMaison = await citizen()
+      .get(new URL(link.maison?.url ?? '').pathname + new URL(link.maison?.url ?? '').search)
+      .expect(200);
+    expect(withMaison.text).toContain(
+      'Votre Maison de Région : Maison de Région d&#39;Alès, Alès, <a href="tel:0466000000">04 66 00 00 00</a>',
+    );
 
     await buildMaison(ctx.db, { code: 'MR-TARBES', name: 'Maison de Région de Tarbes', city: 'Tarbes' });
     const alesSignature = (link.maison?.url ?? '').split('.').pop() as string;
-    for (const forged of ['MR-TARBES', `MR-TARBES.${alesSignature}`, 'Maison de Région de Nulle Part', `MR-ALES.${'A'.repeat(22)}`, `${signMaison('another-secret-another-secret-xx', 'MR-ALES')}`]) {
+    for (const forged of [
+      'MR-TARBES',
+      `MR-TARBES.${alesSignature}`,
+      'Maison de Région de Nulle Part',
+      `MR-ALES.${'A'.repeat(22)}`,
+      `${signMaison('another-secret-another-secret-xx', 'MR-ALES')}`,
+    ]) {
       const logged = ctx.logs.length;
       const page = await citizen().get(`/p/${link.token}`).query({ maison: forged }).expect(200);
       expect(page.text).not.toContain('Votre Maison de Région');
@@ -263,7 +346,10 @@ describe("sharing: a scheme's public page", () => {
       expect(ctx.logs.slice(logged).some((line) => line.msg === 'forged maison parameter ignored')).toBe(true);
     }
     // Same signed parameter on a document page.
-    const documentPage = await citizen().get(`/s/${await documentToken((await ctx.db('documents').where({ folder_id: schemeId }).first('id')).id)}`).query({ maison: signMaison(ctx.sessionSecret, 'MR-ALES') }).expect(200);
+    const documentPage = await citizen()
+      .get(`/s/${await documentToken((await ctx.db('documents').where({ folder_id: schemeId }).first('id')).id)}`)
+      .query({ maison: signMaison(ctx.sessionSecret, 'MR-ALES') })
+      .expect(200);
     expect(documentPage.text).toContain('Votre Maison de Région : Maison de Région d&#39;Alès');
   });
 
@@ -273,12 +359,20 @@ describe("sharing: a scheme's public page", () => {
     const { token } = await schemeLink(schemeId);
     await citizen().get(`/p/${token}`).set('User-Agent', phone).expect(200);
     await citizen().get(`/p/${token}`).set('User-Agent', phone).expect(200);
-    for (const bot of ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', 'WhatsApp/2.23.20.0 A', 'facebookexternalhit/1.1', 'Mozilla/5.0 (compatible; bingbot/2.0)']) {
+    for (const bot of [
+      'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+      'WhatsApp/2.23.20.0 A',
+      'facebookexternalhit/1.1',
+      'Mozilla/5.0 (compatible; bingbot/2.0)',
+    ]) {
       await citizen().get(`/p/${token}`).set('User-Agent', bot).expect(200);
     }
     await citizen().get(`/p/${token}`).expect(200);
     expect((await schemeLink(schemeId)).opens).toBe(1);
-    await citizen().get(`/p/${token}`).set('User-Agent', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:130.0) Gecko/20100101 Firefox/130.0').expect(200);
+    await citizen()
+      .get(`/p/${token}`)
+      .set('User-Agent', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:130.0) Gecko/20100101 Firefox/130.0')
+      .expect(200);
     const link = await schemeLink(schemeId);
     expect(link.opens).toBe(2);
     expect(link).toHaveProperty('lastOpenedAt');
@@ -305,8 +399,14 @@ describe("sharing: a scheme's public page", () => {
     const staying = await publish(schemeId);
     const leaving = await publish(schemeId);
     const page = (await schemeLink(schemeId)).token;
-    await citizen().get(`/s/${await documentToken(leaving)}`).set('User-Agent', phone).expect(200);
-    await citizen().get(`/s/${await documentToken(leaving)}`).set('User-Agent', 'Mozilla/5.0 (Macintosh) Safari/605.1.15').expect(200);
+    await citizen()
+      .get(`/s/${await documentToken(leaving)}`)
+      .set('User-Agent', phone)
+      .expect(200);
+    await citizen()
+      .get(`/s/${await documentToken(leaving)}`)
+      .set('User-Agent', 'Mozilla/5.0 (Macintosh) Safari/605.1.15')
+      .expect(200);
     await citizen().get(`/p/${page}`).set('User-Agent', phone).expect(200);
     const reach = (await editor.agent.get(`/api/documents/${leaving}/share/reach`).expect(200)).body;
     expect(reach.opensLast30Days).toBe(2);
@@ -314,19 +414,31 @@ describe("sharing: a scheme's public page", () => {
     expect(reach.schemePage.name).toMatch(/^Ec'Eau/);
     await send(editor, 'patch', `/api/documents/${staying}`).send({ scope: 'internal' }).expect(200);
     expect((await editor.agent.get(`/api/documents/${leaving}/share/reach`).expect(200)).body.schemePage).toBeNull();
-    expect((await editor.agent.get(`/api/folders/${schemeId}/share/reach`).expect(200)).body).toEqual({ opensLast30Days: 3, schemePage: null });
+    expect((await editor.agent.get(`/api/folders/${schemeId}/share/reach`).expect(200)).body).toEqual({
+      opensLast30Days: 3,
+      schemePage: null,
+    });
     await agent.agent.get(`/api/documents/${leaving}/share/reach`).expect(403);
     await agent.agent.get(`/api/folders/${schemeId}/share/reach`).expect(403);
   });
 
   it('an unknown token is a plain 404; a malformed one is refused without touching the database', async () => {
-    const unknown = await citizen().get(`/p/${'a'.repeat(21)}`).expect(404);
+    const unknown = await citizen()
+      .get(`/p/${'a'.repeat(21)}`)
+      .expect(404);
     expect(unknown.text).toContain('Lien introuvable');
     let queries = 0;
     const count = () => (queries += 1);
     ctx.db.on('query', count);
     try {
-      for (const token of ['short', 'a'.repeat(22), `${'a'.repeat(20)}!`, `${'a'.repeat(20)}%C3%A9`, '..%2F..%2Fetc', `${'a'.repeat(20)}'`]) {
+      for (const token of [
+        'short',
+        'a'.repeat(22),
+        `${'a'.repeat(20)}!`,
+        `${'a'.repeat(20)}%C3%A9`,
+        '..%2F..%2Fetc',
+        `${'a'.repeat(20)}'`,
+      ]) {
         await citizen().get(`/p/${token}`).expect(404);
       }
       expect(queries).toBe(0);
@@ -351,8 +463,16 @@ describe('scheme pages under attack', () => {
     }
     expect([...statuses.keys()].sort()).toEqual([404, 429]);
     expect(statuses.get(404)).toBe(60);
-    expect((await request(ctx.app).get(`/p/${'b'.repeat(21)}`).expect(429)).text).toContain('Trop de demandes');
+    expect(
+      (
+        await request(ctx.app)
+          .get(`/p/${'b'.repeat(21)}`)
+          .expect(429)
+      ).text,
+    ).toContain('Trop de demandes');
     // The document pages share the budget: the same visitor is limited there too.
-    await request(ctx.app).get(`/s/${'b'.repeat(21)}`).expect(429);
+    await request(ctx.app)
+      .get(`/s/${'b'.repeat(21)}`)
+      .expect(429);
   });
 });

@@ -43,7 +43,8 @@ async function reasonWithoutPage(trx: Transaction | Db, schemeId: string): Promi
   return (await countSharedDocuments(trx, schemeId)) > 0 ? null : 'no_external_document';
 }
 
-const liveQuery = (db: Db | Transaction, schemeId: string) => db('scheme_share_links').where({ folder_id: schemeId }).whereNull('revoked_at');
+const liveQuery = (db: Db | Transaction, schemeId: string) =>
+  db('scheme_share_links').where({ folder_id: schemeId }).whereNull('revoked_at');
 
 /** Makes the scheme's page match its state, in the caller's transaction (the folder row is locked). */
 export async function syncSchemePage(trx: Transaction | Db, schemeId: string, audit: AuditContext): Promise<void> {
@@ -55,13 +56,29 @@ export async function syncSchemePage(trx: Transaction | Db, schemeId: string, au
   }
   if (!reason && !live) {
     // The latest page comes back when it ended with the documents or the archiving, not when it was regenerated away.
-    const last = (await trx('scheme_share_links').where({ folder_id: schemeId }).orderBy('created_at', 'desc').first()) as SchemePageRow | undefined;
-    if (last && (last.revoked_reason === 'no_external_document' || last.revoked_reason === 'scheme_archived' || last.revoked_reason === 'not_a_scheme')) {
+    const last = (await trx('scheme_share_links').where({ folder_id: schemeId }).orderBy('created_at', 'desc').first()) as
+      SchemePageRow | undefined;
+    if (
+      last &&
+      (last.revoked_reason === 'no_external_document' ||
+        last.revoked_reason === 'scheme_archived' ||
+        last.revoked_reason === 'not_a_scheme')
+    ) {
       await trx('scheme_share_links').where({ id: last.id }).update({ revoked_at: null, revoked_reason: null });
-      await recordAudit(trx, audit, { action: 'scheme_page.restored', objectType: 'folder', objectId: schemeId, changes: { reason: 'an external document is published again' } });
+      await recordAudit(trx, audit, {
+        action: 'scheme_page.restored',
+        objectType: 'folder',
+        objectId: schemeId,
+        changes: { reason: 'an external document is published again' },
+      });
     } else {
       await trx('scheme_share_links').insert({ folder_id: schemeId, token: nanoid(), created_by: audit.actorId });
-      await recordAudit(trx, audit, { action: 'scheme_page.created', objectType: 'folder', objectId: schemeId, changes: { reason: 'an external document is published' } });
+      await recordAudit(trx, audit, {
+        action: 'scheme_page.created',
+        objectType: 'folder',
+        objectId: schemeId,
+        changes: { reason: 'an external document is published' },
+      });
     }
   }
 }
@@ -84,8 +101,15 @@ export async function regenerateSchemePage(db: Db, schemeId: string, audit: Audi
     await trx('folders').where({ id: schemeId }).forNoKeyUpdate().first('id');
     const current = await liveSchemePage(trx, schemeId);
     await trx('scheme_share_links').where({ id: current.id }).update({ revoked_at: trx.fn.now(), revoked_reason: 'regenerated' });
-    const [page] = await trx('scheme_share_links').insert({ folder_id: schemeId, token: nanoid(), created_by: audit.actorId }).returning<SchemePageRow[]>('*');
-    await recordAudit(trx, audit, { action: 'scheme_page.regenerated', objectType: 'folder', objectId: schemeId, changes: { reason: 'manual' } });
+    const [page] = await trx('scheme_share_links')
+      .insert({ folder_id: schemeId, token: nanoid(), created_by: audit.actorId })
+      .returning<SchemePageRow[]>('*');
+    await recordAudit(trx, audit, {
+      action: 'scheme_page.regenerated',
+      objectType: 'folder',
+      objectId: schemeId,
+      changes: { reason: 'manual' },
+    });
     return page as SchemePageRow;
   });
 }
@@ -159,7 +183,8 @@ export interface SchemeForPage {
   documents: SchemePageDocument[];
 }
 
-export type ResolvedSchemePage = { status: 'live'; scheme: SchemeForPage } | { status: 'gone'; reason: SchemePageRevokeReason | null } | { status: 'unknown' };
+export type ResolvedSchemePage =
+  { status: 'live'; scheme: SchemeForPage } | { status: 'gone'; reason: SchemePageRevokeReason | null } | { status: 'unknown' };
 
 /**
  * What a scheme token names now, in one round trip: the link, the card and its shared documents.
@@ -193,6 +218,7 @@ export async function resolveSchemeToken(db: Db, token: string): Promise<Resolve
     .options({ name: 'sharing.resolveSchemeToken' });
   const row = result.rows[0];
   if (!row) return { status: 'unknown' };
-  if (row.revoked_at || !row.is_scheme || row.archived_at) return { status: 'gone', reason: (row.revoked_reason as SchemePageRevokeReason | null) ?? 'scheme_archived' };
+  if (row.revoked_at || !row.is_scheme || row.archived_at)
+    return { status: 'gone', reason: (row.revoked_reason as SchemePageRevokeReason | null) ?? 'scheme_archived' };
   return { status: 'live', scheme: { ...(row as unknown as SchemeForPage), id: row.id as string } };
 }

@@ -71,41 +71,59 @@ export function schemeRoutes(deps: Deps) {
       return;
     }
     if (resolved.status === 'gone') {
-      res.status(410).type('html').send(goneSchemePage(region.name, region.contact, resolved.reason));
+      res
+        .status(410)
+        .type('html')
+        .send(goneSchemePage(region.name, region.contact, resolved.reason));
       return;
     }
     const scheme = resolved.scheme;
     const [maison] = await Promise.all([
       deps.maisonOf(req),
-      countOpen(db, { kind: 'scheme', id: scheme.link_id }, { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' }, deps.sessionSecret),
+      countOpen(
+        db,
+        { kind: 'scheme', id: scheme.link_id },
+        { ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' },
+        deps.sessionSecret,
+      ),
     ]);
-    res.status(200).type('html').send(
-      schemePublicPage(region.name, {
-        name: scheme.name,
-        promise: scheme.scheme_promise ?? '',
-        summary: scheme.scheme_summary ?? '',
-        amount: scheme.scheme_amount ?? '',
-        audiences: scheme.scheme_audiences,
-        aidTypes: scheme.scheme_aid_types,
-        availability: availabilityOf({ opensOn: scheme.scheme_opens_on, closesOn: scheme.scheme_closes_on, isPermanent: scheme.scheme_is_permanent }),
-        opensOn: scheme.scheme_opens_on,
-        closesOn: scheme.scheme_closes_on,
-        applyUrl: scheme.apply_url,
-        infoUrl: scheme.info_url,
-        contact: publicContactOf({ name: scheme.referent_name, service: scheme.referent_service, email: scheme.referent_email, phone: scheme.referent_phone }, scheme.referent_public_fields),
-        maison,
-        // The citizen sees the date of a current verification only: past due, the line is left out, never "à vérifier".
-        verifiedOn: scheme.is_verification_current ? scheme.verified_at : null,
-        documents: scheme.documents.map((document) => ({
-          title: document.title,
-          summary: document.summary,
-          updatedAt: new Date(document.updatedAt),
-          fileType: document.fileType,
-          readUrl: `/s/${document.token}/file`,
-          downloadUrl: `/s/${document.token}/file?download=1`,
-        })),
-      }),
-    );
+    res
+      .status(200)
+      .type('html')
+      .send(
+        schemePublicPage(region.name, {
+          name: scheme.name,
+          promise: scheme.scheme_promise ?? '',
+          summary: scheme.scheme_summary ?? '',
+          amount: scheme.scheme_amount ?? '',
+          audiences: scheme.scheme_audiences,
+          aidTypes: scheme.scheme_aid_types,
+          availability: availabilityOf({
+            opensOn: scheme.scheme_opens_on,
+            closesOn: scheme.scheme_closes_on,
+            isPermanent: scheme.scheme_is_permanent,
+          }),
+          opensOn: scheme.scheme_opens_on,
+          closesOn: scheme.scheme_closes_on,
+          applyUrl: scheme.apply_url,
+          infoUrl: scheme.info_url,
+          contact: publicContactOf(
+            { name: scheme.referent_name, service: scheme.referent_service, email: scheme.referent_email, phone: scheme.referent_phone },
+            scheme.referent_public_fields,
+          ),
+          maison,
+          // The citizen sees the date of a current verification only: past due, the line is left out, never "à vérifier".
+          verifiedOn: scheme.is_verification_current ? scheme.verified_at : null,
+          documents: scheme.documents.map((document) => ({
+            title: document.title,
+            summary: document.summary,
+            updatedAt: new Date(document.updatedAt),
+            fileType: document.fileType,
+            readUrl: `/s/${document.token}/file`,
+            downloadUrl: `/s/${document.token}/file?download=1`,
+          })),
+        }),
+      );
   });
 
   return router;

@@ -10,7 +10,8 @@ import { syncSchemePage } from './schemePages';
 
 export const tokenPattern = /^[A-Za-z0-9_-]{21}$/;
 
-export type RevokeReason = 'scope_change' | 'archived' | 'deleted' | 'regenerated' | 'scheme_archived' | 'manual' | 'expired' | 'unpublished';
+export type RevokeReason =
+  'scope_change' | 'archived' | 'deleted' | 'regenerated' | 'scheme_archived' | 'manual' | 'expired' | 'unpublished';
 
 export interface ShareLinkRow {
   id: string;
@@ -25,7 +26,9 @@ export interface ShareLinkRow {
 }
 
 async function createLink(trx: Transaction | Db, documentId: string, audit: AuditContext, why: string) {
-  const [link] = await trx('share_links').insert({ document_id: documentId, token: nanoid(), created_by: audit.actorId }).returning<ShareLinkRow[]>('*');
+  const [link] = await trx('share_links')
+    .insert({ document_id: documentId, token: nanoid(), created_by: audit.actorId })
+    .returning<ShareLinkRow[]>('*');
   await recordAudit(trx, audit, { action: 'share_link.created', objectType: 'document', objectId: documentId, changes: { reason: why } });
   return link as ShareLinkRow;
 }
@@ -52,15 +55,16 @@ export async function syncShareLink(trx: Transaction | Db, documentId: string, a
   const isShareable = document && !document.deleted_at && document.status === 'published' && document.scope === 'external' && !isSchemeGone;
   if (isShareable && !live) await createLink(trx, documentId, audit, 'published as external');
   if (!isShareable && live) {
-    const reason: RevokeReason = !document || document.deleted_at
-      ? 'deleted'
-      : isSchemeGone
-        ? 'scheme_archived'
-        : document.status === 'archived'
-          ? 'archived'
-          : document.status === 'draft'
-            ? 'unpublished'
-            : 'scope_change';
+    const reason: RevokeReason =
+      !document || document.deleted_at
+        ? 'deleted'
+        : isSchemeGone
+          ? 'scheme_archived'
+          : document.status === 'archived'
+            ? 'archived'
+            : document.status === 'draft'
+              ? 'unpublished'
+              : 'scope_change';
     await revokeLink(trx, live, reason, audit);
   }
   // The scheme's public page lives while it has a shared document: same transaction.
@@ -81,17 +85,28 @@ export async function regenerateShareLink(db: Db, documentId: string, audit: Aud
     const [link] = await trx('share_links')
       .insert({ document_id: documentId, token: nanoid(), created_by: audit.actorId, expires_at: current.expires_at })
       .returning<ShareLinkRow[]>('*');
-    await recordAudit(trx, audit, { action: 'share_link.regenerated', objectType: 'document', objectId: documentId, changes: { reason: 'manual' } });
+    await recordAudit(trx, audit, {
+      action: 'share_link.regenerated',
+      objectType: 'document',
+      objectId: documentId,
+      changes: { reason: 'manual' },
+    });
     return link as ShareLinkRow;
   });
 }
 
 export async function setShareExpiry(db: Db, documentId: string, expiresAt: Date | null, audit: AuditContext) {
-  if (expiresAt && expiresAt.getTime() <= Date.now()) throw new ValidationError("expiresAt : La date d'expiration doit être dans le futur.");
+  if (expiresAt && expiresAt.getTime() <= Date.now())
+    throw new ValidationError("expiresAt : La date d'expiration doit être dans le futur.");
   return db.transaction(async (trx) => {
     const link = await liveShareLink(trx, documentId);
     const [updated] = await trx('share_links').where({ id: link.id }).update({ expires_at: expiresAt }).returning<ShareLinkRow[]>('*');
-    await recordAudit(trx, audit, { action: 'share_link.expiry_set', objectType: 'document', objectId: documentId, changes: { expiresAt: { before: link.expires_at, after: expiresAt } } });
+    await recordAudit(trx, audit, {
+      action: 'share_link.expiry_set',
+      objectType: 'document',
+      objectId: documentId,
+      changes: { expiresAt: { before: link.expires_at, after: expiresAt } },
+    });
     return updated as ShareLinkRow;
   });
 }
@@ -202,7 +217,12 @@ function isBotAgent(userAgent: string): boolean {
  * Counts an open once per visitor and day (IP and user agent, hashed with a secret); bots, crawlers
  * and link previews do not count (isbot's maintained list), nor a request without a user agent.
  */
-export async function countOpen(db: Db, link: { kind: keyof typeof visitTables; id: string }, visitor: { ip: string; userAgent: string }, secret: string): Promise<void> {
+export async function countOpen(
+  db: Db,
+  link: { kind: keyof typeof visitTables; id: string },
+  visitor: { ip: string; userAgent: string },
+  secret: string,
+): Promise<void> {
   if (!visitor.userAgent || isBotAgent(visitor.userAgent)) return;
   const day = new Date().toISOString().slice(0, 10);
   const visitorHash = createHash('sha256').update(`${secret}\0${visitor.ip}\0${visitor.userAgent}\0${day}`).digest('hex');

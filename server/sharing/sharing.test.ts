@@ -16,21 +16,37 @@ describe('sharing: public links of external documents', () => {
   let v1: Buffer;
 
   beforeAll(async () => {
-    ctx = await createTestContext({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', SHARE_RATE_LIMIT_PER_MINUTE: '100000', REGION_NAME: 'Région Exemple', REGION_CONTACT: 'Appelez le 0800 000 000.' } });
+    ctx = await createTestContext({
+      env: {
+        SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000',
+        SHARE_RATE_LIMIT_PER_MINUTE: '100000',
+        REGION_NAME: 'Région Exemple',
+        REGION_CONTACT: 'Appelez le 0800 000 000.',
+      },
+    });
     const directorate = await buildDirectorate(ctx.db);
     const other = await buildDirectorate(ctx.db);
     editor = await signInAs(ctx.app, ctx.db, { role: 'editor', directorate_id: directorate.id });
     otherEditor = await signInAs(ctx.app, ctx.db, { role: 'editor', directorate_id: other.id });
     agent = await signInAs(ctx.app, ctx.db, { role: 'agent' });
     const admin = await signInAs(ctx.app, ctx.db, { role: 'admin' });
-    const theme = await admin.agent.post('/api/folders').set('X-CSRF-Token', admin.csrfToken).send({ name: 'Tourisme', parentId: null }).expect(201);
+    const theme = await admin.agent
+      .post('/api/folders')
+      .set('X-CSRF-Token', admin.csrfToken)
+      .send({ name: 'Tourisme', parentId: null })
+      .expect(201);
     const scheme = await editor.agent
       .post('/api/folders')
       .set('X-CSRF-Token', editor.csrfToken)
       .send({
         name: "Ec'Eau Tourisme",
         parentId: theme.body.folder.id,
-        scheme: { directorateId: directorate.id, promise: 'Financer des équipements hydro-économes', isPermanent: true, referent: { service: 'Service Tourisme durable', email: 'tourisme@region.example', phone: '04 67 00 00 00' } },
+        scheme: {
+          directorateId: directorate.id,
+          promise: 'Financer des équipements hydro-économes',
+          isPermanent: true,
+          referent: { service: 'Service Tourisme durable', email: 'tourisme@region.example', phone: '04 67 00 00 00' },
+        },
       })
       .expect(201);
     schemeId = scheme.body.folder.id;
@@ -38,14 +54,30 @@ describe('sharing: public links of external documents', () => {
   });
   afterAll(() => ctx.close());
 
-  const send = (who: SignedIn, method: 'post' | 'patch' | 'delete', url: string) => who.agent[method](url).set('X-CSRF-Token', who.csrfToken);
+  const send = (who: SignedIn, method: 'post' | 'patch' | 'delete', url: string) =>
+    who.agent[method](url).set('X-CSRF-Token', who.csrfToken);
 
   async function publish(fields: Record<string, string> = {}, file = v1): Promise<string> {
     const req = send(editor, 'post', '/api/documents');
-    for (const [k, v] of Object.entries({ folderId: schemeId, status: 'published', scope: 'external', title: 'Fiche Ec’Eau', summary: 'Pour les campings.', ...fields })) req.field(k, v);
+    for (const [k, v] of Object.entries({
+      folderId: schemeId,
+      status: 'published',
+      scope: 'external',
+      title: 'Fiche Ec’Eau',
+      summary: 'Pour les campings.',
+      ...fields,
+    }))
+      req.field(k, v);
     return (await req.attach('file', file, 'eceau.pdf').expect(201)).body.document.id;
   }
-  const share = async (id: string) => (await agent.agent.get(`/api/documents/${id}/share`).expect(200)).body as { url: string; token: string; opens: number; lastOpenedAt: string | null; expiresAt: string | null };
+  const share = async (id: string) =>
+    (await agent.agent.get(`/api/documents/${id}/share`).expect(200)).body as {
+      url: string;
+      token: string;
+      opens: number;
+      lastOpenedAt: string | null;
+      expiresAt: string | null;
+    };
   const citizen = () => request(ctx.app);
 
   it('a published external document gets a link at once; agents read it', async () => {
@@ -64,14 +96,19 @@ describe('sharing: public links of external documents', () => {
     expect(page.text).toContain('Région Exemple');
     expect(page.text).toContain('Fiche Ec’Eau');
     expect(page.text).toContain('Pour les campings.');
-    expect(page.text).toContain("Le dispositif : Ec&#39;Eau Tourisme");
+    expect(page.text).toContain('Le dispositif : Ec&#39;Eau Tourisme');
     expect(page.text).toContain('Financer des équipements hydro-économes');
     expect(page.text).toContain('Service Tourisme durable');
     expect(page.text).toContain('<meta name="robots" content="noindex, nofollow">');
     expect(page.text).toContain(`href="/s/${token}/file">Lire</a>`);
     expect(page.text).toContain(`href="/s/${token}/file?download=1">Télécharger</a>`);
     expect(page.text).not.toContain('<script');
-    expect(page.headers).toMatchObject({ 'x-robots-tag': 'noindex, nofollow', 'referrer-policy': 'no-referrer', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+    expect(page.headers).toMatchObject({
+      'x-robots-tag': 'noindex, nofollow',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    });
     expect(page.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-/);
     expect(page.headers['set-cookie']).toBeUndefined();
   });
@@ -81,17 +118,27 @@ describe('sharing: public links of external documents', () => {
     const { token } = await share(id);
     const read = await citizen().get(`/s/${token}/file`).expect(302);
     expect(read.headers.location).toMatch(/^\/f\/versions\/\d{4}\/\d{2}\/[0-9a-f-]{36}\?g=[0-9a-f-]{36}&d=inline&e=\d+&s=[\w-]+$/);
-    const file = await citizen().get(read.headers.location as string).expect(200);
+    const file = await citizen()
+      .get(read.headers.location as string)
+      .expect(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.headers['content-disposition']).toMatch(/^inline;/);
     expect(Number(file.headers['content-length'])).toBe(v1.length);
     const download = await citizen().get(`/s/${token}/file?download=1`).expect(302);
-    expect((await citizen().get(download.headers.location as string).expect(200)).headers['content-disposition']).toMatch(/^attachment;/);
+    expect(
+      (
+        await citizen()
+          .get(download.headers.location as string)
+          .expect(200)
+      ).headers['content-disposition'],
+    ).toMatch(/^attachment;/);
 
     const v2 = makeDocx(['Version 2 du règlement']);
     await send(editor, 'post', `/api/documents/${id}/versions`).attach('file', v2, 'eceau-v2.docx').expect(201);
     const current = await citizen().get(`/s/${token}/file`).expect(302);
-    const served = await citizen().get(current.headers.location as string).expect(200);
+    const served = await citizen()
+      .get(current.headers.location as string)
+      .expect(200);
     expect(Number(served.headers['content-length'])).toBe(v2.length);
     expect(served.headers['content-disposition']).toMatch(/^attachment; filename="eceau-v2.docx"/);
   });
@@ -106,16 +153,24 @@ describe('sharing: public links of external documents', () => {
       return `${copy.pathname}${copy.search}`;
     };
     await citizen().get(tampered('d', 'attachment')).expect(403);
-    await citizen().get(tampered('e', String(Number(url.searchParams.get('e')) + 3600))).expect(403);
-    await citizen().get(tampered('s', `${url.searchParams.get('s')?.slice(0, -2)}AA`)).expect(403);
+    await citizen()
+      .get(tampered('e', String(Number(url.searchParams.get('e')) + 3600)))
+      .expect(403);
+    await citizen()
+      .get(tampered('s', `${url.searchParams.get('s')?.slice(0, -2)}AA`))
+      .expect(403);
     const otherVersion = `${url.pathname.slice(0, -4)}0000${url.search}`;
     await citizen().get(otherVersion).expect(403);
     const file = { key: url.pathname.slice('/f/'.length), grant: url.searchParams.get('g') as string, disposition: 'inline' } as const;
-    await citizen().get(tampered('g', (await ctx.db('share_links').whereNot({ id: file.grant }).first('id')).id)).expect(403);
+    await citizen()
+      .get(tampered('g', (await ctx.db('share_links').whereNot({ id: file.grant }).first('id')).id))
+      .expect(403);
     const expired = signedFilePath(ctx.sessionSecret, file, 60, Date.now() - 3600 * 1000);
     const refused = await citizen().get(expired).expect(403);
     expect(refused.text).toContain('Lien de fichier expiré');
-    await citizen().get(signedFilePath('another-secret-another-secret-xx', file, 60)).expect(403);
+    await citizen()
+      .get(signedFilePath('another-secret-another-secret-xx', file, 60))
+      .expect(403);
   });
 
   it.each([
@@ -136,7 +191,9 @@ describe('sharing: public links of external documents', () => {
     expect(late.headers['content-type']).toMatch(/text\/html/);
     const revoked = await ctx.db('share_links').where({ token }).first();
     expect(revoked.revoked_reason).toBe(reason);
-    expect(await ctx.db('audit_events').where({ object_id: id, action: 'share_link.revoked' }).first()).toMatchObject({ actor_id: editor.user.id });
+    expect(await ctx.db('audit_events').where({ object_id: id, action: 'share_link.revoked' }).first()).toMatchObject({
+      actor_id: editor.user.id,
+    });
   });
 
   it('revoked when the document is deleted or its scheme archived; becoming external again makes a new token', async () => {
@@ -199,7 +256,10 @@ describe('sharing: public links of external documents', () => {
     await send(agent, 'patch', `/api/documents/${id}/share`).send({ expiresAt: null }).expect(403);
     const future = new Date(Date.now() + 86400000).toISOString();
     expect((await send(editor, 'patch', `/api/documents/${id}/share`).send({ expiresAt: future }).expect(200)).body.expiresAt).toBe(future);
-    await ctx.db('share_links').where({ token }).update({ expires_at: ctx.db.raw(`now() - interval '1 minute'`) });
+    await ctx
+      .db('share_links')
+      .where({ token })
+      .update({ expires_at: ctx.db.raw(`now() - interval '1 minute'`) });
     await citizen().get(`/s/${token}`).expect(410);
     // The editor may lift the expiry of an expired (not revoked) link: it works again.
     await send(editor, 'patch', `/api/documents/${id}/share`).send({ expiresAt: null }).expect(200);
@@ -220,34 +280,45 @@ describe('sharing: public links of external documents', () => {
     expect(link.lastOpenedAt).not.toBeNull();
   });
 
-  it.each(['draft', 'published', 'archived', 'deleted'])('an internal %s document: no public route serves any of its bytes or metadata', async (state) => {
-    const id = await publish({ title: 'Note interne réservée', summary: 'Contenu réservé aux agents' });
-    const { token } = await share(id);
-    const signed = (await citizen().get(`/s/${token}/file`).expect(302)).headers.location as string;
-    await send(editor, 'patch', `/api/documents/${id}`).send({ scope: 'internal' }).expect(200);
-    if (state === 'deleted') await send(editor, 'delete', `/api/documents/${id}`).expect(204);
-    else await send(editor, 'patch', `/api/documents/${id}`).send({ status: state }).expect(200);
-    const version = await ctx.db('versions').where({ document_id: id }).first('id', 'storage_key');
-    const attempts = [
-      await citizen().get(`/s/${token}`),
-      await citizen().get(`/s/${token}/file`),
-      await citizen().get(`/s/${token}/file?download=1`),
-      await citizen().get(signed),
-      await citizen().get(signedFilePath(ctx.sessionSecret, { key: version.storage_key, grant: new URL(signed, 'http://x').searchParams.get('g') as string, disposition: 'attachment' }, 60)),
-      await citizen().get(`/f/${version.id}`),
-      await citizen().get(`/api/documents/${id}`),
-      await citizen().get(`/api/documents/${id}/file`),
-      await citizen().get(`/api/documents/${id}/share`),
-    ];
-    for (const response of attempts) {
-      expect([401, 403, 404, 410]).toContain(response.status);
-      expect(response.text ?? '').not.toContain('réservé');
-      expect(response.headers['content-type'] ?? '').not.toContain('application/pdf');
-    }
-  });
+  it.each(['draft', 'published', 'archived', 'deleted'])(
+    'an internal %s document: no public route serves any of its bytes or metadata',
+    async (state) => {
+      const id = await publish({ title: 'Note interne réservée', summary: 'Contenu réservé aux agents' });
+      const { token } = await share(id);
+      const signed = (await citizen().get(`/s/${token}/file`).expect(302)).headers.location as string;
+      await send(editor, 'patch', `/api/documents/${id}`).send({ scope: 'internal' }).expect(200);
+      if (state === 'deleted') await send(editor, 'delete', `/api/documents/${id}`).expect(204);
+      else await send(editor, 'patch', `/api/documents/${id}`).send({ status: state }).expect(200);
+      const version = await ctx.db('versions').where({ document_id: id }).first('id', 'storage_key');
+      const attempts = [
+        await citizen().get(`/s/${token}`),
+        await citizen().get(`/s/${token}/file`),
+        await citizen().get(`/s/${token}/file?download=1`),
+        await citizen().get(signed),
+        await citizen().get(
+          signedFilePath(
+            ctx.sessionSecret,
+            { key: version.storage_key, grant: new URL(signed, 'http://x').searchParams.get('g') as string, disposition: 'attachment' },
+            60,
+          ),
+        ),
+        await citizen().get(`/f/${version.id}`),
+        await citizen().get(`/api/documents/${id}`),
+        await citizen().get(`/api/documents/${id}/file`),
+        await citizen().get(`/api/documents/${id}/share`),
+      ];
+      for (const response of attempts) {
+        expect([401, 403, 404, 410]).toContain(response.status);
+        expect(response.text ?? '').not.toContain('réservé');
+        expect(response.headers['content-type'] ?? '').not.toContain('application/pdf');
+      }
+    },
+  );
 
   it('an unknown token is a plain 404; a malformed one is refused without touching the database', async () => {
-    const unknown = await citizen().get(`/s/${'a'.repeat(21)}`).expect(404);
+    const unknown = await citizen()
+      .get(`/s/${'a'.repeat(21)}`)
+      .expect(404);
     expect(unknown.text).toContain('Lien introuvable');
     let queries = 0;
     const count = () => (queries += 1);
@@ -278,7 +349,9 @@ describe('sharing under attack', () => {
     }
     expect([...statuses.keys()].sort()).toEqual([404, 429]);
     expect(statuses.get(404)).toBe(60);
-    const limited = await request(ctx.app).get(`/s/${'b'.repeat(21)}`).expect(429);
+    const limited = await request(ctx.app)
+      .get(`/s/${'b'.repeat(21)}`)
+      .expect(429);
     expect(limited.text).toContain('Trop de demandes');
   });
 });

@@ -72,7 +72,20 @@ export async function listUsers(db: Db, filter: UsersQuery): Promise<AdminUserRo
     .leftJoin('maisons as m', 'm.id', 'u.maison_id')
     .orderBy('u.display_name')
     .limit(listLimit)
-    .select('u.id', 'u.email', 'u.display_name', 'u.role', 'u.role_source', 'u.groups', 'u.is_active', 'u.last_sign_in_at', 'd.code as directorate_code', 'd.name as directorate_name', 'm.code as maison_code', 'm.name as maison_name')
+    .select(
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.role_source',
+      'u.groups',
+      'u.is_active',
+      'u.last_sign_in_at',
+      'd.code as directorate_code',
+      'd.name as directorate_name',
+      'm.code as maison_code',
+      'm.name as maison_name',
+    )
     .select(db.raw(`${identityWhereEmailShared('u')} as identity`));
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -89,7 +102,12 @@ export async function listUsers(db: Db, filter: UsersQuery): Promise<AdminUserRo
  * Deactivates or reactivates a user (audited); a deactivated user's sessions end at once, on every
  * instance. An administrator cannot deactivate their own account.
  */
-export async function setUserActive(db: Db, audit: AuditContext, id: string, isActive: boolean): Promise<{ id: string; isActive: boolean }> {
+export async function setUserActive(
+  db: Db,
+  audit: AuditContext,
+  id: string,
+  isActive: boolean,
+): Promise<{ id: string; isActive: boolean }> {
   if (id === audit.actorId && !isActive) throw new ConflictError('Vous ne pouvez pas désactiver votre propre compte.');
   await db.transaction(async (trx) => {
     const before = await trx('users').where({ id }).first('is_active');
@@ -97,7 +115,12 @@ export async function setUserActive(db: Db, audit: AuditContext, id: string, isA
     await trx('users').where({ id }).update({ is_active: isActive, updated_at: trx.fn.now() });
     if (!isActive) await endSessionsOf(trx, id);
     const changes = { isActive: { before: before.is_active, after: isActive } };
-    await recordAudit(trx, audit, { action: isActive ? 'user.reactivated' : 'user.deactivated', objectType: 'user', objectId: id, changes });
+    await recordAudit(trx, audit, {
+      action: isActive ? 'user.reactivated' : 'user.deactivated',
+      objectType: 'user',
+      objectId: id,
+      changes,
+    });
   });
   return { id, isActive };
 }

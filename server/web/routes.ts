@@ -11,10 +11,7 @@ import { publicRoute } from '../http/access';
 export function webRoutes(webDir: string) {
   const router = Router();
   const indexFile = path.join(webDir, 'index.html');
-  router.use(
-    '/assets',
-    express.static(path.join(webDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false, index: false }),
-  );
+  router.use('/assets', express.static(path.join(webDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false, index: false }));
   router.use(express.static(webDir, { index: false, maxAge: '1h' }));
   router.get(/.*/, publicRoute('the web app (it asks the API for data)'), (req, res, next) => {
     if (!req.accepts('html') || !existsSync(indexFile)) {

@@ -112,7 +112,9 @@ export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
     await ctx?.close();
   });
   async function openPage(): Promise<Page> {
-    const opened = await (await ready(browser, 'browser').newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', ...options.browserContext })).newPage();
+    const opened = await (
+      await ready(browser, 'browser').newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', ...options.browserContext })
+    ).newPage();
     if (options.defaultTimeoutMs !== undefined) opened.setDefaultTimeout(options.defaultTimeoutMs);
     return opened;
   }

@@ -37,23 +37,48 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
 
   async function arrangeScheme(name: string) {
     const scheme = await buildScheme(suite.ctx.db, { name, parent_id: themeId, directorate_id: dteeId });
-    await suite.ctx.db('folders').where({ id: scheme.id }).update({
-      scheme_promise: 'Jusqu’à 50 % des travaux qui économisent l’eau.',
-      scheme_audiences: ['entreprises', 'associations'],
-      scheme_aid_types: ['subvention'],
-      scheme_is_permanent: true,
-      referent_name: 'Chargée de mission Eau',
-      referent_service: 'Service Eau',
-      referent_email: 'mission.eau@region.example',
-    });
+    await suite.ctx
+      .db('folders')
+      .where({ id: scheme.id })
+      .update({
+        scheme_promise: 'Jusqu’à 50 % des travaux qui économisent l’eau.',
+        scheme_audiences: ['entreprises', 'associations'],
+        scheme_aid_types: ['subvention'],
+        scheme_is_permanent: true,
+        referent_name: 'Chargée de mission Eau',
+        referent_service: 'Service Eau',
+        referent_email: 'mission.eau@region.example',
+      });
     return scheme;
   }
 
-  async function arrangeDocument(folderId: string, fields: { title: string; status?: 'draft' | 'published'; scope?: 'internal' | 'external' }) {
-    const document = await buildDocument(suite.ctx.db, { folder_id: folderId, directorate_id: dteeId, owner_id: editorId, status: 'published', scope: 'internal', ...fields });
-    await suite.ctx.db('documents').where({ id: document.id }).update({ published_at: fields.status === 'draft' ? null : suite.ctx.db.fn.now() });
-    const pdf = await makePdf([`${fields.title} : conditions et montants.`, ...Array.from({ length: 4 }, (_, i) => `Article ${i + 1}. ${'Les campings éligibles reçoivent une aide. '.repeat(20)}`)]);
-    await buildVersion(suite.ctx.db, suite.ctx.storage, { document_id: document.id, content: pdf, original_filename: 'reglement-camping.pdf', file_type: 'pdf', mime_type: 'application/pdf' });
+  async function arrangeDocument(
+    folderId: string,
+    fields: { title: string; status?: 'draft' | 'published'; scope?: 'internal' | 'external' },
+  ) {
+    const document = await buildDocument(suite.ctx.db, {
+      folder_id: folderId,
+      directorate_id: dteeId,
+      owner_id: editorId,
+      status: 'published',
+      scope: 'internal',
+      ...fields,
+    });
+    await suite.ctx
+      .db('documents')
+      .where({ id: document.id })
+      .update({ published_at: fields.status === 'draft' ? null : suite.ctx.db.fn.now() });
+    const pdf = await makePdf([
+      `${fields.title} : conditions et montants.`,
+      ...Array.from({ length: 4 }, (_, i) => `Article ${i + 1}. ${'Les campings éligibles reçoivent une aide. '.repeat(20)}`),
+    ]);
+    await buildVersion(suite.ctx.db, suite.ctx.storage, {
+      document_id: document.id,
+      content: pdf,
+      original_filename: 'reglement-camping.pdf',
+      file_type: 'pdf',
+      mime_type: 'application/pdf',
+    });
     return { ...document, pdf };
   }
 
@@ -129,12 +154,20 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     expect(await card.textContent()).toContain('Permanent');
     expect(await card.textContent()).toContain('Entreprises, Associations');
     expect(await suite.page.getByRole('heading', { name: 'Qui contacter' }).isVisible()).toBe(true);
-    expect(await suite.page.getByRole('link', { name: 'mission.eau@region.example' }).getAttribute('href')).toBe('mailto:mission.eau@region.example');
+    expect(await suite.page.getByRole('link', { name: 'mission.eau@region.example' }).getAttribute('href')).toBe(
+      'mailto:mission.eau@region.example',
+    );
     expect(await suite.page.getByRole('heading', { name: 'Déposer des documents' }).isVisible()).toBe(true);
     await suite.expectAccessible('publishing-scheme-created');
 
     const saved = await suite.ctx.db('folders').where({ name: 'Économies d’eau au camping' }).first();
-    expect(saved).toMatchObject({ parent_id: themeId, directorate_id: dteeId, is_scheme: true, scheme_is_permanent: true, referent_phone: '04 67 22 80 00' });
+    expect(saved).toMatchObject({
+      parent_id: themeId,
+      directorate_id: dteeId,
+      is_scheme: true,
+      scheme_is_permanent: true,
+      referent_phone: '04 67 22 80 00',
+    });
     expect(saved.scheme_keywords).toEqual(['camping', 'économies d’eau', 'hôtellerie de plein air']);
     expect(saved.referent_public_fields).toEqual(['service', 'email']);
   });
@@ -156,9 +189,14 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
 
     expect(await suite.page.getByRole('progressbar', { name: 'Envoi de Reglement_tri.pdf' }).count()).toBe(1);
     expect(await suite.page.getByRole('progressbar', { name: 'Envoi de page-web.pdf' }).count()).toBe(1);
-    const refusal = suite.page.getByRole('alert').filter({ hasText: 'page-web.pdf' }).or(suite.page.getByRole('listitem').filter({ hasText: 'page-web.pdf' }).getByRole('alert'));
+    const refusal = suite.page
+      .getByRole('alert')
+      .filter({ hasText: 'page-web.pdf' })
+      .or(suite.page.getByRole('listitem').filter({ hasText: 'page-web.pdf' }).getByRole('alert'));
     await expect.poll(() => refusal.textContent()).toContain("Ce type de fichier n'est pas accepté.");
-    await expect.poll(() => suite.page.getByRole('status').filter({ hasText: 'envoyé' }).textContent()).toBe('1 fichier envoyé, 1 fichier refusé.');
+    await expect
+      .poll(() => suite.page.getByRole('status').filter({ hasText: 'envoyé' }).textContent())
+      .toBe('1 fichier envoyé, 1 fichier refusé.');
     expect(await suite.page.getByRole('progressbar', { name: 'Envoi de Reglement_tri.pdf' }).getAttribute('value')).toBe('100');
 
     const table = suite.page.getByRole('table', { name: 'Documents de Aide au tri des déchets' });
@@ -183,14 +221,20 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
       { name: 'CP-2026-03-eau.pdf', mimeType: 'application/pdf', buffer: deliberation },
     ]);
     const faqType = suite.page.getByLabel('Type de « faq-economies-eau.pdf »');
-    await expect.poll(() => suite.page.getByRole('status').filter({ hasText: 'envoyé' }).textContent(), { timeout: 15000 }).toBe('2 fichiers envoyés.');
+    await expect
+      .poll(() => suite.page.getByRole('status').filter({ hasText: 'envoyé' }).textContent(), { timeout: 15000 })
+      .toBe('2 fichiers envoyés.');
     expect(await faqType.inputValue()).toBe('faq');
-    expect(await suite.page.getByRole('listitem').filter({ hasText: 'faq-economies-eau.pdf' }).textContent()).toContain('suggéré d’après le fichier');
+    expect(await suite.page.getByRole('listitem').filter({ hasText: 'faq-economies-eau.pdf' }).textContent()).toContain(
+      'suggéré d’après le fichier',
+    );
     expect(await suite.page.getByRole('link', { name: 'Ouvrir « Faq économies eau »' }).count()).toBe(1);
 
     // The worker reads both files: the line shows the title of the PDF's metadata, the other's type from its first page.
     expect(await drainJobs(suite.ctx)).toEqual([]);
-    await expect.poll(() => suite.page.getByRole('link', { name: 'Ouvrir « Questions fréquentes Ec’Eau Tourisme »' }).count(), { timeout: 15000 }).toBe(1);
+    await expect
+      .poll(() => suite.page.getByRole('link', { name: 'Ouvrir « Questions fréquentes Ec’Eau Tourisme »' }).count(), { timeout: 15000 })
+      .toBe(1);
     await expect.poll(() => suite.page.getByLabel('Type de « CP-2026-03-eau.pdf »').inputValue(), { timeout: 15000 }).toBe('deliberation');
     // The folder's list follows.
     const table = suite.page.getByRole('table', { name: 'Documents de Tri et réemploi au camping' });
@@ -201,8 +245,16 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     // Always editable: the editor's choice is saved and stays.
     await faqType.focus();
     await faqType.selectOption('guide');
-    await expect.poll(async () => (await suite.ctx.db('documents').where({ folder_id: scheme.id, doc_type: 'guide' }).first('doc_type_is_suggested'))?.doc_type_is_suggested).toBe(false);
-    expect(await suite.page.getByRole('listitem').filter({ hasText: 'faq-economies-eau.pdf' }).textContent()).not.toContain('suggéré d’après le fichier');
+    await expect
+      .poll(
+        async () =>
+          (await suite.ctx.db('documents').where({ folder_id: scheme.id, doc_type: 'guide' }).first('doc_type_is_suggested'))
+            ?.doc_type_is_suggested,
+      )
+      .toBe(false);
+    expect(await suite.page.getByRole('listitem').filter({ hasText: 'faq-economies-eau.pdf' }).textContent()).not.toContain(
+      'suggéré d’après le fichier',
+    );
   }, 90000); // Uploads, two extractions and the page's refreshes: more than the default on a loaded machine.
 
   it('(c) on the document page: switches scope to Externe with its explanation, refuses the same file as a new version, archives through a confirmation dialog', async () => {
@@ -215,7 +267,9 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     expect(await file.textContent()).toContain('reglement-camping.pdf');
     expect(await file.textContent()).toMatch(/\d+(,\d)? Ko/);
     expect(await file.getByRole('link', { name: /^Ouvrir/ }).getAttribute('href')).toBe(`/api/documents/${doc.id}/file`);
-    expect(await suite.page.getByRole('link', { name: 'Télécharger la version 1' }).getAttribute('href')).toBe(`/api/documents/${doc.id}/file?version=1`);
+    expect(await suite.page.getByRole('link', { name: 'Télécharger la version 1' }).getAttribute('href')).toBe(
+      `/api/documents/${doc.id}/file?version=1`,
+    );
     await suite.expectAccessible('publishing-document-editor');
 
     const external = suite.page.getByRole('radio', { name: 'Externe' });
@@ -232,9 +286,13 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     expect((await suite.ctx.db('documents').where({ id: doc.id }).first('scope')).scope).toBe('external');
 
     // The same bytes again: the server's 409, in French.
-    await suite.page.getByLabel('Fichier de la nouvelle version').setInputFiles({ name: 'copie.pdf', mimeType: 'application/pdf', buffer: doc.pdf });
+    await suite.page
+      .getByLabel('Fichier de la nouvelle version')
+      .setInputFiles({ name: 'copie.pdf', mimeType: 'application/pdf', buffer: doc.pdf });
     await suite.page.getByRole('button', { name: 'Envoyer la nouvelle version' }).click();
-    await expect.poll(() => suite.page.getByRole('alert').filter({ hasText: 'nouvelle version' }).textContent()).toContain('identique à la version 1');
+    await expect
+      .poll(() => suite.page.getByRole('alert').filter({ hasText: 'nouvelle version' }).textContent())
+      .toContain('identique à la version 1');
 
     const archive = suite.page.getByRole('button', { name: 'Archiver le document' });
     await archive.click();
@@ -263,7 +321,10 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     await suite.signInAndOpen(agentEmail, '/themes');
     await suite.page.getByRole('link', { name: 'Eau potable en montagne' }).click();
     await expect.poll(() => h1().textContent()).toContain('Eau potable en montagne');
-    expect(await suite.page.getByRole('navigation', { name: "Fil d'Ariane" }).getByRole('link').allTextContents()).toEqual(['Thèmes', 'Environnement-Climat']);
+    expect(await suite.page.getByRole('navigation', { name: "Fil d'Ariane" }).getByRole('link').allTextContents()).toEqual([
+      'Thèmes',
+      'Environnement-Climat',
+    ]);
     const card = suite.page.getByRole('region', { name: 'Fiche du dispositif' });
     expect(await card.textContent()).toContain('Jusqu’à 50 % des travaux');
     expect(await card.textContent()).toContain('Chargée de mission Eau');
@@ -273,7 +334,12 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     expect(await suite.page.getByRole('heading', { name: 'Déposer des documents' }).count()).toBe(0);
     expect(await suite.page.locator('input[type=file]').count()).toBe(0);
     expect(await suite.page.getByRole('link', { name: 'Modifier la fiche' }).count()).toBe(0);
-    expect(await suite.page.getByRole('button').filter({ hasText: /Archiver|Supprimer/ }).count()).toBe(0);
+    expect(
+      await suite.page
+        .getByRole('button')
+        .filter({ hasText: /Archiver|Supprimer/ })
+        .count(),
+    ).toBe(0);
     await suite.expectAccessible('publishing-agent-scheme');
 
     await table.getByRole('link', { name: 'Fiche synthèse eau potable' }).click();
@@ -281,7 +347,12 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     expect(await suite.page.getByRole('link', { name: /^Ouvrir/ }).isVisible()).toBe(true);
     expect(await suite.page.getByRole('heading', { name: 'Gérer le document' }).count()).toBe(0);
     expect(await suite.page.getByRole('heading', { name: 'Historique des versions' }).count()).toBe(0);
-    expect(await suite.page.getByRole('button').filter({ hasText: /Archiver|Supprimer|Enregistrer/ }).count()).toBe(0);
+    expect(
+      await suite.page
+        .getByRole('button')
+        .filter({ hasText: /Archiver|Supprimer|Enregistrer/ })
+        .count(),
+    ).toBe(0);
     await suite.expectAccessible('publishing-agent-document');
   });
 
@@ -294,8 +365,16 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     await expect.poll(() => h1().textContent()).toBe('Nouveautés');
     await expect.poll(() => suite.page.title()).toBe("Nouveautés — L'info pour tous");
     const status = suite.page.getByRole('status').filter({ hasText: 'visite' });
-    await expect.poll(() => status.textContent()).toBe('Votre première visite : les prochaines fois, ce qui a changé depuis sera marqué « Nouveau ».');
-    const today = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date());
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Votre première visite : les prochaines fois, ce qui a changé depuis sera marqué « Nouveau ».');
+    const today = new Intl.DateTimeFormat('fr-FR', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Europe/Paris',
+    }).format(new Date());
     const day = suite.page.getByRole('region', { name: today.charAt(0).toUpperCase() + today.slice(1) });
     const item = day.getByRole('listitem').filter({ hasText: 'Guide vélo à assistance électrique' });
     expect(await item.textContent()).toContain('Dispositif : Mobilité douce');
@@ -305,7 +384,10 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
 
     // That visit was 31 minutes ago (arranged; every document so far changed just before it); since then, a new document: marked "Nouveau".
     await suite.ctx.db('news_visits').update({ last_visit_at: suite.ctx.db.raw(`now() - interval '31 minutes'`) });
-    await suite.ctx.db('documents').where('updated_at', '>', suite.ctx.db.raw(`now() - interval '32 minutes'`)).update({ updated_at: suite.ctx.db.raw(`now() - interval '32 minutes'`) });
+    await suite.ctx
+      .db('documents')
+      .where('updated_at', '>', suite.ctx.db.raw(`now() - interval '32 minutes'`))
+      .update({ updated_at: suite.ctx.db.raw(`now() - interval '32 minutes'`) });
     await arrangeDocument(scheme.id, { title: 'Carte des pistes cyclables' });
     await suite.page.reload();
     await expect.poll(() => status.textContent()).toMatch(/^1 nouveauté depuis votre dernière visite, le /);
@@ -314,7 +396,9 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     await suite.expectAccessible('publishing-news');
 
     const themeName = (await suite.ctx.db('folders').where({ id: scheme.parent_id }).first('name')).name as string;
-    const otherTheme = (await suite.ctx.db('folders').whereNull('parent_id').whereNot({ id: scheme.parent_id }).orderBy('name').first('name')).name as string;
+    const otherTheme = (
+      await suite.ctx.db('folders').whereNull('parent_id').whereNot({ id: scheme.parent_id }).orderBy('name').first('name')
+    ).name as string;
     const theme = suite.page.getByLabel('Thème', { exact: true });
     await theme.selectOption({ label: otherTheme });
     await expect.poll(() => suite.page.getByRole('main').textContent()).not.toContain('Carte des pistes cyclables');
@@ -333,7 +417,9 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
     await promise.fill('Jusqu’à 60 % des cuves de récupération.');
     await suite.page.getByRole('button', { name: 'Enregistrer la fiche' }).click();
     await expect.poll(() => suite.page.getByRole('status').filter({ hasText: 'La fiche est enregistrée.' }).count()).toBe(1);
-    expect(await suite.page.getByRole('region', { name: 'Fiche du dispositif' }).textContent()).toContain('Jusqu’à 60 % des cuves de récupération.');
+    expect(await suite.page.getByRole('region', { name: 'Fiche du dispositif' }).textContent()).toContain(
+      'Jusqu’à 60 % des cuves de récupération.',
+    );
 
     const archive = suite.page.getByRole('button', { name: 'Archiver le dispositif' });
     await archive.click();
@@ -351,7 +437,9 @@ describe('publishing in a real browser: schemes, uploads, documents, Nouveautés
   it('asks a signed-out visitor to sign in, with a link back to the page asked for', async () => {
     await suite.page.goto(`${suite.url}/themes`);
     await expect.poll(() => h1().textContent()).toBe('Connexion requise');
-    expect(await suite.page.getByRole('main').getByRole('link', { name: 'Se connecter' }).getAttribute('href')).toBe('/connexion?retour=%2Fthemes');
+    expect(await suite.page.getByRole('main').getByRole('link', { name: 'Se connecter' }).getAttribute('href')).toBe(
+      '/connexion?retour=%2Fthemes',
+    );
     await suite.expectAccessible('publishing-signed-out');
   });
 });

@@ -12,7 +12,8 @@ const agentEmail = 'agent.ales@region.example';
 const isoDay = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const closesOn = isoDay(400);
 /** "12 janvier 2028": how the card says the closing day. */
-const frenchDay = (iso: string) => new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${iso}T12:00:00`));
+const frenchDay = (iso: string) =>
+  new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${iso}T12:00:00`));
 
 describe('the agent search screen in a real browser', { timeout: browserTestTimeoutMs }, () => {
   const ids: Record<'synthese' | 'reglement' | 'faq', string> = { synthese: '', reglement: '', faq: '' };
@@ -31,7 +32,8 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
     };
     const upload = async (folder: string, fields: Record<string, string>, file: Buffer, filename: string) => {
       const post = editor.post('/api/documents').set('X-CSRF-Token', csrf);
-      for (const [name, value] of Object.entries({ folderId: folder, status: 'published', scope: 'internal', ...fields })) post.field(name, value);
+      for (const [name, value] of Object.entries({ folderId: folder, status: 'published', scope: 'internal', ...fields }))
+        post.field(name, value);
       return (await post.attach('file', file, filename).expect(201)).body.document.id as string;
     };
 
@@ -46,7 +48,10 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
       referent: { name: 'Chargée de mission Eau', service: 'Service Eau', email: 'mission.eau@region.example', phone: '04 67 22 80 00' },
       links: { infoUrl: 'https://www.region.example/eceau', applyUrl: 'https://aides.region.example/eceau' },
     });
-    const velo = await createScheme('Vélo pour tous', 'Transport et mobilité', { promise: 'Une aide à l’achat d’un vélo', audiences: ['particuliers'] });
+    const velo = await createScheme('Vélo pour tous', 'Transport et mobilité', {
+      promise: 'Une aide à l’achat d’un vélo',
+      audiences: ['particuliers'],
+    });
     ids.synthese = await upload(
       ecEau,
       { title: 'Fiche synthèse Ec’Eau', docType: 'fiche_synthese', scope: 'external' },
@@ -66,7 +71,12 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
       ]),
       'reglement.pdf',
     );
-    ids.faq = await upload(velo, { title: 'FAQ vélo', docType: 'faq' }, makeText('Peut-on aller au camping à vélo ? Oui, la Région aide aussi les vélos cargos.'), 'faq.txt');
+    ids.faq = await upload(
+      velo,
+      { title: 'FAQ vélo', docType: 'faq' },
+      makeText('Peut-on aller au camping à vélo ? Oui, la Région aide aussi les vélos cargos.'),
+      'faq.txt',
+    );
     expect(await drainJobs(suite.ctx)).toEqual([]);
   }
 
@@ -93,11 +103,17 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
   const results = () => suite.page.getByRole('list', { name: /^(Résultats|Les plus récents)$/ });
   const approximate = () => suite.page.getByRole('list', { name: 'Résultats approchants' });
   /** A scheme's answer: its card and its documents. */
-  const card = (name: string) => suite.page.getByRole('article').filter({ has: suite.page.getByRole('heading', { name, level: 3, exact: true }) });
+  const card = (name: string) =>
+    suite.page.getByRole('article').filter({ has: suite.page.getByRole('heading', { name, level: 3, exact: true }) });
   /** The link of a document: its title, then (a PDF opened at a page) where it opens. */
-  const documentLink = (title: string) => suite.page.getByRole('link', { name: new RegExp(`^${title}( — lire le PDF à la page \\d+, mots surlignés)?$`) });
+  const documentLink = (title: string) =>
+    suite.page.getByRole('link', { name: new RegExp(`^${title}( — lire le PDF à la page \\d+, mots surlignés)?$`) });
   /** One matching document, under its scheme's card. */
-  const documentRow = (title: string) => suite.page.getByRole('listitem').filter({ has: documentLink(title) }).last();
+  const documentRow = (title: string) =>
+    suite.page
+      .getByRole('listitem')
+      .filter({ has: documentLink(title) })
+      .last();
   const isFocused = (locator: ReturnType<typeof suite.page.locator>) => locator.evaluate((element) => element === document.activeElement);
   const focusedName = () => suite.page.evaluate(() => document.activeElement?.textContent ?? '');
 
@@ -108,7 +124,9 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
     await suite.page.reload();
     await suite.page.getByRole('heading', { name: 'Derniers dispositifs publiés', level: 2 }).waitFor();
     const latest = suite.page.getByRole('list', { name: 'Derniers dispositifs publiés' });
-    await expect.poll(() => latest.getByRole('heading', { level: 3 }).allTextContents()).toEqual(expect.arrayContaining(["Ec'Eau Tourisme", 'Vélo pour tous']));
+    await expect
+      .poll(() => latest.getByRole('heading', { level: 3 }).allTextContents())
+      .toEqual(expect.arrayContaining(["Ec'Eau Tourisme", 'Vélo pour tous']));
     const popular = suite.page.getByRole('list', { name: 'Dispositifs les plus consultés' });
     expect(await popular.getByRole('heading', { level: 3 }).allTextContents()).toEqual(["Ec'Eau Tourisme"]);
     const ecEau = latest.getByRole('listitem').filter({ has: suite.page.getByRole('link', { name: "Ec'Eau Tourisme" }) });
@@ -151,12 +169,16 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
     ]) {
       expect(cardText).toContain(expected);
     }
-    expect(await answer.getByRole('link', { name: 'mission.eau@region.example' }).getAttribute('href')).toBe('mailto:mission.eau@region.example');
+    expect(await answer.getByRole('link', { name: 'mission.eau@region.example' }).getAttribute('href')).toBe(
+      'mailto:mission.eau@region.example',
+    );
     expect(await answer.getByRole('link', { name: '04 67 22 80 00' }).getAttribute('href')).toBe('tel:0467228000');
     expect(await answer.getByRole('link', { name: /^En savoir plus/ }).getAttribute('href')).toBe('https://www.region.example/eceau');
-    expect(await answer.getByRole('link', { name: /^Déposer une demande/ }).getAttribute('href')).toBe('https://aides.region.example/eceau');
+    expect(await answer.getByRole('link', { name: /^Déposer une demande/ }).getAttribute('href')).toBe(
+      'https://aides.region.example/eceau',
+    );
     // Its one external document gives the scheme its public page, which the card shares.
-    expect(await answer.getByRole('button', { name: 'Partager « Ec\'Eau Tourisme »' }).count()).toBe(1);
+    expect(await answer.getByRole('button', { name: "Partager « Ec'Eau Tourisme »" }).count()).toBe(1);
 
     // The evidence: its documents, each with its type, the page that matched and the words.
     const synthese = documentRow('Fiche synthèse Ec’Eau');
@@ -165,7 +187,9 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
     expect(await synthese.locator('.snippet mark').allTextContents()).toContain('camping');
     // It opens in the app's viewer at that page, the words highlighted (tests/browser/viewer.test.ts).
     const open = synthese.getByRole('link', { name: /^Fiche synthèse Ec’Eau — lire le PDF à la page 2, mots surlignés$/ });
-    expect(await open.getAttribute('href')).toMatch(new RegExp(`^/documents/${ids.synthese}/lecture\\?page=2&q=camping\\+%C3%A9conomies\\+eau&mots=`));
+    expect(await open.getAttribute('href')).toMatch(
+      new RegExp(`^/documents/${ids.synthese}/lecture\\?page=2&q=camping\\+%C3%A9conomies\\+eau&mots=`),
+    );
     const file = await suite.page.request.get(`${suite.url}/api/documents/${ids.synthese}/file`);
     expect(file.status()).toBe(200);
     expect(file.headers()['content-type']).toBe('application/pdf');
@@ -173,7 +197,8 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
     expect(await documentRow('Règlement d’intervention Ec’Eau').textContent()).toContain("Règlement d'intervention");
 
     // The first answer stands out: larger than the next.
-    const size = (locator: ReturnType<typeof suite.page.locator>) => locator.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+    const size = (locator: ReturnType<typeof suite.page.locator>) =>
+      locator.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
     const second = results().getByRole('heading', { level: 3 }).nth(1);
     if ((await second.count()) === 1) expect(await size(answer.getByRole('heading', { level: 3 }))).toBeGreaterThan(await size(second));
     await suite.expectAccessible('search-answer-1280');
@@ -251,7 +276,10 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
     ]);
     const particulier = profiles.getByRole('button', { name: 'Particulier' });
     expect(await particulier.getAttribute('aria-pressed')).toBe('false');
-    const asked = suite.page.waitForRequest((request) => new URL(request.url()).pathname === '/api/search' && new URL(request.url()).searchParams.get('audience') === 'particuliers');
+    const asked = suite.page.waitForRequest(
+      (request) =>
+        new URL(request.url()).pathname === '/api/search' && new URL(request.url()).searchParams.get('audience') === 'particuliers',
+    );
     await particulier.focus();
     await suite.page.keyboard.press('Enter');
     await asked;
@@ -259,7 +287,12 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
     expect(new URL(suite.page.url()).searchParams.getAll('audience')).toEqual(['particuliers']);
     expect(await settledCount()).toBe('1 dispositif, 1 document');
     expect(await results().getByRole('heading', { level: 3 }).allTextContents()).toEqual(['Vélo pour tous']);
-    expect(await suite.page.getByRole('group', { name: 'Public' }).getByRole('checkbox', { name: /^Particuliers/ }).isChecked()).toBe(true);
+    expect(
+      await suite.page
+        .getByRole('group', { name: 'Public' })
+        .getByRole('checkbox', { name: /^Particuliers/ })
+        .isChecked(),
+    ).toBe(true);
     await suite.expectAccessible('search-profile');
 
     await particulier.click();
@@ -275,7 +308,12 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
     expect(all).toMatch(/^\d+ dispositifs?, \d+ documents?$/);
     const docTypes = suite.page.getByRole('group', { name: 'Type de document' });
     // The two Ec'Eau documents have five matching pages between them: the facet counts documents.
-    expect(await suite.page.getByRole('group', { name: 'Thème' }).getByRole('checkbox', { name: /^Tourisme \((2|3)\)$/ }).count()).toBe(1);
+    expect(
+      await suite.page
+        .getByRole('group', { name: 'Thème' })
+        .getByRole('checkbox', { name: /^Tourisme \((2|3)\)$/ })
+        .count(),
+    ).toBe(1);
     expect(await suite.page.getByRole('group', { name: 'Public' }).getByRole('checkbox', { name: 'Particuliers (1)' }).count()).toBe(1);
 
     const faq = docTypes.getByRole('checkbox', { name: 'FAQ (1)' });
@@ -360,7 +398,9 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
     expect(await reglement.getByRole('status').textContent()).toBe('2 pages correspondent.');
     expect(await pages.textContent()).toContain('Page 1');
     expect(await pages.textContent()).toContain('Page 3');
-    expect(await pages.getByRole('link', { name: /^Ouvrir à la page 3/ }).getAttribute('href')).toMatch(new RegExp(`^/documents/${ids.reglement}/lecture\\?page=3&`));
+    expect(await pages.getByRole('link', { name: /^Ouvrir à la page 3/ }).getAttribute('href')).toMatch(
+      new RegExp(`^/documents/${ids.reglement}/lecture\\?page=3&`),
+    );
     await suite.expectAccessible('search-all-pages');
     await expander.click();
     expect(await pages.isVisible()).toBe(false);
@@ -436,10 +476,16 @@ describe('the agent search screen in a real browser', { timeout: browserTestTime
     try {
       await signInAndOpen(agentEmail, '/?q=camping', degraded.url);
       const banner = suite.page.getByRole('status').filter({ hasText: 'mode dégradé' });
-      await expect.poll(() => banner.textContent()).toBe('La recherche fonctionne en mode dégradé : les résultats peuvent être moins pertinents.');
+      await expect
+        .poll(() => banner.textContent())
+        .toBe('La recherche fonctionne en mode dégradé : les résultats peuvent être moins pertinents.');
       await expect.poll(() => card("Ec'Eau Tourisme").count()).toBe(1);
       // Every page of a document is a question for Meilisearch: not offered meanwhile.
-      expect(await results().getByRole('button', { name: /^Toutes les pages/ }).count()).toBe(0);
+      expect(
+        await results()
+          .getByRole('button', { name: /^Toutes les pages/ })
+          .count(),
+      ).toBe(0);
       await suite.expectAccessible('search-degraded');
     } finally {
       await degraded.close();

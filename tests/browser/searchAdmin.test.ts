@@ -46,7 +46,9 @@ describe('what agents search (editors) and the synonyms (administrators), in a r
     await expect.poll(() => h1().textContent()).toBe('Accès réservé');
     await suite.page.context().clearCookies();
     // A search is logged after its answer: the editor's page reads the log once it holds the last query typed.
-    await expect.poll(async () => Number((await suite.ctx.db('search_log').where({ query: 'hébergement insolite' }).count('* as n').first())?.n)).toBe(1);
+    await expect
+      .poll(async () => Number((await suite.ctx.db('search_log').where({ query: 'hébergement insolite' }).count('* as n').first())?.n))
+      .toBe(1);
 
     await suite.signIn(editorEmail);
     await suite.page.goto(`${suite.url}/`);
@@ -72,15 +74,21 @@ describe('what agents search (editors) and the synonyms (administrators), in a r
     await dialog.getByLabel('Dispositif', { exact: true }).selectOption({ label: 'Thermalisme durable' });
     await suite.expectAccessible('search-insights-act');
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect.poll(() => suite.page.getByRole('status').filter({ hasText: 'mot-clé' }).textContent()).toBe('« hébergement insolite » est un mot-clé de « Thermalisme durable ».');
-    await expect.poll(() => unanswered.getByRole('row', { name: /hébergement insolite/ }).textContent()).toContain('Mot-clé de « Thermalisme durable »');
+    await expect
+      .poll(() => suite.page.getByRole('status').filter({ hasText: 'mot-clé' }).textContent())
+      .toBe('« hébergement insolite » est un mot-clé de « Thermalisme durable ».');
+    await expect
+      .poll(() => unanswered.getByRole('row', { name: /hébergement insolite/ }).textContent())
+      .toContain('Mot-clé de « Thermalisme durable »');
     const folder = await suite.ctx.db('folders').where({ name: 'Thermalisme durable' }).first('scheme_keywords');
     expect(folder.scheme_keywords).toContain('hébergement insolite');
 
     await suite.page.getByLabel('Période', { exact: true }).selectOption('7');
     await suite.page.getByRole('table', { name: 'Recherches les plus fréquentes sur les 7 derniers jours' }).waitFor();
     await suite.page.getByLabel('Thème', { exact: true }).selectOption({ label: 'Environnement-Climat' });
-    await expect.poll(() => suite.page.getByRole('status').filter({ hasText: 'sur la période' }).textContent()).toBe('Aucune recherche sur la période.');
+    await expect
+      .poll(() => suite.page.getByRole('status').filter({ hasText: 'sur la période' }).textContent())
+      .toBe('Aucune recherche sur la période.');
     await suite.expectAccessible('search-insights-theme');
   });
 
@@ -99,7 +107,9 @@ describe('what agents search (editors) and the synonyms (administrators), in a r
     await dialog.getByLabel('Direction', { exact: true }).selectOption({ label: directorate });
     await dialog.getByLabel('Note pour la direction').fill('Demandé par plusieurs Maisons.');
     await dialog.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect.poll(() => unanswered.getByRole('row', { name: /vélo cargo/ }).textContent()).toContain(`Confiée à ${directorate} : Demandé par plusieurs Maisons.`);
+    await expect
+      .poll(() => unanswered.getByRole('row', { name: /vélo cargo/ }).textContent())
+      .toContain(`Confiée à ${directorate} : Demandé par plusieurs Maisons.`);
     await suite.expectAccessible('search-insights-assigned');
   });
 
@@ -118,12 +128,16 @@ describe('what agents search (editors) and the synonyms (administrators), in a r
     await expect.poll(() => first.evaluate((element) => element === document.activeElement)).toBe(true);
     await suite.page.keyboard.type('TPE, très petite entreprise');
     await add.click();
-    await expect.poll(() => suite.page.getByRole('textbox', { name: 'Groupe 2' }).evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => suite.page.getByRole('textbox', { name: 'Groupe 2' }).evaluate((element) => element === document.activeElement))
+      .toBe(true);
     await suite.page.keyboard.type('alternance');
     await suite.page.getByRole('button', { name: 'Enregistrer les synonymes' }).click();
 
     const alert = suite.page.getByRole('alert').filter({ hasText: 'pas été enregistrés' });
-    await expect.poll(() => alert.textContent()).toBe('Les synonymes n’ont pas été enregistrés : Groupe 2 : Un groupe de synonymes a au moins deux termes.');
+    await expect
+      .poll(() => alert.textContent())
+      .toBe('Les synonymes n’ont pas été enregistrés : Groupe 2 : Un groupe de synonymes a au moins deux termes.');
     const second = suite.page.getByRole('textbox', { name: 'Groupe 2' });
     expect(await second.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => second.evaluate((element) => element === document.activeElement)).toBe(true);
@@ -132,17 +146,26 @@ describe('what agents search (editors) and the synonyms (administrators), in a r
     await second.fill('alternance, apprentissage');
     await suite.page.getByRole('button', { name: 'Enregistrer les synonymes' }).click();
     const saved = suite.page.getByRole('status').filter({ hasText: 'enregistrés' });
-    await expect.poll(() => saved.textContent()).toBe('Les synonymes sont enregistrés : 2 groupes. La recherche les applique dans un instant.');
+    await expect
+      .poll(() => saved.textContent())
+      .toBe('Les synonymes sont enregistrés : 2 groupes. La recherche les applique dans un instant.');
     expect(await alert.count()).toBe(0);
     const api = await suite.page.request.get(`${suite.url}/api/synonyms`);
-    expect(await api.json()).toEqual({ groups: [['TPE', 'très petite entreprise'], ['alternance', 'apprentissage']] });
+    expect(await api.json()).toEqual({
+      groups: [
+        ['TPE', 'très petite entreprise'],
+        ['alternance', 'apprentissage'],
+      ],
+    });
     await suite.expectAccessible('search-synonyms-saved');
 
     // Removing a group moves focus to the field that takes its place.
     await suite.page.reload();
     await expect.poll(() => suite.page.getByRole('textbox', { name: 'Groupe 1' }).inputValue()).toBe('TPE, très petite entreprise');
     await suite.page.getByRole('button', { name: 'Supprimer le groupe 1' }).click();
-    await expect.poll(() => suite.page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('alternance, apprentissage');
+    await expect
+      .poll(() => suite.page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value))
+      .toBe('alternance, apprentissage');
     await suite.page.getByRole('button', { name: 'Enregistrer les synonymes' }).click();
     await expect.poll(() => saved.textContent()).toContain('1 groupe.');
     expect((await (await suite.page.request.get(`${suite.url}/api/synonyms`)).json()).groups).toEqual([['alternance', 'apprentissage']]);
@@ -160,7 +183,9 @@ describe('what agents search (editors) and the synonyms (administrators), in a r
     const status = suite.page.getByRole('status').filter({ hasText: 'est désactivée' });
     await expect.poll(() => status.textContent()).toMatch(/^L’entrée « chômage, .+ » est désactivée\.$/);
     await suite.expectAccessible('search-thesaurus');
-    const listed = (await (await suite.page.request.get(`${suite.url}/api/thesaurus`)).json()) as { entries: { id: string; isEnabled: boolean }[] };
+    const listed = (await (await suite.page.request.get(`${suite.url}/api/thesaurus`)).json()) as {
+      entries: { id: string; isEnabled: boolean }[];
+    };
     expect(listed.entries.find((e) => e.id === 'chomage')?.isEnabled).toBe(false);
     await suite.page.reload();
     await suite.page.getByRole('searchbox', { name: 'Filtrer les entrées' }).fill('chômage');

@@ -21,9 +21,19 @@ describe('sharing the public link of an external document, in a real browser', {
   /** Uploads a PDF through the API as the DTEE editor, published, then runs extraction and indexing. */
   async function arrangeDocument(title: string, scope: 'internal' | 'external' = 'external') {
     const post = editor.post('/api/documents').set('X-CSRF-Token', csrf);
-    const fields = { folderId: schemeId, title, summary: `${title} : qui peut en bénéficier, comment déposer sa demande.`, docType: 'fiche_synthese', scope, status: 'published' };
+    const fields = {
+      folderId: schemeId,
+      title,
+      summary: `${title} : qui peut en bénéficier, comment déposer sa demande.`,
+      docType: 'fiche_synthese',
+      scope,
+      status: 'published',
+    };
     for (const [name, value] of Object.entries(fields)) post.field(name, value);
-    const pdf = await makePdf([`${title}. Les gîtes ruraux qui rénovent leur toiture reçoivent une aide.`, 'Montants et pièces à fournir.']);
+    const pdf = await makePdf([
+      `${title}. Les gîtes ruraux qui rénovent leur toiture reçoivent une aide.`,
+      'Montants et pièces à fournir.',
+    ]);
     const id = (await post.attach('file', pdf, 'fiche-gites.pdf').expect(201)).body.document.id as string;
     expect(await drainJobs(suite.ctx)).toEqual([]);
     return id;
@@ -43,7 +53,12 @@ describe('sharing the public link of an external document, in a real browser', {
             directorateId: await directorateIdOf(ctx, 'DTEE'),
             isPermanent: true,
             promise: 'Rénover les gîtes ruraux',
-            referent: { name: 'Chargée de mission Eau', service: 'Service Tourisme', email: 'mission.eau@region.example', phone: '04 67 22 80 00' },
+            referent: {
+              name: 'Chargée de mission Eau',
+              service: 'Service Tourisme',
+              email: 'mission.eau@region.example',
+              phone: '04 67 22 80 00',
+            },
           },
         })
         .expect(201);
@@ -55,7 +70,12 @@ describe('sharing the public link of an external document, in a real browser', {
 
   /** A browser that has never signed in: a citizen on a phone. */
   async function citizenPage(): Promise<Page> {
-    const citizen = await suite.browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', userAgent: phoneUserAgent, viewport: { width: 412, height: 860 } });
+    const citizen = await suite.browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      userAgent: phoneUserAgent,
+      viewport: { width: 412, height: 860 },
+    });
     expect(await citizen.cookies()).toEqual([]);
     const opened = await citizen.newPage();
     opened.setDefaultTimeout(5000);
@@ -99,7 +119,9 @@ describe('sharing the public link of an external document, in a real browser', {
     expect(mailto.searchParams.get('subject')).toBe(title);
     expect(mailto.searchParams.get('body')).toContain(url);
     expect(mailto.searchParams.get('body')).toContain('sans créer de compte');
-    expect(await dialog.getByRole('link', { name: /^Version imprimable/ }).getAttribute('href')).toBe(`/documents/${id}/partage/impression?maison=1`);
+    expect(await dialog.getByRole('link', { name: /^Version imprimable/ }).getAttribute('href')).toBe(
+      `/documents/${id}/partage/impression?maison=1`,
+    );
     // An agent does not manage the link.
     expect(await dialog.getByRole('heading', { name: 'Suivi et gestion du lien' }).count()).toBe(0);
 
@@ -163,7 +185,10 @@ describe('sharing the public link of an external document, in a real browser', {
     const id = await arrangeDocument(title);
     await suite.signInAndOpen(agentEmail, `/documents/${id}`);
     const { dialog, url } = await openShareDialog(title);
-    const [sheet] = await Promise.all([suite.context.waitForEvent('page'), dialog.getByRole('link', { name: /^Version imprimable/ }).click()]);
+    const [sheet] = await Promise.all([
+      suite.context.waitForEvent('page'),
+      dialog.getByRole('link', { name: /^Version imprimable/ }).click(),
+    ]);
     sheet.setDefaultTimeout(5000);
     await sheet.waitForLoadState();
     expect(new URL(sheet.url()).pathname).toBe(`/documents/${id}/partage/impression`);
@@ -227,7 +252,8 @@ describe('sharing the public link of an external document, in a real browser', {
     await settings.getByRole('button', { name: 'Enregistrer l’expiration' }).click();
     await expect.poll(() => settings.getByRole('status').textContent()).toContain('Expiration enregistrée');
     expect(await settings.getByRole('alert').textContent()).toBe('');
-    const saved = (await suite.ctx.db('share_links').where({ document_id: id }).whereNull('revoked_at').first('expires_at')).expires_at as Date;
+    const saved = (await suite.ctx.db('share_links').where({ document_id: id }).whereNull('revoked_at').first('expires_at'))
+      .expires_at as Date;
     expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(saved)).toBe(day);
     expect(await settings.textContent()).toContain('Le lien expirera le');
     await suite.expectAccessible('sharing-dialog-editor');
@@ -235,7 +261,9 @@ describe('sharing the public link of an external document, in a real browser', {
     await settings.getByRole('button', { name: 'Supprimer l’expiration' }).click();
     await expect.poll(() => settings.getByRole('status').textContent()).toContain('Expiration supprimée');
     expect(await isFocused(expiry)).toBe(true);
-    expect((await suite.ctx.db('share_links').where({ document_id: id }).whereNull('revoked_at').first('expires_at')).expires_at).toBeNull();
+    expect(
+      (await suite.ctx.db('share_links').where({ document_id: id }).whereNull('revoked_at').first('expires_at')).expires_at,
+    ).toBeNull();
 
     const regenerate = settings.getByRole('button', { name: 'Régénérer le lien' });
     await regenerate.click();
@@ -278,7 +306,9 @@ describe('sharing the public link of an external document, in a real browser', {
     const link = dialog.getByRole('textbox', { name: 'Lien public' });
     await expect.poll(() => isFocused(link)).toBe(true);
     // The link is selected, ready for Ctrl+C.
-    expect(await link.evaluate((input: HTMLInputElement) => input.selectionStart === 0 && input.selectionEnd === input.value.length)).toBe(true);
+    expect(await link.evaluate((input: HTMLInputElement) => input.selectionStart === 0 && input.selectionEnd === input.value.length)).toBe(
+      true,
+    );
 
     await suite.page.keyboard.press('Tab');
     const copy = dialog.getByRole('button', { name: 'Copier le lien' });
@@ -289,7 +319,9 @@ describe('sharing the public link of an external document, in a real browser', {
     // The page behind is inert: Tab stays in the dialog.
     for (let i = 0; i < 8; i++) {
       await suite.page.keyboard.press('Tab');
-      expect(await suite.page.evaluate(() => Boolean(document.activeElement?.closest('dialog')) || document.activeElement === document.body)).toBe(true);
+      expect(
+        await suite.page.evaluate(() => Boolean(document.activeElement?.closest('dialog')) || document.activeElement === document.body),
+      ).toBe(true);
     }
 
     await suite.page.keyboard.press('Escape');
@@ -321,7 +353,15 @@ describe('sharing the public link of an external document, in a real browser', {
       .expect(201);
     const schemeId = scheme.body.folder.id as string;
     const post = editor.post('/api/documents').set('X-CSRF-Token', csrf);
-    for (const [name, value] of Object.entries({ folderId: schemeId, title: 'Règlement Ec’Eau', summary: 'Les règles du dispositif.', docType: 'reglement', scope: 'external', status: 'published' })) post.field(name, value);
+    for (const [name, value] of Object.entries({
+      folderId: schemeId,
+      title: 'Règlement Ec’Eau',
+      summary: 'Les règles du dispositif.',
+      docType: 'reglement',
+      scope: 'external',
+      status: 'published',
+    }))
+      post.field(name, value);
     await post.attach('file', await makePdf(['Règlement Ec’Eau.']), 'reglement.pdf').expect(201);
 
     await suite.signInAndOpen(agentEmail, `/dossiers/${schemeId}`);
@@ -342,15 +382,20 @@ describe('sharing the public link of an external document, in a real browser', {
     expect(await h1(citizen).textContent()).toBe("Ec'Eau Tourisme");
     const main = (await citizen.locator('main').textContent()) ?? '';
     expect(main).toContain('Montant : Jusqu’à 50 % des dépenses, 20 000 € au plus');
-    expect(main).toContain('Votre Maison de Région : Maison de Région d\'Alès, Alès, 04 66 56 00 00');
+    expect(main).toContain("Votre Maison de Région : Maison de Région d'Alès, Alès, 04 66 56 00 00");
     expect(main).toContain('Service Tourisme durable');
     expect(main).not.toContain('06 12 34 56 78');
-    expect(await citizen.getByRole('link', { name: 'Déposer une demande' }).getAttribute('href')).toBe('https://www.aides.region.example/eceau-tourisme/');
+    expect(await citizen.getByRole('link', { name: 'Déposer une demande' }).getAttribute('href')).toBe(
+      'https://www.aides.region.example/eceau-tourisme/',
+    );
     expect(await citizen.getByRole('link', { name: 'Lire « Règlement Ec’Eau »' }).count()).toBe(1);
     await suite.expectAccessible('sharing-scheme-page', citizen);
     await citizen.context().close();
 
-    const [sheet] = await Promise.all([suite.context.waitForEvent('page'), dialog.getByRole('link', { name: /^Version imprimable/ }).click()]);
+    const [sheet] = await Promise.all([
+      suite.context.waitForEvent('page'),
+      dialog.getByRole('link', { name: /^Version imprimable/ }).click(),
+    ]);
     sheet.setDefaultTimeout(5000);
     await sheet.waitForLoadState();
     expect(new URL(sheet.url()).pathname + new URL(sheet.url()).search).toBe(`/dossiers/${schemeId}/partage/fiche?maison=1`);
@@ -400,11 +445,19 @@ describe('sharing the public link of an external document, in a real browser', {
     await arrangeDocument(internal, 'internal');
     // A word of these two documents only: both under the scheme's card.
     await suite.signInAndOpen(agentEmail, `/?q=${encodeURIComponent('montagne')}`);
-    const answer = suite.page.getByRole('list', { name: 'Résultats' }).getByRole('article').filter({ has: suite.page.getByRole('heading', { name: 'Gîtes durables', level: 3 }) });
-    const row = (title: string) => answer.getByRole('listitem').filter({ has: suite.page.getByRole('link', { name: new RegExp(`^${title}`) }) });
+    const answer = suite.page
+      .getByRole('list', { name: 'Résultats' })
+      .getByRole('article')
+      .filter({ has: suite.page.getByRole('heading', { name: 'Gîtes durables', level: 3 }) });
+    const row = (title: string) =>
+      answer.getByRole('listitem').filter({ has: suite.page.getByRole('link', { name: new RegExp(`^${title}`) }) });
     await suite.page.locator('.search-layout[aria-busy=false]').waitFor();
     await expect.poll(() => row(internal).count()).toBe(1);
-    expect(await row(internal).getByRole('button', { name: /^Partager/ }).count()).toBe(0);
+    expect(
+      await row(internal)
+        .getByRole('button', { name: /^Partager/ })
+        .count(),
+    ).toBe(0);
 
     const share = answer.getByRole('button', { name: 'Partager « Gîtes durables »' });
     await share.click();

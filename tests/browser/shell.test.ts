@@ -13,9 +13,12 @@ describe('the app shell in a real browser', { timeout: browserTestTimeoutMs }, (
     expect(await suite.page.getAttribute('html', 'lang')).toBe('fr');
     await expect.poll(() => suite.page.title()).toBe("Accueil — L'info pour tous");
     await expect.poll(() => suite.page.getByRole('heading', { level: 1 }).textContent()).toBe("L'info pour tous");
-    expect(await suite.page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Accueil' }).getAttribute('aria-current')).toBe(
-      'page',
-    );
+    expect(
+      await suite.page
+        .getByRole('navigation', { name: 'Navigation principale' })
+        .getByRole('link', { name: 'Accueil' })
+        .getAttribute('aria-current'),
+    ).toBe('page');
     expect(await suite.page.getByRole('main').count()).toBe(1);
     expect(await suite.page.getByRole('banner').count()).toBe(1);
     expect(await seriousAccessibilityViolations(suite.page)).toEqual([]);

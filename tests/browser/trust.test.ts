@@ -18,11 +18,18 @@ describe('verified content and reports, in a real browser', { timeout: browserTe
       const scheme = await editor
         .post('/api/folders')
         .set('X-CSRF-Token', csrf)
-        .send({ name: schemeName, parentId: await themeIdNamed(ctx, 'Tourisme'), scheme: { directorateId, isPermanent: true, promise: 'Rénover les gîtes ruraux', referent: { service: 'Service Tourisme' } } })
+        .send({
+          name: schemeName,
+          parentId: await themeIdNamed(ctx, 'Tourisme'),
+          scheme: { directorateId, isPermanent: true, promise: 'Rénover les gîtes ruraux', referent: { service: 'Service Tourisme' } },
+        })
         .expect(201);
       schemeId = scheme.body.folder.id as string;
       // Checked long ago: overdue for its review.
-      await ctx.db('folders').where({ id: schemeId }).update({ verified_at: ctx.db.raw(`now() - interval '200 days'`) });
+      await ctx
+        .db('folders')
+        .where({ id: schemeId })
+        .update({ verified_at: ctx.db.raw(`now() - interval '200 days'`) });
     },
     browserContext: { viewport: { width: 1280, height: 900 } },
     defaultTimeoutMs: 5000,
@@ -46,7 +53,11 @@ describe('verified content and reports, in a real browser', { timeout: browserTe
     await suite.page.getByRole('status').filter({ hasText: 'Merci : votre signalement est transmis à' }).waitFor();
     expect(await dialog.isVisible()).toBe(false);
     // Focus is back on the button that opened the dialog.
-    expect(await suite.page.getByRole('button', { name: `Signaler un problème sur « ${schemeName} »` }).evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(
+      await suite.page
+        .getByRole('button', { name: `Signaler un problème sur « ${schemeName} »` })
+        .evaluate((element) => element === document.activeElement),
+    ).toBe(true);
 
     await suite.page.getByRole('link', { name: 'Mes signalements' }).first().click();
     await suite.page.getByRole('heading', { level: 1, name: 'Mes signalements' }).waitFor();
@@ -109,14 +120,19 @@ describe('verified content and reports, in a real browser', { timeout: browserTe
     });
     expect(assigned.status()).toBe(201);
     await suite.page.goto(`${suite.url}/directions/${directorateId}/manques`);
-    await suite.page.getByRole('heading', { level: 1, name: 'Vos manques — Direction de la Transition écologique et énergétique' }).waitFor();
+    await suite.page
+      .getByRole('heading', { level: 1, name: 'Vos manques — Direction de la Transition écologique et énergétique' })
+      .waitFor();
     const row = suite.page.getByRole('row').filter({ hasText: 'borne vélo électrique' });
     await row.getByText(/^Confiée à votre direction par .+ le \d{1,2} \S+ \d{4} : « Demandé par trois Maisons\. »$/).waitFor();
     // Not searched this month, in no theme: said so.
     await row.getByRole('cell', { name: 'Sans thème' }).waitFor();
     await row.getByRole('cell', { name: 'Pas sur la période' }).waitFor();
     await suite.expectAccessible('trust-gaps-assigned');
-    const other = (await suite.ctx.db('directorates').whereNot({ id: directorateId }).orderBy('name').first('id', 'name')) as { id: string; name: string };
+    const other = (await suite.ctx.db('directorates').whereNot({ id: directorateId }).orderBy('name').first('id', 'name')) as {
+      id: string;
+      name: string;
+    };
     await suite.page.getByRole('combobox', { name: 'Direction' }).selectOption(other.id);
     await suite.page.getByRole('heading', { level: 1, name: `Vos manques — ${other.name}` }).waitFor();
     expect(suite.page.url()).toBe(`${suite.url}/directions/${other.id}/manques`);

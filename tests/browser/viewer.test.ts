@@ -17,7 +17,11 @@ describe('what search sees, thumbnails and the PDF viewer, in a real browser', {
     const scheme = await editor
       .post('/api/folders')
       .set('X-CSRF-Token', csrf)
-      .send({ name: 'Hébergements durables', parentId: theme, scheme: { directorateId, isPermanent: true, promise: 'Des hébergements touristiques plus sobres' } })
+      .send({
+        name: 'Hébergements durables',
+        parentId: theme,
+        scheme: { directorateId, isPermanent: true, promise: 'Des hébergements touristiques plus sobres' },
+      })
       .expect(201);
     const upload = async (title: string, file: Buffer, filename: string) =>
       (
@@ -46,9 +50,15 @@ describe('what search sees, thumbnails and the PDF viewer, in a real browser', {
     await editor.get(`/api/documents/${ids.guide}/thumbnail?version=1`).expect(200);
   }
 
-  const suite = browserSuite({ context: { withSearchIndex: true }, arrange: arrangeDocuments, browserContext: { viewport: { width: 1280, height: 900 } }, defaultTimeoutMs: 10000 });
+  const suite = browserSuite({
+    context: { withSearchIndex: true },
+    arrange: arrangeDocuments,
+    browserContext: { viewport: { width: 1280, height: 900 } },
+    defaultTimeoutMs: 10000,
+  });
 
-  const focusedKey = () => suite.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.hitKey ?? document.activeElement?.textContent ?? '');
+  const focusedKey = () =>
+    suite.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.hitKey ?? document.activeElement?.textContent ?? '');
   const viewerStatus = () => suite.page.locator('p[role=status].viewer__status');
   const marks = () => suite.page.locator('.textLayer mark.viewer__match');
 
@@ -84,7 +94,9 @@ describe('what search sees, thumbnails and the PDF viewer, in a real browser', {
     const highlighted = (await marks().allTextContents()).map((word) => word.toLowerCase());
     expect(highlighted).toEqual(expect.arrayContaining(['camping', 'économies', 'eau']));
     // The text layer is real text, the page a region with its number; the canvas is hidden from screen readers.
-    expect(await suite.page.getByRole('region', { name: 'Page 3 sur 4' }).textContent()).toContain('Le Camping des Pins a réduit ses consommations');
+    expect(await suite.page.getByRole('region', { name: 'Page 3 sur 4' }).textContent()).toContain(
+      'Le Camping des Pins a réduit ses consommations',
+    );
     expect(await suite.page.locator('.viewer__page canvas').getAttribute('aria-hidden')).toBe('true');
     expect(await suite.page.locator('.viewer__match--current').count()).toBe(1);
     await suite.expectAccessible('viewer-page-3');
@@ -106,7 +118,9 @@ describe('what search sees, thumbnails and the PDF viewer, in a real browser', {
     await expect.poll(() => viewerStatus().textContent()).toMatch(/^Page 4 sur 4, \d+ occurrences? sur cette page, occurrence 1 sur/);
     expect((await marks().allTextContents()).map((word) => word.toLowerCase())).toEqual(expect.arrayContaining(['économies', 'eau']));
     await suite.page.keyboard.press('Shift+F3');
-    await expect.poll(() => viewerStatus().textContent()).toBe(`Page 3 sur 4, ${count} occurrences sur cette page, occurrence ${count} sur ${count}`);
+    await expect
+      .poll(() => viewerStatus().textContent())
+      .toBe(`Page 3 sur 4, ${count} occurrences sur cette page, occurrence ${count} sur ${count}`);
     // The buttons do the same for whoever tabs to them.
     await suite.page.getByRole('button', { name: 'Page suivante' }).click();
     await expect.poll(() => viewerStatus().textContent()).toMatch(/^Page 4 sur 4/);

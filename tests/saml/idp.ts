@@ -37,7 +37,8 @@ export interface AssertionFields {
   status?: string;
 }
 
-const escapeXml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+const escapeXml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
 
 export function assertionXml(f: AssertionFields, id = `_a${randomUUID()}`): string {
   const now = f.issueInstant ?? new Date();
@@ -74,7 +75,11 @@ export function responseXml(f: AssertionFields, assertion: string, id = `_r${ran
 }
 
 /** Signs the element named `localName` (the first one), placing the signature after its Issuer. */
-export function signElement(xml: string, localName: 'Assertion' | 'Response' | 'LogoutRequest', key: { key: string; cert: string }): string {
+export function signElement(
+  xml: string,
+  localName: 'Assertion' | 'Response' | 'LogoutRequest',
+  key: { key: string; cert: string },
+): string {
   const signer = new SignedXml({
     privateKey: key.key,
     publicCert: key.cert,
@@ -132,8 +137,13 @@ export function logoutRequestXml(f: LogoutRequestFields, id = `_l${randomUUID()}
  * The query string of a message in the HTTP-Redirect binding: deflated, base64, URL-encoded; signed
  * over `SAMLRequest=…&RelayState=…&SigAlg=…` as sent when a key is given (RSA-SHA256).
  */
-export function redirectQuery(xml: string, options: { key?: { key: string }; relayState?: string; parameter?: 'SAMLRequest' | 'SAMLResponse' } = {}): string {
-  const parts = [`${options.parameter ?? 'SAMLRequest'}=${encodeURIComponent(deflateRawSync(Buffer.from(xml, 'utf8')).toString('base64'))}`];
+export function redirectQuery(
+  xml: string,
+  options: { key?: { key: string }; relayState?: string; parameter?: 'SAMLRequest' | 'SAMLResponse' } = {},
+): string {
+  const parts = [
+    `${options.parameter ?? 'SAMLRequest'}=${encodeURIComponent(deflateRawSync(Buffer.from(xml, 'utf8')).toString('base64'))}`,
+  ];
   if (options.relayState) parts.push(`RelayState=${encodeURIComponent(options.relayState)}`);
   if (!options.key) return parts.join('&');
   parts.push(`SigAlg=${encodeURIComponent('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256')}`);

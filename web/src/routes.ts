@@ -62,9 +62,11 @@ export const linkTo = {
   sharePrint: (id: string, withMaison = false) => `/documents/${encodeURIComponent(id)}/partage/impression${withMaison ? '?maison=1' : ''}`,
   /** The A5 handout of a scheme; `withMaison` adds the agent's Maison. */
   schemeHandout: (id: string, withMaison = false) => `/dossiers/${encodeURIComponent(id)}/partage/fiche${withMaison ? '?maison=1' : ''}`,
-  documentFile: (id: string, version?: number) => `/api/documents/${encodeURIComponent(id)}/file${version === undefined ? '' : `?version=${version}`}`,
+  documentFile: (id: string, version?: number) =>
+    `/api/documents/${encodeURIComponent(id)}/file${version === undefined ? '' : `?version=${version}`}`,
   /** The first page, small: of a version (a lasting address), or of the current one. */
-  documentThumbnail: (id: string, version?: number) => `/api/documents/${encodeURIComponent(id)}/thumbnail${version === undefined ? '' : `?version=${version}`}`,
+  documentThumbnail: (id: string, version?: number) =>
+    `/api/documents/${encodeURIComponent(id)}/thumbnail${version === undefined ? '' : `?version=${version}`}`,
   /** The app's PDF viewer at a page, the words of the search highlighted (`q`: what was typed; `words`: what matched). */
   documentViewer: (id: string, page: number, q = '', words: string[] = []) => {
     const params = new URLSearchParams({ page: String(page) });

@@ -28,7 +28,13 @@ describe('the demo catalogue', () => {
       expect(card.amount, scheme.name).toMatch(/\d/);
       expect(card.audiences.length && card.aidTypes.length && card.keywords.length, scheme.name).toBeGreaterThan(0);
       expect(card.isPermanent || (card.opensOn !== null && card.closesOn !== null), scheme.name).toBe(true);
-      expect(card.referent, scheme.name).toEqual({ name: expect.any(String), service: expect.any(String), email: expect.stringMatching(/@region\.example$/), phone: expect.stringMatching(/^04 00 00 00 \d\d$/), publicFields: ['service', 'email'] });
+      expect(card.referent, scheme.name).toEqual({
+        name: expect.any(String),
+        service: expect.any(String),
+        email: expect.stringMatching(/@region\.example$/),
+        phone: expect.stringMatching(/^04 00 00 00 \d\d$/),
+        publicFields: ['service', 'email'],
+      });
       expect(card.links.infoUrl, scheme.name).toMatch(/^https:\/\/www\.region\.example\//);
       expect(card.links.applyUrl, scheme.name).toMatch(/^https:\/\/www\.region\.example\//);
     }
@@ -59,12 +65,20 @@ describe('the demo catalogue', () => {
     const schemeNames = new Set(catalogue.schemes.map((s) => s.name));
     for (const document of catalogue.documents) {
       expect(document.status).toBe('published');
-      createDocumentFieldsSchema.parse({ folderId: randomUUID(), title: document.title, summary: document.summary, docType: document.docType, scope: document.scope, status: document.status });
+      createDocumentFieldsSchema.parse({
+        folderId: randomUUID(),
+        title: document.title,
+        summary: document.summary,
+        docType: document.docType,
+        scope: document.scope,
+        status: document.status,
+      });
       if ('scheme' in document.place) expect(schemeNames).toContain(document.place.scheme);
       else expect(themes).toContain(document.place.theme);
     }
     // Every scheme has documents; a few documents sit outside any scheme.
-    for (const name of schemeNames) expect(catalogue.documents.filter((d) => 'scheme' in d.place && d.place.scheme === name).length, name).toBeGreaterThanOrEqual(2);
+    for (const name of schemeNames)
+      expect(catalogue.documents.filter((d) => 'scheme' in d.place && d.place.scheme === name).length, name).toBeGreaterThanOrEqual(2);
     expect(catalogue.documents.filter((d) => !('scheme' in d.place)).length).toBeGreaterThanOrEqual(2);
     // One title per folder: the loader recognises a document already loaded by it.
     const places = catalogue.documents.map((d) => `${JSON.stringify(d.place)} ${d.title}`);

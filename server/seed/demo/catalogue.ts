@@ -36,13 +36,21 @@ export function cardOf(source: SchemeSource, today: string): DemoCard {
     keywords: source.keywords,
     ...dates,
     referent: { ...source.referent, publicFields: ['service', 'email'] },
-    links: { infoUrl: `https://www.region.example/aides/${source.slug}`, applyUrl: `https://www.region.example/aides/${source.slug}/deposer-une-demande` },
+    links: {
+      infoUrl: `https://www.region.example/aides/${source.slug}`,
+      applyUrl: `https://www.region.example/aides/${source.slug}/deposer-une-demande`,
+    },
   };
 }
 
 /** The whole catalogue, with its dates counted from `today` (YYYY-MM-DD, the Region's day). */
 export function demoCatalogue(today = todayInParis()): DemoCatalogue {
-  const schemes = schemeSources.map((source) => ({ name: source.name, theme: source.theme, directorate: source.directorate, card: cardOf(source, today) }));
+  const schemes = schemeSources.map((source) => ({
+    name: source.name,
+    theme: source.theme,
+    directorate: source.directorate,
+    card: cardOf(source, today),
+  }));
   const documents = schemeSources.flatMap((source, index) =>
     source.documents.map((plan) => ({ ...writeDocument(source, cardOf(source, today), plan, index), place: { scheme: source.name } })),
   );

@@ -31,7 +31,12 @@ const scanLines = (page: Page) => page.map((line) => (line.startsWith('## ') ? `
 /** Scans of the demo catalogue: an office scanner's 200 dpi (quicker to draw at load than 300). */
 const scanDpi = 200;
 
-export async function makeFile(format: FileFormat, pages: Page[], meta: { title: string; header: string }, scannedPages: number[] = []): Promise<Buffer> {
+export async function makeFile(
+  format: FileFormat,
+  pages: Page[],
+  meta: { title: string; header: string },
+  scannedPages: number[] = [],
+): Promise<Buffer> {
   if (format === 'jpeg') {
     // A photo of a poster: one page, a sans-serif face, taken a little askew.
     return (await scanPage(scanLines(pages[0] ?? []), { dpi: scanDpi, font: 'sans', fontSize: 16, skew: 1.2, height: 600 })).image;
@@ -63,7 +68,15 @@ const bodySize = 10;
 const lineHeight = 13.2;
 
 /** Characters the standard fonts (WinAnsi) cannot draw, replaced by ones they can. */
-const winAnsiFallbacks: Record<string, string> = { '\u202f': '\u00a0', '\u2009': ' ', '\u2011': '-', '\u2212': '-', '\u2192': '->', '\u2264': '<=', '\u2265': '>=' };
+const winAnsiFallbacks: Record<string, string> = {
+  '\u202f': '\u00a0',
+  '\u2009': ' ',
+  '\u2011': '-',
+  '\u2212': '-',
+  '\u2192': '->',
+  '\u2264': '<=',
+  '\u2265': '>=',
+};
 const drawable = (text: string) => text.replace(/[\u202f\u2009\u2011\u2212\u2192\u2264\u2265]/g, (c) => winAnsiFallbacks[c] ?? ' ');
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
@@ -140,7 +153,8 @@ function zip(entries: Record<string, string>, first?: [string, string]): Buffer 
 const wordNs = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
 function docxParagraph(block: Block): string {
-  const run = (properties: string) => `<w:r>${properties ? `<w:rPr>${properties}</w:rPr>` : ''}<w:t xml:space="preserve">${xml(block.text)}</w:t></w:r>`;
+  const run = (properties: string) =>
+    `<w:r>${properties ? `<w:rPr>${properties}</w:rPr>` : ''}<w:t xml:space="preserve">${xml(block.text)}</w:t></w:r>`;
   switch (block.kind) {
     case 'title':
       return `<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr>${run('<w:b/><w:sz w:val="32"/>')}</w:p>`;

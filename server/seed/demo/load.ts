@@ -33,7 +33,13 @@ async function demoEditors(db: Db): Promise<Map<string, Editor>> {
     .join('directorates as d', 'd.id', 'u.directorate_id')
     .where({ 'u.idp_issuer': devIssuer, 'u.role': 'editor', 'u.is_active': true })
     .orderBy('u.email')
-    .select('u.id', 'u.email', 'u.display_name', 'u.directorate_id', 'd.code')) as { id: string; email: string; display_name: string; directorate_id: string; code: string }[];
+    .select('u.id', 'u.email', 'u.display_name', 'u.directorate_id', 'd.code')) as {
+    id: string;
+    email: string;
+    display_name: string;
+    directorate_id: string;
+    code: string;
+  }[];
   const editors = new Map<string, Editor>();
   for (const row of rows) {
     if (editors.has(row.code)) continue;
@@ -68,13 +74,24 @@ async function directorateFolder(db: Db, editor: Editor, themeId: string, name: 
       .insert({ name, parent_id: themeId, directorate_id: editor.actor.directorateId, created_by: editor.actor.id })
       .returning('id')) as { id: string }[];
     const id = (row as { id: string }).id;
-    await recordAudit(trx, editor.audit, { action: 'folder.created', objectType: 'folder', objectId: id, changes: { name: { before: null, after: name }, parentId: { before: null, after: themeId } } });
+    await recordAudit(trx, editor.audit, {
+      action: 'folder.created',
+      objectType: 'folder',
+      objectId: id,
+      changes: { name: { before: null, after: name }, parentId: { before: null, after: themeId } },
+    });
     return { id, isNew: true };
   });
 }
 
 /** Stores the file as the upload API does (storage driver, SHA-256, type from the bytes), then records the document. */
-async function uploadDocument(deps: { db: Db; storage: Storage }, editor: Editor, folderId: string, document: DemoDocument, header: string) {
+async function uploadDocument(
+  deps: { db: Db; storage: Storage },
+  editor: Editor,
+  folderId: string,
+  document: DemoDocument,
+  header: string,
+) {
   const body = await makeFile(document.format, document.pages, { title: document.title, header }, document.scannedPages);
   const storageKey = newStorageKey();
   await deps.db('upload_intents').insert({ storage_key: storageKey });
@@ -84,7 +101,14 @@ async function uploadDocument(deps: { db: Db; storage: Storage }, editor: Editor
     await createDocument(
       deps.db,
       editor.actor,
-      { folderId, title: document.title, summary: document.summary, docType: document.docType, scope: document.scope, status: document.status },
+      {
+        folderId,
+        title: document.title,
+        summary: document.summary,
+        docType: document.docType,
+        scope: document.scope,
+        status: document.status,
+      },
       upload,
       editor.audit,
     );
@@ -98,8 +122,12 @@ async function uploadDocument(deps: { db: Db; storage: Storage }, editor: Editor
 /** What the loader needs of the seed: its demo editors, themes and directorates. */
 async function seededPlaces(db: Db) {
   const editors = await demoEditors(db);
-  const themeIds = new Map(((await db('folders').whereNull('parent_id').select('id', 'name')) as { id: string; name: string }[]).map((row) => [row.name, row.id]));
-  const directorates = new Map(((await db('directorates').select('id', 'code', 'name')) as { id: string; code: string; name: string }[]).map((row) => [row.code, row]));
+  const themeIds = new Map(
+    ((await db('folders').whereNull('parent_id').select('id', 'name')) as { id: string; name: string }[]).map((row) => [row.name, row.id]),
+  );
+  const directorates = new Map(
+    ((await db('directorates').select('id', 'code', 'name')) as { id: string; code: string; name: string }[]).map((row) => [row.code, row]),
+  );
   const themeId = (name: string) => {
     const id = themeIds.get(name);
     if (!id) throw new Error(`No theme "${name}": run the seed (npm run seed) before the demo catalogue`);
@@ -111,7 +139,13 @@ async function seededPlaces(db: Db) {
 type Seeded = Awaited<ReturnType<typeof seededPlaces>>;
 
 /** Creates the schemes that are missing; returns every scheme's folder by name. */
-async function loadSchemes(db: Db, seeded: Seeded, catalogue: DemoCatalogue, beforeFirstWrite: () => Promise<void>, report: DemoLoadReport) {
+async function loadSchemes(
+  db: Db,
+  seeded: Seeded,
+  catalogue: DemoCatalogue,
+  beforeFirstWrite: () => Promise<void>,
+  report: DemoLoadReport,
+) {
   const schemeFolders = new Map<string, { id: string; directorate: DirectorateCode }>();
   for (const scheme of catalogue.schemes) {
     const parentId = seeded.themeId(scheme.theme);
@@ -137,7 +171,10 @@ async function loadSchemes(db: Db, seeded: Seeded, catalogue: DemoCatalogue, bef
  * in the same place) is left as it is, so a second call adds nothing. Needs the seed's themes,
  * directorates and demo editors.
  */
-export async function loadDemoCatalogue(deps: { db: Db; storage: Storage }, catalogue: DemoCatalogue = demoCatalogue()): Promise<DemoLoadReport> {
+export async function loadDemoCatalogue(
+  deps: { db: Db; storage: Storage },
+  catalogue: DemoCatalogue = demoCatalogue(),
+): Promise<DemoLoadReport> {
   const { db } = deps;
   const report: DemoLoadReport = { schemes: 0, folders: 0, documents: 0, pages: 0, byFormat: {} };
   const seeded = await seededPlaces(db);

@@ -5,7 +5,8 @@ export const looseDocuments: DemoDocument[] = [
   {
     place: { theme: 'Formation-Orientation-Éducation', folder: 'Notes de la direction de la formation', directorate: 'DFOR' },
     title: 'Note interne — Orienter un visiteur qui cherche du travail',
-    summary: 'Pour les agents des Maisons de Région : les bons interlocuteurs de l’emploi et de la formation, selon la situation du visiteur.',
+    summary:
+      'Pour les agents des Maisons de Région : les bons interlocuteurs de l’emploi et de la formation, selon la situation du visiteur.',
     docType: 'note_interne',
     scope: 'internal',
     status: 'published',

@@ -25,10 +25,12 @@ export const audienceLabels: Record<string, string> = {
 
 export const isBusinessAid = (source: SchemeSource) => source.audiences.some((a) => a === 'entreprises' || a === 'agriculteurs');
 /** An aid to persons (not to organisations): its règlement speaks of residence, not of accounts and quotes. */
-export const isForPersons = (source: SchemeSource) => source.audiences.every((a) => ['particuliers', 'jeunes', 'etudiants', 'demandeurs_emploi'].includes(a));
+export const isForPersons = (source: SchemeSource) =>
+  source.audiences.every((a) => ['particuliers', 'jeunes', 'etudiants', 'demandeurs_emploi'].includes(a));
 
 export function calendarSentence(card: DemoCard): string {
-  if (card.isPermanent) return 'Le dispositif est ouvert toute l’année : les demandes sont reçues et instruites au fil de l’eau, dans la limite des crédits votés chaque année au budget régional.';
+  if (card.isPermanent)
+    return 'Le dispositif est ouvert toute l’année : les demandes sont reçues et instruites au fil de l’eau, dans la limite des crédits votés chaque année au budget régional.';
   return `Les demandes sont reçues du ${frenchDate(card.opensOn as string)} au ${frenchDate(card.closesOn as string)} inclus. Un dossier déposé après cette date, ou resté incomplet à cette date, ne peut pas être retenu.`;
 }
 

@@ -65,7 +65,10 @@ function wrap(context: SKRSContext2D, text: string, width: number): string[] {
  * One sheet: `# ` starts a title line (bold, larger), an empty string a blank line, anything else
  * a paragraph, wrapped. Returns the image and the text as drawn (for accuracy measures).
  */
-export async function scanPage(paragraphs: string[], options: ScanOptions = {}): Promise<{ image: Buffer; text: string; width: number; height: number }> {
+export async function scanPage(
+  paragraphs: string[],
+  options: ScanOptions = {},
+): Promise<{ image: Buffer; text: string; width: number; height: number }> {
   registerFonts();
   const dpi = options.dpi ?? 300;
   const px = (points: number) => Math.round((points * dpi) / 72);

@@ -1,7 +1,17 @@
 import type { DocType } from '../../documents/schema';
 import type { DemoCard, DemoDocument, DocumentKind, DocumentPlan, SchemeSource } from './types';
 import type { Page } from './files';
-import { audienceLabels, calendarSentence, contactLines, frenchDate, inline, isBusinessAid, isForPersons, lowerFirst, pick } from './phrasing';
+import {
+  audienceLabels,
+  calendarSentence,
+  contactLines,
+  frenchDate,
+  inline,
+  isBusinessAid,
+  isForPersons,
+  lowerFirst,
+  pick,
+} from './phrasing';
 
 /**
  * The text of a scheme's documents, written from what the scheme says of itself (its card, its
@@ -219,7 +229,9 @@ function formulaire(source: SchemeSource, _card: DemoCard, variant: number): Pag
       '- Adresse complète* : ……………………………………………………………………',
       '- Commune* : ……………………… Code postal* : …………',
       '- Téléphone* : ……………………… Courriel* : ……………………………',
-      forCompanies ? '- Effectif salarié à la date de la demande : ………… Date de création : …………' : '- Situation (étudiant, salarié, demandeur d’emploi, retraité, autre) : ……………………',
+      forCompanies
+        ? '- Effectif salarié à la date de la demande : ………… Date de création : …………'
+        : '- Situation (étudiant, salarié, demandeur d’emploi, retraité, autre) : ……………………',
       '- Représentant légal ou personne à contacter : ……………………………………',
       '## 2. Description du projet',
       '- Intitulé du projet* : ……………………………………………………………………',
@@ -331,18 +343,46 @@ function guide(source: SchemeSource, card: DemoCard, variant: number): Page[] {
 
 // --- Assembly -----------------------------------------------------------------------------------
 
-const writers: Record<DocumentKind, { docType: DocType; title: (name: string) => string; summary: (s: SchemeSource) => string; write: typeof reglement }> = {
+const writers: Record<
+  DocumentKind,
+  { docType: DocType; title: (name: string) => string; summary: (s: SchemeSource) => string; write: typeof reglement }
+> = {
   reglement: {
     docType: 'reglement',
     title: (name) => `Règlement d'intervention — ${name}`,
     summary: (s) => `Le texte de référence : bénéficiaires, conditions, dépenses éligibles, montant (${s.amount}), procédure et contacts.`,
     write: reglement,
   },
-  fiche: { docType: 'fiche_synthese', title: (name) => `Fiche synthèse — ${name}`, summary: (s) => `L’essentiel en deux pages : ${lowerFirst(s.promise)}.`, write: fiche },
-  faq: { docType: 'faq', title: (name) => `Questions fréquentes — ${name}`, summary: () => 'Les réponses aux questions les plus posées par les demandeurs et les Maisons de Région.', write: faq },
-  formulaire: { docType: 'formulaire', title: (name) => `Formulaire de demande — ${name}`, summary: () => 'Formulaire à compléter et à joindre à la demande en ligne, avec la liste des pièces.', write: formulaire },
-  note: { docType: 'note_interne', title: (name) => `Note interne — ${name} : repères pour l’accueil`, summary: () => 'Pour les agents d’accueil : questions à poser, points de vigilance, qui contacter au siège.', write: note },
-  guide: { docType: 'guide', title: (name) => `Guide du porteur de projet — ${name}`, summary: () => 'Pas à pas : vérifier l’éligibilité, construire le budget, déposer, obtenir le versement.', write: guide },
+  fiche: {
+    docType: 'fiche_synthese',
+    title: (name) => `Fiche synthèse — ${name}`,
+    summary: (s) => `L’essentiel en deux pages : ${lowerFirst(s.promise)}.`,
+    write: fiche,
+  },
+  faq: {
+    docType: 'faq',
+    title: (name) => `Questions fréquentes — ${name}`,
+    summary: () => 'Les réponses aux questions les plus posées par les demandeurs et les Maisons de Région.',
+    write: faq,
+  },
+  formulaire: {
+    docType: 'formulaire',
+    title: (name) => `Formulaire de demande — ${name}`,
+    summary: () => 'Formulaire à compléter et à joindre à la demande en ligne, avec la liste des pièces.',
+    write: formulaire,
+  },
+  note: {
+    docType: 'note_interne',
+    title: (name) => `Note interne — ${name} : repères pour l’accueil`,
+    summary: () => 'Pour les agents d’accueil : questions à poser, points de vigilance, qui contacter au siège.',
+    write: note,
+  },
+  guide: {
+    docType: 'guide',
+    title: (name) => `Guide du porteur de projet — ${name}`,
+    summary: () => 'Pas à pas : vérifier l’éligibilité, construire le budget, déposer, obtenir le versement.',
+    write: guide,
+  },
 };
 
 const fileSlug = (text: string) =>

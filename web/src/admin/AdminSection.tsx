@@ -12,7 +12,11 @@ const text = {
 
 /** The screens of the administration area, in the order of its menu, with what each is for. */
 export const adminScreens = [
-  { to: pagePaths.adminPlaces, name: 'Directions et Maisons de Région', about: 'Créer, renommer, désactiver ou supprimer les directions et les Maisons de Région.' },
+  {
+    to: pagePaths.adminPlaces,
+    name: 'Directions et Maisons de Région',
+    about: 'Créer, renommer, désactiver ou supprimer les directions et les Maisons de Région.',
+  },
   { to: pagePaths.adminUsers, name: 'Utilisateurs', about: 'Qui a accès, avec quel rôle et d’où il vient ; désactiver un compte.' },
   { to: pagePaths.adminAudit, name: 'Journal d’audit', about: 'Qui a fait quoi et quand, avec un export CSV.' },
   { to: pagePaths.adminJobs, name: 'Tâches', about: 'Les tâches de fond (indexation, nettoyage) : celles en échec, et les relancer.' },

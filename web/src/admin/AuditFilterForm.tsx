@@ -33,7 +33,17 @@ const optionsOf = (choices: { code: string; label: string }[], any: string, curr
 
 /** The audit trail's filters: who, what, on which kind of object, over which days. */
 /** The actions and object types come from the server, in the words of the trail itself. */
-export function AuditFilterForm({ initial, users, vocabulary, onApply }: { initial: AuditFilters; users: AdminUser[]; vocabulary: AuditVocabulary; onApply(filters: AuditFilters): void }) {
+export function AuditFilterForm({
+  initial,
+  users,
+  vocabulary,
+  onApply,
+}: {
+  initial: AuditFilters;
+  users: AdminUser[];
+  vocabulary: AuditVocabulary;
+  onApply(filters: AuditFilters): void;
+}) {
   const [filters, setFilters] = useState<AuditFilters>(initial);
   const [periodError, setPeriodError] = useState('');
   const set = (key: keyof AuditFilters) => (value: string) => {
@@ -61,9 +71,18 @@ export function AuditFilterForm({ initial, users, vocabulary, onApply }: { initi
           label={text.actor}
           value={filters.actor ?? ''}
           onChange={set('actor')}
-          options={[{ value: '', label: text.anyActor }, ...actors.map((user) => ({ value: user.id, label: `${user.displayName} (${user.email})` }))]}
+          options={[
+            { value: '', label: text.anyActor },
+            ...actors.map((user) => ({ value: user.id, label: `${user.displayName} (${user.email})` })),
+          ]}
         />
-        <SelectField id="journal-action" label={text.action} value={filters.action ?? ''} onChange={set('action')} options={optionsOf(vocabulary.actions, text.anyAction, initial.action)} />
+        <SelectField
+          id="journal-action"
+          label={text.action}
+          value={filters.action ?? ''}
+          onChange={set('action')}
+          options={optionsOf(vocabulary.actions, text.anyAction, initial.action)}
+        />
         <SelectField
           id="journal-type"
           label={text.objectType}
@@ -73,8 +92,25 @@ export function AuditFilterForm({ initial, users, vocabulary, onApply }: { initi
         />
       </div>
       <div className="field-row">
-        <TextField isErrorAnnounced id="journal-du" type="date" label={text.from} hint={text.fromHint} value={filters.from ?? ''} onChange={set('from')} />
-        <TextField isErrorAnnounced id="journal-au" type="date" label={text.to} hint={text.toHint} value={filters.to ?? ''} onChange={set('to')} error={periodError || undefined} />
+        <TextField
+          isErrorAnnounced
+          id="journal-du"
+          type="date"
+          label={text.from}
+          hint={text.fromHint}
+          value={filters.from ?? ''}
+          onChange={set('from')}
+        />
+        <TextField
+          isErrorAnnounced
+          id="journal-au"
+          type="date"
+          label={text.to}
+          hint={text.toHint}
+          value={filters.to ?? ''}
+          onChange={set('to')}
+          error={periodError || undefined}
+        />
       </div>
       <div className="actions">
         <button type="submit" className="button">

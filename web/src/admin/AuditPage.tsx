@@ -14,9 +14,12 @@ const text = {
     'Chaque écriture laisse une trace que personne ne peut modifier : connexions, changements des dispositifs, des documents, de leurs liens publics et des réglages. 100 événements par page, du plus récent au plus ancien.',
   loading: 'Chargement du journal…',
   shown: (page: number, pageCount: number, total: number) =>
-    total === 0 ? 'Aucun événement ne correspond à ces filtres.' : `Page ${page} sur ${pageCount} : ${number(total)} événement${total > 1 ? 's' : ''} en tout.`,
+    total === 0
+      ? 'Aucun événement ne correspond à ces filtres.'
+      : `Page ${page} sur ${pageCount} : ${number(total)} événement${total > 1 ? 's' : ''} en tout.`,
   export: 'Exporter en CSV',
-  exportHint: 'Tous les événements qui correspondent aux filtres, pas seulement ceux de cette page, avec les mêmes mots et l’heure de Paris.',
+  exportHint:
+    'Tous les événements qui correspondent aux filtres, pas seulement ceux de cette page, avec les mêmes mots et l’heure de Paris.',
   pages: 'Pages du journal',
   previous: 'Page précédente',
   next: 'Page suivante',
@@ -54,7 +57,12 @@ export function AuditPage() {
       <p className="lead">{text.intro}</p>
       <AuditFilterForm key={query} initial={filters} users={users} vocabulary={vocabulary} onApply={(next) => setParams(queryOf(next))} />
       <p className="actions">
-        <a className="button button--secondary" href={`/api/admin/audit.csv${query ? `?${query}` : ''}`} download aria-describedby="journal-export-aide">
+        <a
+          className="button button--secondary"
+          href={`/api/admin/audit.csv${query ? `?${query}` : ''}`}
+          download
+          aria-describedby="journal-export-aide"
+        >
           {text.export}
         </a>
         <span id="journal-export-aide" className="field__hint">

@@ -72,7 +72,12 @@ export function JobsPage() {
             {error}
           </p>
         )}
-        {loaded.data && (loaded.data.jobs.length === 0 ? <p>{text.noFailed}</p> : <JobsTable jobs={loaded.data.jobs} onRetry={(job) => void retry(job)} />)}
+        {loaded.data &&
+          (loaded.data.jobs.length === 0 ? (
+            <p>{text.noFailed}</p>
+          ) : (
+            <JobsTable jobs={loaded.data.jobs} onRetry={(job) => void retry(job)} />
+          ))}
       </section>
     </>
   );

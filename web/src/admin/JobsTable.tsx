@@ -31,7 +31,10 @@ const typeLabels: Record<string, string> = {
 /** The failed jobs: what they were, how often they were tried, their error, and "Relancer". */
 export function JobsTable({ jobs, onRetry }: { jobs: Job[]; onRetry(job: Job): void }) {
   return (
-    <Table caption={text.caption} columns={[text.number, text.type, { label: text.attempts, isNumber: true }, text.error, text.failedAt, text.action]}>
+    <Table
+      caption={text.caption}
+      columns={[text.number, text.type, { label: text.attempts, isNumber: true }, text.error, text.failedAt, text.action]}
+    >
       {jobs.map((job) => (
         <tr key={job.id}>
           <th scope="row">{job.id}</th>

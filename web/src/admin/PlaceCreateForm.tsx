@@ -49,7 +49,8 @@ export function PlaceCreateForm({ kind, onCreated }: { kind: PlaceKind; onCreate
     <form ref={formRef} className="form panel" aria-labelledby={`${prefix}-ajout`} noValidate onSubmit={(event) => void submit(event)}>
       <h3 id={`${prefix}-ajout`}>{words.createHeading}</h3>
       <div className="field-row">
-        <TextField isErrorAnnounced
+        <TextField
+          isErrorAnnounced
           id={`${prefix}-code`}
           label={placeFieldText.code}
           hint={placeFieldText.codeHint}
@@ -60,9 +61,25 @@ export function PlaceCreateForm({ kind, onCreated }: { kind: PlaceKind; onCreate
           autoComplete="off"
           spellCheck={false}
         />
-        <TextField isErrorAnnounced id={`${prefix}-name`} label={placeFieldText.name} error={errors.fields.name} value={values.name} onChange={(value) => change('name', value)} required />
+        <TextField
+          isErrorAnnounced
+          id={`${prefix}-name`}
+          label={placeFieldText.name}
+          error={errors.fields.name}
+          value={values.name}
+          onChange={(value) => change('name', value)}
+          required
+        />
         {kind === 'maisons' && (
-          <TextField isErrorAnnounced id={`${prefix}-city`} label={placeFieldText.city} error={errors.fields.city} value={values.city} onChange={(value) => change('city', value)} required />
+          <TextField
+            isErrorAnnounced
+            id={`${prefix}-city`}
+            label={placeFieldText.city}
+            error={errors.fields.city}
+            value={values.city}
+            onChange={(value) => change('city', value)}
+            required
+          />
         )}
       </div>
       {errors.form && (

@@ -28,7 +28,11 @@ export function usePlaceDraft(kind: PlaceKind) {
   async function save(send: (body: object) => Promise<void>): Promise<boolean> {
     try {
       // An empty phone is "none".
-      await send(Object.fromEntries(fields.map((field) => [field, field === 'phone' ? draft.phone.trim() || null : draft[field as 'name' | 'city']])));
+      await send(
+        Object.fromEntries(
+          fields.map((field) => [field, field === 'phone' ? draft.phone.trim() || null : draft[field as 'name' | 'city']]),
+        ),
+      );
       return true;
     } catch (e) {
       setErrors(placeErrorsOf(e, fields));

@@ -16,7 +16,8 @@ const text = {
   deactivateTitle: (the: string, place: Place) => `Désactiver ${the} « ${place.name} » ?`,
   removeTitle: (the: string, place: Place) => `Supprimer ${the} « ${place.name} » ?`,
   removeBody: 'Rien ne l’utilise. La suppression est définitive.',
-  done: (the: string, place: Place, what: string) => `${the.charAt(0).toUpperCase()}${the.slice(1)} « ${place.name} » (${place.code}) est ${what}.`,
+  done: (the: string, place: Place, what: string) =>
+    `${the.charAt(0).toUpperCase()}${the.slice(1)} « ${place.name} » (${place.code}) est ${what}.`,
 };
 
 type Pending = { action: 'edit' | 'deactivate' | 'remove'; place: Place };

@@ -31,7 +31,14 @@ interface Props {
 /** The places of one kind: name, code (a Maison's city and phone), state, what uses it, and its actions. */
 export function PlacesTable({ kind, places, onAction }: Props) {
   const isMaison = kind === 'maisons';
-  const columns = [placeFieldText.name, placeFieldText.code, ...(isMaison ? [placeFieldText.city, text.phone] : []), text.state, text.usage, text.actions];
+  const columns = [
+    placeFieldText.name,
+    placeFieldText.code,
+    ...(isMaison ? [placeFieldText.city, text.phone] : []),
+    text.state,
+    text.usage,
+    text.actions,
+  ];
   return (
     <Table caption={placeText[kind].caption} columns={columns}>
       {places.map((place) => (
@@ -43,7 +50,9 @@ export function PlacesTable({ kind, places, onAction }: Props) {
           {isMaison && <td>{place.city}</td>}
           {isMaison && <td className="nowrap">{place.phone ?? ''}</td>}
           <td>
-            <span className={`badge ${place.isActive ? 'badge--active' : 'badge--inactive'}`}>{place.isActive ? text.active : text.inactive}</span>
+            <span className={`badge ${place.isActive ? 'badge--active' : 'badge--inactive'}`}>
+              {place.isActive ? text.active : text.inactive}
+            </span>
           </td>
           <td>
             <PlaceUsage kind={kind} place={place} />

@@ -60,8 +60,20 @@ export function UserFilterForm({ initial, directorates, maisons, onApply }: Prop
           onChange={set('role')}
           options={[{ value: '', label: text.anyRole }, ...Object.entries(roleLabels).map(([value, label]) => ({ value, label }))]}
         />
-        <SelectField id="filtre-direction" label={text.directorate} value={filters.directorate ?? ''} onChange={set('directorate')} options={placeOptions(directorates, text.anyDirectorate)} />
-        <SelectField id="filtre-maison" label={text.maison} value={filters.maison ?? ''} onChange={set('maison')} options={placeOptions(maisons, text.anyMaison)} />
+        <SelectField
+          id="filtre-direction"
+          label={text.directorate}
+          value={filters.directorate ?? ''}
+          onChange={set('directorate')}
+          options={placeOptions(directorates, text.anyDirectorate)}
+        />
+        <SelectField
+          id="filtre-maison"
+          label={text.maison}
+          value={filters.maison ?? ''}
+          onChange={set('maison')}
+          options={placeOptions(maisons, text.anyMaison)}
+        />
         <SelectField
           id="filtre-etat"
           label={text.active}

@@ -65,7 +65,11 @@ export function UsersPage() {
         }}
       />
       <p role="status" className="search-count">
-        {users ? `${text.count(users.length)}${users.length >= listLimit ? ` ${text.truncated(listLimit)}` : ''}` : loaded.error ? '' : text.loading}
+        {users
+          ? `${text.count(users.length)}${users.length >= listLimit ? ` ${text.truncated(listLimit)}` : ''}`
+          : loaded.error
+            ? ''
+            : text.loading}
       </p>
       <div role="status">{notice && <p className="alert alert--success">{notice}</p>}</div>
       {(error || loaded.error) && (

@@ -43,7 +43,10 @@ interface Props {
 /** The users, one row each, with "Désactiver" or "Réactiver". */
 export function UsersTable({ users, currentUserId, onDeactivate, onReactivate }: Props) {
   return (
-    <Table caption={text.caption} columns={[text.name, text.email, text.role, text.directorate, text.maison, text.lastSignIn, text.state, text.actions]}>
+    <Table
+      caption={text.caption}
+      columns={[text.name, text.email, text.role, text.directorate, text.maison, text.lastSignIn, text.state, text.actions]}
+    >
       {users.map((user) => (
         <tr key={user.id}>
           <th scope="row">{user.displayName}</th>
@@ -59,7 +62,9 @@ export function UsersTable({ users, currentUserId, onDeactivate, onReactivate }:
           <td>{user.maison?.name ?? text.none}</td>
           <td>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : text.never}</td>
           <td>
-            <span className={`badge ${user.isActive ? 'badge--active' : 'badge--inactive'}`}>{user.isActive ? text.active : text.inactive}</span>
+            <span className={`badge ${user.isActive ? 'badge--active' : 'badge--inactive'}`}>
+              {user.isActive ? text.active : text.inactive}
+            </span>
           </td>
           <td>
             {user.id === currentUserId ? (

@@ -4,7 +4,19 @@ import { messageOf } from '../ui/hooks';
 import type { Place, PlaceKind } from './types';
 
 /** The words that differ between directorates and Maisons (both feminine in French). */
-export const placeText: Record<PlaceKind, { heading: string; caption: string; the: string; a: string; createHeading: string; create: string; deactivateEffect: string; usersFilter: string }> = {
+export const placeText: Record<
+  PlaceKind,
+  {
+    heading: string;
+    caption: string;
+    the: string;
+    a: string;
+    createHeading: string;
+    create: string;
+    deactivateEffect: string;
+    usersFilter: string;
+  }
+> = {
   directorates: {
     heading: 'Directions',
     caption: 'Les directions de la Région',
@@ -48,7 +60,8 @@ export interface PlaceFormErrors {
 export function placeErrorsOf(error: unknown, fields: PlaceField[]): PlaceFormErrors {
   if (error instanceof ApiError && error.status === 409 && fields.includes('code')) return { fields: { code: error.message } };
   const { path, message } = splitFieldMessage(messageOf(error));
-  if (error instanceof ApiError && error.status === 400 && path && (fields as string[]).includes(path)) return { fields: { [path]: message } };
+  if (error instanceof ApiError && error.status === 400 && path && (fields as string[]).includes(path))
+    return { fields: { [path]: message } };
   return { fields: {}, form: messageOf(error) };
 }
 

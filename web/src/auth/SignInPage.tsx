@@ -77,7 +77,9 @@ export function SignInPage() {
           <p>{text.samlHelp}</p>
         </>
       )}
-      {method?.method === 'dev' && devUsers && <DevAccounts users={devUsers} pending={pending} onChoose={(email) => void signInAs(email)} />}
+      {method?.method === 'dev' && devUsers && (
+        <DevAccounts users={devUsers} pending={pending} onChoose={(email) => void signInAs(email)} />
+      )}
     </>
   );
 }
@@ -95,7 +97,13 @@ function DevAccounts({ users, pending, onChoose }: { users: DevUser[]; pending: 
               .filter((user) => user.role === role)
               .map((user) => (
                 <li key={user.email}>
-                  <button type="button" className="account" onClick={() => onChoose(user.email)} disabled={pending !== undefined} aria-label={text.signInAs(user.displayName)}>
+                  <button
+                    type="button"
+                    className="account"
+                    onClick={() => onChoose(user.email)}
+                    disabled={pending !== undefined}
+                    aria-label={text.signInAs(user.displayName)}
+                  >
                     <strong>{user.displayName}</strong>
                     <span>
                       {roleLabels[user.role]}

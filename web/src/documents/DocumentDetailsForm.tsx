@@ -21,7 +21,13 @@ const text = {
 const fields = { title: 'document-titre', summary: 'document-resume', docType: 'document-type' } as const;
 
 /** Title, summary and type of a document. */
-export function DocumentDetailsForm({ document, onSaved }: { document: DocumentItem; onSaved(document: DocumentItem, notice: string): void }) {
+export function DocumentDetailsForm({
+  document,
+  onSaved,
+}: {
+  document: DocumentItem;
+  onSaved(document: DocumentItem, notice: string): void;
+}) {
   const csrfToken = useCsrfToken();
   const [title, setTitle] = useState(document.title);
   const [summary, setSummary] = useState(document.summary);
@@ -57,8 +63,23 @@ export function DocumentDetailsForm({ document, onSaved }: { document: DocumentI
           )}
         </div>
         <TextField id={fields.title} label={text.docTitle} value={title} onChange={setTitle} error={errorOf('title')} required />
-        <TextField id={fields.summary} label={text.summary} hint={text.summaryHint} value={summary} onChange={setSummary} error={errorOf('summary')} isMultiline />
-        <SelectField id={fields.docType} label={text.docType} value={docType} onChange={setDocType} error={errorOf('docType')} options={choicesOf(docTypeLabels)} />
+        <TextField
+          id={fields.summary}
+          label={text.summary}
+          hint={text.summaryHint}
+          value={summary}
+          onChange={setSummary}
+          error={errorOf('summary')}
+          isMultiline
+        />
+        <SelectField
+          id={fields.docType}
+          label={text.docType}
+          value={docType}
+          onChange={setDocType}
+          error={errorOf('docType')}
+          options={choicesOf(docTypeLabels)}
+        />
         <div className="actions">
           <button type="submit" className="button" disabled={isPending}>
             {isPending ? text.pending : text.save}

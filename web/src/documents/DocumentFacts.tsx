@@ -28,7 +28,8 @@ export function DocumentFacts({ document }: { document: DocumentItem }) {
         <dd>
           {document.scheme ? (
             <>
-              <Link to={linkTo.folder(document.scheme.id)}>{document.scheme.name}</Link> <AvailabilityBadge availability={document.scheme.availability} />
+              <Link to={linkTo.folder(document.scheme.id)}>{document.scheme.name}</Link>{' '}
+              <AvailabilityBadge availability={document.scheme.availability} />
             </>
           ) : (
             text.none

@@ -31,7 +31,9 @@ export function DocumentPage() {
   const loaded = useResource<{ document: DocumentItem }>(`/api/documents/${encodeURIComponent(id)}`);
   const document = loaded.data?.document;
   const folder = useResource<FolderDetail>(document?.folder ? `/api/folders/${document.folder.id}` : null);
-  const versions = useResource<{ versions: Version[] }>(document?.can.readHistory ? `/api/documents/${encodeURIComponent(id)}/versions` : null);
+  const versions = useResource<{ versions: Version[] }>(
+    document?.can.readHistory ? `/api/documents/${encodeURIComponent(id)}/versions` : null,
+  );
   const [notice, setNotice] = useState<{ id: string; message: string }>();
   usePageTitle(document?.title ?? (loaded.error ? text.notFound : undefined));
 
@@ -94,7 +96,9 @@ export function DocumentPage() {
       </div>
       {/* What the index holds: the directorate's check that its file reads as it should. */}
       {document.can.update && document.currentVersion && <IndexedText document={document} />}
-      {versions.data && <VersionList documentId={document.id} versions={versions.data.versions} currentNumber={document.currentVersion?.number} />}
+      {versions.data && (
+        <VersionList documentId={document.id} versions={versions.data.versions} currentNumber={document.currentVersion?.number} />
+      )}
       {canManage && (
         <section aria-labelledby="gerer" className="manage">
           <h2 id="gerer">{text.manage}</h2>

@@ -30,12 +30,19 @@ export function DocumentRemoval({ document, onSaved }: { document: DocumentItem;
   const [dialog, setDialog] = useState<'archive' | 'delete'>();
 
   async function archive() {
-    const { document: saved } = await sendJson<{ document: DocumentItem }>('PATCH', `/api/documents/${document.id}`, { status: 'archived' }, csrfToken);
+    const { document: saved } = await sendJson<{ document: DocumentItem }>(
+      'PATCH',
+      `/api/documents/${document.id}`,
+      { status: 'archived' },
+      csrfToken,
+    );
     onSaved(saved, text.archived);
   }
   async function remove() {
     await sendJson('DELETE', `/api/documents/${document.id}`, undefined, csrfToken);
-    await navigate(document.folder ? linkTo.folder(document.folder.id) : pagePaths.themes, { state: { notice: text.deleted(document.title) } });
+    await navigate(document.folder ? linkTo.folder(document.folder.id) : pagePaths.themes, {
+      state: { notice: text.deleted(document.title) },
+    });
   }
 
   const isArchived = document.status === 'archived';
@@ -55,11 +62,24 @@ export function DocumentRemoval({ document, onSaved }: { document: DocumentItem;
           </button>
         )}
       </div>
-      <ConfirmDialog isOpen={dialog === 'archive'} title={text.archiveTitle} confirmLabel={text.archiveConfirm} onConfirm={archive} onClose={() => setDialog(undefined)}>
+      <ConfirmDialog
+        isOpen={dialog === 'archive'}
+        title={text.archiveTitle}
+        confirmLabel={text.archiveConfirm}
+        onConfirm={archive}
+        onClose={() => setDialog(undefined)}
+      >
         <p>{text.archiveBody}</p>
         {document.isShared && dialog === 'archive' && <ReachNotice target={{ kind: 'document', id: document.id }} />}
       </ConfirmDialog>
-      <ConfirmDialog isOpen={dialog === 'delete'} title={text.deleteTitle} confirmLabel={text.deleteConfirm} isDanger onConfirm={remove} onClose={() => setDialog(undefined)}>
+      <ConfirmDialog
+        isOpen={dialog === 'delete'}
+        title={text.deleteTitle}
+        confirmLabel={text.deleteConfirm}
+        isDanger
+        onConfirm={remove}
+        onClose={() => setDialog(undefined)}
+      >
         <p>{text.deleteBody(document.title)}</p>
         {document.isShared && dialog === 'delete' && <ReachNotice target={{ kind: 'document', id: document.id }} />}
       </ConfirmDialog>

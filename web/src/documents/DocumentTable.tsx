@@ -15,7 +15,15 @@ const text = {
 };
 
 /** The documents of a folder, or the latest ones: title, type, scope, status, date. */
-export function DocumentTable({ documents, caption, showScheme = false }: { documents: DocumentItem[]; caption: string; showScheme?: boolean }) {
+export function DocumentTable({
+  documents,
+  caption,
+  showScheme = false,
+}: {
+  documents: DocumentItem[];
+  caption: string;
+  showScheme?: boolean;
+}) {
   return (
     <Table caption={caption} columns={[text.title, ...(showScheme ? [text.scheme] : []), text.type, text.scope, text.status, text.date]}>
       {documents.map((document) => (

@@ -5,7 +5,8 @@ import type { DocumentItem } from './types';
 
 const text = {
   title: 'Ce que la recherche voit',
-  intro: 'Le texte que la recherche a lu dans le fichier, page par page. Un mot absent d’ici ne trouvera pas ce document par son contenu (le titre, le résumé et la fiche du dispositif restent cherchés).',
+  intro:
+    'Le texte que la recherche a lu dans le fichier, page par page. Un mot absent d’ici ne trouvera pas ce document par son contenu (le titre, le résumé et la fiche du dispositif restent cherchés).',
   loading: 'Chargement du texte…',
   pending: 'Le texte sera lu à la publication du document, ou est en cours de lecture.',
   none: 'Aucun texte n’a été lu dans ce fichier : le document reste trouvable par son titre, son résumé et sa fiche.',
@@ -45,7 +46,9 @@ const wordCount = (value: string) => value.split(/\s+/).filter(Boolean).length;
 export function IndexedText({ document }: { document: DocumentItem }) {
   const [offset, setOffset] = useState(0);
   const version = document.currentVersion?.number;
-  const loaded = useResource<PageTextAnswer>(version ? `/api/documents/${encodeURIComponent(document.id)}/text?offset=${offset}&limit=${sliceSize}&v=${version}` : null);
+  const loaded = useResource<PageTextAnswer>(
+    version ? `/api/documents/${encodeURIComponent(document.id)}/text?offset=${offset}&limit=${sliceSize}&v=${version}` : null,
+  );
   const selectId = useId();
   const answer = loaded.data;
 
@@ -76,10 +79,20 @@ export function IndexedText({ document }: { document: DocumentItem }) {
           </p>
           {slices > 1 && (
             <p className="actions">
-              <button type="button" className="button button--secondary button--small" disabled={answer.offset === 0} onClick={() => setOffset(Math.max(answer.offset - sliceSize, 0))}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={answer.offset === 0}
+                onClick={() => setOffset(Math.max(answer.offset - sliceSize, 0))}
+              >
                 {text.previous}
               </button>
-              <button type="button" className="button button--secondary button--small" disabled={last >= answer.total} onClick={() => setOffset(answer.offset + sliceSize)}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={last >= answer.total}
+                onClick={() => setOffset(answer.offset + sliceSize)}
+              >
                 {text.next}
               </button>
               <label htmlFor={selectId}>{text.goTo}</label>

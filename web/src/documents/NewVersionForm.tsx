@@ -5,7 +5,8 @@ import { uploadFile } from './upload';
 
 const text = {
   title: 'Nouvelle version',
-  intro: 'Remplacez le fichier par une version à jour : le lien public éventuel donnera la nouvelle version, l’historique garde les précédentes.',
+  intro:
+    'Remplacez le fichier par une version à jour : le lien public éventuel donnera la nouvelle version, l’historique garde les précédentes.',
   file: 'Fichier de la nouvelle version',
   submit: 'Envoyer la nouvelle version',
   pending: 'Envoi…',
@@ -34,7 +35,13 @@ export function NewVersionForm({ document, onSaved }: { document: DocumentItem; 
     setPercent(0);
     try {
       const onProgress = (sent: number, total: number) => setPercent(Math.min(99, Math.round((sent / total) * 100)));
-      const upload = uploadFile<{ document: DocumentItem }>({ url: `/api/documents/${document.id}/versions`, fields: {}, file, csrfToken, onProgress });
+      const upload = uploadFile<{ document: DocumentItem }>({
+        url: `/api/documents/${document.id}/versions`,
+        fields: {},
+        file,
+        csrfToken,
+        onProgress,
+      });
       const { document: saved } = await upload.done;
       onSaved(saved, text.saved(saved.currentVersion?.number ?? 0));
     } catch (e) {

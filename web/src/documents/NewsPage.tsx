@@ -18,7 +18,9 @@ const text = {
   empty: 'Aucun document publié ou mis à jour sur cette période.',
   firstVisit: 'Votre première visite : les prochaines fois, ce qui a changé depuis sera marqué « Nouveau ».',
   since: (count: number, since: string) =>
-    count === 0 ? `Rien de nouveau depuis votre dernière visite, le ${formatDateTime(since)}.` : `${count} nouveauté${count > 1 ? 's' : ''} depuis votre dernière visite, le ${formatDateTime(since)}.`,
+    count === 0
+      ? `Rien de nouveau depuis votre dernière visite, le ${formatDateTime(since)}.`
+      : `${count} nouveauté${count > 1 ? 's' : ''} depuis votre dernière visite, le ${formatDateTime(since)}.`,
   isNew: 'Nouveau',
   inScheme: (name: string) => `Dispositif : ${name}`,
   updatedAt: (at: string) => `Mis à jour le ${formatDateTime(at)}`,
@@ -33,7 +35,13 @@ interface News {
 }
 
 const dayTitle = (day: string) => {
-  const title = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(`${day}T12:00:00Z`));
+  const title = new Intl.DateTimeFormat('fr-FR', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Paris',
+  }).format(new Date(`${day}T12:00:00Z`));
   return title.charAt(0).toUpperCase() + title.slice(1);
 };
 
@@ -61,7 +69,13 @@ export function NewsPage() {
       <h1>{text.title}</h1>
       <p className="lead">{text.intro}</p>
       <div className="field-row">
-        <SelectField id="nouveautes-theme" label={text.theme} value={theme} onChange={setTheme} options={[{ value: '', label: text.allThemes }, ...themes.map((t) => ({ value: t.id, label: t.name }))]} />
+        <SelectField
+          id="nouveautes-theme"
+          label={text.theme}
+          value={theme}
+          onChange={setTheme}
+          options={[{ value: '', label: text.allThemes }, ...themes.map((t) => ({ value: t.id, label: t.name }))]}
+        />
       </div>
       {error && (
         <p role="alert" className="alert alert--error">

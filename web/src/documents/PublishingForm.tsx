@@ -106,7 +106,14 @@ export function PublishingForm({ document, onSaved }: { document: DocumentItem; 
           </button>
         </div>
       </form>
-      <ConfirmDialog isOpen={isConfirming} title={text.stopTitle} confirmLabel={text.stopConfirm} isDanger onConfirm={save} onClose={() => setIsConfirming(false)}>
+      <ConfirmDialog
+        isOpen={isConfirming}
+        title={text.stopTitle}
+        confirmLabel={text.stopConfirm}
+        isDanger
+        onConfirm={save}
+        onClose={() => setIsConfirming(false)}
+      >
         <p>{text.stopBody}</p>
         {isConfirming && <ReachNotice target={{ kind: 'document', id: document.id }} />}
       </ConfirmDialog>

@@ -27,5 +27,15 @@ export function Thumbnail({ documentId, fileType, version, className = '' }: Pro
       </span>
     );
   }
-  return <img className={`thumbnail ${className}`} src={linkTo.documentThumbnail(documentId, version)} alt="" width={120} loading="lazy" decoding="async" onError={() => setIsMissing(true)} />;
+  return (
+    <img
+      className={`thumbnail ${className}`}
+      src={linkTo.documentThumbnail(documentId, version)}
+      alt=""
+      width={120}
+      loading="lazy"
+      decoding="async"
+      onError={() => setIsMissing(true)}
+    />
+  );
 }

@@ -61,7 +61,12 @@ export function UploadList({ items, onTypeChange }: { items: UploadItem[]; onTyp
                 <>
                   <span className="upload-item__state">
                     {text.done} <Link to={linkTo.document(item.document.id)}>{text.open(item.document.title)}</Link>
-                    {item.document.titleSource !== 'user' && <span className="upload-item__note"> ({item.document.titleSource === 'document' ? text.titleRead : text.titleFromName})</span>}
+                    {item.document.titleSource !== 'user' && (
+                      <span className="upload-item__note">
+                        {' '}
+                        ({item.document.titleSource === 'document' ? text.titleRead : text.titleFromName})
+                      </span>
+                    )}
                   </span>
                   <span className="upload-item__type">
                     <label htmlFor={`${item.key}-type`}>{text.type(item.name)}</label>

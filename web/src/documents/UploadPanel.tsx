@@ -10,7 +10,8 @@ import { UploadList, type UploadItem } from './UploadList';
 
 const text = {
   title: 'Déposer des documents',
-  intro: 'Choisissez d’abord les options, elles s’appliquent aux fichiers envoyés ensuite. Le titre de chaque document est lu dans le fichier, son type est suggéré d’après lui : vous pouvez les changer document par document.',
+  intro:
+    'Choisissez d’abord les options, elles s’appliquent aux fichiers envoyés ensuite. Le titre de chaque document est lu dans le fichier, son type est suggéré d’après lui : vous pouvez les changer document par document.',
   docType: 'Type de document',
   suggested: 'Suggéré pour chaque fichier',
   suggestedHint: 'D’après le nom et la première page du fichier ; modifiable ci-dessous, fichier par fichier.',
@@ -32,7 +33,10 @@ const accept = '.pdf,.docx,.odt,.xlsx,.ods,.pptx,.odp,.txt,.md,.png,.jpg,.jpeg';
 let nextKey = 0;
 
 /** A random key per upload (crypto.randomUUID needs a secure context: plain http on a network address has none). */
-const newUploadKey = () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join('')}`);
+const newUploadKey = () =>
+  typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join('')}`;
 
 /** What applies to the files sent next: a type (or one suggested per file), a scope, a status. */
 interface Options {
@@ -51,7 +55,8 @@ export function UploadPanel({ folderId, onUploaded }: { folderId: string; onUplo
   const [options, setOptions] = useState<Options>({ docType: '', scope: 'internal', status: 'draft' });
   const [items, setItems] = useState<UploadItem[]>([]);
 
-  const update = (key: string, change: Partial<UploadItem>) => setItems((all) => all.map((item) => (item.key === key ? { ...item, ...change } : item)));
+  const update = (key: string, change: Partial<UploadItem>) =>
+    setItems((all) => all.map((item) => (item.key === key ? { ...item, ...change } : item)));
   /** Lines whose type the editor chose: the worker's reading no longer updates them. */
   const chosen = useRef(new Set<string>());
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
@@ -82,7 +87,12 @@ export function UploadPanel({ folderId, onUploaded }: { folderId: string; onUplo
     chosen.current.add(key);
     update(key, { document: { ...document, docType: value, isDocTypeSuggested: false }, typeError: undefined });
     try {
-      const { document: saved } = await sendJson<{ document: DocumentItem }>('PATCH', `/api/documents/${document.id}`, { docType: value }, csrfToken);
+      const { document: saved } = await sendJson<{ document: DocumentItem }>(
+        'PATCH',
+        `/api/documents/${document.id}`,
+        { docType: value },
+        csrfToken,
+      );
       update(key, { document: saved });
       onUploaded(saved);
     } catch (error) {
@@ -94,12 +104,26 @@ export function UploadPanel({ folderId, onUploaded }: { folderId: string; onUplo
     // Without a type, the server suggests one per file (server/documents/docTypeSuggestion.ts).
     const { docType, scope, status } = options;
     const fields = { folderId, ...(docType ? { docType } : {}), scope, status };
-    const added = files.map((file) => ({ key: `envoi-${nextKey++}`, name: file.name, size: file.size, percent: 0, state: 'sending' as const, file }));
+    const added = files.map((file) => ({
+      key: `envoi-${nextKey++}`,
+      name: file.name,
+      size: file.size,
+      percent: 0,
+      state: 'sending' as const,
+      file,
+    }));
     setItems((all) => [...added.map(({ file: _file, ...item }) => item), ...all]);
     for (const { key, file } of added) {
       const onProgress = (sent: number, total: number) => update(key, { percent: Math.min(99, Math.round((sent / total) * 100)) });
       // One key per file: a retry of this very upload gets its document instead of a second one.
-      uploadFile<{ document: DocumentItem }>({ url: '/api/documents', fields, file, csrfToken, onProgress, idempotencyKey: newUploadKey() }).done.then(
+      uploadFile<{ document: DocumentItem }>({
+        url: '/api/documents',
+        fields,
+        file,
+        csrfToken,
+        onProgress,
+        idempotencyKey: newUploadKey(),
+      }).done.then(
         ({ document }) => {
           update(key, { state: 'done', percent: 100, document });
           onUploaded(document);

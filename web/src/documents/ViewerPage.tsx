@@ -21,7 +21,8 @@ const text = {
   toolbar: 'Navigation dans le document',
   page: (n: number, total: number) => `Page ${n} sur ${total}`,
   words: (terms: string[]) => `Mots surlignés : ${terms.join(', ')}`,
-  matches: (n: number) => (n === 0 ? 'aucune occurrence sur cette page' : n === 1 ? '1 occurrence sur cette page' : `${n} occurrences sur cette page`),
+  matches: (n: number) =>
+    n === 0 ? 'aucune occurrence sur cette page' : n === 1 ? '1 occurrence sur cette page' : `${n} occurrences sur cette page`,
   current: (i: number, n: number) => `occurrence ${i} sur ${n}`,
   noOther: 'Aucune autre occurrence dans le document.',
   help: 'Clavier : ← et → changent de page, F3 et Maj+F3 vont à l’occurrence suivante ou précédente, Échap revient aux résultats.',
@@ -51,7 +52,10 @@ export function ViewerPage() {
   const { terms, shown } = useSearchWords(params);
   // The page shown and its current occurrence: the address says where the viewer opened and follows
   // each move (replaced, so that Back leaves the viewer), but the screen reads this state.
-  const [current, setCurrent] = useState<{ page: number; index: number }>(() => ({ page: Math.max(1, Number(params.get('page')) || 1), index: 0 }));
+  const [current, setCurrent] = useState<{ page: number; index: number }>(() => ({
+    page: Math.max(1, Number(params.get('page')) || 1),
+    index: 0,
+  }));
   const pageNumber = Math.max(1, Math.min(current.page, total || Number.MAX_SAFE_INTEGER));
   const [notice, setNotice] = useState('');
   const [typedPage, setTypedPage] = useState<string>();
@@ -70,11 +74,14 @@ export function ViewerPage() {
     setNotice('');
     setTypedPage(undefined);
     // Each page replaces the last in the history: Back returns to the results at once.
-    setParams((previous) => {
-      const copy = new URLSearchParams(previous);
-      copy.set('page', String(next));
-      return copy;
-    }, { replace: true });
+    setParams(
+      (previous) => {
+        const copy = new URLSearchParams(previous);
+        copy.set('page', String(next));
+        return copy;
+      },
+      { replace: true },
+    );
   }
 
   async function goToMatch(direction: 1 | -1) {
@@ -93,7 +100,6 @@ export function ViewerPage() {
     }
     setNotice(text.noOther);
   }
-
 
   useWindowKeys((event) => handleViewerKey(event, { pageNumber, total, back, goToPage, goToMatch }));
 
@@ -123,7 +129,13 @@ export function ViewerPage() {
       {pdf && <ViewerStatus status={status} notice={notice} shownWords={terms.length > 0 ? shown : undefined} />}
       {!loaded && isPdf && <p role="status">{text.loading}</p>}
       <div className="viewer__frame">
-        <div ref={pageRef} className="viewer__page" role="region" aria-label={status ? text.page(pageNumber, total) : undefined} hidden={!pdf} />
+        <div
+          ref={pageRef}
+          className="viewer__page"
+          role="region"
+          aria-label={status ? text.page(pageNumber, total) : undefined}
+          hidden={!pdf}
+        />
       </div>
     </div>
   );
@@ -221,7 +233,12 @@ function ViewerToolbar({ pageNumber, total, typedPage, hasTerms, onTypedPage, on
   const fieldId = useId();
   return (
     <div role="toolbar" aria-label={text.toolbar} className="viewer__toolbar">
-      <button type="button" className="button button--secondary button--small" disabled={pageNumber <= 1} onClick={() => onPage(pageNumber - 1)}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        disabled={pageNumber <= 1}
+        onClick={() => onPage(pageNumber - 1)}
+      >
         {text.previousPage}
       </button>
       <form
@@ -232,13 +249,25 @@ function ViewerToolbar({ pageNumber, total, typedPage, hasTerms, onTypedPage, on
         }}
       >
         <label htmlFor={fieldId}>{text.pageField}</label>
-        <input id={fieldId} type="number" min={1} max={total} value={typedPage ?? String(pageNumber)} onChange={(event) => onTypedPage(event.target.value)} />
+        <input
+          id={fieldId}
+          type="number"
+          min={1}
+          max={total}
+          value={typedPage ?? String(pageNumber)}
+          onChange={(event) => onTypedPage(event.target.value)}
+        />
         <span>{text.of(total)}</span>
         <button type="submit" className="button button--secondary button--small">
           {text.go}
         </button>
       </form>
-      <button type="button" className="button button--secondary button--small" disabled={pageNumber >= total} onClick={() => onPage(pageNumber + 1)}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        disabled={pageNumber >= total}
+        onClick={() => onPage(pageNumber + 1)}
+      >
         {text.nextPage}
       </button>
       {hasTerms && (
@@ -277,7 +306,8 @@ interface KeyMoves {
 /** Escape goes back, F3 and Shift+F3 to the next or previous occurrence, the arrows (outside a field) change page. */
 function handleViewerKey(event: KeyboardEvent, { pageNumber, total, back, goToPage, goToMatch }: KeyMoves) {
   if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-  const isTyping = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement || event.target instanceof HTMLTextAreaElement;
+  const isTyping =
+    event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement || event.target instanceof HTMLTextAreaElement;
   if (event.key === 'Escape') {
     event.preventDefault();
     back();
@@ -296,7 +326,11 @@ function handleViewerKey(event: KeyboardEvent, { pageNumber, total, back, goToPa
 /** "Page 2 sur 9, 3 occurrences sur cette page, occurrence 1 sur 3"; empty until the PDF is open. */
 function statusOf(pageNumber: number, total: number, hasTerms: boolean, markCount: number | undefined, currentIndex: number): string {
   if (!total) return '';
-  return [text.page(pageNumber, total), markCount !== undefined && hasTerms ? text.matches(markCount) : '', markCount ? text.current((currentIndex < 0 ? markCount - 1 : currentIndex) + 1, markCount) : '']
+  return [
+    text.page(pageNumber, total),
+    markCount !== undefined && hasTerms ? text.matches(markCount) : '',
+    markCount ? text.current((currentIndex < 0 ? markCount - 1 : currentIndex) + 1, markCount) : '',
+  ]
     .filter(Boolean)
     .join(', ');
 }

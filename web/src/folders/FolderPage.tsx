@@ -102,7 +102,11 @@ export function FolderPage() {
         />
       )}
 
-      {isTheme ? <ThemeSchemes folder={folder} schemes={children} /> : <FolderContents folder={folder} subfolders={children} documents={documents} />}
+      {isTheme ? (
+        <ThemeSchemes folder={folder} schemes={children} />
+      ) : (
+        <FolderContents folder={folder} subfolders={children} documents={documents} />
+      )}
     </>
   );
 }
@@ -125,7 +129,15 @@ function ThemeSchemes({ folder, schemes }: { folder: Folder; schemes: Folder[] }
 }
 
 /** A scheme's or sub-folder's sub-folders and documents, and the upload for its editors. */
-function FolderContents({ folder, subfolders, documents }: { folder: Folder; subfolders: Folder[]; documents: ReturnType<typeof useResource<{ documents: DocumentItem[] }>> }) {
+function FolderContents({
+  folder,
+  subfolders,
+  documents,
+}: {
+  folder: Folder;
+  subfolders: Folder[];
+  documents: ReturnType<typeof useResource<{ documents: DocumentItem[] }>>;
+}) {
   return (
     <>
       {(subfolders.length > 0 || folder.can.createSubfolder) && (

@@ -31,7 +31,12 @@ export function SchemeActions({ folder, onChanged }: { folder: Folder; onChanged
 
   async function toggleArchive() {
     const csrfToken = session.status === 'signedIn' ? session.csrfToken : undefined;
-    const { folder: changed } = await sendJson<{ folder: Folder }>('PATCH', `/api/folders/${folder.id}`, { isArchived: !isArchived }, csrfToken);
+    const { folder: changed } = await sendJson<{ folder: Folder }>(
+      'PATCH',
+      `/api/folders/${folder.id}`,
+      { isArchived: !isArchived },
+      csrfToken,
+    );
     onChanged(changed, isArchived ? text.restored : text.archived);
   }
 

@@ -29,7 +29,8 @@ const text = {
   },
 };
 
-const list = (codes: string[], labels: Record<string, string>) => (codes.length ? codes.map((code) => labelOf(labels, code)).join(', ') : text.none);
+const list = (codes: string[], labels: Record<string, string>) =>
+  codes.length ? codes.map((code) => labelOf(labels, code)).join(', ') : text.none;
 
 function ExternalLink({ href, label }: { href: string; label: string }) {
   return (
@@ -70,11 +71,7 @@ export function SchemeCard({ scheme }: { scheme: Scheme }) {
       <div className="scheme-card__columns">
         <section aria-labelledby="qui-contacter" className="panel">
           <h2 id="qui-contacter">{text.contact}</h2>
-          {hasReferent(referent) ? (
-            <ReferentAddress referent={referent} />
-          ) : (
-            <p>{text.noContact}</p>
-          )}
+          {hasReferent(referent) ? <ReferentAddress referent={referent} /> : <p>{text.noContact}</p>}
         </section>
         {(links.infoUrl || links.applyUrl) && (
           <section aria-labelledby="liens-utiles" className="panel">

@@ -71,7 +71,12 @@ export function SchemeFormPage({ mode }: { mode: 'create' | 'edit' }) {
   const csrfToken = session.status === 'signedIn' ? session.csrfToken : undefined;
 
   async function create(values: SchemeFormValues) {
-    const { folder: created } = await sendJson<{ folder: Folder }>('POST', '/api/folders', { ...toPayload(values), parentId: id }, csrfToken);
+    const { folder: created } = await sendJson<{ folder: Folder }>(
+      'POST',
+      '/api/folders',
+      { ...toPayload(values), parentId: id },
+      csrfToken,
+    );
     await navigate(linkTo.folder(created.id), { state: { notice: text.created(created.name) } });
   }
   async function save(values: SchemeFormValues) {

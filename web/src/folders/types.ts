@@ -50,7 +50,15 @@ export interface Folder {
   directorateId: string | null;
   scheme: Scheme | null;
   updatedAt: string;
-  can: { update: boolean; delete: boolean; createScheme: boolean; createSubfolder: boolean; upload: boolean; verify: boolean; report: boolean };
+  can: {
+    update: boolean;
+    delete: boolean;
+    createScheme: boolean;
+    createSubfolder: boolean;
+    upload: boolean;
+    verify: boolean;
+    report: boolean;
+  };
 }
 
 export interface FolderDetail {

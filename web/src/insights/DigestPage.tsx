@@ -82,7 +82,9 @@ export function DigestPage() {
                   {schemesToVerify.map((scheme) => (
                     <li key={scheme.id}>
                       <Link to={linkTo.folder(scheme.id)}>{scheme.name}</Link> —{' '}
-                      {scheme.reviewDueOn ? (scheme.reviewDueOn <= today ? text.dueSince : text.dueOn)(formatDate(scheme.reviewDueOn)) : text.never}
+                      {scheme.reviewDueOn
+                        ? (scheme.reviewDueOn <= today ? text.dueSince : text.dueOn)(formatDate(scheme.reviewDueOn))
+                        : text.never}
                     </li>
                   ))}
                 </ul>

@@ -58,7 +58,14 @@ export function GapDialog({ query, schemes, directorates, canAddSynonym, onClose
       action === 'keyword'
         ? { action, query, folderId }
         : action === 'synonym'
-          ? { action, query, terms: terms.split(',').map((t) => t.trim()).filter(Boolean) }
+          ? {
+              action,
+              query,
+              terms: terms
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean),
+            }
           : { action, query, directorateId, note };
     if ((action === 'assigned' && !directorateId) || (action === 'keyword' && !folderId)) {
       setError(text.required);
@@ -67,7 +74,13 @@ export function GapDialog({ query, schemes, directorates, canAddSynonym, onClose
     try {
       await sendJson('POST', '/api/insights/gaps', body, csrfToken);
       setError('');
-      onDone(action === 'keyword' ? `« ${query} » est un mot-clé de « ${schemes.find((s) => s.id === folderId)?.name ?? ''} ».` : action === 'synonym' ? `« ${query} » est un synonyme de ${terms}.` : `« ${query} » est confiée à ${directorates.find((d) => d.id === directorateId)?.name ?? ''}.`);
+      onDone(
+        action === 'keyword'
+          ? `« ${query} » est un mot-clé de « ${schemes.find((s) => s.id === folderId)?.name ?? ''} ».`
+          : action === 'synonym'
+            ? `« ${query} » est un synonyme de ${terms}.`
+            : `« ${query} » est confiée à ${directorates.find((d) => d.id === directorateId)?.name ?? ''}.`,
+      );
       return true;
     } catch (caught) {
       setError(messageOf(caught));
@@ -78,11 +91,25 @@ export function GapDialog({ query, schemes, directorates, canAddSynonym, onClose
   return (
     <FormDialog isOpen={query !== null} title={text.title(query ?? '')} submitLabel={text.submit} onSubmit={submit} onClose={onClose}>
       <RadioGroup name="suite" legend={text.action} value={action} onChange={(value) => setAction(value as Action)} choices={actions} />
-      {action === 'keyword' && <SelectField id="suite-dispositif" label={text.scheme} value={folderId} onChange={setFolderId} options={schemes.map((s) => ({ value: s.id, label: s.name }))} />}
+      {action === 'keyword' && (
+        <SelectField
+          id="suite-dispositif"
+          label={text.scheme}
+          value={folderId}
+          onChange={setFolderId}
+          options={schemes.map((s) => ({ value: s.id, label: s.name }))}
+        />
+      )}
       {action === 'synonym' && <TextField id="suite-termes" label={text.terms} hint={text.termsHint} value={terms} onChange={setTerms} />}
       {action === 'assigned' && (
         <>
-          <SelectField id="suite-direction" label={text.directorate} value={directorateId} onChange={setDirectorateId} options={[{ value: '', label: '—' }, ...directorates.map((d) => ({ value: d.id, label: d.name }))]} />
+          <SelectField
+            id="suite-direction"
+            label={text.directorate}
+            value={directorateId}
+            onChange={setDirectorateId}
+            options={[{ value: '', label: '—' }, ...directorates.map((d) => ({ value: d.id, label: d.name }))]}
+          />
           <TextField id="suite-note" label={text.note} hint={text.noteHint} value={note} onChange={setNote} isMultiline maxLength={2000} />
         </>
       )}

@@ -26,7 +26,9 @@ const text = {
   noMaison: 'Sans Maison (siège)',
   loading: 'Chargement des recherches…',
   summary: (searches: number, unanswered: number) =>
-    searches === 0 ? 'Aucune recherche sur la période.' : `${number(searches)} recherche${searches > 1 ? 's' : ''} sur la période, dont ${number(unanswered)} sans réponse.`,
+    searches === 0
+      ? 'Aucune recherche sur la période.'
+      : `${number(searches)} recherche${searches > 1 ? 's' : ''} sur la période, dont ${number(unanswered)} sans réponse.`,
   top: 'Les plus recherchées',
   topCaption: (days: number) => `Recherches les plus fréquentes sur les ${days} derniers jours`,
   byMaison: 'Par Maison de Région',
@@ -60,7 +62,9 @@ function InsightsView({ canAddSynonym }: { canAddSynonym: boolean }) {
   const maisons = useResource<{ maisons: { id: string; name: string }[] }>('/api/maisons').data?.maisons ?? [];
   const directorates = useResource<{ directorates: Directorate[] }>('/api/directorates').data?.directorates ?? [];
   const themes = folders.filter((f) => f.parentId === null).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-  const mySchemes = folders.filter((f) => f.scheme && !f.scheme.isArchived && f.can.update).sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  const mySchemes = folders
+    .filter((f) => f.scheme && !f.scheme.isArchived && f.can.update)
+    .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   const params = new URLSearchParams({ days, ...(theme ? { theme } : {}), ...(maison ? { maison } : {}) });
   const { data, error, reload } = useResource<Insights>(`/api/search/insights?${params.toString()}`);
 
@@ -78,7 +82,13 @@ function InsightsView({ canAddSynonym }: { canAddSynonym: boolean }) {
           onChange={setTheme}
           options={[{ value: '', label: text.allThemes }, ...themes.map((t) => ({ value: t.id, label: t.name }))]}
         />
-        <SelectField id="maison" label={text.maison} value={maison} onChange={setMaison} options={[{ value: '', label: text.allMaisons }, ...maisons.map((m) => ({ value: m.id, label: m.name }))]} />
+        <SelectField
+          id="maison"
+          label={text.maison}
+          value={maison}
+          onChange={setMaison}
+          options={[{ value: '', label: text.allMaisons }, ...maisons.map((m) => ({ value: m.id, label: m.name }))]}
+        />
       </div>
       <p role="status">{data ? text.summary(data.totals.searches, data.totals.unanswered) : error ? '' : text.loading}</p>
       <div role="status">{done && <p className="alert alert--success">{done}</p>}</div>

@@ -46,7 +46,12 @@ export function UnansweredTable({ days, rows, onAct }: { days: number; rows: Una
                     <span className="table__hint">{text.by(row.gap)}</span>
                   </>
                 )}
-                <button type="button" className="button button--secondary button--small" aria-label={text.actOn(row.query)} onClick={() => onAct(row.query)}>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  aria-label={text.actOn(row.query)}
+                  onClick={() => onAct(row.query)}
+                >
                   {text.act}
                 </button>
               </td>

@@ -16,7 +16,8 @@ const text = {
   about: (name: string) => `Sur « ${name} ». La direction qui en est responsable recevra votre signalement et vous répondra.`,
   reason: 'Motif',
   comment: 'Commentaire',
-  commentHint: (max: number) => `Ce que vous avez constaté, en quelques mots (${max.toLocaleString('fr-FR')} caractères au plus ; obligatoire pour « Autre »).`,
+  commentHint: (max: number) =>
+    `Ce que vous avez constaté, en quelques mots (${max.toLocaleString('fr-FR')} caractères au plus ; obligatoire pour « Autre »).`,
   remaining: (n: number) => `${n.toLocaleString('fr-FR')} caractères restants`,
   send: 'Envoyer le signalement',
   pending: 'Envoi…',
@@ -52,7 +53,13 @@ export function ReportButton({ subject, name }: { subject: Subject; name: string
           </>
         )}
       </span>
-      <ReportDialog isOpen={isOpen} subject={subject} name={name} onSent={(report) => setSent(text.sent(report.directorate.name))} onClose={() => setIsOpen(false)} />
+      <ReportDialog
+        isOpen={isOpen}
+        subject={subject}
+        name={name}
+        onSent={(report) => setSent(text.sent(report.directorate.name))}
+        onClose={() => setIsOpen(false)}
+      />
     </>
   );
 }
@@ -130,7 +137,8 @@ function ReasonChoices({ reason, onChange }: { reason: ReportReason; onChange(re
       <legend>{text.reason}</legend>
       {reasons.map((code) => (
         <label key={code} className="choice">
-          <input type="radio" name="reason" value={code} checked={reason === code} onChange={() => onChange(code)} /> {reportReasonLabels[code]}
+          <input type="radio" name="reason" value={code} checked={reason === code} onChange={() => onChange(code)} />{' '}
+          {reportReasonLabels[code]}
         </label>
       ))}
     </fieldset>
@@ -146,7 +154,15 @@ function CommentField({ comment, isRequired, onChange }: { comment: string; isRe
       <span id={hintId} className="field__hint">
         {text.commentHint(commentMax)}
       </span>
-      <textarea id={commentId} aria-describedby={hintId} rows={4} maxLength={commentMax} value={comment} onChange={(event) => onChange(event.target.value)} required={isRequired} />
+      <textarea
+        id={commentId}
+        aria-describedby={hintId}
+        rows={4}
+        maxLength={commentMax}
+        value={comment}
+        onChange={(event) => onChange(event.target.value)}
+        required={isRequired}
+      />
       <span className="field__hint" aria-live="polite">
         {comment.length > commentMax - 200 ? text.remaining(commentMax - comment.length) : ''}
       </span>

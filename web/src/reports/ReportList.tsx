@@ -11,7 +11,8 @@ const text = {
   empty: 'Aucun signalement.',
   on: (kind: Report['subject']['kind']) => (kind === 'document' ? 'Document : ' : 'Dispositif : '),
   removed: '(supprimé)',
-  sentBy: (name: string | null, maison: string | null, date: string) => `Envoyé ${name ? `par ${name}` : ''}${maison ? ` (${maison})` : ''} le ${date}`,
+  sentBy: (name: string | null, maison: string | null, date: string) =>
+    `Envoyé ${name ? `par ${name}` : ''}${maison ? ` (${maison})` : ''} le ${date}`,
   sentOn: (date: string) => `Envoyé le ${date}`,
   status: 'Statut : ',
   handled: (who: string | null, date: string) => `Traité ${who ? `par ${who} ` : ''}le ${date}`,
@@ -50,7 +51,12 @@ function HandleForm({ report, onSaved }: { report: Report; onSaved(report: Repor
     setIsPending(true);
     setMessage(undefined);
     try {
-      const { report: saved } = await sendJson<{ report: Report }>('PATCH', `/api/reports/${encodeURIComponent(report.id)}`, { status, answer }, csrfToken);
+      const { report: saved } = await sendJson<{ report: Report }>(
+        'PATCH',
+        `/api/reports/${encodeURIComponent(report.id)}`,
+        { status, answer },
+        csrfToken,
+      );
       onSaved(saved);
       setMessage({ kind: 'success', text: text.saved });
     } catch (e) {
@@ -92,7 +98,17 @@ function HandleForm({ report, onSaved }: { report: Report; onSaved(report: Repor
  * Reports as a list: what, why, the agent's comment (text, never HTML), the status, the answer.
  * `isEditable`: the directorate's editors move each along and answer it.
  */
-export function ReportList({ reports, isEditable = false, showReporter = false, onSaved }: { reports: Report[]; isEditable?: boolean; showReporter?: boolean; onSaved?(report: Report): void }) {
+export function ReportList({
+  reports,
+  isEditable = false,
+  showReporter = false,
+  onSaved,
+}: {
+  reports: Report[];
+  isEditable?: boolean;
+  showReporter?: boolean;
+  onSaved?(report: Report): void;
+}) {
   if (reports.length === 0) return <p>{text.empty}</p>;
   return (
     <ul className="report-list">
@@ -105,7 +121,9 @@ export function ReportList({ reports, isEditable = false, showReporter = false, 
           </p>
           <p className="report-list__comment">{report.comment || text.noComment}</p>
           <p className="field__hint">
-            {showReporter ? text.sentBy(report.reporter.name, report.reporter.maison, formatDateTime(report.createdAt)) : text.sentOn(formatDateTime(report.createdAt))}
+            {showReporter
+              ? text.sentBy(report.reporter.name, report.reporter.maison, formatDateTime(report.createdAt))
+              : text.sentOn(formatDateTime(report.createdAt))}
             {report.handledAt && ` · ${text.handled(report.handledBy, formatDateTime(report.handledAt))}`}
           </p>
           {report.answer && !isEditable && (

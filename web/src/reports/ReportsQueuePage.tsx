@@ -5,7 +5,8 @@ import type { Report } from './types';
 
 const text = {
   title: 'Signalements reçus',
-  intro: 'Ce que les agents des Maisons signalent sur les dispositifs et documents de votre direction. Passez-les « En cours », puis « Résolu » avec une réponse : l’agent la voit dans « Mes signalements ».',
+  intro:
+    'Ce que les agents des Maisons signalent sur les dispositifs et documents de votre direction. Passez-les « En cours », puis « Résolu » avec une réponse : l’agent la voit dans « Mes signalements ».',
   show: 'Afficher',
   open: 'À traiter (nouveaux et en cours)',
   all: 'Tous',

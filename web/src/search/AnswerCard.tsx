@@ -31,7 +31,8 @@ function datesOf(scheme: AnswerScheme): string {
   return scheme.availability === 'clos' ? text.closedOn(formatDate(scheme.closesOn)) : text.closesOn(formatDate(scheme.closesOn));
 }
 
-const labels = (codes: string[], names: Record<string, string>) => (codes.length ? codes.map((code) => labelOf(names, code)).join(', ') : text.notSaid);
+const labels = (codes: string[], names: Record<string, string>) =>
+  codes.length ? codes.map((code) => labelOf(names, code)).join(', ') : text.notSaid;
 
 export function Availability({ scheme }: { scheme: AnswerScheme }) {
   const dates = datesOf(scheme);
@@ -122,7 +123,12 @@ export function AnswerCard({ scheme, level = 3, isCompact = false, share }: Prop
                 <ExternalLink href={scheme.links.applyUrl} label={text.applyUrl} name={scheme.name} className="button button--small" />
               )}
               {scheme.links.infoUrl && (
-                <ExternalLink href={scheme.links.infoUrl} label={text.infoUrl} name={scheme.name} className="button button--secondary button--small" />
+                <ExternalLink
+                  href={scheme.links.infoUrl}
+                  label={text.infoUrl}
+                  name={scheme.name}
+                  className="button button--secondary button--small"
+                />
               )}
               {share}
             </p>

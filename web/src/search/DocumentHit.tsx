@@ -37,7 +37,12 @@ export function DocumentHit({ hit, q, isDegraded, isLone = false }: Props) {
   const opensAtPage = isPdf && page !== null;
   const metaId = `document-${document.id}-infos`;
   const titleLink = opensAtPage ? (
-    <Link to={linkTo.documentViewer(document.id, page, q, markedWords(hit.snippet))} data-hit-link="" data-hit-key={`document:${document.id}`} aria-describedby={metaId}>
+    <Link
+      to={linkTo.documentViewer(document.id, page, q, markedWords(hit.snippet))}
+      data-hit-link=""
+      data-hit-key={`document:${document.id}`}
+      aria-describedby={metaId}
+    >
       {document.title}
       <span className="visually-hidden">{text.openAtPage(page)}</span>
     </Link>

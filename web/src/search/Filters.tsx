@@ -36,7 +36,9 @@ const fixedLabels: Partial<Record<FacetName, Record<string, string>>> = {
 function labelled(name: FacetName, choices: { value: string; count: number }[], names: ValueNames) {
   const labels = fixedLabels[name];
   const labelOf = (value: string) =>
-    labels?.[value] ?? (name === 'theme' || name === 'directorate' ? names[name][value] : name === 'fileType' ? fileTypeLabel(value) : undefined) ?? value;
+    labels?.[value] ??
+    (name === 'theme' || name === 'directorate' ? names[name][value] : name === 'fileType' ? fileTypeLabel(value) : undefined) ??
+    value;
   const order = labels ? Object.keys(labels) : [];
   const rank = (value: string) => (order.includes(value) ? order.indexOf(value) : order.length);
   return choices
@@ -72,7 +74,13 @@ export function FilterPanel(props: Props) {
   return (
     <div className="filter-bar">
       <p className="filter-bar__row">
-        <button type="button" className="button button--secondary filter-bar__toggle" aria-expanded={isOpen} aria-controls={panelId} onClick={() => setIsOpen(!isOpen)}>
+        <button
+          type="button"
+          className="button button--secondary filter-bar__toggle"
+          aria-expanded={isOpen}
+          aria-controls={panelId}
+          onClick={() => setIsOpen(!isOpen)}
+        >
           <span aria-hidden="true" className="link-button__icon">
             {isOpen ? '▾' : '▸'}
           </span>
@@ -128,7 +136,11 @@ export function Filters({ criteria, facets, baselines, names, onChange }: Props)
       })}
       {hasFilters(criteria) && (
         <p>
-          <button type="button" className="button button--secondary" onClick={() => onChange({ ...criteria, filters: {}, includeClosed: false })}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => onChange({ ...criteria, filters: {}, includeClosed: false })}
+          >
             {text.clear}
           </button>
         </p>

@@ -46,7 +46,11 @@ export function GroupItem({ group, q, isDegraded, isFirst, isApproximate = false
       <AnswerCard
         scheme={scheme}
         isCompact={isApproximate}
-        share={scheme.isShared && <ShareButton scheme={{ id: scheme.id, name: scheme.name }} title={scheme.name} isTitleInName className={shareClass} />}
+        share={
+          scheme.isShared && (
+            <ShareButton scheme={{ id: scheme.id, name: scheme.name }} title={scheme.name} isTitleInName className={shareClass} />
+          )
+        }
       />
       {documents.length > 0 && (
         <div className="answer__documents">

@@ -13,7 +13,8 @@ const text = {
 };
 
 /** The stops of ↓ and ↑, in order: each scheme's name, each document's title. */
-export const hitLinks = (container: HTMLElement | null): HTMLElement[] => (container ? [...container.querySelectorAll<HTMLElement>('[data-hit-link]')] : []);
+export const hitLinks = (container: HTMLElement | null): HTMLElement[] =>
+  container ? [...container.querySelectorAll<HTMLElement>('[data-hit-link]')] : [];
 
 interface Props {
   groups: AnswerGroup[];
@@ -79,7 +80,7 @@ export function GroupList({ groups, approximate, q, total, isComplete, isPending
           <ol ref={listRef} className="answer-list" aria-labelledby="resultats-titre">
             {groups.map((group, i) => (
               <li key={group.scheme ? `scheme:${group.scheme.id}` : `document:${group.documents[0]?.document.id ?? i}`}>
-                <GroupItem group={group} q={q} isDegraded={isDegraded} isFirst={i === 0 && q.trim() !== ""} />
+                <GroupItem group={group} q={q} isDegraded={isDegraded} isFirst={i === 0 && q.trim() !== ''} />
               </li>
             ))}
           </ol>

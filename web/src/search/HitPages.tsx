@@ -33,7 +33,9 @@ export function HitPages({ documentId, title, q, isPdf }: { documentId: string; 
   function toggle() {
     setIsOpen(!isOpen);
     if (isOpen || loaded) return;
-    getJson<{ pages: MatchingPage[] }>(`/api/documents/${encodeURIComponent(documentId)}/pages?${new URLSearchParams({ q }).toString()}`).then(
+    getJson<{ pages: MatchingPage[] }>(
+      `/api/documents/${encodeURIComponent(documentId)}/pages?${new URLSearchParams({ q }).toString()}`,
+    ).then(
       (answer) => setLoaded({ pages: byPage(answer.pages) }),
       (error: unknown) => setLoaded({ error: messageOf(error) }),
     );
@@ -50,7 +52,8 @@ export function HitPages({ documentId, title, q, isPdf }: { documentId: string; 
       </button>
       <div id={regionId} hidden={!isOpen}>
         <p role="status" className="hit__pages-status">
-          {isOpen && (!loaded ? text.loading : 'error' in loaded ? '' : loaded.pages.length === 0 ? text.none : text.count(loaded.pages.length))}
+          {isOpen &&
+            (!loaded ? text.loading : 'error' in loaded ? '' : loaded.pages.length === 0 ? text.none : text.count(loaded.pages.length))}
         </p>
         {isOpen && loaded && 'error' in loaded && (
           <p role="alert" className="alert alert--error">

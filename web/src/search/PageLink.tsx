@@ -8,7 +8,19 @@ const text = {
 };
 
 /** The PDF opened in the app's viewer at the page that matched, its words highlighted. */
-export function PageLink({ documentId, title, page, q, words }: { documentId: string; title: string; page: number; q: string; words: string[] }) {
+export function PageLink({
+  documentId,
+  title,
+  page,
+  q,
+  words,
+}: {
+  documentId: string;
+  title: string;
+  page: number;
+  q: string;
+  words: string[];
+}) {
   return (
     <Link to={linkTo.documentViewer(documentId, page, q, words)}>
       {text.open(page)}

@@ -19,7 +19,8 @@ const plural = (n: number, word: string) => `${number(n)} ${word}${n > 1 ? 's' :
 const text = {
   title: 'Recherche',
   heading: 'Trouver un dispositif',
-  count: (total: number, documents: number) => (total === 0 ? 'Aucun dispositif ne correspond' : `${plural(total, 'dispositif')}, ${plural(documents, 'document')}`),
+  count: (total: number, documents: number) =>
+    total === 0 ? 'Aucun dispositif ne correspond' : `${plural(total, 'dispositif')}, ${plural(documents, 'document')}`,
   degraded: 'La recherche fonctionne en mode dégradé : les résultats peuvent être moins pertinents.',
   none: 'Essayez d’autres mots, ou retirez des filtres.',
 };
@@ -137,7 +138,9 @@ export function SearchPage() {
         </p>
       )}
       <div className="search-layout" aria-busy={!search.isSettled} ref={layoutRef} onFocus={onFocus}>
-        {answer && <FilterPanel criteria={criteria} facets={answer.last.facets} baselines={search.baselines} names={names} onChange={update} />}
+        {answer && (
+          <FilterPanel criteria={criteria} facets={answer.last.facets} baselines={search.baselines} names={names} onChange={update} />
+        )}
         <div className="search-layout__results">
           {isHomeShown && <SearchHome recent={answer && isHome(answer.criteria) ? schemesOf(answer.groups) : undefined} />}
           {isAnswerShown && (

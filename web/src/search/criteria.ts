@@ -44,7 +44,8 @@ export const criteriaKey = (criteria: Criteria, without?: FacetName) => criteria
 
 export const selectedIn = (criteria: Criteria, name: FacetName): string[] => criteria.filters[name] ?? [];
 
-export const hasFilters = (criteria: Criteria) => criteria.includeClosed || facetNames.some((name) => selectedIn(criteria, name).length > 0);
+export const hasFilters = (criteria: Criteria) =>
+  criteria.includeClosed || facetNames.some((name) => selectedIn(criteria, name).length > 0);
 
 export function toggleFilter(criteria: Criteria, name: FacetName, value: string, isChecked: boolean): Criteria {
   const others = selectedIn(criteria, name).filter((v) => v !== value);
@@ -75,7 +76,12 @@ export function nextBaselines(baselines: Baselines, criteria: Criteria, facets: 
  * and the others with the count they had before the facet was narrowed, when the rest of the
  * criteria has not changed since (otherwise only those the results still have).
  */
-export function facetChoices(name: FacetName, criteria: Criteria, facets: FacetCounts, baselines: Baselines): { value: string; count: number }[] {
+export function facetChoices(
+  name: FacetName,
+  criteria: Criteria,
+  facets: FacetCounts,
+  baselines: Baselines,
+): { value: string; count: number }[] {
   const current = facets[name] ?? {};
   const selected = selectedIn(criteria, name);
   const baseline = baselines[name];

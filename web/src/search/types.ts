@@ -36,7 +36,16 @@ export interface AnswerScheme {
 }
 
 export interface AnswerDocument {
-  document: { id: string; title: string; summary: string; docType: string; scope: Scope; fileType: string | null; hasText: boolean; updatedAt: string };
+  document: {
+    id: string;
+    title: string;
+    summary: string;
+    docType: string;
+    scope: Scope;
+    fileType: string | null;
+    hasText: boolean;
+    updatedAt: string;
+  };
   /** The best matching page (the PDF opens there); null when the title or the card matched. */
   page: number | null;
   /** HTML made by the server: the text escaped, the matches in <mark>. The only server string rendered as HTML. */

@@ -61,7 +61,14 @@ export function useSearch(criteria: Criteria, delayMs = 200) {
           const first = isNextPage && s.answer ? s.answer.first : response;
           const isComplete = response.groups.length < hitsPerPage || groups.length >= response.total;
           return {
-            answer: { criteria: asked, groups, first, last: response, isComplete, total: isComplete ? groups.length : Math.max(response.total, groups.length) },
+            answer: {
+              criteria: asked,
+              groups,
+              first,
+              last: response,
+              isComplete,
+              total: isComplete ? groups.length : Math.max(response.total, groups.length),
+            },
             baselines: page === 1 ? nextBaselines(s.baselines, asked, response.facets) : s.baselines,
             isPending: false,
           };

@@ -30,7 +30,13 @@ export function QrCode({ value, label, className = '' }: { value: string; label:
   const { path, size } = useMemo(() => darkModulesPath(value), [value]);
   return (
     <div role="img" aria-label={label} className={`qr ${className}`.trim()}>
-      <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${size} ${size}`} shapeRendering="crispEdges" aria-hidden="true" focusable="false">
+      <svg
+        xmlns="http://www.w3.org/2000/svg"
+        viewBox={`0 0 ${size} ${size}`}
+        shapeRendering="crispEdges"
+        aria-hidden="true"
+        focusable="false"
+      >
         <rect width={size} height={size} fill="#ffffff" />
         <path d={path} fill="#000000" />
       </svg>

@@ -8,7 +8,8 @@ const text = {
       ? 'Ses liens publics n’ont pas été ouverts ces 30 derniers jours.'
       : `Ses liens publics ont été ouverts ${new Intl.NumberFormat('fr-FR').format(n)} fois ces 30 derniers jours (chaque visiteur compte une fois par jour).`,
   toScheme: (name: string) => `Les QR codes et liens déjà remis mèneront à la page du dispositif « ${name} », qui reste en ligne.`,
-  nowhere: 'Les QR codes et liens déjà remis ne mèneront plus à aucun document : la page dira qu’il n’est plus diffusé et donnera le contact de la Région.',
+  nowhere:
+    'Les QR codes et liens déjà remis ne mèneront plus à aucun document : la page dira qu’il n’est plus diffusé et donnera le contact de la Région.',
 };
 
 /**

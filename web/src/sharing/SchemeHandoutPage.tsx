@@ -29,7 +29,10 @@ const text = {
 
 /** "aides.region.example/eceau": an address as one reads it aloud (no scheme, no www, no trailing slash). */
 export function shortAddress(url: string): string {
-  return url.replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/$/, '');
+  return url
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/$/, '');
 }
 
 function deadlineOf(scheme: Scheme): string {

@@ -19,7 +19,14 @@ interface Props {
 }
 
 /** "Partager": opens the dialog of the public link (the scheme's page, or a document's); focus comes back here when it closes. */
-export function ShareButton({ documentId, scheme, title, canManage = false, isTitleInName = false, className = 'button button--secondary' }: Props) {
+export function ShareButton({
+  documentId,
+  scheme,
+  title,
+  canManage = false,
+  isTitleInName = false,
+  className = 'button button--secondary',
+}: Props) {
   const [isOpen, setIsOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
 

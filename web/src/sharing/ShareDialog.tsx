@@ -12,7 +12,8 @@ const text = {
   refused: 'Le lien public n’est pas disponible :',
   what: 'Que partager ?',
   scheme: (name: string) => `Le dispositif « ${name} »`,
-  schemeHint: 'Recommandé : sa page présente le dispositif, le lien pour déposer une demande et tous ses documents publics ; elle reste valable quand un document est remplacé ou retiré.',
+  schemeHint:
+    'Recommandé : sa page présente le dispositif, le lien pour déposer une demande et tous ses documents publics ; elle reste valable quand un document est remplacé ou retiré.',
   document: 'Ce document seulement',
   link: 'Lien public',
   linkHint: 'Toute personne qui a ce lien peut lire et télécharger la version en cours, sans compte.',
@@ -69,7 +70,8 @@ export function ShareDialog({ documentId, scheme: givenScheme, title, canManage,
   const isSchemeSettled = !scheme || !schemeLink.isLoading;
   const kind = choice ?? (hasSchemePage || !documentId ? 'scheme' : 'document');
   const current = kind === 'scheme' ? schemeLink : documentLink;
-  const target: ShareTarget | undefined = kind === 'scheme' ? (scheme ? { kind, id: scheme.id } : undefined) : documentId ? { kind, id: documentId } : undefined;
+  const target: ShareTarget | undefined =
+    kind === 'scheme' ? (scheme ? { kind, id: scheme.id } : undefined) : documentId ? { kind, id: documentId } : undefined;
   const error = documentId ? documentLink.error : schemeLink.error;
   const choiceName = useId();
 
@@ -86,7 +88,8 @@ export function ShareDialog({ documentId, scheme: givenScheme, title, canManage,
         <fieldset className="share__choice">
           <legend>{text.what}</legend>
           <label>
-            <input type="radio" name={choiceName} checked={kind === 'scheme'} onChange={() => setChoice('scheme')} /> {text.scheme(scheme.name)}
+            <input type="radio" name={choiceName} checked={kind === 'scheme'} onChange={() => setChoice('scheme')} />{' '}
+            {text.scheme(scheme.name)}
           </label>
           <span className="field__hint">{text.schemeHint}</span>
           <label>
@@ -96,8 +99,15 @@ export function ShareDialog({ documentId, scheme: givenScheme, title, canManage,
       )}
       {isSchemeSettled && current.data && target && (
         <>
-          <SharedLink key={`${target.kind}:${target.id}`} target={target} title={kind === 'scheme' && scheme ? scheme.name : title} link={current.data} />
-          {canManage && <ShareLinkSettings key={`settings:${target.kind}`} target={target} link={current.data} onChanged={current.replace} />}
+          <SharedLink
+            key={`${target.kind}:${target.id}`}
+            target={target}
+            title={kind === 'scheme' && scheme ? scheme.name : title}
+            link={current.data}
+          />
+          {canManage && (
+            <ShareLinkSettings key={`settings:${target.kind}`} target={target} link={current.data} onChanged={current.replace} />
+          )}
         </>
       )}
       <div className="actions">

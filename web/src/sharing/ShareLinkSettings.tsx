@@ -139,7 +139,9 @@ function LinkFacts({ target, link }: { target: ShareTarget; link: ShareLink }) {
         <span className="field__hint"> — {text.opensHint}</span>
       </li>
       <li>{text.created(formatDateTime(link.createdAt))}</li>
-      <li>{target.kind === 'scheme' ? text.schemeLifetime : link.expiresAt ? text.expires(formatDateTime(link.expiresAt)) : text.neverExpires}</li>
+      <li>
+        {target.kind === 'scheme' ? text.schemeLifetime : link.expiresAt ? text.expires(formatDateTime(link.expiresAt)) : text.neverExpires}
+      </li>
     </ul>
   );
 }
@@ -201,7 +203,14 @@ function RegenerateLink({ onConfirm }: { onConfirm(): Promise<void> }) {
         </button>
         <span className="field__hint">{text.regenerateHint}</span>
       </p>
-      <ConfirmDialog isOpen={isConfirming} title={text.regenerateTitle} confirmLabel={text.regenerateConfirm} isDanger onConfirm={onConfirm} onClose={() => setIsConfirming(false)}>
+      <ConfirmDialog
+        isOpen={isConfirming}
+        title={text.regenerateTitle}
+        confirmLabel={text.regenerateConfirm}
+        isDanger
+        onConfirm={onConfirm}
+        onClose={() => setIsConfirming(false)}
+      >
         <p>{text.regenerateBody}</p>
       </ConfirmDialog>
     </>

@@ -21,7 +21,16 @@ interface Props {
  * A confirmation in a native modal <dialog> (useModalDialog): focus goes to "Annuler", Esc closes
  * it, and focus returns to the button that opened it.
  */
-export function ConfirmDialog({ isOpen, title, children, confirmLabel, isDanger = false, onConfirm, onClose, fallbackFocusId = 'contenu' }: Props) {
+export function ConfirmDialog({
+  isOpen,
+  title,
+  children,
+  confirmLabel,
+  isDanger = false,
+  onConfirm,
+  onClose,
+  fallbackFocusId = 'contenu',
+}: Props) {
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string>();
   const titleId = useId();

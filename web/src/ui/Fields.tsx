@@ -20,7 +20,17 @@ function describedBy(id: string, hint?: string, error?: string) {
 }
 
 /** `isErrorAnnounced`: the error is announced as it appears (role="alert"), for forms without an error summary. */
-function FieldNotes({ id, hint, error, isErrorAnnounced = false }: { id: string; hint?: string; error?: string; isErrorAnnounced?: boolean }) {
+function FieldNotes({
+  id,
+  hint,
+  error,
+  isErrorAnnounced = false,
+}: {
+  id: string;
+  hint?: string;
+  error?: string;
+  isErrorAnnounced?: boolean;
+}) {
   return (
     <>
       {hint && (
@@ -47,7 +57,18 @@ interface TextFieldProps extends FieldProps, InputProps {
 }
 
 /** A labelled text input (or textarea), its hint and its error under the label. */
-export function TextField({ id, label, hint, error, value, onChange, isMultiline = false, isErrorAnnounced, inputRef, ...input }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  isMultiline = false,
+  isErrorAnnounced,
+  inputRef,
+  ...input
+}: TextFieldProps) {
   const common = {
     id,
     value,
@@ -62,7 +83,13 @@ export function TextField({ id, label, hint, error, value, onChange, isMultiline
       </label>
       <FieldNotes id={id} hint={hint} error={error} isErrorAnnounced={isErrorAnnounced} />
       {isMultiline ? (
-        <textarea {...common} rows={5} onChange={(event) => onChange(event.target.value)} required={input.required} disabled={input.disabled} />
+        <textarea
+          {...common}
+          rows={5}
+          onChange={(event) => onChange(event.target.value)}
+          required={input.required}
+          disabled={input.disabled}
+        />
       ) : (
         <input ref={inputRef} type="text" {...input} {...common} onChange={(event) => onChange(event.target.value)} />
       )}
@@ -70,7 +97,16 @@ export function TextField({ id, label, hint, error, value, onChange, isMultiline
   );
 }
 
-export function SelectField({ id, label, hint, error, value, onChange, options, required }: FieldProps & { options: { value: string; label: string }[]; required?: boolean }) {
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  options,
+  required,
+}: FieldProps & { options: { value: string; label: string }[]; required?: boolean }) {
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>
@@ -125,7 +161,12 @@ function Group({ legend, hint, error, children }: Omit<GroupProps, 'choices'> & 
   );
 }
 
-export function RadioGroup({ name, value, onChange, ...group }: GroupProps & { name: string; value: string; onChange(value: string): void }) {
+export function RadioGroup({
+  name,
+  value,
+  onChange,
+  ...group
+}: GroupProps & { name: string; value: string; onChange(value: string): void }) {
   return (
     <Group {...group}>
       {group.choices.map((choice) => (
@@ -151,7 +192,12 @@ export function RadioGroup({ name, value, onChange, ...group }: GroupProps & { n
   );
 }
 
-export function CheckboxGroup({ name, values, onChange, ...group }: GroupProps & { name: string; values: string[]; onChange(values: string[]): void }) {
+export function CheckboxGroup({
+  name,
+  values,
+  onChange,
+  ...group
+}: GroupProps & { name: string; values: string[]; onChange(values: string[]): void }) {
   const toggle = (code: string, isChecked: boolean) => onChange(isChecked ? [...values, code] : values.filter((v) => v !== code));
   return (
     <Group {...group}>

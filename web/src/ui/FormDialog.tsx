@@ -34,7 +34,13 @@ export function FormDialog({ isOpen, title, children, submitLabel, onSubmit, onC
   }
 
   return (
-    <dialog ref={dialogRef} className="dialog" aria-labelledby={titleId} onClose={handleClose} onCancel={(event) => isPending && event.preventDefault()}>
+    <dialog
+      ref={dialogRef}
+      className="dialog"
+      aria-labelledby={titleId}
+      onClose={handleClose}
+      onCancel={(event) => isPending && event.preventDefault()}
+    >
       <h2 id={titleId}>{title}</h2>
       <form onSubmit={(event) => void submit(event)} noValidate>
         {children}

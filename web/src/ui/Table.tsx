@@ -7,7 +7,17 @@ export type Column = string | { label: string; isNumber: boolean };
  * A data table that scrolls sideways on a narrow screen: its caption for screen readers, its
  * column headers, and the rows (<tr>, the first cell a row header) the caller draws.
  */
-export function Table({ caption, columns, className, children }: { caption: string; columns: Column[]; className?: string; children: ReactNode }) {
+export function Table({
+  caption,
+  columns,
+  className,
+  children,
+}: {
+  caption: string;
+  columns: Column[];
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="table-scroll">
       <table className={className ? `table ${className}` : 'table'}>

@@ -95,7 +95,12 @@ export function formatDate(value: string | null | undefined): string {
   const isBareDate = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = new Date(isBareDate ? `${value}T12:00:00` : value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', ...(isBareDate ? {} : { timeZone: 'Europe/Paris' }) }).format(date);
+  return new Intl.DateTimeFormat('fr-FR', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    ...(isBareDate ? {} : { timeZone: 'Europe/Paris' }),
+  }).format(date);
 }
 
 /** "12 mars 2026 à 14:05". */

@@ -15,7 +15,8 @@ interface DueScheme extends Verification {
 
 const text = {
   title: 'Fiches à vérifier',
-  intro: 'Les dispositifs de votre direction dont la fiche doit être confirmée (en retard, ou dans les 30 jours). Relisez la fiche, corrigez-la si besoin (l’enregistrer vaut vérification) ou marquez-la comme vérifiée.',
+  intro:
+    'Les dispositifs de votre direction dont la fiche doit être confirmée (en retard, ou dans les 30 jours). Relisez la fiche, corrigez-la si besoin (l’enregistrer vaut vérification) ou marquez-la comme vérifiée.',
   loading: 'Chargement…',
   empty: 'Aucune fiche à vérifier : tout est à jour.',
   caption: 'Fiches à vérifier, les plus en retard d’abord',

@@ -11,7 +11,15 @@ const text = {
  * "Vérifié le 3 novembre 2026", and past its review date "À vérifier" beside it: the card stays
  * shown, the agent knows to double-check with the referent.
  */
-export function VerifiedLine({ verifiedAt, isReviewDue, className = 'verified' }: { verifiedAt: string | null; isReviewDue: boolean; className?: string }) {
+export function VerifiedLine({
+  verifiedAt,
+  isReviewDue,
+  className = 'verified',
+}: {
+  verifiedAt: string | null;
+  isReviewDue: boolean;
+  className?: string;
+}) {
   return (
     <p className={className}>
       <span>{verifiedAt ? text.verifiedOn(formatDate(verifiedAt)) : text.neverVerified}</span>

@@ -11,7 +11,17 @@ export const verifyText = {
 };
 
 /** One click: the editor confirms the card is current (POST /api/folders/:id/verification). */
-export function VerifyButton({ folderId, name, onVerified, className = 'button' }: { folderId: string; name: string; onVerified(folder: Folder): void; className?: string }) {
+export function VerifyButton({
+  folderId,
+  name,
+  onVerified,
+  className = 'button',
+}: {
+  folderId: string;
+  name: string;
+  onVerified(folder: Folder): void;
+  className?: string;
+}) {
   const csrfToken = useCsrfToken();
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string>();
@@ -20,7 +30,12 @@ export function VerifyButton({ folderId, name, onVerified, className = 'button' 
     setIsPending(true);
     setError(undefined);
     try {
-      const { folder } = await sendJson<{ folder: Folder }>('POST', `/api/folders/${encodeURIComponent(folderId)}/verification`, {}, csrfToken);
+      const { folder } = await sendJson<{ folder: Folder }>(
+        'POST',
+        `/api/folders/${encodeURIComponent(folderId)}/verification`,
+        {},
+        csrfToken,
+      );
       onVerified(folder);
     } catch (e) {
       setError(messageOf(e));

@@ -15,7 +15,12 @@ export const economySchemes: SchemeSource[] = [
     aidTypes: ['pret', 'accompagnement'],
     keywords: ['création d’entreprise', 'reprise', 'prêt d’honneur', 'apport personnel', 'auto-entrepreneur', 'TPE'],
     calendar: { isPermanent: true },
-    referent: { name: 'Hélène Vassal', service: 'Service Création et transmission d’entreprises', email: 'creation.entreprise@region.example', phone: '04 00 00 00 11' },
+    referent: {
+      name: 'Hélène Vassal',
+      service: 'Service Création et transmission d’entreprises',
+      email: 'creation.entreprise@region.example',
+      phone: '04 00 00 00 11',
+    },
     context:
       "Chaque année, de nombreux projets de création ou de reprise d'entreprise échouent faute d'un apport personnel suffisant pour convaincre une banque. La Région a choisi de soutenir la personne plutôt que l'entreprise, au moment où le risque est le plus grand, et de s'appuyer sur les réseaux d'accompagnement présents dans chaque département.",
     beneficiaries: [
@@ -34,10 +39,17 @@ export const economySchemes: SchemeSource[] = [
       'Le besoin en fonds de roulement des premiers mois d’activité.',
       'Le rachat d’un fonds de commerce ou de titres lors d’une reprise.',
     ],
-    excluded: ['Les sociétés civiles immobilières et les activités de pure gestion de patrimoine.', 'Le remboursement de dettes personnelles du porteur.'],
+    excluded: [
+      'Les sociétés civiles immobilières et les activités de pure gestion de patrimoine.',
+      'Le remboursement de dettes personnelles du porteur.',
+    ],
     funding:
       'Le montant est fixé par le comité d’agrément selon le besoin de financement et la capacité de remboursement du porteur ; il ne peut excéder le montant du prêt bancaire associé. Le remboursement se fait par mensualités constantes.',
-    pieces: ['Le plan d’affaires (business plan) avec un prévisionnel sur trois ans.', 'La copie de la pièce d’identité du porteur.', 'L’accord de principe ou la demande de prêt bancaire.'],
+    pieces: [
+      'Le plan d’affaires (business plan) avec un prévisionnel sur trois ans.',
+      'La copie de la pièce d’identité du porteur.',
+      'L’accord de principe ou la demande de prêt bancaire.',
+    ],
     faq: [
       [
         'Je suis au chômage : puis-je demander un prêt d’honneur ?',
@@ -71,7 +83,12 @@ export const economySchemes: SchemeSource[] = [
     aidTypes: ['avance_remboursable', 'subvention'],
     keywords: ['PME', 'industrie', 'efficacité énergétique', 'décarbonation', 'économie circulaire', 'usine'],
     calendar: { opensIn: -75, closesIn: 120 },
-    referent: { name: 'Julien Castagnède', service: 'Service Industrie et filières', email: 'industrie.sobre@region.example', phone: '04 00 00 00 12' },
+    referent: {
+      name: 'Julien Castagnède',
+      service: 'Service Industrie et filières',
+      email: 'industrie.sobre@region.example',
+      phone: '04 00 00 00 12',
+    },
     context:
       'La hausse durable du prix de l’énergie pèse sur la compétitivité des ateliers et des usines de la région, souvent équipés de machines anciennes. Moderniser l’outil de production en consommant moins est à la fois une nécessité économique et une contribution aux objectifs climatiques régionaux.',
     beneficiaries: [
@@ -90,10 +107,19 @@ export const economySchemes: SchemeSource[] = [
       'Les équipements de tri, de broyage ou de réemploi des chutes de production.',
       'Les études de faisabilité et l’ingénierie préalables, confiées à un prestataire extérieur.',
     ],
-    excluded: ['Le simple remplacement à l’identique d’un équipement en fin de vie.', 'Les véhicules et le matériel roulant.', 'Les bâtiments de bureaux.'],
+    excluded: [
+      'Le simple remplacement à l’identique d’un équipement en fin de vie.',
+      'Les véhicules et le matériel roulant.',
+      'Les bâtiments de bureaux.',
+    ],
     funding:
       "L'avance remboursable couvre jusqu'à 40 % du programme d'investissement, remboursable sur sept ans dont deux ans de différé. Les études sont financées par une subvention à 50 %.",
-    pieces: ['Le diagnostic énergétique ou l’audit matières.', 'Les devis détaillés des équipements.', 'Les trois derniers bilans et comptes de résultat.', 'Une note présentant les gains attendus, chiffrés.'],
+    pieces: [
+      'Le diagnostic énergétique ou l’audit matières.',
+      'Les devis détaillés des équipements.',
+      'Les trois derniers bilans et comptes de résultat.',
+      'Une note présentant les gains attendus, chiffrés.',
+    ],
     faq: [
       [
         'Une entreprise de 300 salariés peut-elle candidater ?',
@@ -127,7 +153,12 @@ export const economySchemes: SchemeSource[] = [
     aidTypes: ['subvention', 'accompagnement'],
     keywords: ['export', 'international', 'prospection', 'salon étranger', 'vendre à l’étranger', 'PME'],
     calendar: { opensIn: -160, closesIn: 12 },
-    referent: { name: 'Sonia Mercadier', service: 'Service International et attractivité', email: 'export@region.example', phone: '04 00 00 00 13' },
+    referent: {
+      name: 'Sonia Mercadier',
+      service: 'Service International et attractivité',
+      email: 'export@region.example',
+      phone: '04 00 00 00 13',
+    },
     context:
       'Moins d’une entreprise régionale sur dix vend hors de France, alors que nombre d’entre elles ont des produits qui s’y prêtent. Le premier pas coûte cher et fait peur : la Région le partage avec l’entreprise, avec l’appui des conseillers de l’agence régionale de développement.',
     beneficiaries: [
@@ -146,9 +177,18 @@ export const economySchemes: SchemeSource[] = [
       'Les études de marché et les prestations d’organismes d’appui à l’export.',
       'La traduction et l’adaptation des catalogues, du site internet et des emballages.',
     ],
-    excluded: ['Les salons organisés en France, même internationaux.', 'Les frais de repas et les dépenses de représentation.', 'Les commissions versées à des agents commerciaux.'],
-    funding: 'L’aide est calculée sur la base des dépenses réelles, à 50 %, dans la limite de 8 000 € par entreprise sur douze mois. Deux démarches différentes peuvent être financées dans cette limite.',
-    pieces: ['Une présentation de l’entreprise et du pays visé.', 'Les devis (stand, étude, traduction) et le budget de la mission.', 'Le compte rendu de l’entretien avec le conseiller international.'],
+    excluded: [
+      'Les salons organisés en France, même internationaux.',
+      'Les frais de repas et les dépenses de représentation.',
+      'Les commissions versées à des agents commerciaux.',
+    ],
+    funding:
+      'L’aide est calculée sur la base des dépenses réelles, à 50 %, dans la limite de 8 000 € par entreprise sur douze mois. Deux démarches différentes peuvent être financées dans cette limite.',
+    pieces: [
+      'Une présentation de l’entreprise et du pays visé.',
+      'Les devis (stand, étude, traduction) et le budget de la mission.',
+      'Le compte rendu de l’entretien avec le conseiller international.',
+    ],
     faq: [
       [
         'Je veux vendre au Japon : est-ce possible ?',
@@ -176,12 +216,17 @@ export const economySchemes: SchemeSource[] = [
     promise: 'Moderniser la boutique ou l’atelier d’un commerçant ou d’un artisan dans une petite commune',
     summary:
       'Pour maintenir des commerces et des services dans les bourgs et les quartiers, la Région finance la rénovation des vitrines et des locaux, l’accessibilité, le matériel professionnel et les outils de vente en ligne des commerçants et artisans indépendants.',
-    amount: "30 % des dépenses éligibles, de 2 000 € à 25 000 €, portés à 40 % dans les communes de moins de 3 000 habitants",
+    amount: '30 % des dépenses éligibles, de 2 000 € à 25 000 €, portés à 40 % dans les communes de moins de 3 000 habitants',
     audiences: ['entreprises'],
     aidTypes: ['subvention'],
     keywords: ['commerce', 'artisan', 'boutique', 'vitrine', 'centre-bourg', 'dernier commerce'],
     calendar: { isPermanent: true },
-    referent: { name: 'Olivier Rieutord', service: 'Service Artisanat, commerce et proximité', email: 'commerce.proximite@region.example', phone: '04 00 00 00 14' },
+    referent: {
+      name: 'Olivier Rieutord',
+      service: 'Service Artisanat, commerce et proximité',
+      email: 'commerce.proximite@region.example',
+      phone: '04 00 00 00 14',
+    },
     context:
       "Dans beaucoup de petites communes, la boulangerie, l'épicerie ou le garage sont les derniers lieux de vie ouverts toute l'année. Leur modernisation conditionne leur reprise par une nouvelle génération. La Région intervient en complément des communes et intercommunalités, qui cofinancent souvent ces projets.",
     beneficiaries: [
@@ -200,9 +245,19 @@ export const economySchemes: SchemeSource[] = [
       'Le matériel professionnel neuf : four, vitrine réfrigérée, outillage d’atelier.',
       'Le site marchand, le logiciel de caisse et les outils de retrait de commandes.',
     ],
-    excluded: ['Le stock de marchandises.', 'Les véhicules, sauf véhicule de tournée aménagé dans les communes de moins de 2 000 habitants.', 'Les travaux réalisés par le commerçant lui-même.'],
-    funding: 'Le taux de base de 30 % est porté à 40 % dans les communes de moins de 3 000 habitants et pour les reprises. Le montant des dépenses retenues doit atteindre au moins 6 000 € HT.',
-    pieces: ['L’extrait d’immatriculation de moins de trois mois.', 'Les devis des travaux et des équipements.', 'Des photographies du local avant travaux.', 'L’avis de la commune ou de l’intercommunalité.'],
+    excluded: [
+      'Le stock de marchandises.',
+      'Les véhicules, sauf véhicule de tournée aménagé dans les communes de moins de 2 000 habitants.',
+      'Les travaux réalisés par le commerçant lui-même.',
+    ],
+    funding:
+      'Le taux de base de 30 % est porté à 40 % dans les communes de moins de 3 000 habitants et pour les reprises. Le montant des dépenses retenues doit atteindre au moins 6 000 € HT.',
+    pieces: [
+      'L’extrait d’immatriculation de moins de trois mois.',
+      'Les devis des travaux et des équipements.',
+      'Des photographies du local avant travaux.',
+      'L’avis de la commune ou de l’intercommunalité.',
+    ],
     faq: [
       [
         'Je reprends la boulangerie du village : suis-je concerné ?',
@@ -236,7 +291,12 @@ export const economySchemes: SchemeSource[] = [
     aidTypes: ['appel_a_projets', 'subvention'],
     keywords: ['recherche', 'innovation', 'laboratoire', 'université', 'R&D', 'doctorant', 'prototype'],
     calendar: { opensIn: -200, closesIn: -40 },
-    referent: { name: 'Marc-Antoine Delpuech', service: 'Service Recherche et transfert de technologie', email: 'recherche.innovation@region.example', phone: '04 00 00 00 15' },
+    referent: {
+      name: 'Marc-Antoine Delpuech',
+      service: 'Service Recherche et transfert de technologie',
+      email: 'recherche.innovation@region.example',
+      phone: '04 00 00 00 15',
+    },
     context:
       'La région compte des laboratoires reconnus et un tissu de PME innovantes qui travaillent encore trop rarement ensemble. L’appel à projets encourage ces rapprochements sur les domaines de spécialisation de la stratégie régionale d’innovation : santé, alimentation, matériaux, énergie, numérique.',
     beneficiaries: [
@@ -256,8 +316,13 @@ export const economySchemes: SchemeSource[] = [
       'Les frais de dépôt de brevet.',
     ],
     excluded: ['Les frais de structure au-delà d’un forfait de 15 % des dépenses de personnel.', 'Les dépenses de commercialisation.'],
-    funding: 'Le taux dépend de la nature du partenaire : 70 % pour les laboratoires, 45 % pour les PME, 30 % pour les autres entreprises. La part régionale ne dépasse pas 400 000 € par projet.',
-    pieces: ['Le dossier scientifique et technique, selon le modèle de l’appel à projets.', 'L’annexe financière par partenaire.', 'Les lettres d’engagement de chaque membre du consortium.'],
+    funding:
+      'Le taux dépend de la nature du partenaire : 70 % pour les laboratoires, 45 % pour les PME, 30 % pour les autres entreprises. La part régionale ne dépasse pas 400 000 € par projet.',
+    pieces: [
+      'Le dossier scientifique et technique, selon le modèle de l’appel à projets.',
+      'L’annexe financière par partenaire.',
+      'Les lettres d’engagement de chaque membre du consortium.',
+    ],
     faq: [
       [
         'Un doctorant peut-il déposer lui-même un projet ?',

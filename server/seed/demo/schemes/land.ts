@@ -15,23 +15,52 @@ export const landSchemes: SchemeSource[] = [
     aidTypes: ['subvention', 'accompagnement'],
     keywords: ['installation agricole', 'jeune agriculteur', 'DJA', 'reprise d’exploitation', 'ferme', 'hors cadre familial'],
     calendar: { isPermanent: true },
-    referent: { name: 'Laurent Bessière', service: 'Service Installation et transmission agricoles', email: 'installation.agricole@region.example', phone: '04 00 00 00 41' },
+    referent: {
+      name: 'Laurent Bessière',
+      service: 'Service Installation et transmission agricoles',
+      email: 'installation.agricole@region.example',
+      phone: '04 00 00 00 41',
+    },
     context:
       'Un agriculteur sur deux partira à la retraite dans les dix prochaines années. Sans installations nouvelles, des fermes disparaîtront et les terres seront agrandies ou abandonnées. La Région, autorité de gestion des aides à l’installation, accompagne les candidats du projet à la réussite des premières années.',
-    beneficiaries: ['Les personnes de 18 à 40 ans qui s’installent pour la première fois comme chef d’exploitation.', 'Les associés qui rejoignent une société agricole existante en tant qu’associés exploitants.'],
+    beneficiaries: [
+      'Les personnes de 18 à 40 ans qui s’installent pour la première fois comme chef d’exploitation.',
+      'Les associés qui rejoignent une société agricole existante en tant qu’associés exploitants.',
+    ],
     conditions: [
       'Le candidat justifie d’un diplôme agricole de niveau bac ou d’une expérience équivalente.',
       'Un plan d’entreprise sur quatre ans montre la viabilité de l’exploitation.',
       'Le parcours d’installation a été suivi auprès du point accueil installation.',
     ],
-    expenses: ['La reprise du cheptel et du matériel.', 'Les premiers investissements de production.', 'Le fonds de roulement du démarrage.'],
-    excluded: ['L’achat de foncier seul, sans projet de production.', 'Les installations à titre secondaire sans revenu agricole suffisant.'],
-    funding: 'Un montant de base de 15 000 € est majoré pour l’installation hors cadre familial, en zone de montagne, en agriculture biologique ou pour un projet créateur de valeur ajoutée (transformation, vente directe).',
-    pieces: ['Le plan d’entreprise.', 'Le diplôme ou les justificatifs d’expérience.', 'L’attestation de suivi du parcours d’installation.'],
+    expenses: [
+      'La reprise du cheptel et du matériel.',
+      'Les premiers investissements de production.',
+      'Le fonds de roulement du démarrage.',
+    ],
+    excluded: [
+      'L’achat de foncier seul, sans projet de production.',
+      'Les installations à titre secondaire sans revenu agricole suffisant.',
+    ],
+    funding:
+      'Un montant de base de 15 000 € est majoré pour l’installation hors cadre familial, en zone de montagne, en agriculture biologique ou pour un projet créateur de valeur ajoutée (transformation, vente directe).',
+    pieces: [
+      'Le plan d’entreprise.',
+      'Le diplôme ou les justificatifs d’expérience.',
+      'L’attestation de suivi du parcours d’installation.',
+    ],
     faq: [
-      ['Je ne suis pas fils d’agriculteur : puis-je m’installer ?', 'Oui, et la dotation est majorée pour les installations hors cadre familial. Le répertoire départ-installation aide à trouver une ferme à reprendre.'],
-      ['À 42 ans, est-ce trop tard ?', 'Pour la dotation, oui : elle est réservée aux moins de 41 ans. D’autres aides aux investissements restent accessibles sans condition d’âge.'],
-      ['Comment est versée la dotation ?', 'En deux fois : 80 % à l’installation, 20 % à la fin du plan d’entreprise, après vérification de sa bonne réalisation.'],
+      [
+        'Je ne suis pas fils d’agriculteur : puis-je m’installer ?',
+        'Oui, et la dotation est majorée pour les installations hors cadre familial. Le répertoire départ-installation aide à trouver une ferme à reprendre.',
+      ],
+      [
+        'À 42 ans, est-ce trop tard ?',
+        'Pour la dotation, oui : elle est réservée aux moins de 41 ans. D’autres aides aux investissements restent accessibles sans condition d’âge.',
+      ],
+      [
+        'Comment est versée la dotation ?',
+        'En deux fois : 80 % à l’installation, 20 % à la fin du plan d’entreprise, après vérification de sa bonne réalisation.',
+      ],
     ],
     documents: [
       { kind: 'reglement', format: 'pdf', scope: 'external' },
@@ -50,20 +79,55 @@ export const landSchemes: SchemeSource[] = [
     amount: '40 % des investissements, plafonné à 100 000 € (150 000 € pour les projets collectifs)',
     audiences: ['agriculteurs', 'associations'],
     aidTypes: ['subvention'],
-    keywords: ['vente directe', 'circuit court', 'agriculture biologique', 'magasin de producteurs', 'transformation à la ferme', 'cantine'],
+    keywords: [
+      'vente directe',
+      'circuit court',
+      'agriculture biologique',
+      'magasin de producteurs',
+      'transformation à la ferme',
+      'cantine',
+    ],
     calendar: { opensIn: -60, closesIn: 60 },
-    referent: { name: 'Mathilde Serieys', service: 'Service Filières agricoles et alimentation', email: 'circuits.courts@region.example', phone: '04 00 00 00 42' },
+    referent: {
+      name: 'Mathilde Serieys',
+      service: 'Service Filières agricoles et alimentation',
+      email: 'circuits.courts@region.example',
+      phone: '04 00 00 00 42',
+    },
     context:
       'Les consommateurs et les cantines scolaires demandent davantage de produits locaux et biologiques. Transformer et vendre soi-même permet aux agriculteurs de garder une plus grande part de la valeur. Ces projets demandent pourtant des investissements lourds, que la Région partage avec eux.',
-    beneficiaries: ['Les exploitants agricoles et les sociétés agricoles.', 'Les groupements de producteurs, coopératives d’utilisation de matériel et associations de producteurs.'],
-    conditions: ['Les produits transformés proviennent majoritairement de l’exploitation ou du groupement.', 'Le projet respecte les normes sanitaires, validées par les services vétérinaires le cas échéant.', 'Pour la conversion, l’exploitation est engagée auprès d’un organisme certificateur.'],
-    expenses: ['La construction et l’équipement d’ateliers de transformation.', 'L’aménagement de points de vente collectifs et de casiers de retrait.', 'Le matériel spécifique à l’agriculture biologique (désherbage mécanique).', 'Les véhicules frigorifiques de livraison.'],
+    beneficiaries: [
+      'Les exploitants agricoles et les sociétés agricoles.',
+      'Les groupements de producteurs, coopératives d’utilisation de matériel et associations de producteurs.',
+    ],
+    conditions: [
+      'Les produits transformés proviennent majoritairement de l’exploitation ou du groupement.',
+      'Le projet respecte les normes sanitaires, validées par les services vétérinaires le cas échéant.',
+      'Pour la conversion, l’exploitation est engagée auprès d’un organisme certificateur.',
+    ],
+    expenses: [
+      'La construction et l’équipement d’ateliers de transformation.',
+      'L’aménagement de points de vente collectifs et de casiers de retrait.',
+      'Le matériel spécifique à l’agriculture biologique (désherbage mécanique).',
+      'Les véhicules frigorifiques de livraison.',
+    ],
     excluded: ['Le matériel agricole de production courant (tracteurs).', 'Les investissements de simple remplacement.'],
-    funding: 'Le taux de 40 % est porté à 50 % pour les jeunes agriculteurs et les projets collectifs. Le montant minimal de dépenses est de 5 000 € HT.',
-    pieces: ['Le descriptif technique et économique du projet.', 'Les devis.', 'L’attestation d’engagement en agriculture biologique, le cas échéant.'],
+    funding:
+      'Le taux de 40 % est porté à 50 % pour les jeunes agriculteurs et les projets collectifs. Le montant minimal de dépenses est de 5 000 € HT.',
+    pieces: [
+      'Le descriptif technique et économique du projet.',
+      'Les devis.',
+      'L’attestation d’engagement en agriculture biologique, le cas échéant.',
+    ],
     faq: [
-      ['Nous voulons ouvrir un magasin de producteurs à plusieurs : comment faire ?', 'Constituez une structure collective (association, coopérative ou société) qui déposera la demande ; le plafond est alors de 150 000 € et le taux de 50 %.'],
-      ['La vente aux cantines compte-t-elle comme circuit court ?', 'Oui, la vente directe ou avec un seul intermédiaire à la restauration collective est un circuit court.'],
+      [
+        'Nous voulons ouvrir un magasin de producteurs à plusieurs : comment faire ?',
+        'Constituez une structure collective (association, coopérative ou société) qui déposera la demande ; le plafond est alors de 150 000 € et le taux de 50 %.',
+      ],
+      [
+        'La vente aux cantines compte-t-elle comme circuit court ?',
+        'Oui, la vente directe ou avec un seul intermédiaire à la restauration collective est un circuit court.',
+      ],
       ['Un tracteur peut-il être financé ?', 'Non, sauf matériel spécifique au désherbage mécanique en agriculture biologique.'],
     ],
     documents: [
@@ -87,16 +151,39 @@ export const landSchemes: SchemeSource[] = [
     referent: { name: 'Benoît Carrière', service: 'Service Agroécologie', email: 'haies@region.example', phone: '04 00 00 00 43' },
     context:
       'Les haies protègent les sols de l’érosion, abritent les auxiliaires des cultures, ombragent les troupeaux et stockent du carbone. Des milliers de kilomètres ont été arrachés depuis les années 1960. La Région soutient les agriculteurs et les communes qui veulent en replanter.',
-    beneficiaries: ['Les exploitants agricoles.', 'Les communes et leurs groupements.', 'Les associations foncières et les associations de protection de la nature.'],
-    conditions: ['La plantation comprend au moins 100 mètres linéaires ou un demi-hectare en agroforesterie.', 'Les essences sont locales et adaptées au sol.', 'Le bénéficiaire s’engage à entretenir la plantation pendant au moins dix ans.'],
-    expenses: ['Les plants et les paillages biodégradables.', 'Les protections individuelles contre le gibier.', 'La préparation du sol et la plantation par une entreprise.', 'L’accompagnement technique et le plan de plantation.'],
+    beneficiaries: [
+      'Les exploitants agricoles.',
+      'Les communes et leurs groupements.',
+      'Les associations foncières et les associations de protection de la nature.',
+    ],
+    conditions: [
+      'La plantation comprend au moins 100 mètres linéaires ou un demi-hectare en agroforesterie.',
+      'Les essences sont locales et adaptées au sol.',
+      'Le bénéficiaire s’engage à entretenir la plantation pendant au moins dix ans.',
+    ],
+    expenses: [
+      'Les plants et les paillages biodégradables.',
+      'Les protections individuelles contre le gibier.',
+      'La préparation du sol et la plantation par une entreprise.',
+      'L’accompagnement technique et le plan de plantation.',
+    ],
     excluded: ['Les essences exotiques ou ornementales.', 'L’entretien des haies existantes.'],
     funding: 'L’aide est calculée sur un barème par mètre linéaire ou par hectare, dans la limite de 80 % des dépenses réelles.',
-    pieces: ['Le plan de plantation établi avec le technicien.', 'Le devis de la pépinière ou de l’entreprise.', 'Le justificatif de maîtrise foncière ou l’accord du propriétaire.'],
+    pieces: [
+      'Le plan de plantation établi avec le technicien.',
+      'Le devis de la pépinière ou de l’entreprise.',
+      'Le justificatif de maîtrise foncière ou l’accord du propriétaire.',
+    ],
     faq: [
       ['Je suis fermier : puis-je planter sur des terres que je loue ?', 'Oui, avec l’accord écrit du propriétaire, joint au dossier.'],
-      ['Quand planter ?', 'Entre novembre et mars, hors période de gel. La campagne de dépôt ouvre à l’automne pour permettre la plantation de l’hiver.'],
-      ['Un particulier peut-il planter une haie dans son jardin ?', 'Non, le plan vise les espaces agricoles et les terrains des collectivités.'],
+      [
+        'Quand planter ?',
+        'Entre novembre et mars, hors période de gel. La campagne de dépôt ouvre à l’automne pour permettre la plantation de l’hiver.',
+      ],
+      [
+        'Un particulier peut-il planter une haie dans son jardin ?',
+        'Non, le plan vise les espaces agricoles et les terrains des collectivités.',
+      ],
     ],
     documents: [
       { kind: 'reglement', format: 'pdf', scope: 'external' },
@@ -119,15 +206,34 @@ export const landSchemes: SchemeSource[] = [
     referent: { name: 'Yannick Le Floc’h', service: 'Service Mer et littoral', email: 'mer.peche@region.example', phone: '04 00 00 00 44' },
     context:
       'La pêche et la conchyliculture font vivre les ports et les étangs du littoral régional. La flotte vieillit, le carburant coûte cher et les exigences de sécurité augmentent. La Région mobilise les crédits européens dont elle a la gestion pour accompagner les entreprises de la filière.',
-    beneficiaries: ['Les armateurs de navires de pêche immatriculés dans un port de la région.', 'Les entreprises conchylicoles et piscicoles.', 'Les mareyeurs et les organisations de producteurs.'],
-    conditions: ['Le navire a au moins cinq ans et reste immatriculé dans la région cinq ans après l’aide.', 'Les investissements n’augmentent pas la capacité de pêche du navire.', 'L’entreprise est à jour de ses obligations déclaratives de pêche.'],
-    expenses: ['Les équipements de sécurité et d’amélioration des conditions de travail à bord.', 'Le remplacement ou la modernisation du moteur, sans augmentation de puissance.', 'Les engins de pêche plus sélectifs.', 'Les équipements des parcs et des ateliers conchylicoles.'],
+    beneficiaries: [
+      'Les armateurs de navires de pêche immatriculés dans un port de la région.',
+      'Les entreprises conchylicoles et piscicoles.',
+      'Les mareyeurs et les organisations de producteurs.',
+    ],
+    conditions: [
+      'Le navire a au moins cinq ans et reste immatriculé dans la région cinq ans après l’aide.',
+      'Les investissements n’augmentent pas la capacité de pêche du navire.',
+      'L’entreprise est à jour de ses obligations déclaratives de pêche.',
+    ],
+    expenses: [
+      'Les équipements de sécurité et d’amélioration des conditions de travail à bord.',
+      'Le remplacement ou la modernisation du moteur, sans augmentation de puissance.',
+      'Les engins de pêche plus sélectifs.',
+      'Les équipements des parcs et des ateliers conchylicoles.',
+    ],
     excluded: ['La construction de navires neufs.', 'Les équipements augmentant la capacité de capture.'],
     funding: 'Le taux d’aide publique est de 50 %, dont une part européenne ; il peut atteindre 60 % pour la petite pêche côtière.',
     pieces: ['La fiche d’identification du navire ou de l’entreprise.', 'Les devis.', 'L’attestation de l’organisation de producteurs.'],
     faq: [
-      ['La session est-elle encore ouverte ?', 'Non, la dernière session est close. Les nouvelles modalités du programme européen seront présentées aux professionnels avant la prochaine ouverture.'],
-      ['Un ostréiculteur peut-il financer une nouvelle cabane ?', 'Oui, l’aménagement des établissements conchylicoles est éligible, y compris les équipements de purification.'],
+      [
+        'La session est-elle encore ouverte ?',
+        'Non, la dernière session est close. Les nouvelles modalités du programme européen seront présentées aux professionnels avant la prochaine ouverture.',
+      ],
+      [
+        'Un ostréiculteur peut-il financer une nouvelle cabane ?',
+        'Oui, l’aménagement des établissements conchylicoles est éligible, y compris les équipements de purification.',
+      ],
       ['Peut-on changer de moteur ?', 'Oui, à puissance égale ou inférieure, si le nouveau moteur consomme moins.'],
     ],
     documents: [
@@ -148,23 +254,51 @@ export const landSchemes: SchemeSource[] = [
     aidTypes: ['subvention', 'accompagnement'],
     keywords: ['rénovation énergétique', 'isolation', 'logement', 'chauffage', 'économies d’énergie', 'RGE', 'passoire thermique'],
     calendar: { isPermanent: true },
-    referent: { name: 'Anne-Sophie Maurel', service: 'Service Énergie et habitat', email: 'eco.cheque@region.example', phone: '04 00 00 00 51' },
+    referent: {
+      name: 'Anne-Sophie Maurel',
+      service: 'Service Énergie et habitat',
+      email: 'eco.cheque@region.example',
+      phone: '04 00 00 00 51',
+    },
     context:
       'Le logement représente près de la moitié de la consommation d’énergie de la région, et de nombreux ménages ont du mal à se chauffer correctement. L’éco-chèque complète les aides nationales et encourage des travaux ambitieux, conseillés par les espaces conseil France Rénov’ du territoire.',
-    beneficiaries: ['Les propriétaires occupants dont les revenus ne dépassent pas les plafonds fixés par la Région.', 'Les propriétaires bailleurs qui louent le logement à titre de résidence principale, à un loyer maîtrisé.'],
+    beneficiaries: [
+      'Les propriétaires occupants dont les revenus ne dépassent pas les plafonds fixés par la Région.',
+      'Les propriétaires bailleurs qui louent le logement à titre de résidence principale, à un loyer maîtrisé.',
+    ],
     conditions: [
       'Le logement est situé dans la région, achevé depuis plus de quinze ans et occupé à titre de résidence principale.',
       'Une évaluation énergétique montre un gain d’au moins 25 % après travaux.',
       'Les travaux sont réalisés par une entreprise titulaire du label reconnu garant de l’environnement.',
     ],
-    expenses: ['L’isolation des combles, de la toiture, des murs et des planchers bas.', 'Le remplacement des menuiseries simple vitrage.', 'L’installation d’une pompe à chaleur, d’une chaudière à granulés ou d’un poêle à bois performant.', 'La ventilation mécanique contrôlée.'],
+    expenses: [
+      'L’isolation des combles, de la toiture, des murs et des planchers bas.',
+      'Le remplacement des menuiseries simple vitrage.',
+      'L’installation d’une pompe à chaleur, d’une chaudière à granulés ou d’un poêle à bois performant.',
+      'La ventilation mécanique contrôlée.',
+    ],
     excluded: ['Les travaux réalisés par le propriétaire lui-même.', 'Les résidences secondaires.', 'Les chaudières au fioul ou au gaz.'],
-    funding: 'Le chèque est forfaitaire. Il est versé directement à l’entreprise, qui le déduit de sa facture, ou au propriétaire après travaux.',
-    pieces: ['L’évaluation énergétique avant et après travaux.', 'Les devis de l’entreprise labellisée.', 'Le dernier avis d’imposition.', 'La taxe foncière ou l’acte de propriété.'],
+    funding:
+      'Le chèque est forfaitaire. Il est versé directement à l’entreprise, qui le déduit de sa facture, ou au propriétaire après travaux.',
+    pieces: [
+      'L’évaluation énergétique avant et après travaux.',
+      'Les devis de l’entreprise labellisée.',
+      'Le dernier avis d’imposition.',
+      'La taxe foncière ou l’acte de propriété.',
+    ],
     faq: [
-      ['Mon appartement est mal isolé et mes factures explosent : que faire ?', 'Prenez rendez-vous avec l’espace conseil France Rénov’ le plus proche, gratuit : un conseiller évaluera les travaux prioritaires et toutes les aides cumulables, dont l’éco-chèque.'],
-      ['Je loue mon logement : suis-je concerné ?', 'Oui, en tant que bailleur, si vous vous engagez à un loyer maîtrisé pendant cinq ans. Le montant est alors de 1 000 €.'],
-      ['L’éco-chèque se cumule-t-il avec les aides de l’État ?', 'Oui, il s’ajoute aux aides nationales à la rénovation et aux certificats d’économies d’énergie.'],
+      [
+        'Mon appartement est mal isolé et mes factures explosent : que faire ?',
+        'Prenez rendez-vous avec l’espace conseil France Rénov’ le plus proche, gratuit : un conseiller évaluera les travaux prioritaires et toutes les aides cumulables, dont l’éco-chèque.',
+      ],
+      [
+        'Je loue mon logement : suis-je concerné ?',
+        'Oui, en tant que bailleur, si vous vous engagez à un loyer maîtrisé pendant cinq ans. Le montant est alors de 1 000 €.',
+      ],
+      [
+        'L’éco-chèque se cumule-t-il avec les aides de l’État ?',
+        'Oui, il s’ajoute aux aides nationales à la rénovation et aux certificats d’économies d’énergie.',
+      ],
     ],
     documents: [
       { kind: 'reglement', format: 'pdf', scope: 'external' },
@@ -185,18 +319,50 @@ export const landSchemes: SchemeSource[] = [
     aidTypes: ['subvention', 'accompagnement'],
     keywords: ['chaufferie bois', 'réseau de chaleur', 'chauffage', 'biomasse', 'énergie renouvelable', 'plaquettes forestières'],
     calendar: { opensIn: -100, closesIn: 140 },
-    referent: { name: 'Christophe Vidalenc', service: 'Service Énergies renouvelables', email: 'chaleur.renouvelable@region.example', phone: '04 00 00 00 52' },
+    referent: {
+      name: 'Christophe Vidalenc',
+      service: 'Service Énergies renouvelables',
+      email: 'chaleur.renouvelable@region.example',
+      phone: '04 00 00 00 52',
+    },
     context:
       'Le chauffage des bâtiments publics et tertiaires repose encore largement sur le fioul et le gaz. La forêt régionale peut fournir du bois énergie local, et la chaleur renouvelable stabilise les factures. La Région accompagne les projets de la note d’opportunité jusqu’à la mise en service.',
-    beneficiaries: ['Les communes, intercommunalités et syndicats d’énergie.', 'Les établissements de santé, d’enseignement et médico-sociaux.', 'Les entreprises, les exploitations agricoles et les bailleurs sociaux.'],
-    conditions: ['Une étude de faisabilité de moins de trois ans a été réalisée.', 'Le combustible bois provient d’un approvisionnement durable, à moins de 100 kilomètres.', 'La chaufferie respecte les valeurs limites d’émission de poussières.'],
-    expenses: ['La chaufferie, le silo et le système d’alimentation.', 'Le réseau de distribution de chaleur et les sous-stations.', 'Les études de faisabilité et la maîtrise d’œuvre.', 'Les équipements de filtration des fumées.'],
-    excluded: ['Les chaudières individuelles des particuliers, aidées par l’éco-chèque.', 'Le bâtiment de la chaufferie au-delà d’un forfait.'],
-    funding: 'Le taux dépend de la puissance installée et de l’intérêt collectif du projet : 50 % pour les petites chaufferies communales, 30 % au-delà d’un mégawatt. Les études sont aidées à 70 %.',
-    pieces: ['L’étude de faisabilité.', 'La note de dimensionnement et le plan d’approvisionnement.', 'Le plan de financement et les devis ou l’estimation.'],
+    beneficiaries: [
+      'Les communes, intercommunalités et syndicats d’énergie.',
+      'Les établissements de santé, d’enseignement et médico-sociaux.',
+      'Les entreprises, les exploitations agricoles et les bailleurs sociaux.',
+    ],
+    conditions: [
+      'Une étude de faisabilité de moins de trois ans a été réalisée.',
+      'Le combustible bois provient d’un approvisionnement durable, à moins de 100 kilomètres.',
+      'La chaufferie respecte les valeurs limites d’émission de poussières.',
+    ],
+    expenses: [
+      'La chaufferie, le silo et le système d’alimentation.',
+      'Le réseau de distribution de chaleur et les sous-stations.',
+      'Les études de faisabilité et la maîtrise d’œuvre.',
+      'Les équipements de filtration des fumées.',
+    ],
+    excluded: [
+      'Les chaudières individuelles des particuliers, aidées par l’éco-chèque.',
+      'Le bâtiment de la chaufferie au-delà d’un forfait.',
+    ],
+    funding:
+      'Le taux dépend de la puissance installée et de l’intérêt collectif du projet : 50 % pour les petites chaufferies communales, 30 % au-delà d’un mégawatt. Les études sont aidées à 70 %.',
+    pieces: [
+      'L’étude de faisabilité.',
+      'La note de dimensionnement et le plan d’approvisionnement.',
+      'Le plan de financement et les devis ou l’estimation.',
+    ],
     faq: [
-      ['La commune voudrait chauffer l’école et la mairie au bois : est-ce possible ?', 'Oui, c’est typiquement le cas d’un petit réseau de chaleur communal. Commencez par une note d’opportunité gratuite avec le conseiller en énergie de votre territoire, puis une étude de faisabilité aidée à 70 %.'],
-      ['Une entreprise peut-elle être aidée ?', 'Oui, pour chauffer ses locaux ou produire de la chaleur pour ses procédés, avec un taux adapté à sa taille.'],
+      [
+        'La commune voudrait chauffer l’école et la mairie au bois : est-ce possible ?',
+        'Oui, c’est typiquement le cas d’un petit réseau de chaleur communal. Commencez par une note d’opportunité gratuite avec le conseiller en énergie de votre territoire, puis une étude de faisabilité aidée à 70 %.',
+      ],
+      [
+        'Une entreprise peut-elle être aidée ?',
+        'Oui, pour chauffer ses locaux ou produire de la chaleur pour ses procédés, avec un taux adapté à sa taille.',
+      ],
       ['Les granulés sont-ils acceptés ?', 'Oui, comme les plaquettes forestières, si l’approvisionnement est local et certifié.'],
     ],
     documents: [
@@ -221,21 +387,43 @@ export const landSchemes: SchemeSource[] = [
     referent: { name: 'Lucie Bourrel', service: 'Service Mobilités actives', email: 'velo@region.example', phone: '04 00 00 00 61' },
     context:
       'La moitié des trajets quotidiens en voiture font moins de cinq kilomètres. Le vélo à assistance électrique rend ces trajets faciles, même avec du relief, mais son prix freine l’achat. L’aide régionale s’ajoute aux aides des collectivités locales et de l’État.',
-    beneficiaries: ['Les personnes majeures domiciliées dans la région.', 'Les étudiants et apprentis logés dans la région, dès 16 ans avec l’accord du responsable légal.'],
+    beneficiaries: [
+      'Les personnes majeures domiciliées dans la région.',
+      'Les étudiants et apprentis logés dans la région, dès 16 ans avec l’accord du responsable légal.',
+    ],
     conditions: [
       'Par exception, la demande est déposée après l’achat, dans les six mois qui suivent la date de la facture.',
       'Le vélo est acheté chez un professionnel établi en France, neuf ou d’occasion avec garantie.',
       'Le revenu fiscal de référence par part ne dépasse pas le plafond fixé par la Région.',
       'Une seule aide par personne tous les cinq ans.',
     ],
-    expenses: ['L’achat d’un vélo à assistance électrique.', 'L’achat d’un vélo cargo, électrique ou non.', 'L’achat d’un vélo adapté (tricycle, tandem, vélo pour personne handicapée).'],
-    excluded: ['Les trottinettes et les engins de déplacement personnel motorisés.', 'Les accessoires vendus séparément.', 'Les vélos achetés entre particuliers.'],
-    funding: 'Le montant dépend du revenu fiscal de référence par part : 500 € sous le premier seuil, 200 € jusqu’au plafond. Il ne dépasse pas 40 % du prix du vélo.',
-    pieces: ['La facture acquittée au nom du demandeur.', 'Le dernier avis d’imposition.', 'Un justificatif de domicile de moins de trois mois.'],
+    expenses: [
+      'L’achat d’un vélo à assistance électrique.',
+      'L’achat d’un vélo cargo, électrique ou non.',
+      'L’achat d’un vélo adapté (tricycle, tandem, vélo pour personne handicapée).',
+    ],
+    excluded: [
+      'Les trottinettes et les engins de déplacement personnel motorisés.',
+      'Les accessoires vendus séparément.',
+      'Les vélos achetés entre particuliers.',
+    ],
+    funding:
+      'Le montant dépend du revenu fiscal de référence par part : 500 € sous le premier seuil, 200 € jusqu’au plafond. Il ne dépasse pas 40 % du prix du vélo.',
+    pieces: [
+      'La facture acquittée au nom du demandeur.',
+      'Le dernier avis d’imposition.',
+      'Un justificatif de domicile de moins de trois mois.',
+    ],
     faq: [
-      ['Dois-je faire la demande avant d’acheter le vélo ?', 'Non : exceptionnellement pour ce dispositif, la demande se fait après l’achat, dans les six mois qui suivent la date de la facture.'],
+      [
+        'Dois-je faire la demande avant d’acheter le vélo ?',
+        'Non : exceptionnellement pour ce dispositif, la demande se fait après l’achat, dans les six mois qui suivent la date de la facture.',
+      ],
       ['Un vélo d’occasion est-il accepté ?', 'Oui, s’il est vendu par un professionnel avec une garantie d’au moins six mois.'],
-      ['Ma commune donne déjà une aide : puis-je cumuler ?', 'Oui, l’aide de la Région se cumule avec celles des communes et de l’État, dans la limite du prix du vélo.'],
+      [
+        'Ma commune donne déjà une aide : puis-je cumuler ?',
+        'Oui, l’aide de la Région se cumule avec celles des communes et de l’État, dans la limite du prix du vélo.',
+      ],
     ],
     documents: [
       { kind: 'reglement', format: 'pdf', scope: 'external' },
@@ -256,19 +444,44 @@ export const landSchemes: SchemeSource[] = [
     aidTypes: ['accompagnement'],
     keywords: ['transport scolaire', 'car scolaire', 'carte de transport', 'élève', 'collège', 'inscription'],
     calendar: { opensIn: -50, closesIn: 20 },
-    referent: { name: 'Patrick Solignac', service: 'Service Transports scolaires', email: 'transport.scolaire@region.example', phone: '04 00 00 00 62' },
+    referent: {
+      name: 'Patrick Solignac',
+      service: 'Service Transports scolaires',
+      email: 'transport.scolaire@region.example',
+      phone: '04 00 00 00 62',
+    },
     context:
       'Chaque jour, des dizaines de milliers d’élèves prennent le car ou le train pour rejoindre leur établissement. La Région a fait le choix de la gratuité pour les familles, à condition de respecter le calendrier d’inscription qui permet d’organiser les circuits avant la rentrée.',
-    beneficiaries: ['Les élèves de la maternelle à la terminale domiciliés dans la région.', 'Les apprentis et les étudiants de BTS en lycée, jusqu’à 21 ans.'],
-    conditions: ['L’élève est domicilié à plus de trois kilomètres de son établissement.', 'L’établissement est l’établissement de secteur, ou une dérogation a été accordée pour une option.', 'L’inscription est faite en ligne avant la date limite.'],
-    expenses: ['La carte de transport annuelle sur les lignes scolaires et régulières.', 'Les trajets en train régional entre la gare proche du domicile et celle de l’établissement.'],
+    beneficiaries: [
+      'Les élèves de la maternelle à la terminale domiciliés dans la région.',
+      'Les apprentis et les étudiants de BTS en lycée, jusqu’à 21 ans.',
+    ],
+    conditions: [
+      'L’élève est domicilié à plus de trois kilomètres de son établissement.',
+      'L’établissement est l’établissement de secteur, ou une dérogation a été accordée pour une option.',
+      'L’inscription est faite en ligne avant la date limite.',
+    ],
+    expenses: [
+      'La carte de transport annuelle sur les lignes scolaires et régulières.',
+      'Les trajets en train régional entre la gare proche du domicile et celle de l’établissement.',
+    ],
     excluded: ['Les trajets de loisirs pendant les vacances scolaires.', 'Les trajets vers un établissement hors secteur sans dérogation.'],
     funding: 'L’abonnement est gratuit ; une inscription après la date limite est majorée de 30 € et la place n’est pas garantie.',
-    pieces: ['Une photographie d’identité de l’élève.', 'Un justificatif de domicile.', 'Le certificat de scolarité pour les élèves hors secteur.'],
+    pieces: [
+      'Une photographie d’identité de l’élève.',
+      'Un justificatif de domicile.',
+      'Le certificat de scolarité pour les élèves hors secteur.',
+    ],
     faq: [
-      ['Jusqu’à quand faut-il inscrire son enfant au car ?', 'La date limite approche : elle figure sur la fiche du dispositif. Après cette date, l’inscription reste possible mais coûte 30 € et la place n’est pas garantie.'],
+      [
+        'Jusqu’à quand faut-il inscrire son enfant au car ?',
+        'La date limite approche : elle figure sur la fiche du dispositif. Après cette date, l’inscription reste possible mais coûte 30 € et la place n’est pas garantie.',
+      ],
       ['Mon enfant a perdu sa carte : que faire ?', 'Demandez un duplicata en ligne ou à la Maison de Région ; il coûte 10 €.'],
-      ['Le transport est-il assuré pour un élève en garde alternée ?', 'Oui, deux cartes peuvent être délivrées pour les deux domiciles, sans frais supplémentaires.'],
+      [
+        'Le transport est-il assuré pour un élève en garde alternée ?',
+        'Oui, deux cartes peuvent être délivrées pour les deux domiciles, sans frais supplémentaires.',
+      ],
     ],
     documents: [
       { kind: 'reglement', format: 'pdf', scope: 'external' },
@@ -289,19 +502,46 @@ export const landSchemes: SchemeSource[] = [
     aidTypes: ['subvention', 'accompagnement'],
     keywords: ['centre-bourg', 'revitalisation', 'petite ville', 'espace public', 'logement vacant', 'aménagement'],
     calendar: { isPermanent: true },
-    referent: { name: 'Marion Delteil', service: 'Service Aménagement et contrats territoriaux', email: 'centres.bourgs@region.example', phone: '04 00 00 00 63' },
+    referent: {
+      name: 'Marion Delteil',
+      service: 'Service Aménagement et contrats territoriaux',
+      email: 'centres.bourgs@region.example',
+      phone: '04 00 00 00 63',
+    },
     context:
       'De nombreux bourgs voient leurs commerces fermer et leurs logements se vider au profit des lotissements et des zones commerciales. Inverser la tendance suppose un projet d’ensemble, mené sur plusieurs années. La Région s’engage aux côtés des communes dans un contrat qui rassemble ses différentes aides.',
-    beneficiaries: ['Les communes de moins de 10 000 habitants exerçant une fonction de centralité.', 'Leurs intercommunalités et les établissements publics fonciers agissant pour leur compte.'],
-    conditions: ['La commune a défini un plan guide de revitalisation approuvé par le conseil municipal.', 'Le projet associe les habitants et les commerçants.', 'Le contrat est signé avec l’intercommunalité.'],
-    expenses: ['Le réaménagement des espaces publics du centre.', 'L’acquisition et la réhabilitation de bâtiments vacants.', 'Les études de programmation et l’ingénierie de projet.', 'Les locaux commerciaux publics destinés à l’installation de commerces.'],
+    beneficiaries: [
+      'Les communes de moins de 10 000 habitants exerçant une fonction de centralité.',
+      'Leurs intercommunalités et les établissements publics fonciers agissant pour leur compte.',
+    ],
+    conditions: [
+      'La commune a défini un plan guide de revitalisation approuvé par le conseil municipal.',
+      'Le projet associe les habitants et les commerçants.',
+      'Le contrat est signé avec l’intercommunalité.',
+    ],
+    expenses: [
+      'Le réaménagement des espaces publics du centre.',
+      'L’acquisition et la réhabilitation de bâtiments vacants.',
+      'Les études de programmation et l’ingénierie de projet.',
+      'Les locaux commerciaux publics destinés à l’installation de commerces.',
+    ],
     excluded: ['La voirie hors du périmètre de centralité.', 'Les équipements sans lien avec la revitalisation.'],
-    funding: 'Le contrat fixe pour trois ans l’enveloppe régionale et la liste des opérations. Chaque opération fait ensuite l’objet d’une demande d’aide simplifiée.',
+    funding:
+      'Le contrat fixe pour trois ans l’enveloppe régionale et la liste des opérations. Chaque opération fait ensuite l’objet d’une demande d’aide simplifiée.',
     pieces: ['Le plan guide et la délibération.', 'La liste des opérations et leur calendrier.', 'Le plan de financement prévisionnel.'],
     faq: [
-      ['Notre commune compte 12 000 habitants : est-elle éligible ?', 'Non, le dispositif vise les communes de moins de 10 000 habitants. Les villes moyennes relèvent d’autres contrats.'],
-      ['Peut-on financer le rachat d’un commerce vacant ?', 'Oui, si la commune l’acquiert pour y installer un commerce ou un service, dans le cadre du plan guide.'],
-      ['Faut-il un bureau d’études ?', 'Le plan guide peut être élaboré avec l’appui de l’agence d’ingénierie départementale ; l’étude est alors aidée à 50 %.'],
+      [
+        'Notre commune compte 12 000 habitants : est-elle éligible ?',
+        'Non, le dispositif vise les communes de moins de 10 000 habitants. Les villes moyennes relèvent d’autres contrats.',
+      ],
+      [
+        'Peut-on financer le rachat d’un commerce vacant ?',
+        'Oui, si la commune l’acquiert pour y installer un commerce ou un service, dans le cadre du plan guide.',
+      ],
+      [
+        'Faut-il un bureau d’études ?',
+        'Le plan guide peut être élaboré avec l’appui de l’agence d’ingénierie départementale ; l’étude est alors aidée à 50 %.',
+      ],
     ],
     documents: [
       { kind: 'reglement', format: 'pdf', scope: 'external' },

@@ -13,9 +13,21 @@ export const peopleSchemes: SchemeSource[] = [
     amount: 'formation gratuite ; rémunération de 500 € à 685 € par mois pour les stagiaires sans allocation',
     audiences: ['demandeurs_emploi', 'jeunes'],
     aidTypes: ['accompagnement', 'subvention'],
-    keywords: ['formation professionnelle', 'reconversion', 'demandeur d’emploi', 'métier qui recrute', 'qualification', 'rémunération des stagiaires'],
+    keywords: [
+      'formation professionnelle',
+      'reconversion',
+      'demandeur d’emploi',
+      'métier qui recrute',
+      'qualification',
+      'rémunération des stagiaires',
+    ],
     calendar: { isPermanent: true },
-    referent: { name: 'Sandrine Malaval', service: 'Service Formations qualifiantes', email: 'reconversion@region.example', phone: '04 00 00 00 31' },
+    referent: {
+      name: 'Sandrine Malaval',
+      service: 'Service Formations qualifiantes',
+      email: 'reconversion@region.example',
+      phone: '04 00 00 00 31',
+    },
     context:
       "Changer de métier après un licenciement, une longue période sans travail ou un problème de santé demande du temps et une formation solide. La Région, responsable de la formation des demandeurs d'emploi, finance chaque année plusieurs milliers de places de formation, choisies avec les branches professionnelles selon les besoins de recrutement des territoires.",
     beneficiaries: [
@@ -33,16 +45,26 @@ export const peopleSchemes: SchemeSource[] = [
       'La rémunération du stagiaire qui ne perçoit pas d’allocation chômage.',
       'Une aide forfaitaire au transport et à l’hébergement lorsque le centre de formation est éloigné.',
     ],
-    excluded: ['Les formations suivies à titre personnel sans validation du projet.', 'Les formations de l’enseignement supérieur en formation initiale.'],
+    excluded: [
+      'Les formations suivies à titre personnel sans validation du projet.',
+      'Les formations de l’enseignement supérieur en formation initiale.',
+    ],
     funding:
       "La formation est entièrement gratuite pour le stagiaire. La rémunération dépend de l'âge et de la situation : 500 € par mois de 18 à 25 ans, 685 € au-delà, versés par l'agence de services et de paiement pour le compte de la Région.",
-    pieces: ['L’attestation d’inscription comme demandeur d’emploi ou d’accompagnement par la mission locale.', 'La fiche de prescription du conseiller.', 'Une pièce d’identité et un relevé d’identité bancaire.'],
+    pieces: [
+      'L’attestation d’inscription comme demandeur d’emploi ou d’accompagnement par la mission locale.',
+      'La fiche de prescription du conseiller.',
+      'Une pièce d’identité et un relevé d’identité bancaire.',
+    ],
     faq: [
       [
         'Je suis au chômage depuis un an et je voudrais changer de métier : par où commencer ?',
         "Prenez rendez-vous avec votre conseiller France Travail ou avec la Maison de Région : ils vous aideront à définir le métier visé, à vérifier qu'il recrute près de chez vous et à trouver la formation. Une période d'immersion en entreprise est souvent proposée avant l'entrée en formation.",
       ],
-      ['Vais-je perdre mon allocation chômage ?', "Non. Si vous êtes indemnisé, vous continuez à percevoir votre allocation pendant la formation. Si vous ne l'êtes pas, la Région vous verse une rémunération."],
+      [
+        'Vais-je perdre mon allocation chômage ?',
+        "Non. Si vous êtes indemnisé, vous continuez à percevoir votre allocation pendant la formation. Si vous ne l'êtes pas, la Région vous verse une rémunération.",
+      ],
       [
         'Peut-on se former en étant salarié ?',
         'Ce parcours est réservé aux demandeurs d’emploi. Un salarié qui veut se reconvertir passe par son compte personnel de formation ou par un projet de transition professionnelle.',
@@ -67,7 +89,12 @@ export const peopleSchemes: SchemeSource[] = [
     aidTypes: ['subvention'],
     keywords: ['bourse', 'infirmier', 'aide-soignant', 'IFSI', 'travail social', 'formation paramédicale', 'études'],
     calendar: { opensIn: -90, closesIn: 16 },
-    referent: { name: 'Pauline Cabanac', service: 'Service Formations sanitaires et sociales', email: 'bourses.sanitaires@region.example', phone: '04 00 00 00 32' },
+    referent: {
+      name: 'Pauline Cabanac',
+      service: 'Service Formations sanitaires et sociales',
+      email: 'bourses.sanitaires@region.example',
+      phone: '04 00 00 00 32',
+    },
     context:
       'Les établissements de santé et médico-sociaux peinent à recruter. Pour que le coût des études ne ferme pas ces métiers aux candidats modestes, la Région, qui finance les instituts de formation, attribue chaque année des bourses calculées sur les ressources de l’élève ou de sa famille.',
     beneficiaries: [
@@ -79,14 +106,34 @@ export const peopleSchemes: SchemeSource[] = [
       'Les ressources retenues sont inférieures au barème annuel.',
       'Le demandeur ne perçoit pas d’autre bourse d’études de l’État pour la même année.',
     ],
-    expenses: ['Les frais de vie pendant la formation (logement, transport, restauration).', 'Une aide complémentaire pour les stages éloignés du domicile.'],
-    excluded: ['Les formations suivies dans le cadre d’un contrat de travail ou d’une promotion professionnelle rémunérée.', 'Les redoublements au-delà d’une année.'],
-    funding: 'Le montant dépend de l’échelon attribué, de 0 à 7, selon les ressources et les points de charge (éloignement, enfants à charge). Il est versé en dix mensualités.',
-    pieces: ['Le certificat de scolarité.', 'L’avis d’imposition du foyer fiscal de rattachement.', 'Un relevé d’identité bancaire au nom de l’élève.'],
+    expenses: [
+      'Les frais de vie pendant la formation (logement, transport, restauration).',
+      'Une aide complémentaire pour les stages éloignés du domicile.',
+    ],
+    excluded: [
+      'Les formations suivies dans le cadre d’un contrat de travail ou d’une promotion professionnelle rémunérée.',
+      'Les redoublements au-delà d’une année.',
+    ],
+    funding:
+      'Le montant dépend de l’échelon attribué, de 0 à 7, selon les ressources et les points de charge (éloignement, enfants à charge). Il est versé en dix mensualités.',
+    pieces: [
+      'Le certificat de scolarité.',
+      'L’avis d’imposition du foyer fiscal de rattachement.',
+      'Un relevé d’identité bancaire au nom de l’élève.',
+    ],
     faq: [
-      ['Jusqu’à quand peut-on déposer sa demande de bourse ?', 'La campagne se termine bientôt : la date limite figure sur la fiche du dispositif. Une demande déposée en retard n’est pas examinée, sauf changement de situation en cours d’année.'],
-      ['Ma fille entre en école d’aide-soignante : est-ce concerné ?', 'Oui, la formation d’aide-soignant est couverte, comme celle d’auxiliaire de puériculture et d’ambulancier.'],
-      ['La bourse est-elle cumulable avec un emploi étudiant ?', 'Oui, les revenus d’un emploi étudiant pendant l’année de formation ne sont pas pris en compte dans le calcul.'],
+      [
+        'Jusqu’à quand peut-on déposer sa demande de bourse ?',
+        'La campagne se termine bientôt : la date limite figure sur la fiche du dispositif. Une demande déposée en retard n’est pas examinée, sauf changement de situation en cours d’année.',
+      ],
+      [
+        'Ma fille entre en école d’aide-soignante : est-ce concerné ?',
+        'Oui, la formation d’aide-soignant est couverte, comme celle d’auxiliaire de puériculture et d’ambulancier.',
+      ],
+      [
+        'La bourse est-elle cumulable avec un emploi étudiant ?',
+        'Oui, les revenus d’un emploi étudiant pendant l’année de formation ne sont pas pris en compte dans le calcul.',
+      ],
     ],
     documents: [
       { kind: 'reglement', format: 'pdf', scope: 'external' },
@@ -106,23 +153,48 @@ export const peopleSchemes: SchemeSource[] = [
     aidTypes: ['subvention'],
     keywords: ['apprentissage', 'apprenti', 'alternance', 'embauche', 'CFA', 'maître d’apprentissage'],
     calendar: { isPermanent: true },
-    referent: { name: 'Frédéric Sabatier', service: 'Service Apprentissage', email: 'prime.apprentissage@region.example', phone: '04 00 00 00 33' },
+    referent: {
+      name: 'Frédéric Sabatier',
+      service: 'Service Apprentissage',
+      email: 'prime.apprentissage@region.example',
+      phone: '04 00 00 00 33',
+    },
     context:
       'L’apprentissage est la voie d’accès à l’emploi la plus efficace pour les jeunes peu qualifiés, mais les très petites entreprises hésitent à s’engager, faute de temps pour former. La prime reconnaît l’effort du maître d’apprentissage et aide à pérenniser les contrats au-delà de la période d’essai.',
-    beneficiaries: ['Les entreprises et associations de moins de 11 salariés employant un apprenti dans un établissement de la région.', 'Toute entreprise, quelle que soit sa taille, qui embauche un apprenti reconnu travailleur handicapé.'],
+    beneficiaries: [
+      'Les entreprises et associations de moins de 11 salariés employant un apprenti dans un établissement de la région.',
+      'Toute entreprise, quelle que soit sa taille, qui embauche un apprenti reconnu travailleur handicapé.',
+    ],
     conditions: [
       'Le contrat d’apprentissage prépare un diplôme de niveau CAP à bac (bac professionnel, brevet professionnel).',
       'Le contrat est enregistré par l’opérateur de compétences et dure au moins six mois.',
       'La période d’essai de 45 jours en entreprise est terminée.',
     ],
-    expenses: ['Le temps consacré par le maître d’apprentissage à la formation de l’apprenti.', 'L’adaptation du poste de travail pour un apprenti handicapé.'],
+    expenses: [
+      'Le temps consacré par le maître d’apprentissage à la formation de l’apprenti.',
+      'L’adaptation du poste de travail pour un apprenti handicapé.',
+    ],
     excluded: ['Les contrats de professionnalisation.', 'Les contrats conclus par les employeurs publics.'],
-    funding: 'La prime est forfaitaire. Elle est versée en une fois, après la fin de la période d’essai, et n’est pas reprise si le contrat est rompu ensuite.',
-    pieces: ['La copie du contrat d’apprentissage enregistré.', 'L’attestation de l’effectif de l’entreprise.', 'L’attestation de présence de l’apprenti à la fin de la période d’essai.'],
+    funding:
+      'La prime est forfaitaire. Elle est versée en une fois, après la fin de la période d’essai, et n’est pas reprise si le contrat est rompu ensuite.',
+    pieces: [
+      'La copie du contrat d’apprentissage enregistré.',
+      'L’attestation de l’effectif de l’entreprise.',
+      'L’attestation de présence de l’apprenti à la fin de la période d’essai.',
+    ],
     faq: [
-      ['Je veux embaucher un apprenti dans mon garage : combien puis-je toucher ?', '1 500 € de la Région, en plus de l’aide de l’État à l’embauche d’alternants, si votre garage compte moins de 11 salariés et que l’apprenti prépare un CAP ou un bac professionnel.'],
-      ['Un apprenti en BTS ouvre-t-il droit à la prime ?', 'Non, la prime vise les diplômes jusqu’au bac. Les contrats de l’enseignement supérieur bénéficient des seules aides de l’État.'],
-      ['Que se passe-t-il si l’apprenti quitte l’entreprise ?', 'Si le départ a lieu après la période d’essai, la prime reste acquise. Avant, elle n’est pas versée.'],
+      [
+        'Je veux embaucher un apprenti dans mon garage : combien puis-je toucher ?',
+        '1 500 € de la Région, en plus de l’aide de l’État à l’embauche d’alternants, si votre garage compte moins de 11 salariés et que l’apprenti prépare un CAP ou un bac professionnel.',
+      ],
+      [
+        'Un apprenti en BTS ouvre-t-il droit à la prime ?',
+        'Non, la prime vise les diplômes jusqu’au bac. Les contrats de l’enseignement supérieur bénéficient des seules aides de l’État.',
+      ],
+      [
+        'Que se passe-t-il si l’apprenti quitte l’entreprise ?',
+        'Si le départ a lieu après la période d’essai, la prime reste acquise. Avant, elle n’est pas versée.',
+      ],
     ],
     documents: [
       { kind: 'reglement', format: 'pdf', scope: 'external' },
@@ -150,15 +222,36 @@ export const peopleSchemes: SchemeSource[] = [
       'Les élèves entrant en seconde générale, technologique ou professionnelle dans un lycée public ou privé sous contrat de la région.',
       'Les élèves entrant en première année de CAP, y compris en lycée agricole et en établissement régional d’enseignement adapté.',
     ],
-    conditions: ['L’élève est inscrit dans un établissement de la région.', 'Le responsable légal a créé le compte de l’élève sur le portail lycéen.', 'La charte d’usage de l’ordinateur a été signée par l’élève et son responsable légal.'],
-    expenses: ['Le prêt d’un ordinateur portable pour toute la scolarité au lycée.', 'Les manuels numériques des matières enseignées.', 'La tenue professionnelle et l’outillage exigés par la formation (voie professionnelle).'],
-    excluded: ['Les fournitures scolaires courantes (cahiers, calculatrice).', 'Les frais de transport, couverts par l’abonnement scolaire.'],
-    funding: 'L’ordinateur est remis à la rentrée par l’établissement. L’aide à l’équipement professionnel est versée sous forme de bons d’achat utilisables chez les fournisseurs partenaires.',
+    conditions: [
+      'L’élève est inscrit dans un établissement de la région.',
+      'Le responsable légal a créé le compte de l’élève sur le portail lycéen.',
+      'La charte d’usage de l’ordinateur a été signée par l’élève et son responsable légal.',
+    ],
+    expenses: [
+      'Le prêt d’un ordinateur portable pour toute la scolarité au lycée.',
+      'Les manuels numériques des matières enseignées.',
+      'La tenue professionnelle et l’outillage exigés par la formation (voie professionnelle).',
+    ],
+    excluded: [
+      'Les fournitures scolaires courantes (cahiers, calculatrice).',
+      'Les frais de transport, couverts par l’abonnement scolaire.',
+    ],
+    funding:
+      'L’ordinateur est remis à la rentrée par l’établissement. L’aide à l’équipement professionnel est versée sous forme de bons d’achat utilisables chez les fournisseurs partenaires.',
     pieces: ['Le certificat de scolarité, transmis directement par l’établissement.', 'La charte d’usage signée.'],
     faq: [
-      ['Mon fils rentre en seconde à la rentrée : que doit-on faire ?', 'Créez son compte sur le portail lycéen dès l’inscription au lycée, puis signez la charte d’usage. L’ordinateur lui sera remis au lycée dans les premières semaines.'],
-      ['Que se passe-t-il si l’ordinateur est cassé ou volé ?', 'Une déclaration est faite au lycée, qui organise la réparation. En cas de vol, un dépôt de plainte est demandé ; un ordinateur de remplacement est prêté.'],
-      ['L’ordinateur doit-il être rendu ?', 'Il devient la propriété de l’élève à la fin de sa scolarité au lycée, s’il obtient son diplôme ou quitte le lycée après la terminale.'],
+      [
+        'Mon fils rentre en seconde à la rentrée : que doit-on faire ?',
+        'Créez son compte sur le portail lycéen dès l’inscription au lycée, puis signez la charte d’usage. L’ordinateur lui sera remis au lycée dans les premières semaines.',
+      ],
+      [
+        'Que se passe-t-il si l’ordinateur est cassé ou volé ?',
+        'Une déclaration est faite au lycée, qui organise la réparation. En cas de vol, un dépôt de plainte est demandé ; un ordinateur de remplacement est prêté.',
+      ],
+      [
+        'L’ordinateur doit-il être rendu ?',
+        'Il devient la propriété de l’élève à la fin de sa scolarité au lycée, s’il obtient son diplôme ou quitte le lycée après la terminale.',
+      ],
     ],
     documents: [
       { kind: 'reglement', format: 'pdf', scope: 'external' },
@@ -178,19 +271,42 @@ export const peopleSchemes: SchemeSource[] = [
     aidTypes: ['subvention'],
     keywords: ['carte jeune', '15-25 ans', 'réduction', 'cinéma', 'licence sportive', 'loisirs', 'culture'],
     calendar: { isPermanent: true },
-    referent: { name: 'Yanis Fabregat', service: 'Service Jeunesse et citoyenneté', email: 'carte.jeune@region.example', phone: '04 00 00 00 35' },
+    referent: {
+      name: 'Yanis Fabregat',
+      service: 'Service Jeunesse et citoyenneté',
+      email: 'carte.jeune@region.example',
+      phone: '04 00 00 00 35',
+    },
     context:
       'L’accès à la culture, au sport et aux loisirs reste inégal selon les revenus et le lieu de vie. La carte jeune est un outil simple pour encourager la pratique d’une activité et la découverte de lieux culturels, en lien avec les établissements scolaires, les missions locales et les universités.',
-    beneficiaries: ['Les jeunes de 15 à 25 ans résidant ou étudiant dans la région.', 'Les apprentis et les jeunes en service civique dans la région.'],
-    conditions: ['Le jeune a entre 15 et 25 ans au moment de la demande.', 'Il réside, étudie ou travaille dans la région.', 'La carte est demandée en ligne avec une photographie d’identité.'],
-    expenses: ['Une licence dans un club sportif.', 'Des places de spectacle, de concert et de cinéma.', 'Des livres, des abonnements à une médiathèque ou à un conservatoire.'],
+    beneficiaries: [
+      'Les jeunes de 15 à 25 ans résidant ou étudiant dans la région.',
+      'Les apprentis et les jeunes en service civique dans la région.',
+    ],
+    conditions: [
+      'Le jeune a entre 15 et 25 ans au moment de la demande.',
+      'Il réside, étudie ou travaille dans la région.',
+      'La carte est demandée en ligne avec une photographie d’identité.',
+    ],
+    expenses: [
+      'Une licence dans un club sportif.',
+      'Des places de spectacle, de concert et de cinéma.',
+      'Des livres, des abonnements à une médiathèque ou à un conservatoire.',
+    ],
     excluded: ['Les achats de matériel électronique.', 'Les consommations dans les bars et restaurants.'],
-    funding: 'Le crédit de 50 € est rechargé chaque année à la date anniversaire de la carte. Il se dépense chez les partenaires affichant le logo de la carte.',
+    funding:
+      'Le crédit de 50 € est rechargé chaque année à la date anniversaire de la carte. Il se dépense chez les partenaires affichant le logo de la carte.',
     pieces: ['Une photographie d’identité.', 'Un justificatif de domicile, de scolarité ou de contrat.'],
     faq: [
-      ['Ma fille a 14 ans, peut-elle avoir la carte ?', 'Pas encore : la carte est délivrée à partir de 15 ans. Elle pourra la demander dès son anniversaire.'],
+      [
+        'Ma fille a 14 ans, peut-elle avoir la carte ?',
+        'Pas encore : la carte est délivrée à partir de 15 ans. Elle pourra la demander dès son anniversaire.',
+      ],
       ['La carte est-elle payante ?', 'Non, elle est gratuite. En cas de perte, un duplicata est délivré gratuitement une fois par an.'],
-      ['Peut-on payer sa licence de foot avec la carte ?', 'Oui, si le club est partenaire. La liste des partenaires est consultable sur l’application de la carte.'],
+      [
+        'Peut-on payer sa licence de foot avec la carte ?',
+        'Oui, si le club est partenaire. La liste des partenaires est consultable sur l’application de la carte.',
+      ],
     ],
     documents: [
       { kind: 'reglement', format: 'pdf', scope: 'external' },
@@ -210,19 +326,44 @@ export const peopleSchemes: SchemeSource[] = [
     aidTypes: ['subvention'],
     keywords: ['permis de conduire', 'auto-école', 'mobilité', 'jeunes', 'insertion', 'code de la route'],
     calendar: { opensIn: -120, closesIn: 8 },
-    referent: { name: 'Inès Garrigues', service: 'Service Jeunesse et citoyenneté', email: 'permis.jeunes@region.example', phone: '04 00 00 00 36' },
+    referent: {
+      name: 'Inès Garrigues',
+      service: 'Service Jeunesse et citoyenneté',
+      email: 'permis.jeunes@region.example',
+      phone: '04 00 00 00 36',
+    },
     context:
       'Dans les territoires ruraux, le permis de conduire conditionne souvent l’accès à un emploi ou à une formation. Son coût, plus de 1 500 € en moyenne, décourage les jeunes aux revenus modestes. La Région finance une partie de la formation et valorise en échange un engagement bénévole.',
-    beneficiaries: ['Les jeunes de 18 à 25 ans accompagnés par une mission locale, un centre de formation d’apprentis ou une structure d’insertion.'],
-    conditions: ['Le jeune a obtenu le code de la route ou est inscrit à l’examen du code.', 'Les ressources du foyer sont inférieures au plafond fixé par la Région.', 'Le jeune réalise 35 heures d’engagement auprès d’une association ou d’une collectivité.'],
+    beneficiaries: [
+      'Les jeunes de 18 à 25 ans accompagnés par une mission locale, un centre de formation d’apprentis ou une structure d’insertion.',
+    ],
+    conditions: [
+      'Le jeune a obtenu le code de la route ou est inscrit à l’examen du code.',
+      'Les ressources du foyer sont inférieures au plafond fixé par la Région.',
+      'Le jeune réalise 35 heures d’engagement auprès d’une association ou d’une collectivité.',
+    ],
     expenses: ['Les heures de conduite.', 'Les frais de présentation à l’examen pratique.'],
     excluded: ['Les permis moto et poids lourd.', 'Les heures de conduite réalisées avant la décision.'],
-    funding: 'L’aide est versée à l’auto-école partenaire en deux fois : la moitié au début de la formation pratique, le solde après l’engagement citoyen.',
-    pieces: ['L’attestation de la structure qui accompagne le jeune.', 'Le devis de l’auto-école partenaire.', 'L’attestation de réussite ou d’inscription au code.'],
+    funding:
+      'L’aide est versée à l’auto-école partenaire en deux fois : la moitié au début de la formation pratique, le solde après l’engagement citoyen.',
+    pieces: [
+      'L’attestation de la structure qui accompagne le jeune.',
+      'Le devis de l’auto-école partenaire.',
+      'L’attestation de réussite ou d’inscription au code.',
+    ],
     faq: [
-      ['Peut-on déposer la demande en ce moment ?', 'La campagne de l’année se termine très prochainement : déposez votre demande sans attendre, avec votre conseiller de mission locale.'],
-      ['Que compte-t-on comme engagement citoyen ?', 'Toute action bénévole encadrée : aide aux devoirs, collecte alimentaire, encadrement d’une manifestation sportive, chantier nature.'],
-      ['Le permis en conduite accompagnée est-il accepté ?', 'Oui, si le jeune a 18 ans au moment de la demande et suit sa formation dans une auto-école partenaire.'],
+      [
+        'Peut-on déposer la demande en ce moment ?',
+        'La campagne de l’année se termine très prochainement : déposez votre demande sans attendre, avec votre conseiller de mission locale.',
+      ],
+      [
+        'Que compte-t-on comme engagement citoyen ?',
+        'Toute action bénévole encadrée : aide aux devoirs, collecte alimentaire, encadrement d’une manifestation sportive, chantier nature.',
+      ],
+      [
+        'Le permis en conduite accompagnée est-il accepté ?',
+        'Oui, si le jeune a 18 ans au moment de la demande et suit sa formation dans une auto-école partenaire.',
+      ],
     ],
     documents: [
       { kind: 'reglement', format: 'pdf', scope: 'external' },
@@ -245,20 +386,42 @@ export const peopleSchemes: SchemeSource[] = [
     referent: { name: 'Damien Laffont', service: 'Service Sport', email: 'equipements.sportifs@region.example', phone: '04 00 00 00 37' },
     context:
       'Beaucoup d’équipements sportifs construits dans les années 1970 sont vétustes et énergivores, et de nombreux enfants quittent l’école primaire sans savoir nager faute de bassin à proximité. La Région cible les projets qui servent à la fois aux lycéens, aux clubs et au grand public.',
-    beneficiaries: ['Les communes et leurs groupements.', 'Les associations sportives propriétaires de leurs installations, affiliées à une fédération agréée.'],
+    beneficiaries: [
+      'Les communes et leurs groupements.',
+      'Les associations sportives propriétaires de leurs installations, affiliées à une fédération agréée.',
+    ],
     conditions: [
       'L’équipement est mis à disposition des lycées voisins pour l’éducation physique et sportive.',
       'Le projet comprend un volet de performance énergétique pour les rénovations.',
       'Les travaux ne sont pas commencés à la date du dépôt.',
     ],
-    expenses: ['La construction, l’extension ou la rénovation lourde d’équipements sportifs.', 'Les bassins d’apprentissage de la natation, fixes ou mobiles.', 'Les équipements sportifs en accès libre (terrains multisports, parcours de santé).', 'Les études de maîtrise d’œuvre.'],
+    expenses: [
+      'La construction, l’extension ou la rénovation lourde d’équipements sportifs.',
+      'Les bassins d’apprentissage de la natation, fixes ou mobiles.',
+      'Les équipements sportifs en accès libre (terrains multisports, parcours de santé).',
+      'Les études de maîtrise d’œuvre.',
+    ],
     excluded: ['Les équipements destinés au sport professionnel.', 'Le petit matériel sportif et l’entretien courant.'],
-    funding: 'Les projets sont retenus à l’issue d’un appel à projets annuel. Le taux de 20 % est porté à 30 % pour les bassins d’apprentissage et dans les communes de moins de 2 000 habitants.',
-    pieces: ['La délibération approuvant le projet et son plan de financement.', 'L’avant-projet détaillé et l’estimation des travaux.', 'La convention d’utilisation par les lycées.'],
+    funding:
+      'Les projets sont retenus à l’issue d’un appel à projets annuel. Le taux de 20 % est porté à 30 % pour les bassins d’apprentissage et dans les communes de moins de 2 000 habitants.',
+    pieces: [
+      'La délibération approuvant le projet et son plan de financement.',
+      'L’avant-projet détaillé et l’estimation des travaux.',
+      'La convention d’utilisation par les lycées.',
+    ],
     faq: [
-      ['Notre commune peut-elle financer un city stade ?', 'Oui, les terrains multisports en accès libre sont éligibles, avec un taux majoré dans les communes de moins de 2 000 habitants.'],
-      ['Quand ouvre l’appel à projets ?', 'L’appel à projets de cette année ouvre dans un peu plus d’un mois ; préparez dès maintenant la délibération et l’estimation des travaux.'],
-      ['Un club peut-il demander l’aide ?', 'Oui s’il est propriétaire de ses installations. Sinon, c’est la commune propriétaire qui porte le projet.'],
+      [
+        'Notre commune peut-elle financer un city stade ?',
+        'Oui, les terrains multisports en accès libre sont éligibles, avec un taux majoré dans les communes de moins de 2 000 habitants.',
+      ],
+      [
+        'Quand ouvre l’appel à projets ?',
+        'L’appel à projets de cette année ouvre dans un peu plus d’un mois ; préparez dès maintenant la délibération et l’estimation des travaux.',
+      ],
+      [
+        'Un club peut-il demander l’aide ?',
+        'Oui s’il est propriétaire de ses installations. Sinon, c’est la commune propriétaire qui porte le projet.',
+      ],
     ],
     documents: [
       { kind: 'reglement', format: 'pdf', scope: 'external' },
@@ -281,16 +444,37 @@ export const peopleSchemes: SchemeSource[] = [
     referent: { name: 'Émilie Costes', service: 'Service Sport', email: 'pass.licence@region.example', phone: '04 00 00 00 38' },
     context:
       'Le prix de la licence et de la cotisation freine l’inscription des enfants des familles modestes, des seniors et des personnes en situation de handicap. En aidant directement les clubs, la Région fait baisser le prix payé par les familles et soutient le bénévolat sportif.',
-    beneficiaries: ['Les associations sportives affiliées à une fédération agréée, dont le siège est dans la région.', 'Les comités départementaux pour les actions de découverte qu’ils organisent.'],
-    conditions: ['Le club applique une réduction au moins égale à l’aide sur le prix de la licence.', 'Le club compte au moins un encadrant diplômé.', 'Les licenciés concernés n’étaient pas licenciés dans la même discipline la saison précédente.'],
+    beneficiaries: [
+      'Les associations sportives affiliées à une fédération agréée, dont le siège est dans la région.',
+      'Les comités départementaux pour les actions de découverte qu’ils organisent.',
+    ],
+    conditions: [
+      'Le club applique une réduction au moins égale à l’aide sur le prix de la licence.',
+      'Le club compte au moins un encadrant diplômé.',
+      'Les licenciés concernés n’étaient pas licenciés dans la même discipline la saison précédente.',
+    ],
     expenses: ['La réduction accordée sur le prix de la licence.', 'L’encadrement de séances de découverte ouvertes à tous.'],
     excluded: ['Les clubs professionnels et leurs sections professionnelles.', 'Les licences événementielles d’un jour.'],
-    funding: 'L’aide est calculée sur le nombre de nouveaux licenciés déclarés au 31 décembre, dans la limite de 100 licenciés par club et par saison.',
-    pieces: ['La liste des nouveaux licenciés extraite du logiciel de la fédération.', 'L’attestation de réduction appliquée.', 'Le relevé d’identité bancaire de l’association.'],
+    funding:
+      'L’aide est calculée sur le nombre de nouveaux licenciés déclarés au 31 décembre, dans la limite de 100 licenciés par club et par saison.',
+    pieces: [
+      'La liste des nouveaux licenciés extraite du logiciel de la fédération.',
+      'L’attestation de réduction appliquée.',
+      'Le relevé d’identité bancaire de l’association.',
+    ],
     faq: [
-      ['Je paie la licence de mon enfant : où est la réduction ?', 'Elle est déduite directement par le club au moment de l’inscription, si le club participe au dispositif. Demandez-lui s’il est partenaire.'],
-      ['Les clubs de sport adapté sont-ils concernés ?', 'Oui, et les licenciés en situation de handicap ouvrent droit à l’aide quel que soit leur âge.'],
-      ['Une association multisport peut-elle en bénéficier ?', 'Oui, chaque section affiliée compte ses propres nouveaux licenciés dans la limite commune de 3 000 €.'],
+      [
+        'Je paie la licence de mon enfant : où est la réduction ?',
+        'Elle est déduite directement par le club au moment de l’inscription, si le club participe au dispositif. Demandez-lui s’il est partenaire.',
+      ],
+      [
+        'Les clubs de sport adapté sont-ils concernés ?',
+        'Oui, et les licenciés en situation de handicap ouvrent droit à l’aide quel que soit leur âge.',
+      ],
+      [
+        'Une association multisport peut-elle en bénéficier ?',
+        'Oui, chaque section affiliée compte ses propres nouveaux licenciés dans la limite commune de 3 000 €.',
+      ],
     ],
     documents: [
       { kind: 'reglement', format: 'pdf', scope: 'external' },
@@ -310,7 +494,12 @@ export const peopleSchemes: SchemeSource[] = [
     aidTypes: ['subvention', 'accompagnement'],
     keywords: ['désert médical', 'maison de santé', 'médecin', 'installation', 'soins', 'centre de santé', 'internes'],
     calendar: { isPermanent: true },
-    referent: { name: 'Véronique Auriol', service: 'Mission Santé et territoires', email: 'sante.territoires@region.example', phone: '04 00 00 00 39' },
+    referent: {
+      name: 'Véronique Auriol',
+      service: 'Mission Santé et territoires',
+      email: 'sante.territoires@region.example',
+      phone: '04 00 00 00 39',
+    },
     context:
       'Dans de nombreux cantons ruraux, des habitants n’ont plus de médecin traitant. Les jeunes professionnels veulent exercer en équipe et trouver un logement pendant leurs stages. La Région agit sur ces deux leviers, en lien avec l’agence régionale de santé qui définit les zones prioritaires.',
     beneficiaries: [
@@ -323,14 +512,33 @@ export const peopleSchemes: SchemeSource[] = [
       'Le projet de santé, rédigé par les professionnels, a été validé par l’agence régionale de santé.',
       'Le professionnel qui s’installe s’engage à exercer au moins cinq ans dans la zone.',
     ],
-    expenses: ['La construction ou la rénovation des locaux de soins.', 'Les logements pour les internes et les étudiants en stage.', 'L’équipement de télémédecine.', 'Les frais d’installation du professionnel (aide forfaitaire).'],
+    expenses: [
+      'La construction ou la rénovation des locaux de soins.',
+      'Les logements pour les internes et les étudiants en stage.',
+      'L’équipement de télémédecine.',
+      'Les frais d’installation du professionnel (aide forfaitaire).',
+    ],
     excluded: ['Le matériel médical courant.', 'Les projets situés hors des zones prioritaires.'],
-    funding: 'L’investissement immobilier est aidé à 30 %. L’aide individuelle de 10 000 € est versée en deux fois, à l’installation puis après trois ans d’exercice.',
-    pieces: ['Le projet de santé validé.', 'Le plan de financement et l’avant-projet des travaux.', 'Pour l’aide individuelle : l’inscription à l’ordre et le bail ou le contrat d’exercice.'],
+    funding:
+      'L’investissement immobilier est aidé à 30 %. L’aide individuelle de 10 000 € est versée en deux fois, à l’installation puis après trois ans d’exercice.',
+    pieces: [
+      'Le projet de santé validé.',
+      'Le plan de financement et l’avant-projet des travaux.',
+      'Pour l’aide individuelle : l’inscription à l’ordre et le bail ou le contrat d’exercice.',
+    ],
     faq: [
-      ['Il n’y a plus de médecin dans notre village : que peut faire la mairie ?', 'La commune peut porter une maison de santé avec les professionnels du secteur. Le service instructeur l’accompagne dès l’idée, avec l’agence régionale de santé, pour bâtir le projet de santé.'],
-      ['Un infirmier libéral peut-il toucher l’aide à l’installation ?', 'Oui, l’aide concerne les médecins, les infirmiers, les kinésithérapeutes, les sages-femmes et les orthophonistes qui s’installent en zone prioritaire.'],
-      ['L’aide doit-elle être remboursée si je déménage ?', 'Si vous quittez la zone avant cinq ans, le second versement n’est pas dû et une partie du premier peut être réclamée.'],
+      [
+        'Il n’y a plus de médecin dans notre village : que peut faire la mairie ?',
+        'La commune peut porter une maison de santé avec les professionnels du secteur. Le service instructeur l’accompagne dès l’idée, avec l’agence régionale de santé, pour bâtir le projet de santé.',
+      ],
+      [
+        'Un infirmier libéral peut-il toucher l’aide à l’installation ?',
+        'Oui, l’aide concerne les médecins, les infirmiers, les kinésithérapeutes, les sages-femmes et les orthophonistes qui s’installent en zone prioritaire.',
+      ],
+      [
+        'L’aide doit-elle être remboursée si je déménage ?',
+        'Si vous quittez la zone avant cinq ans, le second versement n’est pas dû et une partie du premier peut être réclamée.',
+      ],
     ],
     documents: [
       { kind: 'reglement', format: 'pdf', scope: 'external' },

@@ -6,7 +6,9 @@
 
 /** Short words of the language that a query carries but that say nothing of what is sought. */
 const stopWords = new Set(
-  'les des du une pour par sur dans avec sans aux ces son ses est sont qui que quoi dont leur leurs mon mes ton tes nos vos elle elles ils nous vous pas plus tout tous comme mais donc car'.split(' '),
+  'les des du une pour par sur dans avec sans aux ces son ses est sont qui que quoi dont leur leurs mon mes ton tes nos vos elle elles ils nous vous pas plus tout tous comme mais donc car'.split(
+    ' ',
+  ),
 );
 
 /** A text folded for matching, with, for each folded character, the index of its source character. */

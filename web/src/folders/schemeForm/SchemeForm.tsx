@@ -30,7 +30,8 @@ const text = {
   referentEmail: 'Adresse e-mail',
   referentPhone: 'Téléphone',
   publicFields: 'Affiché aux usagers (page publique et fiche imprimée)',
-  publicFieldsHint: 'Par défaut le service seulement, avec la Maison de Région de l’agent : ne cochez le nom, l’e-mail ou le téléphone que s’ils sont faits pour le public (jamais un portable personnel).',
+  publicFieldsHint:
+    'Par défaut le service seulement, avec la Maison de Région de l’agent : ne cochez le nom, l’e-mail ou le téléphone que s’ils sont faits pour le public (jamais un portable personnel).',
   publicFieldChoices: { name: 'Nom du référent', service: 'Service', email: 'Adresse e-mail', phone: 'Téléphone' },
   links: 'Liens',
   infoUrl: "Page d'information",
@@ -74,10 +75,20 @@ const idOf = (field: SchemeField) =>
 function useSchemeFields(initial: SchemeFormValues) {
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<{ field?: SchemeField; message: string }>();
-  const set = <K extends SchemeField>(field: K) => (value: SchemeFormValues[K]) => setValues((v) => ({ ...v, [field]: value }));
+  const set =
+    <K extends SchemeField>(field: K) =>
+    (value: SchemeFormValues[K]) =>
+      setValues((v) => ({ ...v, [field]: value }));
   const errorOf = (field: SchemeField) => (error?.field === field ? error.message : undefined);
   const textField = (field: SchemeField, label: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField id={idOf(field)} label={label} value={String(values[field])} onChange={set(field) as (v: string) => void} error={errorOf(field)} {...extra} />
+    <TextField
+      id={idOf(field)}
+      label={label}
+      value={String(values[field])}
+      onChange={set(field) as (v: string) => void}
+      error={errorOf(field)}
+      {...extra}
+    />
   );
   return { values, setValues, error, setError, set, errorOf, textField };
 }
@@ -129,8 +140,22 @@ export function SchemeForm({ initial, directorates, isDirectorateFixed, submitLa
         required
         options={isDirectorateFixed ? directorateOptions : [{ value: '', label: text.chooseDirectorate }, ...directorateOptions]}
       />
-      <CheckboxGroup legend={text.audiences} name="publics" values={values.audiences} onChange={set('audiences')} choices={choicesOf(audienceLabels)} error={errorOf('audiences')} />
-      <CheckboxGroup legend={text.aidTypes} name="types-aide" values={values.aidTypes} onChange={set('aidTypes')} choices={choicesOf(aidTypeLabels)} error={errorOf('aidTypes')} />
+      <CheckboxGroup
+        legend={text.audiences}
+        name="publics"
+        values={values.audiences}
+        onChange={set('audiences')}
+        choices={choicesOf(audienceLabels)}
+        error={errorOf('audiences')}
+      />
+      <CheckboxGroup
+        legend={text.aidTypes}
+        name="types-aide"
+        values={values.aidTypes}
+        onChange={set('aidTypes')}
+        choices={choicesOf(aidTypeLabels)}
+        error={errorOf('aidTypes')}
+      />
       <CalendarFields form={form} />
       <ReferentFields form={form} />
       <fieldset className="choices">
@@ -163,13 +188,19 @@ function CalendarFields({ form }: { form: Fields }) {
           type="checkbox"
           id={idOf('isPermanent')}
           checked={values.isPermanent}
-          onChange={(event) => setValues((v) => ({ ...v, isPermanent: event.target.checked, closesOn: event.target.checked ? '' : v.closesOn }))}
+          onChange={(event) =>
+            setValues((v) => ({ ...v, isPermanent: event.target.checked, closesOn: event.target.checked ? '' : v.closesOn }))
+          }
         />
         <label htmlFor={idOf('isPermanent')}>{text.isPermanent}</label>
       </div>
       <div className="field-row">
         {textField('opensOn', text.opensOn, { type: 'date' })}
-        {textField('closesOn', text.closesOn, { type: 'date', disabled: values.isPermanent, hint: values.isPermanent ? text.closesOnPermanent : undefined })}
+        {textField('closesOn', text.closesOn, {
+          type: 'date',
+          disabled: values.isPermanent,
+          hint: values.isPermanent ? text.closesOnPermanent : undefined,
+        })}
       </div>
     </fieldset>
   );
@@ -205,7 +236,9 @@ function ReferentFields({ form }: { form: Fields }) {
 /** How often the card is checked, and by whom (an editor of its directorate). */
 function VerificationFields({ form }: { form: Fields }) {
   const { values, set, errorOf, textField } = form;
-  const editors = useResource<{ editors: { id: string; name: string }[] }>(values.directorateId ? `/api/directorates/${encodeURIComponent(values.directorateId)}/editors` : null);
+  const editors = useResource<{ editors: { id: string; name: string }[] }>(
+    values.directorateId ? `/api/directorates/${encodeURIComponent(values.directorateId)}/editors` : null,
+  );
   return (
     <fieldset className="choices">
       <legend>{text.verification}</legend>
@@ -218,7 +251,10 @@ function VerificationFields({ form }: { form: Fields }) {
           value={values.verifierId}
           onChange={set('verifierId')}
           error={errorOf('verifierId')}
-          options={[{ value: '', label: text.verifierDefault }, ...(editors.data?.editors ?? []).map((editor) => ({ value: editor.id, label: editor.name }))]}
+          options={[
+            { value: '', label: text.verifierDefault },
+            ...(editors.data?.editors ?? []).map((editor) => ({ value: editor.id, label: editor.name })),
+          ]}
         />
       </div>
     </fieldset>

@@ -86,7 +86,11 @@ export function valuesOf(folder: Folder): SchemeFormValues {
 
 /** Only the filled-in fields: an empty e-mail or address is "none", not an invalid value. */
 function filled(entries: Record<string, string>) {
-  return Object.fromEntries(Object.entries(entries).filter(([, value]) => value.trim() !== '').map(([key, value]) => [key, value.trim()]));
+  return Object.fromEntries(
+    Object.entries(entries)
+      .filter(([, value]) => value.trim() !== '')
+      .map(([key, value]) => [key, value.trim()]),
+  );
 }
 
 /** The body of POST/PATCH /api/folders: `{ name, scheme }`. */

@@ -26,7 +26,14 @@ export function SynonymGroupField({ number, value, hintId, error, onChange, onRe
         </span>
       )}
       <div className="synonym-group__row">
-        <input type="text" id={id} value={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(event) => onChange(event.target.value)} />
+        <input
+          type="text"
+          id={id}
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => onChange(event.target.value)}
+        />
         <button type="button" className="button button--secondary" onClick={onRemove}>
           {text.remove(number)}
         </button>

@@ -17,7 +17,8 @@ const text = {
   add: 'Ajouter un groupe',
   save: 'Enregistrer les synonymes',
   pending: 'Enregistrement…',
-  saved: (n: number) => `Les synonymes sont enregistrés : ${n === 0 ? 'aucun groupe' : n === 1 ? '1 groupe' : `${n} groupes`}. La recherche les applique dans un instant.`,
+  saved: (n: number) =>
+    `Les synonymes sont enregistrés : ${n === 0 ? 'aucun groupe' : n === 1 ? '1 groupe' : `${n} groupes`}. La recherche les applique dans un instant.`,
   refused: 'Les synonymes n’ont pas été enregistrés :',
   ofGroup: (n: number) => `Groupe ${n} : `,
   restricted: 'Cette page est réservée aux administrateurs.',
@@ -87,7 +88,12 @@ function SynonymsEditor() {
     setError(undefined);
     setNotice('');
     try {
-      const answer = await sendJson<{ groups: string[][] }>('PUT', '/api/synonyms', { groups: sent.map((group) => termsOf(group.value)) }, csrfToken);
+      const answer = await sendJson<{ groups: string[][] }>(
+        'PUT',
+        '/api/synonyms',
+        { groups: sent.map((group) => termsOf(group.value)) },
+        csrfToken,
+      );
       loaded.replace(answer);
       setEdited(undefined);
       setNotice(text.saved(answer.groups.length));
@@ -95,7 +101,11 @@ function SynonymsEditor() {
       const fault = groupAtFault(messageOf(e));
       const group = fault.index === undefined ? undefined : sent[fault.index];
       const index = group ? groups.indexOf(group) : -1;
-      setError({ key: group?.key, message: group ? `${text.ofGroup(index + 1)}${fault.message}` : fault.message, fieldMessage: fault.message });
+      setError({
+        key: group?.key,
+        message: group ? `${text.ofGroup(index + 1)}${fault.message}` : fault.message,
+        fieldMessage: fault.message,
+      });
       if (group) focusField(index);
     } finally {
       setIsPending(false);

@@ -9,7 +9,8 @@ const text = {
   loading: 'Chargement du thésaurus…',
   filter: 'Filtrer les entrées',
   filterHint: 'Un mot, par exemple : chômage',
-  shown: (shown: number, total: number, off: number) => `${shown} entrée${shown > 1 ? 's' : ''} affichée${shown > 1 ? 's' : ''} sur ${total}, dont ${off} désactivée${off > 1 ? 's' : ''} au total.`,
+  shown: (shown: number, total: number, off: number) =>
+    `${shown} entrée${shown > 1 ? 's' : ''} affichée${shown > 1 ? 's' : ''} sur ${total}, dont ${off} désactivée${off > 1 ? 's' : ''} au total.`,
   equivalent: 'Équivalents',
   broader: (from: string) => `« ${from} » mène aussi à`,
   enabled: 'Active',
@@ -35,9 +36,14 @@ interface Thesaurus {
 }
 
 const shownAtOnce = 60;
-const fold = (value: string) => value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (value: string) =>
+  value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 const wordsOf = (entry: Entry) => [...(entry.terms ?? []), ...(entry.from ?? []), ...(entry.to ?? [])];
-const labelOf = (entry: Entry) => (entry.kind === 'equivalent' ? (entry.terms ?? []).join(', ') : `${(entry.from ?? []).join(', ')} → ${(entry.to ?? []).join(', ')}`);
+const labelOf = (entry: Entry) =>
+  entry.kind === 'equivalent' ? (entry.terms ?? []).join(', ') : `${(entry.from ?? []).join(', ')} → ${(entry.to ?? []).join(', ')}`;
 
 /** For administrators: the shipped thesaurus, each entry switched on or off (GET and PATCH /api/thesaurus). */
 export function ThesaurusSection() {
@@ -78,7 +84,13 @@ export function ThesaurusSection() {
           <p>{text.intro(loaded.data.version, entries.length)}</p>
           <div className="field">
             <label htmlFor={filterId}>{text.filter}</label>
-            <input id={filterId} type="search" value={filter} aria-describedby={hintId} onChange={(event) => setFilter(event.target.value)} />
+            <input
+              id={filterId}
+              type="search"
+              value={filter}
+              aria-describedby={hintId}
+              onChange={(event) => setFilter(event.target.value)}
+            />
             <p id={hintId} className="field__hint">
               {text.filterHint}
             </p>
@@ -91,10 +103,17 @@ export function ThesaurusSection() {
           <ul className="thesaurus-list">
             {matching.slice(0, shownAtOnce).map((entry) => (
               <li key={entry.id} className="choice">
-                <input type="checkbox" id={`thesaurus-${entry.id}`} checked={entry.isEnabled} onChange={(event) => void toggle(entry, event.target.checked)} />
+                <input
+                  type="checkbox"
+                  id={`thesaurus-${entry.id}`}
+                  checked={entry.isEnabled}
+                  onChange={(event) => void toggle(entry, event.target.checked)}
+                />
                 <label htmlFor={`thesaurus-${entry.id}`}>
                   <span className="visually-hidden">{`${text.enabled} : `}</span>
-                  {entry.kind === 'equivalent' ? `${text.equivalent} : ${(entry.terms ?? []).join(', ')}` : `${text.broader((entry.from ?? []).join(', '))} : ${(entry.to ?? []).join(', ')}`}
+                  {entry.kind === 'equivalent'
+                    ? `${text.equivalent} : ${(entry.terms ?? []).join(', ')}`
+                    : `${text.broader((entry.from ?? []).join(', '))} : ${(entry.to ?? []).join(', ')}`}
                 </label>
               </li>
             ))}
