@@ -134,11 +134,9 @@ const environmentSchema = z.object({
   MEILI_MAX_INDEXING_MEMORY: withDefault(byteSize, defaultMeiliIndexingMemory),
   SEARCH_REBUILD_HOUR: withDefault(hourOrOff, '3'),
   S3_BUCKET: optional(
-    z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
-        error: 'expected an S3 bucket name (3 to 63 lowercase letters, digits, dots, hyphens)',
-      }),
+    z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+      error: 'expected an S3 bucket name (3 to 63 lowercase letters, digits, dots, hyphens)',
+    }),
   ),
   S3_ENDPOINT: optional(url(['http:', 'https:'])),
   S3_REGION: withDefault(z.string().min(1), 'us-east-1'),

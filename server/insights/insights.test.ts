@@ -253,19 +253,17 @@ describe('insights: counted once per search session, unanswered when only approa
   });
 
   it('rolls closed days up once: the counts stay the same before and after', async () => {
-    await ctx
-      .db('search_log')
-      .insert(
-        [1, 2, 3].map((n) => ({
-          query: 'camping-car',
-          result_count: 0,
-          is_answered: false,
-          role: 'agent',
-          maison_id: maisonId,
-          theme_id: themeId,
-          created_at: ctx.db.raw(`now() - make_interval(days => ?)`, [n + 1]),
-        })),
-      );
+    await ctx.db('search_log').insert(
+      [1, 2, 3].map((n) => ({
+        query: 'camping-car',
+        result_count: 0,
+        is_answered: false,
+        role: 'agent',
+        maison_id: maisonId,
+        theme_id: themeId,
+        created_at: ctx.db.raw(`now() - make_interval(days => ?)`, [n + 1]),
+      })),
+    );
     await ctx.db('search_log_rollup').delete();
     const first = await insights({ days: '7' });
     expect(first.queriesWithoutResults).toContainEqual(expect.objectContaining({ query: 'camping-car', searches: 3 }));

@@ -64,17 +64,15 @@ export async function claimJobs(db: Db, workerId: string, batchSizes: BatchSizes
 const heldBy = (db: Db, workerId: string) => db('jobs').where({ status: 'running', locked_by: workerId });
 
 export async function completeJobs(db: Db, workerId: string, ids: number[]) {
-  await heldBy(db, workerId)
-    .whereIn('id', ids)
-    .update({
-      status: 'done',
-      finished_at: db.fn.now(),
-      updated_at: db.fn.now(),
-      locked_at: null,
-      locked_by: null,
-      last_error: null,
-      outage_waits: 0,
-    });
+  await heldBy(db, workerId).whereIn('id', ids).update({
+    status: 'done',
+    finished_at: db.fn.now(),
+    updated_at: db.fn.now(),
+    locked_at: null,
+    locked_by: null,
+    last_error: null,
+    outage_waits: 0,
+  });
 }
 
 /** Retry delay after the n-th failed attempt: 2, 4, 8 … seconds, at most 10 minutes. */
