@@ -24,7 +24,14 @@ function timestamps(table: Knex.CreateTableBuilder, knex: Knex) {
 
 export async function up(knex: Knex): Promise<void> {
   await knex.raw('create extension if not exists unaccent');
+  await createPlacesAndUsers(knex);
+  await createFoldersAndDocuments(knex);
+  await createSharingAndAudit(knex);
+  await createLogsJobsAndSessions(knex);
+}
 
+/** Directorates, Maisons and users. */
+async function createPlacesAndUsers(knex: Knex): Promise<void> {
   await knex.schema.createTable('directorates', (t) => {
     t.uuid('id').primary().defaultTo(knex.raw('gen_random_uuid()'));
     t.text('code').notNullable().unique();
@@ -67,7 +74,10 @@ export async function up(knex: Knex): Promise<void> {
     t.check("role <> 'editor' or directorate_id is not null", [], 'users_editor_has_directorate');
   });
   await knex.raw('create index users_email_idx on users (lower(email))');
+}
 
+/** Folders (themes, directorates' folders, schemes), then documents. */
+async function createFoldersAndDocuments(knex: Knex): Promise<void> {
   await knex.schema.createTable('folders', (t) => {
     t.uuid('id').primary().defaultTo(knex.raw('gen_random_uuid()'));
     t.uuid('parent_id').references('folders.id').onDelete('RESTRICT');
@@ -109,6 +119,11 @@ export async function up(knex: Knex): Promise<void> {
     "create unique index folders_sibling_name_unique on folders (coalesce(parent_id, '00000000-0000-0000-0000-000000000000'::uuid), lower(name))",
   );
 
+  await createDocuments(knex);
+}
+
+/** Documents, their versions and pages. */
+async function createDocuments(knex: Knex): Promise<void> {
   await knex.schema.createTable('documents', (t) => {
     t.uuid('id').primary().defaultTo(knex.raw('gen_random_uuid()'));
     t.uuid('folder_id').notNullable().references('folders.id').onDelete('RESTRICT');
@@ -168,7 +183,10 @@ export async function up(knex: Knex): Promise<void> {
     t.primary(['version_id', 'page_number']);
     t.check('page_number >= 1', [], 'version_pages_number_positive');
   });
+}
 
+/** Share links and their visits, the append-only audit trail. */
+async function createSharingAndAudit(knex: Knex): Promise<void> {
   await knex.schema.createTable('share_links', (t) => {
     t.uuid('id').primary().defaultTo(knex.raw('gen_random_uuid()'));
     t.uuid('document_id').notNullable().references('documents.id').onDelete('CASCADE');
@@ -219,7 +237,10 @@ export async function up(knex: Knex): Promise<void> {
     create trigger audit_events_no_update_delete before update or delete on audit_events
       for each row execute function audit_events_append_only();
   `);
+}
 
+/** The search log, jobs, sessions and synonyms. */
+async function createLogsJobsAndSessions(knex: Knex): Promise<void> {
   await knex.schema.createTable('search_log', (t) => {
     t.bigIncrements('id');
     t.text('query').notNullable();

@@ -223,6 +223,39 @@ function bandsOf(
 }
 
 /**
+ * The documents their band missed (a word came through typo tolerance, which the word as written in
+ * first place does not always meet): each searched alone with its own words, as written and as
+ * stems. What is found joins `found`; returns the engine's time.
+ */
+async function searchAlone(
+  client: Meilisearch,
+  alone: SearchParams & { indexUid: string },
+  of: { filterOf: (ids: string[]) => string; formsOf: (documentId: string) => WordForm[] },
+  missed: string[],
+  found: { asWritten: Map<string, RawHit>; asStems: Map<string, RawHit> },
+): Promise<number> {
+  const queryOf = (documentId: string, key: 'text' | 'stems', attributesToSearchOn: string[]) => ({
+    ...alone,
+    filter: of.filterOf([documentId]),
+    q: of
+      .formsOf(documentId)
+      .map((form) => form[key])
+      .join(' '),
+    attributesToSearchOn,
+  });
+  const result = await client.multiSearch({
+    queries: missed.flatMap((documentId) => [queryOf(documentId, 'text', rawAttributes), queryOf(documentId, 'stems', stemAttributes)]),
+  });
+  missed.forEach((documentId, i) => {
+    const written = result.results[2 * i]?.hits[0] as RawHit | undefined;
+    const stems = result.results[2 * i + 1]?.hits[0] as RawHit | undefined;
+    if (written) found.asWritten.set(documentId, written);
+    if (stems) found.asStems.set(documentId, stems);
+  });
+  return Math.max(0, ...result.results.map((one) => one.processingTimeMs));
+}
+
+/**
  * The best page of each shown document, with its snippet. The documents are taken in bands by the
  * most telling word each holds (known from the word searches): one search per band, that word
  * first and the band's other words after it, with Meilisearch's "last" strategy, which drops words
@@ -282,42 +315,16 @@ async function bestPages(
   result.results.forEach((one, i) => {
     for (const hit of one.hits as RawHit[]) (i % 2 === 0 ? asWritten : asStems).set(hit.documentId, hit);
   });
-  // A document its band missed (its word came through typo tolerance, which the word as written in
-  // first place does not always meet): searched alone with its own words.
-  const missed = wanted.filter((w) => !asWritten.has(w.documentId) && !asStems.has(w.documentId));
+  const missed = wanted.filter((w) => !asWritten.has(w.documentId) && !asStems.has(w.documentId)).map((w) => w.documentId);
   if (missed.length > 0) {
     const formsOf = (documentId: string) =>
       [...(retrieval.documents.get(documentId)?.forms ?? new Map<number, WordForm>())]
         .sort(([a], [b]) => weightOf(b) - weightOf(a) || a - b)
         .map(([, form]) => form)
         .slice(0, maxPageWords);
-    const alone = { ...common, limit: 1, matchingStrategy: 'frequency' as const };
-    const second = await client.multiSearch({
-      queries: missed.flatMap(({ documentId }) => [
-        {
-          ...alone,
-          filter: filterOf([documentId]),
-          q: formsOf(documentId)
-            .map((form) => form.text)
-            .join(' '),
-          attributesToSearchOn: rawAttributes,
-        },
-        {
-          ...alone,
-          filter: filterOf([documentId]),
-          q: formsOf(documentId)
-            .map((form) => form.stems)
-            .join(' '),
-          attributesToSearchOn: stemAttributes,
-        },
-      ]),
-    });
-    engineMs += Math.max(0, ...second.results.map((one) => one.processingTimeMs));
-    missed.forEach(({ documentId }, i) => {
-      const written = second.results[2 * i]?.hits[0] as RawHit | undefined;
-      const stems = second.results[2 * i + 1]?.hits[0] as RawHit | undefined;
-      if (written) asWritten.set(documentId, written);
-      if (stems) asStems.set(documentId, stems);
+    engineMs += await searchAlone(client, { ...common, limit: 1, matchingStrategy: 'frequency' }, { filterOf, formsOf }, missed, {
+      asWritten,
+      asStems,
     });
   }
   const hits: SearchHit[] = [];

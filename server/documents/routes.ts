@@ -131,6 +131,15 @@ export function documentRoutes(deps: { db: Db; storage: Storage; config: Config;
     res.json({ versions: (await listVersions(db, id)).map(presentVersion) });
   });
 
+  router.use(documentFileRoutes(deps));
+
+  return router;
+}
+
+/** A document's file, current or of an earlier version (GET and HEAD). */
+function documentFileRoutes(deps: { db: Db; storage: Storage; logger: Logger }) {
+  const router = Router();
+  const { db, storage } = deps;
   const serveFile = async (req: Request<{ id: string }, unknown, unknown, FileQuery>, res: Response, next: NextFunction) => {
     const { id } = req.params;
     const { version: number } = req.query;

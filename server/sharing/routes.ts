@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Config } from '../config';
 import type { Db } from '../db';
@@ -56,6 +56,23 @@ async function sharedFile(db: Db, file: SignedFile) {
     .whereNull('l.revoked_at')
     .where((w) => w.whereNull('l.expires_at').orWhere('l.expires_at', '>', db.fn.now()))
     .first('v.storage_key', 'v.original_filename', 'v.file_type', 'v.mime_type', 'v.size_bytes', 'v.sha256');
+}
+
+/** The local driver's signed file URLs, served while the link they were issued for is live. */
+function localSignedFiles(db: Db, storage: Storage, region: Config['region'], limiter: RequestHandler) {
+  return signedFileRoutes(storage, {
+    before: [publicRoute('a signed file URL of the local storage driver'), limiter],
+    refuse: (_req, res) => void publicHeaders(res).status(403).type('html').send(forbiddenFilePage(region.name)),
+    serve: async (req, res, file) => {
+      const version = await sharedFile(db, file);
+      if (!version) {
+        publicHeaders(res).status(410).type('html').send(goneSharePage(region.name, region.contact));
+        return;
+      }
+      res.set({ 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' });
+      await sendStoredFile(req, res, storage, version, file.disposition);
+    },
+  });
 }
 
 /** Public links of external documents: for agents (the link), and for citizens (the page, the file). */
@@ -142,21 +159,7 @@ export function sharingRoutes(deps: { db: Db; storage: Storage; config: Config; 
   );
 
   // The local driver's signed file URLs (S3 serves its own).
-  router.use(
-    signedFileRoutes(storage, {
-      before: [publicRoute('a signed file URL of the local storage driver'), limiter],
-      refuse: (_req, res) => void publicHeaders(res).status(403).type('html').send(forbiddenFilePage(region.name)),
-      serve: async (req, res, file) => {
-        const version = await sharedFile(db, file);
-        if (!version) {
-          publicHeaders(res).status(410).type('html').send(goneSharePage(region.name, region.contact));
-          return;
-        }
-        res.set({ 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' });
-        await sendStoredFile(req, res, storage, version, file.disposition);
-      },
-    }),
-  );
+  router.use(localSignedFiles(db, storage, region, limiter));
 
   router.use(schemeRoutes({ ...deps, limiter, publicHeaders, linkContextOf, maisonOf }));
 

@@ -26,6 +26,44 @@ interface Deps {
   maisonOf(req: Request): Promise<MaisonForCitizens | null>;
 }
 
+type LiveScheme = Extract<Awaited<ReturnType<typeof resolveSchemeToken>>, { status: 'live' }>['scheme'];
+
+/** What the citizen's page of a scheme shows. */
+function schemePageOf(scheme: LiveScheme, maison: MaisonForCitizens | null) {
+  return {
+    name: scheme.name,
+    promise: scheme.scheme_promise ?? '',
+    summary: scheme.scheme_summary ?? '',
+    amount: scheme.scheme_amount ?? '',
+    audiences: scheme.scheme_audiences,
+    aidTypes: scheme.scheme_aid_types,
+    availability: availabilityOf({
+      opensOn: scheme.scheme_opens_on,
+      closesOn: scheme.scheme_closes_on,
+      isPermanent: scheme.scheme_is_permanent,
+    }),
+    opensOn: scheme.scheme_opens_on,
+    closesOn: scheme.scheme_closes_on,
+    applyUrl: scheme.apply_url,
+    infoUrl: scheme.info_url,
+    contact: publicContactOf(
+      { name: scheme.referent_name, service: scheme.referent_service, email: scheme.referent_email, phone: scheme.referent_phone },
+      scheme.referent_public_fields,
+    ),
+    maison,
+    // The citizen sees the date of a current verification only: past due, the line is left out, never "à vérifier".
+    verifiedOn: scheme.is_verification_current ? scheme.verified_at : null,
+    documents: scheme.documents.map((document) => ({
+      title: document.title,
+      summary: document.summary,
+      updatedAt: new Date(document.updatedAt),
+      fileType: document.fileType,
+      readUrl: `/s/${document.token}/file`,
+      downloadUrl: `/s/${document.token}/file?download=1`,
+    })),
+  };
+}
+
 /** A scheme's public page: its link for agents and editors, and the page for citizens (`/p/:token`). */
 export function schemeRoutes(deps: Deps) {
   const router = Router();
@@ -90,40 +128,7 @@ export function schemeRoutes(deps: Deps) {
     res
       .status(200)
       .type('html')
-      .send(
-        schemePublicPage(region.name, {
-          name: scheme.name,
-          promise: scheme.scheme_promise ?? '',
-          summary: scheme.scheme_summary ?? '',
-          amount: scheme.scheme_amount ?? '',
-          audiences: scheme.scheme_audiences,
-          aidTypes: scheme.scheme_aid_types,
-          availability: availabilityOf({
-            opensOn: scheme.scheme_opens_on,
-            closesOn: scheme.scheme_closes_on,
-            isPermanent: scheme.scheme_is_permanent,
-          }),
-          opensOn: scheme.scheme_opens_on,
-          closesOn: scheme.scheme_closes_on,
-          applyUrl: scheme.apply_url,
-          infoUrl: scheme.info_url,
-          contact: publicContactOf(
-            { name: scheme.referent_name, service: scheme.referent_service, email: scheme.referent_email, phone: scheme.referent_phone },
-            scheme.referent_public_fields,
-          ),
-          maison,
-          // The citizen sees the date of a current verification only: past due, the line is left out, never "à vérifier".
-          verifiedOn: scheme.is_verification_current ? scheme.verified_at : null,
-          documents: scheme.documents.map((document) => ({
-            title: document.title,
-            summary: document.summary,
-            updatedAt: new Date(document.updatedAt),
-            fileType: document.fileType,
-            readUrl: `/s/${document.token}/file`,
-            downloadUrl: `/s/${document.token}/file?download=1`,
-          })),
-        }),
-      );
+      .send(schemePublicPage(region.name, schemePageOf(scheme, maison)));
   });
 
   return router;

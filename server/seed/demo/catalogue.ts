@@ -2,8 +2,10 @@ import { todayInParis } from '../../folders/availability';
 import { looseDocuments } from './loose';
 import { scannedDocuments } from './scanned';
 import { economySchemes } from './schemes/economy';
+import { agricultureSchemes } from './schemes/agriculture';
 import { landSchemes } from './schemes/land';
 import { peopleSchemes } from './schemes/people';
+import { trainingSchemes } from './schemes/training';
 import { tourismSchemes } from './schemes/tourism';
 import type { DemoCard, DemoCatalogue, SchemeSource } from './types';
 import { writeDocument } from './writing';
@@ -15,7 +17,14 @@ import { writeDocument } from './writing';
  * numbers (04 00 …) are made up. Dates are set relative to the day it is loaded.
  */
 
-export const schemeSources: readonly SchemeSource[] = [...economySchemes, ...tourismSchemes, ...peopleSchemes, ...landSchemes];
+export const schemeSources: readonly SchemeSource[] = [
+  ...economySchemes,
+  ...tourismSchemes,
+  ...trainingSchemes,
+  ...peopleSchemes,
+  ...agricultureSchemes,
+  ...landSchemes,
+];
 
 const dayMs = 86400000;
 export function addDays(isoDay: string, days: number): string {
