@@ -31,6 +31,51 @@ const optionsOf = (choices: { code: string; label: string }[], any: string, curr
   ...(current && !choices.some((choice) => choice.code === current) ? [{ value: current, label: current }] : []),
 ];
 
+/** Who, what and on which kind of object: the three choice lists of the filters. */
+function AuditChoiceFields({
+  filters,
+  initial,
+  users,
+  vocabulary,
+  set,
+}: {
+  filters: AuditFilters;
+  initial: AuditFilters;
+  users: AdminUser[];
+  vocabulary: AuditVocabulary;
+  set(key: keyof AuditFilters): (value: string) => void;
+}) {
+  const actors = [...users].sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'));
+  return (
+    <div className="field-row">
+      <SelectField
+        id="journal-acteur"
+        label={text.actor}
+        value={filters.actor ?? ''}
+        onChange={set('actor')}
+        options={[
+          { value: '', label: text.anyActor },
+          ...actors.map((user) => ({ value: user.id, label: `${user.displayName} (${user.email})` })),
+        ]}
+      />
+      <SelectField
+        id="journal-action"
+        label={text.action}
+        value={filters.action ?? ''}
+        onChange={set('action')}
+        options={optionsOf(vocabulary.actions, text.anyAction, initial.action)}
+      />
+      <SelectField
+        id="journal-type"
+        label={text.objectType}
+        value={filters.objectType ?? ''}
+        onChange={set('objectType')}
+        options={optionsOf(vocabulary.objectTypes, text.anyType, initial.objectType)}
+      />
+    </div>
+  );
+}
+
 /** The audit trail's filters: who, what, on which kind of object, over which days. */
 /** The actions and object types come from the server, in the words of the trail itself. */
 export function AuditFilterForm({
@@ -51,7 +96,6 @@ export function AuditFilterForm({
     if (key === 'from' || key === 'to') setPeriodError('');
   };
   const hasFilters = Object.values(initial).some(Boolean);
-  const actors = [...users].sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr'));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -65,32 +109,7 @@ export function AuditFilterForm({
 
   return (
     <form className="admin-filters" role="search" aria-label={text.label} onSubmit={submit} noValidate>
-      <div className="field-row">
-        <SelectField
-          id="journal-acteur"
-          label={text.actor}
-          value={filters.actor ?? ''}
-          onChange={set('actor')}
-          options={[
-            { value: '', label: text.anyActor },
-            ...actors.map((user) => ({ value: user.id, label: `${user.displayName} (${user.email})` })),
-          ]}
-        />
-        <SelectField
-          id="journal-action"
-          label={text.action}
-          value={filters.action ?? ''}
-          onChange={set('action')}
-          options={optionsOf(vocabulary.actions, text.anyAction, initial.action)}
-        />
-        <SelectField
-          id="journal-type"
-          label={text.objectType}
-          value={filters.objectType ?? ''}
-          onChange={set('objectType')}
-          options={optionsOf(vocabulary.objectTypes, text.anyType, initial.objectType)}
-        />
-      </div>
+      <AuditChoiceFields filters={filters} initial={initial} users={users} vocabulary={vocabulary} set={set} />
       <div className="field-row">
         <TextField
           isErrorAnnounced

@@ -38,17 +38,7 @@ export function DocumentPage() {
   usePageTitle(document?.title ?? (loaded.error ? text.notFound : undefined));
 
   if (loaded.error) {
-    return (
-      <>
-        <h1>{text.notFound}</h1>
-        <p role="alert" className="alert alert--error">
-          {loaded.error}
-        </p>
-        <p>
-          <Link to={pagePaths.themes}>{text.back}</Link>
-        </p>
-      </>
-    );
+    return <DocumentNotFound error={loaded.error} />;
   }
   if (!document) return <p role="status">{text.loading}</p>;
 
@@ -66,8 +56,6 @@ export function DocumentPage() {
   const canManage = document.can.update || document.can.delete;
   // Only a published external document has a live public link.
   const isShared = document.isShared;
-  // Forms start again from the saved document after each change.
-  const formKey = `${document.updatedAt}-${document.status}-${document.scope}`;
   return (
     <>
       <Breadcrumb trail={trail.map((f) => ({ name: f.name, to: linkTo.folder(f.id) }))} current={document.title} />
@@ -99,19 +87,40 @@ export function DocumentPage() {
       {versions.data && (
         <VersionList documentId={document.id} versions={versions.data.versions} currentNumber={document.currentVersion?.number} />
       )}
-      {canManage && (
-        <section aria-labelledby="gerer" className="manage">
-          <h2 id="gerer">{text.manage}</h2>
-          {document.can.update && (
-            <>
-              <PublishingForm key={`diffusion-${formKey}`} document={document} onSaved={saved} />
-              <DocumentDetailsForm key={`infos-${formKey}`} document={document} onSaved={saved} />
-              <NewVersionForm key={`version-${formKey}`} document={document} onSaved={saved} />
-            </>
-          )}
-          <DocumentRemoval document={document} onSaved={saved} />
-        </section>
-      )}
+      {canManage && <DocumentManagement document={document} onSaved={saved} />}
     </>
+  );
+}
+
+function DocumentNotFound({ error }: { error: string }) {
+  return (
+    <>
+      <h1>{text.notFound}</h1>
+      <p role="alert" className="alert alert--error">
+        {error}
+      </p>
+      <p>
+        <Link to={pagePaths.themes}>{text.back}</Link>
+      </p>
+    </>
+  );
+}
+
+/** The directorate's forms: publishing, details, new version, archive and delete. */
+function DocumentManagement({ document, onSaved }: { document: DocumentItem; onSaved(changed: DocumentItem, message: string): void }) {
+  // Forms start again from the saved document after each change.
+  const formKey = `${document.updatedAt}-${document.status}-${document.scope}`;
+  return (
+    <section aria-labelledby="gerer" className="manage">
+      <h2 id="gerer">{text.manage}</h2>
+      {document.can.update && (
+        <>
+          <PublishingForm key={`diffusion-${formKey}`} document={document} onSaved={onSaved} />
+          <DocumentDetailsForm key={`infos-${formKey}`} document={document} onSaved={onSaved} />
+          <NewVersionForm key={`version-${formKey}`} document={document} onSaved={onSaved} />
+        </>
+      )}
+      <DocumentRemoval document={document} onSaved={onSaved} />
+    </section>
   );
 }

@@ -49,7 +49,6 @@ export function IndexedText({ document }: { document: DocumentItem }) {
   const loaded = useResource<PageTextAnswer>(
     version ? `/api/documents/${encodeURIComponent(document.id)}/text?offset=${offset}&limit=${sliceSize}&v=${version}` : null,
   );
-  const selectId = useId();
   const answer = loaded.data;
 
   let body;
@@ -73,57 +72,8 @@ export function IndexedText({ document }: { document: DocumentItem }) {
     const slices = Math.ceil(answer.total / sliceSize);
     body = (
       <>
-        <div className="indexed-text__nav">
-          <p role="status" className="indexed-text__range">
-            {text.range(answer.offset + 1, last, answer.total)}
-          </p>
-          {slices > 1 && (
-            <p className="actions">
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                disabled={answer.offset === 0}
-                onClick={() => setOffset(Math.max(answer.offset - sliceSize, 0))}
-              >
-                {text.previous}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                disabled={last >= answer.total}
-                onClick={() => setOffset(answer.offset + sliceSize)}
-              >
-                {text.next}
-              </button>
-              <label htmlFor={selectId}>{text.goTo}</label>
-              <select id={selectId} value={answer.offset} onChange={(event) => setOffset(Number(event.target.value))}>
-                {Array.from({ length: slices }, (_, i) => (
-                  <option key={i} value={i * sliceSize}>
-                    {`${i * sliceSize + 1} à ${Math.min((i + 1) * sliceSize, answer.total)}`}
-                  </option>
-                ))}
-              </select>
-            </p>
-          )}
-        </div>
-        <ol className="indexed-text__pages" start={answer.offset + 1}>
-          {answer.pages.map((page) => (
-            <li key={page.number}>
-              <details>
-                <summary>
-                  {text.page(page.number)} — {text.words(wordCount(page.text))}
-                  {page.isOcr && (
-                    <span className="badge badge--ocr">
-                      {text.ocr}
-                      {page.ocrConfidence !== null && ocrConfidenceText(page.ocrConfidence)}
-                    </span>
-                  )}
-                </summary>
-                {page.text.trim() ? <pre className="indexed-text__text">{page.text}</pre> : <p>{text.empty}</p>}
-              </details>
-            </li>
-          ))}
-        </ol>
+        <SliceNav answer={answer} last={last} slices={slices} onOffset={setOffset} />
+        <PageList answer={answer} />
       </>
     );
   }
@@ -135,5 +85,79 @@ export function IndexedText({ document }: { document: DocumentItem }) {
       {answer && answer.total > 0 && <p>{text.count(answer.total)}</p>}
       {body}
     </section>
+  );
+}
+
+/** Where the shown pages sit among all of them, and the way to the other slices. */
+function SliceNav({
+  answer,
+  last,
+  slices,
+  onOffset,
+}: {
+  answer: PageTextAnswer;
+  last: number;
+  slices: number;
+  onOffset(offset: number): void;
+}) {
+  const selectId = useId();
+  return (
+    <div className="indexed-text__nav">
+      <p role="status" className="indexed-text__range">
+        {text.range(answer.offset + 1, last, answer.total)}
+      </p>
+      {slices > 1 && (
+        <p className="actions">
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={answer.offset === 0}
+            onClick={() => onOffset(Math.max(answer.offset - sliceSize, 0))}
+          >
+            {text.previous}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={last >= answer.total}
+            onClick={() => onOffset(answer.offset + sliceSize)}
+          >
+            {text.next}
+          </button>
+          <label htmlFor={selectId}>{text.goTo}</label>
+          <select id={selectId} value={answer.offset} onChange={(event) => onOffset(Number(event.target.value))}>
+            {Array.from({ length: slices }, (_, i) => (
+              <option key={i} value={i * sliceSize}>
+                {`${i * sliceSize + 1} à ${Math.min((i + 1) * sliceSize, answer.total)}`}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The shown pages, each folded, with its word count and whether its text was recognised. */
+function PageList({ answer }: { answer: PageTextAnswer }) {
+  return (
+    <ol className="indexed-text__pages" start={answer.offset + 1}>
+      {answer.pages.map((page) => (
+        <li key={page.number}>
+          <details>
+            <summary>
+              {text.page(page.number)} — {text.words(wordCount(page.text))}
+              {page.isOcr && (
+                <span className="badge badge--ocr">
+                  {text.ocr}
+                  {page.ocrConfidence !== null && ocrConfidenceText(page.ocrConfidence)}
+                </span>
+              )}
+            </summary>
+            {page.text.trim() ? <pre className="indexed-text__text">{page.text}</pre> : <p>{text.empty}</p>}
+          </details>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -81,17 +81,7 @@ export function PublishingForm({ document, onSaved }: { document: DocumentItem; 
           onChange={(value) => setScope(value as Scope)}
           choices={(['internal', 'external'] as const).map((value) => ({ value, label: scopeLabels[value], hint: scopeHelp[value] }))}
         />
-        <div aria-live="polite">
-          {scope === 'external' && (
-            <div className="alert alert--info" id="explication-externe">
-              <p>
-                <strong>{text.externalTitle}</strong>
-              </p>
-              <p>{text.externalBody}</p>
-              {status === 'draft' && <p>{text.externalDraft}</p>}
-            </div>
-          )}
-        </div>
+        <ExternalNotice scope={scope} status={status} />
         <RadioGroup
           legend={text.status}
           name="statut"
@@ -118,5 +108,22 @@ export function PublishingForm({ document, onSaved }: { document: DocumentItem; 
         {isConfirming && <ReachNotice target={{ kind: 'document', id: document.id }} />}
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** What "external" means for citizens, told as soon as it is chosen. */
+function ExternalNotice({ scope, status }: { scope: Scope; status: DocumentStatus }) {
+  return (
+    <div aria-live="polite">
+      {scope === 'external' && (
+        <div className="alert alert--info" id="explication-externe">
+          <p>
+            <strong>{text.externalTitle}</strong>
+          </p>
+          <p>{text.externalBody}</p>
+          {status === 'draft' && <p>{text.externalDraft}</p>}
+        </div>
+      )}
+    </div>
   );
 }

@@ -45,18 +45,8 @@ interface Options {
   status: DocumentStatus;
 }
 
-/**
- * Upload into a scheme or sub-folder: options first, then a file picker (keyboard) or a drop
- * zone (mouse), several files at once, each with its own progress bar, status and error.
- */
-export function UploadPanel({ folderId, onUploaded }: { folderId: string; onUploaded(document: DocumentItem): void }) {
-  const { session } = useSession();
-  const csrfToken = session.status === 'signedIn' ? session.csrfToken : '';
-  const [options, setOptions] = useState<Options>({ docType: '', scope: 'internal', status: 'draft' });
-  const [items, setItems] = useState<UploadItem[]>([]);
-
-  const update = (key: string, change: Partial<UploadItem>) =>
-    setItems((all) => all.map((item) => (item.key === key ? { ...item, ...change } : item)));
+/** Follows new documents until the worker has read their files; lines whose type the editor chose are left as they are. */
+function useExtractionFollower(update: (key: string, change: Partial<UploadItem>) => void, onUploaded: (document: DocumentItem) => void) {
   /** Lines whose type the editor chose: the worker's reading no longer updates them. */
   const chosen = useRef(new Set<string>());
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
@@ -82,9 +72,26 @@ export function UploadPanel({ folderId, onUploaded }: { folderId: string; onUplo
     }, refreshEveryMs);
     timers.current.add(timer);
   }
+  const choose = (key: string) => chosen.current.add(key);
+  return { choose, follow };
+}
+
+/**
+ * Upload into a scheme or sub-folder: options first, then a file picker (keyboard) or a drop
+ * zone (mouse), several files at once, each with its own progress bar, status and error.
+ */
+export function UploadPanel({ folderId, onUploaded }: { folderId: string; onUploaded(document: DocumentItem): void }) {
+  const { session } = useSession();
+  const csrfToken = session.status === 'signedIn' ? session.csrfToken : '';
+  const [options, setOptions] = useState<Options>({ docType: '', scope: 'internal', status: 'draft' });
+  const [items, setItems] = useState<UploadItem[]>([]);
+
+  const update = (key: string, change: Partial<UploadItem>) =>
+    setItems((all) => all.map((item) => (item.key === key ? { ...item, ...change } : item)));
+  const { choose, follow } = useExtractionFollower(update, onUploaded);
 
   async function changeType(key: string, document: DocumentItem, value: string) {
-    chosen.current.add(key);
+    choose(key);
     update(key, { document: { ...document, docType: value, isDocTypeSuggested: false }, typeError: undefined });
     try {
       const { document: saved } = await sendJson<{ document: DocumentItem }>(

@@ -44,6 +44,8 @@ type Loaded = { pdf: PDFDocumentProxy } | { error: string };
 export function ViewerPage() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
+  // Each page replaces the last in the history: Back returns to the results at once.
+  const setPageInAddress = (page: number) => setParams((previous) => withPage(previous, page), { replace: true });
   const document = useResource<{ document: DocumentItem }>(`/api/documents/${encodeURIComponent(id)}`).data?.document;
   const isPdf = document?.currentVersion?.fileType === 'pdf';
   const loaded = useOpenedPdf(id, isPdf);
@@ -73,15 +75,7 @@ export function ViewerPage() {
     setCurrent({ page: next, index });
     setNotice('');
     setTypedPage(undefined);
-    // Each page replaces the last in the history: Back returns to the results at once.
-    setParams(
-      (previous) => {
-        const copy = new URLSearchParams(previous);
-        copy.set('page', String(next));
-        return copy;
-      },
-      { replace: true },
-    );
+    setPageInAddress(next);
   }
 
   async function goToMatch(direction: 1 | -1) {
@@ -92,13 +86,9 @@ export function ViewerPage() {
       setCurrent({ page: pageNumber, index });
       return;
     }
-    for (let number = pageNumber + direction; number >= 1 && number <= total; number += direction) {
-      if (await pageHasTerms(await pdf.getPage(number), terms)) {
-        goToPage(number, direction === 1 ? 0 : -1);
-        return;
-      }
-    }
-    setNotice(text.noOther);
+    const found = await nextPageWithTerms(pdf, pageNumber, direction, terms);
+    if (found) goToPage(found, direction === 1 ? 0 : -1);
+    else setNotice(text.noOther);
   }
 
   useWindowKeys((event) => handleViewerKey(event, { pageNumber, total, back, goToPage, goToMatch }));
@@ -110,11 +100,7 @@ export function ViewerPage() {
       <BackLinks documentId={id} onBack={isFromApp ? back : undefined} />
       <h1 className="viewer__title">{document?.title ?? text.loading}</h1>
       {document && !isPdf && <p>{text.notPdf}</p>}
-      {failure && (
-        <p role="alert" className="alert alert--error">
-          {failure}
-        </p>
-      )}
+      {failure && <ViewerFailure message={failure} />}
       {pdf && (
         <ViewerToolbar
           pageNumber={pageNumber}
@@ -138,6 +124,28 @@ export function ViewerPage() {
         />
       </div>
     </div>
+  );
+}
+
+function withPage(params: URLSearchParams, page: number) {
+  const copy = new URLSearchParams(params);
+  copy.set('page', String(page));
+  return copy;
+}
+
+/** The next page after (or before) this one where the search's words appear, if any. */
+async function nextPageWithTerms(pdf: PDFDocumentProxy, from: number, direction: 1 | -1, terms: string[]) {
+  for (let number = from + direction; number >= 1 && number <= pdf.numPages; number += direction) {
+    if (await pageHasTerms(await pdf.getPage(number), terms)) return number;
+  }
+  return undefined;
+}
+
+function ViewerFailure({ message }: { message: string }) {
+  return (
+    <p role="alert" className="alert alert--error">
+      {message}
+    </p>
   );
 }
 

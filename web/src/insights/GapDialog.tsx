@@ -91,33 +91,77 @@ export function GapDialog({ query, schemes, directorates, canAddSynonym, onClose
   return (
     <FormDialog isOpen={query !== null} title={text.title(query ?? '')} submitLabel={text.submit} onSubmit={submit} onClose={onClose}>
       <RadioGroup name="suite" legend={text.action} value={action} onChange={(value) => setAction(value as Action)} choices={actions} />
-      {action === 'keyword' && (
-        <SelectField
-          id="suite-dispositif"
-          label={text.scheme}
-          value={folderId}
-          onChange={setFolderId}
-          options={schemes.map((s) => ({ value: s.id, label: s.name }))}
-        />
-      )}
-      {action === 'synonym' && <TextField id="suite-termes" label={text.terms} hint={text.termsHint} value={terms} onChange={setTerms} />}
-      {action === 'assigned' && (
-        <>
-          <SelectField
-            id="suite-direction"
-            label={text.directorate}
-            value={directorateId}
-            onChange={setDirectorateId}
-            options={[{ value: '', label: '—' }, ...directorates.map((d) => ({ value: d.id, label: d.name }))]}
-          />
-          <TextField id="suite-note" label={text.note} hint={text.noteHint} value={note} onChange={setNote} isMultiline maxLength={2000} />
-        </>
-      )}
+      <GapActionFields
+        action={action}
+        schemes={schemes}
+        directorates={directorates}
+        values={{ folderId, terms, directorateId, note }}
+        onChange={{ folderId: setFolderId, terms: setTerms, directorateId: setDirectorateId, note: setNote }}
+      />
       {error && (
         <p role="alert" className="alert alert--error">
           {error}
         </p>
       )}
     </FormDialog>
+  );
+}
+
+interface GapFields {
+  folderId: string;
+  terms: string;
+  directorateId: string;
+  note: string;
+}
+
+/** The fields of the chosen action: a scheme, equivalent terms, or a directorate and a note. */
+function GapActionFields({
+  action,
+  schemes,
+  directorates,
+  values,
+  onChange,
+}: {
+  action: Action;
+  schemes: Folder[];
+  directorates: Directorate[];
+  values: GapFields;
+  onChange: { [K in keyof GapFields]: (value: string) => void };
+}) {
+  return (
+    <>
+      {action === 'keyword' && (
+        <SelectField
+          id="suite-dispositif"
+          label={text.scheme}
+          value={values.folderId}
+          onChange={onChange.folderId}
+          options={schemes.map((s) => ({ value: s.id, label: s.name }))}
+        />
+      )}
+      {action === 'synonym' && (
+        <TextField id="suite-termes" label={text.terms} hint={text.termsHint} value={values.terms} onChange={onChange.terms} />
+      )}
+      {action === 'assigned' && (
+        <>
+          <SelectField
+            id="suite-direction"
+            label={text.directorate}
+            value={values.directorateId}
+            onChange={onChange.directorateId}
+            options={[{ value: '', label: '—' }, ...directorates.map((d) => ({ value: d.id, label: d.name }))]}
+          />
+          <TextField
+            id="suite-note"
+            label={text.note}
+            hint={text.noteHint}
+            value={values.note}
+            onChange={onChange.note}
+            isMultiline
+            maxLength={2000}
+          />
+        </>
+      )}
+    </>
   );
 }

@@ -41,6 +41,35 @@ function groupAtFault(message: string): { index?: number; message: string } {
   return match ? { index: Number(match[1]), message: match[2] ?? message } : { message };
 }
 
+/** The refusal to show, and the place of the group at fault among those edited (if the server named one). */
+function refusalOf(message: string, sent: Group[], groups: Group[]) {
+  const fault = groupAtFault(message);
+  const group = fault.index === undefined ? undefined : sent[fault.index];
+  const index = group ? groups.indexOf(group) : -1;
+  return {
+    refusal: {
+      key: group?.key,
+      message: group ? `${text.ofGroup(index + 1)}${fault.message}` : fault.message,
+      fieldMessage: fault.message,
+    },
+    index: group ? index : undefined,
+  };
+}
+
+/** Focus for the list's fields, or the add button when no field is left. */
+function useFieldFocus() {
+  const listRef = useRef<HTMLOListElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  function focusField(index: number) {
+    // After React has drawn the change.
+    requestAnimationFrame(() => {
+      const fields = listRef.current?.querySelectorAll<HTMLInputElement>('input') ?? [];
+      (fields[Math.min(index, fields.length - 1)] ?? addRef.current)?.focus();
+    });
+  }
+  return { listRef, addRef, focusField };
+}
+
 /** For administrators: the synonym groups of the search (GET and PUT /api/synonyms). */
 export function SynonymsPage() {
   const { session } = useSession();
@@ -57,22 +86,13 @@ function SynonymsEditor() {
   const [notice, setNotice] = useState('');
   const [isPending, setIsPending] = useState(false);
   const nextKey = useRef(1000);
-  const listRef = useRef<HTMLOListElement>(null);
-  const addRef = useRef<HTMLButtonElement>(null);
+  const { listRef, addRef, focusField } = useFieldFocus();
 
   const groups = edited ?? loaded.data?.groups.map((terms, i) => ({ key: i, value: terms.join(', ') }));
 
   function change(next: Group[]) {
     setEdited(next);
     setNotice('');
-  }
-
-  function focusField(index: number) {
-    // After React has drawn the change.
-    requestAnimationFrame(() => {
-      const fields = listRef.current?.querySelectorAll<HTMLInputElement>('input') ?? [];
-      (fields[Math.min(index, fields.length - 1)] ?? addRef.current)?.focus();
-    });
   }
 
   function add(current: Group[]) {
@@ -98,15 +118,9 @@ function SynonymsEditor() {
       setEdited(undefined);
       setNotice(text.saved(answer.groups.length));
     } catch (e) {
-      const fault = groupAtFault(messageOf(e));
-      const group = fault.index === undefined ? undefined : sent[fault.index];
-      const index = group ? groups.indexOf(group) : -1;
-      setError({
-        key: group?.key,
-        message: group ? `${text.ofGroup(index + 1)}${fault.message}` : fault.message,
-        fieldMessage: fault.message,
-      });
-      if (group) focusField(index);
+      const { refusal, index } = refusalOf(messageOf(e), sent, groups);
+      setError(refusal);
+      if (index !== undefined) focusField(index);
     } finally {
       setIsPending(false);
     }
