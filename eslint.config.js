@@ -29,4 +29,14 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from server/config.ts.' }],
     },
   },
+  {
+    // A newcomer reads a file and a function whole: no file over 400 lines, no function over 80
+    // (benchmarks, tests and their fixtures aside).
+    files: ['server/**/*.{ts,mjs}', 'search/**/*.ts', 'storage/**/*.ts', 'web/src/**/*.{ts,tsx}', 'migrations/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
 );
