@@ -12,6 +12,7 @@ import { embeddedPostgresUrl } from '../server/embedded/postgres';
 import { embeddedDatabaseName } from '../server/services';
 import { isRunning, livePidFrom, sendSignal } from './processes';
 import { machineLine, markdownTable, repoRoot, verdict, writeBenchmarkSection } from './report';
+import { signIn as signInAt, type Session } from './harness';
 import { percentile } from './searchLoad';
 
 /**
@@ -181,26 +182,8 @@ async function waitForQueue(timeoutMs: number): Promise<number> {
 
 // --- HTTP as a user ------------------------------------------------------------------------------
 
-interface Session {
-  cookie: string;
-  csrfToken: string;
-}
-
-async function signIn(email: string): Promise<Session> {
-  const response = await fetch(`${base()}/auth/dev-login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email }),
-  });
-  const body = (await response.json()) as { csrfToken?: unknown };
-  if (response.status !== 200 || typeof body.csrfToken !== 'string')
-    throw new Error(`dev sign-in as ${email} answered ${response.status}: ${JSON.stringify(body)}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((line) => line.split(';')[0] ?? '')
-    .join('; ');
-  return { cookie, csrfToken: body.csrfToken };
-}
+/** Signs in on the app under test, through the harness. */
+const signIn = (email: string): Promise<Session> => signInAt(port, email);
 
 /** An open scheme (not closed, not archived: searches leave closed schemes out by default) where this editor may upload. */
 async function uploadFolder(session: Session): Promise<string> {
