@@ -3,6 +3,7 @@ import { auditContextOf } from '../audit/record';
 import type { Db } from '../db';
 import { ForbiddenError } from '../errors';
 import { currentUser, signedIn } from '../http/access';
+import { validate } from '../http/validate';
 import { authorize } from '../policies';
 import { presentFolder } from './presenter';
 import { createFolderSchema, folderIdParams, updateFolderSchema, verificationQueueQuery } from './schema';
@@ -21,9 +22,9 @@ export function folderRoutes(deps: { db: Db }) {
     res.json({ folders: folders.map((row) => presentFolder(row, user)) });
   });
 
-  router.get('/api/folders/:id', signedIn, async (req, res) => {
+  router.get('/api/folders/:id', signedIn, validate({ params: folderIdParams }), async (req, res) => {
     const user = currentUser(req);
-    const { id } = folderIdParams.parse(req.params);
+    const { id } = req.params;
     const folder = await findFolder(db, id);
     authorize(user, 'folder.read', folderSubject(folder));
     const tree = await loadFolderTree(db);
@@ -34,41 +35,37 @@ export function folderRoutes(deps: { db: Db }) {
     });
   });
 
-  router.post('/api/folders/:id/verification', signedIn, async (req, res) => {
+  router.post('/api/folders/:id/verification', signedIn, validate({ params: folderIdParams }), async (req, res) => {
     const user = currentUser(req);
-    const { id } = folderIdParams.parse(req.params);
+    const { id } = req.params;
     const folder = await verifyScheme(db, user, id, auditContextOf(req));
     res.json({ folder: presentFolder(folder, user) });
   });
 
   // The editor's queue: their directorate's schemes overdue or soon due (an admin: any directorate, or all).
-  router.get('/api/verifications/due', signedIn, async (req, res) => {
+  router.get('/api/verifications/due', signedIn, validate({ query: verificationQueueQuery }), async (req, res) => {
     const user = currentUser(req);
-    const { directorateId } = verificationQueueQuery.parse(req.query);
+    const { directorateId } = req.query;
     if (user.role === 'agent') throw new ForbiddenError();
     const scope = user.role === 'admin' ? (directorateId ?? null) : user.directorateId;
     if (user.role === 'editor' && directorateId && directorateId !== user.directorateId) throw new ForbiddenError();
     res.json({ schemes: await schemesToVerify(db, scope) });
   });
 
-  router.post('/api/folders', signedIn, async (req, res) => {
+  router.post('/api/folders', signedIn, validate({ body: createFolderSchema }), async (req, res) => {
     const user = currentUser(req);
-    const input = createFolderSchema.parse(req.body);
-    const folder = await createFolder(db, user, input, auditContextOf(req));
+    const folder = await createFolder(db, user, req.body, auditContextOf(req));
     res.status(201).json({ folder: presentFolder(folder, user) });
   });
 
-  router.patch('/api/folders/:id', signedIn, async (req, res) => {
+  router.patch('/api/folders/:id', signedIn, validate({ params: folderIdParams, body: updateFolderSchema }), async (req, res) => {
     const user = currentUser(req);
-    const { id } = folderIdParams.parse(req.params);
-    const input = updateFolderSchema.parse(req.body);
-    const { after } = await updateFolder(db, user, id, input, auditContextOf(req));
+    const { after } = await updateFolder(db, user, req.params.id, req.body, auditContextOf(req));
     res.json({ folder: presentFolder(after, user) });
   });
 
-  router.delete('/api/folders/:id', signedIn, async (req, res) => {
-    const { id } = folderIdParams.parse(req.params);
-    await deleteFolder(db, currentUser(req), id, auditContextOf(req));
+  router.delete('/api/folders/:id', signedIn, validate({ params: folderIdParams }), async (req, res) => {
+    await deleteFolder(db, currentUser(req), req.params.id, auditContextOf(req));
     res.status(204).end();
   });
 

@@ -1,26 +1,20 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { auditContextOf, recordAudit } from '../audit/record';
 import type { Db } from '../db';
 import { ConflictError, NotFoundError } from '../errors';
 import { currentUser, signedIn } from '../http/access';
+import { validate } from '../http/validate';
+import { jobListQuery, jobParams } from './schema';
 import { app, authorize } from '../policies';
-
-export const jobListQuery = z
-  .object({
-    status: z.enum(['dead', 'queued', 'running', 'done'], { error: 'Statut inconnu (dead, queued, running ou done).' }).default('dead'),
-  })
-  .strict();
-const jobParams = z.object({ id: z.coerce.number().int().positive() });
 
 /** Jobs for administrators: the failed ones with their error, and a retry. */
 export function jobRoutes(deps: { db: Db }) {
   const router = Router();
   const { db } = deps;
 
-  router.get('/api/jobs', signedIn, async (req, res) => {
+  router.get('/api/jobs', signedIn, validate({ query: jobListQuery }), async (req, res) => {
     authorize(currentUser(req), 'admin.manage', app);
-    const { status } = jobListQuery.parse(req.query);
+    const { status } = req.query;
     const rows = await db('jobs')
       .where({ status })
       .orderBy('updated_at', 'desc')
@@ -43,11 +37,9 @@ export function jobRoutes(deps: { db: Db }) {
     });
   });
 
-  router.post('/api/jobs/:id/retry', signedIn, async (req, res) => {
+  router.post('/api/jobs/:id/retry', signedIn, validate({ params: jobParams }), async (req, res) => {
     authorize(currentUser(req), 'admin.manage', app);
-    const parsed = jobParams.safeParse(req.params);
-    if (!parsed.success) throw new NotFoundError('Cette tâche est introuvable.');
-    const { id } = parsed.data;
+    const id = Number(req.params.id);
     await db.transaction(async (trx) => {
       const updated = await trx('jobs')
         .where({ id, status: 'dead' })

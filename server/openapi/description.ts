@@ -6,7 +6,7 @@ import { createReportSchema, listReportsQuery, updateReportSchema } from '../rep
 import { auditQueryShape } from '../audit/schema';
 import { createDirectorateSchema, createMaisonSchema, updateDirectorateSchema, updateMaisonSchema } from '../places/schema';
 import { updateUserSchema, usersQueryShape } from '../users/schema';
-import { jobListQuery } from '../jobs/routes';
+import { jobListQuery } from '../jobs/schema';
 import { pageTextQuery, thumbnailQuery } from '../previews/schema';
 import { pagesQuerySchema, searchQuerySchema } from '../search/schema';
 import { gapActionSchema, insightsQuerySchema } from '../insights/schema';

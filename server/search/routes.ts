@@ -22,6 +22,7 @@ import {
   thesaurusEntryUpdateSchema,
 } from './synonyms';
 import { auditContextOf } from '../audit/record';
+import { validate } from '../http/validate';
 
 function parseSearchQuery(req: Request): SearchQuery {
   const unknown = Object.keys(req.query).filter((key) => !knownSearchParameters.has(key));
@@ -94,9 +95,9 @@ export function searchRoutes(deps: { db: Db; search: Search; logger: Logger }) {
     res.json(await searchHome(deps.db));
   });
 
-  router.get('/api/documents/:id/pages', signedIn, async (req, res) => {
-    const { id } = documentIdParams.parse(req.params);
-    const { q } = pagesQuerySchema.parse(req.query);
+  router.get('/api/documents/:id/pages', signedIn, validate({ params: documentIdParams, query: pagesQuerySchema }), async (req, res) => {
+    const { id } = req.params;
+    const { q } = req.query;
     authorize(currentUser(req), 'document.read', documentSubject(await findDocument(deps.db, id)));
     res.json({ pages: await matchingPages(deps, id, q) });
   });
@@ -106,10 +107,10 @@ export function searchRoutes(deps: { db: Db; search: Search; logger: Logger }) {
     res.json({ groups: await adminSynonymGroups(deps.db) });
   });
 
-  router.put('/api/synonyms', signedIn, async (req, res) => {
+  router.put('/api/synonyms', signedIn, validate({ body: synonymsSchema }), async (req, res) => {
     const user = currentUser(req);
     authorize(user, 'admin.manage', appSubject);
-    const { groups } = synonymsSchema.parse(req.body);
+    const { groups } = req.body;
     await replaceSynonyms(deps.db, user, groups, auditContextOf(req));
     res.json({ groups: await adminSynonymGroups(deps.db) });
   });
@@ -119,14 +120,19 @@ export function searchRoutes(deps: { db: Db; search: Search; logger: Logger }) {
     res.json(await thesaurusEntries(deps.db));
   });
 
-  router.patch('/api/thesaurus/:id', signedIn, async (req, res) => {
-    const user = currentUser(req);
-    authorize(user, 'admin.manage', appSubject);
-    const { id } = thesaurusEntryParams.parse(req.params);
-    const { isEnabled } = thesaurusEntryUpdateSchema.parse(req.body);
-    await setThesaurusEntry(deps.db, user, id, isEnabled, auditContextOf(req));
-    res.json(await thesaurusEntries(deps.db));
-  });
+  router.patch(
+    '/api/thesaurus/:id',
+    signedIn,
+    validate({ params: thesaurusEntryParams, body: thesaurusEntryUpdateSchema }),
+    async (req, res) => {
+      const user = currentUser(req);
+      authorize(user, 'admin.manage', appSubject);
+      const { id } = req.params;
+      const { isEnabled } = req.body;
+      await setThesaurusEntry(deps.db, user, id, isEnabled, auditContextOf(req));
+      res.json(await thesaurusEntries(deps.db));
+    },
+  );
 
   return router;
 }
