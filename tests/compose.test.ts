@@ -140,8 +140,8 @@ describe('docker-compose.yml', () => {
 });
 
 describe('.env.example', () => {
-  it('documents every variable the app reads (server/config.ts)', async () => {
-    const source = await readFile(path.join(root, 'server', 'config.ts'), 'utf8');
+  it('documents every variable the app reads (server/environment.ts)', async () => {
+    const source = await readFile(path.join(root, 'server', 'environment.ts'), 'utf8');
     const schema = /const environmentSchema = z\.object\(\{([\s\S]*?)\n\}\);/.exec(source)?.[1] ?? '';
     const names = [...schema.matchAll(/^ {2}([A-Z][A-Z0-9_]*):/gm)].map((m) => m[1] ?? '');
     expect(names.length).toBeGreaterThan(10);
