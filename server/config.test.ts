@@ -1,7 +1,8 @@
 import path from 'node:path';
 import selfsigned from 'selfsigned';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bytesOf, loadConfig, parseRoleGroups } from './config';
+import { loadConfig } from './config';
+import { bytesOf, parseRoleGroups } from './environment';
 import { ConfigError } from './errors';
 
 const cwd = '/srv/app';

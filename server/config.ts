@@ -4,16 +4,6 @@ import { defaultOcrSettings, type OcrSettings } from './extraction/settings';
 import { ConfigError } from './errors';
 import { bytesOf, certificatesIn, parseEnvironment, parseRoleGroups, type Environment, type Role, type TrustProxy } from './environment';
 
-export {
-  bytesOf,
-  certificatesIn,
-  defaultMeiliIndexingMemory,
-  parseRoleGroups,
-  secretSettings,
-  type Role,
-  type TrustProxy,
-} from './environment';
-
 /**
  * Every setting of the app, read once from the environment (its variables and their rules: server/environment.ts).
  * An unset DATABASE_URL, MEILI_URL or S3_BUCKET means: run that part on the embedded default.

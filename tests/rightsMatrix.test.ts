@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../server/config';
+import type { Role } from '../server/environment';
 import { documentRightsCells, type DocumentAction, type RightsCell } from '../server/policies/matrix';
 import { signInAs, type SignedIn } from './auth';
 import { createTestContext, type TestContext } from './context';

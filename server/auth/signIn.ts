@@ -1,4 +1,4 @@
-import type { Role } from '../config';
+import type { Role } from '../environment';
 import type { Db } from '../db';
 import { AccessDeniedError } from '../errors';
 import { recordAudit, type AuditContext } from '../audit/record';

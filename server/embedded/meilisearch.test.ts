@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { capturingLogger, uniqueName } from '../../tests/context';
-import { defaultMeiliIndexingMemory } from '../config';
+import { defaultMeiliIndexingMemory } from '../environment';
 import { startEmbeddedMeilisearch } from './meilisearch';
 
 /** The arguments the embedded Meilisearch really runs with, from /proc. */

@@ -4,7 +4,7 @@ import { access, chmod, copyFile, mkdir, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { defaultMeiliIndexingMemory } from '../config';
+import { defaultMeiliIndexingMemory } from '../environment';
 import type { Logger } from '../logger';
 import { defaultPayloadLimitBytes } from '../../search';
 import { findFreePort } from './ports';

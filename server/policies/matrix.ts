@@ -1,4 +1,4 @@
-import type { Role } from '../config';
+import type { Role } from '../environment';
 import type { DocumentStatus, Scope } from './index';
 
 /**
