@@ -19,7 +19,6 @@ export { hitOfRecord, markEnd, markStart } from './query';
 export { snippetRenderer } from './snippets';
 export { stem, stemText } from './french';
 export { SearchUnavailableError } from './errors';
-export { escapeHtml, htmlEscapes } from './html';
 
 /** What a query word also stands for, from a synonym set (search/settings.ts). */
 export const expansionsOf = (synonyms: SynonymSet) => expansionIndex(synonyms, stemText);

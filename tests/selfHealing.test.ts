@@ -142,11 +142,19 @@ describe('self-healing after a service dies', () => {
 
   it('PostgreSQL killed: restarted by the app, signed-in requests work again, and the job whose outcome was lost is released by its own worker', async () => {
     let calls = 0;
+    let handlerFailure: unknown;
     const killPostgres = async () => {
       calls += 1;
       if (calls > 1) return;
-      process.kill(await pidOf(path.join(dir, 'pg', 'postmaster.pid')), 'SIGKILL');
-      await vi.waitFor(() => expect(postgres.state().state).not.toBe('running'), { timeout: 10000, interval: 10 });
+      try {
+        process.kill(await pidOf(path.join(dir, 'pg', 'postmaster.pid')), 'SIGKILL');
+        // The supervisor's exit event, however late a loaded machine delivers it: a handler that
+        // gave up here would fail its job for real (an attempt spent), which is not what this test proves.
+        await vi.waitFor(() => expect(postgres.state().state).not.toBe('running'), { timeout: 25000, interval: 10 });
+      } catch (error) {
+        handlerFailure = error;
+        throw error;
+      }
     };
     // A lease far longer than the test: only the worker itself can give the job back in time.
     worker = startWorker({ db, logger, handlers: { 'test.killsPostgres': killPostgres }, idleMs: 50, leaseSeconds: 600 });
@@ -159,6 +167,8 @@ describe('self-healing after a service dies', () => {
     await vi.waitFor(async () => expect((await readiness()).status).toBe(200), { timeout: 30000, interval: 100 });
     await vi.waitFor(async () => expect((await db('jobs').where({ id }).first()).status).toBe('done'), { timeout: 20000, interval: 100 });
     expect(calls).toBe(2);
+    // The first run killed PostgreSQL and returned: its outcome was lost, not a failure.
+    expect(handlerFailure).toBeUndefined();
     expect(await db('jobs').where({ id }).first()).toMatchObject({ status: 'done', attempts: 1 });
     expect(lines).toContainEqual(
       expect.objectContaining({ msg: 'released jobs whose outcome could not be recorded; they run again', released: 1 }),
@@ -167,5 +177,5 @@ describe('self-healing after a service dies', () => {
     const me = await editor.agent.get('/api/session').expect(200);
     expect(me.body.user.email).toBe(editor.user.email);
     expect((await readiness()).body.checks.database).toMatchObject({ status: 'up', embedded: { state: 'running', restarts: 1 } });
-  });
+  }, 90000);
 });

@@ -3,7 +3,7 @@
  * the identity provider), in French.
  */
 
-import { escapeHtml } from '../http/escapeHtml';
+import escapeHtml from 'escape-html';
 
 function page(title: string, paragraphs: string[]): string {
   return `<!doctype html>

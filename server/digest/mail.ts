@@ -1,4 +1,4 @@
-import { escapeHtml } from '../http/escapeHtml';
+import escapeHtml from 'escape-html';
 import type { MailMessage } from '../mail';
 import { reportReasonLabels as reasonLabels, reportStatusLabels as statusLabels } from '../reports/labels';
 import type { Digest } from './service';

@@ -1,7 +1,8 @@
 import { recordAudit, type AuditContext } from '../audit/record';
 import type { Db, Transaction } from '../db';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { changedFields, findFolder } from '../folders/service';
+import { changedFields } from '../folders/service';
+import { findFolder } from '../folders/rows';
 import type { FolderRow } from '../folders/presenter';
 import { authorize, type Actor } from '../policies';
 import type { Storage } from '../../storage';

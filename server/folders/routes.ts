@@ -8,7 +8,8 @@ import { authorize } from '../policies';
 import { presentFolder } from './presenter';
 import { createFolderSchema, folderIdParams, updateFolderSchema, verificationQueueQuery } from './schema';
 import { schemesToVerify, verifyScheme } from './verification';
-import { createFolder, deleteFolder, findFolder, folderSubject, listFolders, updateFolder } from './service';
+import { createFolder, deleteFolder, folderSubject, updateFolder } from './service';
+import { findFolder, listFolders } from './rows';
 import { loadFolderTree } from './tree';
 
 /** The thematic tree: themes, schemes (folders with a scheme card) and their sub-folders. */

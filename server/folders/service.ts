@@ -11,9 +11,6 @@ import { findFolder } from './rows';
 import { documentsUnder, isWithin } from './tree';
 import type { CreateFolderInput, SchemeCardInput, UpdateFolderInput } from './schema';
 
-/** The folder rows are read in ./rows.ts; the rooms that read a folder find them here too. */
-export { findFolder, findFoldersByIds, listFolders } from './rows';
-
 export const folderSubject = (row: Pick<FolderRow, 'directorate_id'>): FolderSubject => ({
   kind: 'folder',
   directorateId: row.directorate_id,

@@ -3,7 +3,8 @@ import type { Db } from '../db';
 import { ValidationError } from '../errors';
 import { authorize, type Actor } from '../policies';
 import { presentVerification } from './presenter';
-import { findFolder, folderSubject, listFolders } from './service';
+import { folderSubject } from './service';
+import { findFolder, listFolders } from './rows';
 
 /** Schemes due within this many days show in the queue ahead of time ("à vérifier avant le …"). */
 export const verificationHorizonDays = 30;

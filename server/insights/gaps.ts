@@ -1,7 +1,8 @@
 import { recordAudit, type AuditContext } from '../audit/record';
 import type { Db, Transaction } from '../db';
 import { ValidationError } from '../errors';
-import { findFolder, folderSubject } from '../folders/service';
+import { folderSubject } from '../folders/service';
+import { findFolder } from '../folders/rows';
 import { app, authorize, type Actor } from '../policies';
 import { enqueueFolderSync } from '../search/enqueue';
 import { addSynonymGroup, forgetQueryExpander } from '../search/synonyms';

@@ -3,7 +3,7 @@ import type { Db, Transaction } from '../db';
 import { documentSubject } from '../documents/presenter';
 import { findDocument } from '../documents/service';
 import { NotFoundError, ValidationError } from '../errors';
-import { findFolder } from '../folders/service';
+import { findFolder } from '../folders/rows';
 import { authorize, type Actor } from '../policies';
 import type { ReportRow } from './presenter';
 import type { CreateReportInput, ListReportsQuery, UpdateReportInput } from './schema';

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { presentScheme, type FolderRow } from '../folders/presenter';
-import { findFoldersByIds } from '../folders/service';
+import { findFoldersByIds } from '../folders/rows';
 import type { SearchHit } from '../../search';
 import { presentHit } from './presenter';
 

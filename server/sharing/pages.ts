@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { escapeHtml } from '../http/escapeHtml';
+import escapeHtml from 'escape-html';
 import { availabilityLabels, endedLinkReasons } from './labels';
 import type { MaisonForCitizens } from './maisonParameter';
 

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../http/escapeHtml';
+import escapeHtml from 'escape-html';
 import { aidTypeLabels, audienceLabels, availabilityLabels, endedPageReasons, fileLabels } from './labels';
 import type { MaisonForCitizens } from './maisonParameter';
 import { contactSection, dateFr, layout, schemeLinks, type PublicContact } from './pages';

@@ -5,6 +5,7 @@ import { messageOf, useCsrfToken } from '../ui/hooks';
 import { docTypeLabels } from '../ui/labels';
 import type { DocumentItem } from './types';
 import { choicesOf, SelectField, TextField } from '../ui/Fields';
+import { FormAlert } from '../ui/FormAlert';
 
 const text = {
   title: 'Modifier les informations',
@@ -55,13 +56,7 @@ export function DocumentDetailsForm({
     <section aria-labelledby="informations" className="panel">
       <h3 id="informations">{text.title}</h3>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <div role="alert">
-          {error && (
-            <p className="alert alert--error">
-              <strong>{text.refused}</strong> {error.message}
-            </p>
-          )}
-        </div>
+        <FormAlert lead={text.refused} message={error?.message} />
         <TextField id={fields.title} label={text.docTitle} value={title} onChange={setTitle} error={errorOf('title')} required />
         <TextField
           id={fields.summary}

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { messageOf, useCsrfToken } from '../ui/hooks';
 import type { DocumentItem } from './types';
 import { uploadFile } from './upload';
+import { FormAlert } from '../ui/FormAlert';
 
 const text = {
   title: 'Nouvelle version',
@@ -57,13 +58,7 @@ export function NewVersionForm({ document, onSaved }: { document: DocumentItem; 
       <h3 id="nouvelle-version">{text.title}</h3>
       <p>{text.intro}</p>
       <form className="form" onSubmit={(event) => void submit(event)}>
-        <div role="alert">
-          {error && (
-            <p className="alert alert--error">
-              <strong>{text.refused}</strong> {error}
-            </p>
-          )}
-        </div>
+        <FormAlert lead={text.refused} message={error} />
         <div className="field">
           <label htmlFor="version-fichier">{text.file}</label>
           <input ref={inputRef} id="version-fichier" type="file" disabled={isPending} />

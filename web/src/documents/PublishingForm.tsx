@@ -6,6 +6,7 @@ import type { DocumentItem, DocumentStatus, Scope } from './types';
 import { ReachNotice } from '../sharing/ReachNotice';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { RadioGroup } from '../ui/Fields';
+import { FormAlert } from '../ui/FormAlert';
 
 const text = {
   title: 'Diffusion et statut',
@@ -67,13 +68,7 @@ export function PublishingForm({ document, onSaved }: { document: DocumentItem; 
     <section aria-labelledby="diffusion" className="panel">
       <h3 id="diffusion">{text.title}</h3>
       <form className="form" onSubmit={(event) => void submit(event)}>
-        <div role="alert">
-          {error && (
-            <p className="alert alert--error">
-              <strong>{text.refused}</strong> {error}
-            </p>
-          )}
-        </div>
+        <FormAlert lead={text.refused} message={error} />
         <RadioGroup
           legend={text.scope}
           name="diffusion"

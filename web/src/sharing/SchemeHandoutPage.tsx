@@ -1,7 +1,8 @@
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { usePageTitle, useResource } from '../ui/hooks';
 import { audienceLabels, formatDate, labelOf } from '../ui/labels';
 import { linkTo } from '../routes';
+import { PrintSheetTools } from './PrintSheetTools';
 import { QrCode } from './QrCode';
 import { shareApi, type ShareLink } from './types';
 import type { Folder, Scheme } from '../folders/types';
@@ -10,7 +11,6 @@ const text = {
   pageTitle: (name: string) => `Fiche à remettre : ${name}`,
   loading: 'Préparation de la fiche…',
   refused: 'La fiche n’est pas disponible :',
-  print: 'Imprimer',
   back: 'Revenir au dispositif',
   screenHint: 'Une fiche au format A5, en noir et blanc : seule la fiche ci-dessous sort sur papier.',
   kicker: 'Un dispositif de la Région pour vous',
@@ -58,21 +58,14 @@ export function SchemeHandoutPage() {
 
   return (
     <article className="print-sheet handout">
-      <div className="print-sheet__tools">
-        <p className="actions">
-          <button type="button" className="button" onClick={() => window.print()} disabled={!url || !scheme}>
-            {text.print}
-          </button>
-          <Link to={linkTo.folder(id)}>{text.back}</Link>
-        </p>
-        <p className="field__hint">{text.screenHint}</p>
-      </div>
-      {share.error && (
-        <p role="alert" className="alert alert--error">
-          <strong>{text.refused}</strong> {share.error}
-        </p>
-      )}
-      {!share.error && (!url || !scheme) && <p role="status">{text.loading}</p>}
+      <PrintSheetTools
+        isReady={Boolean(url && scheme)}
+        back={{ to: linkTo.folder(id), label: text.back }}
+        hint={text.screenHint}
+        error={share.error}
+        refused={text.refused}
+        loading={text.loading}
+      />
       {url && folder && scheme && (
         <div className="handout__sheet">
           <p className="print-sheet__kicker">{text.kicker}</p>

@@ -5,6 +5,7 @@ import { splitFieldMessage } from '../ui/errors';
 import { messageOf, useCsrfToken } from '../ui/hooks';
 import { formatDateTime } from '../ui/labels';
 import { shareApi, type ShareLink, type ShareTarget } from './types';
+import { FormAlert } from '../ui/FormAlert';
 
 const text = {
   title: 'Suivi et gestion du lien',
@@ -102,13 +103,7 @@ export function ShareLinkSettings({ target, link, onChanged }: Props) {
     <section aria-labelledby={headingId} className="share__settings">
       <h3 id={headingId}>{text.title}</h3>
       <LinkFacts target={target} link={link} />
-      <div role="alert">
-        {error && (
-          <p className="alert alert--error">
-            <strong>{text.expiryRefused}</strong> {error}
-          </p>
-        )}
-      </div>
+      <FormAlert lead={text.expiryRefused} message={error} />
       <p role="status" className={notice ? 'alert alert--success' : 'share__status'}>
         {notice}
       </p>

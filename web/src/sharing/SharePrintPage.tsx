@@ -1,7 +1,8 @@
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { usePageTitle, useResource } from '../ui/hooks';
 import { formatDate } from '../ui/labels';
 import { linkTo } from '../routes';
+import { PrintSheetTools } from './PrintSheetTools';
 import { QrCode } from './QrCode';
 import { shareApi, type ShareLink } from './types';
 import type { DocumentItem } from '../documents/types';
@@ -10,7 +11,6 @@ const text = {
   pageTitle: (title: string) => `Version imprimable : ${title}`,
   loading: 'Préparation de la version imprimable…',
   refused: 'La version imprimable n’est pas disponible :',
-  print: 'Imprimer',
   back: 'Revenir au document',
   screenHint: 'Cette page est prête à imprimer : seule la fiche ci-dessous sort sur papier.',
   kicker: 'Un document de la Région à consulter en ligne',
@@ -35,21 +35,14 @@ export function SharePrintPage() {
 
   return (
     <article className="print-sheet">
-      <div className="print-sheet__tools">
-        <p className="actions">
-          <button type="button" className="button" onClick={() => window.print()} disabled={!share.data || !document}>
-            {text.print}
-          </button>
-          <Link to={linkTo.document(id)}>{text.back}</Link>
-        </p>
-        <p className="field__hint">{text.screenHint}</p>
-      </div>
-      {share.error && (
-        <p role="alert" className="alert alert--error">
-          <strong>{text.refused}</strong> {share.error}
-        </p>
-      )}
-      {!share.error && (!share.data || !document) && <p role="status">{text.loading}</p>}
+      <PrintSheetTools
+        isReady={Boolean(share.data && document)}
+        back={{ to: linkTo.document(id), label: text.back }}
+        hint={text.screenHint}
+        error={share.error}
+        refused={text.refused}
+        loading={text.loading}
+      />
       {share.data && document && (
         <>
           <p className="print-sheet__kicker">{text.kicker}</p>

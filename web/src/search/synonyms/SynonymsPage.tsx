@@ -5,6 +5,7 @@ import { SynonymGroupField } from './SynonymGroupField';
 import { ThesaurusSection } from './ThesaurusSection';
 import { messageOf, useCsrfToken, usePageTitle, useResource } from '../../ui/hooks';
 import { useSession } from '../../auth/session';
+import { FormAlert } from '../../ui/FormAlert';
 
 const text = {
   title: 'Synonymes',
@@ -163,13 +164,7 @@ function SynonymsEditor() {
 function SaveOutcome({ error, notice }: { error: string | undefined; notice: string }) {
   return (
     <>
-      <div role="alert">
-        {error && (
-          <p className="alert alert--error">
-            <strong>{text.refused}</strong> {error}
-          </p>
-        )}
-      </div>
+      <FormAlert lead={text.refused} message={error} />
       <p role="status" className={notice ? 'alert alert--success' : undefined}>
         {notice}
       </p>

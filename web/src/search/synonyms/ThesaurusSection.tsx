@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { sendJson } from '../../api';
 import { messageOf, useCsrfToken, useResource } from '../../ui/hooks';
+import { FormAlert } from '../../ui/FormAlert';
 
 const text = {
   title: 'Thésaurus fourni',
@@ -95,7 +96,7 @@ export function ThesaurusSection() {
               {text.filterHint}
             </p>
           </div>
-          <div role="alert">{error && <p className="alert alert--error">{`${text.refused} ${error}`}</p>}</div>
+          <FormAlert lead={text.refused} message={error} />
           <p role="status" className={notice ? 'alert alert--success' : undefined}>
             {notice}
           </p>
