@@ -12,17 +12,6 @@ export const lowerFirst = (text: string) => (/^\p{Lu}\p{Lu}/u.test(text) ? text 
 /** A list item quoted inside a sentence. */
 export const inline = (text: string) => lowerFirst(text.replace(/\.$/, ''));
 
-export const audienceLabels: Record<string, string> = {
-  entreprises: 'entreprises',
-  associations: 'associations',
-  collectivites: 'collectivités',
-  particuliers: 'particuliers',
-  jeunes: 'jeunes',
-  agriculteurs: 'agriculteurs',
-  etudiants: 'étudiants',
-  demandeurs_emploi: "demandeurs d'emploi",
-};
-
 export const isBusinessAid = (source: SchemeSource) => source.audiences.some((a) => a === 'entreprises' || a === 'agriculteurs');
 /** An aid to persons (not to organisations): its règlement speaks of residence, not of accounts and quotes. */
 export const isForPersons = (source: SchemeSource) =>

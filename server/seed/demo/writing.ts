@@ -1,17 +1,8 @@
 import type { DocType } from '../../documents/schema';
 import type { DemoCard, DemoDocument, DocumentKind, DocumentPlan, SchemeSource } from './types';
 import type { Page } from './files';
-import {
-  audienceLabels,
-  calendarSentence,
-  contactLines,
-  frenchDate,
-  inline,
-  isBusinessAid,
-  isForPersons,
-  lowerFirst,
-  pick,
-} from './phrasing';
+import { audienceLabels } from '../../sharing/labels';
+import { calendarSentence, contactLines, frenchDate, inline, isBusinessAid, isForPersons, lowerFirst, pick } from './phrasing';
 
 /**
  * The text of a scheme's documents, written from what the scheme says of itself (its card, its
