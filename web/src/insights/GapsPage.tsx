@@ -5,6 +5,7 @@ import { formatDate, formatDateTime } from '../ui/labels';
 import { ReportList } from '../reports/ReportList';
 import { linkTo, pagePaths } from '../routes';
 import type { Report } from '../reports/types';
+import { Table } from '../ui/Table';
 
 /** An unanswered query of the directorate's themes, or one handed to it (server/insights/directorate.ts). */
 export interface UnansweredQuery {
@@ -94,36 +95,23 @@ export function GapsPage() {
 export function UnansweredTable({ queries }: { queries: UnansweredQuery[] }) {
   if (queries.length === 0) return <p>{text.noQuery}</p>;
   return (
-    <div className="table-scroll">
-      <table className="table">
-        <caption>{text.queriesCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{text.query}</th>
-            <th scope="col">{text.theme}</th>
-            <th scope="col">{text.searches}</th>
-            <th scope="col">{text.last}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {queries.map((q) => (
-            <tr key={q.query}>
-              <th scope="row">
-                {q.query}
-                {q.assignment && (
-                  <span className="table__hint">
-                    {text.assignedBy(q.assignment.actedBy, formatDate(q.assignment.actedAt))}
-                    {q.assignment.note && <> : « {q.assignment.note} »</>}
-                  </span>
-                )}
-              </th>
-              <td>{q.theme?.name ?? text.withoutTheme}</td>
-              <td>{q.searches}</td>
-              <td>{q.lastSearchedAt ? formatDateTime(q.lastSearchedAt) : text.notSearched}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table caption={text.queriesCaption} isCaptionShown columns={[text.query, text.theme, text.searches, text.last]}>
+      {queries.map((q) => (
+        <tr key={q.query}>
+          <th scope="row">
+            {q.query}
+            {q.assignment && (
+              <span className="table__hint">
+                {text.assignedBy(q.assignment.actedBy, formatDate(q.assignment.actedAt))}
+                {q.assignment.note && <> : « {q.assignment.note} »</>}
+              </span>
+            )}
+          </th>
+          <td>{q.theme?.name ?? text.withoutTheme}</td>
+          <td>{q.searches}</td>
+          <td>{q.lastSearchedAt ? formatDateTime(q.lastSearchedAt) : text.notSearched}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }

@@ -4,16 +4,19 @@ import type { ReactNode } from 'react';
 export type Column = string | { label: string; isNumber: boolean };
 
 /**
- * A data table that scrolls sideways on a narrow screen: its caption for screen readers, its
- * column headers, and the rows (<tr>, the first cell a row header) the caller draws.
+ * A data table that scrolls sideways on a narrow screen: its caption (for screen readers, or shown
+ * when the page has no heading that says it), its column headers, and the rows (<tr>, the first
+ * cell a row header) the caller draws.
  */
 export function Table({
   caption,
+  isCaptionShown = false,
   columns,
   className,
   children,
 }: {
   caption: string;
+  isCaptionShown?: boolean;
   columns: Column[];
   className?: string;
   children: ReactNode;
@@ -21,7 +24,7 @@ export function Table({
   return (
     <div className="table-scroll">
       <table className={className ? `table ${className}` : 'table'}>
-        <caption className="visually-hidden">{caption}</caption>
+        <caption className={isCaptionShown ? undefined : 'visually-hidden'}>{caption}</caption>
         <thead>
           <tr>
             {columns.map((column, i) =>

@@ -6,6 +6,7 @@ import { linkTo } from '../routes';
 import type { Verification } from '../folders/types';
 import { VerifiedLine } from './VerifiedLine';
 import { VerifyButton, verifyText } from './VerifyButton';
+import { Table } from '../ui/Table';
 
 interface DueScheme extends Verification {
   id: string;
@@ -51,43 +52,31 @@ export function VerificationQueuePage() {
         (queue.data.schemes.length === 0 ? (
           <p>{text.empty}</p>
         ) : (
-          <table className="table">
-            <caption>{text.caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{text.scheme}</th>
-                <th scope="col">{text.due}</th>
-                <th scope="col">{text.state}</th>
-                <th scope="col">{text.verifier}</th>
-                <th scope="col">{text.action}</th>
+          <Table caption={text.caption} isCaptionShown columns={[text.scheme, text.due, text.state, text.verifier, text.action]}>
+            {queue.data.schemes.map((scheme) => (
+              <tr key={scheme.id}>
+                <th scope="row">
+                  <Link to={linkTo.folder(scheme.id)}>{scheme.name}</Link>
+                </th>
+                <td>{scheme.reviewDueOn ? formatDate(scheme.reviewDueOn) : text.never}</td>
+                <td>
+                  <VerifiedLine verifiedAt={scheme.verifiedAt} isReviewDue={scheme.isReviewDue} className="" />
+                </td>
+                <td>{scheme.verifier?.name ?? text.nobody}</td>
+                <td>
+                  <VerifyButton
+                    folderId={scheme.id}
+                    name={scheme.name}
+                    className="button button--small"
+                    onVerified={() => {
+                      setNotice(`${verifyText.done} (${scheme.name})`);
+                      queue.replace({ schemes: (queue.data?.schemes ?? []).filter((s) => s.id !== scheme.id) });
+                    }}
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {queue.data.schemes.map((scheme) => (
-                <tr key={scheme.id}>
-                  <th scope="row">
-                    <Link to={linkTo.folder(scheme.id)}>{scheme.name}</Link>
-                  </th>
-                  <td>{scheme.reviewDueOn ? formatDate(scheme.reviewDueOn) : text.never}</td>
-                  <td>
-                    <VerifiedLine verifiedAt={scheme.verifiedAt} isReviewDue={scheme.isReviewDue} className="" />
-                  </td>
-                  <td>{scheme.verifier?.name ?? text.nobody}</td>
-                  <td>
-                    <VerifyButton
-                      folderId={scheme.id}
-                      name={scheme.name}
-                      className="button button--small"
-                      onVerified={() => {
-                        setNotice(`${verifyText.done} (${scheme.name})`);
-                        queue.replace({ schemes: (queue.data?.schemes ?? []).filter((s) => s.id !== scheme.id) });
-                      }}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         ))}
     </>
   );
