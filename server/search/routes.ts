@@ -30,8 +30,12 @@ function parseSearchQuery(req: Request): SearchQuery {
   return searchQuerySchema.parse(req.query);
 }
 
-/** The query of a search started early, parsed once, and its Meilisearch half under way. */
-const earlySearches = new WeakMap<Request, { query: SearchQuery; started: StartedSearch }>();
+/**
+ * The query of a search started early, parsed once, its Meilisearch half under way, and when the
+ * request came: the order of a session's searches (server/search/log.ts), read before the session
+ * loads from PostgreSQL, whose time varies from one request to the next.
+ */
+const earlySearches = new WeakMap<Request, { query: SearchQuery; started: StartedSearch; receivedAt: Date }>();
 
 /**
  * Starts the Meilisearch query of GET /api/search as soon as the request carries a session cookie
@@ -45,6 +49,7 @@ export function earlySearch(deps: { db: Db; search: Search; sessionSecret: strin
   const hasSignedSessionCookie = signedSessionCookieTest(deps.sessionSecret);
   return (req, _res, next) => {
     if (req.method === 'GET' && req.path === '/api/search' && hasSignedSessionCookie(req)) {
+      const receivedAt = new Date();
       let query: SearchQuery | undefined;
       try {
         query = parseSearchQuery(req);
@@ -55,7 +60,7 @@ export function earlySearch(deps: { db: Db; search: Search; sessionSecret: strin
         const started = startSearch(deps, query);
         // Never awaited when the session turns out to have ended.
         started.catch(() => undefined);
-        earlySearches.set(req, { query, started });
+        earlySearches.set(req, { query, started, receivedAt });
       }
     }
     next();
@@ -75,6 +80,7 @@ export function searchRoutes(deps: { db: Db; search: Search; logger: Logger }) {
       { id: user.id, role: user.role, maisonId: user.maisonId },
       query,
       early?.started,
+      early?.receivedAt,
     );
     // Written as it is: Express's send (its ETag, a SHA-1 of the whole answer, its freshness check)
     // costs every answer a hash of the whole answer (docs/benchmarks.md, "Figures behind choices in

@@ -118,8 +118,8 @@ export async function searchDocuments(
   searcher: Searcher,
   query: SearchQuery,
   started = startSearch(deps, query),
+  receivedAt = new Date(),
 ) {
-  const receivedAt = new Date();
   const outcome = await started;
   let result: SearchResult;
   let isDegraded = false;
