@@ -354,7 +354,7 @@ async function searchGroups(client: Meilisearch, indexUid: string, request: Sear
     { filter: request.filter, facetFields, expand: request.expand },
     understood.words.slice(0, maxQueryWords),
   );
-  const groups = rankGroups(retrieval, { isByDocument: request.groupBy === 'document' }).slice(0, maxGroups);
+  const groups = rankGroups(retrieval, { isByDocument: request.groupBy === 'document', profiles: understood.profiles }).slice(0, maxGroups);
   const confident = groups.filter((group) => group.coverage >= coverageFloor && !group.isTypoOnly);
   const approximate = groups.filter((group) => group.coverage < coverageFloor && !group.isTypoOnly);
   const window = <T>(list: T[]) => list.slice((request.page - 1) * request.hitsPerPage, request.page * request.hitsPerPage);

@@ -150,7 +150,8 @@ export async function retrieve(
   queryWords: QueryWord[],
 ): Promise<Retrieval> {
   const filter = options.filter || undefined;
-  const attributesToRetrieve = ['documentId', 'schemeId', ...options.facetFields];
+  // The scheme's audiences always: ranking weighs them against who the visitor says they are.
+  const attributesToRetrieve = [...new Set(['documentId', 'schemeId', 'audiences', ...options.facetFields])];
   // One record per document (distinct): a 200-page document counts once, as a document of one page.
   const base: ProbeBase = {
     indexUid,
@@ -213,8 +214,20 @@ export interface RankedGroup {
  */
 export const coverageFloor = 0.6;
 
+/**
+ * Who the visitor says they are (search/thesaurus/profiles.ts), when it is a structure: a scheme
+ * for it holds that much more of the query (at most all of it). Private persons' words ("ma
+ * maison", "mon fils", "au chômage") are read but lift nothing: most needs no scheme covers are
+ * private ones, and measured, they lifted those too (docs/search.md, "Relevance, measured").
+ */
+const profileLift = 0.15;
+const structureProfiles: ReadonlySet<string> = new Set(['entreprises', 'associations', 'collectivites', 'agriculteurs']);
+
 /** Groups (schemes, or lone documents) ranked by the weight of the words they hold. */
-export function rankGroups(retrieval: Retrieval, { isByDocument = false } = {}): RankedGroup[] {
+export function rankGroups(
+  retrieval: Retrieval,
+  { isByDocument = false, profiles = [] }: { isByDocument?: boolean; profiles?: readonly string[] } = {},
+): RankedGroup[] {
   const { evidence, documents } = retrieval;
   const found = evidence.filter((entry) => entry.weight > 0);
   const rarest = found.reduce((max, entry) => Math.max(max, entry.weight), 0);
@@ -239,16 +252,22 @@ export function rankGroups(retrieval: Retrieval, { isByDocument = false } = {}):
     }
     return held;
   };
-  const groups = new Map<string, { best: Map<number, number>; documents: { id: string; score: number }[]; held: number }>();
+  const groups = new Map<
+    string,
+    { best: Map<number, number>; documents: { id: string; score: number }[]; held: number; audiences: Set<string> }
+  >();
   for (const match of documents.values()) {
     const key = match.schemeId && !isByDocument ? match.schemeId : `document:${match.documentId}`;
     let group = groups.get(key);
     if (!group) {
-      group = { best: new Map(), documents: [], held: 0 };
+      group = { best: new Map(), documents: [], held: 0, audiences: new Set() };
       groups.set(key, group);
     }
     group.documents.push({ id: match.documentId, score: documentScore(match) });
     group.held = Math.max(group.held, documentHeld(match));
+    // The scheme's audiences, on each of its documents (records carry their scheme card's).
+    const audiences = match.facets.audiences;
+    if (Array.isArray(audiences)) for (const audience of audiences) if (typeof audience === 'string') group.audiences.add(audience);
     for (const [wordIndex, value] of match.scores) group.best.set(wordIndex, Math.max(group.best.get(wordIndex) ?? 0, value));
   }
   const ranked: (RankedGroup & { rank: number })[] = [];
@@ -264,10 +283,14 @@ export function rankGroups(retrieval: Retrieval, { isByDocument = false } = {}):
       rank += weight * (0.5 + 0.5 * value);
       if (!entry.isTypo) heldExactly += weight;
     }
+    let coverage = Math.min(1, group.held / total);
+    if (profiles.some((profile) => structureProfiles.has(profile) && group.audiences.has(profile))) {
+      coverage = Math.min(1, coverage + profileLift);
+    }
     ranked.push({
       key,
       rank,
-      coverage: Math.min(1, group.held / total),
+      coverage,
       documentIds: group.documents.sort((a, b) => b.score - a.score).map((d) => d.id),
       words: [...group.best.keys()].sort((a, b) => (evidence[b]?.weight ?? 0) - (evidence[a]?.weight ?? 0)),
       isTypoOnly: hasExactWord && heldExactly === 0,

@@ -46,3 +46,44 @@ describe('understanding a visitor’s sentence', () => {
     expect(wordsOf('Вело vélo 自転車')).toEqual(['вело', 'vélo', '自転車']);
   });
 });
+
+describe('reading who the visitor is', () => {
+  const profilesOf = (q: string) => understand(q).profiles;
+
+  it('reads the audience a sentence names, in any gender and number, accents or not', () => {
+    expect(profilesOf('je suis plombier et je voudrais changer de camionnette')).toEqual(['entreprises']);
+    expect(profilesOf('nous sommes une association de randonneurs')).toEqual(['associations']);
+    expect(profilesOf('je suis conseillère municipale')).toEqual(['collectivites']);
+    expect(profilesOf('je suis viticultrice dans le Var')).toEqual(['agriculteurs']);
+    expect(profilesOf('je suis etudiante en master de chimie')).toEqual(['etudiants', 'jeunes']);
+    expect(profilesOf('je suis au chomage depuis mars')).toEqual(['demandeurs_emploi']);
+    expect(profilesOf('la toiture de ma maison fuit')).toEqual(['particuliers']);
+  });
+
+  it('reads a phrase across its linking words and elisions', () => {
+    expect(profilesOf("je suis la présidente de l'association")).toEqual(['associations']);
+    expect(profilesOf("le chef de l'entreprise voudrait exporter")).toEqual(['entreprises']);
+  });
+
+  it('reads every audience a sentence names, and an age as a young visitor', () => {
+    expect(profilesOf('notre club voudrait accueillir des lycéens')).toEqual(['associations', 'jeunes']);
+    expect(profilesOf('mon neveu a 22 ans et veut partir en Espagne')).toEqual(['jeunes']);
+  });
+
+  it('reads no audience from a word that only looks like one', () => {
+    // "commune" in "communication", "gérant" in "gérer", "ferme" the verb, "mon employeur" said by an employee.
+    expect(profilesOf('la communication de la Région')).toEqual([]);
+    expect(profilesOf('comment gérer les déchets verts')).toEqual([]);
+    expect(profilesOf('le guichet ferme à midi')).toEqual([]);
+    expect(profilesOf('mon employeur refuse mes congés')).not.toContain('entreprises');
+  });
+
+  it('reads none from a sentence that says nothing of who asks, or from bad input', () => {
+    expect(profilesOf('subvention pour un vélo électrique')).toEqual([]);
+    for (const q of ['🚲🙂', '?!…;:', "'''", '', 'plombier '.repeat(700), 'ß'.repeat(5000)]) {
+      expect(() => understand(q)).not.toThrow();
+    }
+    for (const q of ['🚲🙂', '?!…;:', "'''", '', 'ß'.repeat(5000)]) expect(profilesOf(q)).toEqual([]);
+    expect(profilesOf('a'.repeat(5000))).toEqual([]);
+  });
+});

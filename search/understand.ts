@@ -1,5 +1,6 @@
 import { frenchStopWords, stem, stripAccents, words } from './french';
 import { formsOf } from './lexicon';
+import { profilesOf } from './thesaurus/profiles';
 
 /**
  * What a visitor's sentence asks for: the content words, whatever their position and however long
@@ -111,6 +112,11 @@ export interface UnderstoodQuery {
   text: string;
   /** Content words, in the order typed, each stem once. */
   words: QueryWord[];
+  /**
+   * Who the visitor is, as the sentence says it (search/thesaurus/profiles.ts): audience codes of
+   * the schemes ("entreprises" for "je suis boulanger", "jeunes" for "20 ans"); empty when it says nothing.
+   */
+  profiles: string[];
 }
 
 /** Nobody types more at a front desk; a pasted page is read up to here. */
@@ -146,6 +152,10 @@ export function understand(q: string): UnderstoodQuery {
     if (word.length < 2 || isNumber(word) || isFiller.has(word)) continue;
     add(word);
   }
-  for (const word of inferredWords(cleaned)) add(word, true);
-  return { text, words: found };
+  const inferred = inferredWords(cleaned);
+  for (const word of inferred) add(word, true);
+  const profiles = profilesOf(text);
+  // An age of 15 to 29 says a young visitor, as "jeune" does.
+  if (inferred.includes('jeune') && !profiles.includes('jeunes')) profiles.push('jeunes');
+  return { text, words: found, profiles };
 }

@@ -221,7 +221,7 @@ describe('relevance on the French scheme corpus', () => {
     const recall = await measure('Visitor sentences', visitorQueries);
     expect(recall.shown).toBeGreaterThanOrEqual(0.9);
     // Measured, not yet the target (issue 17 asks 0.9 among confident answers): see docs/search.md.
-    expect(recall.confident).toBeGreaterThanOrEqual(0.6);
+    expect(recall.confident).toBeGreaterThanOrEqual(0.7);
   });
 
   it('gives a confident answer to few needs that no scheme covers', async () => {
