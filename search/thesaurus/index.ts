@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readShipped, type ShippedHeader } from './shipped';
 
 /**
  * The shipped thesaurus (fr-region.json, versioned with the code; see README.md beside it): the
@@ -16,18 +16,14 @@ export interface ThesaurusEntry {
   source: string;
 }
 
-export interface Thesaurus {
-  name: string;
-  version: string;
-  licence: string;
-  sources: Record<string, string>;
+export interface Thesaurus extends ShippedHeader {
   entries: ThesaurusEntry[];
 }
 
 let shipped: Thesaurus | undefined;
 
 export function shippedThesaurus(): Thesaurus {
-  shipped ??= JSON.parse(readFileSync(new URL('./fr-region.json', import.meta.url), 'utf8')) as Thesaurus;
+  shipped ??= readShipped<Thesaurus>('fr-region.json');
   return shipped;
 }
 

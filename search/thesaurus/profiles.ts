@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { stripAccents, words } from '../french';
+import { readShipped, type ShippedHeader } from './shipped';
 
 /**
  * Who the visitor is, as the sentence says it (profiles.json, versioned with the code; see
@@ -17,11 +17,7 @@ export interface ProfileEntry {
   source: string;
 }
 
-export interface Profiles {
-  name: string;
-  version: string;
-  licence: string;
-  sources: Record<string, string>;
+export interface Profiles extends ShippedHeader {
   method: string;
   entries: ProfileEntry[];
 }
@@ -29,7 +25,7 @@ export interface Profiles {
 let shipped: Profiles | undefined;
 
 export function shippedProfiles(): Profiles {
-  shipped ??= JSON.parse(readFileSync(new URL('./profiles.json', import.meta.url), 'utf8')) as Profiles;
+  shipped ??= readShipped<Profiles>('profiles.json');
   return shipped;
 }
 
