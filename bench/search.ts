@@ -18,6 +18,7 @@ import { degradedSearch } from '../server/search/degraded';
 import { extractVersion, syncDocuments } from '../server/search/indexing';
 import { facetFields, searchQuerySchema, type SearchQuery } from '../server/search/schema';
 import { documentWindow, filterOf, searchDocuments, searchFilterOf } from '../server/search/service';
+import { queryExpander } from '../server/search/synonyms';
 import { startServices, type Services } from '../server/services';
 import { runSearch } from '../search/query';
 import { createClient, type Search } from '../search';
@@ -192,18 +193,20 @@ interface Runners {
   directGzip: Meilisearch;
   directTransport: Meilisearch;
   pagesIndex: string;
+  /** The app's query expander: the shipped thesaurus and the administrators' synonyms. */
+  expand: Awaited<ReturnType<typeof queryExpander>>;
   session: Session;
   db: Db;
 }
 
-function requestOf(query: SearchQuery) {
-  // What server/search/service.ts searchDocuments sends.
-  return { q: query.q, filter: filterOf(query), facets: Object.values(facetFields), ...documentWindow(query), isDistinct: true };
+function requestOf(query: SearchQuery, expand: Runners['expand']) {
+  // What server/search/service.ts searchDocuments sends: the same design, its thesaurus and synonyms included.
+  return { q: query.q, filter: filterOf(query), facets: Object.values(facetFields), ...documentWindow(query), isDistinct: true, expand };
 }
 
 function runnerFor(mode: Mode, runners: Runners): (query: BenchQuery) => Promise<Outcome> {
   const direct = async (client: Meilisearch, item: BenchQuery) => {
-    const result = await runSearch(client, runners.pagesIndex, requestOf(item.query));
+    const result = await runSearch(client, runners.pagesIndex, requestOf(item.query, runners.expand));
     return { hits: result.hits.length, engineMs: result.engineMs };
   };
   switch (mode) {
@@ -269,7 +272,8 @@ async function breakdownApi(
     return performance.now() - startedAt;
   };
   await inTurns(queries, [
-    async (item) => void direct.push(await time(() => runSearch(runners.direct, runners.pagesIndex, requestOf(item.query)))),
+    async (item) =>
+      void direct.push(await time(() => runSearch(runners.direct, runners.pagesIndex, requestOf(item.query, runners.expand)))),
     async (item) => {
       let log = async () => {};
       inProcess.push(
@@ -906,7 +910,7 @@ function sectionMarkdown(results: Results): string {
       `then extracted and indexed by the real job worker (startWorker + createJobHandlers, concurrency ${info.workerConcurrency}) in ${info.indexSeconds.toFixed(0)} s.`,
     '',
     `Method: one query set of ${results.queries.length} queries drawn from the corpus vocabulary (${queryWords}; ${results.queries.filter((q) => q.hasFacet).length} with a facet filter: audience, aid type, document type, scope or theme), the same for every path. ` +
-      `Each run measures five paths. At concurrency 1, direct Meilisearch (both ways of identity), \`GET /api/search\` and PostgreSQL take turns query by query (one request at a time, the order rotating from one query to the next), so that they are measured over the same minutes and the machine's drift falls on them alike; the client with its defaults then runs its own pass, request after request as the app would send them (its extra cost mostly vanished when it took turns with the others). At concurrency 8 and 32 (8 or 32 requests always in flight) the paths run one after another. The paths, in this order: direct Meilisearch — the federated raw + stem multi-search of search/query.ts \`runSearch\` with the filter, facets and page of \`searchDocuments\`, through the Meilisearch client with \`Accept-Encoding: identity\` as search/index.ts sets it, the client's own transport (Node's fetch) — the reference of the targets —; ` +
+      `Each run measures five paths. At concurrency 1, direct Meilisearch (both ways of identity), \`GET /api/search\` and PostgreSQL take turns query by query (one request at a time, the order rotating from one query to the next), so that they are measured over the same minutes and the machine's drift falls on them alike; the client with its defaults then runs its own pass, request after request as the app would send them (its extra cost mostly vanished when it took turns with the others). At concurrency 8 and 32 (8 or 32 requests always in flight) the paths run one after another. The paths, in this order: direct Meilisearch — search/query.ts \`runSearch\` (the answer's design: the per-word searches, then the best pages) with the filter, facets, page and query expansion (shipped thesaurus, administrators' synonyms) of \`searchDocuments\`, through the Meilisearch client with \`Accept-Encoding: identity\` as search/index.ts sets it, the client's own transport (Node's fetch) — the reference of the targets —; ` +
       "the same through a client with its defaults (Node's fetch asks for gzip, br); the same through the client as the app searches with it, on the app's search transport (search/transport.ts: node:http on kept-alive connections, instead of fetch), for what the API adds over the very request the app sends; `GET /api/search` of the app (bench/servers/app.ts: the app and its job worker in their own Node process, signed in as an agent by the dev sign-in; every answer carries facets and snippets, and the query is logged in search_log); " +
       `\`degradedSearch\` (PostgreSQL full-text search) called in the bench process with a pool of 40. Every path is warmed up once (not measured). Runs: ${results.options.runs}. ` +
       'p50 and p95 are per run over the set; the table gives the median of the runs and their spread (min–max). Ratios are taken per run, API against direct in the same run. At concurrency 1 the requests/s figure is 1 over the mean latency. At concurrency 32 the 2 cores are saturated: those latencies measure throughput. ' +
@@ -1126,6 +1130,7 @@ async function main() {
       directGzip: new Meilisearch({ host: meiliUrl, apiKey: secrets.meiliMasterKey, timeout: 10000 }),
       directTransport: createClient({ url: meiliUrl, apiKey: secrets.meiliMasterKey }, { isForSearches: true }),
       pagesIndex: services.search.pagesIndex,
+      expand: await queryExpander(db),
       session,
       db,
     };

@@ -23,6 +23,11 @@ export interface SearchRequest {
   groupBy?: 'scheme' | 'document';
   /** The everyday or administrative terms a word also stands for (thesaurus and administrators' synonyms). */
   expand?: (word: QueryWord) => string[];
+  /**
+   * Told the schemes a grouped answer shows as soon as they are ranked, before their best pages are
+   * searched: the caller reads their cards meanwhile instead of after the answer.
+   */
+  onSchemesRanked?: (schemeIds: string[]) => void;
 }
 
 /** How the query was read: the words searched, the ones set aside, what the thesaurus added. */
@@ -365,7 +370,9 @@ async function searchGroups(client: Meilisearch, indexUid: string, request: Sear
   const onPage = isFlat ? window([...marked(confident, false), ...marked(approximate, true)]) : marked(window(confident), false);
   const apart =
     !isFlat && request.page === 1 ? marked(approximate.slice(0, Math.min(request.hitsPerPage, maxApproximateGroups)), true) : [];
-  const pages = await bestPages(client, indexUid, request, retrieval, [...onPage, ...apart]);
+  const shown = [...onPage, ...apart];
+  request.onSchemesRanked?.([...new Set(shown.map(({ group }) => group.key).filter((key) => !key.startsWith('document:')))]);
+  const pages = await bestPages(client, indexUid, request, retrieval, shown);
   return {
     hits: pages.hits,
     facets: countFacets(retrieval, confident, request.facets),

@@ -6,6 +6,9 @@ import { buildDirectorate, buildFolder } from '../../tests/factories';
 import { makePdf, makeText } from '../../tests/fixtures/files';
 import { drainJobs } from '../../tests/jobs';
 import { shippedThesaurus } from '../../search';
+import { answerSchemes } from './answer';
+import { searchQuerySchema } from './schema';
+import { startSearch } from './service';
 
 interface Group {
   scheme: {
@@ -127,6 +130,27 @@ describe('GET /api/search: the answer is the scheme', () => {
       [...answer.groups, ...answer.approximate].some((group) => group.scheme === null && group.documents[0]?.document.id === loneNoteId),
     ).toBe(true);
     expect(answer.facets.docType).toMatchObject({ reglement: 1, formulaire: 1 });
+  });
+
+  it('reads the cards of the schemes it shows while it searches their best pages, and again when that read failed', async () => {
+    const query = searchQuerySchema.parse({ q: 'chaufferie bois commune' });
+    const outcome = await startSearch({ db: ctx.db, search: ctx.search }, query);
+    if (!('result' in outcome)) throw new Error('Meilisearch did not answer');
+    const early = await outcome.schemes;
+    expect(early?.ids.has(heatingSchemeId)).toBe(true);
+    expect(early?.rows.map((row) => row.id)).toContain(heatingSchemeId);
+    const themes = new Map([[heatingSchemeId, null]]);
+    const failed = Promise.reject(new Error('PostgreSQL did not answer'));
+    const cards = await answerSchemes(ctx.db, [heatingSchemeId], themes, failed);
+    expect(cards.get(heatingSchemeId)).toMatchObject({ name: 'Chaleur Renouvelable Communes', isShared: true });
+    // A read that does not hold every scheme asked is not used as it is.
+    const partial = answerSchemes(
+      ctx.db,
+      [heatingSchemeId],
+      themes,
+      Promise.resolve({ ids: new Set<string>(), rows: [], sharedIds: new Set<string>() }),
+    );
+    expect((await partial).get(heatingSchemeId)?.name).toBe('Chaleur Renouvelable Communes');
   });
 
   it('says what it searched, what the thesaurus added, and what no document holds', async () => {

@@ -35,13 +35,15 @@ function presentAnswerScheme(row: FolderRow, theme: { id: string; name: string }
 }
 export type AnswerScheme = NonNullable<ReturnType<typeof presentAnswerScheme>>;
 
-/** The cards of these schemes, read from PostgreSQL (the truth, never a stale copy), and which have a public link. */
-export async function answerSchemes(
-  db: Db,
-  schemeIds: string[],
-  themes: Map<string, { id: string; name: string } | null>,
-): Promise<Map<string, AnswerScheme>> {
-  if (schemeIds.length === 0) return new Map();
+/** The rows of some schemes, and which of them have a public link: read once, presented by `answerSchemes`. */
+export interface SchemeRead {
+  ids: ReadonlySet<string>;
+  rows: FolderRow[];
+  sharedIds: ReadonlySet<string>;
+}
+
+/** The schemes' rows and share state, from PostgreSQL (the truth, never a stale copy). */
+export async function readSchemes(db: Db, schemeIds: string[]): Promise<SchemeRead> {
   const [rows, shared] = await Promise.all([
     findFoldersByIds(db, schemeIds),
     db('documents')
@@ -51,10 +53,28 @@ export async function answerSchemes(
       .distinct('folder_id')
       .pluck('folder_id') as Promise<string[]>,
   ]);
-  const sharedIds = new Set(shared);
+  return { ids: new Set(schemeIds), rows, sharedIds: new Set(shared) };
+}
+
+/**
+ * The cards of these schemes, and which have a public link. `early`: a read started while the
+ * search looked for the best pages (search/query.ts `onSchemesRanked`), used when it holds every
+ * scheme asked; otherwise, or when it failed, they are read now.
+ */
+export async function answerSchemes(
+  db: Db,
+  schemeIds: string[],
+  themes: Map<string, { id: string; name: string } | null>,
+  early?: Promise<SchemeRead>,
+): Promise<Map<string, AnswerScheme>> {
+  if (schemeIds.length === 0) return new Map();
+  const known = await early?.catch(() => undefined);
+  const read = known && schemeIds.every((id) => known.ids.has(id)) ? known : await readSchemes(db, schemeIds);
+  const asked = new Set(schemeIds);
   const cards = new Map<string, AnswerScheme>();
-  for (const row of rows) {
-    const card = presentAnswerScheme(row, themes.get(row.id) ?? null, sharedIds.has(row.id));
+  for (const row of read.rows) {
+    if (!asked.has(row.id)) continue;
+    const card = presentAnswerScheme(row, themes.get(row.id) ?? null, read.sharedIds.has(row.id));
     if (card) cards.set(row.id, card);
   }
   return cards;

@@ -11,7 +11,7 @@ import {
 } from '../../search';
 import { searchDuration } from '../metrics';
 import { degradedSearch } from './degraded';
-import { answerSchemes, groupHits } from './answer';
+import { answerSchemes, groupHits, readSchemes, type SchemeRead } from './answer';
 import { presentHit } from './presenter';
 import { queryExpander } from './synonyms';
 import { facetFields, type Facet, type SearchQuery } from './schema';
@@ -44,8 +44,14 @@ function renameFacets(facets: SearchResult['facets']) {
   return Object.fromEntries((Object.keys(facetFields) as Facet[]).map((facet) => [facet, facets[facetFields[facet]] ?? {}]));
 }
 
-/** What Meilisearch answered and how long it took (ms, as this process saw it), or why it did not (then PostgreSQL answers). */
-export type StartedSearch = Promise<{ result: SearchResult; ms: number } | { unavailable: SearchUnavailableError }>;
+/**
+ * What Meilisearch answered and how long it took (ms, as this process saw it), with the read of
+ * the cards of the schemes it shows (started while it searched their best pages); or why it did
+ * not answer (then PostgreSQL answers).
+ */
+export type StartedSearch = Promise<
+  { result: SearchResult; ms: number; schemes?: Promise<SchemeRead> } | { unavailable: SearchUnavailableError }
+>;
 
 const millisecondsSince = (startedAt: bigint) => Number(process.hrtime.bigint() - startedAt) / 1e6;
 
@@ -63,6 +69,13 @@ export function documentWindow(query: SearchQuery) {
  */
 export function startSearch(deps: { db: Db; search: Search }, query: SearchQuery): StartedSearch {
   const startedAt = process.hrtime.bigint();
+  let schemes: Promise<SchemeRead> | undefined;
+  const onSchemesRanked = (schemeIds: string[]) => {
+    if (schemeIds.length === 0) return;
+    schemes = readSchemes(deps.db, schemeIds);
+    // Awaited by the answer, which reads again if this failed.
+    schemes.catch(() => undefined);
+  };
   return queryExpander(deps.db)
     .then((expand) =>
       deps.search.search({
@@ -73,13 +86,14 @@ export function startSearch(deps: { db: Db; search: Search }, query: SearchQuery
         isDistinct: true,
         groupBy: query.group,
         expand,
+        onSchemesRanked,
       }),
     )
     .then(
       (result) => {
         const ms = millisecondsSince(startedAt);
         searchDuration.observe({ path: 'meilisearch' }, ms / 1000);
-        return { result, ms };
+        return { result, ms, schemes };
       },
       (error: unknown) => {
         if (!(error instanceof SearchUnavailableError)) throw error;
@@ -122,10 +136,12 @@ export async function searchDocuments(
 ) {
   const outcome = await started;
   let result: SearchResult;
+  let schemes: Promise<SchemeRead> | undefined;
   let isDegraded = false;
   let serverTiming: string;
   if ('result' in outcome) {
     result = outcome.result;
+    schemes = outcome.schemes;
     serverTiming = `meilisearch;dur=${result.engineMs ?? 0}, search;dur=${outcome.ms.toFixed(1)}`;
   } else {
     deps.logger.warn({ err: outcome.unavailable }, 'Meilisearch unavailable: answering from PostgreSQL');
@@ -162,7 +178,7 @@ export async function searchDocuments(
       .filter((hit) => hit.schemeId)
       .map((hit) => [hit.schemeId as string, hit.themeId ? { id: hit.themeId, name: hit.themeName } : null]),
   );
-  const cards = await answerSchemes(deps.db, [...themes.keys()], themes);
+  const cards = await answerSchemes(deps.db, [...themes.keys()], themes, schemes);
   const groups = groupHits(result.hits, cards, renderSnippet);
   const confident = groups.filter((group) => !group.isApproximate);
   const approximate = groups.filter((group) => group.isApproximate);
