@@ -9,10 +9,11 @@ import { forgetWords } from './wordCache';
 /** The app's search client, counting the searches it sends (Meilisearch itself answers them). */
 function countingClient(options: { host: string; apiKey: string }) {
   const client = new Meilisearch(options);
-  const counted = { client, searches: 0 };
+  const counted = { client, searches: 0, requests: 0 };
   const multiSearch = client.multiSearch.bind(client);
   client.multiSearch = ((params: MultiSearchParams) => {
     counted.searches += params.queries.length;
+    counted.requests += 1;
     return multiSearch(params);
   }) as Meilisearch['multiSearch'];
   return counted;
@@ -73,5 +74,18 @@ describe('words kept while the index does not change', () => {
     expect(after.total).toBe(2);
     expect(after.hits.map((hit) => hit.documentId)).toContain(published.id);
     expect(counted.searches - sentBefore).toBe(sentFirst);
+  });
+
+  it('sends the searches of a long sentence as two requests side by side, each word given its own results', async () => {
+    const sentence = 'je voudrais remplacer ma vieille chaudière au fioul par une pompe à chaleur pour ma maison';
+    forgetWords();
+    const requestsBefore = counted.requests;
+    const split = await ask(sentence);
+    // The words' searches in two requests (then the best pages in one), not one.
+    expect(counted.requests - requestsBefore).toBe(3);
+    // Each word's results came back to it: the words in some document are searched, the one in none is set aside.
+    expect(split.reading.words).toEqual(['remplacer', 'chaudière', 'fioul', 'pompe', 'chaleur']);
+    expect(split.reading.ignored).toEqual(['maison']);
+    expect(split.hits[0]?.title).toBe('Remplacer sa chaudière au fioul');
   });
 });

@@ -28,6 +28,20 @@ const entries = new Map<string, Entry>();
 
 const keyOf = (query: MultiSearchQuery) => JSON.stringify(query);
 
+/**
+ * Meilisearch runs the searches of one multi-search one after the other, on the worker thread of
+ * its connection: the searches of an answer are sent as this many requests side by side, so that
+ * as many of its workers (one per core) search at once. Small sets stay one request.
+ */
+const parallelRequests = 2;
+const minSearchesPerRequest = 4;
+
+function inParts<T>(items: T[]): T[][] {
+  const parts = Math.min(parallelRequests, Math.floor(items.length / minSearchesPerRequest)) || 1;
+  const size = Math.ceil(items.length / parts);
+  return Array.from({ length: parts }, (_, part) => items.slice(part * size, (part + 1) * size));
+}
+
 /** The index's version: when it last changed. */
 export async function indexVersion(client: Meilisearch, indexUid: string): Promise<string> {
   const index = await client.getRawIndex(indexUid);
@@ -36,7 +50,7 @@ export async function indexVersion(client: Meilisearch, indexUid: string): Promi
 
 /**
  * The results of these searches, in their order: those read under `version` from memory, the
- * others in one multi-search (then kept). `engineMs` is Meilisearch's own time for the searches
+ * others in multi-searches sent side by side (then kept). `engineMs` is Meilisearch's own time for the searches
  * it ran (the slowest of them), 0 when memory answered all.
  */
 export async function cachedMultiSearch(
@@ -56,14 +70,17 @@ export async function cachedMultiSearch(
   const missing = queries.map((query, i) => ({ query, i })).filter(({ i }) => results[i] === undefined);
   let engineMs = 0;
   if (missing.length > 0) {
-    const answer = await client.multiSearch({ queries: missing.map(({ query }) => query) });
-    engineMs = Math.max(0, ...answer.results.map((result) => result.processingTimeMs));
+    const answers = await Promise.all(
+      inParts(missing).map((part) => client.multiSearch({ queries: part.map(({ query }) => query) }).then((answer) => answer.results)),
+    );
+    const found = answers.flat();
+    engineMs = Math.max(0, ...found.map((result) => result.processingTimeMs));
     missing.forEach(({ query, i }, j) => {
-      const found = answer.results[j];
-      if (!found) return;
-      const result: Result = { hits: found.hits, estimatedTotalHits: found.estimatedTotalHits, processingTimeMs: found.processingTimeMs };
-      results[i] = result;
-      entries.set(keyOf(query), { version, result });
+      const result = found[j];
+      if (!result) return;
+      const kept: Result = { hits: result.hits, estimatedTotalHits: result.estimatedTotalHits, processingTimeMs: result.processingTimeMs };
+      results[i] = kept;
+      entries.set(keyOf(query), { version, result: kept });
     });
     while (entries.size > maxEntries) {
       const oldest = entries.keys().next().value;

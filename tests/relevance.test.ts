@@ -183,6 +183,7 @@ describe('relevance on the French scheme corpus', () => {
     let shown = 0;
     let reciprocalRanks = 0;
     const misses: string[] = [];
+    const apart: string[] = [];
     for (const query of queries) {
       const answer = await ask(query.query);
       const rankIn = (keys: (string | undefined)[]) => keys.findIndex((key) => key !== undefined && query.expectedSchemes.includes(key));
@@ -191,6 +192,10 @@ describe('relevance on the French scheme corpus', () => {
         [...answer.groups, ...answer.approximate].map((group) => (group.scheme ? schemeKeys.get(group.scheme.id) : undefined)),
       );
       if (rank !== -1 && rank < 3) confident += 1;
+      else if (shownRank !== -1 && shownRank < 3)
+        apart.push(
+          `  "${query.query}" expected ${query.expectedSchemes.join(' | ')}; shown ${allSchemesOf(answer).slice(0, 4).join(', ')}`,
+        );
       if (shownRank !== -1 && shownRank < 3) shown += 1;
       else
         misses.push(
@@ -201,7 +206,8 @@ describe('relevance on the French scheme corpus', () => {
     const result = { confident: confident / queries.length, shown: shown / queries.length, mrr: reciprocalRanks / queries.length };
     process.stdout.write(
       `\n${label}: ${queries.length} queries — scheme recall@3 ${result.confident.toFixed(3)} among confident answers, ${result.shown.toFixed(3)} among all shown, MRR ${result.mrr.toFixed(3)}\n` +
-        (misses.length ? `Not in the top 3 shown:\n${misses.join('\n')}\n` : ''),
+        (misses.length ? `Not in the top 3 shown:\n${misses.join('\n')}\n` : '') +
+        (apart.length ? `In the top 3 shown, under the floor only:\n${apart.join('\n')}\n` : ''),
     );
     return result;
   }
