@@ -18,6 +18,7 @@ export { and, anyOf, atLeast, meiliFilter, recordMatches, type SearchFilter } fr
 export { hitOfRecord, markEnd, markStart } from './query';
 export { snippetRenderer } from './snippets';
 export { stem, stemText } from './french';
+export { withAccents } from './accents';
 export { SearchUnavailableError } from './errors';
 
 /** What a query word also stands for, from a synonym set (search/settings.ts). */

@@ -26,6 +26,14 @@ describe('understanding a visitor’s sentence', () => {
     expect(wordsOf('nous voudrions, pourriez-vous, il faudrait, ils souhaiteraient : isolation')).toEqual(['isolation']);
   });
 
+  it('reads a word typed without its accents as the word with them, when the lexicon knows only one', () => {
+    const stemsOf = (q: string) => understand(q).words.map((w) => w.stem);
+    // Before: "reduction" → reduct where "réduction" → reduir, "financiere" → financier where "financière" → financi.
+    expect(stemsOf('reduction etudiant financiere eleveur creation')).toEqual(stemsOf('réduction étudiant financière éleveur création'));
+    // What was typed is what the agent sees.
+    expect(wordsOf('reduction etudiant')).toEqual(['reduction', 'etudiant']);
+  });
+
   it('reads an age as the audience it names', () => {
     const understood = understand('mon fils a 20 ans, il veut passer son permis');
     expect(understood.words.map((w) => w.text)).toEqual(['fils', 'permis', 'jeune']);

@@ -1,4 +1,5 @@
 import { frenchStopWords, stem, stripAccents, words } from './french';
+import { withAccents } from './accents';
 import { formsOf } from './lexicon';
 import { profilesOf } from './thesaurus/profiles';
 
@@ -142,7 +143,8 @@ export function understand(q: string): UnderstoodQuery {
   const seen = new Set<string>();
   const found: QueryWord[] = [];
   const add = (word: string, isInferred = false) => {
-    const wordStem = stem(word);
+    // A word typed without its accents ("reduction") gets the stem of the word with them.
+    const wordStem = stem(withAccents(word));
     if (!wordStem || seen.has(wordStem)) return;
     seen.add(wordStem);
     found.push(isInferred ? { text: word, stem: wordStem, isInferred } : { text: word, stem: wordStem });

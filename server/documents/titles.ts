@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { withAccents } from '../../search';
 import { bidiControls, withoutControlCharacters } from './filenames';
 
 /**
@@ -68,77 +68,6 @@ export function isPlaceholderTitle(title: string, filename?: string): boolean {
   if (generatorDefaults.some((pattern) => pattern.test(title.trim()))) return true;
   if (looksLikeFilename(title)) return true;
   return filename !== undefined && comparable(title) === comparable(filename);
-}
-
-type Words = Record<string, unknown>;
-const plainLetters: Record<string, string> = {
-  à: 'a',
-  â: 'a',
-  ä: 'a',
-  é: 'e',
-  è: 'e',
-  ê: 'e',
-  ë: 'e',
-  î: 'i',
-  ï: 'i',
-  ô: 'o',
-  ö: 'o',
-  ù: 'u',
-  û: 'u',
-  ü: 'u',
-  ÿ: 'y',
-  ç: 'c',
-  œ: 'oe',
-  æ: 'ae',
-};
-type Conjugations = Record<string, Record<string, (string | null)[]>>;
-let accented: Map<string, string | null> | undefined;
-
-/**
- * Unaccented spelling → its accented word, from the Lefff (nouns of `french-words-gender-lefff`,
- * every form of the verbs of `french-verbs-lefff`). A spelling that is a word as it is, or
- * that two accented words share ("peche": pêche, péché), is left alone (null).
- */
-function accentIndex(): Map<string, string | null> {
-  if (accented) return accented;
-  const require = createRequire(import.meta.url);
-  const nouns = Object.keys(require('french-words-gender-lefff/dist/words.json') as Words);
-  const verbs = require('french-verbs-lefff/dist/conjugations.json') as Conjugations;
-  const index = new Map<string, string | null>();
-  const add = (word: string | null) => {
-    if (!word || word === 'NA') return;
-    if (/^[a-z]+$/.test(word)) {
-      index.set(word, null);
-      return;
-    }
-    const plain = word.replace(/[àâäéèêëîïôöùûüÿçœæ]/g, (c) => plainLetters[c] ?? c);
-    if (!/^[a-z]+$/.test(plain)) return;
-    const known = index.get(plain);
-    if (known === undefined) index.set(plain, word);
-    else if (known !== word) index.set(plain, null);
-  };
-  for (const noun of nouns) add(noun);
-  for (const [verb, tenses] of Object.entries(verbs)) {
-    add(verb);
-    for (const forms of Object.values(tenses)) for (const form of forms) add(form);
-  }
-  accented = index;
-  return index;
-}
-
-/** The accented spelling of a lower-case word written without accents ("reglement" → "règlement"), plural too. */
-export function withAccents(word: string): string {
-  if (!/^[a-z]{3,}$/.test(word)) return word;
-  const index = accentIndex();
-  const found = index.get(word);
-  if (found !== undefined) return found ?? word;
-  // Plurals of the nouns (the list holds singulars); not "des", "les"…
-  const plural = word.length > 4 ? /[sx]$/.exec(word) : null;
-  if (plural) {
-    const singular = index.get(word.slice(0, -1));
-    if (singular) return singular + plural[0];
-  }
-  return word;
 }
 
 /** "ec-eau-tourisme_reglement_v2.pdf" → "Ec eau tourisme règlement v2". */
