@@ -13,7 +13,7 @@ export { buildRecords, metadataRecord } from './records';
 export type { QueryReading } from './query';
 export { coverageFloor } from './retrieval';
 export { shippedThesaurus, synonymSet, type SynonymSet, type ThesaurusEntry } from './thesaurus';
-export { understand, type QueryWord } from './understand';
+export { prepareUnderstanding, understand, type QueryWord } from './understand';
 export { and, anyOf, atLeast, meiliFilter, recordMatches, type SearchFilter } from './filters';
 export { hitOfRecord, markEnd, markStart } from './query';
 export { snippetRenderer } from './snippets';

@@ -161,3 +161,11 @@ export function understand(q: string): UnderstoodQuery {
   if (inferred.includes('jeune') && !profiles.includes('jeunes')) profiles.push('jeunes');
   return { text, words: found, profiles };
 }
+
+/**
+ * Reads what understanding needs once per process (the Lefff's verbs, the accent index, the
+ * families: about 0.7 s), so that the first visitor's query after a start does not wait for it.
+ */
+export function prepareUnderstanding(): void {
+  understand('aide');
+}

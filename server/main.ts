@@ -13,6 +13,7 @@ import { seed, seedsDemoUsers } from './seed';
 import { loadDemoCatalogue } from './seed/demo/load';
 import { startServices, type Services } from './services';
 import { ensureWebBuild } from './web/build';
+import { prepareUnderstanding } from '../search';
 
 /**
  * `npm start`: the whole app (HTTP + job worker) on the configured services, or on the embedded
@@ -127,6 +128,8 @@ async function main() {
   const address = server?.address();
   const url = address && typeof address === 'object' ? `http://${config.http.host}:${address.port}` : undefined;
   logger.info({ url, ms: Date.now() - startedAt, worker: Boolean(worker) }, isWorkerOnly ? 'worker ready' : 'ready');
+  // Once ready: the first visitor's query then finds the lexicons read.
+  if (server) setImmediate(prepareUnderstanding);
   // Plain lines for the person who ran `npm start`, whatever LOG_LEVEL says.
   if (url) {
     const publicUrlLine = config.http.publicUrl
