@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { ShareDialog } from './ShareDialog';
 
 const text = {
@@ -28,21 +28,16 @@ export function ShareButton({
   className = 'button button--secondary',
 }: Props) {
   const [isOpen, setIsOpen] = useState(false);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-
-  function close() {
-    setIsOpen(false);
-    // After the dialog has left the top layer, so that the page is no longer inert.
-    requestAnimationFrame(() => buttonRef.current?.focus());
-  }
 
   return (
     <>
-      <button ref={buttonRef} type="button" className={className} aria-haspopup="dialog" onClick={() => setIsOpen(true)}>
+      <button type="button" className={className} aria-haspopup="dialog" onClick={() => setIsOpen(true)}>
         {text.share}
         {isTitleInName && <span className="visually-hidden">{text.of(title)}</span>}
       </button>
-      {isOpen && <ShareDialog documentId={documentId} scheme={scheme} title={title} canManage={canManage} onClose={close} />}
+      {isOpen && (
+        <ShareDialog documentId={documentId} scheme={scheme} title={title} canManage={canManage} onClose={() => setIsOpen(false)} />
+      )}
     </>
   );
 }

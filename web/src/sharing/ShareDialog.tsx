@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useResource } from '../ui/hooks';
+import { useModalDialog } from '../ui/useModalDialog';
 import { linkTo } from '../routes';
 import { shareMailto } from './mail';
 import { QrCode } from './QrCode';
@@ -48,23 +49,16 @@ interface Props {
  * A public link in a native modal <dialog>: the scheme's page by default (it outlives a
  * document's link), or the document's; the link to copy, its QR code, an e-mail and a printable
  * handout; for its editors, how often it was opened and its settings. Opened on mount; Esc or
- * "Fermer" closes it and the caller puts focus back on its button.
+ * "Fermer" closes it, and focus goes back to the button that opened it (ui/useModalDialog).
  */
 export function ShareDialog({ documentId, scheme: givenScheme, title, canManage, onClose }: Props) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  // Opened on mount; closed, it gives focus back to what opened it (the share button).
+  const { dialogRef, handleClose, close } = useModalDialog({ isOpen: true, onClose });
   const titleId = useId();
   const documentLink = useResource<ShareLink>(documentId ? shareApi.link({ kind: 'document', id: documentId }) : null);
   const scheme = givenScheme ?? documentLink.data?.scheme ?? undefined;
   const schemeLink = useResource<ShareLink>(scheme ? shareApi.link({ kind: 'scheme', id: scheme.id }) : null);
   const [choice, setChoice] = useState<'scheme' | 'document'>();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
-  // A nested confirmation dialog's close event reaches this handler too (React bubbles it): only ours counts.
-  const handleClose = (event: SyntheticEvent<HTMLDialogElement>) => event.target === event.currentTarget && onClose();
 
   const hasSchemePage = Boolean(scheme && schemeLink.data);
   const isSchemeSettled = !scheme || !schemeLink.isLoading;
@@ -111,7 +105,7 @@ export function ShareDialog({ documentId, scheme: givenScheme, title, canManage,
         </>
       )}
       <div className="actions">
-        <button type="button" className="button button--secondary" onClick={() => dialogRef.current?.close()}>
+        <button type="button" className="button button--secondary" onClick={close}>
           {text.close}
         </button>
       </div>

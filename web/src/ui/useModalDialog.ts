@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type SyntheticEvent } from 'react';
 
 interface Options {
   isOpen: boolean;
@@ -30,7 +30,9 @@ export function useModalDialog({ isOpen, onClose, initialFocus, fallbackFocusId 
     }
   }, [isOpen, initialFocus]);
 
-  function handleClose() {
+  function handleClose(event?: SyntheticEvent<HTMLDialogElement>) {
+    // A dialog opened from this one (a confirmation) closes too, and React bubbles its close event here: only ours counts.
+    if (event && event.target !== event.currentTarget) return;
     onClose();
     const opener = openerRef.current;
     openerRef.current = null;
