@@ -30,6 +30,14 @@ interface Entry {
   degraded: boolean;
 }
 
+/** A query that extends or trims the row's query (`:query`: the new one). */
+const relatedSql = `:query <> '' and (starts_with(lower(:query), lower(query)) or starts_with(lower(query), lower(:query)))`;
+/**
+ * The log is not worth a wait for the disk: its commit does not wait (synchronous_commit off, for
+ * this transaction only), set by the statement itself rather than by one more round trip.
+ */
+const noDiskWaitSql = `set_config('synchronous_commit', 'off', true)`;
+
 /**
  * One search session (one visit of the search box: the web app sends its id as `session`) counts
  * each query once. In a session, an answer updates the row of the same query (a filter click, Back,
@@ -39,42 +47,40 @@ interface Entry {
  * the log of an earlier keystroke whose answer came late never replaces a later one. Without a session (another client),
  * a query that extends or trims the same user's query of the last few seconds replaces it.
  */
-async function writeEntry(trx: Transaction, searcher: Searcher, sessionId: string | undefined, entry: Entry, receivedAt: Date) {
-  const related = `:query <> '' and (starts_with(lower(:query), lower(query)) or starts_with(lower(query), lower(:query)))`;
-  if (sessionId) {
-    await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 22))', [sessionId]);
-    const same = await trx('search_log').where({ session_id: sessionId }).whereRaw('lower(query) = lower(?)', [entry.query]).first('id');
-    const target =
-      same ??
-      (await trx('search_log')
-        .where({ session_id: sessionId })
-        .whereRaw(related, { query: entry.query })
-        .orderByRaw('coalesce(updated_at, created_at) desc')
-        .first('id'));
-    if (target) {
-      // A search the agent made earlier whose log comes late (its answer was slower) changes nothing.
-      await trx('search_log')
-        .where({ id: target.id })
-        .whereRaw('coalesce(updated_at, created_at) < ?', [receivedAt])
-        .update({ ...entry, updated_at: receivedAt });
-      return;
-    }
-    await trx('search_log').insert({
-      ...entry,
-      session_id: sessionId,
-      user_id: searcher.id,
-      role: searcher.role,
-      maison_id: searcher.maisonId,
-      created_at: receivedAt,
-    });
+async function writeSessionEntry(trx: Transaction, searcher: Searcher, sessionId: string, entry: Entry, receivedAt: Date) {
+  await trx.raw(`select ${noDiskWaitSql}, pg_advisory_xact_lock(hashtextextended(?, 22))`, [sessionId]);
+  const target = (await trx('search_log')
+    .where({ session_id: sessionId })
+    .whereRaw(`(lower(query) = lower(:query) or (${relatedSql}))`, { query: entry.query })
+    .orderByRaw('(lower(query) = lower(?)) desc, coalesce(updated_at, created_at) desc', [entry.query])
+    .first('id')) as { id: number } | undefined;
+  if (target) {
+    // A search the agent made earlier whose log comes late (its answer was slower) changes nothing.
+    await trx('search_log')
+      .where({ id: target.id })
+      .whereRaw('coalesce(updated_at, created_at) < ?', [receivedAt])
+      .update({ ...entry, updated_at: receivedAt });
     return;
   }
-  await trx.raw(
-    `with latest as (
-       select id, query from search_log
+  await trx('search_log').insert({
+    ...entry,
+    session_id: sessionId,
+    user_id: searcher.id,
+    role: searcher.role,
+    maison_id: searcher.maisonId,
+    created_at: receivedAt,
+  });
+}
+
+/** Without a session: one statement, which replaces the same user's related query of the last few seconds or adds a row. */
+async function writeLoneEntry(db: Db, searcher: Searcher, entry: Entry) {
+  await db.raw(
+    `with settings as (select ${noDiskWaitSql}),
+     latest as (
+       select id, query from search_log, settings
         where user_id = :userId and session_id is null and created_at > now() - interval '5 seconds'
         order by id desc limit 1),
-     previous as (select id from latest where ${related}),
+     previous as (select id from latest where ${relatedSql}),
      refined as (
        update search_log l set query = :query, filters = :filters, result_count = :result_count, is_answered = :is_answered, theme_id = :theme_id, degraded = :degraded, updated_at = now()
          from previous where l.id = previous.id returning l.id)
@@ -109,10 +115,9 @@ export async function logSearch(
     degraded: answer.isDegraded,
   };
   try {
-    await deps.db.transaction(async (trx) => {
-      await trx.raw('set local synchronous_commit = off');
-      await writeEntry(trx, searcher, query.session, entry, receivedAt);
-    });
+    const sessionId = query.session;
+    if (sessionId) await deps.db.transaction((trx) => writeSessionEntry(trx, searcher, sessionId, entry, receivedAt));
+    else await writeLoneEntry(deps.db, searcher, entry);
   } catch (error) {
     deps.logger.warn({ err: error }, 'search not logged');
   }
