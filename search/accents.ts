@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { stripAccents } from './french';
 import { conjugations } from './lexicon';
 
 /**
@@ -9,26 +10,6 @@ import { conjugations } from './lexicon';
  */
 
 type Words = Record<string, unknown>;
-const plainLetters: Record<string, string> = {
-  à: 'a',
-  â: 'a',
-  ä: 'a',
-  é: 'e',
-  è: 'e',
-  ê: 'e',
-  ë: 'e',
-  î: 'i',
-  ï: 'i',
-  ô: 'o',
-  ö: 'o',
-  ù: 'u',
-  û: 'u',
-  ü: 'u',
-  ÿ: 'y',
-  ç: 'c',
-  œ: 'oe',
-  æ: 'ae',
-};
 let accented: Map<string, string | null> | undefined;
 
 /**
@@ -48,8 +29,8 @@ function accentIndex(): Map<string, string | null> {
       index.set(word, null);
       return;
     }
-    const plain = word.replace(/[àâäéèêëîïôöùûüÿçœæ]/g, (c) => plainLetters[c] ?? c);
-    if (!/^[a-z]+$/.test(plain)) return;
+    if (!/^[a-zàâäéèêëîïôöùûüÿçœæ]+$/.test(word)) return;
+    const plain = stripAccents(word).replace(/œ/g, 'oe').replace(/æ/g, 'ae');
     const known = index.get(plain);
     if (known === undefined) index.set(plain, word);
     else if (known !== word) index.set(plain, null);

@@ -52,33 +52,35 @@ const rankedRowsLimit = 1000;
  * them for every query, and read the whole GIN bitmap of a word found on every page (75 ms of a
  * 175 ms query on 200,000 pages) where a scan that stops at the limit takes a third of that.
  */
-const tsQueryOf = `to_tsquery('fr_unaccent', ?)`;
+const tsQueryOf = `to_tsquery('fr_unaccent', :query)`;
+/** Documents among those given (`:among`), or all when none is. */
+const amongSql = `(:among::uuid[] is null or d.id = any(:among::uuid[]))`;
 /** Matches of a tsquery, ranked: pages, titles and summaries, documents of the schemes that match; optionally among some documents. */
 const rankedSql = `with schemes as (
            select f.id, ts_rank_cd(f.search_vector, ${tsQueryOf}) as rank
              from folders f
             where f.is_scheme and f.archived_at is null and f.search_vector @@ ${tsQueryOf}),
          under_schemes(id, rank) as (
-           select b.folder_id, s.rank from unnest(?::uuid[], ?::uuid[]) as b(folder_id, scheme_id) join schemes s on s.id = b.scheme_id),
+           select b.folder_id, s.rank from unnest(:folderIds::uuid[], :schemeIds::uuid[]) as b(folder_id, scheme_id) join schemes s on s.id = b.scheme_id),
          pages as (
            select d.id as document_id, p.page_number, p.search_vector
              from version_pages p join documents d on d.current_version_id = p.version_id
             where p.search_vector @@ ${tsQueryOf} and d.deleted_at is null and d.status = 'published'
-              and (?::uuid[] is null or d.id = any(?::uuid[]))
-            limit ?)
+              and ${amongSql}
+            limit :pagesLimit)
          select document_id, page_number, rank from (
            select pages.document_id, pages.page_number, ts_rank_cd(pages.search_vector, ${tsQueryOf}) as rank from pages
            union all
            select d.id, 0, 2 * ts_rank_cd(d.search_vector, ${tsQueryOf})
              from documents d
              where d.deleted_at is null and d.status = 'published' and d.search_vector @@ ${tsQueryOf}
-               and (?::uuid[] is null or d.id = any(?::uuid[]))
+               and ${amongSql}
            union all
            select d.id, 0, 2 * u.rank
              from documents d join under_schemes u on u.id = d.folder_id
              where d.deleted_at is null and d.status = 'published'
-               and (?::uuid[] is null or d.id = any(?::uuid[]))
-         ) matches order by rank desc limit ?`;
+               and ${amongSql}
+         ) matches order by rank desc limit :rowsLimit`;
 
 /**
  * The matches of a tsquery (among some documents when given), ranked. Ranking reads each page's
@@ -94,24 +96,14 @@ async function rankedBy(
   [folderIds, schemeIds]: [string[], string[]],
   among: string[] | null,
 ): Promise<{ rows: Row[]; isSample: boolean }> {
-  const { rows } = await db.raw<{ rows: Row[] }>(rankedSql, [
-    tsquery,
-    tsquery,
+  const { rows } = await db.raw<{ rows: Row[] }>(rankedSql, {
+    query: tsquery,
     folderIds,
     schemeIds,
-    tsquery,
     among,
-    among,
-    rankedPagesLimit,
-    tsquery,
-    tsquery,
-    tsquery,
-    among,
-    among,
-    among,
-    among,
-    rankedRowsLimit,
-  ]);
+    pagesLimit: rankedPagesLimit,
+    rowsLimit: rankedRowsLimit,
+  });
   return { rows, isSample: rows.length >= rankedRowsLimit };
 }
 
